@@ -1,0 +1,3 @@
+//! awsjson.
+
+pub use awsjson_macros::{aws_json_operation, aws_json_shape};
