@@ -1,0 +1,536 @@
+//! What generated code calls. Not public API: names and signatures change freely.
+
+use std::convert::Infallible;
+use std::time::SystemTime;
+
+pub use ::serde;
+pub use ::serde_json;
+
+use crate::error::{DecodeError, Error, ErrorMeta, ServiceError, UnmodeledError};
+use crate::http::{HttpRequest, RawResponse};
+use crate::{Client, DateTime, ServiceMeta, UnknownValue};
+
+pub use crate::service::JsonVersion;
+
+/// One declared operation: what `#[aws_json_operation]` implements.
+///
+/// Write generic code over operations with it (wrappers, test doubles); implement it
+/// only through the macro.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an awsjson operation",
+    note = "declare it with `#[aws_json_operation(target = \"Prefix.Operation\")]`"
+)]
+pub trait Operation: serde::Serialize + Sync {
+    /// The decoded success response.
+    type Output: OutputShape + Send;
+    /// The operation's error type, with one variant per modeled error.
+    type Error: OperationError + Send;
+    /// `X-Amz-Target`.
+    const TARGET: &'static str;
+    /// The service's metadata.
+    const SERVICE: &'static ServiceMeta;
+    /// The wire name of the idempotency-token member, if the operation has one.
+    const IDEMPOTENCY_TOKEN: Option<&'static str>;
+    /// Whether the caller left the idempotency token unset.
+    fn idempotency_token_missing(&self) -> bool;
+}
+
+/// A type a success response decodes into.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an operation's output",
+    note = "declare it with `#[aws_json_shape]`"
+)]
+pub trait OutputShape: Sized {
+    /// Decodes a success body; an empty body reads as `{}`.
+    fn decode(body: &[u8]) -> Result<Self, serde_json::Error>;
+}
+
+impl OutputShape for () {
+    fn decode(body: &[u8]) -> Result<Self, serde_json::Error> {
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        // Insist on an object, so that an answer in another protocol (XML, HTML) is not
+        // taken for success.
+        serde_json::from_slice::<serde::de::IgnoredAny>(body)?;
+        match body.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => Ok(()),
+            _ => Err(serde::de::Error::custom("expected a JSON object")),
+        }
+    }
+}
+
+/// Decodes a structure shape from a body, reading an empty body as `{}`.
+pub fn decode_struct<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        serde_json::from_slice(b"{}")
+    } else {
+        serde_json::from_slice(body)
+    }
+}
+
+/// The generated per-operation error enum.
+pub trait OperationError: Sized {
+    /// Decodes a modeled error by code; `None` when the code is not modeled.
+    fn modeled(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>>;
+    /// Wraps an error code the operation does not model.
+    fn unmodeled(error: UnmodeledError) -> Self;
+}
+
+/// Sends `op`: fills its idempotency token, encodes it once, signs, sends, decodes.
+pub async fn send<O: Operation>(client: &Client, op: &O) -> Result<O::Output, Error<O::Error>> {
+    let body = encode(op).map_err(Error::cast)?;
+    let request = client
+        .signed_request(O::SERVICE, O::TARGET, body, SystemTime::now())
+        .await
+        .map_err(Error::cast)?;
+    let response = client.transmit(request).await.map_err(Error::cast)?;
+    decode_response::<O>(&response)
+}
+
+/// The signed request `send` would send now, without sending it.
+pub async fn request<O: Operation>(
+    client: &Client,
+    op: &O,
+    time: SystemTime,
+) -> Result<HttpRequest, Error<Infallible>> {
+    let body = encode(op)?;
+    client
+        .signed_request(O::SERVICE, O::TARGET, body, time)
+        .await
+}
+
+/// The JSON body of `op`, with a fresh idempotency token when the caller left it unset.
+///
+/// The body is built once per call, so every retry carries the same bytes and token.
+pub fn encode<O: Operation>(op: &O) -> Result<Vec<u8>, Error<Infallible>> {
+    let mut body = serde_json::to_vec(op).map_err(|e| {
+        Error::Config(crate::error::ConfigError::new(format!(
+            "could not encode the {} request: {e}",
+            O::TARGET
+        )))
+    })?;
+    if let Some(member) = O::IDEMPOTENCY_TOKEN
+        && op.idempotency_token_missing()
+    {
+        insert_token(&mut body, member, &uuid::Uuid::new_v4().to_string());
+    }
+    Ok(body)
+}
+
+/// Adds `"member":"token"` as the first member of the encoded object `body`.
+fn insert_token(body: &mut Vec<u8>, member: &str, token: &str) {
+    // Serialization of a struct always yields `{...}`; member order is free in JSON.
+    let mut entry = serde_json::to_vec(member).unwrap_or_default();
+    entry.push(b':');
+    entry.extend_from_slice(&serde_json::to_vec(token).unwrap_or_default());
+    if body.len() > 2 {
+        entry.push(b',');
+    }
+    body.splice(1..1, entry);
+}
+
+/// Decodes a response into the operation's output or typed error.
+pub fn decode_response<O: Operation>(response: &RawResponse) -> Result<O::Output, Error<O::Error>> {
+    if response.is_success() {
+        return O::Output::decode(&response.body).map_err(|e| {
+            Error::Decode(DecodeError::new(
+                "the success response does not match the output shape",
+                response,
+                Some(e),
+            ))
+        });
+    }
+    let meta = error_meta(response).map_err(Error::Decode)?;
+    let error = match O::Error::modeled(&meta.code, &response.body) {
+        Some(Ok(error)) => error,
+        Some(Err(e)) => {
+            return Err(Error::Decode(DecodeError::new(
+                format!("the {} error response does not match its shape", meta.code),
+                response,
+                Some(e),
+            )));
+        }
+        None => O::Error::unmodeled(UnmodeledError::new(meta.clone())),
+    };
+    Err(Error::Service(ServiceError::new(error, meta)))
+}
+
+/// Reads code, message and request id of an error response.
+pub fn error_meta(response: &RawResponse) -> Result<ErrorMeta, DecodeError> {
+    let request_id = response.request_id().map(str::to_owned);
+    let header_code = response.header("x-amzn-errortype").map(sanitize_code);
+    let body = &response.body;
+    let trimmed = body.trim_ascii_start();
+    let (body_code, message) = if trimmed.is_empty() {
+        (None, None)
+    } else if trimmed.starts_with(b"<") {
+        // A query-protocol XML error (AWS's front door rejecting a signature answers so,
+        // even for JSON services) or an HTML page from a proxy.
+        let text = String::from_utf8_lossy(body);
+        (xml_element(&text, "Code"), xml_element(&text, "Message"))
+    } else {
+        match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body) {
+            Ok(map) => {
+                let text = |key: &str| map.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+                let code = text("code")
+                    .or_else(|| text("__type"))
+                    .map(|c| sanitize_code(&c));
+                let message = text("message")
+                    .or_else(|| text("Message"))
+                    .or_else(|| text("errorMessage"));
+                (code, message)
+            }
+            Err(e) if header_code.is_none() => {
+                return Err(DecodeError::new(
+                    "the error response is not JSON",
+                    response,
+                    Some(e),
+                ));
+            }
+            Err(_) => (None, None),
+        }
+    };
+    match header_code.or(body_code) {
+        Some(code) if !code.is_empty() => Ok(ErrorMeta {
+            code,
+            message,
+            request_id,
+            status: response.status,
+        }),
+        _ => Err(DecodeError::new(
+            "the error response names no error code",
+            response,
+            None,
+        )),
+    }
+}
+
+/// `aws.protocoltests#FooError:http://…` → `FooError`.
+fn sanitize_code(raw: &str) -> String {
+    let code = raw.split(':').next().unwrap_or(raw);
+    code.rsplit('#').next().unwrap_or(code).trim().to_owned()
+}
+
+fn xml_element(text: &str, name: &str) -> Option<String> {
+    let open = format!("<{name}>");
+    let start = text.find(&open)? + open.len();
+    let end = start + text[start..].find(&format!("</{name}>"))?;
+    let value = text[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
+    Some(value.trim().to_owned())
+}
+
+/// Builds the unknown variant's payload (generated enum code).
+pub fn unknown_value(value: &str) -> UnknownValue {
+    UnknownValue(value.to_owned())
+}
+
+/// Serde adapters for timestamp members in a non-default format.
+pub mod timestamp {
+    use super::*;
+
+    /// A type that holds timestamps: `DateTime` itself and containers of it.
+    pub trait Timestamps: Sized {
+        /// Writes in `format`.
+        fn write<S: serde::Serializer>(&self, format: Format, s: S) -> Result<S::Ok, S::Error>;
+        /// Reads in `format`.
+        fn read<'de, D: serde::Deserializer<'de>>(format: Format, d: D) -> Result<Self, D::Error>;
+    }
+
+    /// A timestamp wire format.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Format {
+        /// Epoch seconds, a JSON number.
+        EpochSeconds,
+        /// ISO 8601 string.
+        DateTime,
+        /// IMF-fixdate string.
+        HttpDate,
+    }
+
+    struct Formatted<'a, T>(&'a T, Format);
+
+    impl<T: Timestamps> serde::Serialize for Formatted<'_, T> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            self.0.write(self.1, s)
+        }
+    }
+
+    struct Read<T>(T);
+
+    struct Seed<T>(Format, std::marker::PhantomData<T>);
+
+    impl<'de, T: Timestamps> serde::de::DeserializeSeed<'de> for Seed<T> {
+        type Value = Read<T>;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Read<T>, D::Error> {
+            T::read(self.0, d).map(Read)
+        }
+    }
+
+    impl Timestamps for DateTime {
+        fn write<S: serde::Serializer>(&self, format: Format, s: S) -> Result<S::Ok, S::Error> {
+            match format {
+                Format::EpochSeconds => serde::Serialize::serialize(self, s),
+                Format::DateTime => s.serialize_str(&self.to_date_time()),
+                Format::HttpDate => s.serialize_str(&self.to_http_date()),
+            }
+        }
+
+        fn read<'de, D: serde::Deserializer<'de>>(format: Format, d: D) -> Result<Self, D::Error> {
+            match format {
+                Format::EpochSeconds => <DateTime as serde::Deserialize>::deserialize(d),
+                Format::DateTime => {
+                    let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                    DateTime::parse_date_time(&text).map_err(serde::de::Error::custom)
+                }
+                Format::HttpDate => {
+                    let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                    DateTime::parse_http_date(&text).map_err(serde::de::Error::custom)
+                }
+            }
+        }
+    }
+
+    use serde::Deserialize as _;
+
+    impl<T: Timestamps> Timestamps for Option<T> {
+        fn write<S: serde::Serializer>(&self, format: Format, s: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Some(v) => s.serialize_some(&Formatted(v, format)),
+                None => s.serialize_none(),
+            }
+        }
+
+        fn read<'de, D: serde::Deserializer<'de>>(format: Format, d: D) -> Result<Self, D::Error> {
+            struct V<T>(Format, std::marker::PhantomData<T>);
+            impl<'de, T: Timestamps> serde::de::Visitor<'de> for V<T> {
+                type Value = Option<T>;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a timestamp or null")
+                }
+                fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                    Ok(None)
+                }
+                fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                    Ok(None)
+                }
+                fn visit_some<D: serde::Deserializer<'de>>(
+                    self,
+                    d: D,
+                ) -> Result<Self::Value, D::Error> {
+                    T::read(self.0, d).map(Some)
+                }
+            }
+            d.deserialize_option(V(format, std::marker::PhantomData))
+        }
+    }
+
+    impl<T: Timestamps> Timestamps for Vec<T> {
+        fn write<S: serde::Serializer>(&self, format: Format, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.iter().map(|v| Formatted(v, format)))
+        }
+
+        fn read<'de, D: serde::Deserializer<'de>>(format: Format, d: D) -> Result<Self, D::Error> {
+            struct V<T>(Format, std::marker::PhantomData<T>);
+            impl<'de, T: Timestamps> serde::de::Visitor<'de> for V<T> {
+                type Value = Vec<T>;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a list of timestamps")
+                }
+                fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                    self,
+                    mut seq: A,
+                ) -> Result<Self::Value, A::Error> {
+                    let mut out = Vec::new();
+                    while let Some(Read(v)) =
+                        seq.next_element_seed(Seed::<T>(self.0, std::marker::PhantomData))?
+                    {
+                        out.push(v);
+                    }
+                    Ok(out)
+                }
+            }
+            d.deserialize_seq(V(format, std::marker::PhantomData))
+        }
+    }
+
+    impl<T: Timestamps> Timestamps for std::collections::HashMap<String, T> {
+        fn write<S: serde::Serializer>(&self, format: Format, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_map(self.iter().map(|(k, v)| (k, Formatted(v, format))))
+        }
+
+        fn read<'de, D: serde::Deserializer<'de>>(format: Format, d: D) -> Result<Self, D::Error> {
+            struct V<T>(Format, std::marker::PhantomData<T>);
+            impl<'de, T: Timestamps> serde::de::Visitor<'de> for V<T> {
+                type Value = std::collections::HashMap<String, T>;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a map of timestamps")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Self::Value, A::Error> {
+                    let mut out = std::collections::HashMap::new();
+                    while let Some(k) = map.next_key::<String>()? {
+                        let Read(v) =
+                            map.next_value_seed(Seed::<T>(self.0, std::marker::PhantomData))?;
+                        out.insert(k, v);
+                    }
+                    Ok(out)
+                }
+            }
+            d.deserialize_map(V(format, std::marker::PhantomData))
+        }
+    }
+
+    macro_rules! format_module {
+        ($name:ident, $format:expr) => {
+            /// `#[serde(with = ...)]` module of one timestamp format.
+            pub mod $name {
+                use super::*;
+
+                /// Writes the member.
+                pub fn serialize<T: Timestamps, S: serde::Serializer>(
+                    v: &T,
+                    s: S,
+                ) -> Result<S::Ok, S::Error> {
+                    v.write($format, s)
+                }
+
+                /// Reads the member.
+                pub fn deserialize<'de, T: Timestamps, D: serde::Deserializer<'de>>(
+                    d: D,
+                ) -> Result<T, D::Error> {
+                    T::read($format, d)
+                }
+            }
+        };
+    }
+
+    format_module!(epoch_seconds, Format::EpochSeconds);
+    format_module!(date_time, Format::DateTime);
+    format_module!(http_date, Format::HttpDate);
+}
+
+impl serde::Serialize for DateTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.subsec_nanos() == 0 {
+            s.serialize_i64(self.secs())
+        } else {
+            s.serialize_f64(self.as_secs_f64())
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DateTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = DateTime;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("epoch seconds")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<DateTime, E> {
+                Ok(DateTime::from_secs(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<DateTime, E> {
+                i64::try_from(v)
+                    .map(DateTime::from_secs)
+                    .map_err(|_| E::custom("epoch seconds out of range"))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<DateTime, E> {
+                DateTime::from_fractional_secs(v)
+                    .ok_or_else(|| E::custom("epoch seconds out of range"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_goes_first_in_any_object() {
+        let mut body = b"{}".to_vec();
+        insert_token(&mut body, "ClientToken", "t-1");
+        assert_eq!(body, br#"{"ClientToken":"t-1"}"#);
+        let mut body = br#"{"A":1}"#.to_vec();
+        insert_token(&mut body, "ClientToken", "t-2");
+        assert_eq!(body, br#"{"ClientToken":"t-2","A":1}"#);
+    }
+
+    #[test]
+    fn codes_are_sanitized() {
+        assert_eq!(
+            sanitize_code(
+                "aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"
+            ),
+            "FooError"
+        );
+        assert_eq!(sanitize_code("FooError"), "FooError");
+        assert_eq!(
+            sanitize_code("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException"),
+            "ResourceNotFoundException"
+        );
+    }
+
+    fn response(status: u16, headers: &[(&str, &str)], body: &str) -> RawResponse {
+        RawResponse {
+            status,
+            headers: headers
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn error_meta_from_header_body_and_xml() {
+        let meta = error_meta(&response(
+            400,
+            &[("X-Amzn-ErrorType", "Foo:bar"), ("x-amzn-RequestId", "r1")],
+            "",
+        ))
+        .unwrap();
+        assert_eq!(
+            (meta.code.as_str(), meta.request_id.as_deref()),
+            ("Foo", Some("r1"))
+        );
+        let meta = error_meta(&response(400, &[], r#"{"__type":"ns#Bar","Message":"m"}"#)).unwrap();
+        assert_eq!(
+            (meta.code.as_str(), meta.message.as_deref()),
+            ("Bar", Some("m"))
+        );
+        let meta = error_meta(&response(400, &[], r#"{"code":"Baz","errorMessage":"e"}"#)).unwrap();
+        assert_eq!(
+            (meta.code.as_str(), meta.message.as_deref()),
+            ("Baz", Some("e"))
+        );
+        let xml = "<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>a &amp; b</Message></Error></ErrorResponse>";
+        let meta = error_meta(&response(403, &[], xml)).unwrap();
+        assert_eq!(
+            (meta.code.as_str(), meta.message.as_deref()),
+            ("SignatureDoesNotMatch", Some("a & b"))
+        );
+        let err = error_meta(&response(
+            502,
+            &[("content-type", "text/html")],
+            "<html>Bad Gateway</html>",
+        ))
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("502") && err.to_string().contains("Bad Gateway"),
+            "{err}"
+        );
+        assert!(error_meta(&response(500, &[], "")).is_err());
+        assert!(error_meta(&response(400, &[], r#"{"__type":"Trunc"#)).is_err());
+    }
+}

@@ -1,0 +1,29 @@
+//! The value of a string enum that this build does not know.
+
+use std::fmt;
+
+/// A wire value that none of an enum's declared variants has.
+///
+/// AWS adds enum values without notice, so every `#[aws_json_shape]` enum gets an
+/// `Unknown(UnknownValue)` variant: the value is kept and sent back unchanged.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnknownValue(pub(crate) String);
+
+impl UnknownValue {
+    /// The value as it came on the wire.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
