@@ -1,13 +1,30 @@
-//! Procedural macros of `awsjson`; see the `awsjson` crate for documentation.
+//! Procedural macros of `awsjson`. The documentation lives on the re-exports in the
+//! `awsjson` crate, which is the crate to depend on.
+
+#![allow(
+    clippy::needless_pass_by_value, // proc-macro entry points take token streams by value
+)]
+
+mod ast;
+mod attr;
+mod case;
+mod check;
+mod ctxt;
+mod expand;
+mod fallback;
+mod services;
+mod ty;
 
 use proc_macro::TokenStream;
 
+/// Declares an awsJson operation on a struct; see the `awsjson` crate.
 #[proc_macro_attribute]
-pub fn aws_json_operation(_args: TokenStream, input: TokenStream) -> TokenStream {
-    input
+pub fn aws_json_operation(args: TokenStream, input: TokenStream) -> TokenStream {
+    expand::operation(args.into(), input.into()).into()
 }
 
+/// Declares a structure, error or string enum used by operations; see the `awsjson` crate.
 #[proc_macro_attribute]
-pub fn aws_json_shape(_args: TokenStream, input: TokenStream) -> TokenStream {
-    input
+pub fn aws_json_shape(args: TokenStream, input: TokenStream) -> TokenStream {
+    expand::shape(args.into(), input.into()).into()
 }

@@ -1,0 +1,340 @@
+//! The options of the two attributes and of `#[aws(...)]` / `#[idempotency]` on fields
+//! and variants.
+
+use proc_macro2::Span;
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::{LitStr, Token};
+
+use crate::case::{RULE_NAMES, RenameRule};
+use crate::ctxt::Ctxt;
+
+pub(crate) const OPERATION_KEYS: &[&str] = &[
+    "target",
+    "output",
+    "errors",
+    "rename_all",
+    "json_version",
+    "signing_name",
+    "endpoint_prefix",
+    "service_id",
+    "hostname",
+];
+pub(crate) const SHAPE_KEYS: &[&str] = &["rename_all"];
+pub(crate) const FIELD_KEYS: &[&str] = &["rename", "timestamp"];
+pub(crate) const VARIANT_KEYS: &[&str] = &["rename"];
+pub(crate) const TIMESTAMP_FORMATS: &[&str] = &["epoch-seconds", "date-time", "http-date"];
+
+/// A value with the span of the tokens it came from.
+pub(crate) struct Sp<T> {
+    pub(crate) value: T,
+    pub(crate) span: Span,
+}
+
+#[derive(Default)]
+pub(crate) struct OperationArgs {
+    pub(crate) target: Option<LitStr>,
+    pub(crate) output: Option<syn::Type>,
+    pub(crate) errors: Vec<syn::Path>,
+    pub(crate) rename_all: Option<RenameRule>,
+    pub(crate) json_version: Option<LitStr>,
+    pub(crate) signing_name: Option<LitStr>,
+    pub(crate) endpoint_prefix: Option<LitStr>,
+    pub(crate) service_id: Option<LitStr>,
+    pub(crate) hostname: Option<LitStr>,
+}
+
+#[derive(Default)]
+pub(crate) struct ShapeArgs {
+    pub(crate) rename_all: Option<RenameRule>,
+}
+
+/// Parses `#[aws_json_operation(...)]`'s arguments, pushing every mistake to `cx`.
+pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
+    let mut args = OperationArgs::default();
+    parse_list(
+        cx,
+        input,
+        "aws_json_operation",
+        OPERATION_KEYS,
+        |meta, key| {
+            match key {
+                // target = "DynamoDB_20120810.PutItem"
+                "target" => set_once(cx, &meta, &mut args.target, meta.value()?.parse()?),
+                // output = PutItemOutput
+                "output" => {
+                    let ty: syn::Type = meta.value()?.parse()?;
+                    set_once(cx, &meta, &mut args.output, ty);
+                }
+                // errors(ResourceNotFoundException, ConditionalCheckFailedException)
+                "errors" => {
+                    if !args.errors.is_empty() {
+                        cx.error_spanned_by(
+                            &meta.path,
+                            "duplicate `errors` in #[aws_json_operation]",
+                        );
+                    }
+                    meta.parse_nested_meta(|inner| {
+                    if !inner.input.is_empty() && !inner.input.peek(Token![,]) {
+                        return Err(inner.error("expected an error type name, such as `errors(ValidationException)`"));
+                    }
+                    args.errors.push(inner.path);
+                    Ok(())
+                })?;
+                }
+                // rename_all = "camelCase"
+                "rename_all" => {
+                    let rule = rename_rule(cx, meta.value()?.parse()?);
+                    set_once(
+                        cx,
+                        &meta,
+                        &mut args.rename_all,
+                        rule.unwrap_or(RenameRule::PascalCase),
+                    );
+                }
+                // json_version = "1.1", signing_name = "kms", endpoint_prefix = "kms", ...
+                "json_version" => {
+                    set_once(cx, &meta, &mut args.json_version, meta.value()?.parse()?)
+                }
+                "signing_name" => {
+                    set_once(cx, &meta, &mut args.signing_name, meta.value()?.parse()?)
+                }
+                "endpoint_prefix" => {
+                    set_once(cx, &meta, &mut args.endpoint_prefix, meta.value()?.parse()?)
+                }
+                "service_id" => set_once(cx, &meta, &mut args.service_id, meta.value()?.parse()?),
+                "hostname" => set_once(cx, &meta, &mut args.hostname, meta.value()?.parse()?),
+                _ => unreachable!("parse_list only passes known keys"),
+            }
+            Ok(())
+        },
+    );
+    args
+}
+
+/// Parses `#[aws_json_shape(...)]`'s arguments.
+pub(crate) fn shape_args(cx: &Ctxt, input: ParseStream) -> ShapeArgs {
+    let mut args = ShapeArgs::default();
+    parse_list(cx, input, "aws_json_shape", SHAPE_KEYS, |meta, _key| {
+        // rename_all = "camelCase"
+        let rule = rename_rule(cx, meta.value()?.parse()?);
+        set_once(
+            cx,
+            &meta,
+            &mut args.rename_all,
+            rule.unwrap_or(RenameRule::PascalCase),
+        );
+        Ok(())
+    });
+    args
+}
+
+/// Options of one field.
+#[derive(Default)]
+pub(crate) struct FieldAttrs {
+    pub(crate) rename: Option<Sp<String>>,
+    pub(crate) timestamp: Option<&'static str>,
+    /// The `#[idempotency]` attribute, for spans.
+    pub(crate) idempotency: Option<syn::Attribute>,
+}
+
+/// Reads and removes `#[aws(...)]` and `#[idempotency]` from `attrs`.
+pub(crate) fn field_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAttrs {
+    let mut out = FieldAttrs::default();
+    attrs.retain(|attr| {
+        if attr.path().is_ident("idempotency") {
+            if !matches!(attr.meta, syn::Meta::Path(_)) {
+                cx.error_spanned_by(attr, "`#[idempotency]` takes no arguments");
+            } else if out.idempotency.is_some() {
+                cx.error_spanned_by(attr, "duplicate `#[idempotency]` on one field");
+            }
+            out.idempotency = Some(attr.clone());
+            return false;
+        }
+        if !attr.path().is_ident("aws") {
+            return true;
+        }
+        let result = attr.parse_args_with(|input: ParseStream| {
+            parse_list(cx, input, "aws", FIELD_KEYS, |meta, key| {
+                match key {
+                    // #[aws(rename = "KMSKeyId")]
+                    "rename" => {
+                        let lit: LitStr = meta.value()?.parse()?;
+                        let value = Sp {
+                            value: lit.value(),
+                            span: lit.span(),
+                        };
+                        set_once(cx, &meta, &mut out.rename, value);
+                    }
+                    // #[aws(timestamp = "date-time")]
+                    "timestamp" => {
+                        let lit: LitStr = meta.value()?.parse()?;
+                        match TIMESTAMP_FORMATS.iter().find(|f| **f == lit.value()) {
+                            Some(format) => set_once(cx, &meta, &mut out.timestamp, format),
+                            None => cx.error_spanned_by(
+                                &lit,
+                                format!(
+                                    "unknown timestamp format {:?}; expected one of {}",
+                                    lit.value(),
+                                    quoted(TIMESTAMP_FORMATS)
+                                ),
+                            ),
+                        }
+                    }
+                    _ => unreachable!("parse_list only passes known keys"),
+                }
+                Ok(())
+            });
+            Ok(())
+        });
+        if let Err(err) = result {
+            cx.syn_error(err);
+        }
+        false
+    });
+    out
+}
+
+/// Reads and removes `#[aws(rename = "...")]` from an enum variant's attributes.
+pub(crate) fn variant_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Option<Sp<String>> {
+    let mut rename = None;
+    attrs.retain(|attr| {
+        if !attr.path().is_ident("aws") {
+            return true;
+        }
+        let result = attr.parse_args_with(|input: ParseStream| {
+            parse_list(cx, input, "aws", VARIANT_KEYS, |meta, _key| {
+                // #[aws(rename = "REQUEST_VALIDATION_FAILED")]
+                let lit: LitStr = meta.value()?.parse()?;
+                set_once(
+                    cx,
+                    &meta,
+                    &mut rename,
+                    Sp {
+                        value: lit.value(),
+                        span: lit.span(),
+                    },
+                );
+                Ok(())
+            });
+            Ok(())
+        });
+        if let Err(err) = result {
+            cx.syn_error(err);
+        }
+        false
+    });
+    rename
+}
+
+/// Parses `key = value, key(...), ...`, calling `each` for known keys. An unknown key
+/// is reported with the valid ones and skipped, so that later keys are still checked.
+fn parse_list(
+    cx: &Ctxt,
+    input: ParseStream,
+    attr: &str,
+    known: &[&'static str],
+    mut each: impl FnMut(ParseNestedMeta, &'static str) -> syn::Result<()>,
+) {
+    let parser = syn::meta::parser(|meta| {
+        let name = meta
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        match known.iter().find(|k| **k == name) {
+            Some(key) => each(meta, key),
+            None => {
+                let mut message = format!("unknown key `{}` in #[{attr}]", path_text(&meta.path));
+                match closest(&name, known) {
+                    Some(close) => message.push_str(&format!(
+                        "; did you mean `{close}`? (expected one of {})",
+                        backticked(known)
+                    )),
+                    None => message.push_str(&format!("; expected one of {}", backticked(known))),
+                }
+                cx.error_spanned_by(&meta.path, message);
+                skip_value(meta.input)
+            }
+        }
+    });
+    if let Err(err) = syn::parse::Parser::parse2(parser, input.parse().unwrap_or_default()) {
+        cx.syn_error(err);
+    }
+}
+
+fn skip_value(input: ParseStream) -> syn::Result<()> {
+    while !input.is_empty() && !input.peek(Token![,]) {
+        input.parse::<proc_macro2::TokenTree>()?;
+    }
+    Ok(())
+}
+
+fn set_once<T>(cx: &Ctxt, meta: &ParseNestedMeta, slot: &mut Option<T>, value: T) {
+    if slot.is_some() {
+        cx.error_spanned_by(&meta.path, format!("duplicate `{}`", path_text(&meta.path)));
+    } else {
+        *slot = Some(value);
+    }
+}
+
+fn rename_rule(cx: &Ctxt, lit: LitStr) -> Option<RenameRule> {
+    let rule = RenameRule::from_str(&lit.value());
+    if rule.is_none() {
+        let names: Vec<&str> = RULE_NAMES.iter().map(|(n, _)| *n).collect();
+        cx.error_spanned_by(
+            &lit,
+            format!(
+                "unknown `rename_all` rule {:?}; expected one of {}",
+                lit.value(),
+                quoted(&names)
+            ),
+        );
+    }
+    rule
+}
+
+fn path_text(path: &syn::Path) -> String {
+    quote::quote!(#path).to_string().replace(' ', "")
+}
+
+pub(crate) fn backticked(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) fn quoted(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|k| format!("{k:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The candidate nearest to `name` by edit distance, if it is close enough to be a typo.
+pub(crate) fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let name = name.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&name, &c.to_lowercase()), *c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut row = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+        }
+        prev = row;
+    }
+    prev[b.len()]
+}

@@ -1,0 +1,70 @@
+//! Pipeline: parse → check → (only when clean) generate.
+
+mod enumeration;
+mod operation;
+mod structure;
+
+use proc_macro2::TokenStream;
+
+use crate::ast::{Operation, Shape};
+use crate::ctxt::{Ctxt, with_fallback};
+use crate::{attr, check, fallback};
+
+pub(crate) fn operation(args: TokenStream, input: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let parsed = syn::parse::Parser::parse2(
+        |s: syn::parse::ParseStream| Ok(attr::operation_args(&cx, s)),
+        args,
+    );
+    let item = syn::parse2::<syn::DeriveInput>(input.clone());
+    let (args, item) = match (parsed, item) {
+        (Ok(args), Ok(item)) => (args, item),
+        (Err(err), _) | (_, Err(err)) => {
+            cx.syn_error(err);
+            return with_fallback(cx.check().unwrap_err(), fallback::item(&input));
+        }
+    };
+    let op = Operation::from_syn(&cx, args, item);
+    let resolved = op.as_ref().and_then(|op| check::operation(&cx, op));
+    match (cx.check(), op, resolved) {
+        (Ok(()), Some(op), Some(resolved)) => operation::expand(&op, &resolved),
+        (result, _, _) => with_fallback(
+            result.err().unwrap_or_else(|| {
+                syn::Error::new(proc_macro2::Span::call_site(), "invalid declaration")
+            }),
+            fallback::item(&input),
+        ),
+    }
+}
+
+pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let parsed = syn::parse::Parser::parse2(
+        |s: syn::parse::ParseStream| Ok(attr::shape_args(&cx, s)),
+        args,
+    );
+    let item = syn::parse2::<syn::DeriveInput>(input.clone());
+    let (args, item) = match (parsed, item) {
+        (Ok(args), Ok(item)) => (args, item),
+        (Err(err), _) | (_, Err(err)) => {
+            cx.syn_error(err);
+            return with_fallback(cx.check().unwrap_err(), fallback::item(&input));
+        }
+    };
+    let shape = Shape::from_syn(&cx, &args, item);
+    match &shape {
+        Some(Shape::Struct(s)) => check::struct_shape(&cx, &s.fields),
+        Some(Shape::Enum(e)) => check::enum_shape(&cx, e),
+        None => {}
+    }
+    match (cx.check(), shape) {
+        (Ok(()), Some(Shape::Struct(s))) => structure::expand(s),
+        (Ok(()), Some(Shape::Enum(e))) => enumeration::expand(e),
+        (result, _) => with_fallback(
+            result.err().unwrap_or_else(|| {
+                syn::Error::new(proc_macro2::Span::call_site(), "invalid declaration")
+            }),
+            fallback::item(&input),
+        ),
+    }
+}

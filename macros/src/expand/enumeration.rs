@@ -1,0 +1,85 @@
+//! String enums: known variants, an `Unknown` variant that keeps any other value.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ast::Enum;
+
+pub(crate) fn expand(mut shape: Enum) -> TokenStream {
+    let syn::Data::Enum(data) = &mut shape.item.data else {
+        unreachable!()
+    };
+    data.variants.push(syn::parse_quote! {
+        /// A value this declaration does not list (the service may add values at any time).
+        Unknown(::awsjson::UnknownValue)
+    });
+    let ident = &shape.item.ident;
+    let item = &shape.item;
+    let idents: Vec<_> = shape.variants.iter().map(|v| &v.ident).collect();
+    let wires: Vec<_> = shape.variants.iter().map(|v| &v.wire_name).collect();
+    quote! {
+        #item
+
+        #[automatically_derived]
+        #[allow(clippy::all)]
+        impl #ident {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#idents => #wires,)*
+                    Self::Unknown(value) => value.as_str(),
+                }
+            }
+
+            /// The wire values this declaration knows.
+            pub const fn values() -> &'static [&'static str] {
+                &[#(#wires),*]
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::From<&str> for #ident {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#wires => Self::#idents,)*
+                    other => Self::Unknown(::awsjson::__private::unknown_value(other)),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::str::FromStr for #ident {
+            type Err = ::core::convert::Infallible;
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(value))
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::awsjson::__private::serde::Serialize for #ident {
+            fn serialize<__S: ::awsjson::__private::serde::Serializer>(
+                &self,
+                serializer: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> ::awsjson::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                let value = <::std::borrow::Cow<'de, str> as ::awsjson::__private::serde::Deserialize>::deserialize(deserializer)?;
+                ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(&value))
+            }
+        }
+    }
+}

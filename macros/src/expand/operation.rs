@@ -1,0 +1,166 @@
+//! The operation: its serde body, `Operation` impl, `send`, and its error enum.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::ast::Operation;
+use crate::check::Resolved;
+use crate::expand::structure;
+
+pub(crate) fn expand(op: &Operation, resolved: &Resolved) -> TokenStream {
+    let mut item = op.body.item.clone();
+    structure::annotate(&mut item, &op.body.fields, false);
+    let item = &item;
+    let ident = &item.ident;
+    let vis = &item.vis;
+    let error_ident = format_ident!("{}Error", ident);
+    let output = match &op.args.output {
+        Some(ty) => quote!(#ty),
+        None => quote!(()),
+    };
+    let target = &resolved.target;
+    let service = service_meta(resolved);
+    let (token_member, token_missing) = match op
+        .body
+        .fields
+        .iter()
+        .find(|f| f.attrs.idempotency.is_some())
+    {
+        Some(field) => {
+            let wire = &field.wire_name;
+            let member = &field.ident;
+            (
+                quote!(::core::option::Option::Some(#wire)),
+                quote!(::core::option::Option::is_none(&self.#member)),
+            )
+        }
+        None => (quote!(::core::option::Option::None), quote!(false)),
+    };
+    let errors = error_enum(vis, ident, &error_ident, &op.args.errors);
+    let send_doc = format!(
+        "Sends `{target}`: signs the request with the client's credentials, sends it \
+         and decodes the response into the output or a [`{error_ident}`]."
+    );
+    quote! {
+        #item
+
+        #[automatically_derived]
+        impl ::awsjson::__private::Operation for #ident {
+            type Output = #output;
+            type Error = #error_ident;
+            const TARGET: &'static str = #target;
+            const SERVICE: &'static ::awsjson::ServiceMeta = &#service;
+            const IDEMPOTENCY_TOKEN: ::core::option::Option<&'static str> = #token_member;
+            fn idempotency_token_missing(&self) -> bool {
+                #token_missing
+            }
+        }
+
+        #[automatically_derived]
+        impl #ident {
+            #[doc = #send_doc]
+            ///
+            /// The idempotency token, if the operation has one and it is `None`, is filled
+            /// once per call, so every retry of this call carries the same token.
+            pub fn send<'__a>(
+                &'__a self,
+                client: &'__a ::awsjson::Client,
+            ) -> impl ::core::future::Future<
+                Output = ::core::result::Result<#output, ::awsjson::Error<#error_ident>>,
+            > + ::core::marker::Send + '__a {
+                ::awsjson::__private::send(client, self)
+            }
+        }
+
+        #errors
+    }
+}
+
+fn service_meta(r: &Resolved) -> TokenStream {
+    let version = match r.json_version.as_str() {
+        "1.1" => quote!(::awsjson::JsonVersion::V1_1),
+        _ => quote!(::awsjson::JsonVersion::V1_0),
+    };
+    let Resolved {
+        target_prefix,
+        signing_name,
+        endpoint_prefix,
+        service_id,
+        hostname,
+        ..
+    } = r;
+    quote! {
+        ::awsjson::ServiceMeta {
+            target_prefix: #target_prefix,
+            json_version: #version,
+            signing_name: #signing_name,
+            endpoint_prefix: #endpoint_prefix,
+            service_id: #service_id,
+            hostname: #hostname,
+        }
+    }
+}
+
+fn error_enum(
+    vis: &syn::Visibility,
+    op: &syn::Ident,
+    ident: &syn::Ident,
+    errors: &[syn::Path],
+) -> TokenStream {
+    let names: Vec<&syn::Ident> = errors
+        .iter()
+        .filter_map(|p| p.segments.last().map(|s| &s.ident))
+        .collect();
+    let codes: Vec<String> = names.iter().map(ToString::to_string).collect();
+    let doc = format!(
+        "The errors of [`{op}`]: one variant per modeled error, and `Unmodeled` for any other code."
+    );
+    let variant_docs = codes.iter().map(|c| format!("The service answered `{c}`."));
+    quote! {
+        #[doc = #doc]
+        #[derive(::core::fmt::Debug)]
+        #[non_exhaustive]
+        #vis enum #ident {
+            #(
+                #[doc = #variant_docs]
+                #names(#errors),
+            )*
+            /// An error code this declaration does not list.
+            Unmodeled(::awsjson::UnmodeledError),
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    #(Self::#names(_) => f.write_str(#codes),)*
+                    Self::Unmodeled(error) => ::core::fmt::Display::fmt(error, f),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::std::error::Error for #ident {}
+
+        #[automatically_derived]
+        impl ::awsjson::__private::OperationError for #ident {
+            fn modeled(
+                code: &str,
+                body: &[u8],
+            ) -> ::core::option::Option<
+                ::core::result::Result<Self, ::awsjson::__private::serde_json::Error>,
+            > {
+                match code {
+                    #(#codes => ::core::option::Option::Some(
+                        ::awsjson::__private::decode_struct::<#errors>(body).map(Self::#names),
+                    ),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            fn unmodeled(error: ::awsjson::UnmodeledError) -> Self {
+                Self::Unmodeled(error)
+            }
+        }
+    }
+}
