@@ -1,0 +1,3 @@
+//! Operations declared with awsjson, shared by the example programs (and the tests).
+
+pub mod partner_central;

@@ -1,0 +1,6 @@
+use awsjson::aws_json_operation;
+
+#[aws_json_operation(target = "DynamoDB_20120810.DescribeTable")]
+pub struct DescribeTable(pub String);
+
+fn main() {}
