@@ -1,3 +1,5 @@
 //! Operations declared with awsjson, shared by the example programs (and the tests).
 
+pub mod dynamodb;
+pub mod kms;
 pub mod partner_central;

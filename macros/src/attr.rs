@@ -4,6 +4,7 @@
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
+use syn::spanned::Spanned;
 use syn::{LitStr, Token};
 
 use crate::case::{RULE_NAMES, RenameRule};
@@ -19,7 +20,9 @@ pub(crate) const OPERATION_KEYS: &[&str] = &[
     "endpoint_prefix",
     "service_id",
     "hostname",
+    "paginate",
 ];
+pub(crate) const PAGINATE_KEYS: &[&str] = &["input_token", "output_token", "page_size", "items"];
 pub(crate) const SHAPE_KEYS: &[&str] = &["rename_all"];
 pub(crate) const FIELD_KEYS: &[&str] = &["rename", "timestamp"];
 pub(crate) const VARIANT_KEYS: &[&str] = &["rename"];
@@ -42,6 +45,21 @@ pub(crate) struct OperationArgs {
     pub(crate) endpoint_prefix: Option<LitStr>,
     pub(crate) service_id: Option<LitStr>,
     pub(crate) hostname: Option<LitStr>,
+    pub(crate) paginate: Option<PaginateArgs>,
+}
+
+/// `paginate(input_token = a, output_token = b, page_size = c, items = d: Item)`.
+pub(crate) struct PaginateArgs {
+    /// The `paginate` keyword, for errors about the whole list.
+    pub(crate) span: Span,
+    /// The operation's member that carries the token of the page to fetch.
+    pub(crate) input_token: Option<syn::Ident>,
+    /// The output's member that carries the token of the next page.
+    pub(crate) output_token: Option<syn::Ident>,
+    /// The operation's member that limits a page's size.
+    pub(crate) page_size: Option<syn::Ident>,
+    /// The output's member holding the page's items, and the item type.
+    pub(crate) items: Option<(syn::Ident, syn::Type)>,
 }
 
 #[derive(Default)]
@@ -104,12 +122,74 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
                 }
                 "service_id" => set_once(cx, &meta, &mut args.service_id, meta.value()?.parse()?),
                 "hostname" => set_once(cx, &meta, &mut args.hostname, meta.value()?.parse()?),
+                // paginate(input_token = next_token, output_token = next_token,
+                //          page_size = max_results, items = secret_list: SecretListEntry)
+                "paginate" => {
+                    let paginate = paginate_args(cx, &meta)?;
+                    set_once(cx, &meta, &mut args.paginate, paginate);
+                }
                 _ => unreachable!("parse_list only passes known keys"),
             }
             Ok(())
         },
     );
     args
+}
+
+fn paginate_args(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<PaginateArgs> {
+    let mut args = PaginateArgs {
+        span: meta.path.span(),
+        input_token: None,
+        output_token: None,
+        page_size: None,
+        items: None,
+    };
+    let content;
+    syn::parenthesized!(content in meta.input);
+    parse_list(
+        cx,
+        &content,
+        "aws_json_operation(paginate(...))",
+        PAGINATE_KEYS,
+        |inner, key| {
+            match key {
+                // input_token = next_token
+                "input_token" => set_once(cx, &inner, &mut args.input_token, member(&inner)?),
+                // output_token = next_token
+                "output_token" => set_once(cx, &inner, &mut args.output_token, member(&inner)?),
+                // page_size = max_results
+                "page_size" => set_once(cx, &inner, &mut args.page_size, member(&inner)?),
+                // items = secret_list: SecretListEntry
+                "items" => {
+                    let field = member(&inner)?;
+                    if !inner.input.peek(Token![:]) {
+                        return Err(inner.input.error(format!(
+                        "expected `: ItemType` after `items = {field}`, such as `items = {field}: SecretListEntry`"
+                    )));
+                    }
+                    inner.input.parse::<Token![:]>()?;
+                    let ty: syn::Type = inner.input.parse()?;
+                    set_once(cx, &inner, &mut args.items, (field, ty));
+                }
+                _ => unreachable!("parse_list only passes known keys"),
+            }
+            Ok(())
+        },
+    );
+    Ok(args)
+}
+
+/// `= member`: a field name of the operation or its output (its Rust name).
+fn member(meta: &ParseNestedMeta) -> syn::Result<syn::Ident> {
+    let value = meta.value()?;
+    if value.peek(LitStr) {
+        let lit: LitStr = value.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            "expected the member's Rust field name, not a string, such as `next_token`",
+        ));
+    }
+    value.parse()
 }
 
 /// Parses `#[aws_json_shape(...)]`'s arguments.

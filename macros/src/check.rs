@@ -22,6 +22,7 @@ pub(crate) struct Resolved {
 pub(crate) fn operation(cx: &Ctxt, op: &Operation) -> Option<Resolved> {
     idempotency(cx, &op.body.fields);
     unique_wire_names(cx, &op.body.fields);
+    paginate(cx, op);
     let Some(target) = &op.args.target else {
         cx.syn_error(syn::Error::new(
             proc_macro2::Span::call_site(),
@@ -174,6 +175,60 @@ fn unique_wire_names(cx: &Ctxt, fields: &[Field]) {
                     field.ident, field.wire_name
                 ),
             ));
+        }
+    }
+}
+
+fn paginate(cx: &Ctxt, op: &Operation) {
+    let Some(args) = &op.args.paginate else {
+        return;
+    };
+    if op.args.output.is_none() {
+        cx.syn_error(syn::Error::new(
+            args.span,
+            "`paginate` needs `output = ...`: the next-page token is read from the output",
+        ));
+    }
+    for (key, value) in [
+        ("input_token", &args.input_token),
+        ("output_token", &args.output_token),
+    ] {
+        if value.is_none() {
+            cx.syn_error(syn::Error::new(
+                args.span,
+                format!("`paginate(...)` needs `{key} = member`"),
+            ));
+        }
+    }
+    let names: Vec<String> = op.body.fields.iter().map(|f| f.ident.to_string()).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    for (key, ident) in [
+        ("input_token", &args.input_token),
+        ("page_size", &args.page_size),
+    ] {
+        let Some(ident) = ident else { continue };
+        let Some(field) = op.body.fields.iter().find(|f| f.ident == *ident) else {
+            let mut message = format!(
+                "`{key}` names `{ident}`, which is not a field of `{}`",
+                op.body.item.ident
+            );
+            if let Some(close) = closest(&ident.to_string(), &names) {
+                message.push_str(&format!("; did you mean `{close}`?"));
+            }
+            cx.error_spanned_by(ident, message);
+            continue;
+        };
+        if !field.optional {
+            cx.syn_error(syn::Error::new(
+                ast::type_span(&field.ty),
+                format!("the `{key}` field `{ident}` must be an `Option`: the paginator sets it"),
+            ));
+        }
+        if key == "input_token" && field.attrs.idempotency.is_some() {
+            cx.error_spanned_by(
+                ident,
+                "the `input_token` field cannot be the `#[idempotency]` token",
+            );
         }
     }
 }

@@ -2,6 +2,7 @@
 
 mod enumeration;
 mod operation;
+mod paginate;
 mod structure;
 
 use proc_macro2::TokenStream;

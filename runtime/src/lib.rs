@@ -112,6 +112,7 @@ mod credentials;
 mod datetime;
 mod error;
 mod http;
+mod paginate;
 mod service;
 pub mod sigv4;
 mod unknown;
@@ -135,6 +136,7 @@ pub use error::{
     TransportErrorKind, UnmodeledError,
 };
 pub use http::{HttpRequest, RawResponse};
+pub use paginate::{Advance, Items, PageSize, Pages, Paginate, PaginateItems};
 pub use private::Operation;
 pub use service::{JsonVersion, ServiceMeta};
 pub use unknown::UnknownValue;

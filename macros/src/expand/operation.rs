@@ -37,6 +37,11 @@ pub(crate) fn expand(op: &Operation, resolved: &Resolved) -> TokenStream {
         None => (quote!(::core::option::Option::None), quote!(false)),
     };
     let errors = error_enum(vis, ident, &error_ident, &op.args.errors);
+    let paginate = op
+        .args
+        .paginate
+        .as_ref()
+        .map(|args| crate::expand::paginate::expand(op, args));
     let send_doc = format!(
         "Sends `{target}`: signs the request with the client's credentials, sends it \
          and decodes the response into the output or a [`{error_ident}`]."
@@ -73,6 +78,8 @@ pub(crate) fn expand(op: &Operation, resolved: &Resolved) -> TokenStream {
         }
 
         #errors
+
+        #paginate
     }
 }
 
