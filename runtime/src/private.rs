@@ -143,7 +143,8 @@ pub fn decode_response<O: Operation>(response: &RawResponse) -> Result<O::Output
         });
     }
     let meta = error_meta(response).map_err(Error::Decode)?;
-    let error = match O::Error::modeled(&meta.code, &response.body) {
+    let body = single_message(&response.body);
+    let error = match O::Error::modeled(&meta.code, &body) {
         Some(Ok(error)) => error,
         Some(Err(e)) => {
             return Err(Error::Decode(DecodeError::new(
@@ -155,6 +156,29 @@ pub fn decode_response<O: Operation>(response: &RawResponse) -> Result<O::Output
         None => O::Error::unmodeled(UnmodeledError::new(meta.clone())),
     };
     Err(Error::Service(ServiceError::new(error, meta)))
+}
+
+/// An error body with at most one of `message`, `Message` and `errorMessage`.
+///
+/// Error shapes read each spelling into their one `message` member (serde aliases),
+/// and serde rejects a member given twice, which SQS (query-compatible) and SSM do:
+/// `{"__type": "...", "message": "m", "Message": "m"}`.
+fn single_message(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    const SPELLINGS: [&str; 3] = ["message", "Message", "errorMessage"];
+    let Ok(mut map) = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body)
+    else {
+        return body.into();
+    };
+    if SPELLINGS.iter().filter(|k| map.contains_key(**k)).count() < 2 {
+        return body.into();
+    }
+    let keep = SPELLINGS
+        .iter()
+        .find(|k| map.contains_key(**k))
+        .copied()
+        .unwrap_or("message");
+    map.retain(|k, _| k == keep || !SPELLINGS.contains(&k.as_str()));
+    serde_json::to_vec(&map).map_or(body.into(), Into::into)
 }
 
 /// Reads code, message and request id of an error response.
@@ -465,6 +489,18 @@ mod tests {
         let mut body = br#"{"A":1}"#.to_vec();
         insert_token(&mut body, "ClientToken", "t-2");
         assert_eq!(body, br#"{"ClientToken":"t-2","A":1}"#);
+    }
+
+    #[test]
+    fn error_bodies_keep_one_message_spelling() {
+        let body = br#"{"__type":"ParameterAlreadyExists","message":"m1","Message":"m2"}"#;
+        let map: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_slice(&single_message(body)).unwrap();
+        assert_eq!(map.len(), 2);
+        assert_eq!(map["message"], "m1");
+        let body = br#"{"Message":"only"}"#;
+        assert_eq!(&*single_message(body), body);
+        assert_eq!(&*single_message(b"not json"), b"not json");
     }
 
     #[test]
