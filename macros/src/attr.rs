@@ -52,6 +52,8 @@ pub(crate) struct OperationArgs {
 pub(crate) struct PaginateArgs {
     /// The `paginate` keyword, for errors about the whole list.
     pub(crate) span: Span,
+    /// A value was malformed and already reported: missing keys are not reported too.
+    pub(crate) malformed: bool,
     /// The operation's member that carries the token of the page to fetch.
     pub(crate) input_token: Option<syn::Ident>,
     /// The output's member that carries the token of the next page.
@@ -139,6 +141,7 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
 fn paginate_args(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<PaginateArgs> {
     let mut args = PaginateArgs {
         span: meta.path.span(),
+        malformed: false,
         input_token: None,
         output_token: None,
         page_size: None,
@@ -152,24 +155,34 @@ fn paginate_args(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<PaginateArgs>
         "aws_json_operation(paginate(...))",
         PAGINATE_KEYS,
         |inner, key| {
+            // A malformed value is reported and skipped, so that later keys are still read.
+            let Some(field) = member(cx, &inner)? else {
+                args.malformed = true;
+                return skip_value(inner.input);
+            };
             match key {
                 // input_token = next_token
-                "input_token" => set_once(cx, &inner, &mut args.input_token, member(&inner)?),
+                "input_token" => set_once(cx, &inner, &mut args.input_token, field),
                 // output_token = next_token
-                "output_token" => set_once(cx, &inner, &mut args.output_token, member(&inner)?),
+                "output_token" => set_once(cx, &inner, &mut args.output_token, field),
                 // page_size = max_results
-                "page_size" => set_once(cx, &inner, &mut args.page_size, member(&inner)?),
+                "page_size" => set_once(cx, &inner, &mut args.page_size, field),
                 // items = secret_list: SecretListEntry
                 "items" => {
-                    let field = member(&inner)?;
-                    if !inner.input.peek(Token![:]) {
-                        return Err(inner.input.error(format!(
-                        "expected `: ItemType` after `items = {field}`, such as `items = {field}: SecretListEntry`"
-                    )));
+                    if inner.input.peek(Token![:]) {
+                        inner.input.parse::<Token![:]>()?;
+                        let ty: syn::Type = inner.input.parse()?;
+                        set_once(cx, &inner, &mut args.items, (field, ty));
+                    } else {
+                        args.malformed = true;
+                        cx.error_spanned_by(
+                            &field,
+                            format!(
+                                "`items` needs the item type: `items = {field}: ItemType`, such as `items = {field}: SecretListEntry`"
+                            ),
+                        );
+                        skip_value(inner.input)?;
                     }
-                    inner.input.parse::<Token![:]>()?;
-                    let ty: syn::Type = inner.input.parse()?;
-                    set_once(cx, &inner, &mut args.items, (field, ty));
                 }
                 _ => unreachable!("parse_list only passes known keys"),
             }
@@ -179,17 +192,21 @@ fn paginate_args(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<PaginateArgs>
     Ok(args)
 }
 
-/// `= member`: a field name of the operation or its output (its Rust name).
-fn member(meta: &ParseNestedMeta) -> syn::Result<syn::Ident> {
+/// `= member`: a field name of the operation or its output (its Rust name); `None`
+/// after reporting anything else.
+fn member(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<syn::Ident>> {
     let value = meta.value()?;
-    if value.peek(LitStr) {
-        let lit: LitStr = value.parse()?;
-        return Err(syn::Error::new(
-            lit.span(),
-            "expected the member's Rust field name, not a string, such as `next_token`",
-        ));
+    if value.peek(syn::Ident) && !value.peek2(Token![::]) {
+        return value.parse().map(Some);
     }
-    value.parse()
+    let found: proc_macro2::TokenTree = value.parse()?;
+    let message = if matches!(&found, proc_macro2::TokenTree::Literal(_)) {
+        "expected the member's Rust field name, not a literal, such as `next_token`"
+    } else {
+        "expected the member's Rust field name, such as `next_token`"
+    };
+    cx.error_spanned_by(&found, message);
+    Ok(None)
 }
 
 /// Parses `#[aws_json_shape(...)]`'s arguments.

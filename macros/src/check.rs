@@ -193,7 +193,7 @@ fn paginate(cx: &Ctxt, op: &Operation) {
         ("input_token", &args.input_token),
         ("output_token", &args.output_token),
     ] {
-        if value.is_none() {
+        if value.is_none() && !args.malformed {
             cx.syn_error(syn::Error::new(
                 args.span,
                 format!("`paginate(...)` needs `{key} = member`"),

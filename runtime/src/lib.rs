@@ -95,6 +95,14 @@
 //!   variant per listed error and `Unmodeled(UnmodeledError)` for any other code.
 //! - `rename_all = "camelCase"`: member naming (default `PascalCase`); also
 //!   `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `lowercase`, `UPPERCASE`.
+//! - `paginate(input_token = a, output_token = b, page_size = c, items = d: Item)`:
+//!   the operation returns its results in pages. `input_token` (a field of the
+//!   operation) and `output_token` (a field of the output) carry the next page's token;
+//!   both must be `Option` of the same type. It adds `pages(&client)`, a [`Pages`]
+//!   stream; with `items` (the output's list member and its element type) also
+//!   `items(&client)`, an [`Items`] stream; with `page_size` (an `Option<i32>` or
+//!   `Option<i64>` field) the streams' `page_size(n)`. Names are the Rust field names.
+//!   See [`Pages`] for when a stream ends.
 //!
 //! Field attributes: `#[aws(rename = "KMSKeyId")]`, `#[aws(timestamp = "date-time")]`
 //! (or `"http-date"`, `"epoch-seconds"`), and `#[idempotency]` on one

@@ -1,59 +1,6 @@
 //! Paginators: follow an operation's next-page token until the service says it is done.
 //!
-//! `#[aws_json_operation(..., paginate(...))]` implements [`Paginate`] (and
-//! [`PaginateItems`], [`PageSize`] when the attribute names `items` and `page_size`)
-//! and adds `pages(&client)` (and `items(&client)`) to the operation. Both return
-//! streams ([`futures_core::Stream`], so any stream combinator library works on them),
-//! and both have an inherent async `next()` so a plain `while let` loop needs nothing
-//! else:
-//!
-//! ```no_run
-//! use awsjson::{aws_json_operation, aws_json_shape};
-//!
-//! #[aws_json_operation(
-//!     target = "secretsmanager.ListSecrets",
-//!     output = ListSecretsResponse,
-//!     paginate(
-//!         input_token = next_token,
-//!         output_token = next_token,
-//!         page_size = max_results,
-//!         items = secret_list: SecretListEntry,
-//!     ),
-//! )]
-//! #[derive(Default)]
-//! pub struct ListSecrets {
-//!     pub max_results: Option<i32>,
-//!     pub next_token: Option<String>,
-//! }
-//!
-//! #[aws_json_shape]
-//! pub struct ListSecretsResponse {
-//!     pub secret_list: Option<Vec<SecretListEntry>>,
-//!     pub next_token: Option<String>,
-//! }
-//!
-//! #[aws_json_shape]
-//! pub struct SecretListEntry {
-//!     pub name: Option<String>,
-//! }
-//!
-//! # async fn demo(client: &awsjson::Client) -> Result<(), Box<dyn std::error::Error>> {
-//! // Every secret, one request per page of up to 20.
-//! let mut secrets = ListSecrets::default().items(client).page_size(20);
-//! while let Some(secret) = secrets.next().await {
-//!     println!("{:?}", secret?.name);
-//! }
-//!
-//! // The first 5 only: stop pulling and no further page is requested.
-//! let first = ListSecrets::default().items(client).page_size(5).take(5).await?;
-//! assert!(first.len() <= 5);
-//! # Ok(()) }
-//! ```
-//!
-//! A stream ends after the page whose output token is absent, `null` or an empty
-//! string, and also (as the official SDKs do) when the service hands back the token it
-//! was just sent, which would otherwise loop forever. After an error the stream yields
-//! that error and then ends.
+//! See [`Pages`].
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -126,7 +73,60 @@ enum State<O: Paginate> {
 
 /// A stream of an operation's pages, following the next-page token until the end.
 ///
-/// Built by the operation's generated `pages(&client)`.
+/// `#[aws_json_operation(..., paginate(...))]` implements [`Paginate`] (and
+/// [`PaginateItems`], [`PageSize`] when the attribute names `items` and `page_size`)
+/// and adds `pages(&client)` (and `items(&client)`, an [`Items`]) to the operation.
+/// Both are streams ([`futures_core::Stream`], so any stream combinator library
+/// works on them), and both have an inherent async `next()`, so a plain `while let`
+/// loop needs nothing else:
+///
+/// ```no_run
+/// use awsjson::{aws_json_operation, aws_json_shape};
+///
+/// #[aws_json_operation(
+///     target = "secretsmanager.ListSecrets",
+///     output = ListSecretsResponse,
+///     paginate(
+///         input_token = next_token,
+///         output_token = next_token,
+///         page_size = max_results,
+///         items = secret_list: SecretListEntry,
+///     ),
+/// )]
+/// #[derive(Default)]
+/// pub struct ListSecrets {
+///     pub max_results: Option<i32>,
+///     pub next_token: Option<String>,
+/// }
+///
+/// #[aws_json_shape]
+/// pub struct ListSecretsResponse {
+///     pub secret_list: Option<Vec<SecretListEntry>>,
+///     pub next_token: Option<String>,
+/// }
+///
+/// #[aws_json_shape]
+/// pub struct SecretListEntry {
+///     pub name: Option<String>,
+/// }
+///
+/// # async fn demo(client: &awsjson::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// // Every secret, one request per page of up to 20.
+/// let mut secrets = ListSecrets::default().items(client).page_size(20);
+/// while let Some(secret) = secrets.next().await {
+///     println!("{:?}", secret?.name);
+/// }
+///
+/// // The first 5 only: stop pulling and no further page is requested.
+/// let first = ListSecrets::default().items(client).page_size(5).take(5).await?;
+/// assert!(first.len() <= 5);
+/// # Ok(()) }
+/// ```
+///
+/// A stream ends after the page whose output token is absent, `null` or an empty
+/// string, and also (as the official SDKs do) when the service hands back the token it
+/// was just sent, which would otherwise loop forever. After an error the stream yields
+/// that error and then ends.
 #[must_use = "a paginator does nothing until polled"]
 pub struct Pages<O: Paginate> {
     client: Client,
