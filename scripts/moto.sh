@@ -33,17 +33,23 @@ moto_install() {
 }
 
 moto_stop() {
+    local status=$?
     if [ -n "${MOTO_PID:-}" ]; then
         kill "$MOTO_PID" 2>/dev/null || true
         wait "$MOTO_PID" 2>/dev/null || true
         MOTO_PID=
+    fi
+    # The server log (its tracebacks explain HTML 500s) is kept only when something failed.
+    if [ "$status" -eq 0 ] && [ -n "${MOTO_LOG:-}" ]; then
+        rm -f "$MOTO_LOG"
     fi
 }
 
 moto_start() {
     moto_install
     mkdir -p target
-    MOTO_LOG=target/moto-server.log
+    # One log per run: a test run and an example may have a moto each at once.
+    MOTO_LOG=target/moto-server-$$.log
     trap moto_stop EXIT
     local attempt port out
     # A port picked free can be taken before moto binds it: try again on a fresh one.

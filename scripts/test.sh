@@ -18,6 +18,15 @@ moto_start
 if [ $# -gt 0 ]; then
     cargo test "$@"
 else
-    cargo test --workspace --all-targets
     cargo test --workspace --doc
+    # The examples the README lists, against the same moto.
+    for example in dynamodb kms; do
+        echo "example $example:"
+        AWS_ENDPOINT_URL="$AWSJSON_MOTO_URL" AWS_REGION=us-east-1 \
+            AWS_ACCESS_KEY_ID="$AWSJSON_MOTO_ACCESS_KEY_ID" \
+            AWS_SECRET_ACCESS_KEY="$AWSJSON_MOTO_SECRET_ACCESS_KEY" \
+            cargo run -q -p awsjson-examples --bin "$example"
+    done
+    # Last, so that the run closes on the test counts of the main suite.
+    cargo test --workspace --all-targets
 fi

@@ -62,6 +62,7 @@ pub enum Advance {
 
 type Output<O> = <O as Operation>::Output;
 type PageResult<O> = Result<Output<O>, Error<<O as Operation>::Error>>;
+type ItemResult<O> = Result<<O as PaginateItems>::Item, Error<<O as Operation>::Error>>;
 type InFlight<O> = Pin<Box<dyn Future<Output = (O, PageResult<O>)> + Send>>;
 
 enum State<O: Paginate> {
@@ -254,7 +255,7 @@ impl<O: PaginateItems> Items<O> {
     }
 
     /// The next item, `None` after the last one (or after an error).
-    pub async fn next(&mut self) -> Option<Result<O::Item, Error<O::Error>>> {
+    pub async fn next(&mut self) -> Option<ItemResult<O>> {
         std::future::poll_fn(|cx| self.poll_item(cx)).await
     }
 
@@ -276,10 +277,7 @@ impl<O: PaginateItems> Items<O> {
         self.take(usize::MAX).await
     }
 
-    fn poll_item(
-        &mut self,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<O::Item, Error<O::Error>>>> {
+    fn poll_item(&mut self, cx: &mut Context<'_>) -> Poll<Option<ItemResult<O>>> {
         loop {
             if let Some(item) = self.buffer.pop_front() {
                 return Poll::Ready(Some(Ok(item)));
@@ -299,7 +297,7 @@ impl<O: PaginateItems> Items<O> {
 impl<O: PaginateItems> Unpin for Items<O> {}
 
 impl<O: PaginateItems> futures_core::Stream for Items<O> {
-    type Item = Result<O::Item, Error<O::Error>>;
+    type Item = ItemResult<O>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         self.get_mut().poll_item(cx)
@@ -344,6 +342,33 @@ pub fn advance_token<T: serde::Serialize>(
     Advance::Next
 }
 
+/// The page size as the member's type (`i32` or `i64`).
+pub fn page_size<T: From<i32>>(size: i32) -> T {
+    T::from(size)
+}
+
+/// A page member holding items: a list, possibly absent.
+pub trait PageItems {
+    /// One item.
+    type Item;
+    /// Takes the items out, leaving the member empty.
+    fn take_items(&mut self) -> Vec<Self::Item>;
+}
+
+impl<T> PageItems for Vec<T> {
+    type Item = T;
+    fn take_items(&mut self) -> Vec<T> {
+        std::mem::take(self)
+    }
+}
+
+impl<T> PageItems for Option<Vec<T>> {
+    type Item = T;
+    fn take_items(&mut self) -> Vec<T> {
+        self.take().unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,27 +394,5 @@ mod tests {
         let mut next = Some([("pk".to_owned(), 1)].into());
         assert_eq!(advance_token(&mut key, &mut next), Advance::Next);
         assert!(next.is_none() && key.is_some());
-    }
-}
-
-/// A page member holding items: a list, possibly absent.
-pub trait PageItems {
-    /// One item.
-    type Item;
-    /// Takes the items out, leaving the member empty.
-    fn take_items(&mut self) -> Vec<Self::Item>;
-}
-
-impl<T> PageItems for Vec<T> {
-    type Item = T;
-    fn take_items(&mut self) -> Vec<T> {
-        std::mem::take(self)
-    }
-}
-
-impl<T> PageItems for Option<Vec<T>> {
-    type Item = T;
-    fn take_items(&mut self) -> Vec<T> {
-        self.take().unwrap_or_default()
     }
 }

@@ -10,7 +10,7 @@ use crate::error::{DecodeError, Error, ErrorMeta, ServiceError, UnmodeledError};
 use crate::http::{HttpRequest, RawResponse};
 use crate::{Client, DateTime, ServiceMeta, UnknownValue};
 
-pub use crate::paginate::{PageItems, advance_token};
+pub use crate::paginate::{PageItems, advance_token, page_size};
 pub use crate::service::JsonVersion;
 
 /// One declared operation: what `#[aws_json_operation]` implements.

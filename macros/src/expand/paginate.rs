@@ -39,7 +39,7 @@ pub(crate) fn expand(op: &Operation, args: &PaginateArgs) -> TokenStream {
     };
     if let Some(page_size) = &args.page_size {
         let set = quote_spanned! {page_size.span()=>
-            self.#page_size = ::core::option::Option::Some(::core::convert::From::from(size));
+            self.#page_size = ::core::option::Option::Some(::awsjson::__private::page_size(size));
         };
         out.extend(quote! {
             #[automatically_derived]
