@@ -35,18 +35,22 @@ pub struct Moto {
 ///
 /// When `scripts/test.sh` did not set the variables: the message says to run it.
 pub fn moto() -> Moto {
-    let var = |name: &str| match std::env::var(name) {
-        Ok(v) if !v.trim().is_empty() => v,
-        _ => panic!(
+    from_lookup(|name| std::env::var(name).ok()).unwrap_or_else(|message| panic!("{message}"))
+}
+
+fn from_lookup(var: impl Fn(&str) -> Option<String>) -> Result<Moto, String> {
+    let var = |name: &str| match var(name) {
+        Some(v) if !v.trim().is_empty() => Ok(v),
+        _ => Err(format!(
             "{name} is not set: the integration tests need the moto server that \
              scripts/test.sh starts; run `scripts/test.sh` (it accepts cargo test \
              arguments, e.g. `scripts/test.sh -p awsjson-tests --test test_dynamodb`)"
-        ),
+        )),
     };
-    Moto {
-        url: var(URL_VAR),
-        credentials: Credentials::new(var(ACCESS_KEY_ID_VAR), var(SECRET_ACCESS_KEY_VAR), None),
-    }
+    Ok(Moto {
+        url: var(URL_VAR)?,
+        credentials: Credentials::new(var(ACCESS_KEY_ID_VAR)?, var(SECRET_ACCESS_KEY_VAR)?, None),
+    })
 }
 
 /// A client that sends every service's requests to moto, signed with moto's key.
@@ -82,7 +86,47 @@ pub fn unique(prefix: &str) -> String {
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
-    let mut name = format!("{prefix}-{}-{n}-{nanos:x}", std::process::id());
-    name.truncate(60);
-    name
+    let suffix = format!("-{}-{n}-{nanos:x}", std::process::id());
+    // Shorten the prefix, never the part that makes the name unique.
+    let keep = prefix
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take_while(|end| end + suffix.len() <= 60)
+        .last()
+        .unwrap_or(0);
+    format!("{}{suffix}", &prefix[..keep])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_variables_say_to_run_the_script() {
+        let message = from_lookup(|_| None).err().unwrap();
+        assert!(
+            message.starts_with("AWSJSON_MOTO_URL is not set"),
+            "{message}"
+        );
+        assert!(message.contains("run `scripts/test.sh`"), "{message}");
+        let message = from_lookup(|name| (name == URL_VAR).then(|| "http://127.0.0.1:1".into()))
+            .err()
+            .unwrap();
+        assert!(message.starts_with("AWSJSON_MOTO_ACCESS_KEY_ID is not set"));
+        let moto = from_lookup(|name| Some(format!("{name}-value"))).unwrap();
+        assert_eq!(moto.url, "AWSJSON_MOTO_URL-value");
+        assert_eq!(
+            moto.credentials.access_key_id(),
+            "AWSJSON_MOTO_ACCESS_KEY_ID-value"
+        );
+    }
+
+    #[test]
+    fn unique_names_differ_and_stay_short() {
+        let a = unique("a-rather-long-prefix-for-a-resource-name-of-some-service");
+        let b = unique("a-rather-long-prefix-for-a-resource-name-of-some-service");
+        assert_ne!(a, b);
+        assert!(a.len() <= 60);
+        assert!(a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    }
 }
