@@ -84,8 +84,19 @@ async fn success_is_decoded_by_protocol_whatever_the_content_type() {
 
 #[tokio::test]
 async fn an_xml_200_is_never_success() {
-    let (_stub, client) = answering(StubResponse::json("{}")).await;
-    // With an output shape and without one (where an empty object would do).
+    let s3 = r#"<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01"><Buckets/></ListAllMyBucketsResult>"#;
+    let (_stub, client) = answering(StubResponse::raw(200, "application/xml", s3)).await;
+    let err = DescribeKey {
+        key_id: "k1".into(),
+    }
+    .send(&client)
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode(d) if d.status() == 200),
+        "{err:?}"
+    );
+    // Not even for an operation without output, where an empty body would do.
     let err = EnableKey {
         key_id: "k1".into(),
     }
