@@ -51,6 +51,10 @@ moto_start() {
     # One log per run: a test run and an example may have a moto each at once.
     MOTO_LOG=target/moto-server-$$.log
     trap moto_stop EXIT
+    # Without these, a terminated run would skip the EXIT trap and leave moto running
+    # (bash runs them once the command in the foreground has ended).
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
     local attempt port out
     # A port picked free can be taken before moto binds it: try again on a fresh one.
     for attempt in 1 2 3; do

@@ -119,7 +119,7 @@ enum State<O: Paginate> {
 /// }
 ///
 /// // The first 5 only: stop pulling and no further page is requested.
-/// let first = ListSecrets::default().items(client).page_size(5).take(5).await?;
+/// let first = ListSecrets::default().items(client).page_size(5).first(5).await?;
 /// assert!(first.len() <= 5);
 /// # Ok(()) }
 /// ```
@@ -260,8 +260,9 @@ impl<O: PaginateItems> Items<O> {
     }
 
     /// At most the first `n` items (or the first error); requests no page beyond the
-    /// one holding the `n`th item.
-    pub async fn take(mut self, n: usize) -> Result<Vec<O::Item>, Error<O::Error>> {
+    /// one holding the `n`th item. (Not `take`, which stream libraries' extension
+    /// traits name a lazy adapter that this inherent method would shadow.)
+    pub async fn first(mut self, n: usize) -> Result<Vec<O::Item>, Error<O::Error>> {
         let mut items = Vec::with_capacity(n.min(1024));
         while items.len() < n {
             match self.next().await {
@@ -274,7 +275,7 @@ impl<O: PaginateItems> Items<O> {
 
     /// Every item, or the first error.
     pub async fn try_collect(self) -> Result<Vec<O::Item>, Error<O::Error>> {
-        self.take(usize::MAX).await
+        self.first(usize::MAX).await
     }
 
     fn poll_item(&mut self, cx: &mut Context<'_>) -> Poll<Option<ItemResult<O>>> {

@@ -330,7 +330,7 @@ async fn query_pages_follow_the_last_evaluated_key() {
     assert_eq!(items.iter().map(sk_of).collect::<Vec<_>>(), sks);
 
     // Stop after 6 items: the second page (items 4..8) is the last one fetched.
-    let first = query().items(&client).page_size(4).take(6).await.unwrap();
+    let first = query().items(&client).page_size(4).first(6).await.unwrap();
     assert_eq!(
         first.iter().map(sk_of).collect::<Vec<_>>(),
         [0, 1, 2, 3, 4, 5]
@@ -343,7 +343,7 @@ async fn query_pages_follow_the_last_evaluated_key() {
     }
     .items(&client)
     .page_size(10)
-    .take(3)
+    .first(3)
     .await
     .unwrap();
     assert_eq!(
@@ -427,7 +427,7 @@ async fn list_tables_pages_and_stops_after_n() {
     let first = ListTables::default()
         .items(&client)
         .page_size(2)
-        .take(3)
+        .first(3)
         .await
         .unwrap();
     // Other tests create tables meanwhile: only the count and distinctness are stable.

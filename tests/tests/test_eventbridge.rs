@@ -257,7 +257,7 @@ async fn event_buses_list_in_pages() {
         .map(|p| p.event_buses.as_ref().map_or(0, Vec::len))
         .collect();
     assert_eq!(sizes, [2, 2, 1]);
-    let first = ours().items(&client).page_size(2).take(3).await.unwrap();
+    let first = ours().items(&client).page_size(2).first(3).await.unwrap();
     let names: Vec<&str> = first.iter().map(|b| b.name.as_deref().unwrap()).collect();
     assert_eq!(names.len(), 3);
     assert!(names.iter().all(|n| n.starts_with(&prefix)));

@@ -153,7 +153,7 @@ async fn list_keys_ends_on_a_null_marker() {
     let first = ListKeys::default()
         .items(&client)
         .page_size(2)
-        .take(3)
+        .first(3)
         .await
         .unwrap();
     assert_eq!(first.len(), 3);

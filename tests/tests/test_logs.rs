@@ -234,7 +234,7 @@ async fn events_go_in_and_come_back_in_pages() {
     assert_eq!(got, want);
     assert!(events.iter().all(|e| e.ingestion_time.unwrap() >= start));
 
-    let first = read().items(&client).page_size(5).take(7).await.unwrap();
+    let first = read().items(&client).page_size(5).first(7).await.unwrap();
     assert_eq!(first.len(), 7);
     assert_eq!(first[6].message.as_deref(), Some(sent[6].message.as_str()));
 
@@ -316,6 +316,6 @@ async fn log_groups_page_by_prefix() {
     );
     assert!(groups[0].arn.as_deref().unwrap().contains(&prefix));
 
-    let first = ours().items(&client).page_size(2).take(3).await.unwrap();
+    let first = ours().items(&client).page_size(2).first(3).await.unwrap();
     assert_eq!(first.len(), 3);
 }

@@ -173,7 +173,7 @@ async fn taking_n_items_requests_only_the_pages_holding_them() {
     let first = ListSecrets::default()
         .items(&client(&stub))
         .page_size(4)
-        .take(6)
+        .first(6)
         .await
         .unwrap();
     assert_eq!(names(&first), ["s0", "s1", "s2", "s3", "s4", "s5"]);
@@ -188,7 +188,7 @@ async fn taking_n_items_requests_only_the_pages_holding_them() {
     let four = ListSecrets::default()
         .items(&client(&stub))
         .page_size(4)
-        .take(4)
+        .first(4)
         .await
         .unwrap();
     assert_eq!(four.len(), 4);

@@ -388,7 +388,7 @@ async fn list_secrets_pages_through_tokens() {
         (0..5).map(|i| format!("{prefix}-{i}")).collect::<Vec<_>>()
     );
 
-    let first = ours().items(&client).page_size(2).take(3).await.unwrap();
+    let first = ours().items(&client).page_size(2).first(3).await.unwrap();
     assert_eq!(first.len(), 3);
     assert!(
         first

@@ -277,6 +277,11 @@ async fn parameters_by_path_page_through_tokens() {
         values,
         (0..7).map(|i| format!("value {i}")).collect::<Vec<_>>()
     );
-    let first = by_path().items(&client).page_size(3).take(4).await.unwrap();
+    let first = by_path()
+        .items(&client)
+        .page_size(3)
+        .first(4)
+        .await
+        .unwrap();
     assert_eq!(first.len(), 4);
 }

@@ -308,7 +308,7 @@ async fn state_machines_list_in_pages() {
     let first = ListStateMachines::default()
         .items(&client)
         .page_size(2)
-        .take(3)
+        .first(3)
         .await
         .unwrap();
     assert_eq!(first.len(), 3);
