@@ -110,6 +110,7 @@ mod blob;
 mod client;
 mod credentials;
 mod datetime;
+mod document;
 mod error;
 mod http;
 mod service;
@@ -130,6 +131,7 @@ pub use blob::{Base64Error, Blob};
 pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES};
 pub use credentials::{Credentials, CredentialsFuture, ProvideCredentials};
 pub use datetime::{DateTime, DateTimeParseError};
+pub use document::{Document, Number};
 pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorMeta, ServiceError, TransportError,
     TransportErrorKind, UnmodeledError,
