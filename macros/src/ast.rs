@@ -323,6 +323,20 @@ fn enum_variants(
             timestamp: attrs.timestamp.map(|t| t.value),
         });
     }
+    let mut seen: Vec<(i32, &syn::Ident)> = Vec::new();
+    for variant in &variants {
+        let Some(value) = variant.value else { continue };
+        match seen.iter().find(|(v, _)| *v == value) {
+            Some((_, first)) => cx.syn_error(syn::Error::new(
+                variant.ident.span(),
+                format!(
+                    "`{}` has the same value {value} as `{first}`",
+                    variant.ident
+                ),
+            )),
+            None => seen.push((value, &variant.ident)),
+        }
+    }
     variants
 }
 

@@ -238,3 +238,59 @@ fn query_compatible_codes_come_from_the_header() {
     assert_eq!(err.code(), "AWS.SimpleQueueService.Throttled");
     assert_eq!(err.meta().fault.as_deref(), Some("Sender"));
 }
+
+/// The generated union, int-enum, default and host-prefix code names everything by
+/// absolute path.
+#[allow(dead_code, non_camel_case_types, clippy::all)]
+mod hygiene {
+    struct Option;
+    struct Some;
+    struct None;
+    struct Result;
+    struct Ok;
+    struct Err;
+    struct String;
+    struct Vec;
+    struct Box;
+    struct i32;
+    struct i64;
+    mod serde {}
+    mod serde_json {}
+    mod core {}
+    mod std {}
+
+    #[awsjson::aws_json_operation(
+        target = "Svc.Op",
+        json_version = "1.0",
+        signing_name = "svc",
+        endpoint_prefix = "svc",
+        host_prefix = "{Name}.",
+        request_compression = "gzip",
+        query_compatible
+    )]
+    pub(crate) struct Op {
+        #[aws(host_label)]
+        pub(crate) name: ::std::string::String,
+        #[aws(endpoint_url)]
+        pub(crate) url: ::std::option::Option<::std::string::String>,
+        pub(crate) choice: ::std::option::Option<Choice>,
+        #[aws(default = 1)]
+        pub(crate) level: Level,
+        #[aws(default = [])]
+        pub(crate) list: ::std::vec::Vec<f64>,
+    }
+
+    #[awsjson::aws_json_shape]
+    pub(crate) enum Choice {
+        Text(::std::string::String),
+        Ratio(f32),
+        #[aws(timestamp = "http-date")]
+        When(awsjson::DateTime),
+    }
+
+    #[awsjson::aws_json_shape]
+    pub(crate) enum Level {
+        One = 1,
+        Two = 2,
+    }
+}

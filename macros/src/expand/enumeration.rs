@@ -98,7 +98,7 @@ pub(crate) fn expand_int(mut shape: Enum) -> TokenStream {
     };
     data.variants.push(syn::parse_quote! {
         /// A value this declaration does not list (the service may add values at any time).
-        Unknown(i32)
+        Unknown(::core::primitive::i32)
     });
     let ident = &shape.item.ident;
     let item = &shape.item;
@@ -111,7 +111,7 @@ pub(crate) fn expand_int(mut shape: Enum) -> TokenStream {
         #[allow(clippy::all)]
         impl #ident {
             /// The value as sent on the wire.
-            pub fn as_i32(&self) -> i32 {
+            pub fn as_i32(&self) -> ::core::primitive::i32 {
                 match self {
                     #(Self::#idents => #values,)*
                     Self::Unknown(value) => *value,
@@ -119,14 +119,14 @@ pub(crate) fn expand_int(mut shape: Enum) -> TokenStream {
             }
 
             /// The wire values this declaration knows.
-            pub const fn values() -> &'static [i32] {
+            pub const fn values() -> &'static [::core::primitive::i32] {
                 &[#(#values),*]
             }
         }
 
         #[automatically_derived]
-        impl ::core::convert::From<i32> for #ident {
-            fn from(value: i32) -> Self {
+        impl ::core::convert::From<::core::primitive::i32> for #ident {
+            fn from(value: ::core::primitive::i32) -> Self {
                 match value {
                     #(#values => Self::#idents,)*
                     other => Self::Unknown(other),
@@ -135,11 +135,11 @@ pub(crate) fn expand_int(mut shape: Enum) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl ::awsjson::__private::DefaultFrom<i64> for #ident {
-            fn default_from(value: i64) -> Self {
-                match i32::try_from(value) {
-                    ::core::result::Result::Ok(v) => <Self as ::core::convert::From<i32>>::from(v),
-                    ::core::result::Result::Err(_) => Self::Unknown(i32::MAX),
+        impl ::awsjson::__private::DefaultFrom<::core::primitive::i64> for #ident {
+            fn default_from(value: ::core::primitive::i64) -> Self {
+                match <::core::primitive::i32 as ::core::convert::TryFrom<::core::primitive::i64>>::try_from(value) {
+                    ::core::result::Result::Ok(v) => <Self as ::core::convert::From<::core::primitive::i32>>::from(v),
+                    ::core::result::Result::Err(_) => Self::Unknown(::core::primitive::i32::MAX),
                 }
             }
         }
@@ -159,8 +159,8 @@ pub(crate) fn expand_int(mut shape: Enum) -> TokenStream {
             fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
                 deserializer: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
-                let value = <i32 as ::awsjson::__private::serde::Deserialize>::deserialize(deserializer)?;
-                ::core::result::Result::Ok(<Self as ::core::convert::From<i32>>::from(value))
+                let value = <::core::primitive::i32 as ::awsjson::__private::serde::Deserialize>::deserialize(deserializer)?;
+                ::core::result::Result::Ok(<Self as ::core::convert::From<::core::primitive::i32>>::from(value))
             }
         }
     }

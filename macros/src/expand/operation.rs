@@ -46,12 +46,12 @@ pub(crate) fn expand(
     let errors = error_enum(vis, ident, &error_ident, &op.args.errors);
     let query_compatible = op.args.query_compatible.as_ref().map(|_| {
         quote!(
-            const QUERY_COMPATIBLE: bool = true;
+            const QUERY_COMPATIBLE: ::core::primitive::bool = true;
         )
     });
     let compression = op.args.request_compression.as_ref().map(|_| {
         quote!(
-            const REQUEST_COMPRESSION: bool = true;
+            const REQUEST_COMPRESSION: ::core::primitive::bool = true;
         )
     });
     let endpoint_url = endpoint_url.map(|(field, optional)| {
@@ -61,7 +61,7 @@ pub(crate) fn expand(
             quote!(::core::option::Option::Some(::std::string::String::as_str(&self.#field)))
         };
         quote! {
-            fn endpoint_url(&self) -> ::core::option::Option<&str> {
+            fn endpoint_url(&self) -> ::core::option::Option<&::core::primitive::str> {
                 #value
             }
         }

@@ -24,6 +24,7 @@ pub enum Level {
     Low = 1,
     High = 1 << 4,
     Huge = 3_000_000_000,
+    Top = 1,
 }
 
 #[aws_json_shape]
