@@ -733,6 +733,10 @@ default_from! {
     i16: i64 => |v| v as i16;
     i32: i64 => |v| v as i32;
     i64: i64 => |v| v;
+    u8: i64 => |v| v as u8;
+    u16: i64 => |v| v as u16;
+    u32: i64 => |v| v as u32;
+    u64: i64 => |v| v as u64;
     f32: f64 => |v| v as f32;
     f64: f64 => |v| v;
     f32: i64 => |v| v as f32;
