@@ -119,7 +119,9 @@
 //!   default. Write `"text"` (strings, string enums, documents, and blobs as their
 //!   bytes), `b"bytes"` (blobs), a number (numbers, int enums, timestamps as epoch
 //!   seconds, documents), `true`/`false`, `[]` (lists, documents) or `{}` (maps,
-//!   documents). A literal the type cannot take is a type error at the literal.
+//!   documents). A literal the type cannot take is a type error at the literal. A
+//!   model default of `null` is an `Option` field without `default`; top-level input
+//!   members with a default stay `Option`s too, as the client sends only what is set.
 //! - `#[aws(host_label)]`: the `String` field that fills `{Name}` in `host_prefix`.
 //! - `#[aws(endpoint_url)]`: a `String` or `Option<String>` field whose value, when
 //!   set, is the URL this call goes to instead of the service endpoint (a service

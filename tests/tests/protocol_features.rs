@@ -219,6 +219,35 @@ async fn only_bodies_past_the_threshold_are_compressed() {
     );
 }
 
+#[aws_json_operation(
+    target = "Svc.Plain",
+    json_version = "1.0",
+    signing_name = "svc",
+    endpoint_prefix = "svc"
+)]
+struct Plain {
+    data: String,
+}
+
+/// The vectors' `NonQueryCompatibleAwsJson10ForbidsQueryModeHeader` documents this but
+/// lists no `forbidHeaders`; nor may a small body be compressed without being asked.
+#[tokio::test]
+async fn plain_operations_send_no_query_mode_and_no_encoding() {
+    let op = Plain {
+        data: "x".repeat(awsjson::__private::MIN_COMPRESSION_SIZE),
+    };
+    let req = request(
+        &client(),
+        &op,
+        UNIX_EPOCH + Duration::from_secs(1_700_000_000),
+    )
+    .await
+    .unwrap();
+    assert_eq!(req.header("x-amzn-query-mode"), None);
+    assert_eq!(req.header("content-encoding"), None);
+    assert_eq!(req.url, "http://127.0.0.1:9/base/");
+}
+
 #[test]
 fn query_compatible_codes_come_from_the_header() {
     let response = RawResponse {
