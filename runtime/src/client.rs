@@ -149,7 +149,7 @@ impl Client {
     ///     .build()
     ///     .unwrap();
     /// let request = client.build_request(&ListTables { limit: Some(5) }).await.unwrap();
-    /// assert_eq!(request.url, "https://dynamodb.eu-west-1.amazonaws.com");
+    /// assert_eq!(request.url, "https://dynamodb.eu-west-1.amazonaws.com/");
     /// assert_eq!(request.header("x-amz-target"), Some("DynamoDB_20120810.ListTables"));
     /// assert_eq!(request.body, br#"{"Limit":5}"#);
     /// # }
@@ -166,17 +166,20 @@ impl Client {
         &self,
         service: &ServiceMeta,
         target: &str,
-        body: Vec<u8>,
+        prepared: &crate::private::Prepared,
         time: SystemTime,
     ) -> Result<HttpRequest, Error<Infallible>> {
-        let url = self.endpoint(service);
-        let (host, path) = split_url(&url).ok_or_else(|| {
-            Error::Config(ConfigError::new(format!(
-                "endpoint {url:?} is not an http(s) URL"
-            )))
-        })?;
-        let host = host.to_owned();
-        let path = if path.is_empty() { "/" } else { path }.to_owned();
+        let endpoint = match &prepared.endpoint_url {
+            Some(url) => url.clone(),
+            None => self.endpoint(service),
+        };
+        let (url, host, path) = request_url(&endpoint, prepared.host_prefix.as_deref())
+            .ok_or_else(|| {
+                Error::Config(ConfigError::new(format!(
+                    "endpoint {endpoint:?} is not an http(s) URL"
+                )))
+            })?;
+        let body = prepared.body.clone();
         let credentials = self
             .inner
             .credentials
@@ -184,15 +187,17 @@ impl Client {
             .await
             .map_err(Error::Credentials)?;
         let content_type = service.json_version.content_type();
+        let mut signed_headers = vec![
+            ("content-type", content_type),
+            ("host", host.as_str()),
+            ("x-amz-target", target),
+        ];
+        signed_headers.extend(prepared.headers.iter().map(|(n, v)| (*n, v.as_str())));
         let signed = sigv4::sign(
             &sigv4::SignableRequest {
                 method: "POST",
                 uri: &path,
-                headers: &[
-                    ("content-type", content_type),
-                    ("host", &host),
-                    ("x-amz-target", target),
-                ],
+                headers: &signed_headers,
                 body: &body,
             },
             &sigv4::SigningParams {
@@ -211,6 +216,7 @@ impl Client {
             ("x-amz-target", target.to_owned()),
             ("x-amz-date", signed.x_amz_date),
         ];
+        headers.extend(prepared.headers.iter().cloned());
         if let Some(token) = signed.security_token {
             headers.push(("x-amz-security-token", token));
         }
@@ -299,6 +305,27 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
     };
     // reqwest's message names the URL; keep it, it holds no secret.
     TransportError::new(kind, doing.to_owned(), Some(Box::new(err)))
+}
+
+/// The URL, `Host` and path a request goes to: the endpoint with the operation's host
+/// prefix, and the path ending in `/` (awsJson posts to the endpoint's root).
+fn request_url(endpoint: &str, host_prefix: Option<&str>) -> Option<(String, String, String)> {
+    let (host, path) = split_url(endpoint)?;
+    let scheme_len = endpoint.find("://")? + 3;
+    let prefix = host_prefix.unwrap_or("");
+    let host = format!("{prefix}{host}");
+    let mut path = path.to_owned();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    let rest = &endpoint[scheme_len..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let authority = match authority.rsplit_once('@') {
+        Some((userinfo, host_port)) => format!("{userinfo}@{prefix}{host_port}"),
+        None => format!("{prefix}{authority}"),
+    };
+    let url = format!("{}{authority}{path}", &endpoint[..scheme_len]);
+    Some((url, host, path))
 }
 
 /// Splits `scheme://authority/path` into the `Host` header value and the path.
@@ -434,6 +461,26 @@ impl ClientBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn request_urls_take_the_host_prefix_and_a_trailing_slash() {
+        assert_eq!(
+            request_url("https://example.com", Some("foo.bar.")),
+            Some((
+                "https://foo.bar.example.com/".to_owned(),
+                "foo.bar.example.com".to_owned(),
+                "/".to_owned()
+            ))
+        );
+        assert_eq!(
+            request_url("http://127.0.0.1:4566/custom", None),
+            Some((
+                "http://127.0.0.1:4566/custom/".to_owned(),
+                "127.0.0.1:4566".to_owned(),
+                "/custom/".to_owned()
+            ))
+        );
+    }
 
     #[test]
     fn urls_split_into_host_and_path() {

@@ -1,7 +1,8 @@
 //! SQS over its JSON protocol against moto: queues, messages with attributes (string
-//! and binary), receipt handles, and its query-compatible errors
-//! (`X-Amzn-Errortype: com.amazonaws.sqs#QueueDoesNotExist`, both `message` and
-//! `Message` in the body).
+//! and binary), receipt handles, and its query-compatible errors: the modeled variant
+//! comes from `__type` (`com.amazonaws.sqs#QueueDoesNotExist`, with both `message`
+//! and `Message` in the body), the code from `x-amzn-query-error`
+//! (`AWS.SimpleQueueService.NonExistentQueue;Sender`).
 
 use std::collections::HashMap;
 
@@ -10,6 +11,7 @@ use awsjson_tests::moto;
 
 #[aws_json_operation(
     target = "AmazonSQS.CreateQueue",
+    query_compatible,
     output = CreateQueueResult,
     errors(QueueNameExists, InvalidAttributeName, InvalidAttributeValue),
 )]
@@ -27,6 +29,7 @@ struct CreateQueueResult {
 
 #[aws_json_operation(
     target = "AmazonSQS.GetQueueUrl",
+    query_compatible,
     output = GetQueueUrlResult,
     errors(QueueDoesNotExist),
 )]
@@ -50,6 +53,7 @@ struct MessageAttributeValue {
 
 #[aws_json_operation(
     target = "AmazonSQS.SendMessage",
+    query_compatible,
     output = SendMessageResult,
     errors(QueueDoesNotExist, InvalidMessageContents),
 )]
@@ -70,6 +74,7 @@ struct SendMessageResult {
 
 #[aws_json_operation(
     target = "AmazonSQS.ReceiveMessage",
+    query_compatible,
     output = ReceiveMessageResult,
     errors(QueueDoesNotExist),
 )]
@@ -102,6 +107,7 @@ struct Message {
 
 #[aws_json_operation(
     target = "AmazonSQS.DeleteMessage",
+    query_compatible,
     errors(QueueDoesNotExist, ReceiptHandleIsInvalid)
 )]
 struct DeleteMessage {
@@ -111,6 +117,7 @@ struct DeleteMessage {
 
 #[aws_json_operation(
     target = "AmazonSQS.GetQueueAttributes",
+    query_compatible,
     output = GetQueueAttributesResult,
     errors(QueueDoesNotExist, InvalidAttributeName),
 )]
@@ -125,7 +132,11 @@ struct GetQueueAttributesResult {
     attributes: Option<HashMap<String, String>>,
 }
 
-#[aws_json_operation(target = "AmazonSQS.DeleteQueue", errors(QueueDoesNotExist))]
+#[aws_json_operation(
+    target = "AmazonSQS.DeleteQueue",
+    query_compatible,
+    errors(QueueDoesNotExist)
+)]
 struct DeleteQueue {
     queue_url: String,
 }
@@ -265,7 +276,8 @@ async fn messages_go_through_a_queue() {
         .await
         .unwrap_err();
     let service = gone.service_error().expect("a service error");
-    assert_eq!(service.code(), "QueueDoesNotExist");
+    assert_eq!(service.code(), "AWS.SimpleQueueService.NonExistentQueue");
+    assert_eq!(service.meta().fault.as_deref(), Some("Sender"));
     let GetQueueUrlError::QueueDoesNotExist(e) = service.err() else {
         panic!("expected QueueDoesNotExist, got {gone:?}")
     };
@@ -297,6 +309,7 @@ async fn an_error_the_operation_does_not_model_is_unmodeled_with_its_code() {
             .unwrap()
             .starts_with("Can only include alphanumeric")
     );
+    assert_eq!(service.meta().fault.as_deref(), Some("Sender"));
     assert!(
         err.to_string()
             .starts_with("service error InvalidParameterValue: Can only"),
