@@ -112,6 +112,7 @@ mod credentials;
 mod datetime;
 mod error;
 mod http;
+mod retry;
 mod service;
 pub mod sigv4;
 mod unknown;
@@ -136,6 +137,7 @@ pub use error::{
 };
 pub use http::{HttpRequest, RawResponse};
 pub use private::Operation;
+pub use retry::{DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF};
 pub use service::{JsonVersion, ServiceMeta};
 pub use unknown::UnknownValue;
 
