@@ -252,7 +252,14 @@ impl Client {
         );
         let attempts = AtomicU32::new(0);
         let call = self
-            .attempts(service, target, Bytes::from(body), invocation_id, &attempts)
+            .attempts(
+                service,
+                target,
+                Bytes::from(body),
+                invocation_id,
+                &attempts,
+                &span,
+            )
             .instrument(span.clone());
         let Some(limit) = self.inner.operation_timeout else {
             return call.await;
@@ -282,6 +289,7 @@ impl Client {
         body: Bytes,
         invocation_id: &str,
         counter: &AtomicU32,
+        call_span: &tracing::Span,
     ) -> Result<RawResponse, Error<Infallible>> {
         let max = self.inner.max_attempts;
         // The cost of the retry that led to the current attempt: refunded on success.
@@ -322,7 +330,7 @@ impl Client {
                         .quota
                         .release(held.unwrap_or(retry::NO_RETRY_INCREMENT));
                     span.record("retry", "no: success");
-                    tracing::Span::current().record("attempts", attempt);
+                    call_span.record("attempts", attempt);
                     return result;
                 }
                 Ok(response) => self.retry_reason(response),
@@ -348,7 +356,7 @@ impl Client {
             }
             let (Some(reason), None) = (reason, stop) else {
                 span.record("retry", stop.unwrap_or_default());
-                tracing::Span::current().record("attempts", attempt);
+                call_span.record("attempts", attempt);
                 return result.map_err(|e| match e {
                     Error::Transport(e) => Error::Transport(e.with_note(&match stop {
                         Some(why) if reason.is_some() => {
