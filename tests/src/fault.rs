@@ -189,6 +189,12 @@ impl FaultServer {
         lock(&self.state).log.len()
     }
 
+    /// Forgets the requests read so far (for long runs whose log would grow).
+    pub fn clear(&self) {
+        let mut state = lock(&self.state);
+        state.log = Vec::new();
+    }
+
     /// Replaces what answers once the script is spent.
     pub fn set_fallback(&self, action: Action) {
         lock(&self.state).fallback = action;
