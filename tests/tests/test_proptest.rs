@@ -417,6 +417,18 @@ proptest! {
             other => prop_assert!(false, "{:?}", other),
         }
 
+        // The header form, through an operation that shares the error shape.
+        let header = response(status, Some("ValidationException"), serde_json::to_vec(&validation).unwrap());
+        match decode_response::<GetEverything>(&header) {
+            Err(Error::Service(err)) => match err.into_err() {
+                GetEverythingError::ValidationException(decoded) => {
+                    prop_assert_eq!(&decoded, &validation)
+                }
+                other => prop_assert!(false, "{:?}", other),
+            },
+            other => prop_assert!(false, "{:?}", other),
+        }
+
         // The body form: the code in `__type`, namespace-qualified.
         let mut body = serde_json::to_value(&validation).unwrap();
         body["__type"] = Value::from("com.amazonaws.partnercentral#ValidationException");
