@@ -6,7 +6,7 @@
 //! script is spent, the fallback action answers. Every request is recorded with its
 //! headers and body, so tests can check what each attempt carried.
 //!
-//! It does not check signatures: [`awsjson::stub::StubServer`] does that.
+//! It does not check signatures: `awsjson::stub::StubServer` does that.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
