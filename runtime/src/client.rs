@@ -351,19 +351,20 @@ impl Client {
                 }
                 Some(_) => None,
             };
-            if let (Some(why), Some(reason)) = (stop, reason) {
-                tracing::debug!(parent: &span, reason = reason.as_str(), "not retrying: {why}");
-            }
             let (Some(reason), None) = (reason, stop) else {
-                span.record("retry", stop.unwrap_or_default());
+                let why = stop.unwrap_or_default();
+                span.record("retry", why);
                 call_span.record("attempts", attempt);
+                // A retryable failure says why it was the last; any other is plain.
+                let note = match reason {
+                    Some(reason) => {
+                        tracing::debug!(parent: &span, reason = reason.as_str(), "not retrying: {why}");
+                        format!("attempt {attempt} of {max}, {why}")
+                    }
+                    None => format!("attempt {attempt} of {max}"),
+                };
                 return result.map_err(|e| match e {
-                    Error::Transport(e) => Error::Transport(e.with_note(&match stop {
-                        Some(why) if reason.is_some() => {
-                            format!("attempt {attempt} of {max}, {why}")
-                        }
-                        _ => format!("attempt {attempt} of {max}"),
-                    })),
+                    Error::Transport(e) => Error::Transport(e.with_note(&note)),
                     other => other,
                 });
             };
