@@ -423,18 +423,29 @@ fn amz_date_secs(request: &Received) -> i64 {
 
 #[tokio::test]
 async fn a_skew_error_corrects_the_clock_for_this_and_later_calls() {
-    let hour = Duration::from_secs(3600);
-    for (code, message) in [
+    for (offset, code, message) in [
         (
+            3600i64,
             "InvalidSignatureException",
             "Signature expired: 20260101T000000Z is now earlier than 20260101T010000Z (20260101T010500Z - 5 min.)",
         ),
         (
+            -3600,
+            "InvalidSignatureException",
+            "Signature not yet current: 20260101T010000Z is still later than 20260101T000500Z (20260101T000000Z + 5 min.)",
+        ),
+        (
+            7200,
             "RequestTimeTooSkewed",
             "The difference between the request time and the server's time is too large.",
         ),
+        (-600, "RequestInTheFuture", "Request is in the future"),
     ] {
-        let server_now = SystemTime::now() + hour;
+        let server_now = if offset > 0 {
+            SystemTime::now() + Duration::from_secs(offset.unsigned_abs())
+        } else {
+            SystemTime::now() - Duration::from_secs(offset.unsigned_abs())
+        };
         let skewed = Reply::error(403, code, message).with_header("date", &http_date(server_now));
         let (server, client) = scripted(vec![Action::Respond(skewed)], ok()).await;
         job()
@@ -455,14 +466,14 @@ async fn a_skew_error_corrects_the_clock_for_this_and_later_calls() {
             "{code}: first attempt signed with the local clock"
         );
         assert!(
-            (second - (local + 3600)).abs() < 60,
-            "{code}: the retry is signed with the service's clock ({second} vs {local})"
+            (second - (local + offset)).abs() < 60,
+            "{code}: the retry is signed with the service's clock ({second} vs {local}{offset:+})"
         );
         // A later call starts from the corrected clock.
         job().send(&client).await.unwrap();
         let third = amz_date_secs(&server.requests()[2]);
         assert!(
-            (third - (local + 3600)).abs() < 60,
+            (third - (local + offset)).abs() < 60,
             "{code}: later calls stay corrected"
         );
     }
