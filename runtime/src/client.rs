@@ -14,6 +14,7 @@ use tracing::field::Empty;
 use crate::credentials::{self, Credentials, ProvideCredentials};
 use crate::error::{ConfigError, Error, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, RawResponse};
+use crate::private::Prepared;
 use crate::retry::{self, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
 use crate::{DateTime, sigv4};
@@ -197,7 +198,7 @@ impl Client {
     ///     .build()
     ///     .unwrap();
     /// let request = client.build_request(&ListTables { limit: Some(5) }).await.unwrap();
-    /// assert_eq!(request.url, "https://dynamodb.eu-west-1.amazonaws.com");
+    /// assert_eq!(request.url, "https://dynamodb.eu-west-1.amazonaws.com/");
     /// assert_eq!(request.header("x-amz-target"), Some("DynamoDB_20120810.ListTables"));
     /// assert_eq!(request.body, br#"{"Limit":5}"#);
     /// # }
@@ -214,7 +215,7 @@ impl Client {
         &self,
         service: &ServiceMeta,
         target: &str,
-        body: Vec<u8>,
+        prepared: &Prepared,
         time: SystemTime,
     ) -> Result<HttpRequest, Error<Infallible>> {
         let mut id = uuid::Uuid::encode_buffer();
@@ -224,12 +225,14 @@ impl Client {
             attempt: 1,
             max: self.inner.max_attempts,
         };
-        let (url, headers) = self.sign(service, target, &body, time, &attempt).await?;
+        let (url, headers) = self
+            .sign(service, target, prepared, &prepared.body, time, &attempt)
+            .await?;
         Ok(HttpRequest {
             method: "POST",
             url,
             headers,
-            body,
+            body: prepared.body.clone(),
         })
     }
 
@@ -240,8 +243,10 @@ impl Client {
         &self,
         service: &ServiceMeta,
         target: &str,
-        body: Vec<u8>,
+        mut prepared: Prepared,
     ) -> Result<RawResponse, Error<Infallible>> {
+        // The body travels as `Bytes`: each attempt shares it instead of copying it.
+        let body = Bytes::from(std::mem::take(&mut prepared.body));
         let mut id = uuid::Uuid::encode_buffer();
         let invocation_id: &str = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut id);
         let span = tracing::debug_span!(
@@ -255,7 +260,8 @@ impl Client {
             .attempts(
                 service,
                 target,
-                Bytes::from(body),
+                &prepared,
+                body,
                 invocation_id,
                 &attempts,
                 &span,
@@ -286,6 +292,7 @@ impl Client {
         &self,
         service: &ServiceMeta,
         target: &str,
+        prepared: &Prepared,
         body: Bytes,
         invocation_id: &str,
         counter: &AtomicU32,
@@ -312,7 +319,7 @@ impl Client {
                 max,
             };
             let result = self
-                .attempt(service, target, &body, &info)
+                .attempt(service, target, prepared, &body, &info)
                 .instrument(span.clone())
                 .await;
             if let Some(started) = started {
@@ -389,12 +396,13 @@ impl Client {
         &self,
         service: &ServiceMeta,
         target: &str,
+        prepared: &Prepared,
         body: &Bytes,
         info: &AttemptInfo<'_>,
     ) -> Result<RawResponse, Error<Infallible>> {
         let once = async {
             let (url, headers) = self
-                .sign(service, target, body, self.signing_time(), info)
+                .sign(service, target, prepared, body, self.signing_time(), info)
                 .await?;
             self.transmit(&url, &headers, body.clone()).await
         };
@@ -473,18 +481,21 @@ impl Client {
         &self,
         service: &ServiceMeta,
         target: &str,
+        prepared: &Prepared,
         body: &[u8],
         time: SystemTime,
         info: &AttemptInfo<'_>,
     ) -> Result<(String, Vec<(&'static str, String)>), Error<Infallible>> {
-        let url = self.endpoint(service);
-        let (host, path) = split_url(&url).ok_or_else(|| {
-            Error::Config(ConfigError::new(format!(
-                "endpoint {url:?} is not an http(s) URL"
-            )))
-        })?;
-        let host = host.to_owned();
-        let path = if path.is_empty() { "/" } else { path }.to_owned();
+        let endpoint = match &prepared.endpoint_url {
+            Some(url) => url.clone(),
+            None => self.endpoint(service),
+        };
+        let (url, host, path) = request_url(&endpoint, prepared.host_prefix.as_deref())
+            .ok_or_else(|| {
+                Error::Config(ConfigError::new(format!(
+                    "endpoint {endpoint:?} is not an http(s) URL"
+                )))
+            })?;
         let credentials = self
             .inner
             .credentials
@@ -492,15 +503,17 @@ impl Client {
             .await
             .map_err(Error::Credentials)?;
         let content_type = service.json_version.content_type();
+        let mut signed_headers = vec![
+            ("content-type", content_type),
+            ("host", host.as_str()),
+            ("x-amz-target", target),
+        ];
+        signed_headers.extend(prepared.headers.iter().map(|(n, v)| (*n, v.as_str())));
         let signed = sigv4::sign(
             &sigv4::SignableRequest {
                 method: "POST",
                 uri: &path,
-                headers: &[
-                    ("content-type", content_type),
-                    ("host", &host),
-                    ("x-amz-target", target),
-                ],
+                headers: &signed_headers,
                 body,
             },
             &sigv4::SigningParams {
@@ -513,11 +526,13 @@ impl Client {
                 settings: sigv4::SigningSettings::default(),
             },
         );
-        let mut headers = Vec::with_capacity(11);
-        headers.push(("host", host));
-        headers.push(("content-type", content_type.to_owned()));
-        headers.push(("x-amz-target", target.to_owned()));
-        headers.push(("x-amz-date", signed.x_amz_date));
+        let mut headers = vec![
+            ("host", host),
+            ("content-type", content_type.to_owned()),
+            ("x-amz-target", target.to_owned()),
+            ("x-amz-date", signed.x_amz_date),
+        ];
+        headers.extend(prepared.headers.iter().cloned());
         if let Some(token) = signed.security_token {
             headers.push(("x-amz-security-token", token));
         }
@@ -625,6 +640,27 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
     };
     // reqwest's message names the URL; keep it, it holds no secret.
     TransportError::new(kind, doing.to_owned(), Some(Box::new(err)))
+}
+
+/// The URL, `Host` and path a request goes to: the endpoint with the operation's host
+/// prefix, and the path ending in `/` (awsJson posts to the endpoint's root).
+fn request_url(endpoint: &str, host_prefix: Option<&str>) -> Option<(String, String, String)> {
+    let (host, path) = split_url(endpoint)?;
+    let scheme_len = endpoint.find("://")? + 3;
+    let prefix = host_prefix.unwrap_or("");
+    let host = format!("{prefix}{host}");
+    let mut path = path.to_owned();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    let rest = &endpoint[scheme_len..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let authority = match authority.rsplit_once('@') {
+        Some((userinfo, host_port)) => format!("{userinfo}@{prefix}{host_port}"),
+        None => format!("{prefix}{authority}"),
+    };
+    let url = format!("{}{authority}{path}", &endpoint[..scheme_len]);
+    Some((url, host, path))
 }
 
 /// Splits `scheme://authority/path` into the `Host` header value and the path.
@@ -847,6 +883,26 @@ impl ClientBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn request_urls_take_the_host_prefix_and_a_trailing_slash() {
+        assert_eq!(
+            request_url("https://example.com", Some("foo.bar.")),
+            Some((
+                "https://foo.bar.example.com/".to_owned(),
+                "foo.bar.example.com".to_owned(),
+                "/".to_owned()
+            ))
+        );
+        assert_eq!(
+            request_url("http://127.0.0.1:4566/custom", None),
+            Some((
+                "http://127.0.0.1:4566/custom/".to_owned(),
+                "127.0.0.1:4566".to_owned(),
+                "/custom/".to_owned()
+            ))
+        );
+    }
 
     #[test]
     fn urls_split_into_host_and_path() {

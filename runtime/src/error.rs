@@ -101,6 +101,9 @@ pub struct ErrorMeta {
     pub request_id: Option<String>,
     /// The HTTP status code.
     pub status: u16,
+    /// `Sender` or `Receiver`, for services that kept their query protocol's error
+    /// codes (`@awsQueryCompatible`, from the `x-amzn-query-error` header).
+    pub fault: Option<String>,
 }
 
 impl fmt::Display for ErrorMeta {
