@@ -256,21 +256,20 @@ impl Client {
             attempts = Empty,
         );
         let attempts = AtomicU32::new(0);
-        let call = self
-            .attempts(
-                service,
-                target,
-                &prepared,
-                body,
-                invocation_id,
-                &attempts,
-                &span,
-            )
+        let call = Call {
+            service,
+            target,
+            prepared: &prepared,
+            body,
+            invocation_id,
+        };
+        let sending = self
+            .attempts(&call, &attempts, &span)
             .instrument(span.clone());
         let Some(limit) = self.inner.operation_timeout else {
-            return call.await;
+            return sending.await;
         };
-        match tokio::time::timeout(limit, call).await {
+        match tokio::time::timeout(limit, sending).await {
             Ok(result) => result,
             Err(_) => {
                 let n = attempts.load(Ordering::Relaxed);
@@ -290,11 +289,7 @@ impl Client {
 
     async fn attempts(
         &self,
-        service: &ServiceMeta,
-        target: &str,
-        prepared: &Prepared,
-        body: Bytes,
-        invocation_id: &str,
+        call: &Call<'_>,
         counter: &AtomicU32,
         call_span: &tracing::Span,
     ) -> Result<RawResponse, Error<Infallible>> {
@@ -314,14 +309,11 @@ impl Client {
             );
             let started = (!span.is_disabled()).then(Instant::now);
             let info = AttemptInfo {
-                invocation_id,
+                invocation_id: call.invocation_id,
                 attempt,
                 max,
             };
-            let result = self
-                .attempt(service, target, prepared, &body, &info)
-                .instrument(span.clone())
-                .await;
+            let result = self.attempt(call, &info).instrument(span.clone()).await;
             if let Some(started) = started {
                 span.record("latency_ms", started.elapsed().as_millis() as u64);
                 if let Ok(response) = &result {
@@ -394,17 +386,21 @@ impl Client {
     /// attempt timeout.
     async fn attempt(
         &self,
-        service: &ServiceMeta,
-        target: &str,
-        prepared: &Prepared,
-        body: &Bytes,
+        call: &Call<'_>,
         info: &AttemptInfo<'_>,
     ) -> Result<RawResponse, Error<Infallible>> {
         let once = async {
             let (url, headers) = self
-                .sign(service, target, prepared, body, self.signing_time(), info)
+                .sign(
+                    call.service,
+                    call.target,
+                    call.prepared,
+                    &call.body,
+                    self.signing_time(),
+                    info,
+                )
                 .await?;
-            self.transmit(&url, &headers, body.clone()).await
+            self.transmit(&url, &headers, call.body.clone()).await
         };
         match self.inner.attempt_timeout {
             None => once.await,
@@ -606,6 +602,16 @@ impl Client {
             body,
         })
     }
+}
+
+/// One call, the same for all its attempts.
+struct Call<'a> {
+    service: &'a ServiceMeta,
+    target: &'a str,
+    /// Host prefix, endpoint override and extra headers; its body was moved to `body`.
+    prepared: &'a Prepared,
+    body: Bytes,
+    invocation_id: &'a str,
 }
 
 /// What the headers of one attempt say about it.
