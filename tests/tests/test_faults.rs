@@ -531,3 +531,53 @@ async fn connection_refused_is_retried_then_a_connect_error() {
     );
     assert_eq!(client.retry_tokens(), 500 - 2 * 5);
 }
+
+#[tokio::test]
+async fn a_connect_that_never_completes_hits_the_connect_timeout() {
+    // A listener that never accepts, with a backlog of 1: once its queue is full the
+    // kernel drops further SYNs, so a connect hangs.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let listener = socket.listen(1).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut fillers = Vec::new();
+    for _ in 0..8 {
+        match tokio::time::timeout(
+            Duration::from_millis(100),
+            tokio::net::TcpStream::connect(addr),
+        )
+        .await
+        {
+            Ok(Ok(stream)) => fillers.push(stream),
+            _ => break,
+        }
+    }
+    let client = Client::builder()
+        .region("us-east-1")
+        .credentials(Credentials::new("AKIDFAULT", "fault-secret", None))
+        .endpoint_url(format!("http://{addr}"))
+        .connect_timeout(Duration::from_millis(100))
+        .initial_backoff(Duration::from_millis(1))
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = job().send(&client).await.unwrap_err();
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    let Error::Transport(transport) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(transport.kind(), TransportErrorKind::Timeout, "{err}");
+    let text = err.to_string();
+    assert!(
+        text.contains("timed out: connecting to the endpoint")
+            && text.contains("attempt 3 of 3, attempts exhausted"),
+        "{text}"
+    );
+    // A timeout retry costs 10 tokens.
+    assert_eq!(client.retry_tokens(), 500 - 2 * 10);
+    drop((fillers, listener));
+}
