@@ -350,6 +350,22 @@ struct GetTree {}
 #[derive(Debug)]
 struct Tree {
     children: Option<Vec<Tree>>,
+    pick: Option<Pick>,
+    doc: Option<awsjson::Document>,
+}
+
+/// A recursive union.
+#[awsjson::aws_json_shape]
+#[derive(Debug)]
+enum Pick {
+    Nodes(Vec<Tree>),
+}
+
+fn wrapped(prefix: &str, inner: &[u8], suffix: &str) -> Vec<u8> {
+    let mut body = prefix.as_bytes().to_vec();
+    body.extend_from_slice(inner);
+    body.extend_from_slice(suffix.as_bytes());
+    body
 }
 
 #[tokio::test]
@@ -362,12 +378,17 @@ async fn json_nested_100000_deep_does_not_overflow_the_stack() {
 
     // Output paths: a recursive shape stops at serde_json's recursion limit; an
     // unknown member is skipped without recursing; a wrong type fails at once.
-    let (_s, client) = scripted(vec![], respond(Reply::json(200, tree.clone()))).await;
-    let err = GetTree {}.send(&client).await.unwrap_err();
-    assert!(
-        err.to_string().contains("recursion limit exceeded"),
-        "{err}"
-    );
+    let union = nested(DEPTH, r#"{"Pick":{"Nodes":["#, "]}}");
+    let document = wrapped(r#"{"Doc":"#, &arrays, "}");
+    let document_objects = wrapped(r#"{"Doc":"#, &objects, "}");
+    for body in [&tree, &union, &document, &document_objects] {
+        let (_s, client) = scripted(vec![], respond(Reply::json(200, body.clone()))).await;
+        let err = GetTree {}.send(&client).await.unwrap_err();
+        assert!(
+            err.to_string().contains("recursion limit exceeded"),
+            "{err}"
+        );
+    }
     let (_s, client) = scripted(vec![], respond(Reply::json(200, arrays.clone()))).await;
     let err = GetTree {}.send(&client).await.unwrap_err();
     assert!(matches!(err, Error::Decode(_)), "{err}");

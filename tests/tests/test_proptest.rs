@@ -7,7 +7,9 @@
 use std::collections::HashMap;
 
 use awsjson::__private::{decode_response, error_meta};
-use awsjson::{Blob, DateTime, Error, RawResponse, aws_json_operation, aws_json_shape};
+use awsjson::{
+    Blob, DateTime, Document, Error, Number, RawResponse, aws_json_operation, aws_json_shape,
+};
 use awsjson_examples::partner_central::{
     CreateResourceSnapshotJob, CreateResourceSnapshotJobError, ValidationException,
     ValidationExceptionError, ValidationExceptionErrorCode, ValidationExceptionReason,
@@ -47,6 +49,33 @@ struct Everything {
     parts: Option<Vec<Part>>,
     #[aws(rename = "KMSKeyId")]
     kms_key_id: Option<String>,
+    choice: Option<Choice>,
+    level: Option<Level>,
+    levels: Option<Vec<Level>>,
+    doc: Option<Document>,
+}
+
+/// A union with a member of every kind.
+#[aws_json_shape]
+#[derive(Debug, Clone, PartialEq)]
+enum Choice {
+    Text(String),
+    Number(f64),
+    Count(i64),
+    #[aws(timestamp = "date-time")]
+    At(DateTime),
+    Data(Blob),
+    Part(Part),
+    Kinds(Vec<Kind>),
+    Labels(HashMap<String, String>),
+    Doc(Document),
+}
+
+#[aws_json_shape]
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Level {
+    Low = 1,
+    High = 2,
 }
 
 #[aws_json_shape]
@@ -217,6 +246,18 @@ fn decode_everywhere(response: &RawResponse) {
         Ok(meta) => assert!(!meta.code.is_empty() && meta.status == response.status),
         Err(err) => drop(err.to_string()),
     }
+    // The shapes on their own, as a member would read them.
+    if let Ok(choice) = serde_json::from_slice::<Choice>(&response.body) {
+        // An unknown member reads fine but cannot be sent back: an error, not a panic.
+        let sent = serde_json::to_vec(&choice);
+        assert_eq!(sent.is_err(), matches!(choice, Choice::Unknown(_)));
+    }
+    if let Ok(level) = serde_json::from_slice::<Level>(&response.body) {
+        serde_json::to_vec(&level).unwrap();
+    }
+    if let Ok(doc) = serde_json::from_slice::<Document>(&response.body) {
+        serde_json::to_vec(&doc).unwrap();
+    }
 }
 
 proptest! {
@@ -336,12 +377,62 @@ fn part() -> impl Strategy<Value = Part> {
     })
 }
 
+fn finite() -> impl Strategy<Value = f64> {
+    any::<f64>().prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
+}
+
+fn document() -> impl Strategy<Value = Document> {
+    let leaf = prop_oneof![
+        Just(Document::Null),
+        any::<bool>().prop_map(Document::Bool),
+        any::<u64>().prop_map(|v| Document::Number(Number::PosInt(v))),
+        (i64::MIN..0).prop_map(|v| Document::Number(Number::NegInt(v))),
+        finite().prop_map(|v| Document::Number(Number::Float(v))),
+        "\\PC{0,8}".prop_map(Document::String),
+    ];
+    leaf.prop_recursive(4, 32, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Document::Array),
+            proptest::collection::btree_map("\\PC{0,6}", inner, 0..4).prop_map(Document::Object),
+        ]
+    })
+}
+
+/// A top-level `null` document reads as an absent member (and an unset union
+/// member), as in every JSON protocol: not round-trippable by design.
+fn present_document() -> impl Strategy<Value = Document> {
+    document().prop_filter("null is absence", |d| !d.is_null())
+}
+
+fn choice() -> impl Strategy<Value = Choice> {
+    prop_oneof![
+        "\\PC{0,8}".prop_map(Choice::Text),
+        finite().prop_map(Choice::Number),
+        any::<i64>().prop_map(Choice::Count),
+        (TEXT_YEARS, 0u32..1_000_000_000)
+            .prop_map(|(s, n)| Choice::At(DateTime::from_secs_and_nanos(s, n))),
+        proptest::collection::vec(any::<u8>(), 0..16).prop_map(|b| Choice::Data(Blob::new(b))),
+        part().prop_map(Choice::Part),
+        proptest::collection::vec(kind(), 0..3).prop_map(Choice::Kinds),
+        proptest::collection::hash_map("\\PC{0,6}", "\\PC{0,6}", 0..3).prop_map(Choice::Labels),
+        present_document().prop_map(Choice::Doc),
+    ]
+}
+
+fn level() -> impl Strategy<Value = Level> {
+    prop_oneof![
+        Just(Level::Low),
+        Just(Level::High),
+        any::<i32>().prop_map(Level::from)
+    ]
+}
+
 prop_compose! {
     fn everything()(
         name in "\\PC{0,16}",
         count in proptest::option::of(any::<i32>()),
         big in proptest::option::of(any::<i64>()),
-        ratio in proptest::option::of(any::<f64>().prop_filter("JSON has no NaN or infinity", |f| f.is_finite())),
+        ratio in proptest::option::of(finite()),
         flag in proptest::option::of(any::<bool>()),
         data in proptest::option::of(proptest::collection::vec(any::<u8>(), 0..32).prop_map(Blob::new)),
         // Epoch seconds travel as an f64: millisecond-exact within ±126 years of 1970.
@@ -354,8 +445,17 @@ prop_compose! {
         kinds in proptest::option::of(proptest::collection::vec(kind(), 0..4)),
         parts in proptest::option::of(proptest::collection::vec(part(), 0..3)),
         kms_key_id in proptest::option::of("\\PC{0,8}"),
+        (choice, level, levels, doc) in (
+            proptest::option::of(choice()),
+            proptest::option::of(level()),
+            proptest::option::of(proptest::collection::vec(level(), 0..3)),
+            proptest::option::of(present_document()),
+        ),
     ) -> Everything {
-        Everything { name, count, big, ratio, flag, data, at, iso, http, history, labels, kind, kinds, parts, kms_key_id }
+        Everything {
+            name, count, big, ratio, flag, data, at, iso, http, history, labels, kind, kinds,
+            parts, kms_key_id, choice, level, levels, doc,
+        }
     }
 }
 
