@@ -209,6 +209,34 @@
 //! assert!(matches!(later, Value::Unknown(m) if m.as_str() == "blob"));
 //! assert_eq!(Level::from(7), Level::Unknown(7));
 //! ```
+//!
+//! # Retries, timeouts and limits
+//!
+//! Calls retry as the official SDKs' *standard* mode does (see [`Client`]): 3 attempts,
+//! full-jitter exponential backoff from 1 s capped at 20 s, and a retry quota shared
+//! by the client, so a failing service is not hammered. Every retry carries the same
+//! body bytes and idempotency token. Timeouts: connect
+//! ([`DEFAULT_CONNECT_TIMEOUT`], 3.1 s), per attempt and per operation (none by
+//! default, as in the SDKs); one that elapses is a [`TransportErrorKind::Timeout`].
+//! Response bodies are capped at [`DEFAULT_MAX_RESPONSE_BYTES`] (64 MiB).
+//!
+//! ```
+//! use std::time::Duration;
+//!
+//! let client = awsjson::Client::builder()
+//!     .region("us-east-1")
+//!     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+//!     .max_attempts(5)
+//!     .initial_backoff(Duration::from_millis(200))
+//!     .max_backoff(Duration::from_secs(5))
+//!     .connect_timeout(Duration::from_secs(1))
+//!     .attempt_timeout(Duration::from_secs(10))
+//!     .operation_timeout(Duration::from_secs(30))
+//!     .max_response_bytes(8 << 20)
+//!     .build()
+//!     .unwrap();
+//! assert_eq!(client.retry_tokens(), 500);
+//! ```
 
 mod blob;
 mod client;
@@ -218,6 +246,7 @@ mod document;
 mod error;
 mod http;
 mod paginate;
+mod retry;
 mod service;
 pub mod sigv4;
 mod unknown;
@@ -244,6 +273,7 @@ pub use error::{
 pub use http::{HttpRequest, RawResponse};
 pub use paginate::{Advance, Items, PageSize, Pages, Paginate, PaginateItems};
 pub use private::Operation;
+pub use retry::{DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF};
 pub use service::{JsonVersion, ServiceMeta};
 pub use unknown::UnknownValue;
 

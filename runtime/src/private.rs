@@ -196,14 +196,14 @@ pub trait OperationError: Sized {
     fn unmodeled(error: UnmodeledError) -> Self;
 }
 
-/// Sends `op`: fills its idempotency token, encodes it once, signs, sends, decodes.
+/// Sends `op`: fills its idempotency token and encodes it once, then lets the client's
+/// non-generic attempt loop sign, send and retry, and decodes the last response.
 pub async fn send<O: Operation>(client: &Client, op: &O) -> Result<O::Output, Error<O::Error>> {
     let prepared = prepare(op).map_err(Error::cast)?;
-    let request = client
-        .signed_request(O::SERVICE, O::TARGET, &prepared, SystemTime::now())
+    let response = client
+        .execute(O::SERVICE, O::TARGET, prepared)
         .await
         .map_err(Error::cast)?;
-    let response = client.transmit(request).await.map_err(Error::cast)?;
     decode_response::<O>(&response)
 }
 
