@@ -1,8 +1,6 @@
 //! DynamoDB: tables, items, queries, scans, batches and transactions.
 //!
-//! `AttributeValue` is a union in the service model (exactly one of `S`, `N`, `B`, ...
-//! is set); it is declared here as a structure of optional members with those wire
-//! names, with constructors that set exactly one.
+//! `AttributeValue` is a union: an enum with one variant per member.
 
 // Members are the service's own; their documentation is the DynamoDB API reference.
 #![allow(missing_docs)]
@@ -14,97 +12,53 @@ use awsjson::{Blob, DateTime, aws_json_operation, aws_json_shape};
 /// An item or a key: attribute name to value.
 pub type Item = HashMap<String, AttributeValue>;
 
-/// One attribute value: exactly one member is set.
+/// One attribute value: a union, so exactly one of its members is on the wire.
 #[aws_json_shape]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct AttributeValue {
-    #[aws(rename = "S")]
-    pub s: Option<String>,
-    #[aws(rename = "N")]
-    pub n: Option<String>,
-    #[aws(rename = "B")]
-    pub b: Option<Blob>,
+#[derive(Debug, Clone, PartialEq)]
+pub enum AttributeValue {
+    S(String),
+    /// DynamoDB sends numbers as strings to keep their precision.
+    N(String),
+    B(Blob),
     #[aws(rename = "SS")]
-    pub ss: Option<Vec<String>>,
+    Ss(Vec<String>),
     #[aws(rename = "NS")]
-    pub ns: Option<Vec<String>>,
+    Ns(Vec<String>),
     #[aws(rename = "BS")]
-    pub bs: Option<Vec<Blob>>,
-    #[aws(rename = "M")]
-    pub m: Option<HashMap<String, AttributeValue>>,
-    #[aws(rename = "L")]
-    pub l: Option<Vec<AttributeValue>>,
+    Bs(Vec<Blob>),
+    M(HashMap<String, AttributeValue>),
+    L(Vec<AttributeValue>),
     #[aws(rename = "NULL")]
-    pub null: Option<bool>,
+    Null(bool),
     #[aws(rename = "BOOL")]
-    pub bool: Option<bool>,
+    Bool(bool),
 }
 
 impl AttributeValue {
     /// A string.
     pub fn s(value: impl Into<String>) -> Self {
-        AttributeValue {
-            s: Some(value.into()),
-            ..Self::default()
-        }
+        AttributeValue::S(value.into())
     }
 
-    /// A number (DynamoDB sends numbers as strings to keep their precision).
+    /// A number.
     pub fn n(value: impl ToString) -> Self {
-        AttributeValue {
-            n: Some(value.to_string()),
-            ..Self::default()
-        }
-    }
-
-    /// Binary data.
-    pub fn b(value: impl Into<Vec<u8>>) -> Self {
-        AttributeValue {
-            b: Some(Blob::new(value)),
-            ..Self::default()
-        }
-    }
-
-    /// A boolean.
-    pub fn bool(value: bool) -> Self {
-        AttributeValue {
-            bool: Some(value),
-            ..Self::default()
-        }
-    }
-
-    /// A list.
-    pub fn l(values: Vec<AttributeValue>) -> Self {
-        AttributeValue {
-            l: Some(values),
-            ..Self::default()
-        }
-    }
-
-    /// A map.
-    pub fn m(values: HashMap<String, AttributeValue>) -> Self {
-        AttributeValue {
-            m: Some(values),
-            ..Self::default()
-        }
-    }
-
-    /// A string set.
-    pub fn ss(values: Vec<String>) -> Self {
-        AttributeValue {
-            ss: Some(values),
-            ..Self::default()
-        }
+        AttributeValue::N(value.to_string())
     }
 
     /// The string, if this is one.
     pub fn as_s(&self) -> Option<&str> {
-        self.s.as_deref()
+        match self {
+            AttributeValue::S(s) => Some(s),
+            _ => None,
+        }
     }
 
     /// The number, if this is one that parses as `T`.
     pub fn as_n<T: std::str::FromStr>(&self) -> Option<T> {
-        self.n.as_deref()?.parse().ok()
+        match self {
+            AttributeValue::N(n) => n.parse().ok(),
+            _ => None,
+        }
     }
 }
 

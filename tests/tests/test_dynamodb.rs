@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use awsjson::{Client, Error};
+use awsjson::{Blob, Client, Error};
 use awsjson_examples::dynamodb::*;
 use awsjson_tests::moto;
 
@@ -132,26 +132,28 @@ async fn items_of_every_attribute_type_round_trip() {
 
     let mut full = key("a", 1);
     full.extend(item([
-        ("blob", AttributeValue::b(vec![0u8, 159, 146, 150, 255])),
-        ("flag", AttributeValue::bool(true)),
         (
-            "nothing",
-            AttributeValue {
-                null: Some(true),
-                ..AttributeValue::default()
-            },
+            "blob",
+            AttributeValue::B(Blob::new(vec![0u8, 159, 146, 150, 255])),
         ),
+        ("flag", AttributeValue::Bool(true)),
+        ("nothing", AttributeValue::Null(true)),
         (
             "list",
-            AttributeValue::l(vec![AttributeValue::s("x"), AttributeValue::n(2.5)]),
+            AttributeValue::L(vec![AttributeValue::s("x"), AttributeValue::n(2.5)]),
         ),
         (
             "map",
-            AttributeValue::m(item([("inner", AttributeValue::s("deep"))])),
+            AttributeValue::M(item([("inner", AttributeValue::s("deep"))])),
         ),
         (
             "tags",
-            AttributeValue::ss(vec!["red".into(), "blue".into()]),
+            AttributeValue::Ss(vec!["red".into(), "blue".into()]),
+        ),
+        ("nums", AttributeValue::Ns(vec!["2.5".into(), "-1".into()])),
+        (
+            "blobs",
+            AttributeValue::Bs(vec![Blob::new(vec![2u8, 3]), Blob::new(vec![1u8])]),
         ),
         ("count", AttributeValue::n(10)),
     ]));
@@ -176,11 +178,26 @@ async fn items_of_every_attribute_type_round_trip() {
     .unwrap()
     .item
     .unwrap();
-    let mut tags = got["tags"].ss.clone().unwrap();
+    let AttributeValue::Ss(mut tags) = got["tags"].clone() else {
+        panic!("tags is not a string set: {got:?}")
+    };
     tags.sort();
     assert_eq!(tags, ["blue", "red"]);
+    let AttributeValue::Ns(mut nums) = got["nums"].clone() else {
+        panic!("nums is not a number set: {got:?}")
+    };
+    nums.sort();
+    assert_eq!(nums, ["-1", "2.5"]);
+    let AttributeValue::Bs(mut blobs) = got["blobs"].clone() else {
+        panic!("blobs is not a binary set: {got:?}")
+    };
+    blobs.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+    assert_eq!(blobs, [Blob::new(vec![1u8]), Blob::new(vec![2u8, 3])]);
+    // Sets come back in any order.
     let without_sets = |mut i: Item| {
-        i.remove("tags");
+        for set in ["tags", "nums", "blobs"] {
+            i.remove(set);
+        }
         i
     };
     assert_eq!(without_sets(got), without_sets(full));
@@ -201,8 +218,8 @@ async fn items_of_every_attribute_type_round_trip() {
     .unwrap();
     assert_eq!(updated["count"].as_n::<i64>(), Some(15));
     assert_eq!(
-        updated["map"].m.as_ref().unwrap()["inner"].as_s(),
-        Some("deep")
+        updated["map"],
+        AttributeValue::M(item([("inner", AttributeValue::s("deep"))]))
     );
 
     let conflict = PutItem {
