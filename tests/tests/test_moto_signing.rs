@@ -57,7 +57,14 @@ async fn an_unknown_key_is_invalid_client_token_id() {
     assert!(err.to_string().contains("HTTP 403"), "{err}");
 }
 
-#[aws_json_operation(target = "DynamoDB_20120810.FooBar")]
+// An operation DynamoDB does not have, declared with every metadata key so that no
+// catalog of known operations stands in the way of sending it.
+#[aws_json_operation(
+    target = "DynamoDB_20120810.FooBar",
+    json_version = "1.0",
+    signing_name = "dynamodb",
+    endpoint_prefix = "dynamodb"
+)]
 struct FooBar {}
 
 #[tokio::test]
