@@ -144,6 +144,9 @@ impl<O: Paginate> Pages<O> {
     }
 
     /// Asks for pages of at most `size` items (the operation's page-size member).
+    ///
+    /// Call it before the first `next`: it sets the member on the request the stream
+    /// holds, which is in flight or spent once polling has begun.
     pub fn page_size(mut self, size: i32) -> Self
     where
         O: PageSize,
