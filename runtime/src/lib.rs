@@ -108,8 +108,10 @@
 
 mod blob;
 mod client;
+mod config;
 mod credentials;
 mod datetime;
+mod endpoint;
 mod error;
 mod http;
 mod service;
@@ -124,11 +126,13 @@ pub mod __private {
     pub use crate::private::*;
 }
 mod private;
+mod region;
 
 pub use awsjson_macros::{aws_json_operation, aws_json_shape};
 pub use blob::{Base64Error, Blob};
 pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES};
-pub use credentials::{Credentials, CredentialsFuture, ProvideCredentials};
+pub use config::Env;
+pub use credentials::{Credentials, CredentialsCache, CredentialsFuture, ProvideCredentials};
 pub use datetime::{DateTime, DateTimeParseError};
 pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorMeta, ServiceError, TransportError,
@@ -136,7 +140,7 @@ pub use error::{
 };
 pub use http::{HttpRequest, RawResponse};
 pub use private::Operation;
-pub use service::{JsonVersion, ServiceMeta};
+pub use service::{EndpointVariant, JsonVersion, ServiceMeta};
 pub use unknown::UnknownValue;
 
 #[doc = include_str!("../../README.md")]
