@@ -121,6 +121,8 @@ fn error_enum(
         #[doc = #doc]
         #[derive(::core::fmt::Debug)]
         #[non_exhaustive]
+        // Callers match only the variants they handle; the rest must not warn.
+        #[allow(dead_code)]
         #vis enum #ident {
             #(
                 #[doc = #variant_docs]
