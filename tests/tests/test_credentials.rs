@@ -125,10 +125,11 @@ async fn ecs_full_uri_with_token_file() {
 async fn a_thousand_concurrent_calls_on_an_expired_cache_fetch_once() {
     let served = Arc::new(AtomicUsize::new(0));
     let n = served.clone();
-    // Credentials valid for 2 s: the cache refreshes them halfway.
+    // The first credentials expire after 1 s, the next ones after an hour.
     let server = serve(move |_| {
         let i = n.fetch_add(1, Ordering::SeqCst);
-        (200, credentials_json(&format!("ECS{i}"), 2, "Token"))
+        let lifetime = if i == 0 { 1 } else { 3600 };
+        (200, credentials_json(&format!("ECS{i}"), lifetime, "Token"))
     })
     .await;
     let home = TempDir::new();
@@ -163,9 +164,15 @@ async fn a_thousand_concurrent_calls_on_an_expired_cache_fetch_once() {
         }
         keys
     };
-    assert!(burst(client.clone()).await.iter().all(|k| k == "ECS0"));
-    assert_eq!(served.load(Ordering::SeqCst), 1);
+    let first = client
+        .build_request(&ListTables { limit: None })
+        .await
+        .unwrap();
+    assert_eq!(signed_with(&first), "ECS0");
     tokio::time::sleep(Duration::from_millis(1100)).await;
+    // Expired now: a thousand concurrent calls, one fetch.
+    assert!(burst(client.clone()).await.iter().all(|k| k == "ECS1"));
+    assert_eq!(served.load(Ordering::SeqCst), 2);
     assert!(burst(client.clone()).await.iter().all(|k| k == "ECS1"));
     assert_eq!(served.load(Ordering::SeqCst), 2);
 }

@@ -179,7 +179,8 @@ mod tests {
     #[derive(Debug, Clone)]
     struct Counting {
         calls: Arc<AtomicUsize>,
-        lifetime: Duration,
+        /// The first credentials' lifetime; later ones last an hour.
+        first_lifetime: Duration,
         fail_after_first: bool,
     }
 
@@ -191,8 +192,13 @@ mod tests {
                 if self.fail_after_first && n > 0 {
                     return Err(CredentialsError::new("source down"));
                 }
+                let lifetime = if n == 0 {
+                    self.first_lifetime
+                } else {
+                    Duration::from_secs(3600)
+                };
                 Ok(Credentials::new(format!("AKID{n}"), "S", None)
-                    .with_expiry(SystemTime::now() + self.lifetime))
+                    .with_expiry(SystemTime::now() + lifetime))
             })
         }
     }
@@ -214,20 +220,36 @@ mod tests {
         out
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_stale_cache_is_refreshed_once_for_a_thousand_callers() {
+    fn counting(
+        first_lifetime: Duration,
+        fail_after_first: bool,
+    ) -> (Arc<CredentialsCache>, Arc<AtomicUsize>) {
         let calls = Arc::new(AtomicUsize::new(0));
         let cache = Arc::new(CredentialsCache::new(Counting {
             calls: calls.clone(),
-            lifetime: Duration::from_millis(1200),
-            fail_after_first: false,
+            first_lifetime,
+            fail_after_first,
         }));
+        (cache, calls)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_empty_cache_is_filled_once_for_a_thousand_callers() {
+        let (cache, calls) = counting(Duration::from_secs(3600), false);
         for r in burst(&cache, 1000).await {
             assert_eq!(r.unwrap().access_key_id(), "AKID0");
         }
         assert_eq!(calls.load(Ordering::SeqCst), 1);
-        // Past the refresh point (half of the lifetime for short-lived credentials).
-        tokio::time::sleep(Duration::from_millis(700)).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_expired_cache_is_refreshed_once_for_a_thousand_callers() {
+        let (cache, calls) = counting(Duration::from_millis(500), false);
+        assert_eq!(
+            cache.provide_credentials().await.unwrap().access_key_id(),
+            "AKID0"
+        );
+        tokio::time::sleep(Duration::from_millis(600)).await;
         for r in burst(&cache, 1000).await {
             assert_eq!(r.unwrap().access_key_id(), "AKID1");
         }
@@ -236,24 +258,20 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_failed_refresh_keeps_serving_valid_credentials() {
-        let calls = Arc::new(AtomicUsize::new(0));
-        let cache = Arc::new(CredentialsCache::new(Counting {
-            calls: calls.clone(),
-            lifetime: Duration::from_millis(1200),
-            fail_after_first: true,
-        }));
+        // Stale (refresh due) after 1.5 s, expired after 3 s.
+        let (cache, calls) = counting(Duration::from_secs(3), true);
         assert_eq!(
             cache.provide_credentials().await.unwrap().access_key_id(),
             "AKID0"
         );
-        tokio::time::sleep(Duration::from_millis(700)).await;
+        tokio::time::sleep(Duration::from_millis(1600)).await;
         for r in burst(&cache, 200).await {
             assert_eq!(r.unwrap().access_key_id(), "AKID0");
         }
         // One failed refresh, then a pause before the next try.
         assert_eq!(calls.load(Ordering::SeqCst), 2);
         // Once expired, the failure shows.
-        tokio::time::sleep(Duration::from_millis(600)).await;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
         let err = cache.provide_credentials().await.unwrap_err();
         assert!(err.to_string().contains("source down"), "{err}");
     }
