@@ -325,4 +325,64 @@ mod tests {
             "us-gov-west-1"
         );
     }
+
+    #[test]
+    fn global_endpoints_sign_for_their_region() {
+        use crate::service::{EndpointVariant, JsonVersion};
+        const ORGS: ServiceMeta = ServiceMeta {
+            target_prefix: "AWSOrganizationsV20161128",
+            json_version: JsonVersion::V1_1,
+            signing_name: "organizations",
+            endpoint_prefix: "organizations",
+            service_id: "Organizations",
+            hostname: "organizations.{region}.{dnsSuffix}",
+            endpoints: &[
+                EndpointVariant {
+                    partition: "aws",
+                    fips: false,
+                    dual_stack: false,
+                    region: None,
+                    hostname: "https://organizations.us-east-1.amazonaws.com",
+                    signing_region: Some("us-east-1"),
+                },
+                EndpointVariant {
+                    partition: "aws-cn",
+                    fips: false,
+                    dual_stack: false,
+                    region: Some("cn-northwest-1"),
+                    hostname: "organizations.cn-northwest-1.amazonaws.com.cn",
+                    signing_region: Some("cn-northwest-1"),
+                },
+            ],
+        };
+        let resolve = |region: &str| default_endpoint(&ORGS, region, Variant::default());
+        assert_eq!(
+            resolve("eu-west-1"),
+            ResolvedEndpoint {
+                url: "https://organizations.us-east-1.amazonaws.com".into(),
+                signing_region: Some("us-east-1".into()),
+            }
+        );
+        assert_eq!(
+            resolve("cn-north-1").url,
+            "https://organizations.cn-north-1.amazonaws.com.cn"
+        );
+        assert_eq!(resolve("cn-north-1").signing_region, None);
+        assert_eq!(
+            resolve("cn-northwest-1").signing_region.as_deref(),
+            Some("cn-northwest-1")
+        );
+        assert_eq!(
+            resolve("aws-cn-global").signing_region.as_deref(),
+            Some("cn-northwest-1")
+        );
+        let fips = Variant {
+            fips: true,
+            dual_stack: false,
+        };
+        assert_eq!(
+            default_endpoint(&ORGS, "us-gov-west-1", fips).url,
+            "https://organizations-fips.us-gov-west-1.amazonaws.com"
+        );
+    }
 }

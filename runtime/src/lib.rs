@@ -81,6 +81,18 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Credentials, region and endpoints
+//!
+//! [`Client::from_env`] finds them as the official SDKs do: the default credential
+//! chain (environment, `~/.aws/config` and `~/.aws/credentials` profiles with
+//! `credential_process`, roles and web identity, ECS, EC2 instance metadata), cached
+//! and refreshed before expiry; the region from `AWS_REGION`, the profile or instance
+//! metadata; endpoints for every partition, FIPS and dual-stack, with
+//! `AWS_ENDPOINT_URL[_<SERVICE_ID>]` and the profile's `endpoint_url`. See
+//! [`ClientBuilder::from_env`] for the full list and [`Env`] to run it on a fixed set
+//! of variables. [`Client::builder`] configures everything in code instead; plug in
+//! your own source with [`ProvideCredentials`] (wrapped in a [`CredentialsCache`]).
+//!
 //! # The macros
 //!
 //! `#[aws_json_operation(...)]` on a struct with named fields. Keys:

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use super::{Credentials, Loaded, Sources};
+use crate::config::Env;
 use crate::error::CredentialsError;
 
 /// The ECS agent's link-local address, for `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`.
@@ -11,8 +12,7 @@ const TIMEOUT: Duration = Duration::from_secs(5);
 const ATTEMPTS: usize = 3;
 
 /// The credentials URL the environment names, or why there is none.
-pub(crate) fn url(sources: &Sources) -> Result<Result<String, String>, CredentialsError> {
-    let env = &sources.env;
+fn url(env: &Env) -> Result<Result<String, String>, CredentialsError> {
     if let Some(relative) = env.var("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") {
         let sep = if relative.starts_with('/') { "" } else { "/" };
         return Ok(Ok(format!("{ECS_HOST}{sep}{relative}")));
@@ -56,7 +56,7 @@ fn allowed_http_host(url: &str) -> bool {
 }
 
 pub(crate) async fn load(sources: &Sources) -> Result<Loaded, CredentialsError> {
-    match url(sources)? {
+    match url(&sources.env)? {
         Ok(url) => fetch(sources, &url).await.map(Loaded::Found),
         Err(why) => Ok(Loaded::NotFound(why)),
     }
@@ -67,7 +67,7 @@ pub(crate) async fn require(
     sources: &Sources,
     profile: &str,
 ) -> Result<Credentials, CredentialsError> {
-    match url(sources)? {
+    match url(&sources.env)? {
         Ok(url) => fetch(sources, &url).await,
         Err(why) => Err(CredentialsError::new(format!(
             "profile `{profile}` has credential_source = EcsContainer, but {why}"
@@ -155,5 +155,26 @@ mod tests {
         ] {
             assert!(!allowed_http_host(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn relative_uri_goes_to_the_agent_and_wins_over_full_uri() {
+        let env = Env::from_vars([
+            (
+                "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+                "/v2/credentials/abc",
+            ),
+            ("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:1/x"),
+        ]);
+        assert_eq!(
+            url(&env).unwrap(),
+            Ok("http://169.254.170.2/v2/credentials/abc".to_owned())
+        );
+        let env = Env::from_vars([(
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "https://creds.example/x",
+        )]);
+        assert_eq!(url(&env).unwrap(), Ok("https://creds.example/x".to_owned()));
+        assert!(url(&Env::from_vars([("X", "1")])).unwrap().is_err());
     }
 }

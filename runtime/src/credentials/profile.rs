@@ -333,6 +333,12 @@ role_arn = arn:aws:iam::1:role/d
 role_arn = arn:aws:iam::1:role/e
 source_profile = a
 credential_source = Environment
+[profile sso]
+sso_session = corp
+sso_account_id = 1
+[profile f]
+role_arn = arn:aws:iam::1:role/f
+source_profile = sso
 ";
         let e = chain(config, "a").unwrap_err();
         assert!(e.contains("cycle: a -> b -> a"), "{e}");
@@ -345,5 +351,7 @@ credential_source = Environment
         );
         let e = chain(config, "e").unwrap_err();
         assert!(e.contains("both"), "{e}");
+        let e = chain(config, "f").unwrap_err();
+        assert!(e.contains("profile `sso` uses IAM Identity Center"), "{e}");
     }
 }

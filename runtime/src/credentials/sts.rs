@@ -6,6 +6,9 @@
 //! parser handles what a conforming response may contain (declaration, namespaces,
 //! attributes, comments, CDATA, the five predefined entities and character
 //! references) and rejects anything malformed; it never expands DTD entities.
+//! It is ~170 lines; the smallest correct crate, quick-xml 0.38 (with memchr), took
+//! 4.1 s to build clean in debug on the project machine, more than this whole module
+//! adds to the runtime crate.
 
 use std::time::{Duration, SystemTime};
 
