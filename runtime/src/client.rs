@@ -197,7 +197,7 @@ impl Client {
                     .signing_region
                     .as_deref()
                     .unwrap_or(&self.inner.region),
-                service: service.signing_name,
+                service: endpoint.signing_name.unwrap_or(service.signing_name),
                 time,
                 settings: sigv4::SigningSettings::default(),
             },

@@ -156,6 +156,8 @@ pub(crate) struct Variant {
 pub(crate) struct ResolvedEndpoint {
     pub(crate) url: String,
     pub(crate) signing_region: Option<String>,
+    /// The signing name, when the endpoint overrides the service's.
+    pub(crate) signing_name: Option<&'static str>,
 }
 
 /// The service's own endpoint in `region`'s partition for `variant`.
@@ -173,9 +175,13 @@ pub(crate) fn default_endpoint(
                 && e.region == region_match
         })
     };
-    let (pattern, signing_region) = match find(Some(region)).or_else(|| find(None)) {
-        Some(e) => (strip_scheme(e.hostname).to_owned(), e.signing_region),
-        None => (derive_hostname(service, variant), None),
+    let (pattern, signing_region, signing_name) = match find(Some(region)).or_else(|| find(None)) {
+        Some(e) => (
+            strip_scheme(e.hostname).to_owned(),
+            e.signing_region,
+            e.signing_name,
+        ),
+        None => (derive_hostname(service, variant), None, None),
     };
     let host = pattern
         .replace("{region}", region)
@@ -192,6 +198,7 @@ pub(crate) fn default_endpoint(
     ResolvedEndpoint {
         url: format!("https://{host}"),
         signing_region: signing_region.map(str::to_owned),
+        signing_name,
     }
 }
 
@@ -256,6 +263,7 @@ impl EndpointConfig {
             return Ok(ResolvedEndpoint {
                 url: url.to_owned(),
                 signing_region: None,
+                signing_name: None,
             });
         }
         if region.is_empty()
@@ -344,6 +352,7 @@ mod tests {
                     region: None,
                     hostname: "https://organizations.us-east-1.amazonaws.com",
                     signing_region: Some("us-east-1"),
+                    signing_name: None,
                 },
                 EndpointVariant {
                     partition: "aws-cn",
@@ -352,6 +361,7 @@ mod tests {
                     region: Some("cn-northwest-1"),
                     hostname: "organizations.cn-northwest-1.amazonaws.com.cn",
                     signing_region: Some("cn-northwest-1"),
+                    signing_name: Some("orgs"),
                 },
             ],
         };
@@ -361,6 +371,7 @@ mod tests {
             ResolvedEndpoint {
                 url: "https://organizations.us-east-1.amazonaws.com".into(),
                 signing_region: Some("us-east-1".into()),
+                signing_name: None,
             }
         );
         assert_eq!(
@@ -372,6 +383,7 @@ mod tests {
             resolve("cn-northwest-1").signing_region.as_deref(),
             Some("cn-northwest-1")
         );
+        assert_eq!(resolve("cn-northwest-1").signing_name, Some("orgs"));
         assert_eq!(
             resolve("aws-cn-global").signing_region.as_deref(),
             Some("cn-northwest-1")

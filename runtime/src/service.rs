@@ -66,6 +66,9 @@ pub struct EndpointVariant {
     /// The region requests to this endpoint are signed for, when it is not the
     /// client's region (`us-east-1` for most global endpoints).
     pub signing_region: Option<&'static str>,
+    /// The signing name requests to this endpoint use, when it is not the service's
+    /// [`ServiceMeta::signing_name`].
+    pub signing_name: Option<&'static str>,
 }
 
 impl ServiceMeta {

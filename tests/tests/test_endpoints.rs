@@ -35,6 +35,7 @@ const DYNAMODB: ServiceMeta = ServiceMeta {
         region: None,
         hostname: "dynamodb.{region}.amazonaws.com",
         signing_region: None,
+        signing_name: None,
     }],
 };
 
@@ -89,6 +90,7 @@ const fn variant(
         region: None,
         hostname,
         signing_region: None,
+        signing_name: None,
     }
 }
 
