@@ -94,7 +94,7 @@ async fn continuation_lines_and_sub_properties() {
         .build_request(&support::ListTables { limit: None })
         .await
         .unwrap();
-    assert_eq!(request.url, "http://127.0.0.1:8000");
+    assert_eq!(request.url, "http://127.0.0.1:8000/");
     assert_eq!(request.header("x-amz-security-token"), Some("part1\npart2"));
 }
 

@@ -210,5 +210,5 @@ async fn empty_input_is_an_empty_object_and_explicit_metadata_is_used() {
         .build_request(&Ping {})
         .await
         .unwrap();
-    assert_eq!(request.url, "https://example.eu-central-1.amazonaws.com");
+    assert_eq!(request.url, "https://example.eu-central-1.amazonaws.com/");
 }
