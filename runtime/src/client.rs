@@ -484,8 +484,8 @@ impl Client {
             None => self.resolve_endpoint(service).map_err(Error::Config)?,
         };
         let endpoint = &resolved.url;
-        let (url, host, path) = request_url(endpoint, prepared.host_prefix.as_deref())
-            .ok_or_else(|| {
+        let (url, host, path) =
+            request_url(endpoint, prepared.host_prefix.as_deref()).ok_or_else(|| {
                 Error::Config(ConfigError::new(format!(
                     "endpoint {endpoint:?} is not an http(s) URL"
                 )))
