@@ -9,19 +9,22 @@
 //! sub-property; the credentials file wins over the config file for the same key.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::path::Path;
 
 use super::Env;
 
 /// One property: its value and, for a property with an empty value, sub-properties.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+// No Debug outside tests: values may be secrets.
+#[derive(Clone, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Debug))]
 pub(crate) struct Property {
     pub(crate) value: String,
     pub(crate) sub: Vec<(String, String)>,
 }
 
 /// A profile's properties after merging both files.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Profile {
     pub(crate) name: String,
     props: HashMap<String, Property>,
@@ -42,7 +45,7 @@ impl Profile {
 }
 
 /// Every profile of both files, and which one is selected.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub(crate) struct ProfileSet {
     /// `AWS_PROFILE`, else `default`.
     pub(crate) selected: String,
@@ -141,6 +144,30 @@ impl ProfileSet {
     }
 }
 
+// Values may be secrets (aws_secret_access_key): Debug shows names and keys only.
+impl fmt::Debug for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut keys: Vec<&String> = self.props.keys().collect();
+        keys.sort();
+        f.debug_struct("Profile")
+            .field("name", &self.name)
+            .field("keys", &keys)
+            .finish()
+    }
+}
+
+impl fmt::Debug for ProfileSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut profiles: Vec<&Profile> = self.profiles.values().collect();
+        profiles.sort_by(|a, b| a.name.cmp(&b.name));
+        f.debug_struct("ProfileSet")
+            .field("selected", &self.selected)
+            .field("profiles", &profiles)
+            .field("sources", &self.sources)
+            .finish_non_exhaustive()
+    }
+}
+
 fn profile_name(header: &str) -> Option<&str> {
     let rest = header.strip_prefix("profile")?;
     rest.starts_with(char::is_whitespace)
@@ -196,7 +223,7 @@ fn read_optional(
     }
 }
 
-#[derive(Debug)]
+#[cfg_attr(test, derive(Debug))]
 struct Section {
     header: String,
     props: HashMap<String, Property>,
@@ -362,6 +389,21 @@ dynamodb =
             Some("CRED")
         );
         assert!(set.profile("q").is_none());
+    }
+
+    #[test]
+    fn debug_shows_keys_not_values() {
+        let set = ProfileSet::parse_for_test(
+            "",
+            "[default]\naws_access_key_id = AKID\naws_secret_access_key = very-secret\n",
+            "default",
+        );
+        let debug = format!("{set:?}");
+        assert!(debug.contains("aws_secret_access_key"), "{debug}");
+        assert!(
+            !debug.contains("very-secret") && !debug.contains("AKID"),
+            "{debug}"
+        );
     }
 
     #[test]
