@@ -22,7 +22,8 @@ else
     # The examples the README lists, against the same moto.
     for example in dynamodb kms; do
         echo "example $example:"
-        AWS_ENDPOINT_URL="$AWSJSON_MOTO_URL" AWS_REGION=us-east-1 \
+        env -u AWS_SESSION_TOKEN -u AWS_PROFILE \
+            AWS_ENDPOINT_URL="$AWSJSON_MOTO_URL" AWS_REGION=us-east-1 \
             AWS_ACCESS_KEY_ID="$AWSJSON_MOTO_ACCESS_KEY_ID" \
             AWS_SECRET_ACCESS_KEY="$AWSJSON_MOTO_SECRET_ACCESS_KEY" \
             cargo run -q -p awsjson-examples --bin "$example"
