@@ -63,6 +63,23 @@ pub fn client() -> Client {
     client_with(&moto.url, moto.credentials)
 }
 
+/// A client for moto in another region. moto keeps each region's resources apart:
+/// a test that lists everything of a kind (and must not see other tests create or
+/// delete things meanwhile) takes a region of its own.
+///
+/// # Panics
+///
+/// As [`moto`].
+pub fn client_in(region: &str) -> Client {
+    let moto = moto();
+    Client::builder()
+        .region(region)
+        .credentials(moto.credentials)
+        .endpoint_url(&moto.url)
+        .build()
+        .expect("a client for moto")
+}
+
 /// A client for moto with other credentials (to see moto reject a signature).
 ///
 /// # Panics
