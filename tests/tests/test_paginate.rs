@@ -194,6 +194,16 @@ async fn taking_n_items_requests_only_the_pages_holding_them() {
     assert_eq!(four.len(), 4);
     assert_eq!(stub.requests().len(), 1);
 
+    // Nothing asked for, nothing sent.
+    let stub = service(100, "null").await;
+    let none = ListSecrets::default()
+        .items(&client(&stub))
+        .first(0)
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+    assert!(stub.requests().is_empty());
+
     // Dropping a stream midway sends nothing more.
     let stub = service(100, "null").await;
     let mut items = ListSecrets::default().items(&client(&stub)).page_size(2);
