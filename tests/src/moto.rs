@@ -6,9 +6,9 @@
 //! the suite through the script, rather than skipping silently.
 
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use awsjson::{Client, Credentials};
+use awsjson::{Client, ClientBuilder, Credentials};
 
 /// The variable holding moto's base URL, such as `http://127.0.0.1:41234`.
 pub const URL_VAR: &str = "AWSJSON_MOTO_URL";
@@ -72,10 +72,8 @@ pub fn client() -> Client {
 /// As [`moto`].
 pub fn client_in(region: &str) -> Client {
     let moto = moto();
-    Client::builder()
+    builder(&moto.url, moto.credentials)
         .region(region)
-        .credentials(moto.credentials)
-        .endpoint_url(&moto.url)
         .build()
         .expect("a client for moto")
 }
@@ -86,12 +84,19 @@ pub fn client_in(region: &str) -> Client {
 ///
 /// If the client cannot be built from these values.
 pub fn client_with(url: &str, credentials: Credentials) -> Client {
+    builder(url, credentials)
+        .build()
+        .expect("a client for moto")
+}
+
+fn builder(url: &str, credentials: Credentials) -> ClientBuilder {
     Client::builder()
         .region(REGION)
         .credentials(credentials)
         .endpoint_url(url)
-        .build()
-        .expect("a client for moto")
+        // moto's HTML 500s are retried like any 5xx; a millisecond base keeps the
+        // tests that provoke them fast.
+        .initial_backoff(Duration::from_millis(1))
 }
 
 /// A resource name no other test of this run uses, so tests can share one moto in

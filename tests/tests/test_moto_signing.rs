@@ -80,3 +80,22 @@ async fn an_html_500_page_is_a_decode_error_naming_status_and_body() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn calls_in_a_row_and_at_once_survive_connection_close() {
+    // moto (Werkzeug) closes the connection after every response: the client's pool
+    // must never hand out one of those connections again.
+    let client = moto::client();
+    for _ in 0..20 {
+        ListTables { limit: Some(1) }.send(&client).await.unwrap();
+    }
+    let calls: Vec<_> = (0..20)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { ListTables { limit: Some(1) }.send(&client).await })
+        })
+        .collect();
+    for call in calls {
+        call.await.unwrap().unwrap();
+    }
+}
