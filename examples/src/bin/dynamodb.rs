@@ -1,5 +1,6 @@
-//! DynamoDB end to end: create a table, write items in one batch, read one back,
-//! query a partition and scan the table through the paginators, then delete the table.
+//! DynamoDB end to end: create a table, write items in one batch and with a
+//! conditional put, read one back, query a partition and scan the table through the
+//! paginators, then delete the table.
 //!
 //! Runs against whatever endpoint and credentials the environment names
 //! (`AWS_ENDPOINT_URL`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`). To
@@ -88,6 +89,32 @@ async fn run(client: &Client, table: &str) -> Result<(), Box<dyn std::error::Err
     .send(client)
     .await?;
     println!("wrote {} books in one BatchWriteItem", books.len());
+
+    // One more, only if no book of that author and year is there yet.
+    let put = PutItem {
+        table_name: table.to_owned(),
+        item: item([
+            ("author", AttributeValue::s("Iain M. Banks")),
+            ("year", AttributeValue::n(1988)),
+            ("title", AttributeValue::s("The Player of Games")),
+        ]),
+        condition_expression: Some("attribute_not_exists(author)".into()),
+        ..PutItem::default()
+    };
+    put.send(client).await?;
+    match put.send(client).await {
+        Err(err)
+            if matches!(
+                err.service_error().map(|e| e.err()),
+                Some(PutItemError::ConditionalCheckFailedException(_))
+            ) =>
+        {
+            println!("PutItem: written once; the second, conditional put was refused");
+        }
+        other => {
+            return Err(format!("expected ConditionalCheckFailedException, got {other:?}").into());
+        }
+    }
 
     let kindred = GetItem {
         table_name: table.to_owned(),
