@@ -124,10 +124,12 @@ enum State<O: Paginate> {
 /// # Ok(()) }
 /// ```
 ///
-/// A stream ends after the page whose output token is absent, `null` or an empty
-/// string, and also (as the official SDKs do) when the service hands back the token it
-/// was just sent, which would otherwise loop forever. After an error the stream yields
-/// that error and then ends.
+/// A page's token is moved into the request for the next page. A stream ends after
+/// the page whose output token is absent, `null` or an empty string, and also (as the
+/// official SDKs do) when the service hands back the token it was just sent, which
+/// would otherwise loop forever; that last page keeps its token, to resume from later
+/// (GetLogEvents' forward token). After an error the stream yields that error and
+/// then ends.
 #[must_use = "a paginator does nothing until polled"]
 pub struct Pages<O: Paginate> {
     client: Client,
@@ -323,16 +325,18 @@ impl<O: PaginateItems> fmt::Debug for Items<O> {
     }
 }
 
-/// Moves `output` into `input` (generated `Paginate::advance` calls it).
+/// Moves `output` into `input` when it names a next page (generated
+/// `Paginate::advance` calls it). A last page keeps its token: GetLogEvents, say,
+/// hands back the token to resume from once more events arrive.
 pub fn advance_token<T: serde::Serialize>(
     input: &mut Option<T>,
     output: &mut Option<T>,
 ) -> Advance {
-    let Some(next) = output.take() else {
+    let Some(next) = output.as_ref() else {
         return Advance::End;
     };
     // Compared as JSON so that any token type works (DynamoDB's is a map of values).
-    let encoded = serde_json::to_vec(&next).unwrap_or_default();
+    let encoded = serde_json::to_vec(next).unwrap_or_default();
     if encoded.is_empty() || encoded == b"\"\"" || encoded == b"null" {
         return Advance::End;
     }
@@ -342,7 +346,7 @@ pub fn advance_token<T: serde::Serialize>(
     {
         return Advance::Repeated;
     }
-    *input = Some(next);
+    *input = output.take();
     Advance::Next
 }
 
@@ -385,10 +389,9 @@ mod tests {
             Advance::Next
         );
         assert_eq!(input.as_deref(), Some("t1"));
-        assert_eq!(
-            advance_token(&mut input, &mut Some("t1".to_owned())),
-            Advance::Repeated
-        );
+        let mut last = Some("t1".to_owned());
+        assert_eq!(advance_token(&mut input, &mut last), Advance::Repeated);
+        assert_eq!(last.as_deref(), Some("t1"), "a last page keeps its token");
         assert_eq!(advance_token(&mut input, &mut None), Advance::End);
         assert_eq!(
             advance_token(&mut input, &mut Some(String::new())),

@@ -234,6 +234,49 @@ async fn events_go_in_and_come_back_in_pages() {
     assert_eq!(got, want);
     assert!(events.iter().all(|e| e.ingestion_time.unwrap() >= start));
 
+    // The last page keeps moto's repeated forward token: resume from it once more
+    // events are in, as a tail would.
+    let pages = read()
+        .pages(&client)
+        .page_size(5)
+        .try_collect()
+        .await
+        .unwrap();
+    let last = pages.last().unwrap();
+    let resume = last
+        .next_forward_token
+        .clone()
+        .expect("the last page's token");
+    assert!(
+        pages[..pages.len() - 1]
+            .iter()
+            .all(|p| p.next_forward_token.is_none())
+    );
+    PutLogEvents {
+        log_group_name: group.clone(),
+        log_stream_name: "main".into(),
+        log_events: vec![InputLogEvent {
+            timestamp: start + 20_000,
+            message: "later".into(),
+        }],
+    }
+    .send(&client)
+    .await
+    .unwrap();
+    let newer = GetLogEvents {
+        next_token: Some(resume),
+        ..read()
+    }
+    .items(&client)
+    .try_collect()
+    .await
+    .unwrap();
+    let newer: Vec<&str> = newer
+        .iter()
+        .map(|e| e.message.as_deref().unwrap())
+        .collect();
+    assert_eq!(newer, ["later"]);
+
     let first = read().items(&client).page_size(5).first(7).await.unwrap();
     assert_eq!(first.len(), 7);
     assert_eq!(first[6].message.as_deref(), Some(sent[6].message.as_str()));

@@ -233,6 +233,15 @@ async fn a_repeated_token_stops_instead_of_looping() {
         .unwrap();
     assert_eq!(names(&items), ["again", "again"]);
     assert_eq!(tokens_sent(&stub), [None, Some("stuck".into())]);
+
+    // The first page's token went into the second request; the last page keeps its own.
+    let pages = ListSecrets::default()
+        .pages(&client(&stub))
+        .try_collect()
+        .await
+        .unwrap();
+    let tokens: Vec<Option<&str>> = pages.iter().map(|p| p.next_token.as_deref()).collect();
+    assert_eq!(tokens, [None, Some("stuck")]);
 }
 
 #[tokio::test]
