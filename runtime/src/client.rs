@@ -10,6 +10,7 @@ use crate::credentials::{self, Credentials, ProvideCredentials};
 use crate::error::{ConfigError, Error, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, RawResponse};
 use crate::service::ServiceMeta;
+use crate::signing_keys::SigningKeys;
 use crate::sigv4;
 
 /// The response size above which a call fails instead of buffering more.
@@ -47,6 +48,7 @@ struct Inner {
     /// `AWS_ENDPOINT_URL_<SERVICE_ID>` values, by variable name.
     service_endpoints: HashMap<String, String>,
     max_response_bytes: usize,
+    signing_keys: SigningKeys,
 }
 
 impl fmt::Debug for Client {
@@ -184,7 +186,7 @@ impl Client {
             .await
             .map_err(Error::Credentials)?;
         let content_type = service.json_version.content_type();
-        let signed = sigv4::sign(
+        let signed = self.inner.signing_keys.sign(
             &sigv4::SignableRequest {
                 method: "POST",
                 uri: &path,
@@ -204,6 +206,8 @@ impl Client {
                 time,
                 settings: sigv4::SigningSettings::default(),
             },
+            &credentials,
+            service.signing_name,
         );
         let mut headers = vec![
             ("host", host),
@@ -426,6 +430,7 @@ impl ClientBuilder {
                 max_response_bytes: self
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                signing_keys: SigningKeys::default(),
             }),
         })
     }

@@ -113,6 +113,7 @@ mod datetime;
 mod error;
 mod http;
 mod service;
+mod signing_keys;
 pub mod sigv4;
 mod unknown;
 

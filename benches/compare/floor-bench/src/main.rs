@@ -76,10 +76,10 @@ async fn call(ctx: &Ctx, i: usize) {
         .http
         .post(&ctx.url)
         .headers(headers.clone())
-        .body(*body) // BENCH-EDIT-CALL
+        .body(*body)
         .send()
         .await
         .expect("send");
-    assert!(response.status().is_success());
+    assert!(response.status().is_success(), "status"); // BENCH-EDIT-CALL
     black_box(response.bytes().await.expect("body"));
 }

@@ -1,0 +1,155 @@
+//! The client's cache of derived SigV4 signing keys.
+
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::credentials::Credentials;
+use crate::sigv4::{self, SignableRequest, SigningOutput, SigningParams};
+
+/// Keys a client has derived, one per (credentials, UTC day, signing name); the region
+/// is the client's own.
+///
+/// Deriving a key is four HMAC-SHA256s, a quarter of the instructions of a signature
+/// (BENCHMARKS.md), and a key stays valid all day: a call derives one only when the
+/// date, the credentials or the service change.
+#[derive(Default)]
+pub(crate) struct SigningKeys {
+    entries: Mutex<Vec<Entry>>,
+}
+
+struct Entry {
+    // Held to compare by identity first (`Arc` equality), then by value.
+    credentials: Credentials,
+    day: i64,
+    service: &'static str,
+    key: [u8; 32],
+}
+
+/// A client signs for a handful of services; the bound keeps rotating credentials from
+/// growing the cache.
+const MAX_ENTRIES: usize = 16;
+
+impl SigningKeys {
+    /// Signs as [`sigv4::sign`] does, with a cached key when there is one.
+    pub(crate) fn sign(
+        &self,
+        request: &SignableRequest<'_>,
+        params: &SigningParams<'_>,
+        credentials: &Credentials,
+        service: &'static str,
+    ) -> SigningOutput {
+        let day = utc_day(params.time);
+        let cached = self.lock().iter().find_map(|e| {
+            (e.day == day && e.service == service && e.credentials == *credentials).then_some(e.key)
+        });
+        let key = match cached {
+            Some(key) => key,
+            None => {
+                let date = sigv4::format_amz_date(params.time);
+                let key = sigv4::signing_key(
+                    params.secret_access_key,
+                    &date[..8],
+                    params.region,
+                    service,
+                );
+                let mut entries = self.lock();
+                entries.retain(|e| e.day == day);
+                if entries.len() >= MAX_ENTRIES {
+                    entries.clear();
+                }
+                entries.push(Entry {
+                    credentials: credentials.clone(),
+                    day,
+                    service,
+                    key,
+                });
+                key
+            }
+        };
+        sigv4::sign_with_key(request, params, &key)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Entry>> {
+        // The entries are plain data, always consistent: a panic elsewhere cannot
+        // have left them half-written.
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The UTC day of `time`, the date part of `x-amz-date`.
+fn utc_day(time: SystemTime) -> i64 {
+    let secs = match time.duration_since(UNIX_EPOCH) {
+        Ok(d) => i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+        Err(e) => {
+            let d = e.duration();
+            -i64::try_from(d.as_secs()).unwrap_or(i64::MAX) - i64::from(d.subsec_nanos() > 0)
+        }
+    };
+    secs.div_euclid(86_400)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn sign_at(
+        keys: &SigningKeys,
+        creds: &Credentials,
+        service: &'static str,
+        secs: u64,
+    ) -> String {
+        let request = SignableRequest {
+            method: "POST",
+            uri: "/",
+            headers: &[("host", "example.amazonaws.com")],
+            body: b"{}",
+        };
+        let params = SigningParams {
+            access_key_id: creds.access_key_id(),
+            secret_access_key: creds.secret_access_key(),
+            session_token: creds.session_token(),
+            region: "us-east-1",
+            service,
+            time: UNIX_EPOCH + Duration::from_secs(secs),
+            settings: sigv4::SigningSettings::default(),
+        };
+        let cached = keys.sign(&request, &params, creds, service).authorization;
+        assert_eq!(cached, sigv4::sign(&request, &params).authorization);
+        cached
+    }
+
+    #[test]
+    fn cached_keys_sign_as_fresh_ones_across_days_services_and_credentials() {
+        let keys = SigningKeys::default();
+        let a = Credentials::new("AKIDA", "secret-a", None);
+        let b = Credentials::new("AKIDB", "secret-b", None);
+        let day = 1_440_938_160;
+        for (creds, service, secs) in [
+            (&a, "dynamodb", day),
+            (&a, "dynamodb", day + 60),
+            (&a, "kms", day + 60),
+            (&b, "dynamodb", day + 60),
+            (&a, "dynamodb", day + 86_400),
+            (&a, "dynamodb", day + 86_400 + 1),
+        ] {
+            sign_at(&keys, creds, service, secs);
+        }
+        // Yesterday's keys are gone; today's (a, dynamodb) is the only one left.
+        assert_eq!(keys.lock().len(), 1);
+        for i in 0..40 {
+            let creds = Credentials::new("AKID", format!("rotated-{i}"), None);
+            sign_at(&keys, &creds, "dynamodb", day);
+        }
+        assert!(keys.lock().len() <= MAX_ENTRIES);
+    }
+
+    #[test]
+    fn days_split_at_utc_midnight() {
+        assert_eq!(utc_day(UNIX_EPOCH + Duration::from_secs(86_399)), 0);
+        assert_eq!(utc_day(UNIX_EPOCH + Duration::from_secs(86_400)), 1);
+        assert_eq!(utc_day(UNIX_EPOCH - Duration::from_millis(500)), -1);
+    }
+}
