@@ -10,6 +10,7 @@ mod attr;
 mod case;
 mod check;
 mod ctxt;
+mod endpoint;
 mod expand;
 mod fallback;
 mod services;

@@ -1,1 +1,3 @@
 //! Shared helpers of the awsjson test suite.
+
+pub mod fault;
