@@ -18,6 +18,7 @@ use crate::private::Prepared;
 use crate::retry::{self, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
+use crate::url_cache::UrlCache;
 use crate::{DateTime, sigv4};
 
 /// The response size above which a call fails instead of buffering more.
@@ -77,6 +78,7 @@ struct Inner {
     service_endpoints: HashMap<String, String>,
     max_response_bytes: usize,
     signing_keys: SigningKeys,
+    urls: UrlCache,
     max_attempts: u32,
     initial_backoff: Duration,
     max_backoff: Duration,
@@ -556,7 +558,10 @@ impl Client {
         headers: &[(&'static str, String)],
         body: Bytes,
     ) -> Result<RawResponse, Error<Infallible>> {
-        let mut builder = self.inner.http.post(url);
+        let mut builder = match self.inner.urls.parse(url) {
+            Some(parsed) => self.inner.http.post(parsed),
+            None => self.inner.http.post(url),
+        };
         for (name, value) in headers {
             // reqwest derives content-length from the body itself.
             if *name != "content-length" {
@@ -877,6 +882,7 @@ impl ClientBuilder {
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
                 signing_keys: SigningKeys::default(),
+                urls: UrlCache::default(),
                 max_attempts,
                 initial_backoff: self
                     .initial_backoff

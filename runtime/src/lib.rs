@@ -242,6 +242,7 @@ mod service;
 mod signing_keys;
 pub mod sigv4;
 mod unknown;
+mod url_cache;
 
 #[cfg(feature = "test-util")]
 pub mod stub;
