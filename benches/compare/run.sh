@@ -8,7 +8,8 @@
 # Knobs (environment): BUILDS clean builds per variant and profile (2), RUNS repetitions
 # of each runtime measurement (5), CALLS sequential calls per CPU/RSS run (5000),
 # CG_CALLS calls under callgrind (400), LOAD_CALLS calls per requests/second run (20000),
-# VARIANTS (awsjson sdk floor). Variants alternate inside every repetition (A B C A B C).
+# VARIANTS (awsjson sdk floor), MERGE (earlier results directories whose samples are
+# pooled in). Variants alternate inside every repetition (A B C A B C).
 # Results: results/<time>/results.tsv (every sample) and summary.md (medians, ratios).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,7 +21,7 @@ CALLS=${CALLS:-5000}
 CG_CALLS=${CG_CALLS:-400}
 LOAD_CALLS=${LOAD_CALLS:-20000}
 VARIANTS=${VARIANTS:-"awsjson sdk floor"}
-SECTIONS=${SECTIONS:-"build incr mem size cpu callgrind rps"}
+SECTIONS=${SECTIONS:-"size cpu callgrind rps build incr mem"}
 PORT=${PORT:-18080}
 CLIENT_CORE=${CLIENT_CORE:-0}
 SERVER_CORE=${SERVER_CORE:-1}
@@ -73,7 +74,7 @@ cargo fetch --quiet
 
 has() { [[ " $SECTIONS " == *" $1 "* ]]; }
 
-if has build; then
+section_build() {
     echo "== clean builds (dependencies downloaded, nothing compiled)"
     for rep in $(seq "$BUILDS"); do
         for profile in release debug; do
@@ -83,12 +84,13 @@ if has build; then
                 cargo build --offline -p "$v-bench" $(profile_flag "$profile") \
                     --target-dir "$(dir_of "$v" "$profile")" 2> "$OUT/build-$v-$profile-$rep.log"
                 record "clean_build_${profile}_s" "$v" "$(elapsed "$t")"
-                [ "$profile" = release ] &&
+                if [ "$profile" = release ]; then
                     record crates_compiled "$v" "$(grep -c '^ *Compiling ' "$OUT/build-$v-$profile-$rep.log")"
+                fi
             done
         done
     done
-fi
+}
 
 edit() { # file marker-kind: change the marked line (a real code change, not a comment)
     case $2 in
@@ -97,13 +99,13 @@ edit() { # file marker-kind: change the marked line (a real code change, not a c
     esac
 }
 
-if has incr; then
+section_incr() {
     echo "== incremental debug rebuilds after one edit"
     for v in $VARIANTS; do ensure_built "$v" debug; done
     for rep in $(seq "$RUNS"); do
         for v in $VARIANTS; do
             kinds=call
-            [ "$v" = awsjson ] && kinds="call decl"
+            if [ "$v" = awsjson ]; then kinds="call decl"; fi
             for kind in $kinds; do
                 src=$HERE/$v-bench/src/main.rs
                 cp "$src" "$OUT/main.rs.orig"
@@ -114,9 +116,9 @@ if has incr; then
             done
         done
     done
-fi
+}
 
-if has mem; then
+section_mem() {
     echo "== peak memory of the user crate's rustc"
     for profile in release debug; do
         for v in $VARIANTS; do ensure_built "$v" "$profile"; done
@@ -130,9 +132,9 @@ if has mem; then
             done
         done
     done
-fi
+}
 
-if has size; then
+section_size() {
     echo "== stripped release binary"
     for v in $VARIANTS; do
         ensure_built "$v" release
@@ -140,20 +142,19 @@ if has size; then
         record stripped_binary_mib "$v" "$(stat -c %s "$OUT/$v-bench.stripped" | awk '{printf "%.2f", $1 / 1048576}')"
         rm "$OUT/$v-bench.stripped"
     done
-fi
+}
 
-if has cpu || has callgrind || has rps; then
+start_server() {
     for v in $VARIANTS; do ensure_built "$v" release; done
     cargo build --offline --quiet --release -p canned-server --target-dir "$HERE/target/server"
     taskset -c "$SERVER_CORE" "$HERE/target/server/release/canned-server" "$PORT" 2> "$OUT/server.log" &
     SERVER=$!
-    trap 'kill $SERVER 2>/dev/null || true' EXIT
     sleep 0.5
-fi
+}
 
 cpu_of() { awk '{printf "%.4f", $1 + $2}' "$1"; }
 
-if has cpu; then
+section_cpu() {
     echo "== client CPU per call and peak RSS ($CALLS sequential calls, client on core $CLIENT_CORE)"
     for rep in $(seq "$RUNS"); do
         for v in $VARIANTS; do
@@ -165,9 +166,9 @@ if has cpu; then
             record peak_rss_mib "$v" "$(awk '{printf "%.1f", $3 / 1024}' "$OUT/tn")"
         done
     done
-fi
+}
 
-if has callgrind; then
+section_callgrind() {
     echo "== instructions per call (callgrind, $CG_CALLS calls minus 0 calls)"
     for v in $VARIANTS; do
         for n in 0 "$CG_CALLS"; do
@@ -178,9 +179,9 @@ if has callgrind; then
         record instructions_per_call "$v" \
             "$(( ($(ir "$OUT/callgrind.$v.$CG_CALLS") - $(ir "$OUT/callgrind.$v.0")) / CG_CALLS ))"
     done
-fi
+}
 
-if has rps; then
+section_rps() {
     echo "== requests per second ($LOAD_CALLS calls, client on core $CLIENT_CORE)"
     for rep in $(seq "$RUNS"); do
         for c in 1 64; do
@@ -190,7 +191,19 @@ if has rps; then
             done
         done
     done
-fi
+}
 
-python3 "$HERE/summarize.py" "$OUT" | tee "$OUT/summary.md"
+SERVER=
+stop_server() { [ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true; SERVER=; }
+trap stop_server EXIT
+for section in $SECTIONS; do
+    case $section in
+        cpu | callgrind | rps) [ -n "$SERVER" ] || start_server ;;
+        *) stop_server ;;
+    esac
+    "section_$section"
+done
+stop_server
+
+python3 "$HERE/summarize.py" "$OUT" ${MERGE:-} | tee "$OUT/summary.md"
 echo "results in $OUT"

@@ -1,4 +1,4 @@
-"""Medians and ratios of a run.sh results directory, as a Markdown table."""
+"""Medians and ratios of run.sh results directories (samples pooled), as a Markdown table."""
 
 import collections
 import statistics
@@ -22,13 +22,14 @@ LABELS = {
 }
 
 
-def main(out):
+def main(dirs):
     samples = collections.defaultdict(list)
-    with open(f"{out}/results.tsv") as f:
-        for line in f:
-            metric, variant, value = line.rstrip("\n").split("\t")
-            if value:
-                samples[(metric, variant)].append(float(value))
+    for out in dirs:
+        with open(f"{out}/results.tsv") as f:
+            for line in f:
+                metric, variant, value = line.rstrip("\n").split("\t")
+                if value:
+                    samples[(metric, variant)].append(float(value))
     median = {k: statistics.median(v) for k, v in samples.items()}
 
     def fmt(x):
@@ -57,4 +58,4 @@ def main(out):
     print("Medians; ratios are awsjson's figure over the other's (for requests/s, higher is better).")
 
 
-main(sys.argv[1])
+main(sys.argv[1:])
