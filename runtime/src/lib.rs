@@ -81,6 +81,18 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Credentials, region and endpoints
+//!
+//! [`Client::from_env`] finds them as the official SDKs do: the default credential
+//! chain (environment, `~/.aws/config` and `~/.aws/credentials` profiles with
+//! `credential_process`, roles and web identity, ECS, EC2 instance metadata), cached
+//! and refreshed before expiry; the region from `AWS_REGION`, the profile or instance
+//! metadata; endpoints for every partition, FIPS and dual-stack, with
+//! `AWS_ENDPOINT_URL[_<SERVICE_ID>]` and the profile's `endpoint_url`. See
+//! [`ClientBuilder::from_env`] for the full list and [`Env`] to run it on a fixed set
+//! of variables. [`Client::builder`] configures everything in code instead; plug in
+//! your own source with [`ProvideCredentials`] (wrapped in a [`CredentialsCache`]).
+//!
 //! # The macros
 //!
 //! `#[aws_json_operation(...)]` on a struct with named fields. Keys:
@@ -232,9 +244,11 @@
 
 mod blob;
 mod client;
+mod config;
 mod credentials;
 mod datetime;
 mod document;
+mod endpoint;
 mod error;
 mod http;
 mod retry;
@@ -252,11 +266,13 @@ pub mod __private {
     pub use crate::private::*;
 }
 mod private;
+mod region;
 
 pub use awsjson_macros::{aws_json_operation, aws_json_shape};
 pub use blob::{Base64Error, Blob};
 pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES};
-pub use credentials::{Credentials, CredentialsFuture, ProvideCredentials};
+pub use config::Env;
+pub use credentials::{Credentials, CredentialsCache, CredentialsFuture, ProvideCredentials};
 pub use datetime::{DateTime, DateTimeParseError};
 pub use document::{Document, Number};
 pub use error::{
@@ -266,7 +282,7 @@ pub use error::{
 pub use http::{HttpRequest, RawResponse};
 pub use private::Operation;
 pub use retry::{DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF};
-pub use service::{JsonVersion, ServiceMeta};
+pub use service::{EndpointVariant, JsonVersion, ServiceMeta};
 pub use unknown::UnknownValue;
 
 #[doc = include_str!("../../README.md")]

@@ -150,6 +150,7 @@ fn service_meta(r: &Resolved) -> TokenStream {
             endpoint_prefix: #endpoint_prefix,
             service_id: #service_id,
             hostname: #hostname,
+            endpoints: &[],
         }
     }
 }
