@@ -527,7 +527,6 @@ impl Client {
                 settings: sigv4::SigningSettings::default(),
             },
             &credentials,
-            service.signing_name,
         );
         let mut headers = vec![
             ("host", host),

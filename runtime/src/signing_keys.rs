@@ -6,8 +6,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::credentials::Credentials;
 use crate::sigv4::{self, SignableRequest, SigningOutput, SigningParams};
 
-/// Keys a client has derived, one per (credentials, UTC day, signing name); the region
-/// is the client's own.
+/// Keys a client has derived, one per (credentials, UTC day, signing region, signing
+/// name): endpoints may sign for another region or name than the client's.
 ///
 /// Deriving a key is four HMAC-SHA256s, a quarter of the instructions of a signature
 /// (BENCHMARKS.md), and a key stays valid all day: a call derives one only when the
@@ -21,7 +21,8 @@ struct Entry {
     // Held to compare by identity first (`Arc` equality), then by value.
     credentials: Credentials,
     day: i64,
-    service: &'static str,
+    region: Box<str>,
+    service: Box<str>,
     key: [u8; 32],
 }
 
@@ -36,22 +37,21 @@ impl SigningKeys {
         request: &SignableRequest<'_>,
         params: &SigningParams<'_>,
         credentials: &Credentials,
-        service: &'static str,
     ) -> SigningOutput {
         let day = utc_day(params.time);
+        let (region, service) = (params.region, params.service);
         let cached = self.lock().iter().find_map(|e| {
-            (e.day == day && e.service == service && e.credentials == *credentials).then_some(e.key)
+            (e.day == day
+                && *e.service == *service
+                && *e.region == *region
+                && e.credentials == *credentials)
+                .then_some(e.key)
         });
         let key = match cached {
             Some(key) => key,
             None => {
                 let date = sigv4::format_amz_date(params.time);
-                let key = sigv4::signing_key(
-                    params.secret_access_key,
-                    &date[..8],
-                    params.region,
-                    service,
-                );
+                let key = sigv4::signing_key(params.secret_access_key, &date[..8], region, service);
                 let mut entries = self.lock();
                 entries.retain(|e| e.day == day);
                 if entries.len() >= MAX_ENTRIES {
@@ -60,7 +60,8 @@ impl SigningKeys {
                 entries.push(Entry {
                     credentials: credentials.clone(),
                     day,
-                    service,
+                    region: region.into(),
+                    service: service.into(),
                     key,
                 });
                 key
@@ -98,7 +99,8 @@ mod tests {
     fn sign_at(
         keys: &SigningKeys,
         creds: &Credentials,
-        service: &'static str,
+        region: &str,
+        service: &str,
         secs: u64,
     ) -> String {
         let request = SignableRequest {
@@ -111,37 +113,38 @@ mod tests {
             access_key_id: creds.access_key_id(),
             secret_access_key: creds.secret_access_key(),
             session_token: creds.session_token(),
-            region: "us-east-1",
+            region,
             service,
             time: UNIX_EPOCH + Duration::from_secs(secs),
             settings: sigv4::SigningSettings::default(),
         };
-        let cached = keys.sign(&request, &params, creds, service).authorization;
+        let cached = keys.sign(&request, &params, creds).authorization;
         assert_eq!(cached, sigv4::sign(&request, &params).authorization);
         cached
     }
 
     #[test]
-    fn cached_keys_sign_as_fresh_ones_across_days_services_and_credentials() {
+    fn cached_keys_sign_as_fresh_ones_across_days_regions_services_and_credentials() {
         let keys = SigningKeys::default();
         let a = Credentials::new("AKIDA", "secret-a", None);
         let b = Credentials::new("AKIDB", "secret-b", None);
         let day = 1_440_938_160;
-        for (creds, service, secs) in [
-            (&a, "dynamodb", day),
-            (&a, "dynamodb", day + 60),
-            (&a, "kms", day + 60),
-            (&b, "dynamodb", day + 60),
-            (&a, "dynamodb", day + 86_400),
-            (&a, "dynamodb", day + 86_400 + 1),
+        for (creds, region, service, secs) in [
+            (&a, "us-east-1", "dynamodb", day),
+            (&a, "us-east-1", "dynamodb", day + 60),
+            (&a, "us-east-1", "kms", day + 60),
+            (&a, "eu-west-1", "dynamodb", day + 60),
+            (&b, "us-east-1", "dynamodb", day + 60),
+            (&a, "us-east-1", "dynamodb", day + 86_400),
+            (&a, "us-east-1", "dynamodb", day + 86_400 + 1),
         ] {
-            sign_at(&keys, creds, service, secs);
+            sign_at(&keys, creds, region, service, secs);
         }
-        // Yesterday's keys are gone; today's (a, dynamodb) is the only one left.
+        // Yesterday's keys are gone; today's (a, us-east-1, dynamodb) is the only one left.
         assert_eq!(keys.lock().len(), 1);
         for i in 0..40 {
             let creds = Credentials::new("AKID", format!("rotated-{i}"), None);
-            sign_at(&keys, &creds, "dynamodb", day);
+            sign_at(&keys, &creds, "us-east-1", "dynamodb", day);
         }
         assert!(keys.lock().len() <= MAX_ENTRIES);
     }
