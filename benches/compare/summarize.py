@@ -22,6 +22,17 @@ LABELS = {
 }
 
 
+def spread(samples, metric):
+    parts = []
+    for v in ("awsjson", "sdk", "floor"):
+        xs = samples.get((metric, v), [])
+        if len(xs) < 2:
+            parts.append("–")
+        else:
+            parts.append(f"{min(xs):g}–{max(xs):g}")
+    return "; ".join(parts)
+
+
 def main(dirs):
     samples = collections.defaultdict(list)
     for out in dirs:
@@ -42,8 +53,8 @@ def main(dirs):
     def ratio(a, b):
         return f"{a / b:.2f}" if a is not None and b else "–"
 
-    print("| metric | awsjson | official SDK | floor | awsjson / SDK | awsjson / floor | n |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| metric | awsjson | official SDK | floor | awsjson / SDK | awsjson / floor | n | spread (min–max: awsjson; SDK; floor) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
     for metric, (label, unit, higher_better) in LABELS.items():
         row = {v: median.get((metric, v)) for v in ("awsjson", "sdk", "floor")}
         if all(x is None for x in row.values()):
@@ -52,7 +63,8 @@ def main(dirs):
         unit = f" ({unit})" if unit else ""
         print(
             f"| {label}{unit} | {fmt(row['awsjson'])} | {fmt(row['sdk'])} | {fmt(row['floor'])} "
-            f"| {ratio(row['awsjson'], row['sdk'])} | {ratio(row['awsjson'], row['floor'])} | {n} |"
+            f"| {ratio(row['awsjson'], row['sdk'])} | {ratio(row['awsjson'], row['floor'])} | {n} "
+            f"| {spread(samples, metric)} |"
         )
     print()
     print("Medians; ratios are awsjson's figure over the other's (for requests/s, higher is better).")

@@ -23,7 +23,9 @@ struct Entry {
     day: i64,
     region: Box<str>,
     service: Box<str>,
-    key: [u8; 32],
+    key: ring::hmac::Key,
+    #[cfg(debug_assertions)]
+    raw: [u8; 32],
 }
 
 /// A client signs for a handful of services; the bound keeps rotating credentials from
@@ -45,13 +47,18 @@ impl SigningKeys {
                 && *e.service == *service
                 && *e.region == *region
                 && e.credentials == *credentials)
-                .then_some(e.key)
+                .then(|| {
+                    #[cfg(debug_assertions)]
+                    check(&e.raw, params);
+                    e.key.clone()
+                })
         });
         let key = match cached {
             Some(key) => key,
             None => {
                 let date = sigv4::format_amz_date(params.time);
-                let key = sigv4::signing_key(params.secret_access_key, &date[..8], region, service);
+                let raw = sigv4::signing_key(params.secret_access_key, &date[..8], region, service);
+                let key = sigv4::hmac_key(&raw);
                 let mut entries = self.lock();
                 entries.retain(|e| e.day == day);
                 if entries.len() >= MAX_ENTRIES {
@@ -62,12 +69,14 @@ impl SigningKeys {
                     day,
                     region: region.into(),
                     service: service.into(),
-                    key,
+                    key: key.clone(),
+                    #[cfg(debug_assertions)]
+                    raw,
                 });
                 key
             }
         };
-        sigv4::sign_with_key(request, params, &key)
+        sigv4::sign_with_hmac_key(request, params, &key)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Entry>> {
@@ -77,6 +86,21 @@ impl SigningKeys {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
+}
+
+/// Debug builds check a cached key against a fresh derivation, as `sign_with_key` does.
+#[cfg(debug_assertions)]
+fn check(raw: &[u8; 32], params: &SigningParams<'_>) {
+    let date = sigv4::format_amz_date(params.time);
+    debug_assert!(
+        *raw == sigv4::signing_key(
+            params.secret_access_key,
+            &date[..8],
+            params.region,
+            params.service
+        ),
+        "the cached signing key is not the one of this day, region and service"
+    );
 }
 
 /// The UTC day of `time`, the date part of `x-amz-date`.
