@@ -2,14 +2,15 @@
 # Measures awsjson against the official AWS SDK for Rust and the raw-reqwest floor.
 # See BENCHMARKS.md at the repository root for what each figure means.
 #
-#   benches/compare/run.sh                 the full run (about 35 minutes on 2 cores)
+#   benches/compare/run.sh                 the full run (35 to 60 minutes on 2 loaded cores)
 #   SECTIONS="cpu callgrind" benches/compare/run.sh     only some sections
 #
 # Knobs (environment): BUILDS clean builds per variant and profile (2), RUNS repetitions
 # of each runtime measurement (5), CALLS sequential calls per CPU/RSS run (5000),
 # CG_CALLS calls under callgrind (400), LOAD_CALLS calls per requests/second run (20000),
-# VARIANTS (awsjson sdk floor), MERGE (earlier results directories whose samples are
-# pooled in). Variants alternate inside every repetition (A B C A B C).
+# VARIANTS (awsjson sdk floor), BUILD_PROFILES (release debug), MERGE (earlier results
+# directories whose samples are pooled in). Variants alternate inside every repetition
+# (A B C A B C).
 # Results: results/<time>/results.tsv (every sample) and summary.md (medians, ratios).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,6 +22,7 @@ CALLS=${CALLS:-5000}
 CG_CALLS=${CG_CALLS:-400}
 LOAD_CALLS=${LOAD_CALLS:-20000}
 VARIANTS=${VARIANTS:-"awsjson sdk floor"}
+BUILD_PROFILES=${BUILD_PROFILES:-"release debug"}
 SECTIONS=${SECTIONS:-"size cpu callgrind rps build incr mem"}
 PORT=${PORT:-18080}
 CLIENT_CORE=${CLIENT_CORE:-0}
@@ -77,7 +79,7 @@ has() { [[ " $SECTIONS " == *" $1 "* ]]; }
 section_build() {
     echo "== clean builds (dependencies downloaded, nothing compiled)"
     for rep in $(seq "$BUILDS"); do
-        for profile in release debug; do
+        for profile in $BUILD_PROFILES; do
             for v in $VARIANTS; do
                 rm -rf "$(dir_of "$v" "$profile")"
                 t=$(now)
