@@ -14,7 +14,9 @@ const GET_ITEM: &str = r#"{"Item":{"pk":{"S":"user#1"},"sk":{"S":"profile"},"nam
 const QUERY: &str = r#"{"Count":3,"ScannedCount":3,"Items":[{"pk":{"S":"user#1"},"sk":{"S":"order#1"},"total":{"N":"12.50"},"status":{"S":"SHIPPED"}},{"pk":{"S":"user#1"},"sk":{"S":"order#2"},"total":{"N":"99.00"},"status":{"S":"PENDING"}},{"pk":{"S":"user#1"},"sk":{"S":"order#3"},"total":{"N":"5.25"},"status":{"S":"SHIPPED"}}]}"#;
 
 fn main() {
-    let port = std::env::args().nth(1).unwrap_or_else(|| "18080".to_owned());
+    let port = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "18080".to_owned());
     let listener = TcpListener::bind(("127.0.0.1", port.parse::<u16>().expect("port")))
         .expect("bind 127.0.0.1");
     eprintln!("canned-server listening on 127.0.0.1:{port}");
@@ -53,7 +55,9 @@ fn serve(stream: TcpStream) -> std::io::Result<()> {
             if header.is_empty() {
                 break;
             }
-            let Some((name, value)) = header.split_once(':') else { continue };
+            let Some((name, value)) = header.split_once(':') else {
+                continue;
+            };
             let value = value.trim();
             if name.eq_ignore_ascii_case("x-amz-target") {
                 target = value.to_owned();

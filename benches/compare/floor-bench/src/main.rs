@@ -38,7 +38,11 @@ struct Ctx {
 async fn setup(endpoint: &str) -> Ctx {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let http = reqwest::Client::builder().build().expect("client");
-    let host = endpoint.split("://").nth(1).unwrap_or(endpoint).trim_end_matches('/');
+    let host = endpoint
+        .split("://")
+        .nth(1)
+        .unwrap_or(endpoint)
+        .trim_end_matches('/');
     let requests = TARGETS
         .iter()
         .map(|&(target, body)| {

@@ -50,7 +50,13 @@ async fn call(ctx: &Ctx, i: usize) {
                 .resource_identifier("O1234567")
                 .resource_snapshot_template_identifier("AWSOpportunitySummary")
                 .resource_type(ResourceType::Opportunity)
-                .tags(Tag::builder().key("team").value("sales").build().expect("tag"))
+                .tags(
+                    Tag::builder()
+                        .key("team")
+                        .value("sales")
+                        .build()
+                        .expect("tag"),
+                )
                 .send()
                 .await
                 .expect("CreateResourceSnapshotJob");
