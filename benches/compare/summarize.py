@@ -22,6 +22,14 @@ LABELS = {
 }
 
 
+def paired(samples, metric):
+    """Median of per-repetition ratios: samples are recorded A B C per repetition."""
+    a, b = samples.get((metric, "awsjson"), []), samples.get((metric, "sdk"), [])
+    if len(a) < 2 or len(a) != len(b):
+        return "–"
+    return f"{statistics.median(x / y for x, y in zip(a, b) if y):.2f}"
+
+
 def spread(samples, metric):
     parts = []
     for v in ("awsjson", "sdk", "floor"):
@@ -53,8 +61,11 @@ def main(dirs):
     def ratio(a, b):
         return f"{a / b:.2f}" if a is not None and b else "–"
 
-    print("| metric | awsjson | official SDK | floor | awsjson / SDK | awsjson / floor | n | spread (min–max: awsjson; SDK; floor) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    print(
+        "| metric | awsjson | official SDK | floor | awsjson / SDK | awsjson / floor "
+        "| paired awsjson / SDK | n | spread (min–max: awsjson; SDK; floor) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for metric, (label, unit, higher_better) in LABELS.items():
         row = {v: median.get((metric, v)) for v in ("awsjson", "sdk", "floor")}
         if all(x is None for x in row.values()):
@@ -63,11 +74,15 @@ def main(dirs):
         unit = f" ({unit})" if unit else ""
         print(
             f"| {label}{unit} | {fmt(row['awsjson'])} | {fmt(row['sdk'])} | {fmt(row['floor'])} "
-            f"| {ratio(row['awsjson'], row['sdk'])} | {ratio(row['awsjson'], row['floor'])} | {n} "
+            f"| {ratio(row['awsjson'], row['sdk'])} | {ratio(row['awsjson'], row['floor'])} "
+            f"| {paired(samples, metric)} | {n} "
             f"| {spread(samples, metric)} |"
         )
     print()
-    print("Medians; ratios are awsjson's figure over the other's (for requests/s, higher is better).")
+    print(
+        "Medians; ratios are awsjson's median over the other's (for requests/s, higher is "
+        "better); *paired* is the median of the ratios within each repetition."
+    )
 
 
 main(sys.argv[1:])
