@@ -264,8 +264,10 @@ mod http;
 mod paginate;
 mod retry;
 mod service;
+mod signing_keys;
 pub mod sigv4;
 mod unknown;
+mod url_cache;
 
 #[cfg(feature = "test-util")]
 pub mod stub;
