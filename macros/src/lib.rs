@@ -8,6 +8,7 @@
 mod ast;
 mod attr;
 mod case;
+mod catalog;
 mod check;
 mod ctxt;
 mod expand;
