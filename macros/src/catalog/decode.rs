@@ -234,7 +234,9 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
                         members,
                     }
                 }
-                1 => Kind::String { enum_values: c.strs() },
+                1 => Kind::String {
+                    enum_values: c.strs(),
+                },
                 2 => Kind::List(c.id()),
                 3 => Kind::Map(c.id(), c.id()),
                 4 => Kind::Boolean,

@@ -78,7 +78,10 @@ impl Catalog {
     }
 
     /// The service and operation a `target = "Prefix.Operation"` names.
-    pub(crate) fn resolve_target(&self, target: &str) -> Result<(&Service, &Operation), TargetError> {
+    pub(crate) fn resolve_target(
+        &self,
+        target: &str,
+    ) -> Result<(&Service, &Operation), TargetError> {
         let Some((prefix, op)) = target.rsplit_once('.') else {
             return Err(TargetError::Malformed);
         };
@@ -105,8 +108,12 @@ impl Catalog {
 pub(crate) enum TargetError {
     /// No `.` between prefix and operation.
     Malformed,
-    UnknownPrefix { suggestions: Vec<&'static str> },
-    UnknownOperation { suggestions: Vec<&'static str> },
+    UnknownPrefix {
+        suggestions: Vec<&'static str>,
+    },
+    UnknownOperation {
+        suggestions: Vec<&'static str>,
+    },
 }
 
 pub(crate) struct Service {
@@ -142,7 +149,10 @@ pub(crate) struct Endpoint {
 
 impl Service {
     pub(crate) fn operation(&self, name: &str) -> Option<&Operation> {
-        let i = self.operations.binary_search_by(|o| o.name.cmp(name)).ok()?;
+        let i = self
+            .operations
+            .binary_search_by(|o| o.name.cmp(name))
+            .ok()?;
         Some(&self.operations[i])
     }
 
@@ -156,9 +166,17 @@ impl Service {
     }
 
     /// The default endpoint of a partition and variant.
-    pub(crate) fn endpoint(&self, partition: &str, fips: bool, dual_stack: bool) -> Option<&Endpoint> {
+    pub(crate) fn endpoint(
+        &self,
+        partition: &str,
+        fips: bool,
+        dual_stack: bool,
+    ) -> Option<&Endpoint> {
         self.endpoints.iter().find(|e| {
-            e.partition == partition && e.fips == fips && e.dual_stack == dual_stack && e.region.is_none()
+            e.partition == partition
+                && e.fips == fips
+                && e.dual_stack == dual_stack
+                && e.region.is_none()
         })
     }
 }
@@ -199,7 +217,7 @@ impl Operation {
     }
 }
 
-/// botocore's paginator entry; tokens are member names or JMESPath as botocore writes them.
+/// botocore's paginator entry; tokens are member names or `JMESPath` as botocore writes them.
 pub(crate) struct Paginator {
     pub(crate) input_token: Vec<&'static str>,
     pub(crate) output_token: Vec<&'static str>,
@@ -383,7 +401,10 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Up to three candidates close to `name`, closest first: within a third of the
 /// name's length (at least 1), comparing case- and underscore-insensitive keys.
-pub(crate) fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub(crate) fn suggest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
     let key = field_key(name);
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()

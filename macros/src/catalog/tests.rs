@@ -7,8 +7,15 @@ fn header_and_counts() {
     assert_eq!(c.command, "tools/gen-catalog/run.sh");
     assert_eq!(c.service_names().count(), 154);
     let names: Vec<_> = c.service_names().collect();
-    assert!(names.windows(2).all(|w| w[0] < w[1]), "index sorted by name");
-    assert!(c.partitions.iter().any(|p| p.id == "aws" && p.dns_suffix == "amazonaws.com"));
+    assert!(
+        names.windows(2).all(|w| w[0] < w[1]),
+        "index sorted by name"
+    );
+    assert!(
+        c.partitions
+            .iter()
+            .any(|p| p.id == "aws" && p.dns_suffix == "amazonaws.com")
+    );
 }
 
 #[test]
@@ -29,7 +36,11 @@ fn every_service_decodes() {
                 assert!(s.shape(*e).is_error(), "{name}.{}", op.name);
             }
         }
-        assert!(s.endpoints.iter().any(|e| e.partition == "aws" && !e.fips && !e.dual_stack));
+        assert!(
+            s.endpoints
+                .iter()
+                .any(|e| e.partition == "aws" && !e.fips && !e.dual_stack)
+        );
     }
     assert_eq!(ops, 7194);
     assert_eq!(v10, 53);
@@ -44,10 +55,19 @@ fn dynamodb() {
     assert_eq!(s.endpoint_prefix, "dynamodb");
     assert_eq!(s.service_id, "DynamoDB");
     let ep = |p, f, d| s.endpoint(p, f, d).unwrap().url;
-    assert_eq!(ep("aws", false, false), "https://dynamodb.{region}.amazonaws.com");
-    assert_eq!(ep("aws", true, false), "https://dynamodb-fips.{region}.amazonaws.com");
+    assert_eq!(
+        ep("aws", false, false),
+        "https://dynamodb.{region}.amazonaws.com"
+    );
+    assert_eq!(
+        ep("aws", true, false),
+        "https://dynamodb-fips.{region}.amazonaws.com"
+    );
     assert_eq!(ep("aws", false, true), "https://dynamodb.{region}.api.aws");
-    assert_eq!(ep("aws-cn", false, false), "https://dynamodb.{region}.amazonaws.com.cn");
+    assert_eq!(
+        ep("aws-cn", false, false),
+        "https://dynamodb.{region}.amazonaws.com.cn"
+    );
 
     let put = s.operation("PutItem").unwrap();
     let input = s.shape(put.input.unwrap());
@@ -57,7 +77,9 @@ fn dynamodb() {
     assert!(table.required());
     assert!(!input.member("ReturnValues").unwrap().required());
     let rv = s.shape(input.member("ReturnValues").unwrap().target);
-    let Kind::String { enum_values } = &rv.kind else { panic!() };
+    let Kind::String { enum_values } = &rv.kind else {
+        panic!()
+    };
     assert!(enum_values.contains(&"ALL_OLD"));
     let item = s.shape(input.member("Item").unwrap().target);
     let Kind::Map(k, v) = item.kind else { panic!() };
@@ -67,7 +89,12 @@ fn dynamodb() {
     assert!(errors.contains(&"ConditionalCheckFailedException"));
     assert!(errors.windows(2).all(|w| w[0] < w[1]));
 
-    let p = s.operation("ListTables").unwrap().paginator.as_ref().unwrap();
+    let p = s
+        .operation("ListTables")
+        .unwrap()
+        .paginator
+        .as_ref()
+        .unwrap();
     assert_eq!(p.input_token, ["ExclusiveStartTableName"]);
     assert_eq!(p.output_token, ["LastEvaluatedTableName"]);
     assert_eq!(p.limit_key, Some("Limit"));
@@ -100,11 +127,16 @@ fn partner_central_selling() {
 
 #[test]
 fn camel_case_service() {
-    let (s, op) = catalog().resolve_target("AmazonEC2ContainerRegistry_V20150921.CreateRepository").unwrap();
+    let (s, op) = catalog()
+        .resolve_target("AmazonEC2ContainerRegistry_V20150921.CreateRepository")
+        .unwrap();
     assert_eq!(s.name, "ecr");
     assert_eq!(s.json_version, "1.1");
     let input = s.shape(op.input.unwrap());
-    assert_eq!(input.member_for_field("repository_name").unwrap().name, "repositoryName");
+    assert_eq!(
+        input.member_for_field("repository_name").unwrap().name,
+        "repositoryName"
+    );
     assert!(input.member_for_field("r#type").is_none());
     assert!(s.shape_named("Repository").is_some());
 }
@@ -121,7 +153,9 @@ fn global_endpoint() {
 fn shared_prefix() {
     let c = catalog();
     assert_eq!(c.services_by_prefix("Timestream_20181101").len(), 2);
-    let (s, _) = c.resolve_target("Timestream_20181101.WriteRecords").unwrap();
+    let (s, _) = c
+        .resolve_target("Timestream_20181101.WriteRecords")
+        .unwrap();
     assert_eq!(s.name, "timestream-write");
     let (s, _) = c.resolve_target("Timestream_20181101.Query").unwrap();
     assert_eq!(s.name, "timestream-query");
@@ -130,18 +164,24 @@ fn shared_prefix() {
 #[test]
 fn target_errors() {
     let c = catalog();
-    assert_eq!(c.resolve_target("DynamoDB_20120810").err(), Some(TargetError::Malformed));
-    let Err(TargetError::UnknownOperation { suggestions }) = c.resolve_target("DynamoDB_20120810.PutItm")
+    assert_eq!(
+        c.resolve_target("DynamoDB_20120810").err(),
+        Some(TargetError::Malformed)
+    );
+    let Err(TargetError::UnknownOperation { suggestions }) =
+        c.resolve_target("DynamoDB_20120810.PutItm")
     else {
         panic!()
     };
     assert_eq!(suggestions[0], "PutItem");
-    let Err(TargetError::UnknownPrefix { suggestions }) = c.resolve_target("DynamoDB_2012081.PutItem")
+    let Err(TargetError::UnknownPrefix { suggestions }) =
+        c.resolve_target("DynamoDB_2012081.PutItem")
     else {
         panic!()
     };
     assert_eq!(suggestions, ["DynamoDB_20120810"]);
-    let Err(TargetError::UnknownPrefix { suggestions }) = c.resolve_target("Nothing.Like.This") else {
+    let Err(TargetError::UnknownPrefix { suggestions }) = c.resolve_target("Nothing.Like.This")
+    else {
         panic!()
     };
     assert!(suggestions.is_empty());
@@ -155,7 +195,10 @@ fn matching_rule() {
     assert_ne!(field_key("key_ids"), field_key("KeyId"));
     let s = catalog().service("secretsmanager").unwrap();
     let input = s.shape(s.operation("CreateSecret").unwrap().input.unwrap());
-    assert_eq!(input.member_for_field("kms_key_id").unwrap().name, "KmsKeyId");
+    assert_eq!(
+        input.member_for_field("kms_key_id").unwrap().name,
+        "KmsKeyId"
+    );
 }
 
 #[test]
@@ -184,7 +227,10 @@ fn measure() {
     let ddb = c.service("dynamodb").unwrap().operations.len();
     let one = t.elapsed();
     let t = Instant::now();
-    let ops: usize = c.service_names().map(|n| c.service(n).unwrap().operations.len()).sum();
+    let ops: usize = c
+        .service_names()
+        .map(|n| c.service(n).unwrap().operations.len())
+        .sum();
     let all = t.elapsed();
     println!(
         "catalog.bin {} bytes; index {index:?}; dynamodb ({ddb} ops) {one:?}; \
