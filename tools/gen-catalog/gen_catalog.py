@@ -482,7 +482,7 @@ def encode_service(name, model, ruleset, paginators, partitions):
             required = set(sh.get("required", []))
             members = sh.get("members", {})
             body += varint(len(members))
-            for mname in sorted(members):
+            for mname in members:  # model order: the scaffold keeps it
                 m = members[mname]
                 if "locationName" in m or "jsonName" in m:
                     raise SystemExit(f"{name}#{sname}${mname}: wire name differs from member name")
@@ -520,7 +520,7 @@ def encode_docs(model, order):
         sh = model["shapes"][sname]
         body += st(html_to_text(sh.get("documentation")))
         if sh["type"] == "structure" and not sh.get("document"):
-            for mname in sorted(sh.get("members", {})):
+            for mname in sh.get("members", {}):
                 body += st(html_to_text(sh["members"][mname].get("documentation")))
     return st.encode() + bytes(body)
 

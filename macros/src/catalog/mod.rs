@@ -5,7 +5,7 @@
 //! compiler process; a service's chunk is inflated and decoded the first time a
 //! declaration names it.
 
-mod decode;
+pub(crate) mod decode;
 #[cfg(test)]
 mod tests;
 
@@ -290,13 +290,22 @@ pub(crate) fn field_key(name: &str) -> String {
         .collect()
 }
 
+/// The matching key of an enum variant or value: ASCII alphanumerics only, lowercase,
+/// so `AllOld` is `ALL_OLD` and `M5Large` is `m5.large`.
+pub(crate) fn variant_key(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 pub(crate) enum Kind {
     Structure {
         flags: u8,
         /// The code the service sends for this error: the shape name, or the legacy
         /// query code on `awsQueryCompatible` services.
         error_code: Option<&'static str>,
-        /// Sorted by name; the name is also the wire name in awsJson.
+        /// In model order; the name is also the wire name in awsJson.
         members: Vec<Member>,
     },
     String {
