@@ -11,6 +11,8 @@
 #[path = "../../macros/src/catalog/mod.rs"]
 mod catalog;
 mod docs;
+#[cfg(test)]
+mod model_tests;
 mod scaffold;
 
 use std::process::ExitCode;

@@ -165,6 +165,28 @@ impl Service {
         Some((ShapeId(u32::try_from(i).ok()?), &self.shapes[i]))
     }
 
+    /// The default hostname as one pattern for every partition, in the runtime's
+    /// `ServiceMeta::hostname` form: `{region}`, `{dnsSuffix}` (such as `amazonaws.com`)
+    /// and `{dualStackDnsSuffix}` (such as `api.aws`), derived from the `aws`
+    /// partition's default endpoint.
+    pub(crate) fn hostname(&self) -> String {
+        let url = self.endpoint("aws", false, false).map_or("", |e| e.url);
+        let host = url.strip_prefix("https://").unwrap_or(url);
+        if let Some(h) = host.strip_suffix(".api.aws") {
+            format!("{h}.{{dualStackDnsSuffix}}")
+        } else if let Some(h) = host.strip_suffix(".amazonaws.com") {
+            format!("{h}.{{dnsSuffix}}")
+        } else {
+            host.to_owned()
+        }
+    }
+
+    /// The region requests are signed for when the `aws` partition's default
+    /// endpoint is global (`us-east-1` for `waf`, `support`, `shield`).
+    pub(crate) fn global_signing_region(&self) -> Option<&'static str> {
+        self.endpoint("aws", false, false)?.signing_region
+    }
+
     /// The default endpoint of a partition and variant.
     pub(crate) fn endpoint(
         &self,

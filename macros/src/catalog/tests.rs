@@ -142,11 +142,36 @@ fn camel_case_service() {
 }
 
 #[test]
+fn hostname_pattern_holds_in_most_partitions() {
+    let c = catalog();
+    let (mut total, mut agree) = (0, 0);
+    for name in c.service_names() {
+        let s = c.service(name).unwrap();
+        let pattern = s.hostname();
+        for p in &c.partitions {
+            let Some(ep) = s.endpoint(p.id, false, false) else {
+                continue;
+            };
+            total += 1;
+            let host = pattern
+                .replace("{dnsSuffix}", p.dns_suffix)
+                .replace("{dualStackDnsSuffix}", p.dual_stack_dns_suffix);
+            agree += usize::from(ep.url == format!("https://{host}"));
+        }
+    }
+    // The rest are partition-specific hosts (global services' fixed regions, `cn.`
+    // prefixes) that the per-partition entries keep.
+    assert!(agree * 100 / total >= 90, "{agree}/{total}");
+}
+
+#[test]
 fn global_endpoint() {
     let s = catalog().service("waf").unwrap();
     let ep = s.endpoint("aws", false, false).unwrap();
     assert_eq!(ep.url, "https://waf.amazonaws.com");
     assert_eq!(ep.signing_region, Some("us-east-1"));
+    assert_eq!(s.hostname(), "waf.{dnsSuffix}");
+    assert_eq!(s.global_signing_region(), Some("us-east-1"));
 }
 
 #[test]
