@@ -18,7 +18,9 @@ mod scaffold;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  awsjson-cli scaffold <service> <Operation>...   print declarations for these operations
+  awsjson-cli scaffold [--explicit] <service> <Operation>...
+                                                 print declarations for these operations;
+                                                 --explicit spells out what the catalog supplies
   awsjson-cli services                           list the catalog's services
   awsjson-cli operations <service>               list a service's operations
 
@@ -28,10 +30,20 @@ prefix (DynamoDB_20120810).";
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("scaffold") if args.len() >= 3 => scaffold::scaffold(
-            &args[1],
-            &args[2..].iter().map(String::as_str).collect::<Vec<_>>(),
-        ),
+        Some("scaffold") => {
+            let explicit = args.iter().any(|a| a == "--explicit");
+            let rest: Vec<&str> = args[1..]
+                .iter()
+                .map(String::as_str)
+                .filter(|a| *a != "--explicit")
+                .collect();
+            match rest.split_first() {
+                Some((service, ops)) if !ops.is_empty() => {
+                    scaffold::scaffold(service, ops, explicit)
+                }
+                _ => Err(USAGE.to_owned()),
+            }
+        }
         Some("services") if args.len() == 1 => Ok(services()),
         Some("operations") if args.len() == 2 => scaffold::find_service(&args[1]).map(|s| {
             s.operations

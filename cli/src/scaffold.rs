@@ -6,7 +6,9 @@
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Write;
 
-use crate::catalog::{Kind, Service, Shape, ShapeId, catalog, field_key, suggest, variant_key};
+use crate::catalog::{
+    Kind, Service, Shape, ShapeId, TimestampFormat, catalog, field_key, suggest, variant_key,
+};
 use crate::docs::Docs;
 
 /// Names the generated code or a glob import could shadow: a shape with one of
@@ -71,9 +73,17 @@ pub(crate) fn find_service(name: &str) -> Result<&'static Service, String> {
     Err(msg)
 }
 
-pub(crate) fn scaffold(service: &str, operations: &[&str]) -> Result<String, String> {
+/// `explicit`: spell out what the catalog would supply (service metadata keys, every
+/// wire name, timestamp formats), so the output also compiles without the catalog;
+/// the compile-cost benchmark uses it to compare like with like.
+pub(crate) fn scaffold(
+    service: &str,
+    operations: &[&str],
+    explicit: bool,
+) -> Result<String, String> {
     let s = find_service(service)?;
     let mut g = Gen::new(s);
+    g.explicit = explicit;
     let mut errors = Vec::new();
     for &name in operations {
         match s.operation(name) {
@@ -113,6 +123,7 @@ struct Gen {
     names: HashMap<ShapeId, String>,
     taken: HashSet<String>,
     uses_map: bool,
+    explicit: bool,
 }
 
 impl Gen {
@@ -127,6 +138,7 @@ impl Gen {
             names: HashMap::new(),
             taken: HashSet::new(),
             uses_map: false,
+            explicit: false,
         }
     }
 
@@ -188,6 +200,18 @@ impl Gen {
             "#[aws_json_operation(\n    target = \"{}.{name}\",",
             s.target_prefix
         );
+        if self.explicit {
+            let _ = writeln!(
+                out,
+                "    json_version = \"{}\",\n    signing_name = \"{}\",\n    \
+                 endpoint_prefix = \"{}\",\n    service_id = \"{}\",\n    hostname = \"{}\",",
+                s.json_version,
+                s.signing_name,
+                s.endpoint_prefix,
+                s.service_id,
+                s.hostname()
+            );
+        }
         if let Some(output) = op.output {
             let ty = self.name_of(output);
             let _ = writeln!(out, "    output = {ty},");
@@ -222,16 +246,20 @@ impl Gen {
         let name = self.name_of(id);
         let mut out = String::from("\n");
         doc(&mut out, "", self.docs.shape(id));
-        let _ = writeln!(
-            out,
-            "#[aws_json_shape(shape = \"{}#{}\")]",
-            s.name, shape.name
-        );
+        if self.explicit {
+            out.push_str("#[aws_json_shape]\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "#[aws_json_shape(shape = \"{}#{}\")]",
+                s.name, shape.name
+            );
+        }
         match &shape.kind {
             Kind::String { enum_values } => {
                 out.push_str("#[derive(Debug, Clone, PartialEq)]\n");
                 let _ = writeln!(out, "pub enum {name} {{");
-                out.push_str(&variants(enum_values));
+                out.push_str(&variants(enum_values, self.explicit));
                 out.push_str("}\n");
             }
             _ => {
@@ -264,11 +292,14 @@ impl Gen {
             }
             let mut ident = field_ident(m.name);
             // Two members with one matching key (rare) need the wire name spelt out.
-            if keys[&field_key(m.name)] > 1 {
+            if keys[&field_key(m.name)] > 1 || self.explicit {
                 let _ = writeln!(out, "    #[aws(rename = \"{}\")]", m.name);
-                while !idents.insert(ident.clone()) {
-                    ident.push('_');
-                }
+            }
+            while !idents.insert(ident.clone()) {
+                ident.push('_');
+            }
+            if self.explicit && self.timestamp_format(m.target) == Some(TimestampFormat::Iso8601) {
+                out.push_str("    #[aws(timestamp = \"date-time\")]\n");
             }
             let mut ty = self.type_of(m.target, id);
             if token || !m.required() {
@@ -277,6 +308,14 @@ impl Gen {
             let _ = writeln!(out, "    pub {ident}: {ty},");
         }
         out
+    }
+
+    /// The format of a timestamp member (directly, not inside a list or map).
+    fn timestamp_format(&self, id: ShapeId) -> Option<TimestampFormat> {
+        match self.s.shape(id).kind {
+            Kind::Timestamp(f) => Some(f),
+            _ => None,
+        }
     }
 
     fn type_of(&mut self, id: ShapeId, container: ShapeId) -> String {
@@ -383,7 +422,7 @@ impl Gen {
     }
 }
 
-fn variants(values: &[&str]) -> String {
+fn variants(values: &[&str], explicit: bool) -> String {
     let mut keys: HashMap<String, usize> = HashMap::new();
     for v in values {
         *keys.entry(variant_key(v)).or_default() += 1;
@@ -399,7 +438,7 @@ fn variants(values: &[&str]) -> String {
             ident.push('_');
         }
         // The catalog matches a variant to the value with its key; spell out the rest.
-        if keys[&variant_key(v)] > 1 || variant_key(&ident) != variant_key(v) {
+        if explicit || keys[&variant_key(v)] > 1 || variant_key(&ident) != variant_key(v) {
             let _ = writeln!(out, "    #[aws(rename = {v:?})]");
         }
         let _ = writeln!(out, "    {ident},");
@@ -521,9 +560,9 @@ mod tests {
 
     #[test]
     fn unknown_names_are_reported_with_suggestions() {
-        let err = scaffold("dynamodbb", &["PutItem"]).unwrap_err();
+        let err = scaffold("dynamodbb", &["PutItem"], false).unwrap_err();
         assert!(err.contains("did you mean `dynamodb`"), "{err}");
-        let err = scaffold("dynamodb", &["PutItm", "GetItem"]).unwrap_err();
+        let err = scaffold("dynamodb", &["PutItm", "GetItem"], false).unwrap_err();
         assert!(err.contains("did you mean `PutItem`"), "{err}");
     }
 }
