@@ -7,7 +7,8 @@ use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Write;
 
 use crate::catalog::{
-    Kind, Service, Shape, ShapeId, TimestampFormat, catalog, field_key, suggest, variant_key,
+    Kind, Service, Shape, ShapeId, TimestampFormat, catalog, field_ident, field_key, suggest,
+    type_ident, variant_key,
 };
 use crate::docs::Docs;
 
@@ -36,14 +37,6 @@ const RESERVED: &[&str] = &[
     "Vec",
     "UnknownValue",
     "Unknown",
-];
-
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
 ];
 
 /// A service by botocore name, target prefix or service id.
@@ -446,73 +439,6 @@ fn variants(values: &[&str], explicit: bool) -> String {
     out
 }
 
-/// Words of a model name: split at `_`, `-`, `.`, spaces and case changes.
-fn words(name: &str) -> Vec<String> {
-    let chars: Vec<char> = name.chars().collect();
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if !c.is_ascii_alphanumeric() {
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
-        let boundary = c.is_ascii_uppercase()
-            && prev.is_some_and(|p| {
-                p.is_ascii_lowercase()
-                    || p.is_ascii_digit()
-                    || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
-            });
-        if boundary && !cur.is_empty() {
-            words.push(std::mem::take(&mut cur));
-        }
-        cur.push(c);
-    }
-    if !cur.is_empty() {
-        words.push(cur);
-    }
-    words
-}
-
-/// `KMSKeyId` → `kms_key_id`; keywords become raw identifiers.
-fn field_ident(member: &str) -> String {
-    let snake = words(member).join("_").to_ascii_lowercase();
-    let snake = if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("m_{snake}")
-    } else {
-        snake
-    };
-    match snake.as_str() {
-        "self" | "super" | "crate" => format!("{snake}_"),
-        s if KEYWORDS.contains(&s) => format!("r#{snake}"),
-        _ => snake,
-    }
-}
-
-/// `ALL_OLD` → `AllOld`, `m5.large` → `M5Large`, `1.0` → `V10`.
-fn type_ident(name: &str) -> String {
-    let mut out: String = words(name)
-        .iter()
-        .map(|w| {
-            let mut cs = w.chars();
-            let first = cs.next().expect("words are non-empty").to_ascii_uppercase();
-            let rest: String = if w.chars().all(|c| !c.is_ascii_lowercase()) {
-                cs.as_str().to_ascii_lowercase()
-            } else {
-                cs.as_str().to_owned()
-            };
-            format!("{first}{rest}")
-        })
-        .collect();
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, 'V');
-    }
-    out
-}
-
 /// Writes `text` as `///` lines wrapped near 90 columns.
 fn doc(out: &mut String, indent: &str, text: &str) {
     if text.is_empty() {
@@ -541,7 +467,8 @@ fn doc(out: &mut String, indent: &str, text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::{field_ident, scaffold, type_ident, words};
+    use super::scaffold;
+    use crate::catalog::{field_ident, type_ident, words};
 
     #[test]
     fn naming() {

@@ -30,6 +30,8 @@ pub(crate) struct Variant {
     pub(crate) ident: syn::Ident,
     pub(crate) wire_name: String,
     pub(crate) wire_span: Span,
+    /// Whether the wire value was given with `#[aws(rename = "...")]`.
+    pub(crate) renamed: bool,
 }
 
 pub(crate) struct Enum {
@@ -199,6 +201,7 @@ fn unit_variants(cx: &Ctxt, item: &mut syn::DeriveInput, rule: RenameRule) -> Ve
             ));
             continue;
         }
+        let renamed = rename.is_some();
         let (wire_name, wire_span) = match rename {
             Some(Sp { value, span }) => (value, span),
             None => (rule.apply(&variant.ident.to_string()), variant.ident.span()),
@@ -207,6 +210,7 @@ fn unit_variants(cx: &Ctxt, item: &mut syn::DeriveInput, rule: RenameRule) -> Ve
             ident: variant.ident.clone(),
             wire_name,
             wire_span,
+            renamed,
         });
     }
     variants

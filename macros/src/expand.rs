@@ -24,8 +24,8 @@ pub(crate) fn operation(args: TokenStream, input: TokenStream) -> TokenStream {
             return with_fallback(cx.check().unwrap_err(), fallback::item(&input));
         }
     };
-    let op = Operation::from_syn(&cx, args, item);
-    let resolved = op.as_ref().and_then(|op| check::operation(&cx, op));
+    let mut op = Operation::from_syn(&cx, args, item);
+    let resolved = op.as_mut().and_then(|op| check::operation(&cx, op));
     match (cx.check(), op, resolved) {
         (Ok(()), Some(op), Some(resolved)) => operation::expand(&op, &resolved),
         (result, _, _) => with_fallback(
@@ -51,14 +51,17 @@ pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
             return with_fallback(cx.check().unwrap_err(), fallback::item(&input));
         }
     };
-    let shape = Shape::from_syn(&cx, &args, item);
-    match &shape {
-        Some(Shape::Struct(s)) => check::struct_shape(&cx, &s.fields),
-        Some(Shape::Enum(e)) => check::enum_shape(&cx, e),
-        None => {}
-    }
+    let mut shape = Shape::from_syn(&cx, &args, item);
+    let model = match &mut shape {
+        Some(Shape::Struct(s)) => check::struct_shape(&cx, s, args.shape.as_ref()),
+        Some(Shape::Enum(e)) => {
+            check::enum_shape(&cx, e, args.shape.as_ref());
+            None
+        }
+        None => None,
+    };
     match (cx.check(), shape) {
-        (Ok(()), Some(Shape::Struct(s))) => structure::expand(s),
+        (Ok(()), Some(Shape::Struct(s))) => structure::expand(s, model.as_deref()),
         (Ok(()), Some(Shape::Enum(e))) => enumeration::expand(e),
         (result, _) => with_fallback(
             result.err().unwrap_or_else(|| {

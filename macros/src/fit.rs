@@ -9,18 +9,18 @@ use crate::catalog::{Kind, Service, ShapeId};
 /// Why a type does not fit: the type as written and what the model wants.
 pub(crate) struct Misfit {
     /// The offending (sub)type, for the error's span.
-    pub(crate) ty: syn::Type,
-    pub(crate) expected: String,
+    pub(crate) ty: Box<syn::Type>,
+    pub(crate) expected: &'static str,
     pub(crate) kind: &'static str,
 }
 
 /// Checks `ty` (without the field's outer `Option`) against shape `id`.
 pub(crate) fn fits(service: &Service, id: ShapeId, ty: &syn::Type) -> Result<(), Misfit> {
     let kind = &service.shape(id).kind;
-    let misfit = |expected: &str| {
+    let misfit = |expected: &'static str| {
         Err(Misfit {
-            ty: ty.clone(),
-            expected: expected.to_owned(),
+            ty: Box::new(ty.clone()),
+            expected,
             kind: kind.describe(),
         })
     };
