@@ -252,8 +252,8 @@ pub(crate) fn struct_shape(
             cx.error_spanned_by(
                 lit,
                 format!(
-                    "{what} is a {} in the model, not a structure{}",
-                    model.kind.describe(),
+                    "{what} is {} in the model, not a structure{}",
+                    model::a(model.kind.describe()),
                     if model.kind.describe() == "enum" {
                         ": declare an enum"
                     } else {
@@ -288,7 +288,10 @@ pub(crate) fn enum_shape(cx: &Ctxt, shape: &mut Enum, model: Option<&syn::LitStr
             }
             other => cx.error_spanned_by(
                 lit,
-                format!("{what} is a {} in the model, not an enum", other.describe()),
+                format!(
+                    "{what} is {} in the model, not an enum",
+                    model::a(other.describe())
+                ),
             ),
         }
     }

@@ -507,7 +507,8 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Up to three candidates close to `name`, closest first: within a third of the
-/// name's length (at least 1), comparing case- and underscore-insensitive keys.
+/// name's length (at least 1), or one a prefix of the other (`engagement_id` for
+/// `EngagementIdentifier`), comparing case- and underscore-insensitive keys.
 pub(crate) fn suggest<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -516,9 +517,12 @@ pub(crate) fn suggest<'a>(
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .filter_map(|c| {
-            let d = edit_distance(&key, &field_key(c));
+            let ck = field_key(c);
+            let d = edit_distance(&key, &ck);
             let limit = (key.len() / 3).max(1);
-            (d <= limit).then_some((d, c))
+            let prefix =
+                key.len() >= 4 && (ck.starts_with(&key) || key.starts_with(&ck) && ck.len() >= 4);
+            (d <= limit || prefix).then_some((d, c))
         })
         .collect();
     scored.sort_unstable();

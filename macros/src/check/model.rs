@@ -100,10 +100,10 @@ pub(crate) fn fields(
             cx.error_spanned_by(
                 &misfit.ty,
                 format!(
-                    "`{}` cannot hold `{}`, a model {} in {}; use {}",
+                    "`{}` cannot hold `{}`, {} in {}; use {}",
                     type_text(&misfit.ty),
                     member.name,
-                    misfit.kind,
+                    a(misfit.kind),
                     owner.what,
                     misfit.expected,
                 ),
@@ -289,6 +289,16 @@ fn backticked(items: &[&str]) -> String {
         .map(|i| format!("`{i}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `a structure`, `an enum`, `an integer`.
+pub(crate) fn a(word: &str) -> String {
+    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {word}")
 }
 
 /// A type as the user wrote it, with rustfmt-like spacing.
