@@ -191,7 +191,14 @@ fn against_model(
     };
     let mut mirrors = Vec::new();
     let full = |id: ShapeId| format!("{}#{}", service.name, service.shape(id).name);
-    let members = |id: ShapeId| service.shape(id).members().iter().map(|m| m.name).collect();
+    let members = |id: ShapeId| {
+        let mut names: Vec<&str> = service.shape(id).members().iter().map(|m| m.name).collect();
+        // A `message` field reads each of the three spellings services use.
+        if names.iter().any(|n| ["message", "Message", "errorMessage"].contains(n)) {
+            names.extend(["message", "Message", "errorMessage"]);
+        }
+        names
+    };
     match (&op.args.output, model_op.output) {
         (Some(ty), Some(id)) => mirrors.push(Mirror {
             ty: ty.clone(),
