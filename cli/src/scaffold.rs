@@ -485,6 +485,65 @@ mod tests {
         assert_eq!(type_ident("AWSOpportunitySummary"), "AwsOpportunitySummary");
     }
 
+    /// The scaffolds `tests/tests/test_scaffold.rs` compiles: they must be what the
+    /// command prints today. `AWSJSON_BLESS=1` rewrites them.
+    #[test]
+    fn compiled_scaffolds_are_current() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/tests/scaffold");
+        let cases: &[(&str, &[&str], &str)] = &[
+            (
+                "partnercentral-selling",
+                &["CreateResourceSnapshotJob", "ListEngagements"],
+                "partnercentral_selling.rs",
+            ),
+            ("dynamodb", &["GetItem", "Query"], "dynamodb.rs"),
+            ("kms", &["Encrypt", "Decrypt"], "kms.rs"),
+            ("ecr", &["DescribeRepositories"], "ecr.rs"),
+            (
+                "secretsmanager",
+                &["GetSecretValue", "CreateSecret"],
+                "secretsmanager.rs",
+            ),
+        ];
+        for (service, ops, file) in cases {
+            let out = scaffold(service, ops, false).unwrap();
+            let path = dir.join(file);
+            if std::env::var_os("AWSJSON_BLESS").is_some() {
+                std::fs::write(&path, &out).unwrap();
+            }
+            let golden = std::fs::read_to_string(&path).unwrap();
+            assert!(golden == out, "{file} is stale: rerun with AWSJSON_BLESS=1");
+        }
+    }
+
+    /// Every operation of every service scaffolds (event streams aside), one
+    /// declaration file per service.
+    #[test]
+    fn every_operation_scaffolds() {
+        let c = crate::catalog::catalog();
+        for name in c.service_names() {
+            let s = c.service(name).unwrap();
+            let mut ops: Vec<&str> = s.operations.iter().map(|o| o.name).collect();
+            loop {
+                match scaffold(name, &ops, false) {
+                    Ok(out) => {
+                        assert!(out.contains("#[aws_json_operation("));
+                        break;
+                    }
+                    Err(e) => {
+                        assert!(e.contains("streams events"), "{name}: {e}");
+                        let op = e
+                            .split('`')
+                            .nth(1)
+                            .and_then(|t| t.rsplit('.').next())
+                            .unwrap();
+                        ops.retain(|o| *o != op);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn unknown_names_are_reported_with_suggestions() {
         let err = scaffold("dynamodbb", &["PutItem"], false).unwrap_err();

@@ -194,7 +194,10 @@ fn against_model(
     let members = |id: ShapeId| {
         let mut names: Vec<&str> = service.shape(id).members().iter().map(|m| m.name).collect();
         // A `message` field reads each of the three spellings services use.
-        if names.iter().any(|n| ["message", "Message", "errorMessage"].contains(n)) {
+        if names
+            .iter()
+            .any(|n| ["message", "Message", "errorMessage"].contains(n))
+        {
             names.extend(["message", "Message", "errorMessage"]);
         }
         names

@@ -513,7 +513,10 @@ fn service_metadata_comes_from_the_target() {
     assert_eq!(ddb.json_version, JsonVersion::V1_0);
     assert_eq!(ddb.signing_name, "dynamodb");
     assert_eq!(ddb.hostname, "dynamodb.{region}.{dnsSuffix}");
-    assert_eq!(ddb.default_endpoint("eu-west-1"), "https://dynamodb.eu-west-1.amazonaws.com");
+    assert_eq!(
+        ddb.default_endpoint("eu-west-1"),
+        "https://dynamodb.eu-west-1.amazonaws.com"
+    );
 
     let pcs = <partner_central::ListEngagements as Operation>::SERVICE;
     assert_eq!(pcs.json_version, JsonVersion::V1_0);
@@ -527,11 +530,20 @@ fn service_metadata_comes_from_the_target() {
     assert_eq!(ecr.json_version, JsonVersion::V1_1);
     assert_eq!(ecr.signing_name, "ecr");
     assert_eq!(ecr.endpoint_prefix, "api.ecr");
-    assert_eq!(ecr.default_endpoint("us-west-2"), "https://api.ecr.us-west-2.amazonaws.com");
+    assert_eq!(
+        ecr.default_endpoint("us-west-2"),
+        "https://api.ecr.us-west-2.amazonaws.com"
+    );
 
-    assert_eq!(<kms::Encrypt as Operation>::SERVICE.json_version, JsonVersion::V1_1);
+    assert_eq!(
+        <kms::Encrypt as Operation>::SERVICE.json_version,
+        JsonVersion::V1_1
+    );
     assert_eq!(<kms::Encrypt as Operation>::SERVICE.service_id, "KMS");
-    assert_eq!(<ssm::GetParameter as Operation>::TARGET, "AmazonSSM.GetParameter");
+    assert_eq!(
+        <ssm::GetParameter as Operation>::TARGET,
+        "AmazonSSM.GetParameter"
+    );
 }
 
 #[test]
