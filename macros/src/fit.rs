@@ -132,7 +132,7 @@ fn last_segment(ty: &syn::Type) -> Option<(String, Vec<syn::Type>)> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "catalog"))]
 mod tests {
     use super::fits;
     use crate::catalog::catalog;

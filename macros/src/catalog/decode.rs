@@ -91,7 +91,13 @@ pub(crate) fn container(bytes: &'static [u8], magic: &[u8]) -> Container {
     }
 }
 
+#[cfg(not(feature = "catalog"))]
+pub(crate) fn inflate(_: &[u8], _: usize) -> &'static [u8] {
+    unreachable!("no chunks without the catalog")
+}
+
 /// Inflates one chunk into memory that lives as long as the compiler process.
+#[cfg(feature = "catalog")]
 pub(crate) fn inflate(z: &[u8], raw_len: usize) -> &'static [u8] {
     let out = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(z, raw_len)
         .expect("catalog: corrupt chunk");

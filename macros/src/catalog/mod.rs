@@ -6,17 +6,27 @@
 //! declaration names it.
 
 pub(crate) mod decode;
-#[cfg(test)]
+#[cfg(all(test, feature = "catalog"))]
 mod tests;
 
 use std::sync::OnceLock;
 
+#[cfg(feature = "catalog")]
 static BYTES: &[u8] = include_bytes!("../../catalog/catalog.bin");
 
-/// The catalog of this build, decoded on first use.
+/// The catalog of this build, decoded on first use; empty without the `catalog`
+/// feature, when every declaration gives its service metadata as keys.
 pub(crate) fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| decode::catalog(BYTES))
+    #[cfg(feature = "catalog")]
+    return CATALOG.get_or_init(|| decode::catalog(BYTES));
+    #[cfg(not(feature = "catalog"))]
+    CATALOG.get_or_init(|| Catalog {
+        botocore_version: "",
+        command: "",
+        partitions: Vec::new(),
+        entries: Vec::new(),
+    })
 }
 
 pub(crate) struct Catalog {
