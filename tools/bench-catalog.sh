@@ -69,6 +69,7 @@ gen() { # gen <dir> <flags> <n>
 }
 
 manifest() { # manifest <dir> <name> <awsjson dependency>
+    mkdir -p "$1"
     cat >"$1/Cargo.toml" <<EOF
 [package]
 name = "$2"
@@ -90,46 +91,65 @@ minmax() { sort -n | awk 'NR==1{lo=$1} {hi=$1} END {printf "%.2f–%.2f", lo, hi
 on="{ path = \"$root/runtime\" }"
 off="{ path = \"$root/runtime\", default-features = false }"
 
-printf '%-9s %-4s %-12s %-10s %s\n' variant ops build median "range (s, $runs runs)"
-for variant in catalog explicit off; do
-    case $variant in
+setup() { # setup <variant>: sets flags, dep, target
+    case $1 in
         catalog) flags="" dep=$on target="$work/target-on" ;;
         explicit) flags="--explicit" dep=$on target="$work/target-on" ;;
         off) flags="--explicit" dep=$off target="$work/target-off" ;;
     esac
+}
+
+timed() { # timed <cargo args...>: prints the wall seconds of one cargo build
+    local t0 t1
+    t0=$(now)
+    CARGO_TARGET_DIR="$target" cargo "$@"
+    t1=$(now)
+    echo "$t1 - $t0" | bc
+}
+
+variants="catalog explicit off"
+printf '%-9s %-4s %-12s %-10s %s\n' variant ops build median "range (s, $runs runs)"
+for variant in $variants; do
+    setup "$variant"
     if [ ! -d "$target" ]; then
         # From scratch, once per feature set: dependencies included.
         d="$work/scratch-$variant"
         manifest "$d" scratch "$dep"
         gen "$d" "$flags" 1
-        t0=$(now)
-        CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$d/Cargo.toml"
-        t1=$(now)
-        printf '%-9s %-4s %-12s %-10.2f\n' "$variant" 1 scratch "$(echo "$t1 - $t0" | bc)"
+        s=$(timed build -q --manifest-path "$d/Cargo.toml")
+        printf '%-9s %-4s %-12s %-10.2f\n' "$variant" 1 scratch "$s"
     fi
     for n in 1 100; do
         d="$work/$variant-$n"
-        name="bench_${variant}_$n"
-        manifest "$d" "$name" "$dep"
+        manifest "$d" "bench_${variant}_$n" "$dep"
         gen "$d" "$flags" "$n"
         CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$d/Cargo.toml"
-        clean=() incr=()
-        for _ in $(seq "$runs"); do
-            CARGO_TARGET_DIR="$target" cargo clean -q -p "$name" --manifest-path "$d/Cargo.toml"
-            t0=$(now)
-            CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$d/Cargo.toml"
-            t1=$(now)
-            clean+=("$(echo "$t1 - $t0" | bc)")
+    done
+done
+
+# Runs interleave the variants, so that load from elsewhere on the machine spreads
+# over all of them instead of skewing one.
+declare -A times
+for _ in $(seq "$runs"); do
+    for variant in $variants; do
+        setup "$variant"
+        for n in 1 100; do
+            d="$work/$variant-$n"
+            CARGO_TARGET_DIR="$target" cargo clean -q -p "bench_${variant}_$n" --manifest-path "$d/Cargo.toml"
+            times[$variant,$n,clean]+="$(timed build -q --manifest-path "$d/Cargo.toml") "
             touch "$d/src/lib.rs"
-            t0=$(now)
-            CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$d/Cargo.toml"
-            t1=$(now)
-            incr+=("$(echo "$t1 - $t0" | bc)")
+            times[$variant,$n,incremental]+="$(timed build -q --manifest-path "$d/Cargo.toml") "
         done
-        printf '%-9s %-4s %-12s %-10s %s\n' "$variant" "$n" clean \
-            "$(printf '%s\n' "${clean[@]}" | median)" "$(printf '%s\n' "${clean[@]}" | minmax)"
-        printf '%-9s %-4s %-12s %-10s %s\n' "$variant" "$n" incremental \
-            "$(printf '%s\n' "${incr[@]}" | median)" "$(printf '%s\n' "${incr[@]}" | minmax)"
+    done
+done
+for variant in $variants; do
+    for n in 1 100; do
+        for kind in clean incremental; do
+            # shellcheck disable=SC2086
+            set -- ${times[$variant,$n,$kind]}
+            printf '%-9s %-4s %-12s %-10s %s\n' "$variant" "$n" "$kind" \
+                "$(printf '%s\n' "$@" | median)" "$(printf '%s\n' "$@" | minmax)"
+        done
     done
 done
 echo "embedded catalog: $(stat -c %s "$root/macros/catalog/catalog.bin") bytes; $(nproc) cores; $(rustc --version)"
