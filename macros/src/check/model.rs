@@ -50,10 +50,8 @@ pub(crate) fn fields(
     let mut token = None;
     let mut mapped: HashSet<&str> = HashSet::new();
     for field in fields.iter_mut() {
+        // An unknown member is reported (once) by `member_of`.
         let Some(member) = member_of(cx, shape, field, owner) else {
-            if let Some(attr) = &field.attrs.idempotency {
-                idempotency_misplaced(cx, attr, field, None, token_member, owner);
-            }
             continue;
         };
         mapped.insert(member.name);
@@ -69,7 +67,7 @@ pub(crate) fn fields(
                 });
             }
         } else if let Some(attr) = &field.attrs.idempotency {
-            idempotency_misplaced(cx, attr, field, Some(member), token_member, owner);
+            idempotency_misplaced(cx, attr, field, member, token_member, owner);
         }
         if owner.input
             && member.required()
@@ -175,13 +173,10 @@ fn idempotency_misplaced(
     cx: &Ctxt,
     attr: &syn::Attribute,
     field: &Field,
-    member: Option<&Member>,
+    member: &Member,
     token: Option<&Member>,
     owner: &Owner,
 ) {
-    let Some(member) = member else {
-        return; // the unknown member is reported already
-    };
     let hint = match token {
         Some(t) => format!("; the token of {} is `{}`", owner.what, t.name),
         None => format!("; {} has no idempotency token", owner.what),
