@@ -278,14 +278,6 @@ impl Gen {
         }
         let mut idents = HashSet::new();
         for (i, m) in shape.members().iter().enumerate() {
-            if !m.required() && self.holds_document(m.target) {
-                let _ = writeln!(
-                    out,
-                    "    // `{}` is left out: it holds a document, which awsjson does not model yet.",
-                    m.name
-                );
-                continue;
-            }
             doc(&mut out, "    ", self.docs.member(id, i));
             let token = operation && m.idempotency_token();
             if token {
@@ -309,14 +301,6 @@ impl Gen {
             let _ = writeln!(out, "    pub {ident}: {ty},");
         }
         out
-    }
-
-    fn holds_document(&self, id: ShapeId) -> bool {
-        match self.s.shape(id).kind {
-            Kind::Document => true,
-            Kind::List(m) | Kind::Map(_, m) => self.holds_document(m),
-            _ => false,
-        }
     }
 
     /// The format of a timestamp member (directly, not inside a list or map).
@@ -355,9 +339,7 @@ impl Gen {
             Kind::Double => "f64".to_owned(),
             Kind::Blob => "awsjson::Blob".to_owned(),
             Kind::Timestamp(_) => "awsjson::DateTime".to_owned(),
-            // Only for required members (optional ones are left out): the user's crate
-            // then needs serde_json.
-            Kind::Document => "serde_json::Value".to_owned(),
+            Kind::Document => "awsjson::Document".to_owned(),
         }
     }
 

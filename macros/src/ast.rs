@@ -32,11 +32,29 @@ pub(crate) struct Variant {
     pub(crate) wire_span: Span,
     /// Whether the wire value was given with `#[aws(rename = "...")]`.
     pub(crate) renamed: bool,
+    /// An int enum's value.
+    pub(crate) value: Option<i32>,
+    /// A union member's type.
+    pub(crate) ty: Option<syn::Type>,
+    /// A union member's timestamp format.
+    pub(crate) timestamp: Option<&'static str>,
+}
+
+/// What an `#[aws_json_shape]` enum declares, told apart by its variants.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EnumKind {
+    /// Unit variants: a string enum.
+    String,
+    /// Unit variants with `= N`: an int enum.
+    Int,
+    /// One-field tuple variants: a union.
+    Union,
 }
 
 pub(crate) struct Enum {
     pub(crate) item: syn::DeriveInput,
     pub(crate) variants: Vec<Variant>,
+    pub(crate) kind: EnumKind,
 }
 
 pub(crate) enum Shape {
@@ -112,20 +130,42 @@ impl Shape {
                             "`#[idempotency]` belongs on a field of an #[aws_json_operation] struct, not of a shape",
                         );
                     }
+                    if let Some(span) = field.attrs.endpoint_url {
+                        cx.syn_error(syn::Error::new(
+                            span,
+                            "`endpoint_url` belongs on a field of an #[aws_json_operation] struct, not of a shape",
+                        ));
+                    }
+                    if let Some(span) = field.attrs.host_label {
+                        cx.syn_error(syn::Error::new(
+                            span,
+                            "`host_label` belongs on a field of an #[aws_json_operation] struct with `host_prefix`, not of a shape",
+                        ));
+                    }
                 }
                 Some(Shape::Struct(Struct { item, fields }))
             }
             syn::Data::Struct(_) => {
                 cx.syn_error(syn::Error::new(
                     item.ident.span(),
-                    "#[aws_json_shape] needs a struct with named fields or an enum of unit variants",
+                    "#[aws_json_shape] needs a struct with named fields or an enum (a string enum, an int enum or a union)",
                 ));
                 None
             }
-            syn::Data::Enum(_) => {
-                let rule = args.rename_all.unwrap_or(RenameRule::None);
-                let variants = unit_variants(cx, &mut item, rule);
-                Some(Shape::Enum(Enum { item, variants }))
+            syn::Data::Enum(data) => {
+                let kind = enum_kind(cx, data);
+                // Union members are named like structure members; enum values as written.
+                let default_rule = match kind {
+                    EnumKind::Union => RenameRule::PascalCase,
+                    EnumKind::String | EnumKind::Int => RenameRule::None,
+                };
+                let rule = args.rename_all.unwrap_or(default_rule);
+                let variants = enum_variants(cx, &mut item, rule, kind);
+                Some(Shape::Enum(Enum {
+                    item,
+                    variants,
+                    kind,
+                }))
             }
             syn::Data::Union(data) => {
                 cx.syn_error(syn::Error::new(
@@ -165,8 +205,17 @@ fn named_fields(cx: &Ctxt, item: &mut syn::DeriveInput, rule: RenameRule) -> Vec
                 Some(Sp { value, span }) => (value.clone(), *span),
                 None => (rule.apply(&ident.to_string()), ident.span()),
             };
+            let optional = ty::option_inner(&field.ty).is_some();
+            if let Some(default) = &attrs.default
+                && optional
+            {
+                cx.syn_error(syn::Error::new(
+                    default.span,
+                    "a member with a default is never absent: make the field `T`, not `Option<T>`, or drop `default`",
+                ));
+            }
             Some(Field {
-                optional: ty::option_inner(&field.ty).is_some(),
+                optional,
                 ident,
                 ty: field.ty.clone(),
                 wire_name,
@@ -177,32 +226,94 @@ fn named_fields(cx: &Ctxt, item: &mut syn::DeriveInput, rule: RenameRule) -> Vec
         .collect()
 }
 
-fn unit_variants(cx: &Ctxt, item: &mut syn::DeriveInput, rule: RenameRule) -> Vec<Variant> {
+/// Tells a string enum, an int enum and a union apart by the first variant; mixing
+/// them is an error, reported per odd variant.
+fn enum_kind(cx: &Ctxt, data: &syn::DataEnum) -> EnumKind {
+    let kind_of = |v: &syn::Variant| match &v.fields {
+        syn::Fields::Unit if v.discriminant.is_some() => Some(EnumKind::Int),
+        syn::Fields::Unit => Some(EnumKind::String),
+        syn::Fields::Unnamed(f) if f.unnamed.len() == 1 && v.discriminant.is_none() => {
+            Some(EnumKind::Union)
+        }
+        _ => None,
+    };
+    let mut first: Option<(EnumKind, &syn::Ident)> = None;
+    for variant in &data.variants {
+        let Some(kind) = kind_of(variant) else {
+            cx.error_spanned_by(
+                variant,
+                "an #[aws_json_shape] enum has unit variants (a string enum), unit variants with `= N` (an int enum) or one-field tuple variants such as `Text(String)` (a union)",
+            );
+            continue;
+        };
+        match first {
+            None => first = Some((kind, &variant.ident)),
+            Some((k, _)) if k == kind => {}
+            Some((k, ident)) => {
+                let name = |k: EnumKind| match k {
+                    EnumKind::String => "a string enum's unit variant",
+                    EnumKind::Int => "an int enum's `= N` variant",
+                    EnumKind::Union => "a union's one-field variant",
+                };
+                cx.error_spanned_by(
+                    variant,
+                    format!(
+                        "`{}` is {} but `{ident}` is {}; one enum declares one kind",
+                        variant.ident,
+                        name(kind),
+                        name(k)
+                    ),
+                );
+            }
+        }
+    }
+    first.map_or(EnumKind::String, |(k, _)| k)
+}
+
+fn enum_variants(
+    cx: &Ctxt,
+    item: &mut syn::DeriveInput,
+    rule: RenameRule,
+    kind: EnumKind,
+) -> Vec<Variant> {
     let syn::Data::Enum(data) = &mut item.data else {
         return Vec::new();
     };
     let mut variants = Vec::new();
     for variant in &mut data.variants {
-        let rename = attr::variant_attrs(cx, &mut variant.attrs);
-        if !matches!(variant.fields, syn::Fields::Unit) {
-            cx.error_spanned_by(
-                &variant.fields,
-                "a string enum's variants carry no data: awsjson adds `Unknown(UnknownValue)` itself",
-            );
-            continue;
-        }
-        if let Some((_, discriminant)) = &variant.discriminant {
-            cx.error_spanned_by(discriminant, "a string enum's variants take no discriminant; use #[aws(rename = \"...\")] for the wire value");
-        }
+        let attrs = attr::variant_attrs(cx, &mut variant.attrs);
         if variant.ident == "Unknown" {
+            let what = match kind {
+                EnumKind::String => "`Unknown(UnknownValue)` for values added later",
+                EnumKind::Int => "`Unknown(i32)` for values added later",
+                EnumKind::Union => "`Unknown(UnknownValue)` for members added later",
+            };
             cx.syn_error(syn::Error::new(
                 variant.ident.span(),
-                "`Unknown` is reserved: awsjson adds `Unknown(UnknownValue)` for values added later; rename the variant and give its wire value with #[aws(rename = \"Unknown\")]",
+                format!(
+                    "`Unknown` is reserved: awsjson adds {what}; rename the variant and give its wire name with #[aws(rename = \"Unknown\")]"
+                ),
             ));
             continue;
         }
-        let renamed = rename.is_some();
-        let (wire_name, wire_span) = match rename {
+        if let Some(ts) = &attrs.timestamp
+            && kind != EnumKind::Union
+        {
+            cx.syn_error(syn::Error::new(
+                ts.span,
+                "`timestamp` goes on a union member or a structure field, not on an enum value",
+            ));
+        }
+        let value = match (kind, variant.discriminant.take()) {
+            (EnumKind::Int, Some((_, expr))) => int_value(cx, &expr),
+            _ => None,
+        };
+        let ty = match (&variant.fields, kind) {
+            (syn::Fields::Unnamed(f), EnumKind::Union) => f.unnamed.first().map(|f| f.ty.clone()),
+            _ => None,
+        };
+        let renamed = attrs.rename.is_some();
+        let (wire_name, wire_span) = match attrs.rename {
             Some(Sp { value, span }) => (value, span),
             None => (rule.apply(&variant.ident.to_string()), variant.ident.span()),
         };
@@ -211,9 +322,63 @@ fn unit_variants(cx: &Ctxt, item: &mut syn::DeriveInput, rule: RenameRule) -> Ve
             wire_name,
             wire_span,
             renamed,
+            value,
+            ty,
+            timestamp: attrs.timestamp.map(|t| t.value),
         });
     }
+    let mut seen: Vec<(i32, &syn::Ident)> = Vec::new();
+    for variant in &variants {
+        let Some(value) = variant.value else { continue };
+        match seen.iter().find(|(v, _)| *v == value) {
+            Some((_, first)) => cx.syn_error(syn::Error::new(
+                variant.ident.span(),
+                format!(
+                    "`{}` has the same value {value} as `{first}`",
+                    variant.ident
+                ),
+            )),
+            None => seen.push((value, &variant.ident)),
+        }
+    }
     variants
+}
+
+/// `= 1` or `= -1` of an int enum variant.
+fn int_value(cx: &Ctxt, expr: &syn::Expr) -> Option<i32> {
+    let (negative, lit) = match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(lit),
+            ..
+        }) => (false, lit),
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => match &**expr {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(lit),
+                ..
+            }) => (true, lit),
+            _ => {
+                cx.error_spanned_by(expr, "an int enum value is an integer literal");
+                return None;
+            }
+        },
+        other => {
+            cx.error_spanned_by(other, "an int enum value is an integer literal");
+            return None;
+        }
+    };
+    let parsed = lit
+        .base10_parse::<i64>()
+        .ok()
+        .map(|v| if negative { -v } else { v })
+        .and_then(|v| i32::try_from(v).ok());
+    if parsed.is_none() {
+        cx.error_spanned_by(lit, "an int enum value must fit in an i32");
+    }
+    parsed
 }
 
 /// The span of a whole field's type, for errors about it.

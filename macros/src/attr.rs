@@ -4,6 +4,7 @@
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
+use syn::spanned::Spanned;
 use syn::{LitStr, Token};
 
 use crate::case::{RULE_NAMES, RenameRule};
@@ -19,10 +20,20 @@ pub(crate) const OPERATION_KEYS: &[&str] = &[
     "endpoint_prefix",
     "service_id",
     "hostname",
+    "query_compatible",
+    "request_compression",
+    "host_prefix",
 ];
 pub(crate) const SHAPE_KEYS: &[&str] = &["rename_all", "shape"];
-pub(crate) const FIELD_KEYS: &[&str] = &["rename", "timestamp"];
-pub(crate) const VARIANT_KEYS: &[&str] = &["rename"];
+pub(crate) const FIELD_KEYS: &[&str] = &[
+    "rename",
+    "timestamp",
+    "default",
+    "host_label",
+    "endpoint_url",
+];
+pub(crate) const VARIANT_KEYS: &[&str] = &["rename", "timestamp"];
+pub(crate) const COMPRESSIONS: &[&str] = &["gzip"];
 pub(crate) const TIMESTAMP_FORMATS: &[&str] = &["epoch-seconds", "date-time", "http-date"];
 
 /// A value with the span of the tokens it came from.
@@ -42,6 +53,10 @@ pub(crate) struct OperationArgs {
     pub(crate) endpoint_prefix: Option<LitStr>,
     pub(crate) service_id: Option<LitStr>,
     pub(crate) hostname: Option<LitStr>,
+    /// `query_compatible`: the path, for spans.
+    pub(crate) query_compatible: Option<syn::Path>,
+    pub(crate) request_compression: Option<LitStr>,
+    pub(crate) host_prefix: Option<LitStr>,
 }
 
 #[derive(Default)]
@@ -106,6 +121,36 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
                 }
                 "service_id" => set_once(cx, &meta, &mut args.service_id, meta.value()?.parse()?),
                 "hostname" => set_once(cx, &meta, &mut args.hostname, meta.value()?.parse()?),
+                // query_compatible
+                "query_compatible" => {
+                    if !flag(
+                        cx,
+                        &meta,
+                        "`query_compatible` is a flag: write `query_compatible` alone",
+                    )? {
+                        return Ok(());
+                    }
+                    let path = meta.path.clone();
+                    set_once(cx, &meta, &mut args.query_compatible, path);
+                }
+                // request_compression = "gzip"
+                "request_compression" => {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    if COMPRESSIONS.contains(&lit.value().as_str()) {
+                        set_once(cx, &meta, &mut args.request_compression, lit);
+                    } else {
+                        cx.error_spanned_by(
+                            &lit,
+                            format!(
+                                "unknown `request_compression` {:?}; expected {}",
+                                lit.value(),
+                                quoted(COMPRESSIONS)
+                            ),
+                        );
+                    }
+                }
+                // host_prefix = "foo.{Label}."
+                "host_prefix" => set_once(cx, &meta, &mut args.host_prefix, meta.value()?.parse()?),
                 _ => unreachable!("parse_list only passes known keys"),
             }
             Ok(())
@@ -138,11 +183,26 @@ pub(crate) fn shape_args(cx: &Ctxt, input: ParseStream) -> ShapeArgs {
     args
 }
 
+/// The value of `#[aws(default = ...)]`.
+pub(crate) enum DefaultValue {
+    /// A literal, with a leading `-` for negative numbers.
+    Lit { negative: bool, lit: syn::Lit },
+    /// `[]`
+    EmptyList,
+    /// `{}`
+    EmptyMap,
+}
+
 /// Options of one field.
 #[derive(Default)]
 pub(crate) struct FieldAttrs {
     pub(crate) rename: Option<Sp<String>>,
     pub(crate) timestamp: Option<&'static str>,
+    pub(crate) default: Option<Sp<DefaultValue>>,
+    /// `#[aws(host_label)]`, its span.
+    pub(crate) host_label: Option<Span>,
+    /// `#[aws(endpoint_url)]`, its span.
+    pub(crate) endpoint_url: Option<Span>,
     /// The `#[idempotency]` attribute, for spans.
     pub(crate) idempotency: Option<syn::Attribute>,
 }
@@ -176,18 +236,84 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAt
                         set_once(cx, &meta, &mut out.rename, value);
                     }
                     // #[aws(timestamp = "date-time")]
-                    "timestamp" => {
+                    "timestamp" => timestamp(cx, &meta, &mut out.timestamp)?,
+                    // #[aws(default = "hi")], #[aws(default = 10)], #[aws(default = [])]
+                    "default" => {
+                        let value = default_value(&meta)?;
+                        set_once(cx, &meta, &mut out.default, value);
+                    }
+                    // #[aws(host_label)]
+                    "host_label" => {
+                        if !flag(
+                            cx,
+                            &meta,
+                            "`host_label` is a flag: write `#[aws(host_label)]`",
+                        )? {
+                            return Ok(());
+                        }
+                        let span = meta.path.span();
+                        set_once(cx, &meta, &mut out.host_label, span);
+                    }
+                    // #[aws(endpoint_url)]
+                    "endpoint_url" => {
+                        if !flag(
+                            cx,
+                            &meta,
+                            "`endpoint_url` is a flag: write `#[aws(endpoint_url)]`",
+                        )? {
+                            return Ok(());
+                        }
+                        let span = meta.path.span();
+                        set_once(cx, &meta, &mut out.endpoint_url, span);
+                    }
+                    _ => unreachable!("parse_list only passes known keys"),
+                }
+                Ok(())
+            });
+            Ok(())
+        });
+        if let Err(err) = result {
+            cx.syn_error(err);
+        }
+        false
+    });
+    out
+}
+
+/// Options of one enum variant.
+#[derive(Default)]
+pub(crate) struct VariantAttrs {
+    pub(crate) rename: Option<Sp<String>>,
+    /// A union member's timestamp format, with the span of the key.
+    pub(crate) timestamp: Option<Sp<&'static str>>,
+}
+
+/// Reads and removes `#[aws(...)]` from an enum variant's attributes.
+pub(crate) fn variant_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> VariantAttrs {
+    let mut out = VariantAttrs::default();
+    attrs.retain(|attr| {
+        if !attr.path().is_ident("aws") {
+            return true;
+        }
+        let result = attr.parse_args_with(|input: ParseStream| {
+            parse_list(cx, input, "aws", VARIANT_KEYS, |meta, key| {
+                match key {
+                    // #[aws(rename = "REQUEST_VALIDATION_FAILED")]
+                    "rename" => {
                         let lit: LitStr = meta.value()?.parse()?;
-                        match TIMESTAMP_FORMATS.iter().find(|f| **f == lit.value()) {
-                            Some(format) => set_once(cx, &meta, &mut out.timestamp, format),
-                            None => cx.error_spanned_by(
-                                &lit,
-                                format!(
-                                    "unknown timestamp format {:?}; expected one of {}",
-                                    lit.value(),
-                                    quoted(TIMESTAMP_FORMATS)
-                                ),
-                            ),
+                        let value = Sp {
+                            value: lit.value(),
+                            span: lit.span(),
+                        };
+                        set_once(cx, &meta, &mut out.rename, value);
+                    }
+                    // #[aws(timestamp = "date-time")] on a union member
+                    "timestamp" => {
+                        let span = meta.path.span();
+                        let mut format = None;
+                        timestamp(cx, &meta, &mut format)?;
+                        if let Some(value) = format {
+                            set_once(cx, &meta, &mut out.timestamp, Sp { value, span });
                         }
                     }
                     _ => unreachable!("parse_list only passes known keys"),
@@ -204,36 +330,66 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAt
     out
 }
 
-/// Reads and removes `#[aws(rename = "...")]` from an enum variant's attributes.
-pub(crate) fn variant_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Option<Sp<String>> {
-    let mut rename = None;
-    attrs.retain(|attr| {
-        if !attr.path().is_ident("aws") {
-            return true;
+fn timestamp(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    slot: &mut Option<&'static str>,
+) -> syn::Result<()> {
+    let lit: LitStr = meta.value()?.parse()?;
+    match TIMESTAMP_FORMATS.iter().find(|f| **f == lit.value()) {
+        Some(format) => set_once(cx, meta, slot, format),
+        None => cx.error_spanned_by(
+            &lit,
+            format!(
+                "unknown timestamp format {:?}; expected one of {}",
+                lit.value(),
+                quoted(TIMESTAMP_FORMATS)
+            ),
+        ),
+    }
+    Ok(())
+}
+
+fn default_value(meta: &ParseNestedMeta) -> syn::Result<Sp<DefaultValue>> {
+    let input = meta.value()?;
+    let span = input.span();
+    let value = if input.peek(syn::token::Bracket) || input.peek(syn::token::Brace) {
+        let is_list = input.peek(syn::token::Bracket);
+        let group: proc_macro2::Group = input.parse()?;
+        if !group.stream().is_empty() {
+            return Err(syn::Error::new(
+                group.span(),
+                "a list or map default can only be empty: `[]` or `{}`",
+            ));
         }
-        let result = attr.parse_args_with(|input: ParseStream| {
-            parse_list(cx, input, "aws", VARIANT_KEYS, |meta, _key| {
-                // #[aws(rename = "REQUEST_VALIDATION_FAILED")]
-                let lit: LitStr = meta.value()?.parse()?;
-                set_once(
-                    cx,
-                    &meta,
-                    &mut rename,
-                    Sp {
-                        value: lit.value(),
-                        span: lit.span(),
-                    },
-                );
-                Ok(())
-            });
-            Ok(())
-        });
-        if let Err(err) = result {
-            cx.syn_error(err);
+        if is_list {
+            DefaultValue::EmptyList
+        } else {
+            DefaultValue::EmptyMap
         }
-        false
-    });
-    rename
+    } else {
+        let negative = input.parse::<Option<Token![-]>>()?.is_some();
+        let lit: syn::Lit = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "expected a literal default: \"text\", a number, true/false, b\"bytes\", `[]` or `{}`",
+            )
+        })?;
+        let ok = match &lit {
+            syn::Lit::Int(i) => i.suffix().is_empty(),
+            syn::Lit::Float(f) => f.suffix().is_empty(),
+            syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::Bool(_) => !negative,
+            _ => false,
+        };
+        if !ok {
+            return Err(syn::Error::new(
+                lit.span(),
+                "unsupported default: write \"text\", a number without suffix, true/false, b\"bytes\", `[]` or `{}`",
+            ));
+        }
+        DefaultValue::Lit { negative, lit }
+    };
+    Ok(Sp { value, span })
 }
 
 /// Parses `key = value, key(...), ...`, calling `each` for known keys. An unknown key
@@ -270,6 +426,17 @@ fn parse_list(
     if let Err(err) = syn::parse::Parser::parse2(parser, input.parse().unwrap_or_default()) {
         cx.syn_error(err);
     }
+}
+
+/// Whether a flag key stands alone; a value after it is reported and skipped, so that
+/// the keys after it are still checked.
+fn flag(cx: &Ctxt, meta: &ParseNestedMeta, message: &str) -> syn::Result<bool> {
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        return Ok(true);
+    }
+    cx.error_spanned_by(&meta.path, message);
+    skip_value(meta.input)?;
+    Ok(false)
 }
 
 fn skip_value(input: ParseStream) -> syn::Result<()> {

@@ -67,14 +67,14 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
         &op.args.endpoint_prefix,
     ];
     let all_explicit = explicit.iter().all(|k| k.is_some());
+    // With every metadata key given the declaration speaks for itself and is not
+    // checked: a service outside the catalog, or an operation or member newer than it.
     let known = match catalog::catalog().resolve_target(&value) {
+        _ if all_explicit => None,
         Ok(found) => Some(found),
-        // With every metadata key given, a target outside the catalog (a service or an
-        // operation newer than it) is declared unchecked, as before the catalog.
-        Err(_) if all_explicit => None,
         Err(err) => {
             unique_wire_names(cx, &op.body.fields);
-            let escape = "; for a service or operation outside awsjson's catalog, give `json_version`, `signing_name` and `endpoint_prefix`";
+            let escape = "; for a service or operation outside awsjson's catalog (or newer than it), give `json_version`, `signing_name` and `endpoint_prefix`";
             let message = match err {
                 TargetError::UnknownOperation { suggestions } => {
                     let (_, name) = value.rsplit_once('.').unwrap_or_default();

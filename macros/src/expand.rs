@@ -3,12 +3,14 @@
 mod enumeration;
 mod operation;
 mod structure;
+mod union;
 
 use proc_macro2::TokenStream;
 
+use crate::ast::EnumKind;
 use crate::ast::{Operation, Shape};
 use crate::ctxt::{Ctxt, with_fallback};
-use crate::{attr, check, fallback};
+use crate::{attr, check, endpoint, fallback};
 
 pub(crate) fn operation(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
@@ -26,8 +28,15 @@ pub(crate) fn operation(args: TokenStream, input: TokenStream) -> TokenStream {
     };
     let mut op = Operation::from_syn(&cx, args, item);
     let resolved = op.as_mut().and_then(|op| check::operation(&cx, op));
+    let host_prefix = op.as_ref().and_then(|op| endpoint::host_prefix(&cx, op));
+    let endpoint_url = op
+        .as_ref()
+        .and_then(|op| endpoint::endpoint_url(&cx, op))
+        .map(|f| (f.ident.clone(), f.optional));
     match (cx.check(), op, resolved) {
-        (Ok(()), Some(op), Some(resolved)) => operation::expand(&op, &resolved),
+        (Ok(()), Some(op), Some(resolved)) => {
+            operation::expand(&op, &resolved, host_prefix.as_ref(), endpoint_url)
+        }
         (result, _, _) => with_fallback(
             result.err().unwrap_or_else(|| {
                 syn::Error::new(proc_macro2::Span::call_site(), "invalid declaration")
@@ -62,7 +71,11 @@ pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
     };
     match (cx.check(), shape) {
         (Ok(()), Some(Shape::Struct(s))) => structure::expand(s, model.as_deref()),
-        (Ok(()), Some(Shape::Enum(e))) => enumeration::expand(e),
+        (Ok(()), Some(Shape::Enum(e))) => match e.kind {
+            EnumKind::String => enumeration::expand(e),
+            EnumKind::Int => enumeration::expand_int(e),
+            EnumKind::Union => union::expand(e),
+        },
         (result, _) => with_fallback(
             result.err().unwrap_or_else(|| {
                 syn::Error::new(proc_macro2::Span::call_site(), "invalid declaration")

@@ -23,7 +23,16 @@ fn strip(item: &mut syn::DeriveInput) {
             .iter_mut()
             .for_each(|f| f.attrs.retain(|a| !ours(a))),
         syn::Data::Enum(data) => {
+            // An int enum's `= N` beside data variants is a second, rustc error
+            // about the same mistake.
+            let has_data = data
+                .variants
+                .iter()
+                .any(|v| !matches!(v.fields, syn::Fields::Unit));
             for variant in &mut data.variants {
+                if has_data {
+                    variant.discriminant = None;
+                }
                 variant.attrs.retain(|a| !ours(a));
                 variant
                     .fields

@@ -103,7 +103,7 @@ fn expected(kind: &Kind) -> &'static str {
         Kind::Double => "`f64`",
         Kind::Blob => "`awsjson::Blob`",
         Kind::Timestamp(_) => "`awsjson::DateTime`",
-        Kind::Document => "`serde_json::Value`",
+        Kind::Document => "`awsjson::Document`",
     }
 }
 

@@ -12,6 +12,7 @@ mod case;
 mod catalog;
 mod check;
 mod ctxt;
+mod endpoint;
 mod expand;
 mod fallback;
 mod fit;

@@ -32,3 +32,34 @@ fn generic_arg<'a>(ty: &'a syn::Type, name: &str) -> Option<&'a syn::Type> {
         _ => None,
     }
 }
+
+/// Whether `f32` or `f64` appears anywhere in `ty` (so the member needs the float
+/// adapter for `NaN` and infinities).
+pub(crate) fn mentions_float(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.iter().any(|seg| {
+            (seg.arguments.is_none() && (seg.ident == "f32" || seg.ident == "f64"))
+                || match &seg.arguments {
+                    syn::PathArguments::AngleBracketed(args) => args.args.iter().any(|a| match a {
+                        syn::GenericArgument::Type(t) => mentions_float(t),
+                        _ => false,
+                    }),
+                    _ => false,
+                }
+        }),
+        syn::Type::Group(g) => mentions_float(&g.elem),
+        syn::Type::Paren(p) => mentions_float(&p.elem),
+        _ => false,
+    }
+}
+
+/// Whether a missing required member of this type can be filled with its zero value
+/// (Smithy's client error correction): scalars, strings, blobs, timestamps, documents,
+/// lists and maps. Structures, unions and enums have no zero value.
+pub(crate) fn has_zero_value(ty: &syn::Type) -> bool {
+    const ZERO: &[&str] = &[
+        "String", "bool", "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64",
+        "Vec", "HashMap", "BTreeMap", "Blob", "DateTime", "Document",
+    ];
+    last_segment(ty).is_some_and(|seg| ZERO.iter().any(|z| seg.ident == z))
+}

@@ -4,19 +4,34 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::credentials::{self, Credentials, ProvideCredentials};
+use bytes::Bytes;
+use tracing::Instrument as _;
+use tracing::field::Empty;
+
+use crate::config::{Env, load_profiles};
+use crate::credentials::{
+    Credentials, CredentialsCache, DefaultChain, Http, ProvideCredentials, Sources, imds::Imds,
+};
+use crate::endpoint::{EndpointConfig, ResolvedEndpoint};
 use crate::error::{ConfigError, Error, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, RawResponse};
+use crate::private::Prepared;
+use crate::retry::{self, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
-use crate::sigv4;
+use crate::{DateTime, sigv4};
 
 /// The response size above which a call fails instead of buffering more.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
 
-/// How long connecting to an endpoint may take by default.
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long connecting to an endpoint may take by default (the official SDKs' 3.1 s).
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(3100);
+
+/// A service error whose `Date` is further than this from the client's (corrected)
+/// clock is taken for a clock skew and corrected; closer, the clock is not the cause.
+const SKEW_THRESHOLD_MS: i64 = 60_000;
 
 const USER_AGENT: &str = concat!("awsjson/", env!("CARGO_PKG_VERSION"), " lang/rust");
 
@@ -24,6 +39,23 @@ const USER_AGENT: &str = concat!("awsjson/", env!("CARGO_PKG_VERSION"), " lang/r
 /// HTTP connection pool, shared by every operation sent through it.
 ///
 /// Cheap to clone (an `Arc`): clone it into tasks rather than building new ones.
+///
+/// Every call is retried in the official SDKs' *standard* mode: up to
+/// [`DEFAULT_MAX_ATTEMPTS`](crate::DEFAULT_MAX_ATTEMPTS) attempts, full-jitter
+/// exponential backoff, and a retry quota shared by all calls through this client (500
+/// tokens, 5 per retry, 10 per retry after a timeout, refunded when a retried call
+/// succeeds). Throttling codes, `RequestTimeout(Exception)`, HTTP 429/500/502/503/504,
+/// connection errors and attempt timeouts are retried; other errors are not. Each
+/// attempt is signed afresh, and carries the call's body (and idempotency token)
+/// byte for byte, `amz-sdk-invocation-id` (one UUID per call) and
+/// `amz-sdk-request: attempt=N; max=M`. A request the service rejects for clock skew
+/// (`RequestTimeTooSkewed`, `RequestExpired`, a signature error saying the signature
+/// expired) is re-signed with the clock offset its `Date` header shows, and later
+/// calls keep that offset.
+///
+/// Calls emit `tracing` spans at debug level: `awsjson.call` (operation, invocation
+/// id, attempts) and `awsjson.attempt` (attempt, status, request id, latency, retry
+/// decision). Neither holds headers, credentials or the body.
 ///
 /// ```
 /// let client = awsjson::Client::builder()
@@ -43,10 +75,16 @@ struct Inner {
     http: reqwest::Client,
     region: String,
     credentials: Arc<dyn ProvideCredentials>,
-    endpoint_url: Option<String>,
-    /// `AWS_ENDPOINT_URL_<SERVICE_ID>` values, by variable name.
-    service_endpoints: HashMap<String, String>,
+    endpoints: EndpointConfig,
     max_response_bytes: usize,
+    max_attempts: u32,
+    initial_backoff: Duration,
+    max_backoff: Duration,
+    attempt_timeout: Option<Duration>,
+    operation_timeout: Option<Duration>,
+    quota: RetryQuota,
+    /// Service clock minus local clock, in milliseconds, learnt from skew errors.
+    skew_ms: AtomicI64,
 }
 
 impl fmt::Debug for Client {
@@ -54,9 +92,15 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("region", &self.inner.region)
             .field("credentials", &self.inner.credentials)
-            .field("endpoint_url", &self.inner.endpoint_url)
-            .field("service_endpoints", &self.inner.service_endpoints)
+            .field("endpoint_url", &self.inner.endpoints.code_url)
+            .field("use_fips", &self.inner.endpoints.variant.fips)
+            .field("use_dual_stack", &self.inner.endpoints.variant.dual_stack)
             .field("max_response_bytes", &self.inner.max_response_bytes)
+            .field("max_attempts", &self.inner.max_attempts)
+            .field("initial_backoff", &self.inner.initial_backoff)
+            .field("max_backoff", &self.inner.max_backoff)
+            .field("attempt_timeout", &self.inner.attempt_timeout)
+            .field("operation_timeout", &self.inner.operation_timeout)
             .finish_non_exhaustive()
     }
 }
@@ -67,10 +111,12 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// A client configured from the environment, as the official SDKs read it:
-    /// `AWS_REGION` (else `AWS_DEFAULT_REGION`), `AWS_ACCESS_KEY_ID`,
-    /// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_ENDPOINT_URL` and
-    /// `AWS_ENDPOINT_URL_<SERVICE_ID>`.
+    /// A client configured as the official SDKs configure one: credentials, region
+    /// and endpoints from the process environment and the shared config files. See
+    /// [`ClientBuilder::from_env`] for what is read, and for a way to adjust the result.
+    ///
+    /// Credentials are looked up on the first call (and cached), so this fails only for
+    /// a malformed config file, an invalid setting or a missing region.
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), awsjson::ConfigError> {
@@ -78,35 +124,15 @@ impl Client {
     /// # let _ = client; Ok(()) }
     /// ```
     pub async fn from_env() -> Result<Client, ConfigError> {
-        Self::from_vars(|name| std::env::var(name).ok(), std::env::vars())
+        ClientBuilder::from_env(&Env::process()).await?.build()
     }
 
-    fn from_vars(
-        var: impl Fn(&str) -> Option<String>,
-        all: impl Iterator<Item = (String, String)>,
-    ) -> Result<Client, ConfigError> {
-        let non_empty = |name: &str| var(name).filter(|v| !v.trim().is_empty());
-        let region = non_empty("AWS_REGION")
-            .or_else(|| non_empty("AWS_DEFAULT_REGION"))
-            .ok_or_else(|| {
-                ConfigError::new(
-                    "no region: read AWS_REGION and AWS_DEFAULT_REGION, neither is set",
-                )
-            })?;
-        // The seam for the full credential chain (profiles, web identity, ECS, IMDS).
-        let credentials =
-            credentials::from_env_vars(&var).map_err(|e| ConfigError::new(e.to_string()))?;
-        let mut builder = Client::builder()
-            .region(region.trim())
-            .credentials(credentials);
-        if let Some(url) = non_empty("AWS_ENDPOINT_URL") {
-            builder = builder.endpoint_url(url.trim());
-        }
-        builder.service_endpoints = all
-            .filter(|(k, v)| k.starts_with("AWS_ENDPOINT_URL_") && !v.trim().is_empty())
-            .map(|(k, v)| (k, v.trim().to_owned()))
-            .collect();
-        builder.build()
+    /// Tokens left in the retry quota this client's calls share (500 when new; a retry
+    /// takes 5, or 10 after a timeout; a call succeeding after retries gives back the
+    /// cost of its last retry, one succeeding at once gives back 1). At 0, failed
+    /// attempts are not retried until successes refill it.
+    pub fn retry_tokens(&self) -> u32 {
+        self.inner.quota.available()
     }
 
     /// The region requests are signed for and sent to.
@@ -114,21 +140,37 @@ impl Client {
         &self.inner.region
     }
 
-    /// The endpoint a service's requests go to: `AWS_ENDPOINT_URL_<SERVICE_ID>`, else
-    /// the client's endpoint URL, else the service's default for the region.
-    pub fn endpoint(&self, service: &ServiceMeta) -> String {
-        if !self.inner.service_endpoints.is_empty()
-            && let Some(url) = self
-                .inner
-                .service_endpoints
-                .get(&service.endpoint_url_env_var())
-        {
-            return url.clone();
-        }
-        match &self.inner.endpoint_url {
-            Some(url) => url.clone(),
-            None => service.default_endpoint(&self.inner.region),
-        }
+    /// The endpoint a service's requests go to, as resolved for this client: the URL
+    /// configured in code, `AWS_ENDPOINT_URL_<SERVICE_ID>`, `AWS_ENDPOINT_URL`, the
+    /// profile's `services` section or `endpoint_url`, else the service's hostname in
+    /// the region's partition (FIPS and dual-stack variants when enabled).
+    ///
+    /// ```
+    /// # use awsjson::aws_json_operation;
+    /// #[aws_json_operation(target = "DynamoDB_20120810.ListTables")]
+    /// struct ListTables {}
+    ///
+    /// let client = awsjson::Client::builder()
+    ///     .region("cn-north-1")
+    ///     .use_dual_stack(true)
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .build()
+    ///     .unwrap();
+    /// let service = <ListTables as awsjson::Operation>::SERVICE;
+    /// assert_eq!(
+    ///     client.endpoint(service).unwrap(),
+    ///     "https://dynamodb.cn-north-1.api.amazonwebservices.com.cn"
+    /// );
+    /// ```
+    pub fn endpoint(&self, service: &ServiceMeta) -> Result<String, ConfigError> {
+        self.resolve_endpoint(service).map(|e| e.url)
+    }
+
+    fn resolve_endpoint(&self, service: &ServiceMeta) -> Result<ResolvedEndpoint, ConfigError> {
+        self.inner
+            .endpoints
+            .resolve(service, &self.inner.region)
+            .map_err(|why| ConfigError::new(format!("endpoint of {}: {why}", service.service_id)))
     }
 
     /// The signed request that `op.send(&client)` would send now, without sending it:
@@ -149,7 +191,7 @@ impl Client {
     ///     .build()
     ///     .unwrap();
     /// let request = client.build_request(&ListTables { limit: Some(5) }).await.unwrap();
-    /// assert_eq!(request.url, "https://dynamodb.eu-west-1.amazonaws.com");
+    /// assert_eq!(request.url, "https://dynamodb.eu-west-1.amazonaws.com/");
     /// assert_eq!(request.header("x-amz-target"), Some("DynamoDB_20120810.ListTables"));
     /// assert_eq!(request.body, br#"{"Limit":5}"#);
     /// # }
@@ -158,25 +200,296 @@ impl Client {
         &self,
         op: &O,
     ) -> Result<HttpRequest, Error<Infallible>> {
-        crate::private::request(self, op, SystemTime::now()).await
+        crate::private::request(self, op, self.signing_time()).await
     }
 
-    /// Builds and signs the request of one attempt, as `send` does.
+    /// Builds and signs the request of a call's first attempt, as `send` does.
     pub(crate) async fn signed_request(
         &self,
         service: &ServiceMeta,
         target: &str,
-        body: Vec<u8>,
+        prepared: &Prepared,
         time: SystemTime,
     ) -> Result<HttpRequest, Error<Infallible>> {
-        let url = self.endpoint(service);
-        let (host, path) = split_url(&url).ok_or_else(|| {
-            Error::Config(ConfigError::new(format!(
-                "endpoint {url:?} is not an http(s) URL"
-            )))
-        })?;
-        let host = host.to_owned();
-        let path = if path.is_empty() { "/" } else { path }.to_owned();
+        let mut id = uuid::Uuid::encode_buffer();
+        let invocation_id = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut id);
+        let attempt = AttemptInfo {
+            invocation_id,
+            attempt: 1,
+            max: self.inner.max_attempts,
+        };
+        let (url, headers) = self
+            .sign(service, target, prepared, &prepared.body, time, &attempt)
+            .await?;
+        Ok(HttpRequest {
+            method: "POST",
+            url,
+            headers,
+            body: prepared.body.clone(),
+        })
+    }
+
+    /// Sends one call: every attempt signed afresh over the same body, retried as
+    /// standard retry mode says, within the operation timeout. Returns the last response
+    /// (a success or an error response), left to the generic caller to decode.
+    pub(crate) async fn execute(
+        &self,
+        service: &ServiceMeta,
+        target: &str,
+        mut prepared: Prepared,
+    ) -> Result<RawResponse, Error<Infallible>> {
+        // The body travels as `Bytes`: each attempt shares it instead of copying it.
+        let body = Bytes::from(std::mem::take(&mut prepared.body));
+        let mut id = uuid::Uuid::encode_buffer();
+        let invocation_id: &str = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut id);
+        let span = tracing::debug_span!(
+            "awsjson.call",
+            operation = target,
+            invocation_id,
+            attempts = Empty,
+        );
+        let attempts = AtomicU32::new(0);
+        let call = Call {
+            service,
+            target,
+            prepared: &prepared,
+            body,
+            invocation_id,
+        };
+        let sending = self
+            .attempts(&call, &attempts, &span)
+            .instrument(span.clone());
+        let Some(limit) = self.inner.operation_timeout else {
+            return sending.await;
+        };
+        match tokio::time::timeout(limit, sending).await {
+            Ok(result) => result,
+            Err(_) => {
+                let n = attempts.load(Ordering::Relaxed);
+                span.record("attempts", n);
+                tracing::debug!(parent: &span, "operation timeout elapsed");
+                Err(Error::Transport(TransportError::new(
+                    TransportErrorKind::Timeout,
+                    format!(
+                        "the operation timeout of {limit:?} elapsed during attempt {n} of {}",
+                        self.inner.max_attempts
+                    ),
+                    None,
+                )))
+            }
+        }
+    }
+
+    async fn attempts(
+        &self,
+        call: &Call<'_>,
+        counter: &AtomicU32,
+        call_span: &tracing::Span,
+    ) -> Result<RawResponse, Error<Infallible>> {
+        let max = self.inner.max_attempts;
+        // The cost of the retry that led to the current attempt: refunded on success.
+        let mut held: Option<u32> = None;
+        let mut attempt = 1;
+        loop {
+            counter.store(attempt, Ordering::Relaxed);
+            let span = tracing::debug_span!(
+                "awsjson.attempt",
+                attempt,
+                status = Empty,
+                request_id = Empty,
+                latency_ms = Empty,
+                retry = Empty,
+            );
+            let started = (!span.is_disabled()).then(Instant::now);
+            let info = AttemptInfo {
+                invocation_id: call.invocation_id,
+                attempt,
+                max,
+            };
+            let result = self.attempt(call, &info).instrument(span.clone()).await;
+            if let Some(started) = started {
+                span.record("latency_ms", started.elapsed().as_millis() as u64);
+                if let Ok(response) = &result {
+                    span.record("status", response.status);
+                    if let Some(id) = response.request_id() {
+                        span.record("request_id", id);
+                    }
+                }
+            }
+            let reason = match &result {
+                Ok(response) if response.is_success() => {
+                    self.inner
+                        .quota
+                        .release(held.unwrap_or(retry::NO_RETRY_INCREMENT));
+                    span.record("retry", "no: success");
+                    call_span.record("attempts", attempt);
+                    return result;
+                }
+                Ok(response) => self.retry_reason(response),
+                Err(Error::Transport(e)) => match e.kind() {
+                    TransportErrorKind::Connect | TransportErrorKind::Io => {
+                        Some(RetryReason::Transport)
+                    }
+                    TransportErrorKind::Timeout => Some(RetryReason::Timeout),
+                    _ => None,
+                },
+                Err(_) => None,
+            };
+            let stop = match reason {
+                None => Some("not retryable"),
+                Some(_) if attempt >= max => Some("attempts exhausted"),
+                Some(reason) if !self.inner.quota.try_acquire(reason.cost()) => {
+                    Some("retry quota exhausted")
+                }
+                Some(_) => None,
+            };
+            let (Some(reason), None) = (reason, stop) else {
+                let why = stop.unwrap_or_default();
+                span.record("retry", why);
+                call_span.record("attempts", attempt);
+                // A retryable failure says why it was the last; any other is plain.
+                let note = match reason {
+                    Some(reason) => {
+                        tracing::debug!(parent: &span, reason = reason.as_str(), "not retrying: {why}");
+                        format!("attempt {attempt} of {max}, {why}")
+                    }
+                    None => format!("attempt {attempt} of {max}"),
+                };
+                return result.map_err(|e| match e {
+                    Error::Transport(e) => Error::Transport(e.with_note(&note)),
+                    other => other,
+                });
+            };
+            held = Some(reason.cost());
+            let wait = retry::backoff(self.inner.initial_backoff, self.inner.max_backoff, attempt);
+            span.record("retry", reason.as_str());
+            tracing::debug!(
+                parent: &span,
+                reason = reason.as_str(),
+                backoff_ms = wait.as_millis() as u64,
+                "retrying"
+            );
+            drop(span);
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    /// One attempt: sign at the (corrected) current time, send, read, within the
+    /// attempt timeout.
+    async fn attempt(
+        &self,
+        call: &Call<'_>,
+        info: &AttemptInfo<'_>,
+    ) -> Result<RawResponse, Error<Infallible>> {
+        let once = async {
+            let (url, headers) = self
+                .sign(
+                    call.service,
+                    call.target,
+                    call.prepared,
+                    &call.body,
+                    self.signing_time(),
+                    info,
+                )
+                .await?;
+            self.transmit(&url, &headers, call.body.clone()).await
+        };
+        match self.inner.attempt_timeout {
+            None => once.await,
+            Some(limit) => tokio::time::timeout(limit, once).await.unwrap_or_else(|_| {
+                Err(Error::Transport(TransportError::new(
+                    TransportErrorKind::Timeout,
+                    format!("no complete response within the attempt timeout of {limit:?}"),
+                    None,
+                )))
+            }),
+        }
+    }
+
+    /// Why an error response is worth another attempt, if it is.
+    fn retry_reason(&self, response: &RawResponse) -> Option<RetryReason> {
+        if let Some(reason) = retry::status_reason(response.status) {
+            return Some(reason);
+        }
+        if response.status < 400 {
+            return None;
+        }
+        let meta = crate::private::error_meta(response).ok()?;
+        if let Some(reason) = retry::code_reason(&meta.code) {
+            return Some(reason);
+        }
+        (retry::is_skew_error(&meta.code, meta.message.as_deref()) && self.correct_clock(response))
+            .then_some(RetryReason::ClockSkew)
+    }
+
+    /// Takes the clock offset from a skew error's `Date`; false when there is no `Date`
+    /// or it agrees with the corrected clock (then the clock is not what is wrong).
+    fn correct_clock(&self, response: &RawResponse) -> bool {
+        let Some(server) = response
+            .header("date")
+            .and_then(|d| DateTime::parse_http_date(d.trim()).ok())
+        else {
+            return false;
+        };
+        let server_ms =
+            i128::from(server.secs()) * 1000 + i128::from(server.subsec_nanos() / 1_000_000);
+        let local_ms = match SystemTime::now().duration_since(UNIX_EPOCH) {
+            Ok(d) => d.as_millis() as i128,
+            Err(e) => -(e.duration().as_millis() as i128),
+        };
+        let Ok(skew) = i64::try_from(server_ms - local_ms) else {
+            return false;
+        };
+        let previous = self.inner.skew_ms.load(Ordering::Relaxed);
+        if skew.abs_diff(previous) < SKEW_THRESHOLD_MS.unsigned_abs() {
+            return false;
+        }
+        self.inner.skew_ms.store(skew, Ordering::Relaxed);
+        tracing::debug!(
+            skew_ms = skew,
+            "corrected the clock from the service's Date"
+        );
+        true
+    }
+
+    /// Now, by the service's clock as far as skew errors have told.
+    fn signing_time(&self) -> SystemTime {
+        let now = SystemTime::now();
+        match self.inner.skew_ms.load(Ordering::Relaxed) {
+            0 => now,
+            skew if skew > 0 => now + Duration::from_millis(skew.unsigned_abs()),
+            skew => now
+                .checked_sub(Duration::from_millis(skew.unsigned_abs()))
+                .unwrap_or(now),
+        }
+    }
+
+    /// The URL and signed headers of one attempt.
+    async fn sign(
+        &self,
+        service: &ServiceMeta,
+        target: &str,
+        prepared: &Prepared,
+        body: &[u8],
+        time: SystemTime,
+        info: &AttemptInfo<'_>,
+    ) -> Result<(String, Vec<(&'static str, String)>), Error<Infallible>> {
+        let resolved = match &prepared.endpoint_url {
+            Some(url) => ResolvedEndpoint {
+                url: url.clone(),
+                signing_region: None,
+                signing_name: None,
+            },
+            None => self.resolve_endpoint(service).map_err(Error::Config)?,
+        };
+        let endpoint = &resolved.url;
+        let (url, host, path) =
+            request_url(endpoint, prepared.host_prefix.as_deref()).ok_or_else(|| {
+                Error::Config(ConfigError::new(format!(
+                    "endpoint {endpoint:?} is not an http(s) URL"
+                )))
+            })?;
         let credentials = self
             .inner
             .credentials
@@ -184,23 +497,28 @@ impl Client {
             .await
             .map_err(Error::Credentials)?;
         let content_type = service.json_version.content_type();
+        let mut signed_headers = vec![
+            ("content-type", content_type),
+            ("host", host.as_str()),
+            ("x-amz-target", target),
+        ];
+        signed_headers.extend(prepared.headers.iter().map(|(n, v)| (*n, v.as_str())));
         let signed = sigv4::sign(
             &sigv4::SignableRequest {
                 method: "POST",
                 uri: &path,
-                headers: &[
-                    ("content-type", content_type),
-                    ("host", &host),
-                    ("x-amz-target", target),
-                ],
-                body: &body,
+                headers: &signed_headers,
+                body,
             },
             &sigv4::SigningParams {
                 access_key_id: credentials.access_key_id(),
                 secret_access_key: credentials.secret_access_key(),
                 session_token: credentials.session_token(),
-                region: &self.inner.region,
-                service: service.signing_name,
+                region: resolved
+                    .signing_region
+                    .as_deref()
+                    .unwrap_or(&self.inner.region),
+                service: resolved.signing_name.unwrap_or(service.signing_name),
                 time,
                 settings: sigv4::SigningSettings::default(),
             },
@@ -211,34 +529,39 @@ impl Client {
             ("x-amz-target", target.to_owned()),
             ("x-amz-date", signed.x_amz_date),
         ];
+        headers.extend(prepared.headers.iter().cloned());
         if let Some(token) = signed.security_token {
             headers.push(("x-amz-security-token", token));
         }
         headers.push(("authorization", signed.authorization));
         headers.push(("content-length", body.len().to_string()));
         headers.push(("user-agent", USER_AGENT.to_owned()));
-        Ok(HttpRequest {
-            method: "POST",
-            url,
-            headers,
-            body,
-        })
+        // Not signed, as the SDKs do: they change per attempt and say nothing the
+        // signature must protect.
+        headers.push(("amz-sdk-invocation-id", info.invocation_id.to_owned()));
+        headers.push((
+            "amz-sdk-request",
+            format!("attempt={}; max={}", info.attempt, info.max),
+        ));
+        Ok((url, headers))
     }
 
     /// Sends one request and reads the whole response, up to the size cap.
-    pub(crate) async fn transmit(
+    async fn transmit(
         &self,
-        request: HttpRequest,
+        url: &str,
+        headers: &[(&'static str, String)],
+        body: Bytes,
     ) -> Result<RawResponse, Error<Infallible>> {
-        let mut builder = self.inner.http.post(&request.url);
-        for (name, value) in &request.headers {
+        let mut builder = self.inner.http.post(url);
+        for (name, value) in headers {
             // reqwest derives content-length from the body itself.
             if *name != "content-length" {
                 builder = builder.header(*name, value);
             }
         }
         let mut response = builder
-            .body(request.body)
+            .body(body)
             .send()
             .await
             .map_err(|e| Error::Transport(transport_error(e, "sending the request")))?;
@@ -254,11 +577,11 @@ impl Client {
             })
             .collect();
         let cap = self.inner.max_response_bytes;
-        if response
-            .content_length()
-            .is_some_and(|len| len > cap as u64)
-        {
-            return Err(Error::Transport(too_large(cap)));
+        if let Some(len) = response.content_length().filter(|len| *len > cap as u64) {
+            return Err(Error::Transport(too_large(
+                cap,
+                &format!("{len} bytes announced"),
+            )));
         }
         let mut body = Vec::new();
         while let Some(chunk) = response
@@ -267,7 +590,10 @@ impl Client {
             .map_err(|e| Error::Transport(transport_error(e, "reading the response body")))?
         {
             if body.len() + chunk.len() > cap {
-                return Err(Error::Transport(too_large(cap)));
+                return Err(Error::Transport(too_large(
+                    cap,
+                    &format!("more than {cap} bytes received"),
+                )));
             }
             body.extend_from_slice(&chunk);
         }
@@ -279,11 +605,28 @@ impl Client {
     }
 }
 
-fn too_large(cap: usize) -> TransportError {
+/// One call, the same for all its attempts.
+struct Call<'a> {
+    service: &'a ServiceMeta,
+    target: &'a str,
+    /// Host prefix, endpoint override and extra headers; its body was moved to `body`.
+    prepared: &'a Prepared,
+    body: Bytes,
+    invocation_id: &'a str,
+}
+
+/// What the headers of one attempt say about it.
+struct AttemptInfo<'a> {
+    invocation_id: &'a str,
+    attempt: u32,
+    max: u32,
+}
+
+fn too_large(cap: usize, seen: &str) -> TransportError {
     TransportError::new(
-        TransportErrorKind::Io,
+        TransportErrorKind::TooLarge,
         format!(
-            "response body larger than the {cap}-byte limit (see ClientBuilder::max_response_bytes)"
+            "response body larger than the {cap}-byte limit ({seen}; see ClientBuilder::max_response_bytes)"
         ),
         None,
     )
@@ -297,8 +640,34 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
     } else {
         TransportErrorKind::Io
     };
+    let doing = if err.is_connect() {
+        "connecting to the endpoint"
+    } else {
+        doing
+    };
     // reqwest's message names the URL; keep it, it holds no secret.
     TransportError::new(kind, doing.to_owned(), Some(Box::new(err)))
+}
+
+/// The URL, `Host` and path a request goes to: the endpoint with the operation's host
+/// prefix, and the path ending in `/` (awsJson posts to the endpoint's root).
+fn request_url(endpoint: &str, host_prefix: Option<&str>) -> Option<(String, String, String)> {
+    let (host, path) = split_url(endpoint)?;
+    let scheme_len = endpoint.find("://")? + 3;
+    let prefix = host_prefix.unwrap_or("");
+    let host = format!("{prefix}{host}");
+    let mut path = path.to_owned();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    let rest = &endpoint[scheme_len..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let authority = match authority.rsplit_once('@') {
+        Some((userinfo, host_port)) => format!("{userinfo}@{prefix}{host_port}"),
+        None => format!("{prefix}{authority}"),
+    };
+    let url = format!("{}{authority}{path}", &endpoint[..scheme_len]);
+    Some((url, host, path))
 }
 
 /// Splits `scheme://authority/path` into the `Host` header value and the path.
@@ -331,11 +700,19 @@ fn split_url(url: &str) -> Option<(&str, &str)> {
 #[derive(Default)]
 pub struct ClientBuilder {
     region: Option<String>,
+    /// Why the region chain found no region, for `build`'s error.
+    region_error: Option<String>,
     credentials: Option<Arc<dyn ProvideCredentials>>,
-    endpoint_url: Option<String>,
-    service_endpoints: HashMap<String, String>,
+    endpoints: EndpointConfig,
+    /// The credential sources' handle on the HTTP stack, given the client's on `build`.
+    http: Option<Http>,
     max_response_bytes: Option<usize>,
     connect_timeout: Option<Duration>,
+    max_attempts: Option<u32>,
+    initial_backoff: Option<Duration>,
+    max_backoff: Option<Duration>,
+    attempt_timeout: Option<Duration>,
+    operation_timeout: Option<Duration>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -343,12 +720,106 @@ impl fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field("region", &self.region)
             .field("credentials", &self.credentials)
-            .field("endpoint_url", &self.endpoint_url)
+            .field("endpoint_url", &self.endpoints.code_url)
+            .field("use_fips", &self.endpoints.variant.fips)
+            .field("use_dual_stack", &self.endpoints.variant.dual_stack)
             .finish_non_exhaustive()
     }
 }
 
 impl ClientBuilder {
+    /// A builder set up as the official SDKs set up a client, reading `env`; change
+    /// what you like before [`build`](Self::build).
+    ///
+    /// - **Credentials**, looked up on first use and cached (refreshed before they
+    ///   expire), from the first of: `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` /
+    ///   `AWS_SESSION_TOKEN`; the profile (`AWS_PROFILE`, else `default`) in
+    ///   `AWS_CONFIG_FILE` (`~/.aws/config`) and `AWS_SHARED_CREDENTIALS_FILE`
+    ///   (`~/.aws/credentials`): static keys, `credential_process`, `role_arn` with
+    ///   `source_profile` or `credential_source` (STS `AssumeRole`),
+    ///   `web_identity_token_file`; `AWS_WEB_IDENTITY_TOKEN_FILE` with `AWS_ROLE_ARN`
+    ///   (STS `AssumeRoleWithWebIdentity`); ECS container credentials
+    ///   (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` / `_FULL_URI`,
+    ///   `AWS_CONTAINER_AUTHORIZATION_TOKEN[_FILE]`); EC2 instance metadata (IMDSv2;
+    ///   `AWS_EC2_METADATA_DISABLED`, `AWS_EC2_METADATA_SERVICE_ENDPOINT`).
+    /// - **Region**: `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`, EC2
+    ///   instance metadata.
+    /// - **Endpoints**: `AWS_ENDPOINT_URL_<SERVICE_ID>`, `AWS_ENDPOINT_URL`, the
+    ///   profile's `services` section and `endpoint_url` (all ignored when
+    ///   `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` / `ignore_configured_endpoint_urls` is
+    ///   true); `AWS_USE_FIPS_ENDPOINT` / `use_fips_endpoint`,
+    ///   `AWS_USE_DUALSTACK_ENDPOINT` / `use_dualstack_endpoint`.
+    ///
+    /// Fails on a malformed config file (naming the file and line) or an invalid
+    /// setting. A missing region is reported by `build`, unless set in between.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let env = awsjson::Env::from_vars([
+    ///     ("HOME", "/nonexistent"),
+    ///     ("AWS_EC2_METADATA_DISABLED", "true"),
+    ///     ("AWS_ACCESS_KEY_ID", "AKID"),
+    ///     ("AWS_SECRET_ACCESS_KEY", "SECRET"),
+    /// ]);
+    /// let client = awsjson::ClientBuilder::from_env(&env)
+    ///     .await
+    ///     .unwrap()
+    ///     .region("eu-central-1")
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(client.region(), "eu-central-1");
+    /// # }
+    /// ```
+    pub async fn from_env(env: &Env) -> Result<ClientBuilder, ConfigError> {
+        let profiles = Arc::new(load_profiles(env).map_err(ConfigError::new)?);
+        let setting = |var: &str, key: &str| -> Result<bool, ConfigError> {
+            if let Some(v) = env.flag(var).map_err(ConfigError::new)? {
+                return Ok(v);
+            }
+            match profiles.get(key) {
+                Some(v) => crate::config::parse_bool(key, v)
+                    .map_err(|e| ConfigError::new(format!("profile `{}`: {e}", profiles.selected))),
+                None => Ok(false),
+            }
+        };
+        let mut endpoints = EndpointConfig::default();
+        endpoints.variant.fips = setting("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")?;
+        endpoints.variant.dual_stack =
+            setting("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")?;
+        let ignore = setting(
+            "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+            "ignore_configured_endpoint_urls",
+        )?;
+        if !ignore {
+            endpoints.global_env = env.var("AWS_ENDPOINT_URL");
+            endpoints.service_env = env
+                .vars_with_prefix("AWS_ENDPOINT_URL_")
+                .into_iter()
+                .collect::<HashMap<_, _>>();
+            endpoints.profile = Some(profiles.clone());
+        }
+        let http = Http::default();
+        let imds = Arc::new(Imds::new(env, &profiles, http.clone()));
+        let region = crate::region::resolve(env, &profiles, &imds).await;
+        let chain = DefaultChain::new(Sources {
+            env: env.clone(),
+            profiles,
+            http: http.clone(),
+            imds,
+            endpoints: endpoints.clone(),
+            region: region.as_ref().ok().cloned(),
+        });
+        Ok(ClientBuilder {
+            region: region.as_ref().ok().cloned(),
+            region_error: region.err(),
+            credentials: Some(Arc::new(CredentialsCache::new(chain))),
+            endpoints,
+            http: Some(http),
+            ..ClientBuilder::default()
+        })
+    }
+
     /// The region to sign for and send to, such as `us-east-1`.
     #[must_use]
     pub fn region(mut self, region: impl Into<String>) -> Self {
@@ -372,7 +843,22 @@ impl ClientBuilder {
     /// Sends every service's requests to this URL (a local emulator, a VPC endpoint).
     #[must_use]
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
-        self.endpoint_url = Some(url.into());
+        self.endpoints.code_url = Some(url.into());
+        self
+    }
+
+    /// Sends to services' FIPS endpoints (`AWS_USE_FIPS_ENDPOINT`).
+    #[must_use]
+    pub fn use_fips(mut self, enabled: bool) -> Self {
+        self.endpoints.variant.fips = enabled;
+        self
+    }
+
+    /// Sends to services' dual-stack (IPv4 and IPv6) endpoints
+    /// (`AWS_USE_DUALSTACK_ENDPOINT`).
+    #[must_use]
+    pub fn use_dual_stack(mut self, enabled: bool) -> Self {
+        self.endpoints.variant.dual_stack = enabled;
         self
     }
 
@@ -391,18 +877,93 @@ impl ClientBuilder {
         self
     }
 
+    /// How long one attempt (signing, sending, the whole response) may take; when it
+    /// elapses the attempt fails with [`TransportErrorKind::Timeout`] and is retried
+    /// like any timeout. Default: none, as in the official SDKs, since some operations
+    /// long-poll (Step Functions `GetActivityTask` waits up to 60 s).
+    #[must_use]
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// How long a whole call may take, all attempts and backoff included; when it
+    /// elapses the call fails with [`TransportErrorKind::Timeout`], not retried.
+    /// Default: none, as in the official SDKs.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// let client = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .attempt_timeout(Duration::from_secs(5))
+    ///     .operation_timeout(Duration::from_secs(12))
+    ///     .build()
+    ///     .unwrap();
+    /// # let _ = client;
+    /// ```
+    #[must_use]
+    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
+        self.operation_timeout = Some(timeout);
+        self
+    }
+
+    /// Attempts per call, the first included: 1 turns retries off. Default
+    /// [`DEFAULT_MAX_ATTEMPTS`](crate::DEFAULT_MAX_ATTEMPTS) (3); 0 is a build error.
+    ///
+    /// ```
+    /// let client = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .max_attempts(1)
+    ///     .build()
+    ///     .unwrap();
+    /// # let _ = client;
+    /// ```
+    #[must_use]
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = Some(attempts);
+        self
+    }
+
+    /// The base of the exponential backoff: the wait before retry `n` is drawn
+    /// uniformly from `[0, min(max_backoff, initial_backoff * 2^(n-1))]`. Default
+    /// [`DEFAULT_INITIAL_BACKOFF`](crate::DEFAULT_INITIAL_BACKOFF) (1 s).
+    #[must_use]
+    pub fn initial_backoff(mut self, backoff: Duration) -> Self {
+        self.initial_backoff = Some(backoff);
+        self
+    }
+
+    /// The longest wait between two attempts. Default
+    /// [`DEFAULT_MAX_BACKOFF`](crate::DEFAULT_MAX_BACKOFF) (20 s).
+    #[must_use]
+    pub fn max_backoff(mut self, backoff: Duration) -> Self {
+        self.max_backoff = Some(backoff);
+        self
+    }
+
     /// Builds the client; fails without a region or credentials.
     pub fn build(self) -> Result<Client, ConfigError> {
-        let region = self
-            .region
-            .filter(|r| !r.is_empty())
-            .ok_or_else(|| ConfigError::new("no region: call ClientBuilder::region"))?;
+        let region_error = self.region_error;
+        let region = self.region.filter(|r| !r.is_empty()).ok_or_else(|| {
+            ConfigError::new(
+                region_error.unwrap_or_else(|| "no region: call ClientBuilder::region".to_owned()),
+            )
+        })?;
         let credentials = self.credentials.ok_or_else(|| {
             ConfigError::new(
                 "no credentials: call ClientBuilder::credentials or credentials_provider",
             )
         })?;
-        if let Some(url) = &self.endpoint_url
+        let max_attempts = self.max_attempts.unwrap_or(retry::DEFAULT_MAX_ATTEMPTS);
+        if max_attempts == 0 {
+            return Err(ConfigError::new(
+                "max_attempts is 0: a call makes at least 1 attempt (1 turns retries off)",
+            ));
+        }
+        if let Some(url) = &self.endpoints.code_url
             && split_url(url).is_none()
         {
             return Err(ConfigError::new(format!(
@@ -416,16 +977,27 @@ impl ClientBuilder {
             .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
             .build()
             .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?;
+        if let Some(handle) = &self.http {
+            handle.set(http.clone());
+        }
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
                 region,
                 credentials,
-                endpoint_url: self.endpoint_url,
-                service_endpoints: self.service_endpoints,
+                endpoints: self.endpoints,
                 max_response_bytes: self
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                max_attempts,
+                initial_backoff: self
+                    .initial_backoff
+                    .unwrap_or(retry::DEFAULT_INITIAL_BACKOFF),
+                max_backoff: self.max_backoff.unwrap_or(retry::DEFAULT_MAX_BACKOFF),
+                attempt_timeout: self.attempt_timeout,
+                operation_timeout: self.operation_timeout,
+                quota: RetryQuota::new(),
+                skew_ms: AtomicI64::new(0),
             }),
         })
     }
@@ -434,6 +1006,26 @@ impl ClientBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn request_urls_take_the_host_prefix_and_a_trailing_slash() {
+        assert_eq!(
+            request_url("https://example.com", Some("foo.bar.")),
+            Some((
+                "https://foo.bar.example.com/".to_owned(),
+                "foo.bar.example.com".to_owned(),
+                "/".to_owned()
+            ))
+        );
+        assert_eq!(
+            request_url("http://127.0.0.1:4566/custom", None),
+            Some((
+                "http://127.0.0.1:4566/custom/".to_owned(),
+                "127.0.0.1:4566".to_owned(),
+                "/custom/".to_owned()
+            ))
+        );
+    }
 
     #[test]
     fn urls_split_into_host_and_path() {
@@ -453,16 +1045,19 @@ mod tests {
         assert_eq!(split_url("http://"), None);
     }
 
-    fn env(pairs: &[(&str, &str)]) -> Result<Client, ConfigError> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
-        Client::from_vars(|n| map.get(n).cloned(), map.clone().into_iter())
+    async fn env(pairs: &[(&str, &str)]) -> Result<Client, ConfigError> {
+        let mut vars = vec![
+            ("HOME", "/nonexistent"),
+            ("AWS_EC2_METADATA_DISABLED", "true"),
+        ];
+        vars.extend_from_slice(pairs);
+        ClientBuilder::from_env(&Env::from_vars(vars.iter().copied()))
+            .await?
+            .build()
     }
 
-    #[test]
-    fn from_env_reads_region_credentials_and_endpoints() {
+    #[tokio::test]
+    async fn from_env_reads_region_credentials_and_endpoints() {
         let client = env(&[
             ("AWS_DEFAULT_REGION", "eu-west-1"),
             ("AWS_ACCESS_KEY_ID", "AKID"),
@@ -470,6 +1065,7 @@ mod tests {
             ("AWS_SESSION_TOKEN", "tok-secret"),
             ("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000"),
         ])
+        .await
         .unwrap();
         assert_eq!(client.region(), "eu-west-1");
         let debug = format!("{client:?}");
@@ -477,9 +1073,11 @@ mod tests {
             !debug.contains("shh-secret") && !debug.contains("tok-secret"),
             "{debug}"
         );
-        let err = env(&[("AWS_ACCESS_KEY_ID", "AKID")]).unwrap_err();
+        let err = env(&[("AWS_ACCESS_KEY_ID", "AKID")]).await.unwrap_err();
         assert!(err.to_string().contains("AWS_REGION"), "{err}");
-        let err = env(&[("AWS_REGION", "us-east-1")]).unwrap_err();
-        assert!(err.to_string().contains("AWS_ACCESS_KEY_ID"), "{err}");
+        assert!(
+            err.to_string().contains("AWS_EC2_METADATA_DISABLED"),
+            "{err}"
+        );
     }
 }

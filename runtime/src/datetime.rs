@@ -16,7 +16,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// assert_eq!(t.to_date_time(), "2023-05-01T18:37:46.5Z");
 /// assert_eq!(t.secs(), 1_682_966_266);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// The default is the epoch, `1970-01-01T00:00:00Z`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct DateTime {
     secs: i64,
     nanos: u32,

@@ -101,6 +101,9 @@ pub struct ErrorMeta {
     pub request_id: Option<String>,
     /// The HTTP status code.
     pub status: u16,
+    /// `Sender` or `Receiver`, for services that kept their query protocol's error
+    /// codes (`@awsQueryCompatible`, from the `x-amzn-query-error` header).
+    pub fault: Option<String>,
 }
 
 impl fmt::Display for ErrorMeta {
@@ -282,6 +285,9 @@ pub enum TransportErrorKind {
     Timeout,
     /// The connection broke while sending the request or reading the response.
     Io,
+    /// The response body was larger than the client's cap
+    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes)).
+    TooLarge,
 }
 
 impl TransportError {
@@ -295,6 +301,14 @@ impl TransportError {
             message: message.into(),
             source,
         }
+    }
+
+    /// Adds what the retry loop knows (attempt number, why it stopped) to the message.
+    pub(crate) fn with_note(mut self, note: &str) -> Self {
+        self.message.push_str(" (");
+        self.message.push_str(note);
+        self.message.push(')');
+        self
     }
 
     /// Why the transport failed.
@@ -320,6 +334,7 @@ impl fmt::Display for TransportError {
             TransportErrorKind::Connect => "could not connect",
             TransportErrorKind::Timeout => "timed out",
             TransportErrorKind::Io => "connection failed",
+            TransportErrorKind::TooLarge => "response too large",
         };
         write!(f, "transport: {kind}: {}", self.message)?;
         // reqwest's own Display stops at the outermost layer; the cause chain says why.

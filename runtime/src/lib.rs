@@ -81,6 +81,18 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Credentials, region and endpoints
+//!
+//! [`Client::from_env`] finds them as the official SDKs do: the default credential
+//! chain (environment, `~/.aws/config` and `~/.aws/credentials` profiles with
+//! `credential_process`, roles and web identity, ECS, EC2 instance metadata), cached
+//! and refreshed before expiry; the region from `AWS_REGION`, the profile or instance
+//! metadata; endpoints for every partition, FIPS and dual-stack, with
+//! `AWS_ENDPOINT_URL[_<SERVICE_ID>]` and the profile's `endpoint_url`. See
+//! [`ClientBuilder::from_env`] for the full list and [`Env`] to run it on a fixed set
+//! of variables. [`Client::builder`] configures everything in code instead; plug in
+//! your own source with [`ProvideCredentials`] (wrapped in a [`CredentialsCache`]).
+//!
 //! # The macros
 //!
 //! `#[aws_json_operation(...)]` on a struct with named fields. Keys:
@@ -91,25 +103,75 @@
 //!   name and endpoint, and the declaration is checked against the service's model
 //!   (below). Services or operations outside the catalog give `json_version = "1.1"`,
 //!   `signing_name = "..."`, `endpoint_prefix = "..."` and optionally
-//!   `service_id = "..."` and `hostname = "{region}.example.{dnsSuffix}"`.
+//!   `service_id = "..."` and `hostname = "{region}.example.{dnsSuffix}"`; with those
+//!   three keys a declaration is not checked against the catalog, which also declares
+//!   operations or members newer than it.
 //! - `output = Type`: the response shape; without it the call returns `()`.
 //! - `errors(A, B, ...)`: modeled errors; the macro generates `<Struct>Error` with a
 //!   variant per listed error and `Unmodeled(UnmodeledError)` for any other code.
 //! - `rename_all = "camelCase"`: member naming (default `PascalCase`); also
 //!   `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `lowercase`, `UPPERCASE`.
+//! - `host_prefix = "data.{TableName}."`: the model's `endpoint` trait. The prefix goes
+//!   before the endpoint's host; each `{Name}` is filled from the `String` field marked
+//!   `#[aws(host_label)]` whose wire name it is. A label value that cannot be part of a
+//!   host name (letters, digits, inner hyphens) fails the call before anything is sent.
+//! - `request_compression = "gzip"`: the model's `requestCompression` trait. With the
+//!   crate feature `gzip`, bodies of 10,240 bytes or more (the
+//!   official SDKs' default) go gzip-compressed with `Content-Encoding: gzip`;
+//!   without it they go uncompressed, which services accept.
+//! - `query_compatible`: the service is `@awsQueryCompatible`. Requests carry
+//!   `x-amzn-query-mode: true`, and an error's code is the one the service's query
+//!   protocol used (`x-amzn-query-error: Code;Fault`), with the fault in
+//!   [`ErrorMeta::fault`]. The modeled variant is still chosen by `__type`.
 //!
-//! Field attributes: `#[aws(rename = "KMSKeyId")]`, `#[aws(timestamp = "date-time")]`
-//! (or `"http-date"`, `"epoch-seconds"`), and `#[idempotency]` on one
-//! `Option<String>` field: left `None`, a fresh UUID v4 is sent, the same on every retry.
-//! `Option` fields are left out of the body when `None`.
+//! Field attributes:
+//!
+//! - `#[aws(rename = "KMSKeyId")]`: the wire name.
+//! - `#[aws(timestamp = "date-time")]` (or `"http-date"`, `"epoch-seconds"`, the
+//!   default): the format of a [`DateTime`] member, also inside `Option`, `Vec` and
+//!   `HashMap`.
+//! - `#[aws(default = ...)]` on a field that is not an `Option`: the model's default.
+//!   The member is always sent, and a response that leaves it out reads as the
+//!   default. Write `"text"` (strings, string enums, documents, and blobs as their
+//!   bytes), `b"bytes"` (blobs), a number (numbers, int enums, timestamps as epoch
+//!   seconds, documents), `true`/`false`, `[]` (lists, documents) or `{}` (maps,
+//!   documents). A literal the type cannot take is a type error at the literal. A
+//!   model default of `null` is an `Option` field without `default`; top-level input
+//!   members with a default stay `Option`s too, as the client sends only what is set.
+//! - `#[aws(host_label)]`: the `String` field that fills `{Name}` in `host_prefix`.
+//! - `#[aws(endpoint_url)]`: a `String` or `Option<String>` field whose value, when
+//!   set, is the URL this call goes to instead of the service endpoint (a service
+//!   customization, as Amazon ML's `Predict` sends to its `PredictEndpoint`).
+//! - `#[idempotency]` on one `Option<String>` field: left `None`, a fresh UUID v4 is
+//!   sent, the same on every retry.
+//!
+//! `Option` fields are left out of the body when `None`, and a `null` member reads as
+//! `None`. A required (non-`Option`) member of a string, number, boolean, blob,
+//! timestamp, document, list or map type that a response leaves out reads as its zero
+//! value, as Smithy's client error correction asks. Float members (`f32`, `f64`, also
+//! inside containers) send and read `NaN`, `Infinity` and `-Infinity` as strings.
+//! Lists are `Vec<T>` and maps `HashMap<String, T>`: a `null` entry is an error, as in
+//! a dense collection; `Vec<Option<T>>` and `HashMap<String, Option<T>>` are sparse
+//! collections, where `null` entries read and write as `None`. Untyped `document`
+//! members are [`Document`]s.
 //!
 //! `#[aws_json_shape]` declares nested structures, outputs and errors (same field
-//! rules, `rename_all` too) and string enums: unit variants named as on the wire (or
-//! `#[aws(rename = "...")]`, `rename_all = "SCREAMING_SNAKE_CASE"`), plus an added
-//! `Unknown(UnknownValue)` variant that keeps values added to the service later.
-//! `#[aws_json_shape(shape = "ecr#Repository")]` names the model shape a type mirrors
-//! (botocore's service name, `#`, the shape): its wire names and enum values then come
-//! from the model, and it is checked like an operation's input.
+//! rules, `rename_all` too) and enums of three kinds, told apart by their variants:
+//!
+//! - string enums: unit variants, named as on the wire (or `#[aws(rename = "...")]`,
+//!   `rename_all = "SCREAMING_SNAKE_CASE"`), plus an added `Unknown(UnknownValue)`
+//!   variant that keeps values added to the service later;
+//! - int enums: unit variants with `= N`, plus an added `Unknown(i32)`;
+//! - unions: one-field tuple variants, one per member (named like structure members,
+//!   `PascalCase` unless `rename_all` says otherwise; `#[aws(timestamp = ...)]` on a
+//!   variant sets its timestamp format). A union is a one-member object on the wire;
+//!   `null` members and `__type` are ignored on read, and a member this declaration
+//!   does not know reads as an added `Unknown(UnknownValue)` variant holding its name,
+//!   which cannot be sent back.
+//!
+//! `#[aws_json_shape(shape = "ecr#Repository")]` names the model shape a structure or
+//! string enum mirrors (botocore's service name, `#`, the shape): its wire names and
+//! enum values then come from the model, and it is checked like an operation's input.
 //!
 //! # Checked against the model
 //!
@@ -127,13 +189,94 @@
 //! <service> <Operation>...` prints ready-made declarations. Without the default
 //! `catalog` feature nothing is embedded or checked, and every declaration gives its
 //! metadata keys.
+//!
+//! ```
+//! use std::collections::HashMap;
+//! use awsjson::{aws_json_operation, aws_json_shape, DateTime, Document};
+//!
+//! #[aws_json_operation(
+//!     target = "ExampleService.PutRecord",
+//!     json_version = "1.0",
+//!     signing_name = "example",
+//!     endpoint_prefix = "example",
+//!     rename_all = "camelCase",
+//!     host_prefix = "{stream}.data.",
+//!     request_compression = "gzip",
+//! )]
+//! pub struct PutRecord {
+//!     #[aws(host_label)]
+//!     pub stream: String,
+//!     pub value: Value,
+//!     pub level: Option<Level>,
+//!     #[aws(default = 3)]
+//!     pub copies: i32,
+//!     pub tags: Option<HashMap<String, Option<String>>>,
+//!     pub extra: Option<Document>,
+//! }
+//!
+//! #[aws_json_shape(rename_all = "camelCase")]
+//! #[derive(Debug, Clone, PartialEq)]
+//! pub enum Value {
+//!     Text(String),
+//!     Number(f64),
+//!     #[aws(timestamp = "date-time")]
+//!     At(DateTime),
+//! }
+//!
+//! #[aws_json_shape]
+//! #[derive(Debug, Clone, Copy, PartialEq)]
+//! pub enum Level {
+//!     Low = 1,
+//!     High = 2,
+//! }
+//!
+//! let record: Value = awsjson::__private::serde_json::from_str(
+//!     r#"{"__type": "ns#Value", "number": "NaN", "text": null}"#,
+//! ).unwrap();
+//! assert!(matches!(record, Value::Number(n) if n.is_nan()));
+//! let later: Value = awsjson::__private::serde_json::from_str(r#"{"blob": "AA=="}"#).unwrap();
+//! assert!(matches!(later, Value::Unknown(m) if m.as_str() == "blob"));
+//! assert_eq!(Level::from(7), Level::Unknown(7));
+//! ```
+//!
+//! # Retries, timeouts and limits
+//!
+//! Calls retry as the official SDKs' *standard* mode does (see [`Client`]): 3 attempts,
+//! full-jitter exponential backoff from 1 s capped at 20 s, and a retry quota shared
+//! by the client, so a failing service is not hammered. Every retry carries the same
+//! body bytes and idempotency token. Timeouts: connect
+//! ([`DEFAULT_CONNECT_TIMEOUT`], 3.1 s), per attempt and per operation (none by
+//! default, as in the SDKs); one that elapses is a [`TransportErrorKind::Timeout`].
+//! Response bodies are capped at [`DEFAULT_MAX_RESPONSE_BYTES`] (64 MiB).
+//!
+//! ```
+//! use std::time::Duration;
+//!
+//! let client = awsjson::Client::builder()
+//!     .region("us-east-1")
+//!     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+//!     .max_attempts(5)
+//!     .initial_backoff(Duration::from_millis(200))
+//!     .max_backoff(Duration::from_secs(5))
+//!     .connect_timeout(Duration::from_secs(1))
+//!     .attempt_timeout(Duration::from_secs(10))
+//!     .operation_timeout(Duration::from_secs(30))
+//!     .max_response_bytes(8 << 20)
+//!     .build()
+//!     .unwrap();
+//! assert_eq!(client.retry_tokens(), 500);
+//! ```
 
 mod blob;
 mod client;
+mod config;
 mod credentials;
 mod datetime;
+mod document;
+mod endpoint;
 mod error;
 mod http;
+mod retry;
 mod service;
 pub mod sigv4;
 mod unknown;
@@ -146,19 +289,23 @@ pub mod __private {
     pub use crate::private::*;
 }
 mod private;
+mod region;
 
 pub use awsjson_macros::{aws_json_operation, aws_json_shape};
 pub use blob::{Base64Error, Blob};
 pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES};
-pub use credentials::{Credentials, CredentialsFuture, ProvideCredentials};
+pub use config::Env;
+pub use credentials::{Credentials, CredentialsCache, CredentialsFuture, ProvideCredentials};
 pub use datetime::{DateTime, DateTimeParseError};
+pub use document::{Document, Number};
 pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorMeta, ServiceError, TransportError,
     TransportErrorKind, UnmodeledError,
 };
 pub use http::{HttpRequest, RawResponse};
 pub use private::Operation;
-pub use service::{JsonVersion, ServiceMeta};
+pub use retry::{DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF};
+pub use service::{EndpointVariant, JsonVersion, ServiceMeta};
 pub use unknown::UnknownValue;
 
 #[doc = include_str!("../../README.md")]

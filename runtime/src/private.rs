@@ -33,6 +33,124 @@ pub trait Operation: serde::Serialize + Sync {
     const IDEMPOTENCY_TOKEN: Option<&'static str>;
     /// Whether the caller left the idempotency token unset.
     fn idempotency_token_missing(&self) -> bool;
+    /// Whether the service is `@awsQueryCompatible`: requests say `x-amzn-query-mode`
+    /// and error codes come from `x-amzn-query-error`.
+    const QUERY_COMPATIBLE: bool = false;
+    /// Whether the operation asks for gzip request compression (`@requestCompression`).
+    const REQUEST_COMPRESSION: bool = false;
+    /// The host prefix of the `endpoint` trait, labels filled from the input.
+    fn host_prefix(&self) -> Result<Option<String>, HostLabelError> {
+        Ok(None)
+    }
+    /// The URL this call goes to instead of the service endpoint, from an input member
+    /// (`#[aws(endpoint_url)]`).
+    fn endpoint_url(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// A `hostLabel` member whose value cannot go into a host name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostLabelError {
+    /// The member's wire name.
+    pub member: &'static str,
+    /// The offending value.
+    pub value: String,
+}
+
+/// Fills a host prefix template such as `foo.{label}.` with validated labels.
+pub fn host_prefix(
+    template: &str,
+    labels: &[(&'static str, &str)],
+) -> Result<String, HostLabelError> {
+    let mut out = template.to_owned();
+    for (member, value) in labels {
+        // A label becomes part of a DNS name: RFC 1123 letters, digits and hyphens.
+        let valid = !value.is_empty()
+            && value.len() <= 63
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !value.starts_with('-')
+            && !value.ends_with('-');
+        if !valid {
+            return Err(HostLabelError {
+                member,
+                value: (*value).to_owned(),
+            });
+        }
+        out = out.replace(&format!("{{{member}}}"), value);
+    }
+    Ok(out)
+}
+
+/// The smallest body worth compressing: the official SDKs' default
+/// (`request_min_compression_size_bytes`).
+pub const MIN_COMPRESSION_SIZE: usize = 10_240;
+
+/// What one call sends besides the signed basics: made once per call, the same on
+/// every attempt.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// The body as sent (compressed when the operation asks for it).
+    pub body: Vec<u8>,
+    /// Prepended to the endpoint's host (`endpoint` trait).
+    pub host_prefix: Option<String>,
+    /// Replaces the client's endpoint for this call (`#[aws(endpoint_url)]`).
+    pub endpoint_url: Option<String>,
+    /// Extra headers, signed with the rest.
+    pub headers: Vec<(&'static str, String)>,
+}
+
+/// Encodes `op` and works out its per-call request details.
+pub fn prepare<O: Operation>(op: &O) -> Result<Prepared, Error<Infallible>> {
+    let mut body = encode(op)?;
+    let host_prefix = op.host_prefix().map_err(|e| {
+        Error::Config(crate::error::ConfigError::new(format!(
+            "the {} member `{}` is {:?}, which cannot be part of a host name (letters, digits and inner hyphens only)",
+            O::TARGET,
+            e.member,
+            e.value
+        )))
+    })?;
+    let mut headers = Vec::new();
+    if O::REQUEST_COMPRESSION
+        && body.len() >= MIN_COMPRESSION_SIZE
+        && let Some(compressed) = gzip(&body)
+    {
+        body = compressed;
+        headers.push(("content-encoding", "gzip".to_owned()));
+    }
+    if O::QUERY_COMPATIBLE {
+        headers.push(("x-amzn-query-mode", "true".to_owned()));
+    }
+    Ok(Prepared {
+        body,
+        host_prefix,
+        endpoint_url: op
+            .endpoint_url()
+            .filter(|u| !u.is_empty())
+            .map(str::to_owned),
+        headers,
+    })
+}
+
+#[cfg(feature = "gzip")]
+fn gzip(body: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(body.len() / 4),
+        flate2::Compression::default(),
+    );
+    encoder.write_all(body).ok()?;
+    encoder.finish().ok()
+}
+
+// Without the `gzip` feature bodies go uncompressed, which every service accepts:
+// compression only saves bytes on the wire.
+#[cfg(not(feature = "gzip"))]
+fn gzip(_body: &[u8]) -> Option<Vec<u8>> {
+    None
 }
 
 /// A type a success response decodes into.
@@ -122,14 +240,14 @@ pub trait OperationError: Sized {
     fn unmodeled(error: UnmodeledError) -> Self;
 }
 
-/// Sends `op`: fills its idempotency token, encodes it once, signs, sends, decodes.
+/// Sends `op`: fills its idempotency token and encodes it once, then lets the client's
+/// non-generic attempt loop sign, send and retry, and decodes the last response.
 pub async fn send<O: Operation>(client: &Client, op: &O) -> Result<O::Output, Error<O::Error>> {
-    let body = encode(op).map_err(Error::cast)?;
-    let request = client
-        .signed_request(O::SERVICE, O::TARGET, body, SystemTime::now())
+    let prepared = prepare(op).map_err(Error::cast)?;
+    let response = client
+        .execute(O::SERVICE, O::TARGET, prepared)
         .await
         .map_err(Error::cast)?;
-    let response = client.transmit(request).await.map_err(Error::cast)?;
     decode_response::<O>(&response)
 }
 
@@ -139,9 +257,9 @@ pub async fn request<O: Operation>(
     op: &O,
     time: SystemTime,
 ) -> Result<HttpRequest, Error<Infallible>> {
-    let body = encode(op)?;
+    let prepared = prepare(op)?;
     client
-        .signed_request(O::SERVICE, O::TARGET, body, time)
+        .signed_request(O::SERVICE, O::TARGET, &prepared, time)
         .await
 }
 
@@ -186,8 +304,12 @@ pub fn decode_response<O: Operation>(response: &RawResponse) -> Result<O::Output
             ))
         });
     }
-    let meta = error_meta(response).map_err(Error::Decode)?;
-    let error = match O::Error::modeled(&meta.code, &response.body) {
+    let mut meta = error_meta(response).map_err(Error::Decode)?;
+    let modeled = O::Error::modeled(&meta.code, &response.body);
+    if O::QUERY_COMPATIBLE {
+        query_error(response, &mut meta);
+    }
+    let error = match modeled {
         Some(Ok(error)) => error,
         Some(Err(e)) => {
             return Err(Error::Decode(DecodeError::new(
@@ -242,12 +364,31 @@ pub fn error_meta(response: &RawResponse) -> Result<ErrorMeta, DecodeError> {
             message,
             request_id,
             status: response.status,
+            fault: None,
         }),
         _ => Err(DecodeError::new(
             "the error response names no error code",
             response,
             None,
         )),
+    }
+}
+
+/// For `@awsQueryCompatible` services: `x-amzn-query-error: Code;Fault` gives the
+/// code the service's query protocol used, which callers match on.
+fn query_error(response: &RawResponse, meta: &mut ErrorMeta) {
+    let Some((code, fault)) = response
+        .header("x-amzn-query-error")
+        .and_then(|v| v.split_once(';'))
+    else {
+        return;
+    };
+    let (code, fault) = (code.trim(), fault.trim());
+    if !code.is_empty() {
+        meta.code = code.to_owned();
+    }
+    if !fault.is_empty() {
+        meta.fault = Some(fault.to_owned());
     }
 }
 
@@ -460,6 +601,229 @@ pub mod timestamp {
     format_module!(epoch_seconds, Format::EpochSeconds);
     format_module!(date_time, Format::DateTime);
     format_module!(http_date, Format::HttpDate);
+}
+
+/// Serde adapter for float members: `NaN`, `Infinity` and `-Infinity` are JSON strings.
+pub mod float {
+    use std::collections::HashMap;
+
+    /// A type that holds floats: `f32`, `f64` and containers of them.
+    pub trait Floats: Sized {
+        /// Writes, non-finite values as strings.
+        fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
+        /// Reads a number or one of the three strings.
+        fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
+    }
+
+    /// Writes one `f64` as the awsJson protocols do.
+    pub fn write<S: serde::Serializer>(v: f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.is_nan() {
+            s.serialize_str("NaN")
+        } else if v.is_infinite() {
+            s.serialize_str(if v > 0.0 { "Infinity" } else { "-Infinity" })
+        } else {
+            s.serialize_f64(v)
+        }
+    }
+
+    struct F64Visitor;
+
+    impl serde::de::Visitor<'_> for F64Visitor {
+        type Value = f64;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a number, \"NaN\", \"Infinity\" or \"-Infinity\"")
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<f64, E> {
+            Ok(v)
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<f64, E> {
+            Ok(v as f64)
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<f64, E> {
+            Ok(v as f64)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<f64, E> {
+            match v {
+                "NaN" => Ok(f64::NAN),
+                "Infinity" => Ok(f64::INFINITY),
+                "-Infinity" => Ok(f64::NEG_INFINITY),
+                other => Err(E::invalid_value(serde::de::Unexpected::Str(other), &self)),
+            }
+        }
+    }
+
+    impl Floats for f64 {
+        fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            write(*self, s)
+        }
+        fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(F64Visitor)
+        }
+    }
+
+    impl Floats for f32 {
+        fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            if self.is_finite() {
+                s.serialize_f32(*self)
+            } else {
+                write(f64::from(*self), s)
+            }
+        }
+        fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(F64Visitor).map(|v| v as f32)
+        }
+    }
+
+    struct Formatted<'a, T>(&'a T);
+
+    impl<T: Floats> serde::Serialize for Formatted<'_, T> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            self.0.write(s)
+        }
+    }
+
+    struct Read<T>(T);
+
+    impl<'de, T: Floats> serde::Deserialize<'de> for Read<T> {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            T::read(d).map(Read)
+        }
+    }
+
+    impl<T: Floats> Floats for Option<T> {
+        fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Some(v) => s.serialize_some(&Formatted(v)),
+                None => s.serialize_none(),
+            }
+        }
+        fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let v: Option<Read<T>> = serde::Deserialize::deserialize(d)?;
+            Ok(v.map(|Read(v)| v))
+        }
+    }
+
+    impl<T: Floats> Floats for Vec<T> {
+        fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.iter().map(Formatted))
+        }
+        fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let v: Vec<Read<T>> = serde::Deserialize::deserialize(d)?;
+            Ok(v.into_iter().map(|Read(v)| v).collect())
+        }
+    }
+
+    impl<K, T> Floats for HashMap<K, T>
+    where
+        K: serde::Serialize + serde::de::DeserializeOwned + Eq + std::hash::Hash,
+        T: Floats,
+    {
+        fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_map(self.iter().map(|(k, v)| (k, Formatted(v))))
+        }
+        fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let v: HashMap<K, Read<T>> = serde::Deserialize::deserialize(d)?;
+            Ok(v.into_iter().map(|(k, Read(v))| (k, v)).collect())
+        }
+    }
+
+    /// Writes the member (`#[serde(serialize_with)]`).
+    pub fn serialize<T: Floats, S: serde::Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+        v.write(s)
+    }
+
+    /// Reads the member (`#[serde(deserialize_with)]`).
+    pub fn deserialize<'de, T: Floats, D: serde::Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+        T::read(d)
+    }
+}
+
+/// Empty list literal `[]` of `#[aws(default = [])]`.
+#[derive(Debug, Clone, Copy)]
+pub struct EmptyList;
+
+/// Empty map literal `{}` of `#[aws(default = {})]`.
+#[derive(Debug, Clone, Copy)]
+pub struct EmptyMap;
+
+/// A member type whose default can be written as the literal `L`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot take a default written as `{L}`",
+    note = "strings, enums and documents take \"...\", numbers, int enums and timestamps take numbers, blobs take b\"...\", lists take [] and maps take {{}}"
+)]
+pub trait DefaultFrom<L> {
+    /// The value the literal stands for.
+    fn default_from(literal: L) -> Self;
+}
+
+/// The default value of a member, from the literal of `#[aws(default = ...)]`.
+pub fn default_value<T: DefaultFrom<L>, L>(literal: L) -> T {
+    T::default_from(literal)
+}
+
+macro_rules! default_from {
+    ($($ty:ty: $lit:ty => |$v:ident| $e:expr;)*) => {
+        $(impl DefaultFrom<$lit> for $ty {
+            fn default_from($v: $lit) -> Self {
+                $e
+            }
+        })*
+    };
+}
+
+default_from! {
+    String: &'static str => |v| v.to_owned();
+    bool: bool => |v| v;
+    i8: i64 => |v| v as i8;
+    i16: i64 => |v| v as i16;
+    i32: i64 => |v| v as i32;
+    i64: i64 => |v| v;
+    u8: i64 => |v| v as u8;
+    u16: i64 => |v| v as u16;
+    u32: i64 => |v| v as u32;
+    u64: i64 => |v| v as u64;
+    f32: f64 => |v| v as f32;
+    f64: f64 => |v| v;
+    f32: i64 => |v| v as f32;
+    f64: i64 => |v| v as f64;
+    DateTime: i64 => |v| DateTime::from_secs(v);
+    DateTime: f64 => |v| DateTime::from_fractional_secs(v).unwrap_or(DateTime::from_secs(0));
+    crate::Blob: &'static [u8] => |v| crate::Blob::new(v);
+    crate::Blob: &'static str => |v| crate::Blob::from(v);
+    crate::Document: &'static str => |v| crate::Document::from(v);
+    crate::Document: bool => |v| crate::Document::Bool(v);
+    crate::Document: i64 => |v| crate::Document::from(v);
+    crate::Document: f64 => |v| crate::Document::from(v);
+    crate::Document: EmptyList => |_v| crate::Document::Array(Vec::new());
+    crate::Document: EmptyMap => |_v| crate::Document::Object(Default::default());
+}
+
+impl<T> DefaultFrom<EmptyList> for Vec<T> {
+    fn default_from(_: EmptyList) -> Self {
+        Vec::new()
+    }
+}
+
+impl<K, V, S: Default> DefaultFrom<EmptyMap> for std::collections::HashMap<K, V, S> {
+    fn default_from(_: EmptyMap) -> Self {
+        Self::default()
+    }
+}
+
+impl<K, V> DefaultFrom<EmptyMap> for std::collections::BTreeMap<K, V> {
+    fn default_from(_: EmptyMap) -> Self {
+        Self::new()
+    }
+}
+
+/// Helpers of generated union code.
+pub mod union {
+    /// The error of serializing a union's `Unknown` variant.
+    pub fn unknown_member<E: serde::ser::Error>(union: &str, member: &str) -> E {
+        E::custom(format_args!(
+            "cannot send `{union}::Unknown` (member `{member}` came from the service and is not declared)"
+        ))
+    }
 }
 
 impl serde::Serialize for DateTime {

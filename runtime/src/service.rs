@@ -38,65 +38,68 @@ pub struct ServiceMeta {
     /// The default hostname, with `{region}`, `{dnsSuffix}` (such as `amazonaws.com`) and
     /// `{dualStackDnsSuffix}` (such as `api.aws`) filled from the region's partition.
     pub hostname: &'static str,
+    /// Endpoints that differ from what `hostname` gives, by partition and variant;
+    /// empty for most services.
+    pub endpoints: &'static [EndpointVariant],
 }
 
-/// The DNS suffixes of the partition a region belongs to.
-pub(crate) struct Partition {
-    pub(crate) dns_suffix: &'static str,
-    pub(crate) dual_stack_dns_suffix: &'static str,
-}
-
-// The partition table is the seam the endpoint-resolution issue fills in fully.
-pub(crate) fn partition_of(region: &str) -> Partition {
-    if region.starts_with("cn-") {
-        Partition {
-            dns_suffix: "amazonaws.com.cn",
-            dual_stack_dns_suffix: "api.amazonwebservices.com.cn",
-        }
-    } else if region.starts_with("us-iso-") {
-        Partition {
-            dns_suffix: "c2s.ic.gov",
-            dual_stack_dns_suffix: "c2s.ic.gov",
-        }
-    } else if region.starts_with("us-isob-") {
-        Partition {
-            dns_suffix: "sc2s.sgov.gov",
-            dual_stack_dns_suffix: "sc2s.sgov.gov",
-        }
-    } else {
-        Partition {
-            dns_suffix: "amazonaws.com",
-            dual_stack_dns_suffix: "api.aws",
-        }
-    }
+/// An endpoint of a service that the patterns derived from [`ServiceMeta::hostname`]
+/// do not give: a partition's own hostname, a FIPS or dual-stack variant that breaks
+/// the `{prefix}-fips` / `{dualStackDnsSuffix}` convention, or a global endpoint.
+///
+/// Generated from the service's endpoint rules with the rest of its metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EndpointVariant {
+    /// The partition id: `aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, `aws-iso-b`,
+    /// `aws-iso-e`, `aws-iso-f` or `aws-eusc`.
+    pub partition: &'static str,
+    /// Whether this is the FIPS variant.
+    pub fips: bool,
+    /// Whether this is the dual-stack variant.
+    pub dual_stack: bool,
+    /// `None` for the partition's default; a region name for an endpoint of that
+    /// region only.
+    pub region: Option<&'static str>,
+    /// The hostname pattern, as in [`ServiceMeta::hostname`] (a leading `https://`
+    /// is allowed).
+    pub hostname: &'static str,
+    /// The region requests to this endpoint are signed for, when it is not the
+    /// client's region (`us-east-1` for most global endpoints).
+    pub signing_region: Option<&'static str>,
+    /// The signing name requests to this endpoint use, when it is not the service's
+    /// [`ServiceMeta::signing_name`].
+    pub signing_name: Option<&'static str>,
 }
 
 impl ServiceMeta {
-    /// The default `https://` endpoint of this service in `region`.
+    /// The default `https://` endpoint of this service in `region`, without FIPS or
+    /// dual-stack.
     pub fn default_endpoint(&self, region: &str) -> String {
-        let partition = partition_of(region);
-        let host = self
-            .hostname
-            .replace("{region}", region)
-            .replace("{dnsSuffix}", partition.dns_suffix)
-            .replace("{dualStackDnsSuffix}", partition.dual_stack_dns_suffix);
-        format!("https://{host}")
+        crate::endpoint::default_endpoint(self, region, crate::endpoint::Variant::default()).url
     }
 
-    /// The name of the environment variable that overrides this service's endpoint.
+    /// The name of the environment variable that overrides this service's endpoint:
+    /// `AWS_ENDPOINT_URL_` and the service id with spaces (and dashes) as `_`, in
+    /// upper case (`AWS_ENDPOINT_URL_CLOUDWATCH_LOGS`).
     pub fn endpoint_url_env_var(&self) -> String {
-        let id: String = self
-            .service_id
+        format!(
+            "AWS_ENDPOINT_URL_{}",
+            self.service_key().to_ascii_uppercase()
+        )
+    }
+
+    /// The key of this service in a config file's `[services name]` section: the
+    /// service id with spaces (and dashes) as `_`, in lower case (`cloudwatch_logs`).
+    pub fn config_key(&self) -> String {
+        self.service_key().to_ascii_lowercase()
+    }
+
+    fn service_key(&self) -> String {
+        self.service_id
+            .trim()
             .chars()
-            .map(|c| {
-                if c == ' ' || c == '-' {
-                    '_'
-                } else {
-                    c.to_ascii_uppercase()
-                }
-            })
-            .collect();
-        format!("AWS_ENDPOINT_URL_{id}")
+            .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+            .collect()
     }
 }
 
@@ -111,6 +114,7 @@ mod tests {
         endpoint_prefix: "partnercentral-selling",
         service_id: "PartnerCentral Selling",
         hostname: "partnercentral-selling.{region}.{dualStackDnsSuffix}",
+        endpoints: &[],
     };
 
     #[test]
@@ -140,5 +144,15 @@ mod tests {
             PARTNER.endpoint_url_env_var(),
             "AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING"
         );
+        assert_eq!(PARTNER.config_key(), "partnercentral_selling");
+        let logs = ServiceMeta {
+            service_id: "CloudWatch Logs",
+            ..PARTNER
+        };
+        assert_eq!(
+            logs.endpoint_url_env_var(),
+            "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"
+        );
+        assert_eq!(logs.config_key(), "cloudwatch_logs");
     }
 }

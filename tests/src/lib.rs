@@ -1,1 +1,4 @@
 //! Shared helpers of the awsjson test suite.
+
+pub mod fault;
+pub mod moto;

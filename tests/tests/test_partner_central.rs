@@ -45,6 +45,8 @@ fn client(stub: &StubServer, creds: Credentials) -> Client {
         .region("us-east-1")
         .credentials(creds)
         .endpoint_url(stub.url())
+        // The 502 and 500 cases are retried: no need to wait the default second.
+        .initial_backoff(std::time::Duration::from_millis(1))
         .build()
         .unwrap()
 }

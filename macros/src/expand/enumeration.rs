@@ -1,4 +1,4 @@
-//! String enums: known variants, an `Unknown` variant that keeps any other value.
+//! String and int enums: known variants, an `Unknown` variant that keeps any other value.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -63,6 +63,13 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
         }
 
         #[automatically_derived]
+        impl ::awsjson::__private::DefaultFrom<&'static str> for #ident {
+            fn default_from(value: &'static str) -> Self {
+                <Self as ::core::convert::From<&str>>::from(value)
+            }
+        }
+
+        #[automatically_derived]
         impl ::awsjson::__private::serde::Serialize for #ident {
             fn serialize<__S: ::awsjson::__private::serde::Serializer>(
                 &self,
@@ -79,6 +86,81 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
             ) -> ::core::result::Result<Self, __D::Error> {
                 let value = <::std::borrow::Cow<'de, str> as ::awsjson::__private::serde::Deserialize>::deserialize(deserializer)?;
                 ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(&value))
+            }
+        }
+    }
+}
+
+/// Int enums: `A = 1` variants, written and read as JSON integers.
+pub(crate) fn expand_int(mut shape: Enum) -> TokenStream {
+    let syn::Data::Enum(data) = &mut shape.item.data else {
+        unreachable!()
+    };
+    data.variants.push(syn::parse_quote! {
+        /// A value this declaration does not list (the service may add values at any time).
+        Unknown(::core::primitive::i32)
+    });
+    let ident = &shape.item.ident;
+    let item = &shape.item;
+    let idents: Vec<_> = shape.variants.iter().map(|v| &v.ident).collect();
+    let values: Vec<i32> = shape.variants.iter().filter_map(|v| v.value).collect();
+    quote! {
+        #item
+
+        #[automatically_derived]
+        #[allow(clippy::all)]
+        impl #ident {
+            /// The value as sent on the wire.
+            pub fn as_i32(&self) -> ::core::primitive::i32 {
+                match self {
+                    #(Self::#idents => #values,)*
+                    Self::Unknown(value) => *value,
+                }
+            }
+
+            /// The wire values this declaration knows.
+            pub const fn values() -> &'static [::core::primitive::i32] {
+                &[#(#values),*]
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::From<::core::primitive::i32> for #ident {
+            fn from(value: ::core::primitive::i32) -> Self {
+                match value {
+                    #(#values => Self::#idents,)*
+                    other => Self::Unknown(other),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::awsjson::__private::DefaultFrom<::core::primitive::i64> for #ident {
+            fn default_from(value: ::core::primitive::i64) -> Self {
+                match <::core::primitive::i32 as ::core::convert::TryFrom<::core::primitive::i64>>::try_from(value) {
+                    ::core::result::Result::Ok(v) => <Self as ::core::convert::From<::core::primitive::i32>>::from(v),
+                    ::core::result::Result::Err(_) => Self::Unknown(::core::primitive::i32::MAX),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::awsjson::__private::serde::Serialize for #ident {
+            fn serialize<__S: ::awsjson::__private::serde::Serializer>(
+                &self,
+                serializer: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                serializer.serialize_i32(self.as_i32())
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> ::awsjson::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                let value = <::core::primitive::i32 as ::awsjson::__private::serde::Deserialize>::deserialize(deserializer)?;
+                ::core::result::Result::Ok(<Self as ::core::convert::From<::core::primitive::i32>>::from(value))
             }
         }
     }

@@ -6,11 +6,18 @@ use syn::spanned::Spanned;
 
 use crate::ast::Operation;
 use crate::check::Resolved;
+use crate::endpoint::HostPrefix;
 use crate::expand::structure;
 
-pub(crate) fn expand(op: &Operation, resolved: &Resolved) -> TokenStream {
+pub(crate) fn expand(
+    op: &Operation,
+    resolved: &Resolved,
+    host_prefix: Option<&HostPrefix>,
+    endpoint_url: Option<(syn::Ident, bool)>,
+) -> TokenStream {
     let mut item = op.body.item.clone();
-    structure::annotate(&mut item, &op.body.fields, false);
+    // Deserialize too: a request can then be loaded from JSON (a fixture, a queue).
+    let defaults = structure::annotate(&mut item, &op.body.fields, true);
     let item = &item;
     let ident = &item.ident;
     let vis = &item.vis;
@@ -50,12 +57,54 @@ pub(crate) fn expand(op: &Operation, resolved: &Resolved) -> TokenStream {
         }
     });
     let errors = error_enum(vis, ident, &error_ident, &op.args.errors);
+    let query_compatible = op.args.query_compatible.as_ref().map(|_| {
+        quote!(
+            const QUERY_COMPATIBLE: ::core::primitive::bool = true;
+        )
+    });
+    let compression = op.args.request_compression.as_ref().map(|_| {
+        quote!(
+            const REQUEST_COMPRESSION: ::core::primitive::bool = true;
+        )
+    });
+    let endpoint_url = endpoint_url.map(|(field, optional)| {
+        let value = if optional {
+            quote!(::core::option::Option::as_deref(&self.#field))
+        } else {
+            quote!(::core::option::Option::Some(::std::string::String::as_str(&self.#field)))
+        };
+        quote! {
+            fn endpoint_url(&self) -> ::core::option::Option<&::core::primitive::str> {
+                #value
+            }
+        }
+    });
+    let host_prefix = host_prefix.map(|hp| {
+        let template = &hp.template;
+        let (wires, fields): (Vec<_>, Vec<_>) = hp.labels.iter().cloned().unzip();
+        quote! {
+            fn host_prefix(
+                &self,
+            ) -> ::core::result::Result<
+                ::core::option::Option<::std::string::String>,
+                ::awsjson::__private::HostLabelError,
+            > {
+                ::awsjson::__private::host_prefix(
+                    #template,
+                    &[#((#wires, ::std::string::String::as_str(&self.#fields))),*],
+                )
+                .map(::core::option::Option::Some)
+            }
+        }
+    });
     let send_doc = format!(
         "Sends `{target}`: signs the request with the client's credentials, sends it \
          and decodes the response into the output or a [`{error_ident}`]."
     );
     quote! {
         #item
+
+        #defaults
 
         #[automatically_derived]
         impl ::awsjson::__private::Operation for #ident {
@@ -67,6 +116,10 @@ pub(crate) fn expand(op: &Operation, resolved: &Resolved) -> TokenStream {
             fn idempotency_token_missing(&self) -> bool {
                 #token_missing
             }
+            #query_compatible
+            #compression
+            #host_prefix
+            #endpoint_url
         }
 
         #[automatically_derived]
@@ -112,6 +165,7 @@ fn service_meta(r: &Resolved) -> TokenStream {
             endpoint_prefix: #endpoint_prefix,
             service_id: #service_id,
             hostname: #hostname,
+            endpoints: &[],
         }
     }
 }
@@ -135,6 +189,8 @@ fn error_enum(
         #[doc = #doc]
         #[derive(::core::fmt::Debug)]
         #[non_exhaustive]
+        // Callers match only the variants they handle; the rest must not warn.
+        #[allow(dead_code)]
         #vis enum #ident {
             #(
                 #[doc = #variant_docs]

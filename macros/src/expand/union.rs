@@ -1,0 +1,185 @@
+//! Unions: exactly one member set, written as a one-member object; a member this
+//! declaration does not know reads as `Unknown`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::ast::Enum;
+use crate::expand::structure;
+
+pub(crate) fn expand(mut shape: Enum) -> TokenStream {
+    let syn::Data::Enum(data) = &mut shape.item.data else {
+        unreachable!()
+    };
+    data.variants.push(syn::parse_quote! {
+        /// A member this declaration does not list (the service may add members at any
+        /// time), by wire name. It cannot be sent.
+        Unknown(::awsjson::UnknownValue)
+    });
+    let ident = &shape.item.ident;
+    let item = &shape.item;
+    let name = ident.to_string();
+    let expecting = format!("union {name}: an object with one member set");
+    let none_set = format!("union {name} has no member set");
+    let two_set = format!("union {name} has more than one member set");
+
+    let mut helpers = Vec::new();
+    let mut ser_arms = Vec::new();
+    let mut de_arms = Vec::new();
+    for (i, variant) in shape.variants.iter().enumerate() {
+        let v = &variant.ident;
+        let wire = &variant.wire_name;
+        let Some(ty) = &variant.ty else { continue };
+        match structure::adapter(ty, variant.timestamp) {
+            Some(module) => {
+                let module: syn::Path = syn::parse_str(&module).expect("adapter paths parse");
+                let ser = format_ident!("__Ser{i}");
+                let de = format_ident!("__De{i}");
+                helpers.push(quote! {
+                    struct #ser<'__a>(&'__a #ty);
+                    impl ::awsjson::__private::serde::Serialize for #ser<'_> {
+                        fn serialize<__S: ::awsjson::__private::serde::Serializer>(
+                            &self,
+                            serializer: __S,
+                        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                            #module::serialize(self.0, serializer)
+                        }
+                    }
+                    struct #de(#ty);
+                    impl<'de> ::awsjson::__private::serde::Deserialize<'de> for #de {
+                        fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
+                            deserializer: __D,
+                        ) -> ::core::result::Result<Self, __D::Error> {
+                            #module::deserialize(deserializer).map(#de)
+                        }
+                    }
+                });
+                ser_arms.push(quote! {
+                    #ident::#v(value) => map.serialize_entry(#wire, &#ser(value))?,
+                });
+                de_arms.push(quote! {
+                    #wire => {
+                        if let ::core::option::Option::Some(#de(value)) =
+                            map.next_value::<::core::option::Option<#de>>()?
+                        {
+                            set(&mut found, #ident::#v(value))?;
+                        }
+                    }
+                });
+            }
+            None => {
+                ser_arms.push(quote! {
+                    #ident::#v(value) => map.serialize_entry(#wire, value)?,
+                });
+                de_arms.push(quote! {
+                    #wire => {
+                        if let ::core::option::Option::Some(value) =
+                            map.next_value::<::core::option::Option<#ty>>()?
+                        {
+                            set(&mut found, #ident::#v(value))?;
+                        }
+                    }
+                });
+            }
+        }
+    }
+    quote! {
+        #item
+
+        #[allow(clippy::all, non_camel_case_types)]
+        const _: () = {
+            use ::awsjson::__private::serde::ser::SerializeMap as _;
+            use ::awsjson::__private::serde::de::Error as _;
+
+            #(#helpers)*
+
+            #[automatically_derived]
+            impl ::awsjson::__private::serde::Serialize for #ident {
+                fn serialize<__S: ::awsjson::__private::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    if let #ident::Unknown(member) = self {
+                        return ::core::result::Result::Err(
+                            ::awsjson::__private::union::unknown_member(#name, member.as_str()),
+                        );
+                    }
+                    let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+                    match self {
+                        #(#ser_arms)*
+                        #ident::Unknown(_) => {}
+                    }
+                    map.end()
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> ::awsjson::__private::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
+                    deserializer: __D,
+                ) -> ::core::result::Result<Self, __D::Error> {
+                    struct __Visitor;
+                    impl<'de> ::awsjson::__private::serde::de::Visitor<'de> for __Visitor {
+                        type Value = #ident;
+                        fn expecting(
+                            &self,
+                            f: &mut ::core::fmt::Formatter<'_>,
+                        ) -> ::core::fmt::Result {
+                            f.write_str(#expecting)
+                        }
+                        fn visit_map<__A: ::awsjson::__private::serde::de::MapAccess<'de>>(
+                            self,
+                            mut map: __A,
+                        ) -> ::core::result::Result<#ident, __A::Error> {
+                            fn set<__E: ::awsjson::__private::serde::de::Error>(
+                                found: &mut ::core::option::Option<#ident>,
+                                value: #ident,
+                            ) -> ::core::result::Result<(), __E> {
+                                if found.is_some() {
+                                    return ::core::result::Result::Err(__E::custom(#two_set));
+                                }
+                                *found = ::core::option::Option::Some(value);
+                                ::core::result::Result::Ok(())
+                            }
+                            let mut found: ::core::option::Option<#ident> = ::core::option::Option::None;
+                            let mut unknown: ::core::option::Option<::std::string::String> =
+                                ::core::option::Option::None;
+                            while let ::core::option::Option::Some(key) =
+                                map.next_key::<::std::string::String>()?
+                            {
+                                match key.as_str() {
+                                    #(#de_arms)*
+                                    // Some services name the union's type beside its member.
+                                    "__type" => {
+                                        map.next_value::<::awsjson::__private::serde::de::IgnoredAny>()?;
+                                    }
+                                    _ => {
+                                        if map
+                                            .next_value::<::core::option::Option<::awsjson::__private::serde::de::IgnoredAny>>()?
+                                            .is_some()
+                                            && unknown.is_none()
+                                        {
+                                            unknown = ::core::option::Option::Some(key);
+                                        }
+                                    }
+                                }
+                            }
+                            match (found, unknown) {
+                                (::core::option::Option::Some(value), _) => ::core::result::Result::Ok(value),
+                                (::core::option::Option::None, ::core::option::Option::Some(member)) => {
+                                    ::core::result::Result::Ok(#ident::Unknown(
+                                        ::awsjson::__private::unknown_value(&member),
+                                    ))
+                                }
+                                (::core::option::Option::None, ::core::option::Option::None) => {
+                                    ::core::result::Result::Err(__A::Error::custom(#none_set))
+                                }
+                            }
+                        }
+                    }
+                    deserializer.deserialize_map(__Visitor)
+                }
+            }
+        };
+    }
+}

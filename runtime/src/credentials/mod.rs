@@ -1,0 +1,296 @@
+//! AWS credentials and where they come from: the default chain of the official SDKs
+//! (environment, shared config files, web identity, ECS, EC2 instance metadata),
+//! cached and refreshed before expiry.
+
+mod cache;
+mod chain;
+mod ecs;
+mod env;
+pub(crate) mod imds;
+mod process;
+mod profile;
+mod sts;
+mod web_identity;
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, SystemTime};
+
+use crate::config::{Env, ProfileSet};
+use crate::endpoint::EndpointConfig;
+use crate::error::CredentialsError;
+
+pub use cache::CredentialsCache;
+pub(crate) use chain::DefaultChain;
+
+/// An access key id, its secret and an optional session token.
+///
+/// Cheap to clone. `Debug` shows the access key id only: the secret key and the
+/// session token never appear in `Debug`, logs or error messages.
+///
+/// ```
+/// let creds = awsjson::Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG", None);
+/// assert!(!format!("{creds:?}").contains("wJalr"));
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials(Arc<Inner>);
+
+#[derive(PartialEq, Eq)]
+struct Inner {
+    access_key_id: String,
+    secret_access_key: String,
+    session_token: Option<String>,
+    expiry: Option<SystemTime>,
+}
+
+impl Credentials {
+    /// Credentials that do not expire.
+    pub fn new(
+        access_key_id: impl Into<String>,
+        secret_access_key: impl Into<String>,
+        session_token: Option<String>,
+    ) -> Self {
+        Credentials(Arc::new(Inner {
+            access_key_id: access_key_id.into(),
+            secret_access_key: secret_access_key.into(),
+            session_token,
+            expiry: None,
+        }))
+    }
+
+    /// The same credentials, valid until `expiry`.
+    #[must_use]
+    pub fn with_expiry(self, expiry: SystemTime) -> Self {
+        let inner = Arc::unwrap_or_clone(self.0);
+        Credentials(Arc::new(Inner {
+            expiry: Some(expiry),
+            ..inner
+        }))
+    }
+
+    /// The access key id (not a secret).
+    pub fn access_key_id(&self) -> &str {
+        &self.0.access_key_id
+    }
+
+    /// The secret access key. Never log it.
+    pub fn secret_access_key(&self) -> &str {
+        &self.0.secret_access_key
+    }
+
+    /// The session token of temporary credentials. Never log it.
+    pub fn session_token(&self) -> Option<&str> {
+        self.0.session_token.as_deref()
+    }
+
+    /// When temporary credentials stop working.
+    pub fn expiry(&self) -> Option<SystemTime> {
+        self.0.expiry
+    }
+}
+
+impl Clone for Inner {
+    fn clone(&self) -> Self {
+        Inner {
+            access_key_id: self.access_key_id.clone(),
+            secret_access_key: self.secret_access_key.clone(),
+            session_token: self.session_token.clone(),
+            expiry: self.expiry,
+        }
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("access_key_id", &self.0.access_key_id)
+            .field("secret_access_key", &"** redacted **")
+            .field(
+                "session_token",
+                &self.0.session_token.as_ref().map(|_| "** redacted **"),
+            )
+            .field("expiry", &self.0.expiry)
+            .finish()
+    }
+}
+
+/// The future a [`ProvideCredentials`] returns.
+pub type CredentialsFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<Credentials, CredentialsError>> + Send + 'a>>;
+
+/// A source of credentials, asked before each request is signed.
+///
+/// Implement it to plug in your own source; the client calls it on every attempt, so
+/// a provider that fetches over the network should cache what it fetched.
+///
+/// ```
+/// use awsjson::{Credentials, CredentialsError, CredentialsFuture, ProvideCredentials};
+///
+/// #[derive(Debug)]
+/// struct FromVault;
+///
+/// impl ProvideCredentials for FromVault {
+///     fn provide_credentials(&self) -> CredentialsFuture<'_> {
+///         Box::pin(async { Ok(Credentials::new("AKID", "SECRET", None)) })
+///     }
+/// }
+///
+/// let client = awsjson::Client::builder()
+///     .region("us-east-1")
+///     .credentials_provider(FromVault)
+///     .build()
+///     .unwrap();
+/// # let _ = client;
+/// ```
+pub trait ProvideCredentials: fmt::Debug + Send + Sync {
+    /// Credentials to sign the next request with.
+    fn provide_credentials(&self) -> CredentialsFuture<'_>;
+}
+
+impl ProvideCredentials for Credentials {
+    fn provide_credentials(&self) -> CredentialsFuture<'_> {
+        let creds = self.clone();
+        Box::pin(async move { Ok(creds) })
+    }
+}
+
+/// What one source of the default chain found: credentials, or why it has none (the
+/// chain goes on to the next source). A source that is configured but fails returns
+/// an error instead, which stops the chain as in the official SDKs.
+pub(crate) enum Loaded {
+    Found(Credentials),
+    NotFound(String),
+}
+
+/// What the chain's sources share: the environment, the parsed profiles, the HTTP
+/// stack, instance metadata, endpoint settings (for STS) and the resolved region.
+pub(crate) struct Sources {
+    pub(crate) env: Env,
+    pub(crate) profiles: Arc<ProfileSet>,
+    pub(crate) http: Http,
+    pub(crate) imds: Arc<imds::Imds>,
+    pub(crate) endpoints: EndpointConfig,
+    pub(crate) region: Option<String>,
+}
+
+/// The client's reqwest stack, shared with the credential sources: set when the
+/// client is built; a source that runs before that builds one of the same kind.
+#[derive(Clone, Default)]
+pub(crate) struct Http(Arc<OnceLock<reqwest::Client>>);
+
+/// An HTTP exchange that got no response.
+#[derive(Debug)]
+pub(crate) struct HttpFailure {
+    /// Refused or timed out: nothing is listening there.
+    pub(crate) unreachable: bool,
+    pub(crate) message: String,
+}
+
+/// Responses of credential endpoints are small; a larger one is not what we asked for.
+const MAX_CREDENTIALS_RESPONSE: usize = 1 << 20;
+
+impl Http {
+    pub(crate) fn set(&self, client: reqwest::Client) {
+        let _ = self.0.set(client);
+    }
+
+    fn client(&self) -> reqwest::Client {
+        self.0
+            .get_or_init(|| {
+                let _ = rustls::crypto::ring::default_provider().install_default();
+                reqwest::Client::builder()
+                    .build()
+                    .unwrap_or_else(|_| reqwest::Client::new())
+            })
+            .clone()
+    }
+
+    /// One request; the status and the body (up to 1 MiB).
+    pub(crate) async fn send(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+        timeout: Duration,
+    ) -> Result<(u16, Vec<u8>), HttpFailure> {
+        let mut request = self.client().request(method, url).timeout(timeout);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(body) = body {
+            request = request.body(body);
+        }
+        let failure = |e: reqwest::Error| {
+            let mut message = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(cause) = source {
+                message.push_str(": ");
+                message.push_str(&cause.to_string());
+                source = cause.source();
+            }
+            HttpFailure {
+                unreachable: e.is_connect() || e.is_timeout(),
+                message,
+            }
+        };
+        let mut response = request.send().await.map_err(failure)?;
+        let status = response.status().as_u16();
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(failure)? {
+            if body.len() + chunk.len() > MAX_CREDENTIALS_RESPONSE {
+                return Err(HttpFailure {
+                    unreachable: false,
+                    message: format!("{url} answered more than {MAX_CREDENTIALS_RESPONSE} bytes"),
+                });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok((status, body))
+    }
+}
+
+/// Reads the credentials JSON that ECS, IMDS and `credential_process` return:
+/// `AccessKeyId`, `SecretAccessKey`, the token under `token_key`, `Expiration`.
+/// Errors name the missing member, never a value.
+pub(crate) fn credentials_from_json(body: &[u8], token_key: &str) -> Result<Credentials, String> {
+    let value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| format!("the response is not JSON ({e})"))?;
+    let Some(map) = value.as_object() else {
+        return Err("the response is not a JSON object".to_owned());
+    };
+    let text = |key: &str| -> Result<Option<String>, String> {
+        match map.get(key) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(s)) if s.is_empty() => Ok(None),
+            Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(format!("`{key}` is not a string")),
+        }
+    };
+    let id = text("AccessKeyId")?.ok_or("`AccessKeyId` is missing")?;
+    let secret = text("SecretAccessKey")?.ok_or("`SecretAccessKey` is missing")?;
+    let token = text(token_key)?;
+    let mut creds = Credentials::new(id, secret, token);
+    if let Some(expiration) = text("Expiration")? {
+        let at = crate::DateTime::parse_date_time(&expiration)
+            .map_err(|_| "`Expiration` is not an ISO 8601 timestamp".to_owned())?;
+        creds = creds.with_expiry(at.into());
+    }
+    Ok(creds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_secrets() {
+        let creds = Credentials::new("AKID", "very-secret", Some("session-tok".into()));
+        let debug = format!("{creds:?}");
+        assert!(debug.contains("AKID"));
+        assert!(!debug.contains("very-secret"));
+        assert!(!debug.contains("session-tok"));
+    }
+}

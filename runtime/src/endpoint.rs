@@ -1,0 +1,400 @@
+//! Where a service's requests go: the one place endpoints are resolved.
+//!
+//! In order, as the official SDKs do: the URL given in code
+//! ([`ClientBuilder::endpoint_url`](crate::ClientBuilder::endpoint_url)), then, unless
+//! `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` / `ignore_configured_endpoint_urls` is true,
+//! `AWS_ENDPOINT_URL_<SERVICE_ID>`, `AWS_ENDPOINT_URL`, the profile's `services`
+//! section, the profile's `endpoint_url`; else the service's hostname in the region's
+//! partition, in its FIPS and/or dual-stack variant when asked for.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::config::ProfileSet;
+use crate::service::ServiceMeta;
+
+/// One AWS partition, from the SDKs' `partitions.json` (smithy-rs / aws-sdk-js-v3
+/// `util-endpoints`, version 1.1, the edition with `aws-eusc` and dual-stack suffixes
+/// for the ISO partitions).
+#[derive(Debug)]
+pub(crate) struct Partition {
+    pub(crate) id: &'static str,
+    pub(crate) dns_suffix: &'static str,
+    pub(crate) dual_stack_dns_suffix: &'static str,
+    pub(crate) implicit_global_region: &'static str,
+    pub(crate) supports_fips: bool,
+    pub(crate) supports_dual_stack: bool,
+    /// `regionRegex` as the allowed values of each leading label, then `-\w+-\d+`:
+    /// `^us\-gov\-\w+\-\d+$` is `[["us"], ["gov"]]`.
+    labels: &'static [&'static [&'static str]],
+    /// The regions the data names (they match before any regex does).
+    regions: &'static [&'static str],
+}
+
+pub(crate) const PARTITIONS: &[Partition] = &[
+    Partition {
+        id: "aws",
+        dns_suffix: "amazonaws.com",
+        dual_stack_dns_suffix: "api.aws",
+        implicit_global_region: "us-east-1",
+        supports_fips: true,
+        supports_dual_stack: true,
+        labels: &[&["us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx"]],
+        regions: &["aws-global"],
+    },
+    Partition {
+        id: "aws-cn",
+        dns_suffix: "amazonaws.com.cn",
+        dual_stack_dns_suffix: "api.amazonwebservices.com.cn",
+        implicit_global_region: "cn-northwest-1",
+        supports_fips: true,
+        supports_dual_stack: true,
+        labels: &[&["cn"]],
+        regions: &["aws-cn-global"],
+    },
+    Partition {
+        id: "aws-eusc",
+        dns_suffix: "amazonaws.eu",
+        dual_stack_dns_suffix: "api.amazonwebservices.eu",
+        implicit_global_region: "eusc-de-east-1",
+        supports_fips: true,
+        supports_dual_stack: true,
+        labels: &[&["eusc"], &["de"]],
+        regions: &[],
+    },
+    Partition {
+        id: "aws-iso",
+        dns_suffix: "c2s.ic.gov",
+        dual_stack_dns_suffix: "api.aws.ic.gov",
+        implicit_global_region: "us-iso-east-1",
+        supports_fips: true,
+        supports_dual_stack: true,
+        labels: &[&["us"], &["iso"]],
+        regions: &["aws-iso-global"],
+    },
+    Partition {
+        id: "aws-iso-b",
+        dns_suffix: "sc2s.sgov.gov",
+        dual_stack_dns_suffix: "api.aws.scloud",
+        implicit_global_region: "us-isob-east-1",
+        supports_fips: true,
+        supports_dual_stack: true,
+        labels: &[&["us"], &["isob"]],
+        regions: &["aws-iso-b-global"],
+    },
+    Partition {
+        id: "aws-iso-e",
+        dns_suffix: "cloud.adc-e.uk",
+        dual_stack_dns_suffix: "api.cloud-aws.adc-e.uk",
+        implicit_global_region: "eu-isoe-west-1",
+        supports_fips: true,
+        supports_dual_stack: true,
+        labels: &[&["eu"], &["isoe"]],
+        regions: &["aws-iso-e-global"],
+    },
+    Partition {
+        id: "aws-iso-f",
+        dns_suffix: "csp.hci.ic.gov",
+        dual_stack_dns_suffix: "api.aws.hci.ic.gov",
+        implicit_global_region: "us-isof-south-1",
+        supports_fips: true,
+        supports_dual_stack: true,
+        labels: &[&["us"], &["isof"]],
+        regions: &["aws-iso-f-global"],
+    },
+    Partition {
+        id: "aws-us-gov",
+        dns_suffix: "amazonaws.com",
+        dual_stack_dns_suffix: "api.aws",
+        implicit_global_region: "us-gov-west-1",
+        supports_fips: true,
+        supports_dual_stack: true,
+        labels: &[&["us"], &["gov"]],
+        regions: &["aws-us-gov-global"],
+    },
+];
+
+impl Partition {
+    fn matches(&self, region: &str) -> bool {
+        let parts: Vec<&str> = region.split('-').collect();
+        if parts.len() != self.labels.len() + 2 {
+            return false;
+        }
+        let (word, digits) = (parts[parts.len() - 2], parts[parts.len() - 1]);
+        self.labels
+            .iter()
+            .zip(&parts)
+            .all(|(allowed, part)| allowed.contains(part))
+            && !word.is_empty()
+            && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+    }
+}
+
+/// The partition of a region: a named region first, then the region patterns, else
+/// `aws` (as the SDKs' `aws.partition` function does).
+pub(crate) fn partition_of(region: &str) -> &'static Partition {
+    PARTITIONS
+        .iter()
+        .find(|p| p.regions.contains(&region))
+        .or_else(|| PARTITIONS.iter().find(|p| p.matches(region)))
+        .unwrap_or(&PARTITIONS[0])
+}
+
+/// FIPS and dual-stack, as `AWS_USE_FIPS_ENDPOINT` / `use_fips_endpoint` and
+/// `AWS_USE_DUALSTACK_ENDPOINT` / `use_dualstack_endpoint` ask.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Variant {
+    pub(crate) fips: bool,
+    pub(crate) dual_stack: bool,
+}
+
+/// A resolved endpoint: the URL, and the region to sign for when it is not the
+/// client's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ResolvedEndpoint {
+    pub(crate) url: String,
+    pub(crate) signing_region: Option<String>,
+    /// The signing name, when the endpoint overrides the service's.
+    pub(crate) signing_name: Option<&'static str>,
+}
+
+/// The service's own endpoint in `region`'s partition for `variant`.
+pub(crate) fn default_endpoint(
+    service: &ServiceMeta,
+    region: &str,
+    variant: Variant,
+) -> ResolvedEndpoint {
+    let partition = partition_of(region);
+    let find = |region_match: Option<&str>| {
+        service.endpoints.iter().find(|e| {
+            e.partition == partition.id
+                && e.fips == variant.fips
+                && e.dual_stack == variant.dual_stack
+                && e.region == region_match
+        })
+    };
+    let (pattern, signing_region, signing_name) = match find(Some(region)).or_else(|| find(None)) {
+        Some(e) => (
+            strip_scheme(e.hostname).to_owned(),
+            e.signing_region,
+            e.signing_name,
+        ),
+        None => (derive_hostname(service, variant), None, None),
+    };
+    let host = pattern
+        .replace("{region}", region)
+        .replace("{dnsSuffix}", partition.dns_suffix)
+        .replace("{dualStackDnsSuffix}", partition.dual_stack_dns_suffix);
+    // `aws-global` and its kin are not regions one can sign for: their partition's
+    // implicit global region is.
+    let signing_region = signing_region.or_else(|| {
+        partition
+            .regions
+            .contains(&region)
+            .then_some(partition.implicit_global_region)
+    });
+    ResolvedEndpoint {
+        url: format!("https://{host}"),
+        signing_region: signing_region.map(str::to_owned),
+        signing_name,
+    }
+}
+
+fn strip_scheme(hostname: &str) -> &str {
+    hostname.strip_prefix("https://").unwrap_or(hostname)
+}
+
+/// The conventional variant hostnames: `{prefix}-fips.{region}.{dnsSuffix}` and the
+/// dual-stack suffix, as the standard endpoint rules of most services give them.
+fn derive_hostname(service: &ServiceMeta, variant: Variant) -> String {
+    let mut host = strip_scheme(service.hostname).to_owned();
+    if variant.fips {
+        let prefix = format!("{}.", service.endpoint_prefix);
+        host = match host.strip_prefix(&prefix) {
+            Some(rest) => format!("{}-fips.{rest}", service.endpoint_prefix),
+            None => match host.split_once('.') {
+                Some((first, rest)) => format!("{first}-fips.{rest}"),
+                None => host,
+            },
+        };
+    }
+    if variant.dual_stack {
+        host = host.replace("{dnsSuffix}", "{dualStackDnsSuffix}");
+    }
+    host
+}
+
+/// Everything that decides endpoints, gathered when the client is built.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EndpointConfig {
+    /// [`ClientBuilder::endpoint_url`](crate::ClientBuilder::endpoint_url).
+    pub(crate) code_url: Option<String>,
+    pub(crate) variant: Variant,
+    /// `AWS_ENDPOINT_URL_<SERVICE_ID>` by variable name (empty when ignored).
+    pub(crate) service_env: HashMap<String, String>,
+    /// `AWS_ENDPOINT_URL` (unset when ignored).
+    pub(crate) global_env: Option<String>,
+    /// The profile's `services` section and `endpoint_url` (unset when ignored).
+    pub(crate) profile: Option<Arc<ProfileSet>>,
+}
+
+impl EndpointConfig {
+    /// The endpoint for `service` in `region`.
+    pub(crate) fn resolve(
+        &self,
+        service: &ServiceMeta,
+        region: &str,
+    ) -> Result<ResolvedEndpoint, String> {
+        if let Some(url) = self.configured_url(service) {
+            if self.variant.fips {
+                return Err(format!(
+                    "FIPS and a custom endpoint ({url}) are not supported together \
+                     (AWS_USE_FIPS_ENDPOINT / use_fips_endpoint)"
+                ));
+            }
+            if self.variant.dual_stack {
+                return Err(format!(
+                    "dual-stack and a custom endpoint ({url}) are not supported together \
+                     (AWS_USE_DUALSTACK_ENDPOINT / use_dualstack_endpoint)"
+                ));
+            }
+            return Ok(ResolvedEndpoint {
+                url: url.to_owned(),
+                signing_region: None,
+                signing_name: None,
+            });
+        }
+        if region.is_empty()
+            || !region
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return Err(format!("{region:?} is not a valid region name"));
+        }
+        let partition = partition_of(region);
+        if self.variant.fips && !partition.supports_fips {
+            return Err(format!(
+                "FIPS is enabled but partition {} does not support FIPS",
+                partition.id
+            ));
+        }
+        if self.variant.dual_stack && !partition.supports_dual_stack {
+            return Err(format!(
+                "dual-stack is enabled but partition {} does not support dual-stack",
+                partition.id
+            ));
+        }
+        Ok(default_endpoint(service, region, self.variant))
+    }
+
+    fn configured_url(&self, service: &ServiceMeta) -> Option<&str> {
+        if let Some(url) = &self.code_url {
+            return Some(url);
+        }
+        if !self.service_env.is_empty()
+            && let Some(url) = self.service_env.get(&service.endpoint_url_env_var())
+        {
+            return Some(url);
+        }
+        if let Some(url) = &self.global_env {
+            return Some(url);
+        }
+        let profile = self.profile.as_deref()?;
+        profile
+            .service_endpoint(&service.config_key())
+            .or_else(|| profile.get("endpoint_url"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partitions_by_region() {
+        let id = |r| partition_of(r).id;
+        assert_eq!(id("us-east-1"), "aws");
+        assert_eq!(id("mx-central-1"), "aws");
+        assert_eq!(id("aws-global"), "aws");
+        assert_eq!(id("cn-northwest-1"), "aws-cn");
+        assert_eq!(id("us-gov-west-1"), "aws-us-gov");
+        assert_eq!(id("us-iso-east-1"), "aws-iso");
+        assert_eq!(id("us-isob-east-1"), "aws-iso-b");
+        assert_eq!(id("eu-isoe-west-1"), "aws-iso-e");
+        assert_eq!(id("us-isof-south-1"), "aws-iso-f");
+        assert_eq!(id("eusc-de-east-1"), "aws-eusc");
+        assert_eq!(id("eusc-fr-east-1"), "aws");
+        assert_eq!(id("local"), "aws");
+        assert_eq!(id("xx-unknown-9"), "aws");
+        assert_eq!(
+            partition_of("aws-us-gov-global").implicit_global_region,
+            "us-gov-west-1"
+        );
+    }
+
+    #[test]
+    fn global_endpoints_sign_for_their_region() {
+        use crate::service::{EndpointVariant, JsonVersion};
+        const ORGS: ServiceMeta = ServiceMeta {
+            target_prefix: "AWSOrganizationsV20161128",
+            json_version: JsonVersion::V1_1,
+            signing_name: "organizations",
+            endpoint_prefix: "organizations",
+            service_id: "Organizations",
+            hostname: "organizations.{region}.{dnsSuffix}",
+            endpoints: &[
+                EndpointVariant {
+                    partition: "aws",
+                    fips: false,
+                    dual_stack: false,
+                    region: None,
+                    hostname: "https://organizations.us-east-1.amazonaws.com",
+                    signing_region: Some("us-east-1"),
+                    signing_name: None,
+                },
+                EndpointVariant {
+                    partition: "aws-cn",
+                    fips: false,
+                    dual_stack: false,
+                    region: Some("cn-northwest-1"),
+                    hostname: "organizations.cn-northwest-1.amazonaws.com.cn",
+                    signing_region: Some("cn-northwest-1"),
+                    signing_name: Some("orgs"),
+                },
+            ],
+        };
+        let resolve = |region: &str| default_endpoint(&ORGS, region, Variant::default());
+        assert_eq!(
+            resolve("eu-west-1"),
+            ResolvedEndpoint {
+                url: "https://organizations.us-east-1.amazonaws.com".into(),
+                signing_region: Some("us-east-1".into()),
+                signing_name: None,
+            }
+        );
+        assert_eq!(
+            resolve("cn-north-1").url,
+            "https://organizations.cn-north-1.amazonaws.com.cn"
+        );
+        assert_eq!(resolve("cn-north-1").signing_region, None);
+        assert_eq!(
+            resolve("cn-northwest-1").signing_region.as_deref(),
+            Some("cn-northwest-1")
+        );
+        assert_eq!(resolve("cn-northwest-1").signing_name, Some("orgs"));
+        assert_eq!(
+            resolve("aws-cn-global").signing_region.as_deref(),
+            Some("cn-northwest-1")
+        );
+        let fips = Variant {
+            fips: true,
+            dual_stack: false,
+        };
+        assert_eq!(
+            default_endpoint(&ORGS, "us-gov-west-1", fips).url,
+            "https://organizations-fips.us-gov-west-1.amazonaws.com"
+        );
+    }
+}

@@ -1,0 +1,302 @@
+//! Standard retry mode, as the official AWS SDKs define it: which failures are retried,
+//! how long to wait before the next attempt, and the retry quota a client shares.
+//!
+//! The numbers are the SDKs' (smithy-rs `StandardRetryStrategy` and its token bucket,
+//! botocore `retries/standard.py`): 3 attempts, full-jitter exponential backoff from a
+//! 1 s base capped at 20 s, a 500-token quota that a retry draws 5 tokens from (10 after
+//! a timeout), refunded when the retried call succeeds; a call that succeeds at the
+//! first attempt adds 1 token back.
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+/// Attempts per call by default (the first try and two retries).
+pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
+
+/// The backoff before the first retry is drawn from `[0, this]` by default; it doubles
+/// with each further retry up to [`DEFAULT_MAX_BACKOFF`].
+pub const DEFAULT_INITIAL_BACKOFF: Duration = Duration::from_secs(1);
+
+/// The longest wait between two attempts by default.
+pub const DEFAULT_MAX_BACKOFF: Duration = Duration::from_secs(20);
+
+/// Tokens the retry quota of a new client holds.
+pub(crate) const INITIAL_RETRY_TOKENS: u32 = 500;
+/// Tokens a retry costs.
+pub(crate) const RETRY_COST: u32 = 5;
+/// Tokens a retry after a timeout costs: a timing-out service is likelier to be down.
+pub(crate) const RETRY_TIMEOUT_COST: u32 = 10;
+/// Tokens a call that succeeded without a retry puts back.
+pub(crate) const NO_RETRY_INCREMENT: u32 = 1;
+
+/// Error codes the SDKs treat as throttling.
+const THROTTLING_CODES: &[&str] = &[
+    "Throttling",
+    "ThrottlingException",
+    "ThrottledException",
+    "RequestThrottledException",
+    "TooManyRequestsException",
+    "ProvisionedThroughputExceededException",
+    "TransactionInProgressException",
+    "RequestLimitExceeded",
+    "BandwidthLimitExceeded",
+    "LimitExceededException",
+    "RequestThrottled",
+    "SlowDown",
+    "PriorRequestNotComplete",
+    "EC2ThrottledException",
+];
+
+/// Error codes the SDKs treat as transient.
+const TRANSIENT_CODES: &[&str] = &["RequestTimeout", "RequestTimeoutException"];
+
+/// Statuses retried whatever the body says.
+const TRANSIENT_STATUSES: &[u16] = &[500, 502, 503, 504];
+
+/// Codes that always mean the request's time was too far from the service's clock.
+const SKEW_CODES: &[&str] = &[
+    "RequestTimeTooSkewed",
+    "RequestExpired",
+    "RequestInTheFuture",
+];
+
+/// Codes that mean a clock skew only when their message says so: a wrong secret
+/// gives the same codes.
+const MAYBE_SKEW_CODES: &[&str] = &[
+    "InvalidSignatureException",
+    "SignatureDoesNotMatch",
+    "AuthFailure",
+];
+
+/// Why an attempt is worth retrying; decides the quota cost and shows in traces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RetryReason {
+    /// A throttling error code, or HTTP 429.
+    Throttling,
+    /// HTTP 500/502/503/504 or a transient error code.
+    ServerError,
+    /// The connection could not be made or broke.
+    Transport,
+    /// The attempt timeout or the connect timeout elapsed.
+    Timeout,
+    /// The service rejected the request's time; the clock was corrected.
+    ClockSkew,
+}
+
+impl RetryReason {
+    pub(crate) fn cost(self) -> u32 {
+        match self {
+            RetryReason::Timeout => RETRY_TIMEOUT_COST,
+            _ => RETRY_COST,
+        }
+    }
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            RetryReason::Throttling => "throttled",
+            RetryReason::ServerError => "server error",
+            RetryReason::Transport => "connection error",
+            RetryReason::Timeout => "timeout",
+            RetryReason::ClockSkew => "clock skew",
+        }
+    }
+}
+
+/// Whether an error response is retryable, from its status alone (no body parsing).
+pub(crate) fn status_reason(status: u16) -> Option<RetryReason> {
+    if TRANSIENT_STATUSES.contains(&status) {
+        Some(RetryReason::ServerError)
+    } else if status == 429 {
+        // 429 is "Too Many Requests" by definition; the Java SDK v2 retries it as
+        // throttling whatever the code, and so do we.
+        Some(RetryReason::Throttling)
+    } else {
+        None
+    }
+}
+
+/// Whether an error code is retryable.
+pub(crate) fn code_reason(code: &str) -> Option<RetryReason> {
+    if THROTTLING_CODES.contains(&code) {
+        Some(RetryReason::Throttling)
+    } else if TRANSIENT_CODES.contains(&code) {
+        Some(RetryReason::ServerError)
+    } else {
+        None
+    }
+}
+
+/// Whether an error says the request's signing time was too far from the service's.
+pub(crate) fn is_skew_error(code: &str, message: Option<&str>) -> bool {
+    if SKEW_CODES.contains(&code) {
+        return true;
+    }
+    if !MAYBE_SKEW_CODES.contains(&code) {
+        return false;
+    }
+    // AWS says "Signature expired: 20130524T000000Z is now earlier than ..." or
+    // "Signature not yet current: ... is still later than ...".
+    let Some(message) = message else { return false };
+    let message = message.to_ascii_lowercase();
+    [
+        "signature expired",
+        "not yet current",
+        "skew",
+        "request has expired",
+    ]
+    .iter()
+    .any(|needle| message.contains(needle))
+}
+
+/// The wait before retry number `retry` (1 for the first retry): a uniformly random
+/// duration in `[0, min(max, initial * 2^(retry - 1))]` ("full jitter").
+pub(crate) fn backoff(initial: Duration, max: Duration, retry: u32) -> Duration {
+    let exp = initial
+        .checked_mul(1u32 << retry.saturating_sub(1).min(30))
+        .unwrap_or(max)
+        .min(max);
+    exp.mul_f64(random_unit())
+}
+
+/// A number in `[0, 1)`. Jitter needs no strong randomness: std's per-hasher random
+/// keys give a fresh value per call without a `rand` dependency.
+fn random_unit() -> f64 {
+    let bits = RandomState::new().build_hasher().finish() >> 11;
+    bits as f64 / (1u64 << 53) as f64
+}
+
+/// The retry quota one client shares between all its calls, so that a failing service
+/// is not hammered by every caller's retries at once.
+#[derive(Debug)]
+pub(crate) struct RetryQuota {
+    tokens: AtomicU32,
+}
+
+impl RetryQuota {
+    pub(crate) fn new() -> Self {
+        RetryQuota {
+            tokens: AtomicU32::new(INITIAL_RETRY_TOKENS),
+        }
+    }
+
+    /// Takes `cost` tokens if the quota holds that many.
+    pub(crate) fn try_acquire(&self, cost: u32) -> bool {
+        self.tokens
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |t| t.checked_sub(cost))
+            .is_ok()
+    }
+
+    /// Puts tokens back, never above the initial amount.
+    pub(crate) fn release(&self, amount: u32) {
+        let _ = self
+            .tokens
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |t| {
+                (t < INITIAL_RETRY_TOKENS)
+                    .then(|| t.saturating_add(amount).min(INITIAL_RETRY_TOKENS))
+            });
+    }
+
+    pub(crate) fn available(&self) -> u32 {
+        self.tokens.load(Ordering::Acquire)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_is_full_jitter_under_a_doubling_cap() {
+        let (base, cap) = (Duration::from_millis(100), Duration::from_millis(1000));
+        for retry in 1..=40 {
+            let ceiling = match retry {
+                1 => 100,
+                2 => 200,
+                3 => 400,
+                4 => 800,
+                _ => 1000,
+            };
+            let samples: Vec<Duration> = (0..200).map(|_| backoff(base, cap, retry)).collect();
+            assert!(
+                samples.iter().all(|d| *d <= Duration::from_millis(ceiling)),
+                "retry {retry}: {samples:?}"
+            );
+            // Full jitter spreads over the whole range, not just near the ceiling.
+            let low = samples
+                .iter()
+                .filter(|d| **d < Duration::from_millis(ceiling / 2))
+                .count();
+            assert!((40..160).contains(&low), "retry {retry}: {low} of 200 low");
+        }
+        assert_eq!(backoff(Duration::ZERO, cap, 3), Duration::ZERO);
+        assert!(
+            backoff(Duration::from_secs(1), Duration::from_secs(20), u32::MAX)
+                <= Duration::from_secs(20)
+        );
+    }
+
+    #[test]
+    fn quota_spends_refunds_and_never_exceeds_its_size() {
+        let quota = RetryQuota::new();
+        quota.release(NO_RETRY_INCREMENT);
+        assert_eq!(quota.available(), INITIAL_RETRY_TOKENS);
+        for _ in 0..(INITIAL_RETRY_TOKENS / RETRY_TIMEOUT_COST) {
+            assert!(quota.try_acquire(RETRY_TIMEOUT_COST));
+        }
+        assert_eq!(quota.available(), 0);
+        assert!(!quota.try_acquire(RETRY_COST));
+        quota.release(RETRY_COST);
+        assert!(!quota.try_acquire(RETRY_TIMEOUT_COST));
+        assert!(quota.try_acquire(RETRY_COST));
+        quota.release(INITIAL_RETRY_TOKENS * 3);
+        assert_eq!(quota.available(), INITIAL_RETRY_TOKENS);
+    }
+
+    #[test]
+    fn classification_follows_the_sdks() {
+        for code in THROTTLING_CODES {
+            assert_eq!(code_reason(code), Some(RetryReason::Throttling));
+        }
+        assert_eq!(
+            code_reason("RequestTimeout"),
+            Some(RetryReason::ServerError)
+        );
+        assert_eq!(code_reason("ValidationException"), None);
+        assert_eq!(code_reason("AccessDeniedException"), None);
+        for status in [500, 502, 503, 504] {
+            assert_eq!(status_reason(status), Some(RetryReason::ServerError));
+        }
+        assert_eq!(status_reason(429), Some(RetryReason::Throttling));
+        for status in [400, 401, 403, 404, 413, 501, 505] {
+            assert_eq!(status_reason(status), None, "{status}");
+        }
+        assert_eq!(RetryReason::Timeout.cost(), 10);
+        assert_eq!(RetryReason::Throttling.cost(), 5);
+    }
+
+    #[test]
+    fn skew_needs_a_skew_code_or_a_skew_message() {
+        assert!(is_skew_error("RequestTimeTooSkewed", None));
+        assert!(is_skew_error("RequestExpired", None));
+        assert!(is_skew_error(
+            "InvalidSignatureException",
+            Some(
+                "Signature expired: 20130524T000000Z is now earlier than 20130524T000500Z (20130524T001000Z - 5 min.)"
+            )
+        ));
+        assert!(is_skew_error(
+            "SignatureDoesNotMatch",
+            Some(
+                "Signature not yet current: 20130524T002000Z is still later than 20130524T001500Z"
+            )
+        ));
+        assert!(!is_skew_error(
+            "InvalidSignatureException",
+            Some("The request signature we calculated does not match the signature you provided.")
+        ));
+        assert!(!is_skew_error("InvalidSignatureException", None));
+        assert!(!is_skew_error("ValidationException", Some("clock skew")));
+    }
+}

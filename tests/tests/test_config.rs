@@ -1,0 +1,157 @@
+//! Shared config and credentials files, written to temporary directories: which
+//! profile is read, precedence between the files and the environment, and the
+//! errors a malformed file gives.
+
+#[path = "test_credentials_support/mod.rs"]
+mod support;
+
+use support::{TempDir, base_vars, env_of, key_used};
+
+fn var(k: &str, v: &str) -> (String, String) {
+    (k.to_owned(), v.to_owned())
+}
+
+#[tokio::test]
+async fn default_profile_from_both_files_credentials_file_wins() {
+    let home = TempDir::new();
+    home.write(
+        ".aws/config",
+        "# comment\n[default]\nregion = eu-north-1 ; comment\naws_access_key_id = FROM_CONFIG\naws_secret_access_key = s\n",
+    );
+    home.write(
+        ".aws/credentials",
+        "[default]\naws_access_key_id = FROM_CREDENTIALS\naws_secret_access_key = s2\n",
+    );
+    let vars = base_vars(&home);
+    assert_eq!(key_used(&vars).await.unwrap(), "FROM_CREDENTIALS");
+    let client = awsjson::ClientBuilder::from_env(&env_of(&vars))
+        .await
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(client.region(), "eu-north-1");
+}
+
+#[tokio::test]
+async fn environment_beats_files_and_aws_profile_selects() {
+    let home = TempDir::new();
+    home.write(
+        "cfg/config",
+        "[profile dev]\nregion = ap-south-1\n[dev]\nregion = wrong\n[default]\nregion = us-west-1\n",
+    );
+    home.write(
+        "cfg/creds",
+        "[dev]\naws_access_key_id = DEV\naws_secret_access_key = s\n[profile dev]\naws_access_key_id = NOT_IN_CREDENTIALS_FILE\n",
+    );
+    let mut vars = base_vars(&home);
+    vars.push(var(
+        "AWS_CONFIG_FILE",
+        &home.path().join("cfg/config").to_string_lossy(),
+    ));
+    vars.push(var(
+        "AWS_SHARED_CREDENTIALS_FILE",
+        &home.path().join("cfg/creds").to_string_lossy(),
+    ));
+    vars.push(var("AWS_PROFILE", "dev"));
+    assert_eq!(key_used(&vars).await.unwrap(), "DEV");
+    let client = awsjson::ClientBuilder::from_env(&env_of(&vars))
+        .await
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(client.region(), "ap-south-1");
+
+    vars.push(var("AWS_ACCESS_KEY_ID", "ENV"));
+    vars.push(var("AWS_SECRET_ACCESS_KEY", "s"));
+    vars.push(var("AWS_REGION", "ca-central-1"));
+    assert_eq!(key_used(&vars).await.unwrap(), "ENV");
+    let client = awsjson::ClientBuilder::from_env(&env_of(&vars))
+        .await
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(client.region(), "ca-central-1");
+}
+
+#[tokio::test]
+async fn continuation_lines_and_sub_properties() {
+    let home = TempDir::new();
+    home.write(
+        ".aws/config",
+        "[default]\nregion = us-east-2\ns3 =\n  max_concurrent_requests = 10\n\n; between\nservices = local\n[services local]\ndynamodb =\n  endpoint_url = http://127.0.0.1:8000 # comment\nkms =\n  endpoint_url = http://127.0.0.1:4000\n",
+    );
+    home.write(
+        ".aws/credentials",
+        "[default]\naws_access_key_id = AKID\naws_secret_access_key = s\naws_session_token = part1\n  part2\n",
+    );
+    let vars = base_vars(&home);
+    let client = awsjson::ClientBuilder::from_env(&env_of(&vars))
+        .await
+        .unwrap()
+        .build()
+        .unwrap();
+    let request = client
+        .build_request(&support::ListTables { limit: None })
+        .await
+        .unwrap();
+    assert_eq!(request.url, "http://127.0.0.1:8000/");
+    assert_eq!(request.header("x-amz-security-token"), Some("part1\npart2"));
+}
+
+#[tokio::test]
+async fn malformed_files_name_the_file_and_line_and_no_secret() {
+    let home = TempDir::new();
+    let path = home.write(
+        ".aws/credentials",
+        "[default]\naws_access_key_id = AKID\naws_secret_access_key wJalrXUtnFEMI/K7MDENG\n",
+    );
+    let err = awsjson::ClientBuilder::from_env(&env_of(&base_vars(&home)))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(&path) && err.contains("line 3"), "{err}");
+    assert!(!err.contains("wJalr"), "{err}");
+
+    let home = TempDir::new();
+    let path = home.write(".aws/config", "region = us-east-1\n");
+    let err = awsjson::Client::builder().build().unwrap_err().to_string();
+    assert!(err.contains("region"), "{err}");
+    let err = awsjson::ClientBuilder::from_env(&env_of(&base_vars(&home)))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(&path) && err.contains("line 1"), "{err}");
+}
+
+#[tokio::test]
+async fn no_region_lists_where_it_looked() {
+    let home = TempDir::new();
+    home.write(".aws/config", "[default]\noutput = json\n");
+    let err = awsjson::ClientBuilder::from_env(&env_of(&base_vars(&home)))
+        .await
+        .unwrap()
+        .build()
+        .unwrap_err()
+        .to_string();
+    for part in [
+        "AWS_REGION",
+        "profile `default` has no region",
+        "AWS_EC2_METADATA_DISABLED",
+    ] {
+        assert!(err.contains(part), "{part}: {err}");
+    }
+}
+
+#[tokio::test]
+async fn bad_flags_are_errors() {
+    let home = TempDir::new();
+    home.write(".aws/config", "[default]\nuse_fips_endpoint = yes\n");
+    let err = awsjson::ClientBuilder::from_env(&env_of(&base_vars(&home)))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("use_fips_endpoint") && err.contains("`true` or `false`"),
+        "{err}"
+    );
+}
