@@ -22,6 +22,9 @@ pub(crate) struct Resolved {
     /// The idempotency token the catalog knows of; `None` for a declaration outside
     /// the catalog, whose `#[idempotency]` field (if any) is the token.
     pub(crate) token: Option<model::Token>,
+    /// `ServiceMeta::endpoints`: the catalog's endpoints that the runtime cannot derive
+    /// from `hostname`.
+    pub(crate) endpoints: Vec<&'static catalog::Endpoint>,
     /// Types whose members are checked (at compile time, by the expansion) against the
     /// model shape: the output and the errors.
     pub(crate) mirrors: Vec<Mirror>,
@@ -141,6 +144,13 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
             )
         }
     };
+    let endpoints = match known {
+        // An explicit `hostname` replaces the catalog's endpoints altogether.
+        Some((service, _)) if op.args.hostname.is_none() => {
+            service.endpoint_overrides(&catalog::catalog().partitions)
+        }
+        _ => Vec::new(),
+    };
     let (token, mirrors) = match known {
         Some((service, model_op)) => against_model(cx, op, &value, service, model_op),
         None => (None, Vec::new()),
@@ -155,6 +165,7 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
         service_id,
         hostname,
         token,
+        endpoints,
         mirrors,
     })
 }

@@ -506,6 +506,51 @@ pub mod logs {
     }
 }
 
+/// A global service: one endpoint per partition, signed for one region.
+pub mod support {
+    use super::*;
+
+    #[aws_json_operation(target = "AWSSupport_20130415.DescribeServices")]
+    pub struct DescribeServices {
+        pub language: Option<String>,
+    }
+}
+
+#[test]
+fn endpoints_the_runtime_cannot_derive_come_from_the_catalog() {
+    let support = <support::DescribeServices as Operation>::SERVICE;
+    assert_eq!(
+        support.default_endpoint("eu-west-1"),
+        "https://support.us-east-1.amazonaws.com"
+    );
+    let aws = support
+        .endpoints
+        .iter()
+        .find(|e| e.partition == "aws" && !e.fips && !e.dual_stack && e.region.is_none())
+        .unwrap();
+    assert_eq!(aws.signing_region, Some("us-east-1"));
+    assert_eq!(
+        support.default_endpoint("cn-north-1"),
+        "https://support.cn-north-1.amazonaws.com.cn"
+    );
+    // DynamoDB follows the conventions except for FIPS in GovCloud.
+    let ddb = <dynamodb::PutItem as Operation>::SERVICE;
+    assert_eq!(ddb.endpoints.len(), 1);
+    assert_eq!(
+        (
+            ddb.endpoints[0].partition,
+            ddb.endpoints[0].fips,
+            ddb.endpoints[0].hostname
+        ),
+        (
+            "aws-us-gov",
+            true,
+            "https://dynamodb.{region}.amazonaws.com"
+        )
+    );
+    assert!(<kms::Encrypt as Operation>::SERVICE.endpoints.is_empty());
+}
+
 #[test]
 fn service_metadata_comes_from_the_target() {
     let ddb = <dynamodb::PutItem as Operation>::SERVICE;

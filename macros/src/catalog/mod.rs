@@ -197,6 +197,30 @@ impl Service {
         self.endpoint("aws", false, false)?.signing_region
     }
 
+    /// The endpoints the runtime cannot derive from [`Service::hostname`] by its
+    /// conventions (`{prefix}-fips.` for FIPS, `{dualStackDnsSuffix}` for dual-stack, the
+    /// partition's suffixes, the client's region to sign for): what the macro emits as
+    /// `ServiceMeta::endpoints`. Empty for most services.
+    pub(crate) fn endpoint_overrides(&self, partitions: &[Partition]) -> Vec<&Endpoint> {
+        let hostname = self.hostname();
+        self.endpoints
+            .iter()
+            .filter(|e| {
+                let Some(p) = partitions.iter().find(|p| p.id == e.partition) else {
+                    return true;
+                };
+                if e.region.is_some() || e.signing_region.is_some() || e.signing_name.is_some() {
+                    return true;
+                }
+                let derived =
+                    derive_hostname(&hostname, self.endpoint_prefix, e.fips, e.dual_stack)
+                        .replace("{dnsSuffix}", p.dns_suffix)
+                        .replace("{dualStackDnsSuffix}", p.dual_stack_dns_suffix);
+                e.url != format!("https://{derived}")
+            })
+            .collect()
+    }
+
     /// The default endpoint of a partition and variant.
     pub(crate) fn endpoint(
         &self,
@@ -320,6 +344,29 @@ pub(crate) fn field_key(name: &str) -> String {
         .filter(|&c| c != '_')
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+/// The runtime's conventional variant hostname (`awsjson`'s `endpoint::derive_hostname`):
+/// keep the two in step.
+fn derive_hostname(hostname: &str, endpoint_prefix: &str, fips: bool, dual_stack: bool) -> String {
+    let mut host = hostname
+        .strip_prefix("https://")
+        .unwrap_or(hostname)
+        .to_owned();
+    if fips {
+        let prefix = format!("{endpoint_prefix}.");
+        host = match host.strip_prefix(&prefix) {
+            Some(rest) => format!("{endpoint_prefix}-fips.{rest}"),
+            None => match host.split_once('.') {
+                Some((first, rest)) => format!("{first}-fips.{rest}"),
+                None => host,
+            },
+        };
+    }
+    if dual_stack {
+        host = host.replace("{dnsSuffix}", "{dualStackDnsSuffix}");
+    }
+    host
 }
 
 /// Rust keywords a field name must not be (raw identifiers cover them).

@@ -165,6 +165,44 @@ fn hostname_pattern_holds_in_most_partitions() {
 }
 
 #[test]
+fn endpoint_overrides_are_few() {
+    let c = catalog();
+    let overrides = |name: &str| {
+        c.service(name)
+            .unwrap()
+            .endpoint_overrides(&c.partitions)
+            .len()
+    };
+    // Services on the standard rules need none: the runtime derives every variant.
+    assert_eq!(overrides("kms"), 0);
+    // DynamoDB's FIPS endpoint in GovCloud is its plain host.
+    let ddb = c.service("dynamodb").unwrap();
+    let ddb: Vec<_> = ddb
+        .endpoint_overrides(&c.partitions)
+        .iter()
+        .map(|e| (e.partition, e.fips, e.url))
+        .collect();
+    assert_eq!(
+        ddb,
+        [(
+            "aws-us-gov",
+            true,
+            "https://dynamodb.{region}.amazonaws.com"
+        )]
+    );
+    // Global services sign for one region.
+    let waf = c.service("waf").unwrap();
+    assert!(
+        waf.endpoint_overrides(&c.partitions)
+            .iter()
+            .any(|e| e.signing_region == Some("us-east-1"))
+    );
+    let total: usize = c.service_names().map(overrides).sum();
+    println!("{total} endpoint overrides over 154 services");
+    assert!(total < 1000, "{total}");
+}
+
+#[test]
 fn global_endpoint() {
     let s = catalog().service("waf").unwrap();
     let ep = s.endpoint("aws", false, false).unwrap();

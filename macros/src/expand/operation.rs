@@ -157,6 +157,26 @@ fn service_meta(r: &Resolved) -> TokenStream {
         hostname,
         ..
     } = r;
+    let opt = |v: Option<&str>| match v {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    };
+    let endpoints = r.endpoints.iter().map(|e| {
+        let (partition, fips, dual_stack, url) = (e.partition, e.fips, e.dual_stack, e.url);
+        let (region, signing_region, signing_name) =
+            (opt(e.region), opt(e.signing_region), opt(e.signing_name));
+        quote! {
+            ::awsjson::EndpointVariant {
+                partition: #partition,
+                fips: #fips,
+                dual_stack: #dual_stack,
+                region: #region,
+                hostname: #url,
+                signing_region: #signing_region,
+                signing_name: #signing_name,
+            }
+        }
+    });
     quote! {
         ::awsjson::ServiceMeta {
             target_prefix: #target_prefix,
@@ -165,7 +185,7 @@ fn service_meta(r: &Resolved) -> TokenStream {
             endpoint_prefix: #endpoint_prefix,
             service_id: #service_id,
             hostname: #hostname,
-            endpoints: &[],
+            endpoints: &[#(#endpoints),*],
         }
     }
 }
