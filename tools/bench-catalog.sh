@@ -11,7 +11,8 @@
 #   catalog    `awsjson` with default features; declarations as `awsjson-cli scaffold`
 #              prints them (target alone, wire names from the catalog, `shape = ...`)
 #   explicit   the same features; declarations from `scaffold --explicit` (metadata
-#              keys and every wire name spelt out), all still checked against the catalog
+#              keys and every wire name spelt out), which the catalog leaves unchecked:
+#              catalog vs explicit is the checks' cost, explicit vs off the embedding's
 #   off        `awsjson` without its `catalog` feature (no catalog embedded or
 #              checked); the same `--explicit` declarations
 #
