@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 mod model;
 
-use crate::ast::{self, Enum, Field, Operation, Struct};
+use crate::ast::{self, Enum, EnumKind, Field, Operation, Struct};
 use crate::attr::backticked;
 use crate::catalog::{self, Kind, Service, ShapeId, TargetError};
 use crate::ctxt::Ctxt;
@@ -303,11 +303,21 @@ pub(crate) fn enum_shape(cx: &Ctxt, shape: &mut Enum, model: Option<&syn::LitStr
     {
         let m = service.shape(id);
         let what = format!("`{}#{}`", service.name, m.name);
-        match &m.kind {
-            Kind::String { enum_values } if !enum_values.is_empty() => {
+        match (&m.kind, shape.kind) {
+            (Kind::String { enum_values }, EnumKind::String) if !enum_values.is_empty() => {
                 model::variants(cx, enum_values, shape, &what);
             }
-            other => cx.error_spanned_by(
+            // A union declared as an enum of one-field variants, one per member.
+            (Kind::Structure { .. }, EnumKind::Union) => {
+                model::union_variants(cx, service, id, shape, &what);
+            }
+            (Kind::Structure { .. }, _) => cx.error_spanned_by(
+                lit,
+                format!(
+                    "{what} is a structure in the model: declare a struct, or an enum of one-field variants for a union"
+                ),
+            ),
+            (other, _) => cx.error_spanned_by(
                 lit,
                 format!(
                     "{what} is {} in the model, not an enum",

@@ -42,8 +42,7 @@ pub(crate) fn fits(service: &Service, id: ShapeId, ty: &syn::Type) -> Result<(),
         | (Kind::Float, "f32" | "f64")
         | (Kind::Double, "f64")
         | (Kind::Blob, "Blob")
-        | (Kind::Timestamp(_), "DateTime")
-        | (Kind::Document, "Document" | "Value") => true,
+        | (Kind::Timestamp(_), "DateTime") => true,
         (Kind::List(member), "Vec") if args.len() == 1 => return fits(service, *member, &args[0]),
         (Kind::Map(k, v), "HashMap" | "BTreeMap") if args.len() == 2 => {
             fits(service, *k, &args[0])?;
@@ -54,7 +53,9 @@ pub(crate) fn fits(service: &Service, id: ShapeId, ty: &syn::Type) -> Result<(),
     if ok { Ok(()) } else { misfit(expected(kind)) }
 }
 
-/// Type names this check understands; any other path is a user type.
+/// Type names this check understands; any other path is a user type. `Document` and
+/// `Value` are not among them: they are common names for user shapes too, so a
+/// document member trusts whatever path it is given.
 const KNOWN: &[&str] = &[
     "String",
     "str",
@@ -83,8 +84,6 @@ const KNOWN: &[&str] = &[
     "Blob",
     "DateTime",
     "SystemTime",
-    "Document",
-    "Value",
 ];
 
 fn expected(kind: &Kind) -> &'static str {

@@ -169,9 +169,10 @@
 //!   does not know reads as an added `Unknown(UnknownValue)` variant holding its name,
 //!   which cannot be sent back.
 //!
-//! `#[aws_json_shape(shape = "ecr#Repository")]` names the model shape a structure or
-//! string enum mirrors (botocore's service name, `#`, the shape): its wire names and
-//! enum values then come from the model, and it is checked like an operation's input.
+//! `#[aws_json_shape(shape = "ecr#Repository")]` names the model shape a structure, a
+//! string enum or a union mirrors (botocore's service name, `#`, the shape): its wire
+//! names and enum values then come from the model, and it is checked like an
+//! operation's input.
 //!
 //! # Checked against the model
 //!

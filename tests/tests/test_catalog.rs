@@ -78,6 +78,23 @@ pub mod dynamodb {
         pub m: Option<HashMap<String, AttributeValue>>,
     }
 
+    // The same model shape as a union: one variant per member, named like fields.
+    #[aws_json_shape(shape = "dynamodb#AttributeValue")]
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Value {
+        S(String),
+        N(String),
+        Bool(bool),
+        L(Vec<Value>),
+        M(HashMap<String, Value>),
+    }
+
+    #[aws_json_operation(target = "DynamoDB_20120810.GetItem")]
+    pub struct GetItemByValue {
+        pub table_name: String,
+        pub key: HashMap<String, Value>,
+    }
+
     #[aws_json_shape(shape = "dynamodb#ReturnValue")]
     #[derive(Debug, Clone, PartialEq)]
     pub enum ReturnValue {
@@ -612,6 +629,18 @@ fn wire_names_come_from_the_model() {
     assert_eq!(
         body(&put),
         json!({"TableName": "t", "Item": {"pk": {"S": "a"}}, "ReturnValues": "ALL_OLD"})
+    );
+
+    let get = dynamodb::GetItemByValue {
+        table_name: "t".into(),
+        key: HashMap::from([
+            ("pk".into(), dynamodb::Value::S("a".into())),
+            ("on".into(), dynamodb::Value::Bool(true)),
+        ]),
+    };
+    assert_eq!(
+        body(&get),
+        json!({"TableName": "t", "Key": {"pk": {"S": "a"}, "on": {"BOOL": true}}})
     );
 
     let kms = kms::Encrypt {

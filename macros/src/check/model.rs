@@ -257,6 +257,60 @@ pub(crate) fn variants(cx: &Ctxt, values: &[&'static str], e: &mut Enum, what: &
     }
 }
 
+/// Maps a union's one-field variants to the members of structure `id`: wire names,
+/// types and timestamp formats from the model.
+pub(crate) fn union_variants(cx: &Ctxt, service: &Service, id: ShapeId, e: &mut Enum, what: &str) {
+    let shape = service.shape(id);
+    let names = || shape.members().iter().map(|m| m.name);
+    for variant in &mut e.variants {
+        let ident = variant.ident.to_string();
+        let member = if variant.renamed {
+            shape.member(&variant.wire_name)
+        } else {
+            shape.member_for_field(&ident)
+        };
+        let Some(member) = member else {
+            let (span, name) = if variant.renamed {
+                (variant.wire_span, variant.wire_name.clone())
+            } else {
+                (variant.ident.span(), ident.clone())
+            };
+            cx.syn_error(syn::Error::new(
+                span,
+                format!(
+                    "`{name}` matches no member of {what}{}",
+                    alternatives(&name, names())
+                ),
+            ));
+            continue;
+        };
+        variant.wire_name = member.name.to_owned();
+        if let Some(ty) = &variant.ty
+            && let Err(misfit) = fit::fits(service, member.target, ty)
+        {
+            cx.error_spanned_by(
+                &misfit.ty,
+                format!(
+                    "`{}` cannot hold `{}`, {} in {what}; use {}",
+                    type_text(&misfit.ty),
+                    member.name,
+                    a(misfit.kind),
+                    misfit.expected,
+                ),
+            );
+        }
+        if variant.timestamp.is_none()
+            && let Kind::Timestamp(format) = service.shape(member.target).kind
+        {
+            variant.timestamp = match format {
+                TimestampFormat::EpochSeconds => None,
+                TimestampFormat::Iso8601 => Some("date-time"),
+                TimestampFormat::Rfc822 => Some("http-date"),
+            };
+        }
+    }
+}
+
 /// `; did you mean ...?`, or the valid names when none is close.
 pub(crate) fn alternatives<'a>(
     name: &str,

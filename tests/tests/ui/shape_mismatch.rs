@@ -36,6 +36,13 @@ pub enum ImageTagMutability {
     Lower,
 }
 
+// A union's variants are its members.
+#[aws_json_shape(shape = "dynamodb#AttributeValue")]
+pub enum Value {
+    S(u32),
+    Text(String),
+}
+
 #[aws_json_shape(shape = "EcrRepository")]
 pub struct Malformed {}
 
