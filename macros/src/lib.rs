@@ -1,6 +1,7 @@
 //! Procedural macros of `awsjson`. The documentation lives on the re-exports in the
 //! `awsjson` crate, which is the crate to depend on.
 
+#![forbid(unsafe_code)]
 #![allow(
     clippy::needless_pass_by_value, // proc-macro entry points take token streams by value
 )]

@@ -268,6 +268,8 @@
 //! assert_eq!(client.retry_tokens(), 500);
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod blob;
 mod client;
 mod config;
