@@ -49,10 +49,12 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
         return None;
     };
     let value = target.value();
-    let well_formed = value.split_once('.').filter(|(prefix, operation)| {
+    // The operation follows the last dot: some prefixes have dots of their own
+    // (`com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101`).
+    let well_formed = value.rsplit_once('.').filter(|(prefix, operation)| {
         let ident =
             |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        ident(prefix) && ident(operation)
+        prefix.split('.').all(ident) && ident(operation)
     });
     let Some((prefix, _)) = well_formed else {
         unique_wire_names(cx, &op.body.fields);

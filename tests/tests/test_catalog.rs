@@ -523,6 +523,18 @@ pub mod logs {
     }
 }
 
+/// A target prefix with dots of its own.
+pub mod cloudtrail {
+    use super::*;
+
+    #[aws_json_operation(
+        target = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails"
+    )]
+    pub struct DescribeTrails {
+        pub trail_name_list: Option<Vec<String>>,
+    }
+}
+
 /// A global service: one endpoint per partition, signed for one region.
 pub mod support {
     use super::*;
@@ -605,6 +617,15 @@ fn service_metadata_comes_from_the_target() {
     assert_eq!(
         <ssm::GetParameter as Operation>::TARGET,
         "AmazonSSM.GetParameter"
+    );
+    let trail = <cloudtrail::DescribeTrails as Operation>::SERVICE;
+    assert_eq!(
+        trail.target_prefix,
+        "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101"
+    );
+    assert_eq!(
+        trail.default_endpoint("us-east-2"),
+        "https://cloudtrail.us-east-2.amazonaws.com"
     );
 }
 
