@@ -211,6 +211,17 @@ impl Gen {
             "#[aws_json_operation(\n    target = \"{}.{name}\",",
             s.target_prefix
         );
+        // Timestream's query and write share a prefix and some operations: the
+        // endpoint prefix says which service is meant.
+        let shared = catalog()
+            .services_by_prefix(s.target_prefix)
+            .iter()
+            .filter(|other| other.operation(name).is_some())
+            .count()
+            > 1;
+        if shared && !self.explicit {
+            let _ = writeln!(out, "    endpoint_prefix = \"{}\",", s.endpoint_prefix);
+        }
         if self.explicit {
             let _ = writeln!(
                 out,

@@ -74,7 +74,8 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
     let all_explicit = explicit.iter().all(|k| k.is_some());
     // With every metadata key given the declaration speaks for itself and is not
     // checked: a service outside the catalog, or an operation or member newer than it.
-    let known = match catalog::catalog().resolve_target(&value) {
+    let chosen = op.args.endpoint_prefix.as_ref().map(syn::LitStr::value);
+    let known = match catalog::catalog().resolve_target_in(&value, chosen.as_deref()) {
         _ if all_explicit => None,
         Ok(found) => Some(found),
         Err(err) => {
@@ -105,6 +106,16 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
                         m.push_str(&format!(" (missing {})", backticked(&missing)));
                     }
                     m
+                }
+                TargetError::Ambiguous { services } => {
+                    let list: Vec<String> = services
+                        .iter()
+                        .map(|(s, e)| format!("`endpoint_prefix = \"{e}\"` for `{s}`"))
+                        .collect();
+                    format!(
+                        "`{value}` is an operation of several services that share the prefix; choose one with {}",
+                        list.join(" or ")
+                    )
                 }
                 TargetError::Malformed => unreachable!("checked above"),
             };

@@ -535,6 +535,27 @@ pub mod cloudtrail {
     }
 }
 
+/// Timestream's query and write share a prefix and `TagResource`: the endpoint
+/// prefix picks the service (and so its model and endpoint).
+pub mod timestream {
+    use super::*;
+
+    #[aws_json_operation(
+        target = "Timestream_20181101.TagResource",
+        endpoint_prefix = "ingest.timestream"
+    )]
+    pub struct TagResource {
+        pub resource_arn: String,
+        pub tags: Vec<Tag>,
+    }
+
+    #[aws_json_shape(shape = "timestream-write#Tag")]
+    pub struct Tag {
+        pub key: String,
+        pub value: String,
+    }
+}
+
 /// A global service: one endpoint per partition, signed for one region.
 pub mod support {
     use super::*;
@@ -618,6 +639,9 @@ fn service_metadata_comes_from_the_target() {
         <ssm::GetParameter as Operation>::TARGET,
         "AmazonSSM.GetParameter"
     );
+    let ts = <timestream::TagResource as Operation>::SERVICE;
+    assert_eq!(ts.signing_name, "timestream");
+    assert_eq!(ts.endpoint_prefix, "ingest.timestream");
     let trail = <cloudtrail::DescribeTrails as Operation>::SERVICE;
     assert_eq!(
         trail.target_prefix,

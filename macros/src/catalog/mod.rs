@@ -92,6 +92,17 @@ impl Catalog {
         &self,
         target: &str,
     ) -> Result<(&Service, &Operation), TargetError> {
+        self.resolve_target_in(target, None)
+    }
+
+    /// As [`Catalog::resolve_target`]; `endpoint_prefix` picks among services that
+    /// share the target prefix and the operation (Timestream's query and write both
+    /// have `TagResource`), which is otherwise [`TargetError::Ambiguous`].
+    pub(crate) fn resolve_target_in(
+        &self,
+        target: &str,
+        endpoint_prefix: Option<&str>,
+    ) -> Result<(&Service, &Operation), TargetError> {
         let Some((prefix, op)) = target.rsplit_once('.') else {
             return Err(TargetError::Malformed);
         };
@@ -101,16 +112,33 @@ impl Catalog {
                 suggestions: suggest(prefix, self.target_prefixes()),
             });
         }
-        let mut names = Vec::new();
-        for service in services {
-            if let Some(operation) = service.operation(op) {
-                return Ok((service, operation));
-            }
-            names.extend(service.operations.iter().map(|o| o.name));
+        let found: Vec<(&Service, &Operation)> = services
+            .iter()
+            .filter_map(|s| s.operation(op).map(|o| (*s, o)))
+            .collect();
+        match found.as_slice() {
+            [] => Err(TargetError::UnknownOperation {
+                suggestions: suggest(
+                    op,
+                    services
+                        .iter()
+                        .flat_map(|s| s.operations.iter().map(|o| o.name)),
+                ),
+            }),
+            [one] => Ok(*one),
+            several => match several
+                .iter()
+                .find(|(s, _)| Some(s.endpoint_prefix) == endpoint_prefix)
+            {
+                Some(one) => Ok(*one),
+                None => Err(TargetError::Ambiguous {
+                    services: several
+                        .iter()
+                        .map(|(s, _)| (s.name, s.endpoint_prefix))
+                        .collect(),
+                }),
+            },
         }
-        Err(TargetError::UnknownOperation {
-            suggestions: suggest(op, names),
-        })
     }
 }
 
@@ -123,6 +151,10 @@ pub(crate) enum TargetError {
     },
     UnknownOperation {
         suggestions: Vec<&'static str>,
+    },
+    /// Services sharing the prefix all have the operation: (name, endpoint prefix).
+    Ambiguous {
+        services: Vec<(&'static str, &'static str)>,
     },
 }
 

@@ -222,6 +222,22 @@ fn shared_prefix() {
     assert_eq!(s.name, "timestream-write");
     let (s, _) = c.resolve_target("Timestream_20181101.Query").unwrap();
     assert_eq!(s.name, "timestream-query");
+    let Err(TargetError::Ambiguous { services }) =
+        c.resolve_target("Timestream_20181101.TagResource")
+    else {
+        panic!()
+    };
+    assert_eq!(
+        services,
+        [
+            ("timestream-query", "query.timestream"),
+            ("timestream-write", "ingest.timestream")
+        ]
+    );
+    let (s, _) = c
+        .resolve_target_in("Timestream_20181101.TagResource", Some("ingest.timestream"))
+        .unwrap();
+    assert_eq!(s.name, "timestream-write");
 }
 
 #[test]
