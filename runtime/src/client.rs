@@ -21,6 +21,8 @@ use crate::http::{HttpRequest, RawResponse};
 use crate::private::Prepared;
 use crate::retry::{self, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
+use crate::signing_keys::SigningKeys;
+use crate::url_cache::UrlCache;
 use crate::{DateTime, sigv4};
 
 /// The response size above which a call fails instead of buffering more.
@@ -77,6 +79,8 @@ struct Inner {
     credentials: Arc<dyn ProvideCredentials>,
     endpoints: EndpointConfig,
     max_response_bytes: usize,
+    signing_keys: SigningKeys,
+    urls: UrlCache,
     max_attempts: u32,
     initial_backoff: Duration,
     max_backoff: Duration,
@@ -503,7 +507,7 @@ impl Client {
             ("x-amz-target", target),
         ];
         signed_headers.extend(prepared.headers.iter().map(|(n, v)| (*n, v.as_str())));
-        let signed = sigv4::sign(
+        let signed = self.inner.signing_keys.sign(
             &sigv4::SignableRequest {
                 method: "POST",
                 uri: &path,
@@ -522,6 +526,7 @@ impl Client {
                 time,
                 settings: sigv4::SigningSettings::default(),
             },
+            &credentials,
         );
         let mut headers = vec![
             ("host", host),
@@ -553,7 +558,10 @@ impl Client {
         headers: &[(&'static str, String)],
         body: Bytes,
     ) -> Result<RawResponse, Error<Infallible>> {
-        let mut builder = self.inner.http.post(url);
+        let mut builder = match self.inner.urls.parse(url) {
+            Some(parsed) => self.inner.http.post(parsed),
+            None => self.inner.http.post(url),
+        };
         for (name, value) in headers {
             // reqwest derives content-length from the body itself.
             if *name != "content-length" {
@@ -989,6 +997,8 @@ impl ClientBuilder {
                 max_response_bytes: self
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                signing_keys: SigningKeys::default(),
+                urls: UrlCache::default(),
                 max_attempts,
                 initial_backoff: self
                     .initial_backoff

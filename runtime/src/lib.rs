@@ -281,8 +281,10 @@ mod error;
 mod http;
 mod retry;
 mod service;
+mod signing_keys;
 pub mod sigv4;
 mod unknown;
+mod url_cache;
 
 #[cfg(feature = "test-util")]
 pub mod stub;

@@ -1,0 +1,272 @@
+//! The benchmark program written with awsjson: four declared operations.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use awsjson::{Client, Credentials, aws_json_operation, aws_json_shape};
+
+include!("../../driver.rs");
+
+#[aws_json_operation(
+    target = "AWSPartnerCentralSelling.CreateResourceSnapshotJob",
+    output = CreateResourceSnapshotJobResponse,
+    errors(AccessDeniedException, ConflictException, InternalServerException,
+           ResourceNotFoundException, ServiceQuotaExceededException,
+           ThrottlingException, ValidationException),
+)]
+pub struct CreateResourceSnapshotJob {
+    pub catalog: String,
+    pub engagement_identifier: String,
+    pub resource_identifier: String,
+    pub resource_snapshot_template_identifier: String,
+    pub resource_type: ResourceType,
+    #[idempotency]
+    pub client_token: Option<String>,
+    pub tags: Option<Vec<Tag>>,
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+pub enum ResourceType {
+    Opportunity,
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+pub struct Tag {
+    pub key: String,
+    pub value: String,
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+pub struct CreateResourceSnapshotJobResponse {
+    pub id: Option<String>,
+    pub arn: Option<String>,
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+pub struct AccessDeniedException {
+    pub message: Option<String>,
+    pub reason: Option<String>,
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+pub struct ValidationException {
+    pub message: Option<String>,
+    pub reason: Option<String>,
+}
+
+macro_rules! message_only {
+    ($($name:ident),*) => {$(
+        #[aws_json_shape]
+        #[derive(Debug)]
+        pub struct $name {
+            pub message: Option<String>,
+        }
+    )*};
+}
+
+message_only!(
+    ConflictException,
+    InternalServerException,
+    ResourceNotFoundException,
+    ServiceQuotaExceededException,
+    ThrottlingException,
+    ConditionalCheckFailedException,
+    InternalServerError,
+    ProvisionedThroughputExceededException,
+    RequestLimitExceeded,
+    TransactionConflictException,
+    ItemCollectionSizeLimitExceededException
+);
+
+/// A DynamoDB attribute value: exactly one member is set.
+#[aws_json_shape]
+#[derive(Debug, Default)]
+pub struct AttributeValue {
+    pub s: Option<String>,
+    pub n: Option<String>,
+    #[aws(rename = "BOOL")]
+    pub bool: Option<bool>,
+    pub l: Option<Vec<AttributeValue>>,
+    pub m: Option<HashMap<String, AttributeValue>>,
+}
+
+fn s(value: &str) -> AttributeValue {
+    AttributeValue {
+        s: Some(value.to_owned()),
+        ..AttributeValue::default()
+    }
+}
+
+fn n(value: &str) -> AttributeValue {
+    AttributeValue {
+        n: Some(value.to_owned()),
+        ..AttributeValue::default()
+    }
+}
+
+#[aws_json_operation(
+    target = "DynamoDB_20120810.PutItem",
+    output = PutItemOutput,
+    errors(ConditionalCheckFailedException, InternalServerError,
+           ProvisionedThroughputExceededException, RequestLimitExceeded,
+           ResourceNotFoundException, TransactionConflictException,
+           ItemCollectionSizeLimitExceededException),
+)]
+pub struct PutItem {
+    pub table_name: String,
+    pub item: HashMap<String, AttributeValue>,
+    pub condition_expression: Option<String>,
+    pub return_consumed_capacity: Option<String>,
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+pub struct ConsumedCapacity {
+    pub table_name: Option<String>,
+    pub capacity_units: Option<f64>,
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+pub struct PutItemOutput {
+    pub attributes: Option<HashMap<String, AttributeValue>>,
+    pub consumed_capacity: Option<ConsumedCapacity>,
+}
+
+#[aws_json_operation(
+    target = "DynamoDB_20120810.GetItem",
+    output = GetItemOutput,
+    errors(InternalServerError, ProvisionedThroughputExceededException,
+           RequestLimitExceeded, ResourceNotFoundException),
+)]
+#[derive(Debug, Default)]
+pub struct GetItem {
+    pub table_name: String,
+    pub key: HashMap<String, AttributeValue>,
+    pub consistent_read: Option<bool>,
+    // BENCH-EDIT-DECL
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+pub struct GetItemOutput {
+    pub item: Option<HashMap<String, AttributeValue>>,
+    pub consumed_capacity: Option<ConsumedCapacity>,
+}
+
+#[aws_json_operation(
+    target = "DynamoDB_20120810.Query",
+    output = QueryOutput,
+    errors(InternalServerError, ProvisionedThroughputExceededException,
+           RequestLimitExceeded, ResourceNotFoundException),
+)]
+pub struct Query {
+    pub table_name: String,
+    pub key_condition_expression: Option<String>,
+    pub expression_attribute_values: Option<HashMap<String, AttributeValue>>,
+    pub limit: Option<i32>,
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+pub struct QueryOutput {
+    pub items: Option<Vec<HashMap<String, AttributeValue>>>,
+    pub count: Option<i32>,
+    pub scanned_count: Option<i32>,
+    pub last_evaluated_key: Option<HashMap<String, AttributeValue>>,
+}
+
+#[derive(Clone)]
+struct Ctx {
+    client: Client,
+}
+
+async fn setup(endpoint: &str) -> Ctx {
+    let client = Client::builder()
+        .region("us-east-1")
+        .credentials(Credentials::new(
+            "AKIDEXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+            None,
+        ))
+        .endpoint_url(endpoint)
+        .build()
+        .expect("client");
+    Ctx { client }
+}
+
+// `..GetItem::default()` lets run.sh add a field to the `GetItem` declaration.
+#[allow(clippy::needless_update)]
+async fn call(ctx: &Ctx, i: usize) {
+    let client = &ctx.client;
+    match i % 4 {
+        0 => {
+            let out = CreateResourceSnapshotJob {
+                catalog: "Sandbox".into(),
+                engagement_identifier: "eng-abcdefghij1234".into(),
+                resource_identifier: "O1234567".into(),
+                resource_snapshot_template_identifier: "AWSOpportunitySummary".into(),
+                resource_type: ResourceType::Opportunity,
+                client_token: None,
+                tags: Some(vec![Tag {
+                    key: "team".into(),
+                    value: "sales".into(),
+                }]),
+            }
+            .send(client)
+            .await
+            .expect("CreateResourceSnapshotJob");
+            black_box(out.id.expect("Id"));
+        }
+        1 => {
+            let item = HashMap::from([
+                ("pk".to_owned(), s("user#1")),
+                ("sk".to_owned(), s("profile")),
+                ("name".to_owned(), s("Ada Lovelace")), // BENCH-EDIT-CALL
+                ("age".to_owned(), n("36")),
+            ]);
+            let out = PutItem {
+                table_name: "bench".into(),
+                item,
+                condition_expression: None,
+                return_consumed_capacity: Some("TOTAL".into()),
+            }
+            .send(client)
+            .await
+            .expect("PutItem");
+            black_box(out.consumed_capacity.expect("ConsumedCapacity"));
+        }
+        2 => {
+            let out = GetItem {
+                table_name: "bench".into(),
+                key: HashMap::from([
+                    ("pk".to_owned(), s("user#1")),
+                    ("sk".to_owned(), s("profile")),
+                ]),
+                consistent_read: Some(true),
+                ..GetItem::default()
+            }
+            .send(client)
+            .await
+            .expect("GetItem");
+            black_box(out.item.expect("Item"));
+        }
+        _ => {
+            let out = Query {
+                table_name: "bench".into(),
+                key_condition_expression: Some("pk = :pk".into()),
+                expression_attribute_values: Some(HashMap::from([(":pk".to_owned(), s("user#1"))])),
+                limit: Some(10),
+            }
+            .send(client)
+            .await
+            .expect("Query");
+            assert_eq!(out.items.expect("Items").len(), 3);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+// The benchmark driver, `include!`d by each variant's main.rs so that the three
+// programs differ only in `setup` and `call`.
+//
+//   BIN seq N       one warm-up call per operation, then N sequential calls
+//   BIN load C N    one warm-up call per operation, then N calls from C concurrent tasks;
+//                   prints `rps <requests per second>`
+//
+// Calls cycle through CreateResourceSnapshotJob, PutItem, GetItem, Query. The endpoint is
+// BENCH_ENDPOINT (default http://127.0.0.1:18080). Runs on a current-thread runtime:
+// run.sh pins the client to one core.
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let usage = || -> ! {
+        eprintln!("usage: {} seq N | load CONCURRENCY N", args[0]);
+        std::process::exit(2)
+    };
+    let number = |i: usize| -> usize {
+        args.get(i).and_then(|s| s.parse().ok()).unwrap_or_else(|| usage())
+    };
+    let endpoint =
+        std::env::var("BENCH_ENDPOINT").unwrap_or_else(|_| "http://127.0.0.1:18080".to_owned());
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    runtime.block_on(async {
+        let ctx = setup(&endpoint).await;
+        for i in 0..4 {
+            call(&ctx, i).await;
+        }
+        match args.get(1).map(String::as_str) {
+            Some("seq") => {
+                for i in 0..number(2) {
+                    call(&ctx, i).await;
+                }
+            }
+            Some("load") => {
+                let (concurrency, total) = (number(2).max(1), number(3));
+                let start = std::time::Instant::now();
+                let mut tasks = Vec::with_capacity(concurrency);
+                for t in 0..concurrency {
+                    let ctx = ctx.clone();
+                    let share = total / concurrency + usize::from(t < total % concurrency);
+                    tasks.push(tokio::spawn(async move {
+                        for i in 0..share {
+                            call(&ctx, t + i).await;
+                        }
+                    }));
+                }
+                for task in tasks {
+                    task.await.expect("load task");
+                }
+                let secs = start.elapsed().as_secs_f64();
+                println!("rps {:.0}", total as f64 / secs);
+            }
+            _ => usage(),
+        }
+    });
+}

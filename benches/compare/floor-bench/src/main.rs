@@ -1,0 +1,89 @@
+//! The floor: raw reqwest POSTs of requests built and signed once, up front.
+//!
+//! What any client on this HTTP stack must at least spend per call; awsjson's cost above
+//! it is encoding, signing and decoding.
+
+use std::hint::black_box;
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+
+include!("../../driver.rs");
+
+const TARGETS: [(&str, &str); 4] = [
+    (
+        "AWSPartnerCentralSelling.CreateResourceSnapshotJob",
+        r#"{"ClientToken":"2c8a4c8e-51a4-4d5c-9f27-6d1f0e5e3a11","Catalog":"Sandbox","EngagementIdentifier":"eng-abcdefghij1234","ResourceIdentifier":"O1234567","ResourceSnapshotTemplateIdentifier":"AWSOpportunitySummary","ResourceType":"Opportunity","Tags":[{"Key":"team","Value":"sales"}]}"#,
+    ),
+    (
+        "DynamoDB_20120810.PutItem",
+        r#"{"TableName":"bench","Item":{"pk":{"S":"user#1"},"sk":{"S":"profile"},"name":{"S":"Ada Lovelace"},"age":{"N":"36"}},"ReturnConsumedCapacity":"TOTAL"}"#,
+    ),
+    (
+        "DynamoDB_20120810.GetItem",
+        r#"{"TableName":"bench","Key":{"pk":{"S":"user#1"},"sk":{"S":"profile"}},"ConsistentRead":true}"#,
+    ),
+    (
+        "DynamoDB_20120810.Query",
+        r#"{"TableName":"bench","KeyConditionExpression":"pk = :pk","ExpressionAttributeValues":{":pk":{"S":"user#1"}},"Limit":10}"#,
+    ),
+];
+
+#[derive(Clone)]
+struct Ctx {
+    http: reqwest::Client,
+    url: String,
+    requests: Vec<(HeaderMap, &'static str)>,
+}
+
+async fn setup(endpoint: &str) -> Ctx {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let http = reqwest::Client::builder().build().expect("client");
+    let host = endpoint
+        .split("://")
+        .nth(1)
+        .unwrap_or(endpoint)
+        .trim_end_matches('/');
+    let requests = TARGETS
+        .iter()
+        .map(|&(target, body)| {
+            let mut headers = HeaderMap::new();
+            let mut add = |name: &'static str, value: &str| {
+                headers.insert(
+                    HeaderName::from_static(name),
+                    HeaderValue::from_str(value).expect("header"),
+                );
+            };
+            add("host", host);
+            add("content-type", "application/x-amz-json-1.0");
+            add("x-amz-target", target);
+            add("x-amz-date", "20261126T120000Z");
+            add(
+                "authorization",
+                "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261126/us-east-1/dynamodb/aws4_request, \
+                 SignedHeaders=content-type;host;x-amz-date;x-amz-target, \
+                 Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
+            );
+            add("user-agent", "floor/0");
+            (headers, body)
+        })
+        .collect();
+    Ctx {
+        http,
+        url: endpoint.to_owned(),
+        requests,
+    }
+}
+
+async fn call(ctx: &Ctx, i: usize) {
+    let (headers, body) = &ctx.requests[i % 4];
+    let response = ctx
+        .http
+        .post(&ctx.url)
+        .headers(headers.clone())
+        .body(*body)
+        .send()
+        .await
+        .expect("send");
+    assert!(response.status().is_success(), "status"); // BENCH-EDIT-CALL
+    black_box(response.bytes().await.expect("body"));
+}

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# Measures awsjson against the official AWS SDK for Rust and the raw-reqwest floor.
+# See BENCHMARKS.md at the repository root for what each figure means.
+#
+#   benches/compare/run.sh                 the full run (35 to 60 minutes on 2 loaded cores)
+#   SECTIONS="cpu callgrind" benches/compare/run.sh     only some sections
+#
+# Knobs (environment): BUILDS clean builds per variant and profile (2), RUNS repetitions
+# of each runtime measurement (5), CALLS sequential calls per CPU/RSS run (5000),
+# CG_CALLS calls under callgrind (400), LOAD_CALLS calls per requests/second run (20000),
+# VARIANTS (awsjson sdk floor), BUILD_PROFILES (release debug), MERGE (earlier results
+# directories whose samples are pooled in). Variants alternate inside every repetition
+# (A B C A B C).
+# Results: results/<time>/results.tsv (every sample) and summary.md (medians, ratios).
+set -euo pipefail
+cd "$(dirname "$0")"
+HERE=$PWD
+
+BUILDS=${BUILDS:-2}
+RUNS=${RUNS:-5}
+CALLS=${CALLS:-5000}
+CG_CALLS=${CG_CALLS:-400}
+LOAD_CALLS=${LOAD_CALLS:-20000}
+VARIANTS=${VARIANTS:-"awsjson sdk floor"}
+BUILD_PROFILES=${BUILD_PROFILES:-"release debug"}
+SECTIONS=${SECTIONS:-"size cpu callgrind rps build incr mem"}
+PORT=${PORT:-18080}
+CLIENT_CORE=${CLIENT_CORE:-0}
+SERVER_CORE=${SERVER_CORE:-1}
+
+OUT=$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUT"
+TSV=$OUT/results.tsv
+: > "$TSV"
+export RUSTC_WORKSPACE_WRAPPER=$HERE/rustc-wrapper.sh
+export BENCH_ENDPOINT=http://127.0.0.1:$PORT
+unset BENCH_RUSTC_LOG
+
+need() { command -v "$1" >/dev/null || { echo "run.sh: $1 missing: apt-get install -y $2" >&2; exit 1; }; }
+need valgrind valgrind
+need taskset util-linux
+need strip binutils
+[ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time missing: apt-get install -y time" >&2; exit 1; }
+
+record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$TSV"; echo "  $1 $2 = $3"; }
+now() { date +%s.%N; }
+elapsed() { echo "$(now) - $1" | bc -l | xargs printf '%.2f'; }
+dir_of() { echo "$HERE/target/clean-$1-$2"; }
+bin_of() { echo "$(dir_of "$1" release)/release/$1-bench"; }
+profile_flag() { [ "$1" = release ] && echo --release || true; }
+
+build() { # variant profile → cargo build into the variant's own target dir
+    cargo build --offline --quiet -p "$1-bench" $(profile_flag "$2") --target-dir "$(dir_of "$1" "$2")"
+}
+
+ensure_built() {
+    [ -x "$(dir_of "$1" "$2")/$2/$1-bench" ] || { echo "building $1 ($2)"; build "$1" "$2"; }
+    # the runtime edits of the awsjson crate must reach the binary
+    build "$1" "$2"
+}
+
+{
+    echo "date: $(date -u +%FT%TZ)"
+    echo "cpu: $(lscpu | sed -n 's/^Model name: *//p') x $(nproc)"
+    echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB"
+    echo "kernel: $(uname -r)"
+    echo "rustc: $(rustc -V)"
+    echo "awsjson: $(git -C "$HERE" rev-parse --short HEAD)$(git -C "$HERE" diff --quiet HEAD -- ../../runtime || echo '+dirty')"
+    grep -A1 -E '^name = "(aws-config|aws-sdk-dynamodb|aws-sdk-partnercentralselling|reqwest|rustls|hyper|tokio)"$' Cargo.lock |
+        paste - - - | awk '{print $3 ": " $6}' | tr -d '"'
+    echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "sections: $SECTIONS; BUILDS=$BUILDS RUNS=$RUNS CALLS=$CALLS CG_CALLS=$CG_CALLS LOAD_CALLS=$LOAD_CALLS"
+} | tee "$OUT/machine.txt"
+
+cargo fetch --quiet
+
+has() { [[ " $SECTIONS " == *" $1 "* ]]; }
+
+section_build() {
+    echo "== clean builds (dependencies downloaded, nothing compiled)"
+    for rep in $(seq "$BUILDS"); do
+        for profile in $BUILD_PROFILES; do
+            for v in $VARIANTS; do
+                rm -rf "$(dir_of "$v" "$profile")"
+                t=$(now)
+                cargo build --offline -p "$v-bench" $(profile_flag "$profile") \
+                    --target-dir "$(dir_of "$v" "$profile")" 2> "$OUT/build-$v-$profile-$rep.log"
+                record "clean_build_${profile}_s" "$v" "$(elapsed "$t")"
+                if [ "$profile" = release ]; then
+                    record crates_compiled "$v" "$(grep -c '^ *Compiling ' "$OUT/build-$v-$profile-$rep.log")"
+                fi
+            done
+        done
+    done
+}
+
+edit() { # file marker-kind: change the marked line (a real code change, not a comment)
+    case $2 in
+        call) sed -i -E '/BENCH-EDIT-CALL/ s/"([^"]*)"/"\1!"/' "$1" ;;
+        decl) sed -i 's|// BENCH-EDIT-DECL|pub projection_expression: Option<String>,|' "$1" ;;
+    esac
+}
+
+section_incr() {
+    echo "== incremental debug rebuilds after one edit"
+    for v in $VARIANTS; do ensure_built "$v" debug; done
+    for rep in $(seq "$RUNS"); do
+        for v in $VARIANTS; do
+            kinds=call
+            if [ "$v" = awsjson ]; then kinds="call decl"; fi
+            for kind in $kinds; do
+                src=$HERE/$v-bench/src/main.rs
+                cp "$src" "$OUT/main.rs.orig"
+                edit "$src" "$kind"
+                t=$(now); build "$v" debug; record "incr_${kind}_debug_s" "$v" "$(elapsed "$t")"
+                cp "$OUT/main.rs.orig" "$src"
+                build "$v" debug
+            done
+        done
+    done
+}
+
+section_mem() {
+    echo "== peak memory of the user crate's rustc"
+    for profile in release debug; do
+        for v in $VARIANTS; do ensure_built "$v" "$profile"; done
+        for rep in $(seq "$BUILDS"); do
+            for v in $VARIANTS; do
+                touch "$HERE/$v-bench/src/main.rs"
+                : > "$OUT/rustc-mem.log"
+                BENCH_RUSTC_LOG=$OUT/rustc-mem.log build "$v" "$profile"
+                record "rustc_peak_rss_${profile}_mib" "$v" \
+                    "$(sort -n "$OUT/rustc-mem.log" | tail -1 | awk '{printf "%.1f", $1 / 1024}')"
+            done
+        done
+    done
+}
+
+section_size() {
+    echo "== stripped release binary"
+    for v in $VARIANTS; do
+        ensure_built "$v" release
+        strip -o "$OUT/$v-bench.stripped" "$(bin_of "$v")"
+        record stripped_binary_mib "$v" "$(stat -c %s "$OUT/$v-bench.stripped" | awk '{printf "%.2f", $1 / 1048576}')"
+        rm "$OUT/$v-bench.stripped"
+    done
+}
+
+start_server() {
+    for v in $VARIANTS; do ensure_built "$v" release; done
+    cargo build --offline --quiet --release -p canned-server --target-dir "$HERE/target/server"
+    taskset -c "$SERVER_CORE" "$HERE/target/server/release/canned-server" "$PORT" 2> "$OUT/server.log" &
+    SERVER=$!
+    sleep 0.5
+}
+
+# bash's `time` keeps getrusage's microseconds (GNU time prints hundredths: 2 µs a call
+# at 5,000 calls); /usr/bin/time is there for the peak RSS.
+TIMEFORMAT='%3U %3S'
+cpu_of() { awk '{printf "%.4f", $1 + $2}' "$1"; }
+timed() { # out-file command...: user and sys seconds to out-file, peak RSS to out-file.rss
+    local out=$1
+    shift
+    { time /usr/bin/time -o "$out.rss" -f "%M" "$@" > /dev/null; } 2> "$out"
+}
+
+section_cpu() {
+    echo "== client CPU per call and peak RSS ($CALLS sequential calls, client on core $CLIENT_CORE)"
+    for rep in $(seq "$RUNS"); do
+        for v in $VARIANTS; do
+            timed "$OUT/t0" taskset -c "$CLIENT_CORE" "$(bin_of "$v")" seq 0
+            timed "$OUT/tn" taskset -c "$CLIENT_CORE" "$(bin_of "$v")" seq "$CALLS"
+            record cpu_per_call_us "$v" \
+                "$(echo "($(cpu_of "$OUT/tn") - $(cpu_of "$OUT/t0")) * 1000000 / $CALLS" | bc -l | xargs printf '%.1f')"
+            record startup_cpu_ms "$v" "$(echo "$(cpu_of "$OUT/t0") * 1000" | bc -l | xargs printf '%.1f')"
+            record peak_rss_mib "$v" "$(awk '{printf "%.1f", $1 / 1024}' "$OUT/tn.rss")"
+        done
+    done
+}
+
+section_callgrind() {
+    echo "== instructions per call (callgrind, $CG_CALLS calls minus 0 calls)"
+    for v in $VARIANTS; do
+        for n in 0 "$CG_CALLS"; do
+            taskset -c "$CLIENT_CORE" valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.$v.$n" \
+                "$(bin_of "$v")" seq "$n" 2> "$OUT/callgrind.$v.$n.log"
+        done
+        ir() { grep -E '^(summary|totals):' "$1" | head -1 | awk '{print $2}'; }
+        record instructions_per_call "$v" \
+            "$(( ($(ir "$OUT/callgrind.$v.$CG_CALLS") - $(ir "$OUT/callgrind.$v.0")) / CG_CALLS ))"
+    done
+}
+
+section_rps() {
+    echo "== requests per second ($LOAD_CALLS calls, client on core $CLIENT_CORE)"
+    for rep in $(seq "$RUNS"); do
+        for c in 1 64; do
+            for v in $VARIANTS; do
+                record "rps_c$c" "$v" \
+                    "$(taskset -c "$CLIENT_CORE" "$(bin_of "$v")" load "$c" "$LOAD_CALLS" | awk '/^rps/ {print $2}')"
+            done
+        done
+    done
+}
+
+SERVER=
+stop_server() { [ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true; SERVER=; }
+trap stop_server EXIT
+for section in $SECTIONS; do
+    case $section in
+        cpu | callgrind | rps) [ -n "$SERVER" ] || start_server ;;
+        *) stop_server ;;
+    esac
+    "section_$section"
+done
+stop_server
+
+python3 "$HERE/summarize.py" "$OUT" ${MERGE:-} | tee "$OUT/summary.md"
+echo "results in $OUT"

@@ -1,0 +1,112 @@
+//! The benchmark program written with the official AWS SDK for Rust.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use aws_config::{BehaviorVersion, Region};
+use aws_sdk_dynamodb::config::Credentials;
+use aws_sdk_dynamodb::types::{AttributeValue, ReturnConsumedCapacity};
+use aws_sdk_partnercentralselling::types::{ResourceType, Tag};
+
+include!("../../driver.rs");
+
+#[derive(Clone)]
+struct Ctx {
+    dynamodb: aws_sdk_dynamodb::Client,
+    partner: aws_sdk_partnercentralselling::Client,
+}
+
+async fn setup(endpoint: &str) -> Ctx {
+    let config = aws_config::defaults(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .credentials_provider(Credentials::new(
+            "AKIDEXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+            None,
+            None,
+            "bench",
+        ))
+        .endpoint_url(endpoint)
+        .load()
+        .await;
+    Ctx {
+        dynamodb: aws_sdk_dynamodb::Client::new(&config),
+        partner: aws_sdk_partnercentralselling::Client::new(&config),
+    }
+}
+
+fn s(value: &str) -> AttributeValue {
+    AttributeValue::S(value.to_owned())
+}
+
+async fn call(ctx: &Ctx, i: usize) {
+    match i % 4 {
+        0 => {
+            let out = ctx
+                .partner
+                .create_resource_snapshot_job()
+                .catalog("Sandbox")
+                .engagement_identifier("eng-abcdefghij1234")
+                .resource_identifier("O1234567")
+                .resource_snapshot_template_identifier("AWSOpportunitySummary")
+                .resource_type(ResourceType::Opportunity)
+                .tags(
+                    Tag::builder()
+                        .key("team")
+                        .value("sales")
+                        .build()
+                        .expect("tag"),
+                )
+                .send()
+                .await
+                .expect("CreateResourceSnapshotJob");
+            black_box(out.id.expect("Id"));
+        }
+        1 => {
+            let item = HashMap::from([
+                ("pk".to_owned(), s("user#1")),
+                ("sk".to_owned(), s("profile")),
+                ("name".to_owned(), s("Ada Lovelace")), // BENCH-EDIT-CALL
+                ("age".to_owned(), AttributeValue::N("36".to_owned())),
+            ]);
+            let out = ctx
+                .dynamodb
+                .put_item()
+                .table_name("bench")
+                .set_item(Some(item))
+                .return_consumed_capacity(ReturnConsumedCapacity::Total)
+                .send()
+                .await
+                .expect("PutItem");
+            black_box(out.consumed_capacity.expect("ConsumedCapacity"));
+        }
+        2 => {
+            let out = ctx
+                .dynamodb
+                .get_item()
+                .table_name("bench")
+                .set_key(Some(HashMap::from([
+                    ("pk".to_owned(), s("user#1")),
+                    ("sk".to_owned(), s("profile")),
+                ])))
+                .consistent_read(true)
+                .send()
+                .await
+                .expect("GetItem");
+            black_box(out.item.expect("Item"));
+        }
+        _ => {
+            let out = ctx
+                .dynamodb
+                .query()
+                .table_name("bench")
+                .key_condition_expression("pk = :pk")
+                .expression_attribute_values(":pk", s("user#1"))
+                .limit(10)
+                .send()
+                .await
+                .expect("Query");
+            assert_eq!(out.items.expect("Items").len(), 3);
+        }
+    }
+}
