@@ -30,6 +30,8 @@ pub(crate) struct Variant {
     pub(crate) ident: syn::Ident,
     pub(crate) wire_name: String,
     pub(crate) wire_span: Span,
+    /// Whether the wire value was given with `#[aws(rename = "...")]`.
+    pub(crate) renamed: bool,
     /// An int enum's value.
     pub(crate) value: Option<i32>,
     /// A union member's type.
@@ -310,6 +312,7 @@ fn enum_variants(
             (syn::Fields::Unnamed(f), EnumKind::Union) => f.unnamed.first().map(|f| f.ty.clone()),
             _ => None,
         };
+        let renamed = attrs.rename.is_some();
         let (wire_name, wire_span) = match attrs.rename {
             Some(Sp { value, span }) => (value, span),
             None => (rule.apply(&variant.ident.to_string()), variant.ident.span()),
@@ -318,6 +321,7 @@ fn enum_variants(
             ident: variant.ident.clone(),
             wire_name,
             wire_span,
+            renamed,
             value,
             ty,
             timestamp: attrs.timestamp.map(|t| t.value),

@@ -26,7 +26,7 @@ pub(crate) const OPERATION_KEYS: &[&str] = &[
     "host_prefix",
 ];
 pub(crate) const PAGINATE_KEYS: &[&str] = &["input_token", "output_token", "page_size", "items"];
-pub(crate) const SHAPE_KEYS: &[&str] = &["rename_all"];
+pub(crate) const SHAPE_KEYS: &[&str] = &["rename_all", "shape"];
 pub(crate) const FIELD_KEYS: &[&str] = &[
     "rename",
     "timestamp",
@@ -81,6 +81,8 @@ pub(crate) struct PaginateArgs {
 #[derive(Default)]
 pub(crate) struct ShapeArgs {
     pub(crate) rename_all: Option<RenameRule>,
+    /// The catalog shape this type mirrors, `"<service>#<Shape>"`.
+    pub(crate) shape: Option<LitStr>,
 }
 
 /// Parses `#[aws_json_operation(...)]`'s arguments, pushing every mistake to `cx`.
@@ -256,15 +258,22 @@ fn member(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<syn::Ident>> 
 /// Parses `#[aws_json_shape(...)]`'s arguments.
 pub(crate) fn shape_args(cx: &Ctxt, input: ParseStream) -> ShapeArgs {
     let mut args = ShapeArgs::default();
-    parse_list(cx, input, "aws_json_shape", SHAPE_KEYS, |meta, _key| {
-        // rename_all = "camelCase"
-        let rule = rename_rule(cx, meta.value()?.parse()?);
-        set_once(
-            cx,
-            &meta,
-            &mut args.rename_all,
-            rule.unwrap_or(RenameRule::PascalCase),
-        );
+    parse_list(cx, input, "aws_json_shape", SHAPE_KEYS, |meta, key| {
+        match key {
+            // rename_all = "camelCase"
+            "rename_all" => {
+                let rule = rename_rule(cx, meta.value()?.parse()?);
+                set_once(
+                    cx,
+                    &meta,
+                    &mut args.rename_all,
+                    rule.unwrap_or(RenameRule::PascalCase),
+                );
+            }
+            // shape = "ecr#Repository"
+            "shape" => set_once(cx, &meta, &mut args.shape, meta.value()?.parse()?),
+            _ => unreachable!("parse_list only passes known keys"),
+        }
         Ok(())
     });
     args

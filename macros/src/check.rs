@@ -2,10 +2,12 @@
 
 use std::collections::HashMap;
 
-use crate::ast::{self, Enum, Field, Operation};
+mod model;
+
+use crate::ast::{self, Enum, EnumKind, Field, Operation, Struct};
 use crate::attr::{backticked, closest};
+use crate::catalog::{self, Kind, Service, ShapeId, TargetError};
 use crate::ctxt::Ctxt;
-use crate::services;
 use crate::ty;
 
 /// What the checks resolved: the service's metadata for the expansion.
@@ -17,13 +19,30 @@ pub(crate) struct Resolved {
     pub(crate) endpoint_prefix: String,
     pub(crate) service_id: String,
     pub(crate) hostname: String,
+    /// The idempotency token the catalog knows of; `None` for a declaration outside
+    /// the catalog, whose `#[idempotency]` field (if any) is the token.
+    pub(crate) token: Option<model::Token>,
+    /// `ServiceMeta::endpoints`: the catalog's endpoints that the runtime cannot derive
+    /// from `hostname`.
+    pub(crate) endpoints: Vec<&'static catalog::Endpoint>,
+    /// Types whose members are checked (at compile time, by the expansion) against the
+    /// model shape: the output and the errors.
+    pub(crate) mirrors: Vec<Mirror>,
 }
 
-pub(crate) fn operation(cx: &Ctxt, op: &Operation) -> Option<Resolved> {
+/// `output = T` or an error type, and the model shape it must mirror.
+pub(crate) struct Mirror {
+    pub(crate) ty: syn::Type,
+    /// `"<service>#<Shape>"`.
+    pub(crate) shape: String,
+    pub(crate) members: Vec<&'static str>,
+}
+
+pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
     idempotency(cx, &op.body.fields);
-    unique_wire_names(cx, &op.body.fields);
     paginate(cx, op);
     let Some(target) = &op.args.target else {
+        unique_wire_names(cx, &op.body.fields);
         cx.syn_error(syn::Error::new(
             proc_macro2::Span::call_site(),
             "missing `target = \"Prefix.Operation\"` in #[aws_json_operation], such as `target = \"DynamoDB_20120810.PutItem\"`",
@@ -31,12 +50,15 @@ pub(crate) fn operation(cx: &Ctxt, op: &Operation) -> Option<Resolved> {
         return None;
     };
     let value = target.value();
-    let well_formed = value.split_once('.').filter(|(prefix, operation)| {
+    // The operation follows the last dot: some prefixes have dots of their own
+    // (`com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101`).
+    let well_formed = value.rsplit_once('.').filter(|(prefix, operation)| {
         let ident =
             |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        ident(prefix) && ident(operation)
+        prefix.split('.').all(ident) && ident(operation)
     });
     let Some((prefix, _)) = well_formed else {
+        unique_wire_names(cx, &op.body.fields);
         cx.error_spanned_by(
             target,
             format!(
@@ -50,11 +72,63 @@ pub(crate) fn operation(cx: &Ctxt, op: &Operation) -> Option<Resolved> {
         &op.args.signing_name,
         &op.args.endpoint_prefix,
     ];
-    let known = services::lookup(prefix);
+    let all_explicit = explicit.iter().all(|k| k.is_some());
+    // With every metadata key given the declaration speaks for itself and is not
+    // checked: a service outside the catalog, or an operation or member newer than it.
+    let chosen = op.args.endpoint_prefix.as_ref().map(syn::LitStr::value);
+    let known = match catalog::catalog().resolve_target_in(&value, chosen.as_deref()) {
+        _ if all_explicit => None,
+        Ok(found) => Some(found),
+        Err(err) => {
+            unique_wire_names(cx, &op.body.fields);
+            let escape = "; for a service or operation outside awsjson's catalog (or newer than it), give `json_version`, `signing_name` and `endpoint_prefix`";
+            let message = match err {
+                TargetError::UnknownOperation { suggestions } => {
+                    let (_, name) = value.rsplit_once('.').unwrap_or_default();
+                    let mut m = format!("`{prefix}` has no operation `{name}`");
+                    if !suggestions.is_empty() {
+                        m.push_str(&format!("; did you mean {}?", backticked(&suggestions)));
+                    }
+                    m + escape
+                }
+                TargetError::UnknownPrefix { suggestions } => {
+                    let mut m = format!("unknown service prefix `{prefix}` in `target`");
+                    if !suggestions.is_empty() {
+                        m.push_str(&format!("; did you mean {}?", backticked(&suggestions)));
+                    }
+                    let missing: Vec<&str> = ["json_version", "signing_name", "endpoint_prefix"]
+                        .into_iter()
+                        .zip(explicit)
+                        .filter(|(_, v)| v.is_none())
+                        .map(|(k, _)| k)
+                        .collect();
+                    m.push_str(escape);
+                    if missing.len() < 3 {
+                        m.push_str(&format!(" (missing {})", backticked(&missing)));
+                    }
+                    m
+                }
+                TargetError::Ambiguous { services } => {
+                    let list: Vec<String> = services
+                        .iter()
+                        .map(|(s, e)| format!("`endpoint_prefix = \"{e}\"` for `{s}`"))
+                        .collect();
+                    format!(
+                        "`{value}` is an operation of several services that share the prefix; choose one with {}",
+                        list.join(" or ")
+                    )
+                }
+                TargetError::Malformed => unreachable!("checked above"),
+            };
+            cx.error_spanned_by(target, message);
+            return None;
+        }
+    };
     let json_version = match (&op.args.json_version, known) {
         (Some(lit), _) => match lit.value().as_str() {
             v @ ("1.0" | "1.1") => v.to_owned(),
             other => {
+                unique_wire_names(cx, &op.body.fields);
                 cx.error_spanned_by(
                     lit,
                     format!("unknown `json_version` {other:?}; expected \"1.0\" or \"1.1\""),
@@ -62,42 +136,18 @@ pub(crate) fn operation(cx: &Ctxt, op: &Operation) -> Option<Resolved> {
                 return None;
             }
         },
-        (None, Some(info)) => info.json_version.to_owned(),
+        (None, Some((service, _))) => service.json_version.to_owned(),
         (None, None) => String::new(),
     };
-    let Some(info_or_explicit) = known
-        .map(Ok)
-        .or_else(|| explicit.iter().all(|k| k.is_some()).then_some(Err(())))
-    else {
-        let mut message = format!("unknown service prefix `{prefix}` in `target`");
-        let prefixes: Vec<&str> = services::known_prefixes().collect();
-        if let Some(close) = closest(prefix, &prefixes) {
-            message.push_str(&format!("; did you mean `{close}`?"));
-        }
-        message.push_str(
-            "; for a service outside awsjson's table, give `json_version`, `signing_name` and `endpoint_prefix`",
-        );
-        let missing: Vec<&str> = ["json_version", "signing_name", "endpoint_prefix"]
-            .into_iter()
-            .zip(explicit)
-            .filter(|(_, v)| v.is_none())
-            .map(|(k, _)| k)
-            .collect();
-        if missing.len() < 3 {
-            message.push_str(&format!(" (missing {})", backticked(&missing)));
-        }
-        cx.error_spanned_by(target, message);
-        return None;
-    };
     let lit = |l: &Option<syn::LitStr>| l.as_ref().map(syn::LitStr::value);
-    let (signing_name, endpoint_prefix, service_id, hostname) = match info_or_explicit {
-        Ok(info) => (
-            lit(&op.args.signing_name).unwrap_or_else(|| info.signing_name.to_owned()),
-            lit(&op.args.endpoint_prefix).unwrap_or_else(|| info.endpoint_prefix.to_owned()),
-            lit(&op.args.service_id).unwrap_or_else(|| info.service_id.to_owned()),
-            lit(&op.args.hostname).unwrap_or_else(|| info.hostname.to_owned()),
+    let (signing_name, endpoint_prefix, service_id, hostname) = match known {
+        Some((service, _)) => (
+            lit(&op.args.signing_name).unwrap_or_else(|| service.signing_name.to_owned()),
+            lit(&op.args.endpoint_prefix).unwrap_or_else(|| service.endpoint_prefix.to_owned()),
+            lit(&op.args.service_id).unwrap_or_else(|| service.service_id.to_owned()),
+            lit(&op.args.hostname).unwrap_or_else(|| service.hostname()),
         ),
-        Err(()) => {
+        None => {
             let endpoint_prefix = lit(&op.args.endpoint_prefix).unwrap_or_default();
             (
                 lit(&op.args.signing_name).unwrap_or_default(),
@@ -108,6 +158,18 @@ pub(crate) fn operation(cx: &Ctxt, op: &Operation) -> Option<Resolved> {
             )
         }
     };
+    let endpoints = match known {
+        // An explicit `hostname` replaces the catalog's endpoints altogether.
+        Some((service, _)) if op.args.hostname.is_none() => {
+            service.endpoint_overrides(&catalog::catalog().partitions)
+        }
+        _ => Vec::new(),
+    };
+    let (token, mirrors) = match known {
+        Some((service, model_op)) => against_model(cx, op, &value, service, model_op),
+        None => (None, Vec::new()),
+    };
+    unique_wire_names(cx, &op.body.fields);
     Some(Resolved {
         target: value.clone(),
         json_version,
@@ -116,14 +178,172 @@ pub(crate) fn operation(cx: &Ctxt, op: &Operation) -> Option<Resolved> {
         endpoint_prefix,
         service_id,
         hostname,
+        token,
+        endpoints,
+        mirrors,
     })
 }
 
-pub(crate) fn struct_shape(cx: &Ctxt, fields: &[Field]) {
-    unique_wire_names(cx, fields);
+/// The catalog checks of an operation: its fields against the input members, its
+/// `errors(...)` against the modeled errors, its `output` against the output shape.
+fn against_model(
+    cx: &Ctxt,
+    op: &mut Operation,
+    target: &str,
+    service: &'static Service,
+    model_op: &'static catalog::Operation,
+) -> (Option<model::Token>, Vec<Mirror>) {
+    let what = format!("the input of `{target}`");
+    let owner = model::Owner {
+        what: &what,
+        input: true,
+        span: op.body.item.ident.span(),
+    };
+    let token = match model_op.input {
+        Some(input) => model::fields(cx, service, input, &mut op.body.fields, &owner, true),
+        None => {
+            for field in &op.body.fields {
+                cx.error_spanned_by(
+                    &field.ident,
+                    format!(
+                        "`{target}` takes no input members; remove `{}`",
+                        field.ident
+                    ),
+                );
+            }
+            None
+        }
+    };
+    let mut mirrors = Vec::new();
+    let full = |id: ShapeId| format!("{}#{}", service.name, service.shape(id).name);
+    let members = |id: ShapeId| {
+        let mut names: Vec<&str> = service.shape(id).members().iter().map(|m| m.name).collect();
+        // A `message` field reads each of the three spellings services use.
+        if names
+            .iter()
+            .any(|n| ["message", "Message", "errorMessage"].contains(n))
+        {
+            names.extend(["message", "Message", "errorMessage"]);
+        }
+        names
+    };
+    match (&op.args.output, model_op.output) {
+        (Some(ty), Some(id)) => mirrors.push(Mirror {
+            ty: ty.clone(),
+            shape: full(id),
+            members: members(id),
+        }),
+        (Some(ty), None) if !matches!(ty, syn::Type::Tuple(t) if t.elems.is_empty()) => {
+            cx.error_spanned_by(
+                ty,
+                format!("`{target}` returns no output members; remove `output = ...`"),
+            );
+        }
+        _ => {}
+    }
+    let modeled: Vec<&str> = model_op
+        .errors
+        .iter()
+        .map(|e| service.shape(*e).name)
+        .collect();
+    for path in &op.args.errors {
+        let Some(name) = path.segments.last().map(|s| s.ident.to_string()) else {
+            continue;
+        };
+        match model_op
+            .errors
+            .iter()
+            .find(|e| service.shape(**e).name == name)
+        {
+            Some(id) => mirrors.push(Mirror {
+                ty: syn::parse_quote!(#path),
+                shape: full(*id),
+                members: members(*id),
+            }),
+            None => cx.error_spanned_by(
+                path,
+                format!(
+                    "`{name}` is not a modeled error of `{target}`{}",
+                    model::alternatives(&name, modeled.iter().copied())
+                ),
+            ),
+        }
+    }
+    (token, mirrors)
 }
 
-pub(crate) fn enum_shape(cx: &Ctxt, shape: &Enum) {
+/// Checks a struct shape; with `shape = "<service>#<Shape>"`, against that model shape
+/// (which also gives its fields their wire names). Returns the model shape's name.
+pub(crate) fn struct_shape(
+    cx: &Ctxt,
+    s: &mut Struct,
+    shape: Option<&syn::LitStr>,
+) -> Option<String> {
+    let resolved = shape.and_then(|lit| model::shape_ref(cx, lit).map(|r| (lit, r)));
+    let name = resolved.and_then(|(lit, (service, id))| {
+        let model = service.shape(id);
+        let what = format!("`{}#{}`", service.name, model.name);
+        if !matches!(model.kind, Kind::Structure { .. }) {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "{what} is {} in the model, not a structure{}",
+                    model::a(model.kind.describe()),
+                    if model.kind.describe() == "enum" {
+                        ": declare an enum"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+            return None;
+        }
+        let owner = model::Owner {
+            what: &what,
+            input: model::is_input(service, id),
+            span: s.item.ident.span(),
+        };
+        model::fields(cx, service, id, &mut s.fields, &owner, false);
+        Some(format!("{}#{}", service.name, model.name))
+    });
+    unique_wire_names(cx, &s.fields);
+    name
+}
+
+/// Checks a string enum; with `shape = ...`, its variants against the model's values.
+pub(crate) fn enum_shape(cx: &Ctxt, shape: &mut Enum, model: Option<&syn::LitStr>) {
+    if let Some((lit, (service, id))) =
+        model.and_then(|lit| model::shape_ref(cx, lit).map(|r| (lit, r)))
+    {
+        let m = service.shape(id);
+        let what = format!("`{}#{}`", service.name, m.name);
+        match (&m.kind, shape.kind) {
+            (Kind::String { enum_values }, EnumKind::String) if !enum_values.is_empty() => {
+                model::variants(cx, enum_values, shape, &what);
+            }
+            // A union declared as an enum of one-field variants, one per member.
+            (Kind::Structure { .. }, EnumKind::Union) => {
+                model::union_variants(cx, service, id, shape, &what);
+            }
+            (Kind::Structure { .. }, _) => cx.error_spanned_by(
+                lit,
+                format!(
+                    "{what} is a structure in the model: declare a struct, or an enum of one-field variants for a union"
+                ),
+            ),
+            (other, _) => cx.error_spanned_by(
+                lit,
+                format!(
+                    "{what} is {} in the model, not an enum",
+                    model::a(other.describe())
+                ),
+            ),
+        }
+    }
+    enum_values_unique(cx, shape);
+}
+
+fn enum_values_unique(cx: &Ctxt, shape: &Enum) {
     let mut seen: HashMap<&str, &syn::Ident> = HashMap::new();
     for variant in &shape.variants {
         if let Some(first) = seen.insert(&variant.wire_name, &variant.ident) {

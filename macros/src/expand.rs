@@ -27,8 +27,8 @@ pub(crate) fn operation(args: TokenStream, input: TokenStream) -> TokenStream {
             return with_fallback(cx.check().unwrap_err(), fallback::item(&input));
         }
     };
-    let op = Operation::from_syn(&cx, args, item);
-    let resolved = op.as_ref().and_then(|op| check::operation(&cx, op));
+    let mut op = Operation::from_syn(&cx, args, item);
+    let resolved = op.as_mut().and_then(|op| check::operation(&cx, op));
     let host_prefix = op.as_ref().and_then(|op| endpoint::host_prefix(&cx, op));
     let endpoint_url = op
         .as_ref()
@@ -61,14 +61,17 @@ pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
             return with_fallback(cx.check().unwrap_err(), fallback::item(&input));
         }
     };
-    let shape = Shape::from_syn(&cx, &args, item);
-    match &shape {
-        Some(Shape::Struct(s)) => check::struct_shape(&cx, &s.fields),
-        Some(Shape::Enum(e)) => check::enum_shape(&cx, e),
-        None => {}
-    }
+    let mut shape = Shape::from_syn(&cx, &args, item);
+    let model = match &mut shape {
+        Some(Shape::Struct(s)) => check::struct_shape(&cx, s, args.shape.as_ref()),
+        Some(Shape::Enum(e)) => {
+            check::enum_shape(&cx, e, args.shape.as_ref());
+            None
+        }
+        None => None,
+    };
     match (cx.check(), shape) {
-        (Ok(()), Some(Shape::Struct(s))) => structure::expand(s),
+        (Ok(()), Some(Shape::Struct(s))) => structure::expand(s, model.as_deref()),
         (Ok(()), Some(Shape::Enum(e))) => match e.kind {
             EnumKind::String => enumeration::expand(e),
             EnumKind::Int => enumeration::expand_int(e),

@@ -9,12 +9,14 @@
 mod ast;
 mod attr;
 mod case;
+#[allow(dead_code)] // the query API is shared with awsjson-cli, which reads more of it
+mod catalog;
 mod check;
 mod ctxt;
 mod endpoint;
 mod expand;
 mod fallback;
-mod services;
+mod fit;
 mod ty;
 
 use proc_macro::TokenStream;

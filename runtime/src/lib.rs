@@ -97,11 +97,15 @@
 //!
 //! `#[aws_json_operation(...)]` on a struct with named fields. Keys:
 //!
-//! - `target = "Prefix.Operation"` (required): the `X-Amz-Target`. Services awsjson
-//!   knows get their protocol version, signing name and endpoint from the prefix;
-//!   others give them as `json_version = "1.1"`, `signing_name = "..."`,
-//!   `endpoint_prefix = "..."` and optionally `service_id = "..."` and
-//!   `hostname = "{region}.example.{dnsSuffix}"`.
+//! - `target = "Prefix.Operation"` (required): the `X-Amz-Target`. For the 154
+//!   JSON-protocol services of awsjson's catalog (generated from botocore, see
+//!   `macros/catalog/README.md`) the target alone gives the protocol version, signing
+//!   name and endpoint, and the declaration is checked against the service's model
+//!   (below). Services or operations outside the catalog give `json_version = "1.1"`,
+//!   `signing_name = "..."`, `endpoint_prefix = "..."` and optionally
+//!   `service_id = "..."` and `hostname = "{region}.example.{dnsSuffix}"`; with those
+//!   three keys a declaration is not checked against the catalog, which also declares
+//!   operations or members newer than it.
 //! - `output = Type`: the response shape; without it the call returns `()`.
 //! - `errors(A, B, ...)`: modeled errors; the macro generates `<Struct>Error` with a
 //!   variant per listed error and `Unmodeled(UnmodeledError)` for any other code.
@@ -172,6 +176,28 @@
 //!   `null` members and `__type` are ignored on read, and a member this declaration
 //!   does not know reads as an added `Unknown(UnknownValue)` variant holding its name,
 //!   which cannot be sent back.
+//!
+//! `#[aws_json_shape(shape = "ecr#Repository")]` names the model shape a structure, a
+//! string enum or a union mirrors (botocore's service name, `#`, the shape): its wire
+//! names and enum values then come from the model, and it is checked like an
+//! operation's input.
+//!
+//! # Checked against the model
+//!
+//! For a target in the catalog, each field maps to a member of the operation's input:
+//! a snake_case field matches a member case-insensitively, ignoring underscores
+//! (`kms_key_id` is `KMSKeyId`, `client_token` is `clientToken`), so `rename` is rarely
+//! needed. These are compile errors, at the offending tokens, naming what the model
+//! expects: an unknown operation or member (with the closest names), a required member
+//! without a field, an `Option` field for a required member, a type that cannot hold the
+//! member's (`String` for an integer, `Vec` for a structure), `#[idempotency]` on a
+//! member the model does not mark as the token, an error the operation does not model,
+//! and an `output` type whose fields are not members of the operation's output. The
+//! model's idempotency token is filled even when the declaration has no field for it,
+//! and timestamp formats come from the model. `cargo run -p awsjson-cli -- scaffold
+//! <service> <Operation>...` prints ready-made declarations. Without the default
+//! `catalog` feature nothing is embedded or checked, and every declaration gives its
+//! metadata keys.
 //!
 //! ```
 //! use std::collections::HashMap;

@@ -160,8 +160,53 @@ fn gzip(_body: &[u8]) -> Option<Vec<u8>> {
     note = "declare it with `#[aws_json_shape]`"
 )]
 pub trait OutputShape: Sized {
+    /// The catalog shape the type mirrors (`shape = "<service>#<Shape>"`), or `""`.
+    const MODEL_SHAPE: &'static str = "";
+    /// The wire names of its fields, each with the error to report when the model
+    /// shape an operation expects lacks it.
+    const MEMBERS: &'static [(&'static str, &'static str)] = &[];
+
     /// Decodes a success body; an empty body reads as `{}`.
     fn decode(body: &[u8]) -> Result<Self, serde_json::Error>;
+}
+
+/// Compile-time check that `T` (an operation's output or error type, declared in
+/// another macro invocation) fits model shape `shape` with `members`: the expansion
+/// evaluates it in a `const`, so a misfit is a compile error naming the field.
+pub const fn check_mirror<T: OutputShape>(shape: &str, members: &[&str], mismatch: &'static str) {
+    if !T::MODEL_SHAPE.is_empty() {
+        if !const_str_eq(T::MODEL_SHAPE, shape) {
+            panic!("{}", mismatch);
+        }
+        return;
+    }
+    let mut i = 0;
+    while i < T::MEMBERS.len() {
+        let (wire, message) = T::MEMBERS[i];
+        let mut j = 0;
+        while j < members.len() && !const_str_eq(wire, members[j]) {
+            j += 1;
+        }
+        if j == members.len() {
+            panic!("{}", message);
+        }
+        i += 1;
+    }
+}
+
+const fn const_str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 impl OutputShape for () {

@@ -401,12 +401,13 @@ async fn fips_and_dual_stack_from_env_and_profile() {
         client.endpoint(logs()).unwrap(),
         "https://logs-fips.us-gov-west-1.api.aws"
     );
-    // The environment wins over the profile.
+    // The environment wins over the profile. CloudWatch Logs' endpoint rules (from the
+    // catalog) make its FIPS endpoint in us-gov-west-1 the plain regional host.
     vars.push(var("AWS_USE_DUALSTACK_ENDPOINT", "false"));
     let client = from_env(&vars).await.unwrap();
     assert_eq!(
         client.endpoint(logs()).unwrap(),
-        "https://logs-fips.us-gov-west-1.amazonaws.com"
+        "https://logs.us-gov-west-1.amazonaws.com"
     );
     vars.push(var("AWS_PROFILE", "plain"));
     vars.push(var("AWS_USE_FIPS_ENDPOINT", "false"));

@@ -1,7 +1,8 @@
-//! EventBridge against moto: a service outside awsjson's built-in table, declared
-//! with the explicit metadata keys (`json_version`, `signing_name`,
-//! `endpoint_prefix`); moto routes by that signing name. Also an empty success body
-//! for an operation without output (DeleteEventBus), and ListEventBuses' paginator.
+//! EventBridge against moto, declared with the explicit metadata keys (`json_version`,
+//! `signing_name`, `endpoint_prefix`) as a service outside the catalog would be (the
+//! catalog knows this one, and the keys agree with it); moto routes by that signing
+//! name. Also an empty success body for an operation without output
+//! (DeleteEventBus), and ListEventBuses' paginator.
 
 use awsjson::{DateTime, aws_json_operation, aws_json_shape};
 use awsjson_tests::moto;

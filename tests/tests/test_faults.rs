@@ -343,7 +343,14 @@ fn nested(depth: usize, open: &str, close: &str) -> Vec<u8> {
 }
 
 /// A recursive output, so that deep JSON reaches a decoder that recurses.
-#[awsjson::aws_json_operation(target = "AWSPartnerCentralSelling.GetTree", output = Tree)]
+// Not a Partner Central operation: the metadata keys declare it outside the catalog.
+#[awsjson::aws_json_operation(
+    target = "AWSPartnerCentralSelling.GetTree",
+    json_version = "1.0",
+    signing_name = "partnercentral-selling",
+    endpoint_prefix = "partnercentral-selling",
+    output = Tree
+)]
 struct GetTree {}
 
 #[awsjson::aws_json_shape]

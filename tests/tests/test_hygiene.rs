@@ -20,23 +20,28 @@ mod shadowed {
     mod core {}
     mod std {}
 
-    #[awsjson::aws_json_operation(target = "DynamoDB_20120810.DescribeTable", output = Out, errors(NotFound))]
-    pub(crate) struct DescribeTable {
-        pub(crate) table_name: ::std::string::String,
+    #[awsjson::aws_json_operation(
+        target = "secretsmanager.CreateSecret",
+        output = Out,
+        errors(ResourceExistsException)
+    )]
+    pub(crate) struct CreateSecret {
+        pub(crate) name: ::std::string::String,
         #[idempotency]
-        pub(crate) token: ::std::option::Option<::std::string::String>,
+        pub(crate) client_request_token: ::std::option::Option<::std::string::String>,
     }
 
     #[awsjson::aws_json_shape]
     #[derive(Debug)]
     pub(crate) struct Out {
-        pub(crate) table: ::std::option::Option<::std::string::String>,
-        pub(crate) status: ::std::option::Option<Status>,
+        #[aws(rename = "ARN")]
+        pub(crate) arn: ::std::option::Option<::std::string::String>,
+        pub(crate) name: ::std::option::Option<::std::string::String>,
     }
 
-    #[awsjson::aws_json_shape]
+    #[awsjson::aws_json_shape(shape = "secretsmanager#ResourceExistsException")]
     #[derive(Debug)]
-    pub(crate) struct NotFound {
+    pub(crate) struct ResourceExistsException {
         pub(crate) message: ::std::option::Option<::std::string::String>,
     }
 
@@ -49,9 +54,9 @@ mod shadowed {
 
 #[test]
 fn compiles_with_shadowed_names() {
-    let _ = shadowed::DescribeTable {
-        table_name: "t".into(),
-        token: None,
+    let _ = shadowed::CreateSecret {
+        name: "s".into(),
+        client_request_token: None,
     };
     assert_eq!(shadowed::Status::from("ACTIVE").as_str(), "ACTIVE");
     assert_eq!(shadowed::Status::Active.as_str(), "Active");

@@ -18,7 +18,11 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 #[aws_json_operation(
+    // Not a DynamoDB operation: the metadata keys declare it outside the catalog.
     target = "DynamoDB_20120810.GetEverything",
+    json_version = "1.0",
+    signing_name = "dynamodb",
+    endpoint_prefix = "dynamodb",
     output = Everything,
     errors(Boom, ValidationException),
 )]

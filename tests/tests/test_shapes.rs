@@ -8,6 +8,11 @@ use serde_json::json;
 
 #[aws_json_operation(
     target = "AmazonEC2ContainerRegistry_V20150921.PutImage",
+    // The fields are made up to cover every wire type: the metadata keys declare the
+    // operation unchecked, as one newer than the catalog would be.
+    json_version = "1.1",
+    signing_name = "ecr",
+    endpoint_prefix = "api.ecr",
     output = PutImageResponse,
     rename_all = "camelCase"
 )]

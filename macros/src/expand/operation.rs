@@ -1,7 +1,8 @@
 //! The operation: its serde body, `Operation` impl, `send`, and its error enum.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use crate::ast::Operation;
 use crate::check::Resolved;
@@ -27,22 +28,34 @@ pub(crate) fn expand(
     };
     let target = &resolved.target;
     let service = service_meta(resolved);
-    let (token_member, token_missing) = match op
-        .body
-        .fields
-        .iter()
-        .find(|f| f.attrs.idempotency.is_some())
-    {
-        Some(field) => {
-            let wire = &field.wire_name;
-            let member = &field.ident;
-            (
-                quote!(::core::option::Option::Some(#wire)),
-                quote!(::core::option::Option::is_none(&self.#member)),
-            )
-        }
+    let token = match &resolved.token {
+        Some(token) => Some((token.member.to_owned(), token.field.clone())),
+        // Outside the catalog the `#[idempotency]` field is the token.
+        None => op
+            .body
+            .fields
+            .iter()
+            .find(|f| f.attrs.idempotency.is_some())
+            .map(|f| (f.wire_name.clone(), Some(f.ident.clone()))),
+    };
+    let (token_member, token_missing) = match token {
+        Some((wire, Some(member))) => (
+            quote!(::core::option::Option::Some(#wire)),
+            quote!(::core::option::Option::is_none(&self.#member)),
+        ),
+        // The declaration has no field for the token: one is sent on every call.
+        Some((wire, None)) => (quote!(::core::option::Option::Some(#wire)), quote!(true)),
         None => (quote!(::core::option::Option::None), quote!(false)),
     };
+    let mirrors = resolved.mirrors.iter().map(|m| {
+        let ty = &m.ty;
+        let shape = &m.shape;
+        let members = &m.members;
+        let mismatch = format!("`{}` mirrors another model shape than `{shape}`", quote!(#ty));
+        quote_spanned! {ty.span()=>
+            const _: () = ::awsjson::__private::check_mirror::<#ty>(#shape, &[#(#members),*], #mismatch);
+        }
+    });
     let errors = error_enum(vis, ident, &error_ident, &op.args.errors);
     let paginate = op
         .args
@@ -133,6 +146,7 @@ pub(crate) fn expand(
         #errors
 
         #paginate
+        #(#mirrors)*
     }
 }
 
@@ -149,6 +163,26 @@ fn service_meta(r: &Resolved) -> TokenStream {
         hostname,
         ..
     } = r;
+    let opt = |v: Option<&str>| match v {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    };
+    let endpoints = r.endpoints.iter().map(|e| {
+        let (partition, fips, dual_stack, url) = (e.partition, e.fips, e.dual_stack, e.url);
+        let (region, signing_region, signing_name) =
+            (opt(e.region), opt(e.signing_region), opt(e.signing_name));
+        quote! {
+            ::awsjson::EndpointVariant {
+                partition: #partition,
+                fips: #fips,
+                dual_stack: #dual_stack,
+                region: #region,
+                hostname: #url,
+                signing_region: #signing_region,
+                signing_name: #signing_name,
+            }
+        }
+    });
     quote! {
         ::awsjson::ServiceMeta {
             target_prefix: #target_prefix,
@@ -157,7 +191,7 @@ fn service_meta(r: &Resolved) -> TokenStream {
             endpoint_prefix: #endpoint_prefix,
             service_id: #service_id,
             hostname: #hostname,
-            endpoints: &[],
+            endpoints: &[#(#endpoints),*],
         }
     }
 }

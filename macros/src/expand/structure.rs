@@ -8,10 +8,21 @@ use crate::attr::DefaultValue;
 use crate::ty;
 
 /// The shape struct with `Serialize` + `Deserialize` and its `OutputShape` impl.
-pub(crate) fn expand(mut shape: Struct) -> TokenStream {
+///
+/// `model` is the catalog shape it mirrors (`shape = ...`); with the wire names it lets
+/// an operation check at compile time that its `output` and errors fit the model.
+pub(crate) fn expand(mut shape: Struct, model: Option<&str>) -> TokenStream {
     let defaults = annotate(&mut shape.item, &shape.fields, true);
     let ident = &shape.item.ident;
     let item = &shape.item;
+    let model = model.unwrap_or_default();
+    let wires = shape.fields.iter().map(|f| &f.wire_name);
+    let messages = shape.fields.iter().map(|f| {
+        format!(
+            "field `{}` of `{ident}` (wire name `{}`) is not a member of the model shape the operation names",
+            f.ident, f.wire_name
+        )
+    });
     quote! {
         #item
 
@@ -19,6 +30,9 @@ pub(crate) fn expand(mut shape: Struct) -> TokenStream {
 
         #[automatically_derived]
         impl ::awsjson::__private::OutputShape for #ident {
+            const MODEL_SHAPE: &'static str = #model;
+            const MEMBERS: &'static [(&'static str, &'static str)] = &[#((#wires, #messages)),*];
+
             fn decode(
                 body: &[u8],
             ) -> ::core::result::Result<Self, ::awsjson::__private::serde_json::Error> {

@@ -5,6 +5,7 @@ pub struct Encrypt {
     pub key_id: String,
     #[aws(rename = "KeyId")]
     pub key: String,
+    pub plaintext: awsjson::Blob,
 }
 
 fn main() {}

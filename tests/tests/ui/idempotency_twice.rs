@@ -1,6 +1,12 @@
 use awsjson::aws_json_operation;
 
-#[aws_json_operation(target = "AWSPartnerCentralSelling.CreateEngagement")]
+// Outside the catalog, `#[idempotency]` is what marks the token.
+#[aws_json_operation(
+    target = "ExampleService.CreateThing",
+    json_version = "1.0",
+    signing_name = "example",
+    endpoint_prefix = "example"
+)]
 pub struct CreateEngagement {
     pub catalog: String,
     #[idempotency]

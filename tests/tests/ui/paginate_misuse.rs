@@ -10,8 +10,12 @@ pub struct ListSecrets {
     pub next_token: Option<String>,
 }
 
+// A service outside the catalog, so that only the paginate check speaks.
 #[aws_json_operation(
-    target = "secretsmanager.ListSecrets",
+    target = "Example_20200101.ListThings",
+    json_version = "1.1",
+    signing_name = "example",
+    endpoint_prefix = "example",
     output = Out,
     paginate(input_token = token, output_token = next_token),
 )]

@@ -8,7 +8,7 @@ pub struct ListTables {
 #[aws_json_operation(target = "DynamoDB_20120810.DeleteTable")]
 pub struct DeleteTable {
     #[aws(renme = "TableName")]
-    pub table: String,
+    pub table_name: String,
 }
 
 fn main() {}

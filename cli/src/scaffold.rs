@@ -1,0 +1,572 @@
+//! `scaffold`: declarations for named operations, ready to paste, that compile as is.
+//!
+//! Every shape carries `shape = "<service>#<Shape>"`, so wire names come from the
+//! catalog and fields only need to be the members' snake_case names.
+
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::fmt::Write;
+
+use crate::catalog::{
+    Kind, Service, Shape, ShapeId, TimestampFormat, catalog, field_ident, field_key, suggest,
+    type_ident, variant_key,
+};
+use crate::docs::Docs;
+
+/// Names the generated code or a glob import could shadow: a shape with one of
+/// these names is declared as `<Name>Shape` (its `shape = ...` keeps the link).
+const RESERVED: &[&str] = &[
+    "Blob",
+    "Box",
+    "Clone",
+    "Copy",
+    "DateTime",
+    "Debug",
+    "Default",
+    "Document",
+    "Err",
+    "Error",
+    "HashMap",
+    "None",
+    "Ok",
+    "Option",
+    "Result",
+    "Self",
+    "Some",
+    "String",
+    "ToString",
+    "Vec",
+    "UnknownValue",
+    "Unknown",
+];
+
+/// A service by botocore name, target prefix or service id.
+pub(crate) fn find_service(name: &str) -> Result<&'static Service, String> {
+    let c = catalog();
+    if let Some(s) = c.service(name) {
+        return Ok(s);
+    }
+    if let Some(s) = c.services_by_prefix(name).first() {
+        return Ok(s);
+    }
+    if let Some(s) = c
+        .service_names()
+        .filter_map(|n| c.service(n))
+        .find(|s| s.service_id.eq_ignore_ascii_case(name))
+    {
+        return Ok(s);
+    }
+    let mut msg = format!(
+        "no service `{name}` in the catalog (botocore {})",
+        c.botocore_version
+    );
+    let close = suggest(name, c.service_names());
+    if !close.is_empty() {
+        let _ = write!(msg, "; did you mean {}?", backticked(&close));
+    }
+    Err(msg)
+}
+
+/// `explicit`: spell out what the catalog would supply (service metadata keys, every
+/// wire name, timestamp formats), so the output also compiles without the catalog;
+/// the compile-cost benchmark uses it to compare like with like.
+pub(crate) fn scaffold(
+    service: &str,
+    operations: &[&str],
+    explicit: bool,
+) -> Result<String, String> {
+    let s = find_service(service)?;
+    let mut g = Gen::new(s);
+    g.explicit = explicit;
+    let mut errors = Vec::new();
+    for &name in operations {
+        match s.operation(name) {
+            Some(op) if g.ops.contains(&op.name) => {}
+            Some(op) => g.ops.push(op.name),
+            None => {
+                let close = suggest(name, s.operations.iter().map(|o| o.name));
+                let mut msg = format!("`{}` has no operation `{name}`", s.name);
+                if !close.is_empty() {
+                    let _ = write!(msg, "; did you mean {}?", backticked(&close));
+                }
+                errors.push(msg);
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors.join("\n"));
+    }
+    // Event streams have no awsjson form: such operations are left out, with a note.
+    let (streaming, ops): (Vec<&str>, Vec<&str>) = g.ops.iter().partition(|op| {
+        let op = s.operation(op).expect("checked");
+        op.input
+            .iter()
+            .chain(&op.output)
+            .any(|id| g.reaches_event_stream(*id))
+    });
+    if ops.is_empty() {
+        return Err(format!(
+            "{} stream events, which awsjson does not support",
+            backticked(&streaming)
+        ));
+    }
+    g.ops = ops;
+    g.skipped = streaming;
+    g.run()
+}
+
+fn backticked(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+struct Gen {
+    s: &'static Service,
+    docs: Docs,
+    ops: Vec<&'static str>,
+    out: String,
+    queue: VecDeque<ShapeId>,
+    queued: HashSet<ShapeId>,
+    names: HashMap<ShapeId, String>,
+    taken: HashSet<String>,
+    uses_map: bool,
+    explicit: bool,
+    /// Operations left out: they stream events.
+    skipped: Vec<&'static str>,
+}
+
+impl Gen {
+    fn new(s: &'static Service) -> Self {
+        Gen {
+            s,
+            docs: Docs::load(s),
+            ops: Vec::new(),
+            out: String::new(),
+            queue: VecDeque::new(),
+            queued: HashSet::new(),
+            names: HashMap::new(),
+            taken: HashSet::new(),
+            uses_map: false,
+            explicit: false,
+            skipped: Vec::new(),
+        }
+    }
+
+    fn run(mut self) -> Result<String, String> {
+        let s = self.s;
+        // Operation structs and the `<Op>Error` enums the macro generates take their
+        // names first; error shapes keep theirs (the macro matches codes by name).
+        for op in &self.ops {
+            self.taken.insert((*op).to_owned());
+            self.taken.insert(format!("{op}Error"));
+        }
+        for op in &self.ops {
+            for e in &s.operation(op).expect("checked").errors {
+                self.names.insert(*e, s.shape(*e).name.to_owned());
+                self.taken.insert(s.shape(*e).name.to_owned());
+            }
+        }
+        let ops = self.ops.clone();
+        let mut body = String::new();
+        for op in &ops {
+            body.push_str(&self.operation(op)?);
+        }
+        while let Some(id) = self.queue.pop_front() {
+            body.push_str(&self.shape(id));
+        }
+        let c = catalog();
+        let mut out = format!(
+            "// Generated by `awsjson-cli scaffold {} {}` from botocore {}.\n\n",
+            s.name,
+            ops.join(" "),
+            c.botocore_version
+        );
+        if !self.skipped.is_empty() {
+            let _ = writeln!(
+                out,
+                "// Left out: {} stream events, which awsjson does not support.\n",
+                backticked(&self.skipped)
+            );
+        }
+        out.push_str(
+            "#[allow(unused_imports)]\nuse awsjson::{aws_json_operation, aws_json_shape};\n",
+        );
+        if self.uses_map {
+            out.push_str("use std::collections::HashMap;\n");
+        }
+        out.push_str(&body);
+        self.out = out;
+        Ok(self.out)
+    }
+
+    fn operation(&mut self, name: &str) -> Result<String, String> {
+        let s = self.s;
+        let op = s.operation(name).expect("checked");
+        let mut out = String::from("\n");
+        doc(&mut out, "", self.docs.operation(s, name));
+        let _ = writeln!(
+            out,
+            "#[aws_json_operation(\n    target = \"{}.{name}\",",
+            s.target_prefix
+        );
+        // Timestream's query and write share a prefix and some operations: the
+        // endpoint prefix says which service is meant.
+        let shared = catalog()
+            .services_by_prefix(s.target_prefix)
+            .iter()
+            .filter(|other| other.operation(name).is_some())
+            .count()
+            > 1;
+        if shared && !self.explicit {
+            let _ = writeln!(out, "    endpoint_prefix = \"{}\",", s.endpoint_prefix);
+        }
+        if self.explicit {
+            let _ = writeln!(
+                out,
+                "    json_version = \"{}\",\n    signing_name = \"{}\",\n    \
+                 endpoint_prefix = \"{}\",\n    service_id = \"{}\",\n    hostname = \"{}\",",
+                s.json_version,
+                s.signing_name,
+                s.endpoint_prefix,
+                s.service_id,
+                s.hostname()
+            );
+        }
+        if let Some(output) = op.output {
+            let ty = self.name_of(output);
+            let _ = writeln!(out, "    output = {ty},");
+        }
+        if !op.errors.is_empty() {
+            let names: Vec<&str> = op.errors.iter().map(|e| s.shape(*e).name).collect();
+            for e in &op.errors {
+                self.enqueue(*e);
+            }
+            if names.iter().map(|n| n.len() + 2).sum::<usize>() < 80 {
+                let _ = writeln!(out, "    errors({}),", names.join(", "));
+            } else {
+                let _ = writeln!(
+                    out,
+                    "    errors(\n        {},\n    ),",
+                    names.join(",\n        ")
+                );
+            }
+        }
+        out.push_str(")]\n");
+        let _ = writeln!(out, "pub struct {name} {{");
+        if let Some(input) = op.input {
+            out.push_str(&self.fields(input, true));
+        }
+        out.push_str("}\n");
+        Ok(out)
+    }
+
+    fn shape(&mut self, id: ShapeId) -> String {
+        let s = self.s;
+        let shape = s.shape(id);
+        let name = self.name_of(id);
+        let mut out = String::from("\n");
+        doc(&mut out, "", self.docs.shape(id));
+        if self.explicit {
+            out.push_str("#[aws_json_shape]\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "#[aws_json_shape(shape = \"{}#{}\")]",
+                s.name, shape.name
+            );
+        }
+        match &shape.kind {
+            Kind::String { enum_values } => {
+                out.push_str("#[derive(Debug, Clone, PartialEq)]\n");
+                let _ = writeln!(out, "pub enum {name} {{");
+                out.push_str(&variants(enum_values, self.explicit));
+                out.push_str("}\n");
+            }
+            _ => {
+                if shape.is_union() {
+                    out.push_str("///\n/// A union: set exactly one member.\n");
+                }
+                out.push_str("#[derive(Debug, Clone)]\n");
+                let _ = writeln!(out, "pub struct {name} {{");
+                out.push_str(&self.fields(id, false));
+                out.push_str("}\n");
+            }
+        }
+        out
+    }
+
+    fn fields(&mut self, id: ShapeId, operation: bool) -> String {
+        let s = self.s;
+        let shape = s.shape(id);
+        let mut out = String::new();
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        for m in shape.members() {
+            *keys.entry(field_key(m.name)).or_default() += 1;
+        }
+        let mut idents = HashSet::new();
+        for (i, m) in shape.members().iter().enumerate() {
+            doc(&mut out, "    ", self.docs.member(id, i));
+            let token = operation && m.idempotency_token();
+            if token {
+                out.push_str("    #[idempotency]\n");
+            }
+            let mut ident = field_ident(m.name);
+            // Two members with one matching key (rare) need the wire name spelt out.
+            if keys[&field_key(m.name)] > 1 || self.explicit {
+                let _ = writeln!(out, "    #[aws(rename = \"{}\")]", m.name);
+            }
+            while !idents.insert(ident.clone()) {
+                ident.push('_');
+            }
+            if self.explicit && self.timestamp_format(m.target) == Some(TimestampFormat::Iso8601) {
+                out.push_str("    #[aws(timestamp = \"date-time\")]\n");
+            }
+            let mut ty = self.type_of(m.target, id);
+            if token || !m.required() {
+                ty = format!("Option<{ty}>");
+            }
+            let _ = writeln!(out, "    pub {ident}: {ty},");
+        }
+        out
+    }
+
+    /// The format of a timestamp member (directly, not inside a list or map).
+    fn timestamp_format(&self, id: ShapeId) -> Option<TimestampFormat> {
+        match self.s.shape(id).kind {
+            Kind::Timestamp(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    fn type_of(&mut self, id: ShapeId, container: ShapeId) -> String {
+        let shape = self.s.shape(id);
+        match &shape.kind {
+            Kind::Structure { .. } => {
+                let name = self.name_of(id);
+                // A structure that contains itself without a Vec or map in between.
+                if self.contains(id, container) {
+                    format!("Box<{name}>")
+                } else {
+                    name
+                }
+            }
+            Kind::String { enum_values } if !enum_values.is_empty() => self.name_of(id),
+            Kind::String { .. } => "String".to_owned(),
+            Kind::List(m) => format!("Vec<{}>", self.type_of(*m, id)),
+            Kind::Map(_, v) => {
+                self.uses_map = true;
+                // Keys stay strings even when the model names an enum: an enum key
+                // would need `Hash`/`Eq`/`Ord` and gains nothing on the wire.
+                format!("HashMap<String, {}>", self.type_of(*v, id))
+            }
+            Kind::Boolean => "bool".to_owned(),
+            Kind::Integer => "i32".to_owned(),
+            Kind::Long => "i64".to_owned(),
+            Kind::Float => "f32".to_owned(),
+            Kind::Double => "f64".to_owned(),
+            Kind::Blob => "awsjson::Blob".to_owned(),
+            Kind::Timestamp(_) => "awsjson::DateTime".to_owned(),
+            Kind::Document => "awsjson::Document".to_owned(),
+        }
+    }
+
+    /// Whether structure `from` reaches structure `to` through direct structure members.
+    fn contains(&self, from: ShapeId, to: ShapeId) -> bool {
+        let mut stack = vec![from];
+        let mut seen = HashSet::new();
+        while let Some(id) = stack.pop() {
+            if id == to {
+                return true;
+            }
+            if seen.insert(id) {
+                for m in self.s.shape(id).members() {
+                    if matches!(self.s.shape(m.target).kind, Kind::Structure { .. }) {
+                        stack.push(m.target);
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    fn reaches_event_stream(&self, id: ShapeId) -> bool {
+        let mut stack = vec![id];
+        let mut seen = BTreeSet::new();
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            let shape = self.s.shape(id);
+            if shape.is_event_stream() {
+                return true;
+            }
+            match &shape.kind {
+                Kind::Structure { members, .. } => stack.extend(members.iter().map(|m| m.target)),
+                Kind::List(m) => stack.push(*m),
+                Kind::Map(k, v) => stack.extend([*k, *v]),
+                _ => {}
+            }
+        }
+        false
+    }
+
+    fn enqueue(&mut self, id: ShapeId) {
+        if self.queued.insert(id) {
+            self.queue.push_back(id);
+        }
+    }
+
+    /// The Rust name of a declared shape, queueing its declaration.
+    fn name_of(&mut self, id: ShapeId) -> String {
+        self.enqueue(id);
+        if let Some(name) = self.names.get(&id) {
+            return name.clone();
+        }
+        let shape: &Shape = self.s.shape(id);
+        let plain = shape.name.chars().all(|c| c.is_ascii_alphanumeric())
+            && shape.name.starts_with(|c: char| c.is_ascii_uppercase());
+        let mut name = if plain {
+            shape.name.to_owned()
+        } else {
+            type_ident(shape.name)
+        };
+        if RESERVED.contains(&name.as_str()) || self.taken.contains(&name) {
+            name.push_str("Shape");
+        }
+        while self.taken.contains(&name) {
+            name.push('_');
+        }
+        self.taken.insert(name.clone());
+        self.names.insert(id, name.clone());
+        name
+    }
+}
+
+fn variants(values: &[&str], explicit: bool) -> String {
+    let mut keys: HashMap<String, usize> = HashMap::new();
+    for v in values {
+        *keys.entry(variant_key(v)).or_default() += 1;
+    }
+    let mut out = String::new();
+    let mut taken = HashSet::new();
+    for v in values {
+        let mut ident = type_ident(v);
+        // `Unknown` is the macro's catch-all variant; `Self` is a keyword.
+        if ident == "Unknown" || ident == "Self" {
+            ident.push_str("Value");
+        }
+        while !taken.insert(ident.clone()) {
+            ident.push('_');
+        }
+        // The catalog matches a variant to the value with its key; spell out the rest.
+        if explicit || keys[&variant_key(v)] > 1 || variant_key(&ident) != variant_key(v) {
+            let _ = writeln!(out, "    #[aws(rename = {v:?})]");
+        }
+        let _ = writeln!(out, "    {ident},");
+    }
+    out
+}
+
+/// Writes `text` as `///` lines wrapped near 90 columns.
+fn doc(out: &mut String, indent: &str, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    for (i, para) in text.split("\n\n").enumerate() {
+        if i > 0 {
+            let _ = writeln!(out, "{indent}///");
+        }
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            if !line.is_empty() && indent.len() + 4 + line.len() + 1 + word.len() > 90 {
+                let _ = writeln!(out, "{indent}/// {line}");
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        if !line.is_empty() {
+            let _ = writeln!(out, "{indent}/// {line}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scaffold;
+    use crate::catalog::{field_ident, type_ident, words};
+
+    #[test]
+    fn naming() {
+        assert_eq!(words("KMSKeyId"), ["KMS", "Key", "Id"]);
+        assert_eq!(field_ident("KMSKeyId"), "kms_key_id");
+        assert_eq!(field_ident("clientToken"), "client_token");
+        assert_eq!(field_ident("S3Bucket"), "s3_bucket");
+        assert_eq!(field_ident("Type"), "r#type");
+        assert_eq!(field_ident("Self"), "self_");
+        assert_eq!(type_ident("ALL_OLD"), "AllOld");
+        assert_eq!(type_ident("m5.large"), "M5Large");
+        assert_eq!(type_ident("1.0"), "V10");
+        assert_eq!(type_ident("Opportunity"), "Opportunity");
+        assert_eq!(type_ident("AWSOpportunitySummary"), "AwsOpportunitySummary");
+    }
+
+    /// The scaffolds `tests/tests/test_scaffold.rs` compiles: they must be what the
+    /// command prints today. `AWSJSON_BLESS=1` rewrites them.
+    #[test]
+    fn compiled_scaffolds_are_current() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/tests/scaffold");
+        let cases: &[(&str, &[&str], &str)] = &[
+            (
+                "partnercentral-selling",
+                &["CreateResourceSnapshotJob", "ListEngagements"],
+                "partnercentral_selling.rs",
+            ),
+            ("dynamodb", &["GetItem", "Query"], "dynamodb.rs"),
+            ("kms", &["Encrypt", "Decrypt"], "kms.rs"),
+            ("ecr", &["DescribeRepositories"], "ecr.rs"),
+            (
+                "secretsmanager",
+                &["GetSecretValue", "CreateSecret"],
+                "secretsmanager.rs",
+            ),
+        ];
+        for (service, ops, file) in cases {
+            let out = scaffold(service, ops, false).unwrap();
+            let path = dir.join(file);
+            if std::env::var_os("AWSJSON_BLESS").is_some() {
+                std::fs::write(&path, &out).unwrap();
+            }
+            let golden = std::fs::read_to_string(&path).unwrap();
+            assert!(golden == out, "{file} is stale: rerun with AWSJSON_BLESS=1");
+        }
+    }
+
+    /// Every operation of every service scaffolds (event streams left out), one
+    /// declaration file per service.
+    #[test]
+    fn every_operation_scaffolds() {
+        let c = crate::catalog::catalog();
+        for name in c.service_names() {
+            let s = c.service(name).unwrap();
+            let ops: Vec<&str> = s.operations.iter().map(|o| o.name).collect();
+            let out = scaffold(name, &ops, false).unwrap();
+            assert!(out.contains("#[aws_json_operation("), "{name}");
+        }
+        let kinesis = scaffold("kinesis", &["PutRecord", "SubscribeToShard"], false).unwrap();
+        assert!(kinesis.contains("// Left out: `SubscribeToShard` stream events"));
+        assert!(scaffold("kinesis", &["SubscribeToShard"], false).is_err());
+    }
+
+    #[test]
+    fn unknown_names_are_reported_with_suggestions() {
+        let err = scaffold("dynamodbb", &["PutItem"], false).unwrap_err();
+        assert!(err.contains("did you mean `dynamodb`"), "{err}");
+        let err = scaffold("dynamodb", &["PutItm", "GetItem"], false).unwrap_err();
+        assert!(err.contains("did you mean `PutItem`"), "{err}");
+    }
+}

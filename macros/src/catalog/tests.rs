@@ -1,0 +1,319 @@
+use super::{Kind, TargetError, TimestampFormat, catalog, edit_distance, field_key, suggest};
+
+#[test]
+fn header_and_counts() {
+    let c = catalog();
+    assert_eq!(c.botocore_version, "1.44.8");
+    assert_eq!(c.command, "tools/gen-catalog/run.sh");
+    assert_eq!(c.service_names().count(), 154);
+    let names: Vec<_> = c.service_names().collect();
+    assert!(
+        names.windows(2).all(|w| w[0] < w[1]),
+        "index sorted by name"
+    );
+    assert!(
+        c.partitions
+            .iter()
+            .any(|p| p.id == "aws" && p.dns_suffix == "amazonaws.com")
+    );
+}
+
+#[test]
+fn every_service_decodes() {
+    let c = catalog();
+    let (mut ops, mut v10) = (0, 0);
+    for name in c.service_names() {
+        let s = c.service(name).unwrap();
+        assert_eq!(s.name, name);
+        ops += s.operations.len();
+        v10 += usize::from(s.json_version == "1.0");
+        let n = s.shapes.len();
+        for op in &s.operations {
+            for id in op.input.iter().chain(&op.output).chain(&op.errors) {
+                assert!((id.0 as usize) < n);
+            }
+            for e in &op.errors {
+                assert!(s.shape(*e).is_error(), "{name}.{}", op.name);
+            }
+        }
+        assert!(
+            s.endpoints
+                .iter()
+                .any(|e| e.partition == "aws" && !e.fips && !e.dual_stack)
+        );
+    }
+    assert_eq!(ops, 7194);
+    assert_eq!(v10, 53);
+}
+
+#[test]
+fn dynamodb() {
+    let s = catalog().services_by_prefix("DynamoDB_20120810")[0];
+    assert_eq!(s.name, "dynamodb");
+    assert_eq!(s.json_version, "1.0");
+    assert_eq!(s.signing_name, "dynamodb");
+    assert_eq!(s.endpoint_prefix, "dynamodb");
+    assert_eq!(s.service_id, "DynamoDB");
+    let ep = |p, f, d| s.endpoint(p, f, d).unwrap().url;
+    assert_eq!(
+        ep("aws", false, false),
+        "https://dynamodb.{region}.amazonaws.com"
+    );
+    assert_eq!(
+        ep("aws", true, false),
+        "https://dynamodb-fips.{region}.amazonaws.com"
+    );
+    assert_eq!(ep("aws", false, true), "https://dynamodb.{region}.api.aws");
+    assert_eq!(
+        ep("aws-cn", false, false),
+        "https://dynamodb.{region}.amazonaws.com.cn"
+    );
+
+    let put = s.operation("PutItem").unwrap();
+    let input = s.shape(put.input.unwrap());
+    assert_eq!(input.name, "PutItemInput");
+    let table = input.member_for_field("table_name").unwrap();
+    assert_eq!(table.name, "TableName");
+    assert!(table.required());
+    assert!(!input.member("ReturnValues").unwrap().required());
+    let rv = s.shape(input.member("ReturnValues").unwrap().target);
+    let Kind::String { enum_values } = &rv.kind else {
+        panic!()
+    };
+    assert!(enum_values.contains(&"ALL_OLD"));
+    let item = s.shape(input.member("Item").unwrap().target);
+    let Kind::Map(k, v) = item.kind else { panic!() };
+    assert!(matches!(s.shape(k).kind, Kind::String { .. }));
+    assert_eq!(s.shape(v).name, "AttributeValue");
+    let errors: Vec<_> = put.errors.iter().map(|e| s.shape(*e).name).collect();
+    assert!(errors.contains(&"ConditionalCheckFailedException"));
+    assert!(errors.windows(2).all(|w| w[0] < w[1]));
+
+    let p = s
+        .operation("ListTables")
+        .unwrap()
+        .paginator
+        .as_ref()
+        .unwrap();
+    assert_eq!(p.input_token, ["ExclusiveStartTableName"]);
+    assert_eq!(p.output_token, ["LastEvaluatedTableName"]);
+    assert_eq!(p.limit_key, Some("Limit"));
+    assert_eq!(p.result_key, ["TableNames"]);
+}
+
+#[test]
+fn partner_central_selling() {
+    let (s, op) = catalog()
+        .resolve_target("AWSPartnerCentralSelling.CreateResourceSnapshotJob")
+        .unwrap();
+    assert_eq!(s.name, "partnercentral-selling");
+    assert_eq!(s.json_version, "1.0");
+    assert_eq!(s.signing_name, "partnercentral-selling");
+    assert_eq!(
+        s.endpoint("aws", false, false).unwrap().url,
+        "https://partnercentral-selling.{region}.api.aws"
+    );
+    // The rules define no dual-stack variant: the default host already is.
+    assert!(s.endpoint("aws", false, true).is_none());
+    let input = s.shape(op.input.unwrap());
+    let token = input.member_for_field("client_token").unwrap();
+    // Required, yet the declaration may leave it `None`: the runtime fills it.
+    assert!(token.idempotency_token() && token.required());
+    assert!(input.member_for_field("catalog").unwrap().required());
+    let (_, dt) = s.shape_named("DateTime").unwrap();
+    assert_eq!(dt.kind.describe(), "timestamp");
+    assert!(matches!(dt.kind, Kind::Timestamp(TimestampFormat::Iso8601)));
+}
+
+#[test]
+fn camel_case_service() {
+    let (s, op) = catalog()
+        .resolve_target("AmazonEC2ContainerRegistry_V20150921.CreateRepository")
+        .unwrap();
+    assert_eq!(s.name, "ecr");
+    assert_eq!(s.json_version, "1.1");
+    let input = s.shape(op.input.unwrap());
+    assert_eq!(
+        input.member_for_field("repository_name").unwrap().name,
+        "repositoryName"
+    );
+    assert!(input.member_for_field("r#type").is_none());
+    assert!(s.shape_named("Repository").is_some());
+}
+
+#[test]
+fn hostname_pattern_holds_in_most_partitions() {
+    let c = catalog();
+    let (mut total, mut agree) = (0, 0);
+    for name in c.service_names() {
+        let s = c.service(name).unwrap();
+        let pattern = s.hostname();
+        for p in &c.partitions {
+            let Some(ep) = s.endpoint(p.id, false, false) else {
+                continue;
+            };
+            total += 1;
+            let host = pattern
+                .replace("{dnsSuffix}", p.dns_suffix)
+                .replace("{dualStackDnsSuffix}", p.dual_stack_dns_suffix);
+            agree += usize::from(ep.url == format!("https://{host}"));
+        }
+    }
+    // The rest are partition-specific hosts (global services' fixed regions, `cn.`
+    // prefixes) that the per-partition entries keep.
+    assert!(agree * 100 / total >= 90, "{agree}/{total}");
+}
+
+#[test]
+fn endpoint_overrides_are_few() {
+    let c = catalog();
+    let overrides = |name: &str| {
+        c.service(name)
+            .unwrap()
+            .endpoint_overrides(&c.partitions)
+            .len()
+    };
+    // Services on the standard rules need none: the runtime derives every variant.
+    assert_eq!(overrides("kms"), 0);
+    // DynamoDB's FIPS endpoint in GovCloud is its plain host.
+    let ddb = c.service("dynamodb").unwrap();
+    let ddb: Vec<_> = ddb
+        .endpoint_overrides(&c.partitions)
+        .iter()
+        .map(|e| (e.partition, e.fips, e.url))
+        .collect();
+    assert_eq!(
+        ddb,
+        [(
+            "aws-us-gov",
+            true,
+            "https://dynamodb.{region}.amazonaws.com"
+        )]
+    );
+    // Global services sign for one region.
+    let waf = c.service("waf").unwrap();
+    assert!(
+        waf.endpoint_overrides(&c.partitions)
+            .iter()
+            .any(|e| e.signing_region == Some("us-east-1"))
+    );
+    let total: usize = c.service_names().map(overrides).sum();
+    println!("{total} endpoint overrides over 154 services");
+    assert!(total < 1000, "{total}");
+}
+
+#[test]
+fn global_endpoint() {
+    let s = catalog().service("waf").unwrap();
+    let ep = s.endpoint("aws", false, false).unwrap();
+    assert_eq!(ep.url, "https://waf.amazonaws.com");
+    assert_eq!(ep.signing_region, Some("us-east-1"));
+    assert_eq!(s.hostname(), "waf.{dnsSuffix}");
+    assert_eq!(s.global_signing_region(), Some("us-east-1"));
+}
+
+#[test]
+fn shared_prefix() {
+    let c = catalog();
+    assert_eq!(c.services_by_prefix("Timestream_20181101").len(), 2);
+    let (s, _) = c
+        .resolve_target("Timestream_20181101.WriteRecords")
+        .unwrap();
+    assert_eq!(s.name, "timestream-write");
+    let (s, _) = c.resolve_target("Timestream_20181101.Query").unwrap();
+    assert_eq!(s.name, "timestream-query");
+    let Err(TargetError::Ambiguous { services }) =
+        c.resolve_target("Timestream_20181101.TagResource")
+    else {
+        panic!()
+    };
+    assert_eq!(
+        services,
+        [
+            ("timestream-query", "query.timestream"),
+            ("timestream-write", "ingest.timestream")
+        ]
+    );
+    let (s, _) = c
+        .resolve_target_in("Timestream_20181101.TagResource", Some("ingest.timestream"))
+        .unwrap();
+    assert_eq!(s.name, "timestream-write");
+}
+
+#[test]
+fn target_errors() {
+    let c = catalog();
+    assert_eq!(
+        c.resolve_target("DynamoDB_20120810").err(),
+        Some(TargetError::Malformed)
+    );
+    let Err(TargetError::UnknownOperation { suggestions }) =
+        c.resolve_target("DynamoDB_20120810.PutItm")
+    else {
+        panic!()
+    };
+    assert_eq!(suggestions[0], "PutItem");
+    let Err(TargetError::UnknownPrefix { suggestions }) =
+        c.resolve_target("DynamoDB_2012081.PutItem")
+    else {
+        panic!()
+    };
+    assert_eq!(suggestions, ["DynamoDB_20120810"]);
+    let Err(TargetError::UnknownPrefix { suggestions }) = c.resolve_target("Nothing.Like.This")
+    else {
+        panic!()
+    };
+    assert!(suggestions.is_empty());
+}
+
+#[test]
+fn matching_rule() {
+    assert_eq!(field_key("kms_key_id"), field_key("KMSKeyId"));
+    assert_eq!(field_key("client_token"), field_key("clientToken"));
+    assert_eq!(field_key("r#type"), "type");
+    assert_ne!(field_key("key_ids"), field_key("KeyId"));
+    let s = catalog().service("secretsmanager").unwrap();
+    let input = s.shape(s.operation("CreateSecret").unwrap().input.unwrap());
+    assert_eq!(
+        input.member_for_field("kms_key_id").unwrap().name,
+        "KmsKeyId"
+    );
+}
+
+#[test]
+fn suggestions() {
+    assert_eq!(edit_distance("kitten", "sitting"), 3);
+    assert_eq!(edit_distance("", "abc"), 3);
+    assert_eq!(edit_distance("Abc", "aBC"), 0);
+    assert_eq!(edit_distance("itme", "item"), 1);
+    let names = ["TableName", "Item", "ReturnValues", "ConditionExpression"];
+    assert_eq!(suggest("table_nam", names), ["TableName"]);
+    assert_eq!(suggest("itme", names), ["Item"]);
+    assert!(suggest("zzzzzz", names).is_empty());
+}
+
+/// `cargo test -p awsjson-macros --lib -- --ignored --nocapture measure`: the cost a
+/// compiler process pays, unoptimised as proc macros build in the dev profile.
+#[test]
+#[ignore = "measurement, not a check"]
+fn measure() {
+    use std::time::Instant;
+    let bytes = super::BYTES;
+    let t = Instant::now();
+    let c = super::decode::catalog(bytes);
+    let index = t.elapsed();
+    let t = Instant::now();
+    let ddb = c.service("dynamodb").unwrap().operations.len();
+    let one = t.elapsed();
+    let t = Instant::now();
+    let ops: usize = c
+        .service_names()
+        .map(|n| c.service(n).unwrap().operations.len())
+        .sum();
+    let all = t.elapsed();
+    println!(
+        "catalog.bin {} bytes; index {index:?}; dynamodb ({ddb} ops) {one:?}; \
+         all 154 services ({ops} ops) {all:?}",
+        bytes.len()
+    );
+}

@@ -1,0 +1,610 @@
+#!/usr/bin/env python3
+"""Generate the awsjson service catalog from botocore's JSON-protocol models.
+
+Run through `tools/gen-catalog/run.sh` (pins botocore, creates the venv); see README.md.
+
+Writes two files:
+  macros/catalog/catalog.bin  what the proc macro embeds: services, endpoints, operations, shapes
+  macros/catalog/docs.bin     doc strings, read only by the scaffolding CLI
+
+Both are byte-for-byte deterministic for a given botocore version.
+The binary layout is documented in macros/catalog/README.md and decoded by
+macros/src/catalog/decode.rs; keep the three in step.
+"""
+
+import argparse
+import gzip
+import html.parser
+import importlib.metadata
+import json
+import os
+import re
+import sys
+import zlib
+
+MAGIC = b"AWSJCAT\x01"
+DOCS_MAGIC = b"AWSJDOC\x01"
+# Doc strings keep their first paragraph: enough for a doc comment, and the full
+# text would more than double docs.bin.
+DOC_PARAGRAPHS = 1
+COMMAND = "tools/gen-catalog/run.sh"
+
+# Shape kinds (u8), mirrored in macros/src/catalog/mod.rs `Kind`.
+KIND = {
+    "structure": 0,
+    "string": 1,
+    "list": 2,
+    "map": 3,
+    "boolean": 4,
+    "integer": 5,
+    "long": 6,
+    "float": 7,
+    "double": 8,
+    "blob": 9,
+    "timestamp": 10,
+    "document": 11,
+}
+# Timestamp formats; 0 means the protocol default (epoch seconds for awsJson).
+TS_FORMAT = {None: 0, "iso8601": 1, "unixTimestamp": 2, "rfc822": 3}
+
+# Structure flags.
+S_ERROR, S_UNION, S_EVENTSTREAM, S_FAULT, S_SENSITIVE = 1, 2, 4, 8, 16
+# Member flags.
+M_REQUIRED, M_IDEMPOTENCY, M_DEPRECATED, M_JSONVALUE = 1, 2, 4, 8
+# Operation flags.
+O_AUTH_NONE, O_DEPRECATED, O_PAGINATED, O_HOST_PREFIX, O_IDEMPOTENT = 1, 2, 4, 8, 16
+# Endpoint variant bits.
+V_FIPS, V_DUALSTACK = 1, 2
+
+
+def load_json(path):
+    if os.path.exists(path):
+        with open(path, "rb") as f:
+            return json.load(f)
+    if os.path.exists(path + ".gz"):
+        with gzip.open(path + ".gz", "rb") as f:
+            return json.load(f)
+    return None
+
+
+def is_json_protocol(meta):
+    return meta.get("protocol") == "json" or "json" in meta.get("protocols", [])
+
+
+# ---------------------------------------------------------------- endpoint rules
+
+
+class RuleError(Exception):
+    pass
+
+
+class Partitions:
+    def __init__(self, data):
+        self.parts = data["partitions"]
+
+    def lookup(self, region):
+        for p in self.parts:
+            if region in p["regions"]:
+                return p
+        for p in self.parts:
+            if re.match(p["regionRegex"], region):
+                return p
+        return next(p for p in self.parts if p["id"] == "aws")
+
+    def outputs(self, region):
+        return dict(self.lookup(region)["outputs"])
+
+
+def get_attr(value, path):
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
+        if value is None:
+            return None
+        if part.startswith("["):
+            i = int(part[1:-1])
+            value = value[i] if isinstance(value, list) and i < len(value) else None
+        else:
+            value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def is_valid_host_label(value, allow_dots):
+    if not isinstance(value, str):
+        return False
+    labels = value.split(".") if allow_dots else [value]
+    return all(re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9-]{0,62}", l) for l in labels)
+
+
+def parse_arn(value):
+    if not isinstance(value, str):
+        return None
+    parts = value.split(":", 5)
+    if len(parts) != 6 or parts[0] != "arn" or not parts[1] or not parts[2]:
+        return None
+    return {
+        "partition": parts[1],
+        "service": parts[2],
+        "region": parts[3],
+        "accountId": parts[4],
+        "resourceId": re.split(r"[:/]", parts[5]),
+    }
+
+
+class Evaluator:
+    def __init__(self, partitions):
+        self.partitions = partitions
+
+    def template(self, s, scope):
+        def sub(m):
+            name, _, path = m.group(1).partition("#")
+            v = scope.get(name)
+            if path:
+                v = get_attr(v, path)
+            if v is None:
+                raise RuleError("unbound template " + m.group(1))
+            return str(v)
+
+        return re.sub(r"\{([^{}]+)\}", sub, s)
+
+    def expr(self, e, scope):
+        if isinstance(e, dict):
+            if "ref" in e:
+                return scope.get(e["ref"])
+            if "fn" in e:
+                return self.call(e, scope)
+            return {k: self.expr(v, scope) for k, v in e.items()}
+        if isinstance(e, list):
+            return [self.expr(v, scope) for v in e]
+        if isinstance(e, str):
+            return self.template(e, scope)
+        return e
+
+    def call(self, c, scope):
+        fn = c["fn"]
+        args = [self.expr(a, scope) for a in c["argv"]]
+        if fn == "isSet":
+            return args[0] is not None
+        if fn == "not":
+            return not args[0]
+        if fn == "booleanEquals":
+            return args[0] == args[1]
+        if fn == "stringEquals":
+            return args[0] == args[1]
+        if fn == "getAttr":
+            return get_attr(args[0], args[1])
+        if fn == "aws.partition":
+            return self.partitions.outputs(args[0]) if args[0] is not None else None
+        if fn == "aws.parseArn":
+            return parse_arn(args[0])
+        if fn == "isValidHostLabel":
+            return is_valid_host_label(args[0], args[1])
+        if fn == "substring":
+            s, start, stop, rev = args
+            if s is None or stop > len(s) or start >= stop:
+                return None
+            return s[len(s) - stop : len(s) - start] if rev else s[start:stop]
+        if fn == "parseURL":
+            return None
+        raise RuleError("unsupported function " + fn)
+
+    def rules(self, rules, scope):
+        for rule in rules:
+            local = dict(scope)
+            ok = True
+            for cond in rule.get("conditions", []):
+                v = self.call(cond, local)
+                if v is None or v is False:
+                    ok = False
+                    break
+                if "assign" in cond:
+                    local[cond["assign"]] = v
+            if not ok:
+                continue
+            t = rule["type"]
+            if t == "tree":
+                return self.rules(rule["rules"], local)
+            if t == "error":
+                return ("error", self.expr(rule["error"], local))
+            if t == "endpoint":
+                ep = rule["endpoint"]
+                url = self.expr(ep["url"], local)
+                props = self.expr(ep.get("properties", {}), local)
+                return ("endpoint", url, props)
+        return ("error", "no rule matched")
+
+    def resolve(self, ruleset, params):
+        scope = {}
+        for name, p in ruleset["parameters"].items():
+            if name in params:
+                scope[name] = params[name]
+            elif "default" in p:
+                scope[name] = p["default"]
+        return self.rules(ruleset["rules"], scope)
+
+
+def probe_region(partition):
+    """A region name the partition's regex accepts but no rule names."""
+    for r in sorted(partition["regions"]):
+        parts = r.split("-")
+        if len(parts) >= 3 and parts[-1].isdigit():
+            cand = "-".join(parts[:-2] + ["probe", parts[-1]])
+            if re.match(partition["regionRegex"], cand):
+                return cand
+    raise SystemExit("no probe region for partition " + partition["id"])
+
+
+def signing_overrides(props, signing_name):
+    """(signing region, signing name) an endpoint demands, '' when the default applies."""
+    for scheme in props.get("authSchemes", []) or []:
+        if scheme.get("name") in ("sigv4", "sigv4a"):
+            region = scheme.get("signingRegion") or ""
+            name = scheme.get("signingName") or ""
+            return region, "" if name == signing_name else name
+    return "", ""
+
+
+def endpoints_for(ruleset, partitions, signing_name):
+    """Endpoint entries: (partition, variant, region, url, signing region, signing name).
+
+    region '' is the partition default with '{region}' in the url; a named region is
+    an override where the rules give that region something else (global endpoints).
+    """
+    ev = Evaluator(partitions)
+    has_ds = "UseDualStack" in ruleset["parameters"]
+    out = []
+    for part in sorted(partitions.parts, key=lambda p: p["id"]):
+        probe = probe_region(part)
+        for variant in range(4):
+            fips, ds = bool(variant & V_FIPS), bool(variant & V_DUALSTACK)
+            if ds and not has_ds:
+                continue
+
+            def run(region):
+                params = {"Region": region, "UseFIPS": fips}
+                if has_ds:
+                    params["UseDualStack"] = ds
+                try:
+                    return ev.resolve(ruleset, params)
+                except RuleError:
+                    return ("error", "")
+
+            res = run(probe)
+            default = None
+            if res[0] == "endpoint":
+                # Global services answer every region with one host (and signing region).
+                sr, sn = signing_overrides(res[2], signing_name)
+                default = (res[1].replace(probe, "{region}"), sr.replace(probe, "{region}"), sn)
+                if default[1] == "{region}":
+                    default = (default[0], "", sn)
+                out.append((part["id"], variant, "") + default)
+            for region in sorted(part["regions"]):
+                r = run(region)
+                if r[0] != "endpoint":
+                    continue
+                sr, sn = signing_overrides(r[2], signing_name)
+                got = (r[1], "" if sr == region else sr, sn)
+                if default:
+                    expect = tuple(x.replace("{region}", region) for x in default)
+                    if expect[1] == region:
+                        expect = (expect[0], "", expect[2])
+                    if got == expect:
+                        continue
+                out.append((part["id"], variant, region) + got)
+    return out
+
+
+# ---------------------------------------------------------------- docs to text
+
+
+class _Text(html.parser.HTMLParser):
+    BLOCK = {"p", "li", "ul", "ol", "note", "important", "div", "br", "dl", "dt", "dd", "h1", "h2", "h3", "h4"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCK:
+            self.out.append("\n\n")
+        if tag == "li":
+            self.out.append("- ")
+        if tag == "code":
+            self.out.append("`")
+
+    def handle_endtag(self, tag):
+        if tag == "code":
+            self.out.append("`")
+        if tag in self.BLOCK:
+            self.out.append("\n\n")
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+
+def html_to_text(doc):
+    if not doc:
+        return ""
+    p = _Text()
+    p.feed(doc)
+    p.close()
+    text = "".join(p.out)
+    paras = []
+    for para in re.split(r"\n\s*\n", text):
+        para = " ".join(para.split())
+        if para and para != "-":
+            paras.append(para)
+    return "\n\n".join(paras[:DOC_PARAGRAPHS])
+
+
+# ---------------------------------------------------------------- encoding
+
+
+def varint(n):
+    assert n >= 0
+    b = bytearray()
+    while True:
+        x = n & 0x7F
+        n >>= 7
+        if n:
+            b.append(x | 0x80)
+        else:
+            b.append(x)
+            return bytes(b)
+
+
+def enc_str(s):
+    raw = s.encode("utf-8")
+    return varint(len(raw)) + raw
+
+
+class Strings:
+    """Per-chunk string table, indexed in first-use order (deterministic)."""
+
+    def __init__(self):
+        self.index = {}
+        self.items = []
+
+    def __call__(self, s):
+        if s not in self.index:
+            self.index[s] = len(self.items)
+            self.items.append(s)
+        return varint(self.index[s])
+
+    def encode(self):
+        return varint(len(self.items)) + b"".join(enc_str(s) for s in self.items)
+
+
+def as_list(v):
+    if v is None:
+        return []
+    return v if isinstance(v, list) else [v]
+
+
+def shape_kind(shape):
+    if shape["type"] == "structure" and shape.get("document"):
+        return KIND["document"]
+    return KIND[shape["type"]]
+
+
+def encode_service(name, model, ruleset, paginators, partitions):
+    meta = model["metadata"]
+    shapes = model["shapes"]
+    ops = model["operations"]
+    signing_name = meta.get("signingName") or meta["endpointPrefix"]
+
+    # Only shapes reachable from operations are kept.
+    keep = set()
+
+    def reach(sname):
+        if sname in keep:
+            return
+        keep.add(sname)
+        sh = shapes[sname]
+        for m in sh.get("members", {}).values():
+            reach(m["shape"])
+        for k in ("member", "key", "value"):
+            if k in sh:
+                reach(sh[k]["shape"])
+
+    for op in ops.values():
+        for k in ("input", "output"):
+            if k in op:
+                reach(op[k]["shape"])
+        for e in op.get("errors", []):
+            reach(e["shape"])
+    order = sorted(keep)
+    idx = {s: i for i, s in enumerate(order)}
+
+    st = Strings()
+    body = bytearray()
+    body += st(meta["serviceId"]) + st(meta["targetPrefix"]) + st(signing_name)
+    body += st(meta["endpointPrefix"]) + st(meta["apiVersion"])
+    body += bytes([0 if meta["jsonVersion"] == "1.0" else 1])
+    body += bytes([1 if meta.get("awsQueryCompatible") is not None else 0])
+
+    eps = endpoints_for(ruleset, partitions, signing_name)
+    body += varint(len(eps))
+    for part, variant, region, url, sr, sn in eps:
+        body += st(part) + bytes([variant]) + st(region) + st(url) + st(sr) + st(sn)
+
+    pag = paginators.get("pagination", {}) if paginators else {}
+    body += varint(len(ops))
+    for oname in sorted(ops):
+        op = ops[oname]
+        flags = 0
+        if op.get("authtype") == "none" or op.get("auth") == ["smithy.api#noAuth"]:
+            flags |= O_AUTH_NONE
+        if op.get("deprecated"):
+            flags |= O_DEPRECATED
+        p = pag.get(oname)
+        # Paginators whose tokens are JMESPath expressions ("a.b") are kept as written.
+        if p:
+            flags |= O_PAGINATED
+        host = (op.get("endpoint") or {}).get("hostPrefix")
+        if host:
+            flags |= O_HOST_PREFIX
+        if op.get("idempotent"):
+            flags |= O_IDEMPOTENT
+        body += st(oname) + bytes([flags])
+        body += varint(idx[op["input"]["shape"]] + 1 if "input" in op else 0)
+        body += varint(idx[op["output"]["shape"]] + 1 if "output" in op else 0)
+        errs = sorted({e["shape"] for e in op.get("errors", [])})
+        body += varint(len(errs)) + b"".join(varint(idx[e]) for e in errs)
+        if p:
+            for key in ("input_token", "output_token", "result_key"):
+                vals = as_list(p.get(key))
+                body += varint(len(vals)) + b"".join(st(v) for v in vals)
+            body += st(p.get("limit_key") or "")
+            body += st(p.get("more_results") or "")
+        if host:
+            body += st(host)
+
+    body += varint(len(order))
+    for sname in order:
+        sh = shapes[sname]
+        kind = shape_kind(sh)
+        body += st(sname) + bytes([kind])
+        if kind == KIND["structure"]:
+            flags = 0
+            if sh.get("exception") or sh.get("error"):
+                flags |= S_ERROR
+            if sh.get("union"):
+                flags |= S_UNION
+            if sh.get("eventstream"):
+                flags |= S_EVENTSTREAM
+            if sh.get("fault"):
+                flags |= S_FAULT
+            if sh.get("sensitive"):
+                flags |= S_SENSITIVE
+            body += bytes([flags])
+            if flags & S_ERROR:
+                # awsQueryCompatible services send a legacy code; json ones the shape name.
+                body += st((sh.get("error") or {}).get("code") or sname)
+            required = set(sh.get("required", []))
+            members = sh.get("members", {})
+            body += varint(len(members))
+            for mname in members:  # model order: the scaffold keeps it
+                m = members[mname]
+                if "locationName" in m or "jsonName" in m:
+                    raise SystemExit(f"{name}#{sname}${mname}: wire name differs from member name")
+                mf = 0
+                if mname in required:
+                    mf |= M_REQUIRED
+                if m.get("idempotencyToken"):
+                    mf |= M_IDEMPOTENCY
+                if m.get("deprecated"):
+                    mf |= M_DEPRECATED
+                if m.get("jsonvalue"):
+                    mf |= M_JSONVALUE
+                body += st(mname) + varint(idx[m["shape"]]) + bytes([mf])
+        elif kind == KIND["string"]:
+            enum = sh.get("enum", [])
+            body += varint(len(enum)) + b"".join(st(v) for v in enum)
+        elif kind == KIND["list"]:
+            body += varint(idx[sh["member"]["shape"]])
+        elif kind == KIND["map"]:
+            body += varint(idx[sh["key"]["shape"]]) + varint(idx[sh["value"]["shape"]])
+        elif kind == KIND["timestamp"]:
+            body += bytes([TS_FORMAT[sh.get("timestampFormat")]])
+    return st.encode() + bytes(body), order
+
+
+def encode_docs(model, order):
+    """Docs chunk: service doc, then per operation and per shape (in catalog order)
+    the doc text and, for structures, one doc per member."""
+    st = Strings()
+    body = bytearray()
+    body += st(html_to_text(model.get("documentation")))
+    for oname in sorted(model["operations"]):
+        body += st(html_to_text(model["operations"][oname].get("documentation")))
+    for sname in order:
+        sh = model["shapes"][sname]
+        body += st(html_to_text(sh.get("documentation")))
+        if sh["type"] == "structure" and not sh.get("document"):
+            for mname in sh.get("members", {}):
+                body += st(html_to_text(sh["members"][mname].get("documentation")))
+    return st.encode() + bytes(body)
+
+
+def write_container(path, magic, header, extra, chunks):
+    """magic, header strings, extra section, index, zlib-compressed chunks.
+
+    Index entry: name, target prefix, offset, compressed length, raw length.
+    Each chunk is compressed on its own so a build that declares operations of one
+    service inflates only that service.
+    """
+    index = bytearray()
+    data = bytearray()
+    for name, key, chunk in chunks:
+        z = zlib.compress(chunk, 9)
+        index += enc_str(name) + enc_str(key) + varint(len(data)) + varint(len(z)) + varint(len(chunk))
+        data += z
+    out = bytearray(magic)
+    out += varint(len(header)) + b"".join(enc_str(h) for h in header)
+    out += varint(len(extra)) + extra
+    out += varint(len(chunks)) + index + data
+    with open(path, "wb") as f:
+        f.write(out)
+    return len(out)
+
+
+def encode_partitions(partitions):
+    out = bytearray()
+    parts = sorted(partitions.parts, key=lambda p: p["id"])
+    out += varint(len(parts))
+    for p in parts:
+        o = p["outputs"]
+        out += enc_str(p["id"]) + enc_str(p["regionRegex"])
+        out += enc_str(o["dnsSuffix"]) + enc_str(o["dualStackDnsSuffix"])
+        out += enc_str(o.get("implicitGlobalRegion", ""))
+        regions = sorted(p["regions"])
+        out += varint(len(regions)) + b"".join(enc_str(r) for r in regions)
+    return bytes(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default="macros/catalog", help="output directory")
+    args = ap.parse_args()
+
+    import botocore
+
+    version = importlib.metadata.version("botocore")
+    data = os.path.join(os.path.dirname(botocore.__file__), "data")
+    partitions = Partitions(load_json(os.path.join(data, "partitions.json")))
+
+    chunks, doc_chunks = [], []
+    n_ops = 0
+    for name in sorted(os.listdir(data)):
+        sdir = os.path.join(data, name)
+        if not os.path.isdir(sdir):
+            continue
+        versions = sorted(v for v in os.listdir(sdir) if load_json(os.path.join(sdir, v, "service-2.json")))
+        if not versions:
+            continue
+        vdir = os.path.join(sdir, versions[-1])
+        model = load_json(os.path.join(vdir, "service-2.json"))
+        if not is_json_protocol(model["metadata"]):
+            continue
+        ruleset = load_json(os.path.join(vdir, "endpoint-rule-set-1.json"))
+        paginators = load_json(os.path.join(vdir, "paginators-1.json"))
+        chunk, order = encode_service(name, model, ruleset, paginators, partitions)
+        prefix = model["metadata"]["targetPrefix"]
+        chunks.append((name, prefix, chunk))
+        doc_chunks.append((name, prefix, encode_docs(model, order)))
+        n_ops += len(model["operations"])
+
+    os.makedirs(args.out, exist_ok=True)
+    header = [version, COMMAND]
+    size = write_container(
+        os.path.join(args.out, "catalog.bin"), MAGIC, header, encode_partitions(partitions), chunks
+    )
+    dsize = write_container(os.path.join(args.out, "docs.bin"), DOCS_MAGIC, header, b"", doc_chunks)
+    print(
+        f"botocore {version}: {len(chunks)} services, {n_ops} operations; "
+        f"catalog.bin {size} bytes, docs.bin {dsize} bytes",
+        file=sys.stderr,
+    )
+
+
+if __name__ == "__main__":
+    main()
