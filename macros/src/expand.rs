@@ -13,18 +13,38 @@ use crate::ast::{Operation, Shape};
 use crate::ctxt::{Ctxt, with_fallback};
 use crate::{attr, check, endpoint, fallback};
 
+/// Parses the attribute's arguments with `parse_args` and the item it is on; on a
+/// syntax error, the error and the fallback item.
+fn parse<A>(
+    cx: &Ctxt,
+    args: TokenStream,
+    input: &TokenStream,
+    parse_args: fn(&Ctxt, syn::parse::ParseStream) -> A,
+) -> Result<(A, syn::DeriveInput), syn::Error> {
+    let parsed =
+        syn::parse::Parser::parse2(|s: syn::parse::ParseStream| Ok(parse_args(cx, s)), args);
+    let item = syn::parse2::<syn::DeriveInput>(input.clone());
+    match (parsed, item) {
+        (Ok(args), Ok(item)) => Ok((args, item)),
+        (Err(err), _) | (_, Err(err)) => Err(err),
+    }
+}
+
+/// The errors collected while parsing and checking, then the fallback item.
+fn failed(result: Result<(), syn::Error>, input: &TokenStream) -> TokenStream {
+    let err = result
+        .err()
+        .unwrap_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "invalid declaration"));
+    with_fallback(err, fallback::item(input))
+}
+
 pub(crate) fn operation(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
-    let parsed = syn::parse::Parser::parse2(
-        |s: syn::parse::ParseStream| Ok(attr::operation_args(&cx, s)),
-        args,
-    );
-    let item = syn::parse2::<syn::DeriveInput>(input.clone());
-    let (args, item) = match (parsed, item) {
-        (Ok(args), Ok(item)) => (args, item),
-        (Err(err), _) | (_, Err(err)) => {
+    let (args, item) = match parse(&cx, args, &input, attr::operation_args) {
+        Ok(parsed) => parsed,
+        Err(err) => {
             cx.syn_error(err);
-            return with_fallback(cx.check().unwrap_err(), fallback::item(&input));
+            return failed(cx.check(), &input);
         }
     };
     let mut op = Operation::from_syn(&cx, args, item);
@@ -38,27 +58,17 @@ pub(crate) fn operation(args: TokenStream, input: TokenStream) -> TokenStream {
         (Ok(()), Some(op), Some(resolved)) => {
             operation::expand(&op, &resolved, host_prefix.as_ref(), endpoint_url)
         }
-        (result, _, _) => with_fallback(
-            result.err().unwrap_or_else(|| {
-                syn::Error::new(proc_macro2::Span::call_site(), "invalid declaration")
-            }),
-            fallback::item(&input),
-        ),
+        (result, _, _) => failed(result, &input),
     }
 }
 
 pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
-    let parsed = syn::parse::Parser::parse2(
-        |s: syn::parse::ParseStream| Ok(attr::shape_args(&cx, s)),
-        args,
-    );
-    let item = syn::parse2::<syn::DeriveInput>(input.clone());
-    let (args, item) = match (parsed, item) {
-        (Ok(args), Ok(item)) => (args, item),
-        (Err(err), _) | (_, Err(err)) => {
+    let (args, item) = match parse(&cx, args, &input, attr::shape_args) {
+        Ok(parsed) => parsed,
+        Err(err) => {
             cx.syn_error(err);
-            return with_fallback(cx.check().unwrap_err(), fallback::item(&input));
+            return failed(cx.check(), &input);
         }
     };
     let mut shape = Shape::from_syn(&cx, &args, item);
@@ -77,11 +87,6 @@ pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
             EnumKind::Int => enumeration::expand_int(e),
             EnumKind::Union => union::expand(e),
         },
-        (result, _) => with_fallback(
-            result.err().unwrap_or_else(|| {
-                syn::Error::new(proc_macro2::Span::call_site(), "invalid declaration")
-            }),
-            fallback::item(&input),
-        ),
+        (result, _) => failed(result, &input),
     }
 }
