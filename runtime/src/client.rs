@@ -215,8 +215,8 @@ impl Client {
         prepared: &Prepared,
         time: SystemTime,
     ) -> Result<HttpRequest, Error<Infallible>> {
-        let mut id = uuid::Uuid::encode_buffer();
-        let invocation_id = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut id);
+        let id = crate::uuid::Uuid::new_v4();
+        let invocation_id = id.as_str();
         let attempt = AttemptInfo {
             invocation_id,
             attempt: 1,
@@ -244,8 +244,8 @@ impl Client {
     ) -> Result<RawResponse, Error<Infallible>> {
         // The body travels as `Bytes`: each attempt shares it instead of copying it.
         let body = Bytes::from(std::mem::take(&mut prepared.body));
-        let mut id = uuid::Uuid::encode_buffer();
-        let invocation_id: &str = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut id);
+        let id = crate::uuid::Uuid::new_v4();
+        let invocation_id: &str = id.as_str();
         let span = tracing::debug_span!(
             "awsjson.call",
             operation = target,

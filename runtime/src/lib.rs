@@ -294,6 +294,7 @@ mod signing_keys;
 pub mod sigv4;
 mod unknown;
 mod url_cache;
+mod uuid;
 
 #[cfg(feature = "test-util")]
 pub mod stub;

@@ -277,7 +277,7 @@ pub fn encode<O: Operation>(op: &O) -> Result<Vec<u8>, Error<Infallible>> {
     if let Some(member) = O::IDEMPOTENCY_TOKEN
         && op.idempotency_token_missing()
     {
-        insert_token(&mut body, member, &uuid::Uuid::new_v4().to_string());
+        insert_token(&mut body, member, crate::uuid::Uuid::new_v4().as_str());
     }
     Ok(body)
 }
