@@ -20,7 +20,15 @@ fn header_and_counts() {
 
 #[test]
 fn every_service_decodes() {
-    let c = catalog();
+    // Timed on a fresh decode, not the process-wide one: `cargo test -p awsjson-macros
+    // --lib -- --nocapture every_service_decodes` prints what a compiler process pays,
+    // unoptimised as proc macros build in the dev profile.
+    let start = std::time::Instant::now();
+    let c = super::decode::catalog(super::BYTES);
+    let index = start.elapsed();
+    let one = std::time::Instant::now();
+    let ddb = c.service("dynamodb").unwrap().operations.len();
+    let one = one.elapsed();
     let (mut ops, mut v10) = (0, 0);
     for name in c.service_names() {
         let s = c.service(name).unwrap();
@@ -42,6 +50,12 @@ fn every_service_decodes() {
                 .any(|e| e.partition == "aws" && !e.fips && !e.dual_stack)
         );
     }
+    println!(
+        "catalog.bin {} bytes; index {index:?}; dynamodb ({ddb} ops) {one:?}; \
+         index and all 154 services {:?}",
+        super::BYTES.len(),
+        start.elapsed()
+    );
     assert_eq!(ops, 7194);
     assert_eq!(v10, 53);
 }
@@ -290,30 +304,4 @@ fn suggestions() {
     assert_eq!(suggest("table_nam", names), ["TableName"]);
     assert_eq!(suggest("itme", names), ["Item"]);
     assert!(suggest("zzzzzz", names).is_empty());
-}
-
-/// `cargo test -p awsjson-macros --lib -- --ignored --nocapture measure`: the cost a
-/// compiler process pays, unoptimised as proc macros build in the dev profile.
-#[test]
-#[ignore = "measurement, not a check"]
-fn measure() {
-    use std::time::Instant;
-    let bytes = super::BYTES;
-    let t = Instant::now();
-    let c = super::decode::catalog(bytes);
-    let index = t.elapsed();
-    let t = Instant::now();
-    let ddb = c.service("dynamodb").unwrap().operations.len();
-    let one = t.elapsed();
-    let t = Instant::now();
-    let ops: usize = c
-        .service_names()
-        .map(|n| c.service(n).unwrap().operations.len())
-        .sum();
-    let all = t.elapsed();
-    println!(
-        "catalog.bin {} bytes; index {index:?}; dynamodb ({ddb} ops) {one:?}; \
-         all 154 services ({ops} ops) {all:?}",
-        bytes.len()
-    );
 }
