@@ -148,15 +148,14 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
                 }
                 // query_compatible
                 "query_compatible" => {
-                    if !flag(
+                    let path = meta.path.clone();
+                    set_flag(
                         cx,
                         &meta,
+                        &mut args.query_compatible,
+                        path,
                         "`query_compatible` is a flag: write `query_compatible` alone",
-                    )? {
-                        return Ok(());
-                    }
-                    let path = meta.path.clone();
-                    set_once(cx, &meta, &mut args.query_compatible, path);
+                    )?;
                 }
                 // request_compression = "gzip"
                 "request_compression" => {
@@ -340,27 +339,25 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAt
                     }
                     // #[aws(host_label)]
                     "host_label" => {
-                        if !flag(
+                        let span = meta.path.span();
+                        set_flag(
                             cx,
                             &meta,
+                            &mut out.host_label,
+                            span,
                             "`host_label` is a flag: write `#[aws(host_label)]`",
-                        )? {
-                            return Ok(());
-                        }
-                        let span = meta.path.span();
-                        set_once(cx, &meta, &mut out.host_label, span);
+                        )?;
                     }
                     // #[aws(endpoint_url)]
                     "endpoint_url" => {
-                        if !flag(
+                        let span = meta.path.span();
+                        set_flag(
                             cx,
                             &meta,
+                            &mut out.endpoint_url,
+                            span,
                             "`endpoint_url` is a flag: write `#[aws(endpoint_url)]`",
-                        )? {
-                            return Ok(());
-                        }
-                        let span = meta.path.span();
-                        set_once(cx, &meta, &mut out.endpoint_url, span);
+                        )?;
                     }
                     _ => unreachable!("parse_list only passes known keys"),
                 }
@@ -524,15 +521,22 @@ fn parse_list(
     }
 }
 
-/// Whether a flag key stands alone; a value after it is reported and skipped, so that
-/// the keys after it are still checked.
-fn flag(cx: &Ctxt, meta: &ParseNestedMeta, message: &str) -> syn::Result<bool> {
+/// Sets a flag key, which must stand alone; a value after it is reported with
+/// `message` and skipped, so that the keys after it are still checked.
+fn set_flag<T>(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    slot: &mut Option<T>,
+    value: T,
+    message: &str,
+) -> syn::Result<()> {
     if meta.input.is_empty() || meta.input.peek(Token![,]) {
-        return Ok(true);
+        set_once(cx, meta, slot, value);
+    } else {
+        cx.error_spanned_by(&meta.path, message);
+        skip_value(meta.input)?;
     }
-    cx.error_spanned_by(&meta.path, message);
-    skip_value(meta.input)?;
-    Ok(false)
+    Ok(())
 }
 
 fn skip_value(input: ParseStream) -> syn::Result<()> {
