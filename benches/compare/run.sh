@@ -50,7 +50,8 @@ bin_of() { echo "$(dir_of "$1" release)/release/$1-bench"; }
 profile_flag() { [ "$1" = release ] && echo --release || true; }
 
 build() { # variant profile → cargo build into the variant's own target dir
-    cargo build --offline --quiet -p "$1-bench" $(profile_flag "$2") --target-dir "$(dir_of "$1" "$2")"
+    cargo build --offline --quiet --manifest-path "$HERE/$1-bench/Cargo.toml" $(profile_flag "$2") \
+        --target-dir "$(dir_of "$1" "$2")"
 }
 
 ensure_built() {
@@ -66,13 +67,18 @@ ensure_built() {
     echo "kernel: $(uname -r)"
     echo "rustc: $(rustc -V)"
     echo "awsjson: $(git -C "$HERE" rev-parse --short HEAD)$(git -C "$HERE" diff --quiet HEAD -- ../../runtime || echo '+dirty')"
-    grep -A1 -E '^name = "(aws-config|aws-sdk-dynamodb|aws-sdk-partnercentralselling|reqwest|rustls|hyper|tokio)"$' Cargo.lock |
-        paste - - - | awk '{print $3 ": " $6}' | tr -d '"'
+    for v in awsjson sdk floor; do
+        grep -A1 -E '^name = "(aws-config|aws-sdk-dynamodb|aws-sdk-partnercentralselling|reqwest|rustls|hyper|tokio|idna_adapter)"$' "$v-bench/Cargo.lock" |
+            paste - - - | awk -v v="$v" '{print v ": " $3 " " $6}' | tr -d '"'
+    done
     echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "sections: $SECTIONS; BUILDS=$BUILDS RUNS=$RUNS CALLS=$CALLS CG_CALLS=$CG_CALLS LOAD_CALLS=$LOAD_CALLS"
 } | tee "$OUT/machine.txt"
 
-cargo fetch --quiet
+# Every variant is its own workspace with its own lock file, as a user's program is.
+for m in awsjson-bench sdk-bench floor-bench canned-server; do
+    cargo fetch --quiet --manifest-path "$HERE/$m/Cargo.toml"
+done
 
 has() { [[ " $SECTIONS " == *" $1 "* ]]; }
 
@@ -83,7 +89,7 @@ section_build() {
             for v in $VARIANTS; do
                 rm -rf "$(dir_of "$v" "$profile")"
                 t=$(now)
-                cargo build --offline -p "$v-bench" $(profile_flag "$profile") \
+                cargo build --offline --manifest-path "$HERE/$v-bench/Cargo.toml" $(profile_flag "$profile") \
                     --target-dir "$(dir_of "$v" "$profile")" 2> "$OUT/build-$v-$profile-$rep.log"
                 record "clean_build_${profile}_s" "$v" "$(elapsed "$t")"
                 if [ "$profile" = release ]; then
@@ -148,7 +154,8 @@ section_size() {
 
 start_server() {
     for v in $VARIANTS; do ensure_built "$v" release; done
-    cargo build --offline --quiet --release -p canned-server --target-dir "$HERE/target/server"
+    cargo build --offline --quiet --release --manifest-path "$HERE/canned-server/Cargo.toml" \
+        --target-dir "$HERE/target/server"
     taskset -c "$SERVER_CORE" "$HERE/target/server/release/canned-server" "$PORT" 2> "$OUT/server.log" &
     SERVER=$!
     sleep 0.5

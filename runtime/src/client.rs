@@ -222,7 +222,7 @@ impl Client {
             attempt: 1,
             max: self.inner.max_attempts,
         };
-        let (url, headers) = self
+        let (url, _, headers) = self
             .sign(service, target, prepared, &prepared.body, time, &attempt)
             .await?;
         Ok(HttpRequest {
@@ -387,7 +387,7 @@ impl Client {
         info: &AttemptInfo<'_>,
     ) -> Result<RawResponse, Error<Infallible>> {
         let once = async {
-            let (url, headers) = self
+            let (_, url, headers) = self
                 .sign(
                     call.service,
                     call.target,
@@ -397,7 +397,7 @@ impl Client {
                     info,
                 )
                 .await?;
-            self.transmit(&url, &headers, call.body.clone()).await
+            self.transmit(url, &headers, call.body.clone()).await
         };
         match self.inner.attempt_timeout {
             None => once.await,
@@ -469,7 +469,7 @@ impl Client {
         }
     }
 
-    /// The URL and signed headers of one attempt.
+    /// The URL (as written and parsed) and signed headers of one attempt.
     async fn sign(
         &self,
         service: &ServiceMeta,
@@ -478,7 +478,7 @@ impl Client {
         body: &[u8],
         time: SystemTime,
         info: &AttemptInfo<'_>,
-    ) -> Result<(String, Vec<(&'static str, String)>), Error<Infallible>> {
+    ) -> Result<(String, reqwest::Url, Vec<(&'static str, String)>), Error<Infallible>> {
         let resolved = match &prepared.endpoint_url {
             Some(url) => ResolvedEndpoint {
                 url: url.clone(),
@@ -494,6 +494,13 @@ impl Client {
                     "endpoint {endpoint:?} is not an http(s) URL"
                 )))
             })?;
+        // A URL that does not parse can never be sent: a configuration error, not a
+        // transport failure to retry.
+        let parsed = self.inner.urls.parse(&url).map_err(|reason| {
+            Error::Config(ConfigError::new(format!(
+                "endpoint URL {url:?} does not parse: {reason}"
+            )))
+        })?;
         let credentials = self
             .inner
             .credentials
@@ -548,20 +555,17 @@ impl Client {
             "amz-sdk-request",
             format!("attempt={}; max={}", info.attempt, info.max),
         ));
-        Ok((url, headers))
+        Ok((url, parsed, headers))
     }
 
     /// Sends one request and reads the whole response, up to the size cap.
     async fn transmit(
         &self,
-        url: &str,
+        url: reqwest::Url,
         headers: &[(&'static str, String)],
         body: Bytes,
     ) -> Result<RawResponse, Error<Infallible>> {
-        let mut builder = match self.inner.urls.parse(url) {
-            Some(parsed) => self.inner.http.post(parsed),
-            None => self.inner.http.post(url),
-        };
+        let mut builder = self.inner.http.post(url);
         for (name, value) in headers {
             // reqwest derives content-length from the body itself.
             if *name != "content-length" {

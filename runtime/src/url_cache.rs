@@ -15,22 +15,22 @@ pub(crate) struct UrlCache {
 const MAX_ENTRIES: usize = 16;
 
 impl UrlCache {
-    /// `url` parsed; `None` when it does not parse (the caller lets reqwest report it).
-    pub(crate) fn parse(&self, url: &str) -> Option<reqwest::Url> {
+    /// `url` parsed, or why it does not parse (the URL parser's own words).
+    pub(crate) fn parse(&self, url: &str) -> Result<reqwest::Url, String> {
         if let Some(parsed) = self
             .lock()
             .iter()
             .find_map(|(raw, parsed)| (**raw == *url).then(|| parsed.clone()))
         {
-            return Some(parsed);
+            return Ok(parsed);
         }
-        let parsed = reqwest::Url::parse(url).ok()?;
+        let parsed = reqwest::Url::parse(url).map_err(|e| e.to_string())?;
         let mut entries = self.lock();
         if entries.len() >= MAX_ENTRIES {
             entries.clear();
         }
         entries.push((url.into(), parsed.clone()));
-        Some(parsed)
+        Ok(parsed)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(Box<str>, reqwest::Url)>> {
@@ -52,7 +52,7 @@ mod tests {
         assert_eq!(cache.parse(url).unwrap().as_str(), url);
         assert_eq!(cache.parse(url).unwrap().as_str(), url);
         assert_eq!(cache.lock().len(), 1);
-        assert!(cache.parse("not a url").is_none());
+        assert!(cache.parse("not a url").is_err());
         for i in 0..40 {
             let url = format!("https://h{i}.example.com/");
             assert_eq!(cache.parse(&url).unwrap().as_str(), url);

@@ -609,3 +609,25 @@ async fn a_connect_that_never_completes_hits_the_connect_timeout() {
     assert_eq!(client.retry_tokens(), 500 - 2 * 10);
     drop((fillers, listener));
 }
+
+#[tokio::test]
+async fn a_non_ascii_endpoint_host_is_a_clear_error_without_a_request() {
+    // The default `ascii-hostnames` feature leaves IDNA without Unicode tables: such a
+    // host cannot be sent to, and the caller learns why before anything leaves.
+    let client = Client::builder()
+        .region("us-east-1")
+        .credentials(Credentials::new("AKIDFAULT", "fault-secret", None))
+        .endpoint_url("http://bücher.example:4566")
+        .build()
+        .unwrap();
+    let err = job().send(&client).await.unwrap_err();
+    let Error::Config(_) = &err else {
+        panic!("{err:?}")
+    };
+    let text = err.to_string();
+    assert!(
+        text.contains("http://bücher.example:4566/") && text.contains("international domain name"),
+        "{text}"
+    );
+    assert!(!text.contains("fault-secret"), "{text}");
+}
