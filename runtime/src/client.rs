@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument as _;
 use tracing::field::Empty;
 
@@ -22,7 +23,7 @@ use crate::private::Prepared;
 use crate::retry::{self, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
-use crate::url_cache::UrlCache;
+use crate::target::{RequestTarget, TargetCache, split_url};
 use crate::{DateTime, sigv4};
 
 /// The response size above which a call fails instead of buffering more.
@@ -80,7 +81,7 @@ struct Inner {
     endpoints: EndpointConfig,
     max_response_bytes: usize,
     signing_keys: SigningKeys,
-    urls: UrlCache,
+    targets: TargetCache,
     max_attempts: u32,
     initial_backoff: Duration,
     max_backoff: Duration,
@@ -222,12 +223,12 @@ impl Client {
             attempt: 1,
             max: self.inner.max_attempts,
         };
-        let (url, _, headers) = self
+        let (destination, headers) = self
             .sign(service, target, prepared, &prepared.body, time, &attempt)
             .await?;
         Ok(HttpRequest {
             method: "POST",
-            url,
+            url: destination.url.clone(),
             headers,
             body: prepared.body.clone(),
         })
@@ -387,7 +388,7 @@ impl Client {
         info: &AttemptInfo<'_>,
     ) -> Result<RawResponse, Error<Infallible>> {
         let once = async {
-            let (_, url, headers) = self
+            let (destination, headers) = self
                 .sign(
                     call.service,
                     call.target,
@@ -397,7 +398,8 @@ impl Client {
                     info,
                 )
                 .await?;
-            self.transmit(url, &headers, call.body.clone()).await
+            self.transmit(&destination, headers, call.body.clone())
+                .await
         };
         match self.inner.attempt_timeout {
             None => once.await,
@@ -469,16 +471,16 @@ impl Client {
         }
     }
 
-    /// The URL (as written and parsed) and signed headers of one attempt.
+    /// Where one attempt goes, and its signed headers.
     async fn sign(
         &self,
         service: &ServiceMeta,
-        target: &str,
+        operation: &str,
         prepared: &Prepared,
         body: &[u8],
         time: SystemTime,
         info: &AttemptInfo<'_>,
-    ) -> Result<(String, reqwest::Url, Vec<(&'static str, String)>), Error<Infallible>> {
+    ) -> Result<(Arc<RequestTarget>, Vec<(&'static str, String)>), Error<Infallible>> {
         let resolved = match &prepared.endpoint_url {
             Some(url) => ResolvedEndpoint {
                 url: url.clone(),
@@ -487,20 +489,11 @@ impl Client {
             },
             None => self.resolve_endpoint(service).map_err(Error::Config)?,
         };
-        let endpoint = &resolved.url;
-        let (url, host, path) =
-            request_url(endpoint, prepared.host_prefix.as_deref()).ok_or_else(|| {
-                Error::Config(ConfigError::new(format!(
-                    "endpoint {endpoint:?} is not an http(s) URL"
-                )))
-            })?;
-        // A URL that does not parse can never be sent: a configuration error, not a
-        // transport failure to retry.
-        let parsed = self.inner.urls.parse(&url).map_err(|reason| {
-            Error::Config(ConfigError::new(format!(
-                "endpoint URL {url:?} does not parse: {reason}"
-            )))
-        })?;
+        let target = self
+            .inner
+            .targets
+            .get(&resolved.url, prepared.host_prefix.as_deref())
+            .map_err(Error::Config)?;
         let credentials = self
             .inner
             .credentials
@@ -510,14 +503,14 @@ impl Client {
         let content_type = service.json_version.content_type();
         let mut signed_headers = vec![
             ("content-type", content_type),
-            ("host", host.as_str()),
-            ("x-amz-target", target),
+            ("host", target.host.as_str()),
+            ("x-amz-target", operation),
         ];
         signed_headers.extend(prepared.headers.iter().map(|(n, v)| (*n, v.as_str())));
         let signed = self.inner.signing_keys.sign(
             &sigv4::SignableRequest {
                 method: "POST",
-                uri: &path,
+                uri: &target.path,
                 headers: &signed_headers,
                 body,
             },
@@ -536,9 +529,9 @@ impl Client {
             &credentials,
         );
         let mut headers = vec![
-            ("host", host),
+            ("host", target.host.clone()),
             ("content-type", content_type.to_owned()),
-            ("x-amz-target", target.to_owned()),
+            ("x-amz-target", operation.to_owned()),
             ("x-amz-date", signed.x_amz_date),
         ];
         headers.extend(prepared.headers.iter().cloned());
@@ -555,26 +548,40 @@ impl Client {
             "amz-sdk-request",
             format!("attempt={}; max={}", info.attempt, info.max),
         ));
-        Ok((url, parsed, headers))
+        Ok((target, headers))
     }
 
     /// Sends one request and reads the whole response, up to the size cap.
     async fn transmit(
         &self,
-        url: reqwest::Url,
-        headers: &[(&'static str, String)],
+        destination: &RequestTarget,
+        headers: Vec<(&'static str, String)>,
         body: Bytes,
     ) -> Result<RawResponse, Error<Infallible>> {
-        let mut builder = self.inner.http.post(url);
+        // The header map is built here and handed over whole: reqwest's builder would
+        // parse each name and copy each value again (BENCHMARKS.md).
+        let mut map = HeaderMap::with_capacity(headers.len());
         for (name, value) in headers {
             // reqwest derives content-length from the body itself.
-            if *name != "content-length" {
-                builder = builder.header(*name, value);
+            if name == "content-length" {
+                continue;
             }
+            // Moves the string's buffer in; only the value's bytes are checked.
+            let value = HeaderValue::try_from(value).map_err(|_| {
+                // The value itself stays out of the message: it may be a token.
+                Error::Config(ConfigError::new(format!(
+                    "the {name} header would carry bytes an HTTP header cannot"
+                )))
+            })?;
+            map.append(HeaderName::from_static(name), value);
         }
-        let mut response = builder
-            .body(body)
-            .send()
+        let mut request = reqwest::Request::new(reqwest::Method::POST, destination.parsed.clone());
+        *request.headers_mut() = map;
+        *request.body_mut() = Some(body.into());
+        let mut response = self
+            .inner
+            .http
+            .execute(request)
             .await
             .map_err(|e| Error::Transport(transport_error(e, "sending the request")))?;
         let status = response.status().as_u16();
@@ -595,7 +602,9 @@ impl Client {
                 &format!("{len} bytes announced"),
             )));
         }
-        let mut body = Vec::new();
+        // The announced length (within the cap) sizes the buffer once.
+        let announced = response.content_length().unwrap_or(0) as usize;
+        let mut body = Vec::with_capacity(announced);
         while let Some(chunk) = response
             .chunk()
             .await
@@ -659,53 +668,6 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
     };
     // reqwest's message names the URL; keep it, it holds no secret.
     TransportError::new(kind, doing.to_owned(), Some(Box::new(err)))
-}
-
-/// The URL, `Host` and path a request goes to: the endpoint with the operation's host
-/// prefix, and the path ending in `/` (awsJson posts to the endpoint's root).
-fn request_url(endpoint: &str, host_prefix: Option<&str>) -> Option<(String, String, String)> {
-    let (host, path) = split_url(endpoint)?;
-    let scheme_len = endpoint.find("://")? + 3;
-    let prefix = host_prefix.unwrap_or("");
-    let host = format!("{prefix}{host}");
-    let mut path = path.to_owned();
-    if !path.ends_with('/') {
-        path.push('/');
-    }
-    let rest = &endpoint[scheme_len..];
-    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-    let authority = match authority.rsplit_once('@') {
-        Some((userinfo, host_port)) => format!("{userinfo}@{prefix}{host_port}"),
-        None => format!("{prefix}{authority}"),
-    };
-    let url = format!("{}{authority}{path}", &endpoint[..scheme_len]);
-    Some((url, host, path))
-}
-
-/// Splits `scheme://authority/path` into the `Host` header value and the path.
-fn split_url(url: &str) -> Option<(&str, &str)> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let (authority, path) = match rest.find(['/', '?', '#']) {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    let host = authority.rsplit('@').next()?;
-    if host.is_empty() {
-        return None;
-    }
-    // The Host header leaves out the scheme's default port, as HTTP clients send it.
-    let host = host
-        .strip_suffix(":443")
-        .filter(|_| url.starts_with("https://"))
-        .or_else(|| {
-            host.strip_suffix(":80")
-                .filter(|_| url.starts_with("http://"))
-        })
-        .unwrap_or(host);
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    Some((host, path))
 }
 
 /// Configures a [`Client`].
@@ -987,6 +949,9 @@ impl ClientBuilder {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
+            // A signed request is for one host; a 3xx is an answer to report, as the
+            // SDKs do, not a hop to follow.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?;
         if let Some(handle) = &self.http {
@@ -1002,7 +967,7 @@ impl ClientBuilder {
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
                 signing_keys: SigningKeys::default(),
-                urls: UrlCache::default(),
+                targets: TargetCache::default(),
                 max_attempts,
                 initial_backoff: self
                     .initial_backoff
@@ -1021,44 +986,6 @@ impl ClientBuilder {
 mod tests {
     use super::*;
 
-    #[test]
-    fn request_urls_take_the_host_prefix_and_a_trailing_slash() {
-        assert_eq!(
-            request_url("https://example.com", Some("foo.bar.")),
-            Some((
-                "https://foo.bar.example.com/".to_owned(),
-                "foo.bar.example.com".to_owned(),
-                "/".to_owned()
-            ))
-        );
-        assert_eq!(
-            request_url("http://127.0.0.1:4566/custom", None),
-            Some((
-                "http://127.0.0.1:4566/custom/".to_owned(),
-                "127.0.0.1:4566".to_owned(),
-                "/custom/".to_owned()
-            ))
-        );
-    }
-
-    #[test]
-    fn urls_split_into_host_and_path() {
-        assert_eq!(
-            split_url("http://127.0.0.1:4566"),
-            Some(("127.0.0.1:4566", ""))
-        );
-        assert_eq!(
-            split_url("https://dynamodb.us-east-1.amazonaws.com:443/"),
-            Some(("dynamodb.us-east-1.amazonaws.com", "/"))
-        );
-        assert_eq!(
-            split_url("http://localhost:80/base?x=1"),
-            Some(("localhost", "/base"))
-        );
-        assert_eq!(split_url("ftp://x"), None);
-        assert_eq!(split_url("http://"), None);
-    }
-
     async fn env(pairs: &[(&str, &str)]) -> Result<Client, ConfigError> {
         let mut vars = vec![
             ("HOME", "/nonexistent"),
@@ -1068,6 +995,49 @@ mod tests {
         ClientBuilder::from_env(&Env::from_vars(vars.iter().copied()))
             .await?
             .build()
+    }
+
+    /// `transmit` names headers with `HeaderName::from_static`, which accepts only valid
+    /// lower-case names: every header an attempt can carry is one.
+    #[tokio::test]
+    async fn every_header_of_an_attempt_is_a_valid_static_name() {
+        const SERVICE: ServiceMeta = ServiceMeta {
+            target_prefix: "Svc_20200101",
+            json_version: crate::service::JsonVersion::V1_0,
+            signing_name: "svc",
+            endpoint_prefix: "svc",
+            service_id: "Svc",
+            hostname: "svc.{region}.{dnsSuffix}",
+            endpoints: &[],
+        };
+        let client = Client::builder()
+            .region("us-east-1")
+            .credentials(crate::Credentials::new(
+                "AKID",
+                "SECRET",
+                Some("TOKEN".into()),
+            ))
+            .build()
+            .unwrap();
+        let prepared = Prepared {
+            body: b"{}".to_vec(),
+            host_prefix: Some("data.".into()),
+            endpoint_url: None,
+            headers: vec![
+                ("content-encoding", "gzip".into()),
+                ("x-amzn-query-mode", "true".into()),
+            ],
+        };
+        let request = client
+            .signed_request(&SERVICE, "Svc_20200101.Op", &prepared, SystemTime::now())
+            .await
+            .unwrap();
+        assert_eq!(request.url, "https://data.svc.us-east-1.amazonaws.com/");
+        assert!(request.header("x-amz-security-token").is_some());
+        for (name, _) in &request.headers {
+            let parsed = HeaderName::from_bytes(name.as_bytes()).unwrap();
+            assert_eq!(parsed.as_str(), *name);
+        }
     }
 
     #[tokio::test]

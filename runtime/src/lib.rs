@@ -292,8 +292,8 @@ mod retry;
 mod service;
 mod signing_keys;
 pub mod sigv4;
+mod target;
 mod unknown;
-mod url_cache;
 mod uuid;
 
 #[cfg(feature = "test-util")]

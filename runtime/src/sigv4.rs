@@ -462,12 +462,25 @@ fn cmp_lowercase(a: &str, b: &str) -> Ordering {
 }
 
 fn push_lowercase(out: &mut String, s: &str) {
-    out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+    // Header names almost always arrive lower case: one copy, not a push per char.
+    let start = out.len();
+    out.push_str(s);
+    out[start..].make_ascii_lowercase();
 }
 
 /// Trims the value and turns every run of whitespace into one space; the run may be
 /// an obs-fold line break (`\r\n` or `\n` followed by spaces or tabs).
 fn push_header_value(out: &mut String, value: &str) {
+    // Most values have no whitespace to trim or fold: copy them whole.
+    let bytes = value.as_bytes();
+    let plain = bytes.first().is_some_and(|b| !b.is_ascii_whitespace())
+        && bytes.last().is_some_and(|b| !b.is_ascii_whitespace())
+        && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        && !bytes.iter().any(|b| matches!(b, b'\t' | b'\r' | b'\n'));
+    if plain {
+        out.push_str(value);
+        return;
+    }
     let mut words = value
         .split([' ', '\t', '\r', '\n'])
         .filter(|word| !word.is_empty());
@@ -607,9 +620,12 @@ fn hex_value(c: u8) -> Option<u8> {
 
 /// Lower-case hex, as SigV4 wants for hashes and signatures.
 fn push_hex(out: &mut String, bytes: &[u8]) {
-    for &b in bytes {
-        out.push(char::from(HEX_LOWER[usize::from(b >> 4)]));
-        out.push(char::from(HEX_LOWER[usize::from(b & 0xf)]));
+    // A digest at a time through a stack buffer: one copy, not a push per digit.
+    for chunk in bytes.chunks(32) {
+        let mut buf = [0u8; 64];
+        let hex = &mut buf[..chunk.len() * 2];
+        hex_into(chunk, hex);
+        out.push_str(std::str::from_utf8(hex).expect("hex is ASCII"));
     }
 }
 

@@ -155,7 +155,7 @@ fn client() -> Client {
     Client::builder()
         .region("eu-west-1")
         .credentials(Credentials::new("AKID", "SECRET", None))
-        .endpoint_url("http://127.0.0.1:9/base")
+        .endpoint_url("http://localhost:9/base")
         .build()
         .unwrap()
 }
@@ -176,13 +176,28 @@ async fn host_labels_are_validated_and_prefixed() {
         data: "x".into(),
     };
     let req = build(&op).await.unwrap();
-    assert_eq!(req.url, "http://acme-1.data.127.0.0.1:9/base/");
-    assert_eq!(req.header("host"), Some("acme-1.data.127.0.0.1:9"));
+    assert_eq!(req.url, "http://acme-1.data.localhost:9/base/");
+    assert_eq!(req.header("host"), Some("acme-1.data.localhost:9"));
     assert_eq!(req.header("x-amzn-query-mode"), Some("true"));
     assert!(
         req.header("authorization")
             .unwrap()
             .contains("x-amzn-query-mode")
+    );
+    // A host prefix cannot go in front of an IP address: said before anything is sent.
+    let on_ip = Client::builder()
+        .region("eu-west-1")
+        .credentials(Credentials::new("AKID", "SECRET", None))
+        .endpoint_url("http://127.0.0.1:9/base")
+        .build()
+        .unwrap();
+    let err = request(&on_ip, &op, UNIX_EPOCH)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("http://acme-1.data.127.0.0.1:9/base/") && err.contains("does not parse"),
+        "{err}"
     );
     for bad in ["", "a.b", "-a", "a b", "ä"] {
         let op = Put {
@@ -245,7 +260,7 @@ async fn plain_operations_send_no_query_mode_and_no_encoding() {
     .unwrap();
     assert_eq!(req.header("x-amzn-query-mode"), None);
     assert_eq!(req.header("content-encoding"), None);
-    assert_eq!(req.url, "http://127.0.0.1:9/base/");
+    assert_eq!(req.url, "http://localhost:9/base/");
 }
 
 #[test]

@@ -631,3 +631,20 @@ async fn a_non_ascii_endpoint_host_is_a_clear_error_without_a_request() {
     );
     assert!(!text.contains("fault-secret"), "{text}");
 }
+
+#[tokio::test]
+async fn a_redirect_is_reported_not_followed() {
+    // Following it would send the signed request (and its token) to another host.
+    let (server, client) = scripted(
+        vec![Action::Respond(
+            Reply::raw(307, "text/html", "<html>moved</html>")
+                .with_header("location", "http://127.0.0.1:9/elsewhere"),
+        )],
+        ok(),
+    )
+    .await;
+    let err = job().send(&client).await.unwrap_err();
+    assert_eq!(server.count(), 1);
+    let text = err.to_string();
+    assert!(text.contains("307"), "{text}");
+}
