@@ -1012,11 +1012,7 @@ mod tests {
         };
         let client = Client::builder()
             .region("us-east-1")
-            .credentials(crate::Credentials::new(
-                "AKID",
-                "SECRET",
-                Some("TOKEN".into()),
-            ))
+            .credentials(Credentials::new("AKID", "SECRET", Some("TOKEN".into())))
             .build()
             .unwrap();
         let prepared = Prepared {
