@@ -216,7 +216,7 @@ impl Client {
         prepared: &Prepared,
         time: SystemTime,
     ) -> Result<HttpRequest, Error<Infallible>> {
-        let id = crate::uuid::Uuid::new_v4();
+        let id = crate::uuid::Uuid::pooled_v4();
         let invocation_id = id.as_str();
         let attempt = AttemptInfo {
             invocation_id,
@@ -245,7 +245,7 @@ impl Client {
     ) -> Result<RawResponse, Error<Infallible>> {
         // The body travels as `Bytes`: each attempt shares it instead of copying it.
         let body = Bytes::from(std::mem::take(&mut prepared.body));
-        let id = crate::uuid::Uuid::new_v4();
+        let id = crate::uuid::Uuid::pooled_v4();
         let invocation_id: &str = id.as_str();
         let span = tracing::debug_span!(
             "awsjson.call",

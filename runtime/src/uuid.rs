@@ -3,13 +3,38 @@
 //! Drawn from ring's system random source, which rustls already compiles in: the
 //! `uuid` crate would add itself and a second `getrandom` to every user's build.
 
+use std::cell::RefCell;
+
 use ring::rand::{SecureRandom, SystemRandom};
+
+fn fill(bytes: &mut [u8]) {
+    SystemRandom::new()
+        .fill(bytes)
+        .expect("the operating system's random source failed");
+}
 
 /// A version 4 UUID, lower-case and hyphenated, held on the stack.
 pub(crate) struct Uuid([u8; 36]);
 
+/// Random bytes for 32 invocation ids: one system call instead of 32. A `getrandom`
+/// call per `send` was the largest system-call cost awsjson added to the floor's
+/// (`strace -c`, BENCHMARKS.md).
+const POOL_BYTES: usize = 512;
+
+struct Pool {
+    used: usize,
+    bytes: [u8; POOL_BYTES],
+}
+
+thread_local! {
+    static POOL: RefCell<Pool> = const {
+        RefCell::new(Pool { used: POOL_BYTES, bytes: [0; POOL_BYTES] })
+    };
+}
+
 impl Uuid {
-    /// A fresh random UUID.
+    /// A fresh random UUID, straight from the operating system: for idempotency
+    /// tokens, which must never repeat, not even in a forked child process.
     ///
     /// # Panics
     ///
@@ -17,9 +42,31 @@ impl Uuid {
     /// a token that might repeat must never be sent.
     pub(crate) fn new_v4() -> Self {
         let mut bytes = [0u8; 16];
-        SystemRandom::new()
-            .fill(&mut bytes)
-            .expect("the operating system's random source failed");
+        fill(&mut bytes);
+        Self::from_random(bytes)
+    }
+
+    /// A random UUID from this thread's pool of system randomness: for invocation ids,
+    /// which only tie attempts together in logs. A child forked mid-pool may repeat its
+    /// parent's next ids, which is why tokens never come from here.
+    pub(crate) fn pooled_v4() -> Self {
+        let bytes = POOL.with_borrow_mut(|pool| {
+            if pool.used == POOL_BYTES {
+                fill(&mut pool.bytes);
+                pool.used = 0;
+            }
+            let mut bytes = [0u8; 16];
+            let taken = &mut pool.bytes[pool.used..pool.used + 16];
+            bytes.copy_from_slice(taken);
+            // Handed out once: what a later reader of the pool could see is spent.
+            taken.fill(0);
+            pool.used += 16;
+            bytes
+        });
+        Self::from_random(bytes)
+    }
+
+    fn from_random(mut bytes: [u8; 16]) -> Self {
         bytes[6] = (bytes[6] & 0x0f) | 0x40;
         bytes[8] = (bytes[8] & 0x3f) | 0x80;
         const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -48,7 +95,13 @@ mod tests {
 
     #[test]
     fn v4_format_and_uniqueness() {
-        let a = Uuid::new_v4();
+        check(Uuid::new_v4);
+        // Past several refills of the pool.
+        check(Uuid::pooled_v4);
+    }
+
+    fn check(make: fn() -> Uuid) {
+        let a = make();
         let s = a.as_str();
         assert_eq!(s.len(), 36);
         let b = s.as_bytes();
@@ -62,7 +115,7 @@ mod tests {
         );
         let mut seen = std::collections::HashSet::new();
         for _ in 0..1000 {
-            assert!(seen.insert(Uuid::new_v4().as_str().to_owned()));
+            assert!(seen.insert(make().as_str().to_owned()));
         }
     }
 }
