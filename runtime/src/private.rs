@@ -10,6 +10,8 @@ use crate::error::{DecodeError, Error, ErrorMeta, ServiceError, UnmodeledError};
 use crate::http::{HttpRequest, RawResponse};
 use crate::{Client, DateTime, ServiceMeta, UnknownValue};
 
+pub mod shape;
+
 pub use crate::paginate::{PageItems, advance_token, page_size};
 pub use crate::service::JsonVersion;
 
