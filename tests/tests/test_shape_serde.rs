@@ -167,11 +167,19 @@ fn a_required_member_left_out_is_an_error() {
 
 #[test]
 fn null_reads_as_none_only_for_options() {
-    let written =
-        assert_same(&format!(r#"{{"Count":null,"At":null,"Ratios":null,{INNER}}}"#)).unwrap();
-    assert!(!written.contains("Count") && !written.contains("\"At\""), "{written}");
+    let written = assert_same(&format!(
+        r#"{{"Count":null,"At":null,"Ratios":null,{INNER}}}"#
+    ))
+    .unwrap();
+    assert!(
+        !written.contains("Count") && !written.contains("\"At\""),
+        "{written}"
+    );
     let err = assert_same(&format!(r#"{{"Name":null,{INNER}}}"#)).unwrap_err();
-    assert!(err.starts_with("invalid type: null, expected a string"), "{err}");
+    assert!(
+        err.starts_with("invalid type: null, expected a string"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -4,7 +4,6 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
 
 use crate::ast::{Field, Struct};
 use crate::attr::DefaultValue;
@@ -51,7 +50,9 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
     let ident = &item.ident;
     let name = ident.to_string();
     let expecting = format!("struct {name}");
-    let slots: Vec<syn::Ident> = (0..fields.len()).map(|i| format_ident!("__f{i}")).collect();
+    let slots: Vec<syn::Ident> = (fields.iter().enumerate())
+        .map(|(i, f)| format_ident!("__f{i}", span = f.ident.span()))
+        .collect();
     let indices: Vec<Literal> = (0..fields.len()).map(Literal::usize_suffixed).collect();
     let count = Literal::usize_suffixed(fields.len());
     let wires: Vec<&String> = fields.iter().map(|f| &f.wire_name).collect();
@@ -66,12 +67,13 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
         let member = &field.ident;
         let wire = &field.wire_name;
         let ty = &field.ty;
-        let span = ty.span();
+        // A member whose type cannot be read or written is reported at its name.
+        let span = member.span();
         let adapter = Adapter::of(ty, field.attrs.timestamp);
 
         let value = match &adapter {
-            Some(adapter) => adapter.write(quote!(&self.#member)),
-            None => quote!(&self.#member),
+            Some(adapter) => adapter.write(quote_spanned!(span=> &self.#member)),
+            None => quote_spanned!(span=> &self.#member),
         };
         writes.push(if field.optional {
             optional.push(member);
