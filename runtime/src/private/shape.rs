@@ -40,9 +40,13 @@ impl<'de> DeserializeSeed<'de> for Key {
 impl Key {
     #[inline]
     fn find(self, key: &[u8]) -> usize {
+        // Member names are short: a byte loop beats a `memcmp` call per candidate.
         self.0
             .iter()
-            .find(|(name, _)| name.as_bytes() == key)
+            .find(|(name, _)| {
+                let name = name.as_bytes();
+                name.len() == key.len() && name.iter().zip(key).all(|(a, b)| a == b)
+            })
             .map_or(UNKNOWN, |&(_, index)| index)
     }
 }
