@@ -3,7 +3,7 @@
 use std::convert::Infallible;
 use std::time::SystemTime;
 
-pub use ::serde;
+pub use ::serde_core as serde;
 pub use ::serde_json;
 
 use crate::error::{DecodeError, Error, ErrorMeta, ServiceError, UnmodeledError};
