@@ -253,6 +253,7 @@ impl Adapter {
                 let variant = match format {
                     "epoch-seconds" => "EpochSeconds",
                     "http-date" => "HttpDate",
+                    // attr.rs admits only the three TIMESTAMP_FORMATS.
                     _ => "DateTime",
                 };
                 Some(Adapter::Timestamp(format_ident!("{variant}")))
