@@ -329,7 +329,7 @@ pub fn decode_response<O: Operation>(response: &RawResponse) -> Result<O::Output
 
 /// An error body with at most one of `message`, `Message` and `errorMessage`.
 ///
-/// Error shapes read each spelling into their one `message` member (serde aliases),
+/// Error shapes read each spelling into their one `message` member (aliases),
 /// and serde rejects a member given twice, which SQS (query-compatible) and SSM do:
 /// `{"__type": "...", "message": "m", "Message": "m"}`.
 fn single_message(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
