@@ -19,9 +19,9 @@ use super::timestamp::{Format, Timestamps};
 /// The wire key of a structure member: its index among the fields, `usize::MAX` for a
 /// key the structure does not declare.
 ///
-/// `names` lists each wire name and alias with the index of its field; `count` is the
-/// number of fields (serde's positional keys). Keys are compared where they lie in the
-/// input, never copied.
+/// The table lists each wire name and alias with the index of its field; the number is
+/// how many fields there are (serde's positional keys). Keys are compared where they lie
+/// in the input, never copied.
 #[derive(Clone, Copy)]
 pub struct Key(pub &'static [(&'static str, usize)], pub usize);
 
