@@ -293,6 +293,10 @@
 
 #![forbid(unsafe_code)]
 
+// serde's traits without its facade crate: every impl here and in generated code is
+// written by hand (serde_core's documented use).
+extern crate serde_core as serde;
+
 mod blob;
 mod client;
 mod config;

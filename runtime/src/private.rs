@@ -3,12 +3,14 @@
 use std::convert::Infallible;
 use std::time::SystemTime;
 
-pub use ::serde;
+pub use ::serde_core as serde;
 pub use ::serde_json;
 
 use crate::error::{DecodeError, Error, ErrorMeta, ServiceError, UnmodeledError};
 use crate::http::{HttpRequest, RawResponse};
 use crate::{Client, DateTime, ServiceMeta, UnknownValue};
+
+pub mod shape;
 
 pub use crate::paginate::{PageItems, advance_token, page_size};
 pub use crate::service::JsonVersion;
@@ -327,7 +329,7 @@ pub fn decode_response<O: Operation>(response: &RawResponse) -> Result<O::Output
 
 /// An error body with at most one of `message`, `Message` and `errorMessage`.
 ///
-/// Error shapes read each spelling into their one `message` member (serde aliases),
+/// Error shapes read each spelling into their one `message` member (aliases),
 /// and serde rejects a member given twice, which SQS (query-compatible) and SSM do:
 /// `{"__type": "...", "message": "m", "Message": "m"}`.
 fn single_message(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {

@@ -15,6 +15,15 @@ mod shadowed {
     struct Box;
     struct Send;
     struct Future;
+    struct Default;
+    struct Formatter;
+    struct usize;
+    struct PhantomData;
+    struct Deserialize;
+    struct Serialize;
+    struct __Visitor;
+    mod fmt {}
+    mod marker {}
     mod serde {}
     mod serde_json {}
     mod core {}
@@ -50,6 +59,34 @@ mod shadowed {
     pub(crate) enum Status {
         Active,
     }
+
+    /// Every member kind the generated `Serialize` / `Deserialize` treat apart.
+    #[awsjson::aws_json_shape]
+    #[derive(Debug)]
+    pub(crate) struct Members {
+        pub(crate) zero: ::std::string::String,
+        #[aws(default = 3)]
+        pub(crate) declared: ::core::primitive::i32,
+        pub(crate) nested: Out,
+        pub(crate) status: ::std::option::Option<Status>,
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+        #[aws(timestamp = "date-time")]
+        pub(crate) at: ::std::option::Option<::awsjson::DateTime>,
+        #[aws(timestamp = "epoch-seconds")]
+        pub(crate) history: ::std::vec::Vec<::awsjson::DateTime>,
+        pub(crate) ratio: ::core::primitive::f64,
+        pub(crate) ratios: ::std::option::Option<::std::vec::Vec<::core::primitive::f32>>,
+        pub(crate) choice: ::std::option::Option<Choice>,
+    }
+
+    #[awsjson::aws_json_shape]
+    #[derive(Debug)]
+    pub(crate) enum Choice {
+        Ratio(::core::primitive::f64),
+        #[aws(timestamp = "http-date")]
+        At(::awsjson::DateTime),
+        Text(::std::string::String),
+    }
 }
 
 #[test]
@@ -60,4 +97,16 @@ fn compiles_with_shadowed_names() {
     };
     assert_eq!(shadowed::Status::from("ACTIVE").as_str(), "ACTIVE");
     assert_eq!(shadowed::Status::Active.as_str(), "Active");
+}
+
+#[test]
+fn shapes_read_and_write_with_shadowed_names() {
+    use awsjson::__private::serde_json;
+    let json = r#"{"Nested":{"ARN":"a"},"errorMessage":"m","At":"2024-01-01T00:00:00Z","Ratio":"NaN","Ratios":[1.5],"Choice":{"At":"Tue, 29 Apr 2014 18:30:38 GMT"}}"#;
+    let members: shadowed::Members = serde_json::from_str(json).unwrap();
+    assert_eq!(members.declared, 3);
+    assert_eq!(
+        serde_json::to_string(&members).unwrap(),
+        r#"{"Zero":"","Declared":3,"Nested":{"ARN":"a"},"Message":"m","At":"2024-01-01T00:00:00Z","History":[],"Ratio":"NaN","Ratios":[1.5],"Choice":{"At":"Tue, 29 Apr 2014 18:30:38 GMT"}}"#
+    );
 }

@@ -15,10 +15,9 @@ pub(crate) fn expand(
     host_prefix: Option<&HostPrefix>,
     endpoint_url: Option<(syn::Ident, bool)>,
 ) -> TokenStream {
-    let mut item = op.body.item.clone();
+    let item = &op.body.item;
     // Deserialize too: a request can then be loaded from JSON (a fixture, a queue).
-    let defaults = structure::annotate(&mut item, &op.body.fields, true);
-    let item = &item;
+    let serde_impls = structure::serde_impls(item, &op.body.fields);
     let ident = &item.ident;
     let vis = &item.vis;
     let error_ident = format_ident!("{}Error", ident);
@@ -109,7 +108,7 @@ pub(crate) fn expand(
     quote! {
         #item
 
-        #defaults
+        #serde_impls
 
         #[automatically_derived]
         impl ::awsjson::__private::Operation for #ident {

@@ -1,7 +1,9 @@
-//! Structures: serde with wire names, `None` members left out, formats per member.
+//! Structures: `Serialize` + `Deserialize` written out here (not serde derive) over the
+//! runtime's `__private::shape` helpers: wire names, `None` members left out, formats
+//! per member, declared and zero-value defaults.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
 
 use crate::ast::{Field, Struct};
 use crate::attr::DefaultValue;
@@ -11,8 +13,8 @@ use crate::ty;
 ///
 /// `model` is the catalog shape it mirrors (`shape = ...`); with the wire names it lets
 /// an operation check at compile time that its `output` and errors fit the model.
-pub(crate) fn expand(mut shape: Struct, model: Option<&str>) -> TokenStream {
-    let defaults = annotate(&mut shape.item, &shape.fields, true);
+pub(crate) fn expand(shape: Struct, model: Option<&str>) -> TokenStream {
+    let impls = serde_impls(&shape.item, &shape.fields);
     let ident = &shape.item.ident;
     let item = &shape.item;
     let model = model.unwrap_or_default();
@@ -26,7 +28,7 @@ pub(crate) fn expand(mut shape: Struct, model: Option<&str>) -> TokenStream {
     quote! {
         #item
 
-        #defaults
+        #impls
 
         #[automatically_derived]
         impl ::awsjson::__private::OutputShape for #ident {
@@ -42,54 +44,171 @@ pub(crate) fn expand(mut shape: Struct, model: Option<&str>) -> TokenStream {
     }
 }
 
-/// Adds the serde derive(s) and per-field serde attributes to the item; returns the
-/// functions that give members their declared defaults.
-pub(crate) fn annotate(
-    item: &mut syn::DeriveInput,
-    fields: &[Field],
-    deserialize: bool,
-) -> TokenStream {
-    let derive = if deserialize {
-        quote!(#[derive(::awsjson::__private::serde::Serialize, ::awsjson::__private::serde::Deserialize)])
-    } else {
-        quote!(#[derive(::awsjson::__private::serde::Serialize)])
-    };
-    item.attrs.push(syn::parse_quote!(#derive));
-    item.attrs
-        .push(syn::parse_quote!(#[serde(crate = "::awsjson::__private::serde")]));
-    let ident = item.ident.clone();
-    let syn::Data::Struct(data) = &mut item.data else {
-        return TokenStream::new();
-    };
+/// The functions that give members their declared defaults, and the struct's
+/// `Serialize` and `Deserialize` impls.
+pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStream {
+    let ident = &item.ident;
+    let name = ident.to_string();
+    let expecting = format!("struct {name}");
+    let slots: Vec<syn::Ident> = (fields.iter().enumerate())
+        .map(|(i, f)| format_ident!("__f{i}", span = f.ident.span()))
+        .collect();
+    let indices: Vec<Literal> = (0..fields.len()).map(Literal::usize_suffixed).collect();
+    let count = Literal::usize_suffixed(fields.len());
+    let wires: Vec<&String> = fields.iter().map(|f| &f.wire_name).collect();
+
     let mut default_fns = Vec::new();
-    for (field, model) in data.fields.iter_mut().zip(fields) {
-        field.attrs.extend(serde_attrs(&ident, model));
-        if let Some(default) = &model.attrs.default {
-            let name = default_fn(model);
-            let ty = &model.ty;
+    let mut writes = Vec::new();
+    let mut reads = Vec::new();
+    let mut finishes = Vec::new();
+    let mut keys = Vec::new();
+    let mut optional = Vec::new();
+    for ((field, slot), index) in fields.iter().zip(&slots).zip(&indices) {
+        let member = &field.ident;
+        let wire = &field.wire_name;
+        let ty = &field.ty;
+        // A member whose type cannot be read or written is reported at its name.
+        let span = member.span();
+        let adapter = Adapter::of(ty, field.attrs.timestamp);
+
+        let value = match &adapter {
+            Some(adapter) => adapter.write(quote_spanned!(span=> &self.#member)),
+            None => quote_spanned!(span=> &self.#member),
+        };
+        writes.push(if field.optional {
+            optional.push(member);
+            quote_spanned! {span=>
+                ::awsjson::__private::shape::optional(&mut __state, #wire, &self.#member, #value)?;
+            }
+        } else {
+            quote_spanned! {span=>
+                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(&mut __state, #wire, #value)?;
+            }
+        });
+
+        reads.push(match &adapter {
+            Some(adapter) => {
+                let seed = adapter.read();
+                quote_spanned! {span=>
+                    ::awsjson::__private::shape::next_seed(&mut __map, &mut #slot, #seed, #wire)?
+                }
+            }
+            None => quote_spanned! {span=>
+                ::awsjson::__private::shape::next(&mut __map, &mut #slot, #wire)?
+            },
+        });
+
+        finishes.push(if let Some(default) = &field.attrs.default {
+            let default_fn = format_ident!("__awsjson_default_{}", member);
             let value = default_literal(&default.value);
             default_fns.push(quote! {
                 #[doc(hidden)]
-                fn #name() -> #ty {
+                fn #default_fn() -> #ty {
                     ::awsjson::__private::default_value::<#ty, _>(#value)
                 }
             });
-        }
-    }
-    if default_fns.is_empty() {
-        return TokenStream::new();
-    }
-    quote! {
-        #[automatically_derived]
-        #[allow(clippy::all, non_snake_case)]
-        impl #ident {
-            #(#default_fns)*
-        }
-    }
-}
+            quote!(::core::option::Option::unwrap_or_else(#slot, #ident::#default_fn))
+        } else if field.optional || ty::has_zero_value(ty) {
+            // Smithy's error correction: a required member the service left out reads as
+            // its zero value instead of failing the whole response.
+            quote_spanned!(span=> ::core::option::Option::unwrap_or_default(#slot))
+        } else if adapter.is_some() {
+            quote!(::awsjson::__private::shape::present(#slot, #wire)?)
+        } else {
+            quote_spanned!(span=> ::awsjson::__private::shape::required(#slot, #wire)?)
+        });
 
-fn default_fn(field: &Field) -> syn::Ident {
-    format_ident!("__awsjson_default_{}", field.ident)
+        keys.push(quote!((#wire, #index)));
+        // Services spell the message member three ways; accept each wherever one is declared.
+        if field.ident == "message" {
+            for alias in ["message", "Message", "errorMessage"] {
+                if alias != wire {
+                    keys.push(quote!((#alias, #index)));
+                }
+            }
+        }
+    }
+    let members = fields.iter().map(|f| &f.ident);
+    let types = fields.iter().map(|f| &f.ty);
+    let required = Literal::usize_suffixed(fields.len() - optional.len());
+    let defaults = (!default_fns.is_empty()).then(|| {
+        quote! {
+            #[automatically_derived]
+            #[allow(clippy::all, non_snake_case)]
+            impl #ident {
+                #(#default_fns)*
+            }
+        }
+    });
+    quote! {
+        #defaults
+
+        #[doc(hidden)]
+        #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
+        const _: () = {
+            #[automatically_derived]
+            impl ::awsjson::__private::serde::Serialize for #ident {
+                fn serialize<__S: ::awsjson::__private::serde::Serializer>(
+                    &self,
+                    __serializer: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    let mut __state = ::awsjson::__private::serde::Serializer::serialize_struct(
+                        __serializer,
+                        #name,
+                        #required #(+ ::core::primitive::usize::from(::core::option::Option::is_some(&self.#optional)))*,
+                    )?;
+                    #(#writes)*
+                    ::awsjson::__private::serde::ser::SerializeStruct::end(__state)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> ::awsjson::__private::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
+                    __deserializer: __D,
+                ) -> ::core::result::Result<Self, __D::Error> {
+                    struct __Visitor;
+                    impl<'de> ::awsjson::__private::serde::de::Visitor<'de> for __Visitor {
+                        type Value = #ident;
+                        fn expecting(
+                            &self,
+                            __f: &mut ::core::fmt::Formatter<'_>,
+                        ) -> ::core::fmt::Result {
+                            ::core::fmt::Formatter::write_str(__f, #expecting)
+                        }
+                        fn visit_map<__A: ::awsjson::__private::serde::de::MapAccess<'de>>(
+                            self,
+                            mut __map: __A,
+                        ) -> ::core::result::Result<#ident, __A::Error> {
+                            const __KEYS: ::awsjson::__private::shape::Key =
+                                ::awsjson::__private::shape::Key(&[#(#keys),*], #count);
+                            #(
+                                let mut #slots: ::core::option::Option<#types> =
+                                    ::core::option::Option::None;
+                            )*
+                            while let ::core::option::Option::Some(__key) =
+                                ::awsjson::__private::serde::de::MapAccess::next_key_seed(&mut __map, __KEYS)?
+                            {
+                                match __key {
+                                    #(#indices => #reads,)*
+                                    _ => ::awsjson::__private::shape::skip(&mut __map)?,
+                                }
+                            }
+                            ::core::result::Result::Ok(#ident {
+                                #(#members: #finishes,)*
+                            })
+                        }
+                    }
+                    ::awsjson::__private::serde::Deserializer::deserialize_struct(
+                        __deserializer,
+                        #name,
+                        &[#(#wires),*],
+                        __Visitor,
+                    )
+                }
+            }
+        };
+    }
 }
 
 /// The literal of `#[aws(default = ...)]` as a typed expression for `DefaultFrom`.
@@ -118,41 +237,54 @@ pub(crate) fn default_literal(value: &DefaultValue) -> TokenStream {
     }
 }
 
-/// The `#[serde(with = ...)]` module a member of this type and format needs, if any.
-pub(crate) fn adapter(ty: &syn::Type, timestamp: Option<&str>) -> Option<String> {
-    match timestamp {
-        Some(format) => Some(format!(
-            "::awsjson::__private::timestamp::{}",
-            format.replace('-', "_")
-        )),
-        None if ty::mentions_float(ty) => Some("::awsjson::__private::float".to_owned()),
-        None => None,
-    }
+/// How a member of this type and format is written and read when serde's own impls
+/// of its type do not fit the protocol.
+pub(crate) enum Adapter {
+    /// Floats: `NaN` and the infinities are strings.
+    Float,
+    /// Timestamps in a declared format (the `Format` variant).
+    Timestamp(syn::Ident),
 }
 
-fn serde_attrs(ident: &syn::Ident, field: &Field) -> Vec<syn::Attribute> {
-    let wire = &field.wire_name;
-    let mut attrs: Vec<syn::Attribute> = vec![syn::parse_quote!(#[serde(rename = #wire)])];
-    if field.optional {
-        attrs.push(syn::parse_quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")]));
-    } else if field.attrs.default.is_some() {
-        let path = format!("{ident}::{}", default_fn(field));
-        attrs.push(syn::parse_quote!(#[serde(default = #path)]));
-    } else if ty::has_zero_value(&field.ty) {
-        // Smithy's error correction: a required member the service left out reads as
-        // its zero value instead of failing the whole response.
-        attrs.push(syn::parse_quote!(#[serde(default)]));
-    }
-    if let Some(module) = adapter(&field.ty, field.attrs.timestamp) {
-        attrs.push(syn::parse_quote!(#[serde(with = #module)]));
-    }
-    // Services spell the message member three ways; accept each wherever one is declared.
-    if field.ident == "message" {
-        for alias in ["message", "Message", "errorMessage"] {
-            if alias != wire {
-                attrs.push(syn::parse_quote!(#[serde(alias = #alias)]));
+impl Adapter {
+    pub(crate) fn of(ty: &syn::Type, timestamp: Option<&str>) -> Option<Self> {
+        match timestamp {
+            Some(format) => {
+                let variant = match format {
+                    "epoch-seconds" => "EpochSeconds",
+                    "http-date" => "HttpDate",
+                    // attr.rs admits only the three TIMESTAMP_FORMATS.
+                    _ => "DateTime",
+                };
+                Some(Adapter::Timestamp(format_ident!("{variant}")))
             }
+            None if ty::mentions_float(ty) => Some(Adapter::Float),
+            None => None,
         }
     }
-    attrs
+
+    /// A `Serialize` value that writes the member `value` (a reference) in its format.
+    pub(crate) fn write(&self, value: TokenStream) -> TokenStream {
+        match self {
+            Adapter::Float => quote!(&::awsjson::__private::shape::WriteFloat(#value)),
+            Adapter::Timestamp(format) => quote! {
+                &::awsjson::__private::shape::WriteTimestamp(
+                    #value,
+                    ::awsjson::__private::timestamp::Format::#format,
+                )
+            },
+        }
+    }
+
+    /// A `DeserializeSeed` that reads the member in its format.
+    pub(crate) fn read(&self) -> TokenStream {
+        match self {
+            Adapter::Float => quote!(::awsjson::__private::shape::read_float()),
+            Adapter::Timestamp(format) => quote! {
+                ::awsjson::__private::shape::read_timestamp(
+                    ::awsjson::__private::timestamp::Format::#format,
+                )
+            },
+        }
+    }
 }

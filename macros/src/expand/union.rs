@@ -2,7 +2,7 @@
 //! declaration does not know reads as `Unknown`.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::ast::Enum;
 use crate::expand::structure;
@@ -23,65 +23,35 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
     let none_set = format!("union {name} has no member set");
     let two_set = format!("union {name} has more than one member set");
 
-    let mut helpers = Vec::new();
     let mut ser_arms = Vec::new();
     let mut de_arms = Vec::new();
-    for (i, variant) in shape.variants.iter().enumerate() {
+    for variant in &shape.variants {
         let v = &variant.ident;
         let wire = &variant.wire_name;
         let Some(ty) = &variant.ty else { continue };
-        match structure::adapter(ty, variant.timestamp) {
-            Some(module) => {
-                let module: syn::Path = syn::parse_str(&module).expect("adapter paths parse");
-                let ser = format_ident!("__Ser{i}");
-                let de = format_ident!("__De{i}");
-                helpers.push(quote! {
-                    struct #ser<'__a>(&'__a #ty);
-                    impl ::awsjson::__private::serde::Serialize for #ser<'_> {
-                        fn serialize<__S: ::awsjson::__private::serde::Serializer>(
-                            &self,
-                            serializer: __S,
-                        ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                            #module::serialize(self.0, serializer)
-                        }
-                    }
-                    struct #de(#ty);
-                    impl<'de> ::awsjson::__private::serde::Deserialize<'de> for #de {
-                        fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
-                            deserializer: __D,
-                        ) -> ::core::result::Result<Self, __D::Error> {
-                            #module::deserialize(deserializer).map(#de)
-                        }
-                    }
-                });
-                ser_arms.push(quote! {
-                    #ident::#v(value) => map.serialize_entry(#wire, &#ser(value))?,
-                });
-                de_arms.push(quote! {
-                    #wire => {
-                        if let ::core::option::Option::Some(#de(value)) =
-                            map.next_value::<::core::option::Option<#de>>()?
-                        {
-                            set(&mut found, #ident::#v(value))?;
-                        }
-                    }
-                });
+        let adapter = structure::Adapter::of(ty, variant.timestamp);
+        let value = match &adapter {
+            Some(adapter) => adapter.write(quote!(value)),
+            None => quote!(value),
+        };
+        ser_arms.push(quote! {
+            #ident::#v(value) => map.serialize_entry(#wire, #value)?,
+        });
+        // `null` is a member left unset.
+        let read = match &adapter {
+            Some(adapter) => {
+                let seed = adapter.read();
+                quote!(map.next_value_seed(::awsjson::__private::shape::read_optional(#seed))?)
             }
-            None => {
-                ser_arms.push(quote! {
-                    #ident::#v(value) => map.serialize_entry(#wire, value)?,
-                });
-                de_arms.push(quote! {
-                    #wire => {
-                        if let ::core::option::Option::Some(value) =
-                            map.next_value::<::core::option::Option<#ty>>()?
-                        {
-                            set(&mut found, #ident::#v(value))?;
-                        }
-                    }
-                });
+            None => quote!(map.next_value::<::core::option::Option<#ty>>()?),
+        };
+        de_arms.push(quote! {
+            #wire => {
+                if let ::core::option::Option::Some(value) = #read {
+                    set(&mut found, #ident::#v(value))?;
+                }
             }
-        }
+        });
     }
     quote! {
         #item
@@ -90,8 +60,6 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
         const _: () = {
             use ::awsjson::__private::serde::ser::SerializeMap as _;
             use ::awsjson::__private::serde::de::Error as _;
-
-            #(#helpers)*
 
             #[automatically_derived]
             impl ::awsjson::__private::serde::Serialize for #ident {

@@ -1,0 +1,258 @@
+//! The generic half of the `Serialize` / `Deserialize` impls the macro writes for
+//! structures, so that each struct's own code is a field table and one line per member.
+//!
+//! The behaviour is serde derive's with the attributes the macro used to emit (`rename`,
+//! `alias`, `default`, `skip_serializing_if = "Option::is_none"`, `with`): unknown keys
+//! are skipped, a key given twice is serde's `duplicate field` error, a member left out
+//! is serde's `missing field` error unless it has a default. One difference on purpose:
+//! a structure reads from a JSON object only, never positionally from an array.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, MapAccess};
+use serde::ser::SerializeStruct;
+
+use super::float::Floats;
+use super::timestamp::{Format, Timestamps};
+
+/// The wire key of a structure member: its index among the fields, `usize::MAX` for a
+/// key the structure does not declare.
+///
+/// The table lists each wire name and alias with the index of its field; the number is
+/// how many fields there are (serde's positional keys). Keys are compared where they lie
+/// in the input, never copied.
+#[derive(Clone, Copy)]
+pub struct Key(pub &'static [(&'static str, usize)], pub usize);
+
+/// The index `Key` reads for a key the structure does not declare.
+pub const UNKNOWN: usize = usize::MAX;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = usize;
+
+    #[inline]
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl Key {
+    #[inline]
+    fn find(self, key: &[u8]) -> usize {
+        // Member names are short: a byte loop beats a `memcmp` call per candidate.
+        self.0
+            .iter()
+            .find(|(name, _)| {
+                let name = name.as_bytes();
+                name.len() == key.len() && name.iter().zip(key).all(|(a, b)| a == b)
+            })
+            .map_or(UNKNOWN, |&(_, index)| index)
+    }
+}
+
+impl de::Visitor<'_> for Key {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("field identifier")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<usize, E> {
+        Ok(usize::try_from(v)
+            .ok()
+            .filter(|&i| i < self.1)
+            .unwrap_or(UNKNOWN))
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
+        Ok(self.find(v.as_bytes()))
+    }
+
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<usize, E> {
+        Ok(self.find(v))
+    }
+}
+
+/// Reads the value of member `wire` into its slot; a second value is an error.
+#[inline]
+pub fn next<'de, A: MapAccess<'de>, T: serde::Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    wire: &'static str,
+) -> Result<(), A::Error> {
+    next_seed(map, slot, PhantomData, wire)
+}
+
+/// [`next`] for a member read through an adapter (`seed`).
+#[inline]
+pub fn next_seed<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
+    map: &mut A,
+    slot: &mut Option<S::Value>,
+    seed: S,
+    wire: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(wire));
+    }
+    *slot = Some(map.next_value_seed(seed)?);
+    Ok(())
+}
+
+/// Skips the value of a key the structure does not declare.
+#[inline]
+pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value::<de::IgnoredAny>().map(drop)
+}
+
+/// The value of a member without a default: what was read, or serde's answer for a
+/// missing member (an error, `None` for a type that reads `null` as nothing).
+#[inline]
+pub fn required<'de, T: serde::Deserialize<'de>, E: de::Error>(
+    slot: Option<T>,
+    wire: &'static str,
+) -> Result<T, E> {
+    match slot {
+        Some(value) => Ok(value),
+        None => T::deserialize(Missing(wire, PhantomData)),
+    }
+}
+
+/// The value of a member read through an adapter and without a default: serde derive
+/// reports such a member missing without asking its type.
+#[inline]
+pub fn present<T, E: de::Error>(slot: Option<T>, wire: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| E::missing_field(wire))
+}
+
+/// What serde derive hands a missing member's type: `deserialize_option` sees nothing,
+/// everything else is the `missing field` error.
+struct Missing<E>(&'static str, PhantomData<E>);
+
+impl<'de, E: de::Error> serde::Deserializer<'de> for Missing<E> {
+    type Error = E;
+
+    fn deserialize_any<V: de::Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
+        Err(E::missing_field(self.0))
+    }
+
+    fn deserialize_option<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_none()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// Writes an optional member when it is set, as `skip_serializing_if = "Option::is_none"`.
+#[inline]
+pub fn optional<S: SerializeStruct, T, V: serde::Serialize + ?Sized>(
+    s: &mut S,
+    wire: &'static str,
+    member: &Option<T>,
+    value: &V,
+) -> Result<(), S::Error> {
+    if member.is_some() {
+        s.serialize_field(wire, value)
+    } else {
+        s.skip_field(wire)
+    }
+}
+
+/// A float member (or a container of floats) as written: non-finite values as strings.
+pub struct WriteFloat<'a, T>(pub &'a T);
+
+impl<T: Floats> serde::Serialize for WriteFloat<'_, T> {
+    #[inline]
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.write(s)
+    }
+}
+
+/// Reads a float member (or a container of floats), accepting the non-finite strings.
+pub struct ReadFloat<T>(PhantomData<T>);
+
+/// A [`ReadFloat`] for the member type the slot infers.
+#[inline]
+pub fn read_float<T>() -> ReadFloat<T> {
+    ReadFloat(PhantomData)
+}
+
+impl<'de, T: Floats> DeserializeSeed<'de> for ReadFloat<T> {
+    type Value = T;
+
+    #[inline]
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        T::read(d)
+    }
+}
+
+/// A timestamp member (or a container of them) written in a declared format.
+pub struct WriteTimestamp<'a, T>(pub &'a T, pub Format);
+
+impl<T: Timestamps> serde::Serialize for WriteTimestamp<'_, T> {
+    #[inline]
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.write(self.1, s)
+    }
+}
+
+/// Reads a timestamp member (or a container of them) in a declared format.
+pub struct ReadTimestamp<T>(Format, PhantomData<T>);
+
+/// A [`ReadTimestamp`] for the member type the slot infers.
+#[inline]
+pub fn read_timestamp<T>(format: Format) -> ReadTimestamp<T> {
+    ReadTimestamp(format, PhantomData)
+}
+
+impl<'de, T: Timestamps> DeserializeSeed<'de> for ReadTimestamp<T> {
+    type Value = T;
+
+    #[inline]
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        T::read(self.0, d)
+    }
+}
+
+/// Reads `null` as `None` and anything else through `seed`, as `Option<T>` does (a
+/// union member read through an adapter).
+pub struct ReadOptional<S>(S);
+
+/// A [`ReadOptional`] around `seed`.
+#[inline]
+pub fn read_optional<S>(seed: S) -> ReadOptional<S> {
+    ReadOptional(seed)
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for ReadOptional<S> {
+    type Value = Option<S::Value>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> de::Visitor<'de> for ReadOptional<S> {
+    type Value = Option<S::Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("option")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.0.deserialize(d).map(Some)
+    }
+}

@@ -1,0 +1,267 @@
+//! The `Serialize` / `Deserialize` impls the macro writes for structures behave as the
+//! serde derive they replaced, with the attributes it had: each shape here has a twin
+//! derived by serde with those attributes, and both read and write the same inputs to
+//! the same values, bytes and error messages.
+
+use std::collections::HashMap;
+
+use awsjson::{DateTime, aws_json_shape};
+use proptest::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[aws_json_shape]
+#[derive(Debug, PartialEq)]
+struct Mixed {
+    name: String,
+    count: Option<i32>,
+    #[aws(default = 7)]
+    limit: i32,
+    inner: Inner,
+    message: Option<String>,
+    #[aws(timestamp = "date-time")]
+    at: Option<DateTime>,
+    #[aws(timestamp = "http-date")]
+    until: DateTime,
+    ratio: f64,
+    ratios: Option<Vec<f64>>,
+    state: Option<State>,
+    #[aws(rename = "x-custom")]
+    custom: Option<bool>,
+    tags: HashMap<String, String>,
+}
+
+#[aws_json_shape]
+#[derive(Debug, PartialEq)]
+struct Inner {
+    id: String,
+}
+
+#[aws_json_shape]
+#[derive(Debug, PartialEq)]
+enum State {
+    Active,
+}
+
+/// `Mixed` as serde derive read and wrote it before the macro wrote its own impls.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct DerivedMixed {
+    #[serde(rename = "Name", default)]
+    name: String,
+    #[serde(rename = "Count", default, skip_serializing_if = "Option::is_none")]
+    count: Option<i32>,
+    #[serde(rename = "Limit", default = "seven")]
+    limit: i32,
+    #[serde(rename = "Inner")]
+    inner: Inner,
+    #[serde(
+        rename = "Message",
+        default,
+        skip_serializing_if = "Option::is_none",
+        alias = "message",
+        alias = "errorMessage"
+    )]
+    message: Option<String>,
+    #[serde(
+        rename = "At",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "awsjson::__private::timestamp::date_time"
+    )]
+    at: Option<DateTime>,
+    #[serde(
+        rename = "Until",
+        default,
+        with = "awsjson::__private::timestamp::http_date"
+    )]
+    until: DateTime,
+    #[serde(rename = "Ratio", default, with = "awsjson::__private::float")]
+    ratio: f64,
+    #[serde(
+        rename = "Ratios",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "awsjson::__private::float"
+    )]
+    ratios: Option<Vec<f64>>,
+    #[serde(rename = "State", default, skip_serializing_if = "Option::is_none")]
+    state: Option<State>,
+    #[serde(rename = "x-custom", default, skip_serializing_if = "Option::is_none")]
+    custom: Option<bool>,
+    #[serde(rename = "Tags", default)]
+    tags: HashMap<String, String>,
+}
+
+fn seven() -> i32 {
+    7
+}
+
+/// Every way serde_json hands a structure its keys: borrowed from a string or slice,
+/// copied out of a reader, owned by a `Value`.
+fn read_all<T: serde::de::DeserializeOwned + Serialize>(json: &str) -> Vec<Result<String, String>> {
+    let text = |r: Result<T, serde_json::Error>| {
+        r.map(|v| serde_json::to_string(&v).unwrap())
+            .map_err(|e| e.to_string())
+    };
+    let mut out = vec![
+        text(serde_json::from_str(json)),
+        text(serde_json::from_slice(json.as_bytes())),
+        text(serde_json::from_reader(json.as_bytes())),
+    ];
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(json) {
+        out.push(text(serde_json::from_value(value)));
+    }
+    out
+}
+
+fn assert_same(json: &str) -> Result<String, String> {
+    let ours = read_all::<Mixed>(json);
+    let derived = read_all::<DerivedMixed>(json);
+    assert_eq!(ours, derived, "input: {json}");
+    ours[0].clone()
+}
+
+const INNER: &str = r#""Inner":{"Id":"i"}"#;
+
+#[test]
+fn every_member_kind_as_derived() {
+    let full = format!(
+        r#"{{"Name":"n","Count":3,"Limit":9,{INNER},"Message":"m","At":"2024-02-29T10:00:00Z",
+            "Until":"Tue, 29 Apr 2014 18:30:38 GMT","Ratio":"NaN","Ratios":[1.5,"-Infinity"],
+            "State":"ACTIVE","x-custom":true,"Tags":{{"k":"v"}}}}"#
+    );
+    let written = assert_same(&full).unwrap();
+    // Declaration order on the wire; every member present.
+    assert_eq!(
+        written,
+        r#"{"Name":"n","Count":3,"Limit":9,"Inner":{"Id":"i"},"Message":"m","At":"2024-02-29T10:00:00Z","Until":"Tue, 29 Apr 2014 18:30:38 GMT","Ratio":"NaN","Ratios":[1.5,"-Infinity"],"State":"ACTIVE","x-custom":true,"Tags":{"k":"v"}}"#
+    );
+    // Only the required member: options stay unwritten, defaults and zero values fill in.
+    let written = assert_same(&format!("{{{INNER}}}")).unwrap();
+    assert_eq!(
+        written,
+        r#"{"Name":"","Limit":7,"Inner":{"Id":"i"},"Until":"Thu, 01 Jan 1970 00:00:00 GMT","Ratio":0.0,"Tags":{}}"#
+    );
+}
+
+#[test]
+fn unknown_keys_are_skipped() {
+    let json = format!(r#"{{"Unknown":{{"deep":[1,{{"x":null}}]}},{INNER},"name":"lower"}}"#);
+    let written = assert_same(&json).unwrap();
+    assert!(written.starts_with(r#"{"Name":"","#), "{written}");
+}
+
+#[test]
+fn a_key_given_twice_is_an_error() {
+    let err = assert_same(&format!(r#"{{"Name":"a",{INNER},"Name":"b"}}"#)).unwrap_err();
+    assert_eq!(err, "duplicate field `Name` at line 1 column 37");
+    // An alias and the wire name are the same member.
+    let err = assert_same(&format!(r#"{{"message":"a",{INNER},"Message":"b"}}"#)).unwrap_err();
+    assert!(err.starts_with("duplicate field `Message`"), "{err}");
+}
+
+#[test]
+fn a_required_member_left_out_is_an_error() {
+    let err = assert_same(r#"{"Name":"n"}"#).unwrap_err();
+    assert_eq!(err, "missing field `Inner` at line 1 column 12");
+}
+
+#[test]
+fn null_reads_as_none_only_for_options() {
+    let written = assert_same(&format!(
+        r#"{{"Count":null,"At":null,"Ratios":null,{INNER}}}"#
+    ))
+    .unwrap();
+    assert!(
+        !written.contains("Count") && !written.contains("\"At\""),
+        "{written}"
+    );
+    let err = assert_same(&format!(r#"{{"Name":null,{INNER}}}"#)).unwrap_err();
+    assert!(
+        err.starts_with("invalid type: null, expected a string"),
+        "{err}"
+    );
+}
+
+#[test]
+fn message_aliases_read_into_message() {
+    for key in ["message", "Message", "errorMessage"] {
+        let written = assert_same(&format!(r#"{{"{key}":"m",{INNER}}}"#)).unwrap();
+        assert!(written.contains(r#""Message":"m""#), "{written}");
+    }
+}
+
+#[test]
+fn escaped_keys_match_their_member() {
+    let written = assert_same(&format!(r#"{{"Na\u006de":"n",{INNER}}}"#)).unwrap();
+    assert!(written.starts_with(r#"{"Name":"n""#), "{written}");
+}
+
+#[test]
+fn a_structure_is_an_object_only() {
+    // serde derive also read a structure positionally from an array; no service sends
+    // one, and reading `[...]` member by member would take garbage for a response.
+    let err = serde_json::from_str::<Inner>(r#"["i"]"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type: sequence, expected struct Inner at line 1 column 1"
+    );
+    let err = serde_json::from_str::<Inner>(r#""i""#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"invalid type: string "i", expected struct Inner at line 1 column 3"#
+    );
+}
+
+/// Keys of `Mixed` (wire names, aliases, near misses, an escape) and values of every
+/// JSON kind, some fitting some members.
+fn entry() -> impl Strategy<Value = String> {
+    let key = prop::sample::select(vec![
+        "Name",
+        "Count",
+        "Limit",
+        "Inner",
+        "Message",
+        "message",
+        "errorMessage",
+        "At",
+        "Until",
+        "Ratio",
+        "Ratios",
+        "State",
+        "x-custom",
+        "Tags",
+        "name",
+        "Unknown",
+        "Na\\u006de",
+        "",
+    ]);
+    let value = prop::sample::select(vec![
+        "null",
+        "true",
+        "3",
+        "-1.5",
+        "1e400",
+        r#""s""#,
+        r#""NaN""#,
+        r#""ACTIVE""#,
+        r#""2024-02-29T10:00:00Z""#,
+        r#""Tue, 29 Apr 2014 18:30:38 GMT""#,
+        "[]",
+        r#"[1,"Infinity"]"#,
+        "{}",
+        r#"{"Id":"i"}"#,
+        r#"{"k":"v"}"#,
+    ]);
+    (key, value).prop_map(|(k, v)| format!(r#""{k}":{v}"#))
+}
+
+proptest! {
+    #[test]
+    fn any_object_reads_as_derived(entries in prop::collection::vec(entry(), 0..8), inner in any::<bool>()) {
+        let mut entries = entries;
+        if inner {
+            entries.push(INNER.to_owned());
+        }
+        let _ = assert_same(&format!("{{{}}}", entries.join(",")));
+    }
+}
