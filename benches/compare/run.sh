@@ -2,7 +2,7 @@
 # Measures awsjson against the official AWS SDK for Rust and the raw-reqwest floor.
 # See BENCHMARKS.md at the repository root for what each figure means.
 #
-#   benches/compare/run.sh                 the full run (35 to 60 minutes on 2 loaded cores)
+#   benches/compare/run.sh                 the full run (25 to 60 minutes on 2 shared cores)
 #   SECTIONS="cpu callgrind" benches/compare/run.sh     only some sections
 #
 # Knobs (environment): BUILDS clean builds per variant and profile (2), RUNS repetitions
