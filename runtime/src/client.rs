@@ -670,6 +670,48 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
     TransportError::new(kind, doing.to_owned(), Some(Box::new(err)))
 }
 
+/// `AWS_MAX_ATTEMPTS` / `max_attempts`, checked, and `AWS_RETRY_MODE` / `retry_mode`.
+fn retry_settings(
+    env: &Env,
+    profiles: &crate::config::ProfileSet,
+) -> Result<Option<u32>, ConfigError> {
+    let setting = |var: &str, key: &str| match env.var(var) {
+        Some(value) => Some((var.to_owned(), value)),
+        None => profiles.get(key).map(|v| {
+            (
+                format!("`{key}` of profile `{}`", profiles.selected),
+                v.to_owned(),
+            )
+        }),
+    };
+    let max_attempts = match setting("AWS_MAX_ATTEMPTS", "max_attempts") {
+        None => None,
+        Some((source, value)) => match value.trim().parse::<u32>() {
+            Ok(n) if n >= 1 => Some(n),
+            _ => {
+                return Err(ConfigError::new(format!(
+                    "{source} is {value:?}: the number of attempts is a whole number of 1 or more"
+                )));
+            }
+        },
+    };
+    if let Some((source, value)) = setting("AWS_RETRY_MODE", "retry_mode") {
+        match value.trim() {
+            "standard" => {}
+            "legacy" | "adaptive" => tracing::warn!(
+                "{source} is {value:?}: awsjson retries in standard mode (it has no \
+                 client-side rate limiter)"
+            ),
+            _ => {
+                return Err(ConfigError::new(format!(
+                    "{source} is {value:?}: the retry mode is standard, adaptive or legacy"
+                )));
+            }
+        }
+    }
+    Ok(max_attempts)
+}
+
 /// Configures a [`Client`].
 #[derive(Default)]
 pub struct ClientBuilder {
@@ -723,6 +765,10 @@ impl ClientBuilder {
     ///   `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` / `ignore_configured_endpoint_urls` is
     ///   true); `AWS_USE_FIPS_ENDPOINT` / `use_fips_endpoint`,
     ///   `AWS_USE_DUALSTACK_ENDPOINT` / `use_dualstack_endpoint`.
+    /// - **Retries**: `AWS_MAX_ATTEMPTS` / `max_attempts`; `AWS_RETRY_MODE` /
+    ///   `retry_mode`, where `standard` is what awsjson does, and `legacy` and
+    ///   `adaptive` (which the CLI's profiles may name) also get standard mode:
+    ///   awsjson has no client-side rate limiter, and says so in a `tracing` warning.
     ///
     /// Fails on a malformed config file (naming the file and line) or an invalid
     /// setting. A missing region is reported by `build`, unless set in between.
@@ -773,6 +819,7 @@ impl ClientBuilder {
                 .collect::<HashMap<_, _>>();
             endpoints.profile = Some(profiles.clone());
         }
+        let max_attempts = retry_settings(env, &profiles)?;
         let http = Http::default();
         let imds = Arc::new(Imds::new(env, &profiles, http.clone()));
         let region = crate::region::resolve(env, &profiles, &imds).await;
@@ -790,6 +837,7 @@ impl ClientBuilder {
             credentials: Some(Arc::new(CredentialsCache::new(chain))),
             endpoints,
             http: Some(http),
+            max_attempts,
             ..ClientBuilder::default()
         })
     }

@@ -155,3 +155,60 @@ async fn bad_flags_are_errors() {
         "{err}"
     );
 }
+
+async fn max_attempts_of(config: &str, extra: &[(&str, &str)]) -> Result<String, String> {
+    let home = TempDir::new();
+    home.write(".aws/config", config);
+    let mut vars = base_vars(&home);
+    vars.extend(extra.iter().map(|(k, v)| var(k, v)));
+    let client = awsjson::ClientBuilder::from_env(&env_of(&vars))
+        .await
+        .map_err(|e| e.to_string())?
+        .region("us-east-1")
+        .build()
+        .map_err(|e| e.to_string())?;
+    let debug = format!("{client:?}");
+    let start = debug.find("max_attempts: ").unwrap() + "max_attempts: ".len();
+    Ok(debug[start..].split([',', ' ']).next().unwrap().to_owned())
+}
+
+#[tokio::test]
+async fn retry_settings_come_from_the_environment_then_the_profile() {
+    assert_eq!(max_attempts_of("[default]\n", &[]).await.unwrap(), "3");
+    let profile = "[default]\nmax_attempts = 7\nretry_mode = standard\n";
+    assert_eq!(max_attempts_of(profile, &[]).await.unwrap(), "7");
+    assert_eq!(
+        max_attempts_of(profile, &[("AWS_MAX_ATTEMPTS", "2")])
+            .await
+            .unwrap(),
+        "2"
+    );
+    // The CLI's modes are accepted (standard retries, a warning), not fatal.
+    let adaptive = "[default]\nretry_mode = adaptive\n";
+    assert_eq!(max_attempts_of(adaptive, &[]).await.unwrap(), "3");
+    assert_eq!(
+        max_attempts_of("[default]\n", &[("AWS_RETRY_MODE", "legacy")])
+            .await
+            .unwrap(),
+        "3"
+    );
+
+    let err = max_attempts_of("[default]\nmax_attempts = 0\n", &[])
+        .await
+        .unwrap_err();
+    assert!(
+        err.contains("`max_attempts` of profile `default` is \"0\"") && err.contains("1 or more"),
+        "{err}"
+    );
+    let err = max_attempts_of("[default]\n", &[("AWS_MAX_ATTEMPTS", "three")])
+        .await
+        .unwrap_err();
+    assert!(err.contains("AWS_MAX_ATTEMPTS is \"three\""), "{err}");
+    let err = max_attempts_of("[default]\n", &[("AWS_RETRY_MODE", "fast")])
+        .await
+        .unwrap_err();
+    assert!(
+        err.contains("AWS_RETRY_MODE is \"fast\"") && err.contains("standard, adaptive or legacy"),
+        "{err}"
+    );
+}
