@@ -36,6 +36,12 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(3100);
 /// clock is taken for a clock skew and corrected; closer, the clock is not the cause.
 const SKEW_THRESHOLD_MS: i64 = 60_000;
 
+/// Where the SDKs start compressing a `request_compression` operation's body.
+pub const DEFAULT_MIN_COMPRESSION_BYTES: usize = 10_240;
+
+/// The largest minimum compression size the SDKs accept (10 MiB).
+const MAX_MIN_COMPRESSION_BYTES: usize = 10_485_760;
+
 const USER_AGENT: &str = concat!("awsjson/", env!("CARGO_PKG_VERSION"), " lang/rust");
 
 /// A client for any awsJson service: region, credentials, endpoint overrides and one
@@ -80,6 +86,9 @@ struct Inner {
     credentials: Arc<dyn ProvideCredentials>,
     endpoints: EndpointConfig,
     max_response_bytes: usize,
+    /// Bodies of `request_compression` operations this large or larger are gzipped;
+    /// `None`: never.
+    min_compression_bytes: Option<usize>,
     signing_keys: SigningKeys,
     targets: TargetCache,
     max_attempts: u32,
@@ -101,6 +110,7 @@ impl fmt::Debug for Client {
             .field("use_fips", &self.inner.endpoints.variant.fips)
             .field("use_dual_stack", &self.inner.endpoints.variant.dual_stack)
             .field("max_response_bytes", &self.inner.max_response_bytes)
+            .field("min_compression_bytes", &self.inner.min_compression_bytes)
             .field("max_attempts", &self.inner.max_attempts)
             .field("initial_backoff", &self.inner.initial_backoff)
             .field("max_backoff", &self.inner.max_backoff)
@@ -169,6 +179,12 @@ impl Client {
     /// ```
     pub fn endpoint(&self, service: &ServiceMeta) -> Result<String, ConfigError> {
         self.resolve_endpoint(service).map(|e| e.url)
+    }
+
+    /// From how many body bytes a `request_compression` operation is gzipped; `None`:
+    /// never.
+    pub(crate) fn min_compression_bytes(&self) -> Option<usize> {
+        self.inner.min_compression_bytes
     }
 
     fn resolve_endpoint(&self, service: &ServiceMeta) -> Result<ResolvedEndpoint, ConfigError> {
@@ -670,12 +686,15 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
     TransportError::new(kind, doing.to_owned(), Some(Box::new(err)))
 }
 
-/// `AWS_MAX_ATTEMPTS` / `max_attempts`, checked, and `AWS_RETRY_MODE` / `retry_mode`.
-fn retry_settings(
+/// A setting from the environment variable `var`, else the selected profile's `key`,
+/// with where it came from, for messages.
+fn configured(
     env: &Env,
     profiles: &crate::config::ProfileSet,
-) -> Result<Option<u32>, ConfigError> {
-    let setting = |var: &str, key: &str| match env.var(var) {
+    var: &str,
+    key: &str,
+) -> Option<(String, String)> {
+    match env.var(var) {
         Some(value) => Some((var.to_owned(), value)),
         None => profiles.get(key).map(|v| {
             (
@@ -683,8 +702,15 @@ fn retry_settings(
                 v.to_owned(),
             )
         }),
-    };
-    let max_attempts = match setting("AWS_MAX_ATTEMPTS", "max_attempts") {
+    }
+}
+
+/// `AWS_MAX_ATTEMPTS` / `max_attempts`, checked, and `AWS_RETRY_MODE` / `retry_mode`.
+fn retry_settings(
+    env: &Env,
+    profiles: &crate::config::ProfileSet,
+) -> Result<Option<u32>, ConfigError> {
+    let max_attempts = match configured(env, profiles, "AWS_MAX_ATTEMPTS", "max_attempts") {
         None => None,
         Some((source, value)) => match value.trim().parse::<u32>() {
             Ok(n) if n >= 1 => Some(n),
@@ -695,7 +721,7 @@ fn retry_settings(
             }
         },
     };
-    if let Some((source, value)) = setting("AWS_RETRY_MODE", "retry_mode") {
+    if let Some((source, value)) = configured(env, profiles, "AWS_RETRY_MODE", "retry_mode") {
         match value.trim() {
             "standard" => {}
             "legacy" | "adaptive" => tracing::warn!(
@@ -723,6 +749,8 @@ pub struct ClientBuilder {
     /// The credential sources' handle on the HTTP stack, given the client's on `build`.
     http: Option<Http>,
     max_response_bytes: Option<usize>,
+    min_compression_bytes: Option<usize>,
+    disable_compression: bool,
     connect_timeout: Option<Duration>,
     max_attempts: Option<u32>,
     initial_backoff: Option<Duration>,
@@ -769,6 +797,9 @@ impl ClientBuilder {
     ///   `retry_mode`, where `standard` is what awsjson does, and `legacy` and
     ///   `adaptive` (which the CLI's profiles may name) also get standard mode:
     ///   awsjson has no client-side rate limiter, and says so in a `tracing` warning.
+    /// - **Request compression**: `AWS_DISABLE_REQUEST_COMPRESSION` /
+    ///   `disable_request_compression`, `AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES` /
+    ///   `request_min_compression_size_bytes`.
     ///
     /// Fails on a malformed config file (naming the file and line) or an invalid
     /// setting. A missing region is reported by `build`, unless set in between.
@@ -820,6 +851,27 @@ impl ClientBuilder {
             endpoints.profile = Some(profiles.clone());
         }
         let max_attempts = retry_settings(env, &profiles)?;
+        let disable_compression = setting(
+            "AWS_DISABLE_REQUEST_COMPRESSION",
+            "disable_request_compression",
+        )?;
+        let min_compression_bytes = match configured(
+            env,
+            &profiles,
+            "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES",
+            "request_min_compression_size_bytes",
+        ) {
+            None => None,
+            Some((source, value)) => match value.trim().parse::<usize>() {
+                Ok(n) if n <= MAX_MIN_COMPRESSION_BYTES => Some(n),
+                _ => {
+                    return Err(ConfigError::new(format!(
+                        "{source} is {value:?}: the minimum compression size is a whole number \
+                         of bytes from 0 to {MAX_MIN_COMPRESSION_BYTES}"
+                    )));
+                }
+            },
+        };
         let http = Http::default();
         let imds = Arc::new(Imds::new(env, &profiles, http.clone()));
         let region = crate::region::resolve(env, &profiles, &imds).await;
@@ -838,6 +890,8 @@ impl ClientBuilder {
             endpoints,
             http: Some(http),
             max_attempts,
+            min_compression_bytes,
+            disable_compression,
             ..ClientBuilder::default()
         })
     }
@@ -889,6 +943,22 @@ impl ClientBuilder {
     #[must_use]
     pub fn max_response_bytes(mut self, limit: usize) -> Self {
         self.max_response_bytes = Some(limit);
+        self
+    }
+
+    /// Gzips the body of an operation declared `request_compression = "gzip"` from this
+    /// many bytes on (`AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES`), 0 to 10,485,760.
+    /// Default [`DEFAULT_MIN_COMPRESSION_BYTES`]. Compression needs the `gzip` feature.
+    #[must_use]
+    pub fn request_min_compression_size_bytes(mut self, bytes: usize) -> Self {
+        self.min_compression_bytes = Some(bytes);
+        self
+    }
+
+    /// Sends every body uncompressed (`AWS_DISABLE_REQUEST_COMPRESSION`).
+    #[must_use]
+    pub fn disable_request_compression(mut self, disabled: bool) -> Self {
+        self.disable_compression = disabled;
         self
     }
 
@@ -979,6 +1049,15 @@ impl ClientBuilder {
                 "no credentials: call ClientBuilder::credentials or credentials_provider",
             )
         })?;
+        let min_compression_bytes = self
+            .min_compression_bytes
+            .unwrap_or(DEFAULT_MIN_COMPRESSION_BYTES);
+        if min_compression_bytes > MAX_MIN_COMPRESSION_BYTES {
+            return Err(ConfigError::new(format!(
+                "the minimum compression size is {min_compression_bytes} bytes: it is at most \
+                 {MAX_MIN_COMPRESSION_BYTES} (10 MiB)"
+            )));
+        }
         let max_attempts = self.max_attempts.unwrap_or(retry::DEFAULT_MAX_ATTEMPTS);
         if max_attempts == 0 {
             return Err(ConfigError::new(
@@ -1011,6 +1090,7 @@ impl ClientBuilder {
                 region,
                 credentials,
                 endpoints: self.endpoints,
+                min_compression_bytes: (!self.disable_compression).then_some(min_compression_bytes),
                 max_response_bytes: self
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),

@@ -327,7 +327,10 @@ mod region;
 
 pub use awsjson_macros::{aws_json_operation, aws_json_shape};
 pub use blob::{Base64Error, Blob};
-pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES};
+pub use client::{
+    Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MIN_COMPRESSION_BYTES,
+};
 pub use config::Env;
 pub use credentials::{Credentials, CredentialsCache, CredentialsFuture, ProvideCredentials};
 pub use datetime::{DateTime, DateTimeParseError};

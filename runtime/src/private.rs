@@ -87,9 +87,9 @@ pub fn host_prefix(
     Ok(out)
 }
 
-/// The smallest body worth compressing: the official SDKs' default
+/// The smallest body compressed by default: the official SDKs' default
 /// (`request_min_compression_size_bytes`).
-pub const MIN_COMPRESSION_SIZE: usize = 10_240;
+pub const MIN_COMPRESSION_SIZE: usize = crate::DEFAULT_MIN_COMPRESSION_BYTES;
 
 /// What one call sends besides the signed basics: made once per call, the same on
 /// every attempt.
@@ -105,8 +105,8 @@ pub struct Prepared {
     pub headers: Vec<(&'static str, String)>,
 }
 
-/// Encodes `op` and works out its per-call request details.
-pub fn prepare<O: Operation>(op: &O) -> Result<Prepared, Error<Infallible>> {
+/// Encodes `op` and works out its per-call request details for `client`.
+pub fn prepare<O: Operation>(client: &Client, op: &O) -> Result<Prepared, Error<Infallible>> {
     let mut body = encode(op)?;
     let host_prefix = op.host_prefix().map_err(|e| {
         Error::Config(crate::error::ConfigError::new(format!(
@@ -118,7 +118,9 @@ pub fn prepare<O: Operation>(op: &O) -> Result<Prepared, Error<Infallible>> {
     })?;
     let mut headers = Vec::new();
     if O::REQUEST_COMPRESSION
-        && body.len() >= MIN_COMPRESSION_SIZE
+        && client
+            .min_compression_bytes()
+            .is_some_and(|min| body.len() >= min)
         && let Some(compressed) = gzip(&body)
     {
         body = compressed;
@@ -246,7 +248,7 @@ pub trait OperationError: Sized {
 /// Sends `op`: fills its idempotency token and encodes it once, then lets the client's
 /// non-generic attempt loop sign, send and retry, and decodes the last response.
 pub async fn send<O: Operation>(client: &Client, op: &O) -> Result<O::Output, Error<O::Error>> {
-    let prepared = prepare(op).map_err(Error::cast)?;
+    let prepared = prepare(client, op).map_err(Error::cast)?;
     let response = client
         .execute(O::SERVICE, O::TARGET, prepared)
         .await
@@ -260,7 +262,7 @@ pub async fn request<O: Operation>(
     op: &O,
     time: SystemTime,
 ) -> Result<HttpRequest, Error<Infallible>> {
-    let prepared = prepare(op)?;
+    let prepared = prepare(client, op)?;
     client
         .signed_request(O::SERVICE, O::TARGET, &prepared, time)
         .await

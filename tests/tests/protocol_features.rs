@@ -234,6 +234,41 @@ async fn only_bodies_past_the_threshold_are_compressed() {
     );
 }
 
+#[tokio::test]
+async fn the_client_sets_the_threshold_or_turns_compression_off() {
+    let op = Put {
+        tenant: "t".into(),
+        data: "x".repeat(100),
+    };
+    let time = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    let builder = || {
+        Client::builder()
+            .region("eu-west-1")
+            .credentials(Credentials::new("AKID", "SECRET", None))
+            .endpoint_url("http://localhost:9/base")
+    };
+    let low = builder()
+        .request_min_compression_size_bytes(50)
+        .build()
+        .unwrap();
+    let req = request(&low, &op, time).await.unwrap();
+    assert_eq!(req.header("content-encoding"), Some("gzip"));
+    let off = builder()
+        .request_min_compression_size_bytes(0)
+        .disable_request_compression(true)
+        .build()
+        .unwrap();
+    let req = request(&off, &op, time).await.unwrap();
+    assert_eq!(req.header("content-encoding"), None);
+    assert!(String::from_utf8(req.body).unwrap().contains("xxxx"));
+    let err = builder()
+        .request_min_compression_size_bytes(10_485_761)
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("at most 10485760"), "{err}");
+}
+
 #[aws_json_operation(
     target = "Svc.Plain",
     json_version = "1.0",

@@ -212,3 +212,41 @@ async fn retry_settings_come_from_the_environment_then_the_profile() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn compression_settings_are_read_and_checked() {
+    let home = TempDir::new();
+    home.write(
+        ".aws/config",
+        "[default]\nrequest_min_compression_size_bytes = 128\n",
+    );
+    let vars = base_vars(&home);
+    let debug = |client: awsjson::Client| format!("{client:?}");
+    let client = awsjson::ClientBuilder::from_env(&env_of(&vars))
+        .await
+        .unwrap()
+        .region("us-east-1")
+        .build()
+        .unwrap();
+    assert!(debug(client).contains("min_compression_bytes: Some(128)"));
+    let mut off = vars.clone();
+    off.push(var("AWS_DISABLE_REQUEST_COMPRESSION", "true"));
+    let client = awsjson::ClientBuilder::from_env(&env_of(&off))
+        .await
+        .unwrap()
+        .region("us-east-1")
+        .build()
+        .unwrap();
+    assert!(debug(client).contains("min_compression_bytes: None"));
+    let mut bad = vars;
+    bad.push(var("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "-1"));
+    let err = awsjson::ClientBuilder::from_env(&env_of(&bad))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES is \"-1\"")
+            && err.contains("from 0 to 10485760"),
+        "{err}"
+    );
+}
