@@ -124,9 +124,10 @@
 //!   `#[aws(host_label)]` whose wire name it is. A label value that cannot be part of a
 //!   host name (letters, digits, inner hyphens) fails the call before anything is sent.
 //! - `request_compression = "gzip"`: the model's `requestCompression` trait. With the
-//!   crate feature `gzip`, bodies of 10,240 bytes or more (the
-//!   official SDKs' default) go gzip-compressed with `Content-Encoding: gzip`;
-//!   without it they go uncompressed, which services accept.
+//!   crate feature `gzip`, bodies of 10,240 bytes or more (the official SDKs' default;
+//!   see [`ClientBuilder::request_min_compression_size_bytes`] and
+//!   [`ClientBuilder::disable_request_compression`]) go gzip-compressed with
+//!   `Content-Encoding: gzip`; without it they go uncompressed, which services accept.
 //! - `query_compatible`: the service is `@awsQueryCompatible`. Requests carry
 //!   `x-amzn-query-mode: true`, and an error's code is the one the service's query
 //!   protocol used (`x-amzn-query-error: Code;Fault`), with the fault in
