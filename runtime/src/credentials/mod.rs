@@ -9,6 +9,7 @@ mod env;
 pub(crate) mod imds;
 mod process;
 mod profile;
+mod sso;
 mod sts;
 mod web_identity;
 
@@ -216,6 +217,19 @@ impl Http {
         body: Option<Vec<u8>>,
         timeout: Duration,
     ) -> Result<(u16, Vec<u8>), HttpFailure> {
+        let response = self.exchange(method, url, headers, body, timeout).await?;
+        Ok((response.status, response.body))
+    }
+
+    /// One request; the status, the response headers and the body (up to 1 MiB).
+    pub(crate) async fn exchange(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+        timeout: Duration,
+    ) -> Result<HttpResponse, HttpFailure> {
         let mut request = self.client().request(method, url).timeout(timeout);
         for (name, value) in headers {
             request = request.header(*name, *value);
@@ -238,6 +252,7 @@ impl Http {
         };
         let mut response = request.send().await.map_err(failure)?;
         let status = response.status().as_u16();
+        let response_headers = response.headers().clone();
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(failure)? {
             if body.len() + chunk.len() > MAX_CREDENTIALS_RESPONSE {
@@ -248,8 +263,19 @@ impl Http {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok((status, body))
+        Ok(HttpResponse {
+            status,
+            headers: response_headers,
+            body,
+        })
     }
+}
+
+/// What [`Http::exchange`] got back.
+pub(crate) struct HttpResponse {
+    pub(crate) status: u16,
+    pub(crate) headers: reqwest::header::HeaderMap,
+    pub(crate) body: Vec<u8>,
 }
 
 /// Reads the credentials JSON that ECS, IMDS and `credential_process` return:
