@@ -835,6 +835,7 @@ impl ClientBuilder {
             imds,
             endpoints: endpoints.clone(),
             region: region.as_ref().ok().cloned(),
+            sso_refreshes: Default::default(),
         });
         Ok(ClientBuilder {
             region: region.as_ref().ok().cloned(),

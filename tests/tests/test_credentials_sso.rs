@@ -353,6 +353,39 @@ async fn a_failed_refresh_of_an_expired_token_asks_for_a_login() {
 }
 
 #[tokio::test]
+async fn a_dead_session_is_not_refreshed_on_every_request() {
+    let f = fixture("dev", role_reply("ASIANEVER", 3600), invalid_grant()).await;
+    f.home.write(CORP_CACHE, &session_cache(-60));
+    let client = awsjson::ClientBuilder::from_env(&env_of(&f.vars))
+        .await
+        .unwrap()
+        .build()
+        .unwrap();
+    let mut errors = Vec::new();
+    for _ in 0..3 {
+        let err = client
+            .build_request(&ListTables { limit: None })
+            .await
+            .unwrap_err()
+            .to_string();
+        no_secret(&err);
+        errors.push(err);
+    }
+    // One CreateToken call; the requests after it fail at once, for the same reason.
+    assert_eq!(f.oidc.count(), 1);
+    assert!(errors[0].contains("InvalidGrantException"), "{}", errors[0]);
+    for err in &errors[1..] {
+        assert!(
+            err.contains(
+                "refreshing it failed moments ago; run `aws sso login --sso-session corp`"
+            ),
+            "{err}"
+        );
+    }
+    assert_eq!(f.portal.count(), 0);
+}
+
+#[tokio::test]
 async fn a_failed_refresh_of_a_valid_token_keeps_using_it() {
     let f = fixture("dev", role_reply("ASIASTILL", 3600), invalid_grant()).await;
     let cache = f.home.write(CORP_CACHE, &session_cache(120));

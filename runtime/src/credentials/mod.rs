@@ -166,7 +166,8 @@ pub(crate) enum Loaded {
 }
 
 /// What the chain's sources share: the environment, the parsed profiles, the HTTP
-/// stack, instance metadata, endpoint settings (for STS) and the resolved region.
+/// stack, instance metadata, endpoint settings (for STS and SSO), the resolved region
+/// and the SSO token refreshes tried.
 pub(crate) struct Sources {
     pub(crate) env: Env,
     pub(crate) profiles: Arc<ProfileSet>,
@@ -174,6 +175,8 @@ pub(crate) struct Sources {
     pub(crate) imds: Arc<imds::Imds>,
     pub(crate) endpoints: EndpointConfig,
     pub(crate) region: Option<String>,
+    /// When IAM Identity Center tokens were last refreshed.
+    pub(crate) sso_refreshes: sso::RefreshLog,
 }
 
 /// The client's reqwest stack, shared with the credential sources: set when the

@@ -8,7 +8,9 @@
 //! never reach a message: errors name files, fields, the account and the role, never a
 //! value read from the cache or a response.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use serde_json::{Map, Value};
@@ -46,6 +48,30 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A token expiring sooner than this is refreshed first (the SDKs' buffer).
 const REFRESH_BEFORE: Duration = Duration::from_secs(5 * 60);
+
+/// A session's token is refreshed at most this often (the SDKs' pause), so that a
+/// dead session does not cost a `CreateToken` call on every request.
+const MIN_BETWEEN_REFRESHES: Duration = Duration::from_secs(30);
+
+/// When each session's token refresh was last tried, for one client's chain.
+#[derive(Default)]
+pub(crate) struct RefreshLog(Mutex<HashMap<String, SystemTime>>);
+
+impl RefreshLog {
+    /// Notes an attempt at `now`, unless one was made less than
+    /// [`MIN_BETWEEN_REFRESHES`] before it: then false.
+    fn try_start(&self, session: &str, now: SystemTime) -> bool {
+        let mut log = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let recent = log.get(session).is_some_and(|last| {
+            now.duration_since(*last)
+                .is_ok_and(|since| since < MIN_BETWEEN_REFRESHES)
+        });
+        if !recent {
+            log.insert(session.to_owned(), now);
+        }
+        !recent
+    }
+}
 
 /// The profile keys that make a profile an IAM Identity Center profile (any one of
 /// them, as in the SDKs; a missing one is then an error).
@@ -329,6 +355,17 @@ async fn access_token(sources: &Sources, sso: &SsoProfile) -> Result<String, Str
             path.display(),
             sso.login()
         )),
+        Plan::Refresh if !sources.sso_refreshes.try_start(sso.cache_key(), now) => {
+            if now < token.expires_at {
+                Ok(token.access_token)
+            } else {
+                Err(format!(
+                    "the SSO token in {} has expired, and refreshing it failed moments ago; {}",
+                    path.display(),
+                    sso.login()
+                ))
+            }
+        }
         Plan::Refresh => match refresh(sources, sso, &token, now).await {
             Ok(refreshed) => {
                 if let Err(why) = write_token(&path, &refreshed.doc) {
@@ -795,6 +832,16 @@ sso_start_url = https://d-abc123.awsapps.com/start
             assert!(e.contains(expected), "{file}: {e}");
             assert!(!e.contains("secret-"), "{e}");
         }
+    }
+
+    #[test]
+    fn refreshes_are_paced_per_session() {
+        let log = RefreshLog::default();
+        let t0 = at("2030-01-01T00:00:00Z");
+        assert!(log.try_start("a", t0));
+        assert!(!log.try_start("a", t0 + Duration::from_secs(29)));
+        assert!(log.try_start("b", t0 + Duration::from_secs(29)));
+        assert!(log.try_start("a", t0 + Duration::from_secs(30)));
     }
 
     #[test]
