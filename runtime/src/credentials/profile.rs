@@ -185,7 +185,7 @@ async fn run(sources: &Sources, chain: &Chain) -> Result<Credentials, Credential
             )
             .await?
         }
-        Base::Sso(config) => sso::credentials(sources, config).await?,
+        Base::Sso(settings) => sso::credentials(sources, settings).await?,
         Base::Named {
             profile: name,
             source,
