@@ -779,8 +779,13 @@ impl ClientBuilder {
     ///   expire), from the first of: `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` /
     ///   `AWS_SESSION_TOKEN`; the profile (`AWS_PROFILE`, else `default`) in
     ///   `AWS_CONFIG_FILE` (`~/.aws/config`) and `AWS_SHARED_CREDENTIALS_FILE`
-    ///   (`~/.aws/credentials`): static keys, `credential_process`, `role_arn` with
-    ///   `source_profile` or `credential_source` (STS `AssumeRole`),
+    ///   (`~/.aws/credentials`): static keys, `credential_process`, IAM Identity
+    ///   Center (`sso_session` with its `[sso-session]` section, or the legacy
+    ///   `sso_start_url` / `sso_region`, with `sso_account_id` and `sso_role_name`: the
+    ///   token `aws sso login` cached in `~/.aws/sso/cache`, refreshed through SSO OIDC
+    ///   for sessions, exchanged for role credentials; `AWS_ENDPOINT_URL_SSO`,
+    ///   `AWS_ENDPOINT_URL_SSO_OIDC`), `role_arn` with `source_profile` (which may be
+    ///   any of these) or `credential_source` (STS `AssumeRole`; not `mfa_serial`),
     ///   `web_identity_token_file`; `AWS_WEB_IDENTITY_TOKEN_FILE` with `AWS_ROLE_ARN`
     ///   (STS `AssumeRoleWithWebIdentity`); ECS container credentials
     ///   (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` / `_FULL_URI`,
@@ -882,6 +887,7 @@ impl ClientBuilder {
             imds,
             endpoints: endpoints.clone(),
             region: region.as_ref().ok().cloned(),
+            sso_refreshes: Default::default(),
         });
         Ok(ClientBuilder {
             region: region.as_ref().ok().cloned(),

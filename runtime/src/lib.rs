@@ -85,7 +85,8 @@
 //!
 //! [`Client::from_env`] finds them as the official SDKs do: the default credential
 //! chain (environment, `~/.aws/config` and `~/.aws/credentials` profiles with
-//! `credential_process`, roles and web identity, ECS, EC2 instance metadata), cached
+//! `credential_process`, IAM Identity Center (`aws sso login`), roles and web
+//! identity, ECS, EC2 instance metadata), cached
 //! and refreshed before expiry; the region from `AWS_REGION`, the profile or instance
 //! metadata; endpoints for every partition, FIPS and dual-stack, with
 //! `AWS_ENDPOINT_URL[_<SERVICE_ID>]` and the profile's `endpoint_url`. See

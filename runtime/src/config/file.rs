@@ -51,6 +51,8 @@ pub(crate) struct ProfileSet {
     pub(crate) selected: String,
     profiles: HashMap<String, Profile>,
     services: HashMap<String, HashMap<String, Property>>,
+    /// `[sso-session name]` sections of the config file, by name.
+    sso_sessions: HashMap<String, Profile>,
     /// Where the files were looked for, for messages: `config file ~/.aws/config (not found)`.
     pub(crate) sources: String,
 }
@@ -67,6 +69,11 @@ impl ProfileSet {
     /// A property of the selected profile.
     pub(crate) fn get(&self, key: &str) -> Option<&str> {
         self.selected_profile()?.get(key)
+    }
+
+    /// The `[sso-session name]` section of the config file.
+    pub(crate) fn sso_session(&self, name: &str) -> Option<&Profile> {
+        self.sso_sessions.get(name)
     }
 
     /// The `endpoint_url` the selected profile's `services` section gives a service key.
@@ -105,6 +112,17 @@ impl ProfileSet {
                 }
                 continue;
             }
+            if let Some(name) = sso_session_name(&section.header) {
+                let session = self
+                    .sso_sessions
+                    .entry(name.to_owned())
+                    .or_insert_with(|| Profile {
+                        name: name.to_owned(),
+                        props: HashMap::new(),
+                    });
+                session.props.extend(section.props);
+                continue;
+            }
             let name = if section.header == "default" {
                 // `[profile default]` wins over a bare `[default]` entirely.
                 if has_profile_default {
@@ -114,7 +132,7 @@ impl ProfileSet {
             } else if let Some(name) = profile_name(&section.header) {
                 name
             } else {
-                // `[sso-session x]`, or a bare `[name]` the config file does not allow.
+                // A bare `[name]`, which the config file does not allow.
                 continue;
             };
             self.add(name, section.props);
@@ -160,12 +178,22 @@ impl fmt::Debug for ProfileSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut profiles: Vec<&Profile> = self.profiles.values().collect();
         profiles.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut sessions: Vec<&Profile> = self.sso_sessions.values().collect();
+        sessions.sort_by(|a, b| a.name.cmp(&b.name));
         f.debug_struct("ProfileSet")
             .field("selected", &self.selected)
             .field("profiles", &profiles)
+            .field("sso_sessions", &sessions)
             .field("sources", &self.sources)
             .finish_non_exhaustive()
     }
+}
+
+fn sso_session_name(header: &str) -> Option<&str> {
+    let rest = header.strip_prefix("sso-session")?;
+    rest.starts_with(char::is_whitespace)
+        .then(|| rest.trim())
+        .filter(|n| !n.is_empty())
 }
 
 fn profile_name(header: &str) -> Option<&str> {
@@ -403,6 +431,50 @@ dynamodb =
         assert!(
             !debug.contains("very-secret") && !debug.contains("AKID"),
             "{debug}"
+        );
+    }
+
+    #[test]
+    fn sso_session_sections() {
+        let config = "\
+[profile dev]
+sso_session = corp
+sso_account_id = 111122223333
+[sso-session corp]
+sso_start_url = https://d-abc123.awsapps.com/start
+sso_region = eu-west-1
+sso_registration_scopes = sso:account:access
+[sso-session   other  ]
+sso_region = us-east-1
+[sso-session corp]
+sso_region = eu-central-1
+[sso-session]
+sso_region = nowhere
+";
+        let set = ProfileSet::parse_for_test(config, "[sso-session corp]\nx = 1\n", "dev");
+        let corp = set.sso_session("corp").unwrap();
+        assert_eq!(
+            corp.get("sso_start_url"),
+            Some("https://d-abc123.awsapps.com/start")
+        );
+        // Repeated sections merge, the later value winning, as for profiles.
+        assert_eq!(corp.get("sso_region"), Some("eu-central-1"));
+        assert_eq!(
+            corp.get("sso_registration_scopes"),
+            Some("sso:account:access")
+        );
+        assert_eq!(
+            set.sso_session("other").unwrap().get("sso_region"),
+            Some("us-east-1")
+        );
+        // Sessions are not profiles, and live in the config file only.
+        assert!(set.profile("corp").is_none() && set.profile("sso-session corp").is_some());
+        assert!(corp.get("x").is_none());
+        assert_eq!(set.get("sso_session"), Some("corp"));
+        let e = parse("[sso-session corp]\nsso_start_url\n", Path::new("/c")).unwrap_err();
+        assert_eq!(
+            e,
+            "malformed /c line 2: expected `key = value`, found a line without `=`"
         );
     }
 

@@ -9,6 +9,7 @@ mod env;
 pub(crate) mod imds;
 mod process;
 mod profile;
+mod sso;
 mod sts;
 mod web_identity;
 
@@ -165,7 +166,8 @@ pub(crate) enum Loaded {
 }
 
 /// What the chain's sources share: the environment, the parsed profiles, the HTTP
-/// stack, instance metadata, endpoint settings (for STS) and the resolved region.
+/// stack, instance metadata, endpoint settings (for STS and SSO), the resolved region
+/// and the SSO token refreshes tried.
 pub(crate) struct Sources {
     pub(crate) env: Env,
     pub(crate) profiles: Arc<ProfileSet>,
@@ -173,6 +175,8 @@ pub(crate) struct Sources {
     pub(crate) imds: Arc<imds::Imds>,
     pub(crate) endpoints: EndpointConfig,
     pub(crate) region: Option<String>,
+    /// When IAM Identity Center tokens were last refreshed.
+    pub(crate) sso_refreshes: sso::RefreshLog,
 }
 
 /// The client's reqwest stack, shared with the credential sources: set when the
@@ -216,6 +220,19 @@ impl Http {
         body: Option<Vec<u8>>,
         timeout: Duration,
     ) -> Result<(u16, Vec<u8>), HttpFailure> {
+        let response = self.exchange(method, url, headers, body, timeout).await?;
+        Ok((response.status, response.body))
+    }
+
+    /// One request; the status, the response headers and the body (up to 1 MiB).
+    pub(crate) async fn exchange(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+        timeout: Duration,
+    ) -> Result<HttpResponse, HttpFailure> {
         let mut request = self.client().request(method, url).timeout(timeout);
         for (name, value) in headers {
             request = request.header(*name, *value);
@@ -238,6 +255,7 @@ impl Http {
         };
         let mut response = request.send().await.map_err(failure)?;
         let status = response.status().as_u16();
+        let response_headers = response.headers().clone();
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(failure)? {
             if body.len() + chunk.len() > MAX_CREDENTIALS_RESPONSE {
@@ -248,8 +266,19 @@ impl Http {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok((status, body))
+        Ok(HttpResponse {
+            status,
+            headers: response_headers,
+            body,
+        })
     }
+}
+
+/// What [`Http::exchange`] got back.
+pub(crate) struct HttpResponse {
+    pub(crate) status: u16,
+    pub(crate) headers: reqwest::header::HeaderMap,
+    pub(crate) body: Vec<u8>,
 }
 
 /// Reads the credentials JSON that ECS, IMDS and `credential_process` return:

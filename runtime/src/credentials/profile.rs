@@ -1,7 +1,8 @@
 //! Credentials from the selected profile of the shared config files: static keys,
-//! `credential_process`, web identity, and roles assumed through STS, chained through
-//! `source_profile` or started from a `credential_source`.
+//! `credential_process`, web identity, IAM Identity Center (SSO), and roles assumed
+//! through STS, chained through `source_profile` or started from a `credential_source`.
 
+use super::sso::{self, SsoProfile};
 use super::web_identity::{self, WebIdentity};
 use super::{Credentials, Loaded, Sources, ecs, env, imds, process, sts};
 use crate::config::ProfileSet;
@@ -13,6 +14,7 @@ enum Base {
     Static { profile: String },
     Process { profile: String, command: String },
     WebIdentity { profile: String },
+    Sso(SsoProfile),
     Named { profile: String, source: String },
 }
 
@@ -31,6 +33,9 @@ const ROLE_KEYS: &[&str] = &[
     "web_identity_token_file",
     "sso_session",
     "sso_start_url",
+    "sso_region",
+    "sso_account_id",
+    "sso_role_name",
     "credential_source",
 ];
 
@@ -90,7 +95,7 @@ fn resolve(set: &ProfileSet, start: &str) -> Result<Chain, String> {
             break Base::Static { profile: name };
         }
         let Some(_role_arn) = profile.get("role_arn") else {
-            break base_of(profile)?;
+            break base_of(set, profile)?;
         };
         if profile.has("web_identity_token_file") {
             break Base::WebIdentity { profile: name };
@@ -132,14 +137,11 @@ fn resolve(set: &ProfileSet, start: &str) -> Result<Chain, String> {
     Ok(Chain { base, roles })
 }
 
-fn base_of(profile: &crate::config::Profile) -> Result<Base, String> {
+fn base_of(set: &ProfileSet, profile: &crate::config::Profile) -> Result<Base, String> {
     let name = profile.name.clone();
-    if profile.has("sso_session") || profile.has("sso_start_url") {
-        return Err(format!(
-            "profile `{name}` uses IAM Identity Center (sso_session / sso_start_url), which \
-             awsjson does not support; use `credential_process = aws configure \
-             export-credentials --profile {name} --format process` in another profile instead"
-        ));
+    // Before `credential_process` and keys, as in the SDKs.
+    if let Some(sso) = SsoProfile::from_profile(set, profile)? {
+        return Ok(Base::Sso(sso));
     }
     if let Some(command) = profile.get("credential_process") {
         return Ok(Base::Process {
@@ -183,6 +185,7 @@ async fn run(sources: &Sources, chain: &Chain) -> Result<Credentials, Credential
             )
             .await?
         }
+        Base::Sso(settings) => sso::credentials(sources, settings).await?,
         Base::Named {
             profile: name,
             source,
@@ -279,6 +282,17 @@ aws_access_key_id = A
 [profile wi]
 role_arn = arn:aws:iam::1:role/wi
 web_identity_token_file = /t
+[profile sso]
+sso_session = corp
+sso_account_id = 1
+sso_role_name = R
+credential_process = echo ignored
+[profile via-sso]
+role_arn = arn:aws:iam::1:role/via
+source_profile = sso
+[sso-session corp]
+sso_start_url = https://d-1.awsapps.com/start
+sso_region = eu-west-1
 ";
         assert_eq!(
             chain(config, "top").unwrap(),
@@ -313,6 +327,16 @@ web_identity_token_file = /t
             chain(config, "wi").unwrap().base,
             Base::WebIdentity { .. }
         ));
+        // IAM Identity Center wins over `credential_process`, and can start a role chain.
+        let sso = chain(config, "via-sso").unwrap();
+        assert_eq!(sso.roles, vec!["via-sso".to_owned()]);
+        let Base::Sso(sso) = sso.base else {
+            panic!("{:?}", sso.base)
+        };
+        assert_eq!(
+            (sso.profile.as_str(), sso.session.as_deref()),
+            ("sso", Some("corp"))
+        );
     }
 
     #[test]
@@ -352,6 +376,9 @@ source_profile = sso
         let e = chain(config, "e").unwrap_err();
         assert!(e.contains("both"), "{e}");
         let e = chain(config, "f").unwrap_err();
-        assert!(e.contains("profile `sso` uses IAM Identity Center"), "{e}");
+        assert!(
+            e.contains("profile `sso` has sso_session = corp, but the config file has no [sso-session corp]"),
+            "{e}"
+        );
     }
 }

@@ -150,7 +150,7 @@ fn credentials_from(root: &Element) -> Result<Credentials, String> {
 }
 
 /// `application/x-www-form-urlencoded`, with RFC 3986 unreserved characters left as is.
-fn form_encode(params: &[(&str, &str)]) -> String {
+pub(crate) fn form_encode(params: &[(&str, &str)]) -> String {
     let mut out = String::new();
     for (i, (k, v)) in params.iter().enumerate() {
         if i > 0 {
