@@ -284,10 +284,13 @@ impl Gen {
                 out.push_str(&variants(enum_values, self.explicit));
                 out.push_str("}\n");
             }
+            _ if shape.is_union() => {
+                out.push_str("#[derive(Debug, Clone)]\n");
+                let _ = writeln!(out, "pub enum {name} {{");
+                out.push_str(&self.union_variants(id));
+                out.push_str("}\n");
+            }
             _ => {
-                if shape.is_union() {
-                    out.push_str("///\n/// A union: set exactly one member.\n");
-                }
                 out.push_str("#[derive(Debug, Clone)]\n");
                 let _ = writeln!(out, "pub struct {name} {{");
                 out.push_str(&self.fields(id, false));
@@ -328,6 +331,43 @@ impl Gen {
                 ty = format!("Option<{ty}>");
             }
             let _ = writeln!(out, "    pub {ident}: {ty},");
+        }
+        out
+    }
+
+    /// A union's members as one-field variants: exactly one is set, and the macro adds
+    /// `Unknown` for members the service adds later.
+    fn union_variants(&mut self, id: ShapeId) -> String {
+        let s = self.s;
+        let shape = s.shape(id);
+        let mut out = String::new();
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        for m in shape.members() {
+            *keys.entry(field_key(m.name)).or_default() += 1;
+        }
+        let mut taken = HashSet::new();
+        for (i, m) in shape.members().iter().enumerate() {
+            doc(&mut out, "    ", self.docs.member(id, i));
+            let mut ident = type_ident(m.name);
+            // `Unknown` is the macro's catch-all variant; `Self` is a keyword.
+            if ident == "Unknown" || ident == "Self" {
+                ident.push_str("Value");
+            }
+            while !taken.insert(ident.clone()) {
+                ident.push('_');
+            }
+            // The catalog matches a variant to its member by key; spell out the rest.
+            if self.explicit
+                || keys[&field_key(m.name)] > 1
+                || field_key(&ident) != field_key(m.name)
+            {
+                let _ = writeln!(out, "    #[aws(rename = \"{}\")]", m.name);
+            }
+            if self.explicit && self.timestamp_format(m.target) == Some(TimestampFormat::Iso8601) {
+                out.push_str("    #[aws(timestamp = \"date-time\")]\n");
+            }
+            let ty = self.type_of(m.target, id);
+            let _ = writeln!(out, "    {ident}({ty}),");
         }
         out
     }
@@ -533,6 +573,12 @@ mod tests {
                 "secretsmanager",
                 &["GetSecretValue", "CreateSecret"],
                 "secretsmanager.rs",
+            ),
+            // Unions (one recursive through its list and map variants) as enums.
+            (
+                "verifiedpermissions",
+                &["IsAuthorized"],
+                "verifiedpermissions.rs",
             ),
         ];
         for (service, ops, file) in cases {

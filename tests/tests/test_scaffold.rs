@@ -1,5 +1,5 @@
 //! The output of `awsjson-cli scaffold` compiles as is: these modules are its output
-//! for operations of five services, kept current by `awsjson-cli`'s own test
+//! for operations of six services, kept current by `awsjson-cli`'s own test
 //! (`cargo test -p awsjson-cli`; regenerate with `AWSJSON_BLESS=1`).
 
 #![allow(dead_code, missing_docs, clippy::all)]
@@ -14,6 +14,8 @@ pub mod kms;
 pub mod partnercentral_selling;
 #[path = "scaffold/secretsmanager.rs"]
 pub mod secretsmanager;
+#[path = "scaffold/verifiedpermissions.rs"]
+pub mod verifiedpermissions;
 
 use awsjson::__private::Operation;
 
@@ -36,4 +38,33 @@ fn scaffolded_declarations_are_operations() {
         <secretsmanager::CreateSecret as Operation>::IDEMPOTENCY_TOKEN,
         Some("ClientRequestToken")
     );
+}
+
+/// A model union scaffolds as an enum: one member on the wire, members the declaration
+/// does not know read as `Unknown`.
+#[test]
+fn scaffolded_unions_are_enums_on_the_wire() {
+    use verifiedpermissions::{AttributeValue, ContextDefinition};
+    let context = ContextDefinition::ContextMap(
+        [(
+            "tags".to_owned(),
+            AttributeValue::Set(vec![
+                AttributeValue::String("a".into()),
+                AttributeValue::Long(2),
+            ]),
+        )]
+        .into(),
+    );
+    assert_eq!(
+        serde_json::to_string(&context).unwrap(),
+        r#"{"contextMap":{"tags":{"set":[{"string":"a"},{"long":2}]}}}"#
+    );
+    let read: AttributeValue =
+        serde_json::from_str(r#"{"record":{"ok":{"boolean":true}}}"#).unwrap();
+    let AttributeValue::Record(record) = read else {
+        panic!("{read:?}")
+    };
+    assert!(matches!(record["ok"], AttributeValue::Boolean(true)));
+    let later: AttributeValue = serde_json::from_str(r#"{"newKind":1}"#).unwrap();
+    assert!(matches!(later, AttributeValue::Unknown(_)), "{later:?}");
 }
