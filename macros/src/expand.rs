@@ -13,6 +13,44 @@ use crate::ast::{Operation, Shape};
 use crate::ctxt::{Ctxt, with_fallback};
 use crate::{attr, check, endpoint, fallback};
 
+/// `impl Deserialize for ident` through a visitor that reads a JSON object only:
+/// `visit_map` runs `body` over the `MapAccess` named `map` (its type `__A`), and
+/// `finish`, an expression over `__deserializer` and `__Visitor`, asks for the object.
+fn deserialize_impl(
+    ident: &syn::Ident,
+    expecting: &str,
+    map: &syn::Ident,
+    body: TokenStream,
+    finish: TokenStream,
+) -> TokenStream {
+    quote::quote! {
+        #[automatically_derived]
+        impl<'de> ::awsjson::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
+                __deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                struct __Visitor;
+                impl<'de> ::awsjson::__private::serde::de::Visitor<'de> for __Visitor {
+                    type Value = #ident;
+                    fn expecting(
+                        &self,
+                        __f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        ::core::fmt::Formatter::write_str(__f, #expecting)
+                    }
+                    fn visit_map<__A: ::awsjson::__private::serde::de::MapAccess<'de>>(
+                        self,
+                        mut #map: __A,
+                    ) -> ::core::result::Result<#ident, __A::Error> {
+                        #body
+                    }
+                }
+                #finish
+            }
+        }
+    }
+}
+
 /// Parses the attribute's arguments with `parse_args` and the item it is on; on a
 /// syntax error, the error and the fallback item.
 fn parse<A>(

@@ -140,6 +140,39 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
             }
         }
     });
+    let map = format_ident!("__map");
+    let deserialize = super::deserialize_impl(
+        ident,
+        &expecting,
+        &map,
+        quote! {
+            const __KEYS: ::awsjson::__private::shape::Key =
+                ::awsjson::__private::shape::Key(&[#(#keys),*], #count);
+            #(
+                let mut #slots: ::core::option::Option<#types> =
+                    ::core::option::Option::None;
+            )*
+            while let ::core::option::Option::Some(__key) =
+                ::awsjson::__private::serde::de::MapAccess::next_key_seed(&mut __map, __KEYS)?
+            {
+                match __key {
+                    #(#indices => #reads,)*
+                    _ => ::awsjson::__private::shape::skip(&mut __map)?,
+                }
+            }
+            ::core::result::Result::Ok(#ident {
+                #(#members: #finishes,)*
+            })
+        },
+        quote! {
+            ::awsjson::__private::serde::Deserializer::deserialize_struct(
+                __deserializer,
+                #name,
+                &[#(#wires),*],
+                __Visitor,
+            )
+        },
+    );
     quote! {
         #defaults
 
@@ -162,51 +195,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
                 }
             }
 
-            #[automatically_derived]
-            impl<'de> ::awsjson::__private::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
-                    __deserializer: __D,
-                ) -> ::core::result::Result<Self, __D::Error> {
-                    struct __Visitor;
-                    impl<'de> ::awsjson::__private::serde::de::Visitor<'de> for __Visitor {
-                        type Value = #ident;
-                        fn expecting(
-                            &self,
-                            __f: &mut ::core::fmt::Formatter<'_>,
-                        ) -> ::core::fmt::Result {
-                            ::core::fmt::Formatter::write_str(__f, #expecting)
-                        }
-                        fn visit_map<__A: ::awsjson::__private::serde::de::MapAccess<'de>>(
-                            self,
-                            mut __map: __A,
-                        ) -> ::core::result::Result<#ident, __A::Error> {
-                            const __KEYS: ::awsjson::__private::shape::Key =
-                                ::awsjson::__private::shape::Key(&[#(#keys),*], #count);
-                            #(
-                                let mut #slots: ::core::option::Option<#types> =
-                                    ::core::option::Option::None;
-                            )*
-                            while let ::core::option::Option::Some(__key) =
-                                ::awsjson::__private::serde::de::MapAccess::next_key_seed(&mut __map, __KEYS)?
-                            {
-                                match __key {
-                                    #(#indices => #reads,)*
-                                    _ => ::awsjson::__private::shape::skip(&mut __map)?,
-                                }
-                            }
-                            ::core::result::Result::Ok(#ident {
-                                #(#members: #finishes,)*
-                            })
-                        }
-                    }
-                    ::awsjson::__private::serde::Deserializer::deserialize_struct(
-                        __deserializer,
-                        #name,
-                        &[#(#wires),*],
-                        __Visitor,
-                    )
-                }
-            }
+            #deserialize
         };
     }
 }

@@ -53,6 +53,62 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
             }
         });
     }
+    let map = quote::format_ident!("map");
+    let deserialize = super::deserialize_impl(
+        ident,
+        &expecting,
+        &map,
+        quote! {
+            fn set<__E: ::awsjson::__private::serde::de::Error>(
+                found: &mut ::core::option::Option<#ident>,
+                value: #ident,
+            ) -> ::core::result::Result<(), __E> {
+                if found.is_some() {
+                    return ::core::result::Result::Err(__E::custom(#two_set));
+                }
+                *found = ::core::option::Option::Some(value);
+                ::core::result::Result::Ok(())
+            }
+            let mut found: ::core::option::Option<#ident> = ::core::option::Option::None;
+            let mut unknown: ::core::option::Option<::std::string::String> =
+                ::core::option::Option::None;
+            while let ::core::option::Option::Some(key) =
+                map.next_key::<::std::string::String>()?
+            {
+                match key.as_str() {
+                    #(#de_arms)*
+                    // Some services name the union's type beside its member.
+                    "__type" => {
+                        map.next_value::<::awsjson::__private::serde::de::IgnoredAny>()?;
+                    }
+                    _ => {
+                        if map
+                            .next_value::<::core::option::Option<::awsjson::__private::serde::de::IgnoredAny>>()?
+                            .is_some()
+                            && unknown.is_none()
+                        {
+                            unknown = ::core::option::Option::Some(key);
+                        }
+                    }
+                }
+            }
+            match (found, unknown) {
+                (::core::option::Option::Some(value), _) => ::core::result::Result::Ok(value),
+                (::core::option::Option::None, ::core::option::Option::Some(member)) => {
+                    ::core::result::Result::Ok(#ident::Unknown(
+                        ::awsjson::__private::unknown_value(&member),
+                    ))
+                }
+                (::core::option::Option::None, ::core::option::Option::None) => {
+                    ::core::result::Result::Err(__A::Error::custom(#none_set))
+                }
+            }
+        },
+        quote!(::awsjson::__private::serde::Deserializer::deserialize_map(
+            __deserializer,
+            __Visitor
+        )),
+    );
     quote! {
         #item
 
@@ -81,73 +137,7 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
                 }
             }
 
-            #[automatically_derived]
-            impl<'de> ::awsjson::__private::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
-                    deserializer: __D,
-                ) -> ::core::result::Result<Self, __D::Error> {
-                    struct __Visitor;
-                    impl<'de> ::awsjson::__private::serde::de::Visitor<'de> for __Visitor {
-                        type Value = #ident;
-                        fn expecting(
-                            &self,
-                            f: &mut ::core::fmt::Formatter<'_>,
-                        ) -> ::core::fmt::Result {
-                            f.write_str(#expecting)
-                        }
-                        fn visit_map<__A: ::awsjson::__private::serde::de::MapAccess<'de>>(
-                            self,
-                            mut map: __A,
-                        ) -> ::core::result::Result<#ident, __A::Error> {
-                            fn set<__E: ::awsjson::__private::serde::de::Error>(
-                                found: &mut ::core::option::Option<#ident>,
-                                value: #ident,
-                            ) -> ::core::result::Result<(), __E> {
-                                if found.is_some() {
-                                    return ::core::result::Result::Err(__E::custom(#two_set));
-                                }
-                                *found = ::core::option::Option::Some(value);
-                                ::core::result::Result::Ok(())
-                            }
-                            let mut found: ::core::option::Option<#ident> = ::core::option::Option::None;
-                            let mut unknown: ::core::option::Option<::std::string::String> =
-                                ::core::option::Option::None;
-                            while let ::core::option::Option::Some(key) =
-                                map.next_key::<::std::string::String>()?
-                            {
-                                match key.as_str() {
-                                    #(#de_arms)*
-                                    // Some services name the union's type beside its member.
-                                    "__type" => {
-                                        map.next_value::<::awsjson::__private::serde::de::IgnoredAny>()?;
-                                    }
-                                    _ => {
-                                        if map
-                                            .next_value::<::core::option::Option<::awsjson::__private::serde::de::IgnoredAny>>()?
-                                            .is_some()
-                                            && unknown.is_none()
-                                        {
-                                            unknown = ::core::option::Option::Some(key);
-                                        }
-                                    }
-                                }
-                            }
-                            match (found, unknown) {
-                                (::core::option::Option::Some(value), _) => ::core::result::Result::Ok(value),
-                                (::core::option::Option::None, ::core::option::Option::Some(member)) => {
-                                    ::core::result::Result::Ok(#ident::Unknown(
-                                        ::awsjson::__private::unknown_value(&member),
-                                    ))
-                                }
-                                (::core::option::Option::None, ::core::option::Option::None) => {
-                                    ::core::result::Result::Err(__A::Error::custom(#none_set))
-                                }
-                            }
-                        }
-                    }
-                    deserializer.deserialize_map(__Visitor)
-                }
-            }
+            #deserialize
         };
     }
 }
