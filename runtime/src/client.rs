@@ -955,6 +955,23 @@ impl ClientBuilder {
     /// Gzips the body of an operation declared `request_compression = "gzip"` from this
     /// many bytes on (`AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES`), 0 to 10,485,760.
     /// Default [`DEFAULT_MIN_COMPRESSION_BYTES`]. Compression needs the `gzip` feature.
+    ///
+    /// ```
+    /// let client = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .request_min_compression_size_bytes(1024)
+    ///     .build()
+    ///     .unwrap();
+    /// assert!(format!("{client:?}").contains("min_compression_bytes: Some(1024)"));
+    /// // More than 10 MiB is refused, as the SDKs refuse it.
+    /// let too_large = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .request_min_compression_size_bytes(20 << 20)
+    ///     .build();
+    /// assert!(too_large.is_err());
+    /// ```
     #[must_use]
     pub fn request_min_compression_size_bytes(mut self, bytes: usize) -> Self {
         self.min_compression_bytes = Some(bytes);
