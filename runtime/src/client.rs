@@ -790,7 +790,9 @@ impl ClientBuilder {
     ///   (STS `AssumeRoleWithWebIdentity`); ECS container credentials
     ///   (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` / `_FULL_URI`,
     ///   `AWS_CONTAINER_AUTHORIZATION_TOKEN[_FILE]`); EC2 instance metadata (IMDSv2;
-    ///   `AWS_EC2_METADATA_DISABLED`, `AWS_EC2_METADATA_SERVICE_ENDPOINT`).
+    ///   `AWS_EC2_METADATA_DISABLED`, `AWS_EC2_METADATA_SERVICE_ENDPOINT`). Calls to
+    ///   STS, SSO and SSO OIDC are retried as the standard mode retries (3 attempts on a
+    ///   5xx, a 429, throttling or no answer).
     /// - **Region**: `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`, EC2
     ///   instance metadata.
     /// - **Endpoints**: `AWS_ENDPOINT_URL_<SERVICE_ID>`, `AWS_ENDPOINT_URL`, the

@@ -444,6 +444,50 @@ mod sts {
         );
     }
 
+    /// STS calls are retried as the standard mode retries: a 503 and a throttling error
+    /// are followed by the answer; a non-retryable error is final at once.
+    #[tokio::test]
+    async fn sts_retries_transient_errors_and_throttling() {
+        const OK: &str = r#"<AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult><Credentials>
+<SessionToken>t</SessionToken><SecretAccessKey>s</SecretAccessKey>
+<Expiration>2099-01-01T00:00:00Z</Expiration><AccessKeyId>ASIARETRIED</AccessKeyId>
+</Credentials></AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>"#;
+        const THROTTLED: &str = "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>\
+<Message>Rate exceeded</Message></Error></ErrorResponse>";
+        const DENIED: &str = "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>\
+<Message>no</Message></Error></ErrorResponse>";
+        let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let seen = calls.clone();
+        let sts = serve(
+            move |_| match seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst) {
+                0 => (503, "busy".to_owned()),
+                1 => (400, THROTTLED.to_owned()),
+                2 => (200, OK.to_owned()),
+                _ => (403, DENIED.to_owned()),
+            },
+        )
+        .await;
+        let home = TempDir::new();
+        let token = home.write("token", "the-token\n");
+        home.write(
+            ".aws/config",
+            &format!(
+                "[default]\nrole_arn = arn:aws:iam::123456789012:role/w\nweb_identity_token_file = {token}\nregion = eu-west-3\n"
+            ),
+        );
+        let mut vars = base_vars(&home);
+        vars.push(var("AWS_ENDPOINT_URL_STS", &sts.url));
+        assert_eq!(key_used(&vars).await.unwrap(), "ASIARETRIED");
+        assert_eq!(sts.requests().len(), 3);
+        // Denied is not retried: one more request, and its error.
+        let err = key_used(&vars).await.unwrap_err();
+        assert!(
+            err.contains("AccessDenied") && err.contains("HTTP 403"),
+            "{err}"
+        );
+        assert_eq!(sts.requests().len(), 4);
+    }
+
     /// Creates an IAM role allowed everything in the shared moto, with boto3 from the
     /// harness's virtualenv: moto checks the second hop's signature against the first
     /// hop's role, so that role must exist there.

@@ -600,3 +600,29 @@ async fn no_secret_in_any_error_or_debug() {
     assert_eq!(signed_with(&request), "ASIADEBUG");
     no_secret(&format!("{client:?}"));
 }
+
+/// GetRoleCredentials is retried as the standard mode retries: a throttling error and
+/// a 503 are followed by the credentials.
+#[tokio::test]
+async fn the_portal_is_retried_when_busy() {
+    let f = fixture("dev", role_reply("ASIASSORETRY", 3600), oidc_unreachable()).await;
+    f.portal.push([
+        Action::Respond(
+            Reply::json(429, r#"{"message":"slow down"}"#)
+                .with_header("x-amzn-errortype", "TooManyRequestsException"),
+        ),
+        Action::Respond(Reply::json(503, "{}")),
+    ]);
+    f.home.write(CORP_CACHE, &session_cache(3600));
+    let client = awsjson::ClientBuilder::from_env(&env_of(&f.vars))
+        .await
+        .unwrap()
+        .build()
+        .unwrap();
+    let request = client
+        .build_request(&ListTables { limit: None })
+        .await
+        .unwrap();
+    assert_eq!(signed_with(&request), "ASIASSORETRY");
+    assert_eq!(f.portal.count(), 3);
+}

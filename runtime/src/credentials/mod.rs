@@ -195,6 +195,10 @@ pub(crate) struct HttpFailure {
 /// Responses of credential endpoints are small; a larger one is not what we asked for.
 const MAX_CREDENTIALS_RESPONSE: usize = 1 << 20;
 
+/// Attempts of a call to an AWS service for credentials (STS, SSO, SSO OIDC), as the
+/// SDKs' standard retry mode makes them.
+const SERVICE_ATTEMPTS: u32 = 3;
+
 impl Http {
     pub(crate) fn set(&self, client: reqwest::Client) {
         let _ = self.0.set(client);
@@ -222,6 +226,44 @@ impl Http {
     ) -> Result<(u16, Vec<u8>), HttpFailure> {
         let response = self.exchange(method, url, headers, body, timeout).await?;
         Ok((response.status, response.body))
+    }
+
+    /// [`exchange`](Self::exchange) for a call to an AWS service (STS, SSO, SSO OIDC),
+    /// retried as the standard retry mode retries: up to 3 attempts in all, with
+    /// full-jitter backoff, while nothing answered or the answer is a 5xx, a 429, or an
+    /// error `retryable` recognises (a throttling code in the body).
+    pub(crate) async fn exchange_retried(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+        timeout: Duration,
+        retryable: impl Fn(&HttpResponse) -> bool,
+    ) -> Result<HttpResponse, HttpFailure> {
+        let mut attempt = 1;
+        loop {
+            let result = self
+                .exchange(method.clone(), url, headers, body.clone(), timeout)
+                .await;
+            let again = match &result {
+                Ok(response) if (200..300).contains(&response.status) => false,
+                Ok(response) => {
+                    crate::retry::status_reason(response.status).is_some() || retryable(response)
+                }
+                Err(_) => true,
+            };
+            if !again || attempt >= SERVICE_ATTEMPTS {
+                return result;
+            }
+            tokio::time::sleep(crate::retry::backoff(
+                crate::retry::DEFAULT_INITIAL_BACKOFF,
+                crate::retry::DEFAULT_MAX_BACKOFF,
+                attempt,
+            ))
+            .await;
+            attempt += 1;
+        }
     }
 
     /// One request; the status, the response headers and the body (up to 1 MiB).

@@ -420,12 +420,13 @@ async fn refresh(
     });
     let response = sources
         .http
-        .exchange(
+        .exchange_retried(
             reqwest::Method::POST,
             &url,
             &[("content-type", "application/json")],
             Some(body.to_string().into_bytes()),
             TIMEOUT,
+            throttled,
         )
         .await
         .map_err(|e| format!("SSO OIDC CreateToken: {}", redact(&e.message, &secrets)))?;
@@ -534,7 +535,7 @@ async fn get_role_credentials(
     );
     let response = sources
         .http
-        .exchange(
+        .exchange_retried(
             reqwest::Method::GET,
             &url,
             &[
@@ -543,6 +544,7 @@ async fn get_role_credentials(
             ],
             None,
             TIMEOUT,
+            throttled,
         )
         .await
         .map_err(|e| fail(redact(&e.message, &[token])))?;
@@ -591,6 +593,30 @@ fn role_credentials(body: &[u8]) -> Result<Credentials, &'static str> {
 /// `Code: message (HTTP status)` of an error response: the code from
 /// `x-amzn-errortype`, `__type` or OAuth's `error`; the message from `message`,
 /// `Message` or `error_description`. Any secret the service echoed is redacted.
+/// Whether an error answer of SSO or SSO OIDC names a throttling or transient code.
+fn throttled(response: &super::HttpResponse) -> bool {
+    let doc: Value = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
+    error_code(response, &doc).is_some_and(|code| crate::retry::code_reason(&code).is_some())
+}
+
+/// The error code of an error answer: `x-amzn-errortype`, else the body's `__type` or
+/// `error` (OIDC's), without namespace.
+fn error_code(response: &super::HttpResponse, doc: &Value) -> Option<String> {
+    response
+        .headers
+        .get("x-amzn-errortype")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(':').next().unwrap_or(v).to_owned())
+        .filter(|v| !v.is_empty())
+        .or_else(|| {
+            ["__type", "error"]
+                .iter()
+                .find_map(|k| doc.get(*k).and_then(Value::as_str))
+                .filter(|s| !s.is_empty())
+                .map(|t| t.rsplit('#').next().unwrap_or(t).to_owned())
+        })
+}
+
 fn service_error(response: &super::HttpResponse, secrets: &[&str]) -> String {
     let doc: Value = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
     let member = |keys: &[&str]| {
@@ -599,15 +625,7 @@ fn service_error(response: &super::HttpResponse, secrets: &[&str]) -> String {
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
     };
-    let code = response
-        .headers
-        .get("x-amzn-errortype")
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(':').next().unwrap_or(v).to_owned())
-        .filter(|v| !v.is_empty())
-        .or_else(|| {
-            member(&["__type", "error"]).map(|t| t.rsplit('#').next().unwrap_or(&t).to_owned())
-        });
+    let code = error_code(response, &doc);
     let mut out = code.unwrap_or_else(|| "an error".to_owned());
     if let Some(message) = member(&["message", "Message", "error_description"]) {
         out.push_str(": ");

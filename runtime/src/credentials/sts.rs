@@ -14,6 +14,7 @@ use std::time::{Duration, SystemTime};
 
 use super::{Credentials, Sources};
 use crate::error::CredentialsError;
+use crate::retry::code_reason;
 use crate::service::{JsonVersion, ServiceMeta};
 use crate::sigv4;
 
@@ -95,17 +96,28 @@ async fn call(
         headers.push(("authorization", signed.authorization));
     }
     let header_refs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (status, response) = sources
+    let response = sources
         .http
-        .send(
+        .exchange_retried(
             reqwest::Method::POST,
             &endpoint.url,
             &header_refs,
             Some(body.into_bytes()),
             TIMEOUT,
+            |response| {
+                // STS names throttling in its XML error; web identity adds a transient
+                // failure to reach the identity provider.
+                parse(&String::from_utf8_lossy(&response.body))
+                    .ok()
+                    .and_then(|root| root.find("Code").map(|e| e.text.trim().to_owned()))
+                    .is_some_and(|code| {
+                        code_reason(&code).is_some() || code == "IDPCommunicationError"
+                    })
+            },
         )
         .await
         .map_err(|e| fail(format!("{} ({})", e.message, endpoint.url)))?;
+    let (status, response) = (response.status, response.body);
     let text = String::from_utf8_lossy(&response);
     let doc = parse(&text);
     if !(200..300).contains(&status) {
