@@ -456,16 +456,14 @@ mod sts {
 <Message>Rate exceeded</Message></Error></ErrorResponse>";
         const DENIED: &str = "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>\
 <Message>no</Message></Error></ErrorResponse>";
-        let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let calls = Arc::new(AtomicUsize::new(0));
         let seen = calls.clone();
-        let sts = serve(
-            move |_| match seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst) {
-                0 => (503, "busy".to_owned()),
-                1 => (400, THROTTLED.to_owned()),
-                2 => (200, OK.to_owned()),
-                _ => (403, DENIED.to_owned()),
-            },
-        )
+        let sts = serve(move |_| match seen.fetch_add(1, Ordering::SeqCst) {
+            0 => (503, "busy".to_owned()),
+            1 => (400, THROTTLED.to_owned()),
+            2 => (200, OK.to_owned()),
+            _ => (403, DENIED.to_owned()),
+        })
         .await;
         let home = TempDir::new();
         let token = home.write("token", "the-token\n");
