@@ -274,14 +274,25 @@ async fn serve(stream: TcpStream, state: Arc<State>) {
     }
 }
 
-struct RawRequest {
-    method: String,
-    path: String,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
+/// An HTTP/1.1 request as [`read_request`] read it off the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRequest {
+    /// Request method.
+    pub method: String,
+    /// The request target as sent: the path and, after `?`, the query.
+    pub path: String,
+    /// Headers, names lower-cased, in order.
+    pub headers: Vec<(String, String)>,
+    /// The body bytes (`content-length` of them).
+    pub body: Vec<u8>,
 }
 
-async fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<RawRequest>> {
+/// Reads one HTTP/1.1 request: `None` when the connection closed before it began, an
+/// `InvalidData` error for a malformed or oversized one (head over 64 KiB, body over
+/// 16 MiB) or one cut short. The stub's reader, shared with other loopback test servers.
+pub async fn read_request(
+    reader: &mut BufReader<TcpStream>,
+) -> std::io::Result<Option<RawRequest>> {
     let bad = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned());
     let mut line = String::new();
     if reader.read_line(&mut line).await? == 0 {
@@ -296,7 +307,11 @@ async fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Opti
     let mut head_len = line.len();
     loop {
         line.clear();
-        head_len += reader.read_line(&mut line).await?;
+        let read = reader.read_line(&mut line).await?;
+        if read == 0 {
+            return Err(bad("connection closed in the request head"));
+        }
+        head_len += read;
         if head_len > MAX_HEAD {
             return Err(bad("request head too large"));
         }

@@ -12,7 +12,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 
 /// A response to write.
@@ -363,41 +363,13 @@ async fn write(stream: &mut TcpStream, parts: &[&[u8]]) -> bool {
 }
 
 async fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<Received>> {
-    let bad = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned());
-    let mut line = String::new();
-    if reader.read_line(&mut line).await? == 0 {
-        return Ok(None);
-    }
-    let mut parts = line.trim_end().splitn(3, ' ');
-    let (Some(method), Some(path)) = (parts.next(), parts.next()) else {
-        return Err(bad("malformed request line"));
-    };
-    let (method, path) = (method.to_owned(), path.to_owned());
-    let mut headers = Vec::new();
-    loop {
-        line.clear();
-        if reader.read_line(&mut line).await? == 0 {
-            return Err(bad("connection closed in the request head"));
-        }
-        let l = line.trim_end_matches(['\r', '\n']);
-        if l.is_empty() {
-            break;
-        }
-        let (name, value) = l.split_once(':').ok_or_else(|| bad("malformed header"))?;
-        headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-    }
-    let len = headers
-        .iter()
-        .find(|(n, _)| n == "content-length")
-        .and_then(|(_, v)| v.parse::<usize>().ok())
-        .unwrap_or(0);
-    let mut body = vec![0; len.min(16 * 1024 * 1024)];
-    reader.read_exact(&mut body).await?;
-    Ok(Some(Received {
-        method,
-        path,
-        headers,
-        body,
-        at: Instant::now(),
-    }))
+    Ok(awsjson::stub::read_request(reader)
+        .await?
+        .map(|raw| Received {
+            method: raw.method,
+            path: raw.path,
+            headers: raw.headers,
+            body: raw.body,
+            at: Instant::now(),
+        }))
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 
 /// A directory removed when dropped.
@@ -116,47 +116,20 @@ pub async fn serve(handler: impl Fn(&Request) -> (u16, String) + Send + Sync + '
     let handler: Arc<Handler> = Arc::new(handler);
     let seen = requests.clone();
     let task = tokio::spawn(async move {
-        while let Ok((mut stream, _)) = listener.accept().await {
+        while let Ok((stream, _)) = listener.accept().await {
             let handler = handler.clone();
             let seen = seen.clone();
             tokio::spawn(async move {
-                let mut buf = Vec::new();
-                let mut chunk = [0u8; 4096];
-                // Read one request (headers, then content-length bytes of body).
-                let request = loop {
-                    let Ok(n) = stream.read(&mut chunk).await else {
-                        return;
-                    };
-                    if n == 0 {
-                        return;
-                    }
-                    buf.extend_from_slice(&chunk[..n]);
-                    if let Some(end) = find(&buf, b"\r\n\r\n") {
-                        let head = String::from_utf8_lossy(&buf[..end]).into_owned();
-                        let mut lines = head.split("\r\n");
-                        let mut first = lines.next().unwrap_or("").split(' ');
-                        let method = first.next().unwrap_or("").to_owned();
-                        let path = first.next().unwrap_or("").to_owned();
-                        let headers: Vec<(String, String)> = lines
-                            .filter_map(|l| l.split_once(':'))
-                            .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
-                            .collect();
-                        let len = headers
-                            .iter()
-                            .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
-                            .and_then(|(_, v)| v.parse::<usize>().ok())
-                            .unwrap_or(0);
-                        if buf.len() >= end + 4 + len {
-                            let body =
-                                String::from_utf8_lossy(&buf[end + 4..end + 4 + len]).into_owned();
-                            break Request {
-                                method,
-                                path,
-                                headers,
-                                body,
-                            };
-                        }
-                    }
+                let mut reader = BufReader::new(stream);
+                let Ok(Some(raw)) = awsjson::stub::read_request(&mut reader).await else {
+                    return;
+                };
+                let mut stream = reader.into_inner();
+                let request = Request {
+                    method: raw.method,
+                    path: raw.path,
+                    headers: raw.headers,
+                    body: String::from_utf8_lossy(&raw.body).into_owned(),
                 };
                 seen.lock().unwrap().push(request.clone());
                 let (status, body) = handler(&request);
@@ -174,10 +147,6 @@ pub async fn serve(handler: impl Fn(&Request) -> (u16, String) + Send + Sync + '
         requests,
         task,
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// A loopback URL where nothing listens: connecting is refused at once.
