@@ -119,6 +119,21 @@ pub fn unique(prefix: &str) -> String {
     format!("{}{suffix}", &prefix[..keep])
 }
 
+/// Every page `pages` yields, and how many items each held (`items` reads a page's list
+/// member; an absent one counts 0): what the paginator tests compare with the page size
+/// they asked for.
+pub async fn pages_and_sizes<O: awsjson::Paginate<Error: std::fmt::Debug>, T>(
+    pages: awsjson::Pages<O>,
+    items: impl Fn(&O::Output) -> &Option<Vec<T>>,
+) -> (Vec<O::Output>, Vec<usize>) {
+    let pages = pages.try_collect().await.unwrap();
+    let sizes = pages
+        .iter()
+        .map(|p| items(p).as_ref().map_or(0, Vec::len))
+        .collect();
+    (pages, sizes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -419,16 +419,11 @@ async fn list_tables_pages_and_stops_after_n() {
         create_table(&client, &name).await;
         ours.push(name);
     }
-    let pages = ListTables::default()
-        .pages(&client)
-        .page_size(2)
-        .try_collect()
-        .await
-        .unwrap();
-    let sizes: Vec<usize> = pages
-        .iter()
-        .map(|p| p.table_names.as_ref().map_or(0, Vec::len))
-        .collect();
+    let (pages, sizes) =
+        moto::pages_and_sizes(ListTables::default().pages(&client).page_size(2), |p| {
+            &p.table_names
+        })
+        .await;
     assert_eq!(sizes, [2, 2, 1]);
     let all: Vec<String> = pages
         .into_iter()

@@ -247,16 +247,8 @@ async fn event_buses_list_in_pages() {
         name_prefix: Some(prefix.clone()),
         ..ListEventBuses::default()
     };
-    let pages = ours()
-        .pages(&client)
-        .page_size(2)
-        .try_collect()
-        .await
-        .unwrap();
-    let sizes: Vec<usize> = pages
-        .iter()
-        .map(|p| p.event_buses.as_ref().map_or(0, Vec::len))
-        .collect();
+    let (_, sizes) =
+        moto::pages_and_sizes(ours().pages(&client).page_size(2), |p| &p.event_buses).await;
     assert_eq!(sizes, [2, 2, 1]);
     let first = ours().items(&client).page_size(2).first(3).await.unwrap();
     let names: Vec<&str> = first.iter().map(|b| b.name.as_deref().unwrap()).collect();

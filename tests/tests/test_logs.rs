@@ -329,16 +329,8 @@ async fn log_groups_page_by_prefix() {
         log_group_name_prefix: Some(prefix.clone()),
         ..DescribeLogGroups::default()
     };
-    let pages = ours()
-        .pages(&client)
-        .page_size(2)
-        .try_collect()
-        .await
-        .unwrap();
-    let sizes: Vec<usize> = pages
-        .iter()
-        .map(|p| p.log_groups.as_ref().map_or(0, Vec::len))
-        .collect();
+    let (_, sizes) =
+        moto::pages_and_sizes(ours().pages(&client).page_size(2), |p| &p.log_groups).await;
     assert_eq!(sizes, [2, 2, 1]);
     let groups = ours()
         .items(&client)

@@ -366,16 +366,8 @@ async fn list_secrets_pages_through_tokens() {
         }]),
         ..ListSecrets::default()
     };
-    let pages = ours()
-        .pages(&client)
-        .page_size(2)
-        .try_collect()
-        .await
-        .unwrap();
-    let sizes: Vec<usize> = pages
-        .iter()
-        .map(|p| p.secret_list.as_ref().map_or(0, Vec::len))
-        .collect();
+    let (pages, sizes) =
+        moto::pages_and_sizes(ours().pages(&client).page_size(2), |p| &p.secret_list).await;
     assert_eq!(sizes, [2, 2, 1]);
     let mut names: Vec<String> = pages
         .into_iter()

@@ -252,16 +252,8 @@ async fn parameters_by_path_page_through_tokens() {
         recursive: Some(true),
         ..GetParametersByPath::default()
     };
-    let pages = by_path()
-        .pages(&client)
-        .page_size(3)
-        .try_collect()
-        .await
-        .unwrap();
-    let sizes: Vec<usize> = pages
-        .iter()
-        .map(|p| p.parameters.as_ref().map_or(0, Vec::len))
-        .collect();
+    let (_, sizes) =
+        moto::pages_and_sizes(by_path().pages(&client).page_size(3), |p| &p.parameters).await;
     assert_eq!(sizes, [3, 3, 1]);
     let mut values: Vec<String> = by_path()
         .items(&client)
