@@ -832,12 +832,10 @@ impl ClientBuilder {
     pub async fn from_env(env: &Env) -> Result<ClientBuilder, ConfigError> {
         let profiles = Arc::new(load_profiles(env).map_err(ConfigError::new)?);
         let setting = |var: &str, key: &str| -> Result<bool, ConfigError> {
-            if let Some(v) = env.flag(var).map_err(ConfigError::new)? {
-                return Ok(v);
-            }
-            match profiles.get(key) {
-                Some(v) => crate::config::parse_bool(key, v)
-                    .map_err(|e| ConfigError::new(format!("profile `{}`: {e}", profiles.selected))),
+            match configured(env, &profiles, var, key) {
+                Some((source, value)) => {
+                    crate::config::parse_bool(&source, &value).map_err(ConfigError::new)
+                }
                 None => Ok(false),
             }
         };
