@@ -5,7 +5,7 @@
 #[path = "test_credentials_support/mod.rs"]
 mod support;
 
-use support::{TempDir, base_vars, env_of, key_used};
+use support::{TempDir, base_vars, client_from, env_of, key_used};
 
 fn var(k: &str, v: &str) -> (String, String) {
     (k.to_owned(), v.to_owned())
@@ -24,11 +24,7 @@ async fn default_profile_from_both_files_credentials_file_wins() {
     );
     let vars = base_vars(&home);
     assert_eq!(key_used(&vars).await.unwrap(), "FROM_CREDENTIALS");
-    let client = awsjson::ClientBuilder::from_env(&env_of(&vars))
-        .await
-        .unwrap()
-        .build()
-        .unwrap();
+    let client = client_from(&vars).await;
     assert_eq!(client.region(), "eu-north-1");
 }
 
@@ -54,22 +50,14 @@ async fn environment_beats_files_and_aws_profile_selects() {
     ));
     vars.push(var("AWS_PROFILE", "dev"));
     assert_eq!(key_used(&vars).await.unwrap(), "DEV");
-    let client = awsjson::ClientBuilder::from_env(&env_of(&vars))
-        .await
-        .unwrap()
-        .build()
-        .unwrap();
+    let client = client_from(&vars).await;
     assert_eq!(client.region(), "ap-south-1");
 
     vars.push(var("AWS_ACCESS_KEY_ID", "ENV"));
     vars.push(var("AWS_SECRET_ACCESS_KEY", "s"));
     vars.push(var("AWS_REGION", "ca-central-1"));
     assert_eq!(key_used(&vars).await.unwrap(), "ENV");
-    let client = awsjson::ClientBuilder::from_env(&env_of(&vars))
-        .await
-        .unwrap()
-        .build()
-        .unwrap();
+    let client = client_from(&vars).await;
     assert_eq!(client.region(), "ca-central-1");
 }
 
@@ -85,11 +73,7 @@ async fn continuation_lines_and_sub_properties() {
         "[default]\naws_access_key_id = AKID\naws_secret_access_key = s\naws_session_token = part1\n  part2\n",
     );
     let vars = base_vars(&home);
-    let client = awsjson::ClientBuilder::from_env(&env_of(&vars))
-        .await
-        .unwrap()
-        .build()
-        .unwrap();
+    let client = client_from(&vars).await;
     let request = client
         .build_request(&support::ListTables { limit: None })
         .await

@@ -9,8 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use support::{
-    ListTables, TempDir, base_vars, closed_port_url, credentials_json, env_of, key_used, serve,
-    signed_with,
+    ListTables, TempDir, base_vars, client_from, closed_port_url, credentials_json, env_of,
+    key_used, serve, signed_with,
 };
 
 fn var(k: &str, v: &str) -> (String, String) {
@@ -221,11 +221,7 @@ async fn imds_v2_token_role_and_credentials_and_region() {
     let mut vars = base_vars(&home);
     vars.retain(|(k, _)| k != "AWS_EC2_METADATA_DISABLED");
     vars.push(var("AWS_EC2_METADATA_SERVICE_ENDPOINT", &server.url));
-    let client = awsjson::ClientBuilder::from_env(&env_of(&vars))
-        .await
-        .unwrap()
-        .build()
-        .unwrap();
+    let client = client_from(&vars).await;
     // The region came from instance metadata with token-0 (its one use).
     assert_eq!(client.region(), "ap-northeast-3");
     let request = client

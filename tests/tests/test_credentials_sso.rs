@@ -9,7 +9,7 @@ mod support;
 use std::time::{Duration, SystemTime};
 
 use awsjson_tests::fault::{Action, FaultServer, Reply};
-use support::{ListTables, TempDir, base_vars, env_of, key_used, signed_with};
+use support::{ListTables, TempDir, base_vars, client_from, key_used, signed_with};
 
 fn var(k: &str, v: &str) -> (String, String) {
     (k.to_owned(), v.to_owned())
@@ -150,11 +150,7 @@ async fn modern_profile_with_a_cached_token() {
     let f = fixture("dev", role_reply("ASIASSO2", 3600), oidc_unreachable()).await;
     f.portal.push([role_reply("ASIASSO1", 1)]);
     f.home.write(CORP_CACHE, &session_cache(3600));
-    let client = awsjson::ClientBuilder::from_env(&env_of(&f.vars))
-        .await
-        .unwrap()
-        .build()
-        .unwrap();
+    let client = client_from(&f.vars).await;
     assert_eq!(client.region(), "eu-west-1");
     let first = client
         .build_request(&ListTables { limit: None })
@@ -356,11 +352,7 @@ async fn a_failed_refresh_of_an_expired_token_asks_for_a_login() {
 async fn a_dead_session_is_not_refreshed_on_every_request() {
     let f = fixture("dev", role_reply("ASIANEVER", 3600), invalid_grant()).await;
     f.home.write(CORP_CACHE, &session_cache(-60));
-    let client = awsjson::ClientBuilder::from_env(&env_of(&f.vars))
-        .await
-        .unwrap()
-        .build()
-        .unwrap();
+    let client = client_from(&f.vars).await;
     let mut errors = Vec::new();
     for _ in 0..3 {
         let err = client
@@ -588,11 +580,7 @@ async fn no_secret_in_any_error_or_debug() {
 
     // The credentials' Debug hides the role's secret and session token.
     f.portal.set_fallback(role_reply("ASIADEBUG", 3600));
-    let client = awsjson::ClientBuilder::from_env(&env_of(&f.vars))
-        .await
-        .unwrap()
-        .build()
-        .unwrap();
+    let client = client_from(&f.vars).await;
     let request = client
         .build_request(&ListTables { limit: None })
         .await
@@ -614,11 +602,7 @@ async fn the_portal_is_retried_when_busy() {
         Action::Respond(Reply::json(503, "{}")),
     ]);
     f.home.write(CORP_CACHE, &session_cache(3600));
-    let client = awsjson::ClientBuilder::from_env(&env_of(&f.vars))
-        .await
-        .unwrap()
-        .build()
-        .unwrap();
+    let client = client_from(&f.vars).await;
     let request = client
         .build_request(&ListTables { limit: None })
         .await

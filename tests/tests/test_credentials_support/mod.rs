@@ -180,6 +180,15 @@ pub struct ListTables {
 }
 
 /// Builds a client from `vars` and signs one request: the access key it used.
+/// The client `from_env` sets up from `vars`.
+pub async fn client_from(vars: &[(String, String)]) -> awsjson::Client {
+    awsjson::ClientBuilder::from_env(&env_of(vars))
+        .await
+        .unwrap()
+        .build()
+        .unwrap()
+}
+
 pub async fn key_used(vars: &[(String, String)]) -> Result<String, String> {
     let client = awsjson::ClientBuilder::from_env(&env_of(vars))
         .await
