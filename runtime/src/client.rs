@@ -23,7 +23,7 @@ use crate::private::Prepared;
 use crate::retry::{self, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
-use crate::target::{RequestTarget, TargetCache, split_url};
+use crate::target::{Origin, RequestTarget, TargetCache, split_url};
 use crate::{DateTime, sigv4};
 
 /// The response size above which a call fails instead of buffering more.
@@ -497,18 +497,16 @@ impl Client {
         time: SystemTime,
         info: &AttemptInfo<'_>,
     ) -> Result<(Arc<RequestTarget>, Vec<(&'static str, String)>), Error<Infallible>> {
-        let resolved = match &prepared.endpoint_url {
-            Some(url) => ResolvedEndpoint {
-                url: url.clone(),
-                signing_region: None,
-                signing_name: None,
-            },
-            None => self.resolve_endpoint(service).map_err(Error::Config)?,
+        let origin = match &prepared.endpoint_url {
+            Some(url) => Origin::Url(url),
+            None => Origin::Service(service),
         };
         let target = self
             .inner
             .targets
-            .get(&resolved.url, prepared.host_prefix.as_deref())
+            .get(origin, prepared.host_prefix.as_deref(), |service| {
+                self.resolve_endpoint(service)
+            })
             .map_err(Error::Config)?;
         let credentials = self
             .inner
@@ -534,11 +532,11 @@ impl Client {
                 access_key_id: credentials.access_key_id(),
                 secret_access_key: credentials.secret_access_key(),
                 session_token: credentials.session_token(),
-                region: resolved
+                region: target
                     .signing_region
                     .as_deref()
                     .unwrap_or(&self.inner.region),
-                service: resolved.signing_name.unwrap_or(service.signing_name),
+                service: target.signing_name.unwrap_or(service.signing_name),
                 time,
                 settings: sigv4::SigningSettings::default(),
             },

@@ -1,22 +1,27 @@
-//! Where a client's requests go: each endpoint and host prefix worked out once per
-//! client, not once per attempt.
+//! Where a client's requests go: each endpoint and host prefix resolved and worked out
+//! once per client, not once per attempt.
 
 use std::sync::{Arc, Mutex};
 
+use crate::endpoint::ResolvedEndpoint;
 use crate::error::ConfigError;
+use crate::service::ServiceMeta;
 
-/// One endpoint with one host prefix: the URL as written and as parsed, the `Host` header
-/// and the path SigV4 signs.
+/// One endpoint with one host prefix: the URL as written and as parsed, the `Host` header,
+/// the path SigV4 signs, and the signing region and name the endpoint asks for.
 #[derive(Debug)]
 pub(crate) struct RequestTarget {
     pub(crate) url: String,
     pub(crate) parsed: reqwest::Url,
     pub(crate) host: String,
     pub(crate) path: String,
+    pub(crate) signing_region: Option<String>,
+    pub(crate) signing_name: Option<&'static str>,
 }
 
 impl RequestTarget {
-    fn new(endpoint: &str, host_prefix: Option<&str>) -> Result<Self, ConfigError> {
+    fn new(resolved: ResolvedEndpoint, host_prefix: Option<&str>) -> Result<Self, ConfigError> {
+        let endpoint = &resolved.url;
         let (url, host, path) = request_url(endpoint, host_prefix).ok_or_else(|| {
             ConfigError::new(format!("endpoint {endpoint:?} is not an http(s) URL"))
         })?;
@@ -30,18 +35,51 @@ impl RequestTarget {
             parsed,
             host,
             path,
+            signing_region: resolved.signing_region,
+            signing_name: resolved.signing_name,
         })
     }
 }
 
-type Key = (Box<str>, Option<Box<str>>);
+/// Where a call's endpoint comes from: the endpoint URL the call names, else its
+/// service's endpoint as the client resolves it.
+#[derive(Clone, Copy)]
+pub(crate) enum Origin<'a> {
+    Url(&'a str),
+    Service(&'a ServiceMeta),
+}
 
-/// The targets a client has worked out. Building one (formatting, and parsing with IDNA
-/// host checks) cost more than an eighth of awsjson's per-call instructions
-/// (BENCHMARKS.md); a hit is a lock and a string compare.
+enum Key {
+    Url(Box<str>),
+    Service(ServiceMeta),
+}
+
+impl Key {
+    fn of(origin: Origin<'_>) -> Self {
+        match origin {
+            Origin::Url(url) => Key::Url(url.into()),
+            Origin::Service(service) => Key::Service(*service),
+        }
+    }
+
+    fn is(&self, origin: Origin<'_>) -> bool {
+        match (self, origin) {
+            (Key::Url(a), Origin::Url(b)) => **a == *b,
+            (Key::Service(a), Origin::Service(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// A target, by origin and host prefix.
+type Entry = (Key, Option<Box<str>>, Arc<RequestTarget>);
+
+/// The targets a client has worked out. Building one (resolving the service's endpoint,
+/// formatting, and parsing with IDNA host checks) cost more than an eighth of awsjson's
+/// per-call instructions (BENCHMARKS.md); a hit is a lock and a compare.
 #[derive(Default)]
 pub(crate) struct TargetCache {
-    entries: Mutex<Vec<(Key, Arc<RequestTarget>)>>,
+    entries: Mutex<Vec<Entry>>,
 }
 
 /// A client talks to a handful of endpoints; the bound keeps per-call host prefixes
@@ -49,29 +87,41 @@ pub(crate) struct TargetCache {
 const MAX_ENTRIES: usize = 16;
 
 impl TargetCache {
+    /// The target of `origin` with `host_prefix`; `resolve` gives a service's endpoint
+    /// the first time it is asked for.
     pub(crate) fn get(
         &self,
-        endpoint: &str,
+        origin: Origin<'_>,
         host_prefix: Option<&str>,
+        resolve: impl FnOnce(&ServiceMeta) -> Result<ResolvedEndpoint, ConfigError>,
     ) -> Result<Arc<RequestTarget>, ConfigError> {
-        if let Some(target) = self.lock().iter().find_map(|((e, p), target)| {
-            (**e == *endpoint && p.as_deref() == host_prefix).then(|| Arc::clone(target))
+        if let Some(target) = self.lock().iter().find_map(|(key, prefix, target)| {
+            (key.is(origin) && prefix.as_deref() == host_prefix).then(|| Arc::clone(target))
         }) {
             return Ok(target);
         }
-        let target = Arc::new(RequestTarget::new(endpoint, host_prefix)?);
+        let resolved = match origin {
+            Origin::Url(url) => ResolvedEndpoint {
+                url: url.to_owned(),
+                signing_region: None,
+                signing_name: None,
+            },
+            Origin::Service(service) => resolve(service)?,
+        };
+        let target = Arc::new(RequestTarget::new(resolved, host_prefix)?);
         let mut entries = self.lock();
         if entries.len() >= MAX_ENTRIES {
             entries.clear();
         }
         entries.push((
-            (endpoint.into(), host_prefix.map(Into::into)),
+            Key::of(origin),
+            host_prefix.map(Into::into),
             Arc::clone(&target),
         ));
         Ok(target)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(Key, Arc<RequestTarget>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Entry>> {
         // Plain data, consistent after any panic.
         self.entries
             .lock()
@@ -130,32 +180,63 @@ pub(crate) fn split_url(url: &str) -> Option<(&str, &str)> {
 mod tests {
     use super::*;
 
+    fn no_service(_: &ServiceMeta) -> Result<ResolvedEndpoint, ConfigError> {
+        Err(ConfigError::new("only URLs here"))
+    }
+
     #[test]
     fn targets_are_worked_out_once_and_stay_bounded() {
         let cache = TargetCache::default();
-        let first = cache.get("http://127.0.0.1:4566", None).unwrap();
+        let first = cache
+            .get(Origin::Url("http://127.0.0.1:4566"), None, no_service)
+            .unwrap();
         assert_eq!(first.url, "http://127.0.0.1:4566/");
         assert_eq!(first.parsed.as_str(), "http://127.0.0.1:4566/");
         assert!(Arc::ptr_eq(
             &first,
-            &cache.get("http://127.0.0.1:4566", None).unwrap()
+            &cache
+                .get(Origin::Url("http://127.0.0.1:4566"), None, no_service)
+                .unwrap()
         ));
-        let prefixed = cache.get("http://localhost:4566", Some("data.")).unwrap();
+        let prefixed = cache
+            .get(
+                Origin::Url("http://localhost:4566"),
+                Some("data."),
+                no_service,
+            )
+            .unwrap();
         assert_eq!(prefixed.host, "data.localhost:4566");
         assert_eq!(prefixed.parsed.as_str(), "http://data.localhost:4566/");
         assert_eq!(cache.lock().len(), 2);
         // A host prefix cannot go in front of an IP address.
         let err = cache
-            .get("http://127.0.0.1:4566", Some("data."))
+            .get(
+                Origin::Url("http://127.0.0.1:4566"),
+                Some("data."),
+                no_service,
+            )
             .unwrap_err();
         assert!(err.to_string().contains("invalid IPv4 address"), "{err}");
-        let err = cache.get("not a url", None).unwrap_err().to_string();
+        let err = cache
+            .get(Origin::Url("not a url"), None, no_service)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("is not an http(s) URL"), "{err}");
-        let err = cache.get("http://[::1", None).unwrap_err().to_string();
+        let err = cache
+            .get(Origin::Url("http://[::1"), None, no_service)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("does not parse"), "{err}");
         for i in 0..40 {
             let url = format!("https://h{i}.example.com/");
-            assert_eq!(cache.get(&url, None).unwrap().parsed.as_str(), url);
+            assert_eq!(
+                cache
+                    .get(Origin::Url(&url), None, no_service)
+                    .unwrap()
+                    .parsed
+                    .as_str(),
+                url
+            );
         }
         assert!(cache.lock().len() <= MAX_ENTRIES);
     }
