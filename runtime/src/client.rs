@@ -703,22 +703,38 @@ fn configured(
     }
 }
 
+/// A whole-number setting (`var`, else the profile's `key`) that `valid` accepts; an
+/// error names its source and says what `expected` is.
+fn configured_number<T: std::str::FromStr>(
+    env: &Env,
+    profiles: &crate::config::ProfileSet,
+    (var, key): (&str, &str),
+    valid: impl Fn(&T) -> bool,
+    expected: &str,
+) -> Result<Option<T>, ConfigError> {
+    let Some((source, value)) = configured(env, profiles, var, key) else {
+        return Ok(None);
+    };
+    match value.trim().parse::<T>() {
+        Ok(n) if valid(&n) => Ok(Some(n)),
+        _ => Err(ConfigError::new(format!(
+            "{source} is {value:?}: {expected}"
+        ))),
+    }
+}
+
 /// `AWS_MAX_ATTEMPTS` / `max_attempts`, checked, and `AWS_RETRY_MODE` / `retry_mode`.
 fn retry_settings(
     env: &Env,
     profiles: &crate::config::ProfileSet,
 ) -> Result<Option<u32>, ConfigError> {
-    let max_attempts = match configured(env, profiles, "AWS_MAX_ATTEMPTS", "max_attempts") {
-        None => None,
-        Some((source, value)) => match value.trim().parse::<u32>() {
-            Ok(n) if n >= 1 => Some(n),
-            _ => {
-                return Err(ConfigError::new(format!(
-                    "{source} is {value:?}: the number of attempts is a whole number of 1 or more"
-                )));
-            }
-        },
-    };
+    let max_attempts = configured_number(
+        env,
+        profiles,
+        ("AWS_MAX_ATTEMPTS", "max_attempts"),
+        |n: &u32| *n >= 1,
+        "the number of attempts is a whole number of 1 or more",
+    )?;
     if let Some((source, value)) = configured(env, profiles, "AWS_RETRY_MODE", "retry_mode") {
         match value.trim() {
             "standard" => {}
@@ -858,23 +874,19 @@ impl ClientBuilder {
             "AWS_DISABLE_REQUEST_COMPRESSION",
             "disable_request_compression",
         )?;
-        let min_compression_bytes = match configured(
+        let min_compression_bytes = configured_number(
             env,
             &profiles,
-            "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES",
-            "request_min_compression_size_bytes",
-        ) {
-            None => None,
-            Some((source, value)) => match value.trim().parse::<usize>() {
-                Ok(n) if n <= MAX_MIN_COMPRESSION_BYTES => Some(n),
-                _ => {
-                    return Err(ConfigError::new(format!(
-                        "{source} is {value:?}: the minimum compression size is a whole number \
-                         of bytes from 0 to {MAX_MIN_COMPRESSION_BYTES}"
-                    )));
-                }
-            },
-        };
+            (
+                "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES",
+                "request_min_compression_size_bytes",
+            ),
+            |n: &usize| *n <= MAX_MIN_COMPRESSION_BYTES,
+            &format!(
+                "the minimum compression size is a whole number of bytes from 0 to \
+                 {MAX_MIN_COMPRESSION_BYTES}"
+            ),
+        )?;
         let http = Http::default();
         let imds = Arc::new(Imds::new(env, &profiles, http.clone()));
         let region = crate::region::resolve(env, &profiles, &imds).await;
