@@ -87,10 +87,6 @@ pub fn host_prefix(
     Ok(out)
 }
 
-/// The smallest body compressed by default: the official SDKs' default
-/// (`request_min_compression_size_bytes`).
-pub const MIN_COMPRESSION_SIZE: usize = crate::DEFAULT_MIN_COMPRESSION_BYTES;
-
 /// What one call sends besides the signed basics: made once per call, the same on
 /// every attempt.
 #[derive(Debug, Clone, Default)]

@@ -222,7 +222,7 @@ async fn only_bodies_past_the_threshold_are_compressed() {
     assert_eq!(req.header("content-encoding"), None);
     let large = Put {
         tenant: "t".into(),
-        data: "x".repeat(awsjson::__private::MIN_COMPRESSION_SIZE),
+        data: "x".repeat(awsjson::DEFAULT_MIN_COMPRESSION_BYTES),
     };
     let req = build(&large).await.unwrap();
     assert_eq!(req.header("content-encoding"), Some("gzip"));
@@ -284,7 +284,7 @@ struct Plain {
 #[tokio::test]
 async fn plain_operations_send_no_query_mode_and_no_encoding() {
     let op = Plain {
-        data: "x".repeat(awsjson::__private::MIN_COMPRESSION_SIZE),
+        data: "x".repeat(awsjson::DEFAULT_MIN_COMPRESSION_BYTES),
     };
     let req = request(
         &client(),
