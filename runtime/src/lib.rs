@@ -334,7 +334,10 @@ pub use client::{
     DEFAULT_MIN_COMPRESSION_BYTES,
 };
 pub use config::Env;
-pub use credentials::{Credentials, CredentialsCache, CredentialsFuture, ProvideCredentials};
+pub use credentials::{
+    Credentials, CredentialsCache, CredentialsFuture, DEFAULT_CREDENTIAL_PROCESS_TIMEOUT,
+    ProvideCredentials,
+};
 pub use datetime::{DateTime, DateTimeParseError};
 pub use document::{Document, Number};
 pub use error::{
