@@ -417,3 +417,31 @@ async fn sts_requests_are_signed_for_the_host_they_are_sent_to() {
     assert_eq!(requests.len(), 4);
     assert!(requests.iter().all(|r| r.path == "/"), "{requests:?}");
 }
+
+/// What an STS error says goes into the error bounded: a 500 KB message is cut.
+#[tokio::test]
+async fn sts_error_messages_are_bounded() {
+    let message = "x".repeat(500_000);
+    let sts = serve(move |_| {
+        (
+            403,
+            format!(
+                "<ErrorResponse><Error><Code>AccessDenied</Code><Message>{message}</Message></Error></ErrorResponse>"
+            ),
+        )
+    })
+    .await;
+    let home = TempDir::new();
+    let err = bounded(
+        Duration::from_secs(10),
+        key_used(&web_identity_vars(&home, &sts.url)),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        err.contains(&format!("AccessDenied: {}… (HTTP 403)", "x".repeat(1024))),
+        "{}",
+        &err[..err.len().min(300)]
+    );
+    assert!(err.len() < 2000, "{} bytes", err.len());
+}

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use super::xml::{Element, parse};
+use super::xml::{Element, parse, shown};
 use super::{Credentials, Sources};
 use crate::error::CredentialsError;
 use crate::retry::code_reason;
@@ -96,10 +96,11 @@ async fn call(
             ),
             Err(_) => (None, None),
         };
-        let mut why = code.unwrap_or_else(|| "an error".to_owned());
+        // What the endpoint says goes into the error bounded: it can be a megabyte.
+        let mut why = code.map_or_else(|| "an error".to_owned(), |c| shown(c.trim(), 128));
         if let Some(message) = message {
             why.push_str(": ");
-            why.push_str(&message);
+            why.push_str(&shown(message.trim(), MAX_MESSAGE_CHARS));
         }
         return Err(fail(format!("{why} (HTTP {status})")));
     }
@@ -147,6 +148,9 @@ fn signed_request(
 }
 
 type Headers = Vec<(&'static str, String)>;
+
+/// The most of an STS error message an error shows.
+const MAX_MESSAGE_CHARS: usize = 1024;
 
 const CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";
 

@@ -66,7 +66,11 @@ pub(crate) fn parse(input: &str) -> Result<Element, String> {
             let name = local_name(after[..end].trim());
             let element = stack.pop().ok_or("an end tag without a start tag")?;
             if element.name != name {
-                return Err(format!("</{name}> closes <{}>", element.name));
+                return Err(format!(
+                    "</{}> closes <{}>",
+                    shown(name, 64),
+                    shown(&element.name, 64)
+                ));
             }
             attach(&mut stack, &mut root, element)?;
             rest = &after[end + 1..];
@@ -102,9 +106,17 @@ pub(crate) fn parse(input: &str) -> Result<Element, String> {
         }
     }
     if let Some(open) = stack.last() {
-        return Err(format!("<{}> is never closed", open.name));
+        return Err(format!("<{}> is never closed", shown(&open.name, 64)));
     }
     root.ok_or_else(|| "no root element".to_owned())
+}
+
+/// Text from the document as an error shows it: at most `max` characters.
+pub(crate) fn shown(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
 }
 
 fn skip_past<'a>(s: &'a str, end: &str) -> Result<&'a str, String> {
@@ -177,7 +189,7 @@ fn decode_entities(raw: &str) -> Result<String, String> {
                     None
                 };
                 code.and_then(char::from_u32)
-                    .ok_or_else(|| format!("unknown entity `&{entity};`"))?
+                    .ok_or_else(|| format!("unknown entity `&{};`", shown(entity, 64)))?
             }
         };
         out.push(c);
@@ -199,6 +211,9 @@ mod tests {
         let doc = format!("{}{}", "<a>".repeat(levels), "</a>".repeat(levels));
         let err = parse(&doc).unwrap_err();
         assert_eq!(err, "elements nested deeper than 128 levels");
+        let long = "n".repeat(100_000);
+        let err = parse(&format!("<{long}></x>")).unwrap_err();
+        assert_eq!(err, format!("</x> closes <{}…>", "n".repeat(64)));
         assert!(parse(&"<a>".repeat(levels)).is_err());
         let nested = |n: usize| format!("{}<b>x</b>{}", "<a>".repeat(n), "</a>".repeat(n));
         assert_eq!(
