@@ -810,7 +810,8 @@ impl ClientBuilder {
     ///   expire), from the first of: `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` /
     ///   `AWS_SESSION_TOKEN`; the profile (`AWS_PROFILE`, else `default`) in
     ///   `AWS_CONFIG_FILE` (`~/.aws/config`) and `AWS_SHARED_CREDENTIALS_FILE`
-    ///   (`~/.aws/credentials`): static keys, `credential_process`, IAM Identity
+    ///   (`~/.aws/credentials`): static keys, `credential_process` (killed after
+    ///   [`credential_process_timeout`](Self::credential_process_timeout)), IAM Identity
     ///   Center (`sso_session` with its `[sso-session]` section, or the legacy
     ///   `sso_start_url` / `sso_region`, with `sso_account_id` and `sso_role_name`: the
     ///   token `aws sso login` cached in `~/.aws/sso/cache`, refreshed through SSO OIDC
@@ -819,7 +820,8 @@ impl ClientBuilder {
     ///   any of these) or `credential_source` (STS `AssumeRole`; not `mfa_serial`),
     ///   `web_identity_token_file`; `AWS_WEB_IDENTITY_TOKEN_FILE` with `AWS_ROLE_ARN`
     ///   (STS `AssumeRoleWithWebIdentity`); ECS container credentials
-    ///   (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` / `_FULL_URI`,
+    ///   (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` / `_FULL_URI`, https or plain http
+    ///   to loopback or the ECS / EKS agent, no user name before the host,
     ///   `AWS_CONTAINER_AUTHORIZATION_TOKEN[_FILE]`); EC2 instance metadata (IMDSv2;
     ///   `AWS_EC2_METADATA_DISABLED`, `AWS_EC2_METADATA_SERVICE_ENDPOINT`). Calls to
     ///   STS, SSO and SSO OIDC are retried as the standard mode retries (3 attempts on a
