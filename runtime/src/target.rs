@@ -175,6 +175,22 @@ pub(crate) fn parse_http_url(text: &str) -> Result<reqwest::Url, String> {
     Ok(url)
 }
 
+/// `path` (and `query`) under an endpoint: `https://portal.sso.eu-west-1.amazonaws.com`
+/// and `/federation/credentials` give `https://portal.sso.eu-west-1.amazonaws.com/federation/credentials`;
+/// an endpoint's own path is kept in front, its query and fragment dropped.
+pub(crate) fn endpoint_url(
+    endpoint: &str,
+    path: &str,
+    query: Option<&str>,
+) -> Result<reqwest::Url, String> {
+    let mut url = parse_http_url(endpoint).map_err(|why| format!("endpoint {why}"))?;
+    let joined = format!("{}{path}", url.path().trim_end_matches('/'));
+    url.set_path(&joined);
+    url.set_query(query);
+    url.set_fragment(None);
+    Ok(url)
+}
+
 /// The `Host` header of a request to `url`, as HTTP clients send it: the host, and the
 /// port unless it is the scheme's default (`Url::port` leaves that out).
 pub(crate) fn host_header(url: &reqwest::Url) -> String {
@@ -248,6 +264,29 @@ mod tests {
             );
         }
         assert!(cache.lock().len() <= MAX_ENTRIES);
+    }
+
+    #[test]
+    fn paths_go_under_an_endpoint() {
+        for (endpoint, url) in [
+            (
+                "https://oidc.eu-west-1.amazonaws.com",
+                "https://oidc.eu-west-1.amazonaws.com/token?a=1",
+            ),
+            ("http://127.0.0.1:9/", "http://127.0.0.1:9/token?a=1"),
+            (
+                "http://127.0.0.1:9/base/?x#f",
+                "http://127.0.0.1:9/base/token?a=1",
+            ),
+        ] {
+            assert_eq!(
+                endpoint_url(endpoint, "/token", Some("a=1"))
+                    .unwrap()
+                    .as_str(),
+                url
+            );
+        }
+        assert!(endpoint_url("http://u:p@h/", "/token", None).is_err());
     }
 
     #[test]
