@@ -185,7 +185,9 @@ fn read_pipe(
     wrap: fn(Vec<u8>) -> Stream,
     sink: mpsc::Sender<Stream>,
 ) {
-    std::thread::spawn(move || {
+    // Without a thread the pipe is dropped: the program sees it closed, and its output
+    // reads as empty.
+    let _ = std::thread::Builder::new().spawn(move || {
         let mut kept = Vec::new();
         let _ = (&mut pipe).take(keep as u64 + 1).read_to_end(&mut kept);
         if drain {
@@ -214,9 +216,13 @@ fn execute(command: &str, timeout: Duration) -> Outcome {
     let mut pause = Duration::from_millis(1);
     loop {
         if status.is_none() {
-            status = child
-                .try_wait()
-                .map_err(|e| format!("could not wait for it: {e}"))?;
+            status = match child.try_wait() {
+                Ok(status) => status,
+                Err(e) => {
+                    stop(&mut child);
+                    return Err(format!("could not wait for it: {e}"));
+                }
+            };
         }
         if stdout
             .as_ref()
@@ -240,12 +246,15 @@ fn execute(command: &str, timeout: Duration) -> Outcome {
         if now >= deadline {
             // An exited program whose pipes something it started still holds open is
             // not waited for longer; that process is not ours to kill.
-            if status.is_none() {
+            let ending = if status.is_none() {
                 stop(&mut child);
-            }
+                "the process was killed"
+            } else {
+                "it exited, but something it started still holds its output open"
+            };
             return Err(format!(
                 "no credentials after waiting {timeout:?} for it to print them and exit \
-                 (the credential_process timeout); the process was killed"
+                 (the credential_process timeout); {ending}"
             ));
         }
         // Woken at once when a pipe closes; the exit is polled, more slowly over time.
