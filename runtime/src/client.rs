@@ -14,7 +14,8 @@ use tracing::field::Empty;
 
 use crate::config::{Env, load_profiles};
 use crate::credentials::{
-    Credentials, CredentialsCache, DefaultChain, Http, ProvideCredentials, Sources, imds::Imds,
+    Credentials, CredentialsCache, DefaultChain, Http, ProcessTimeout, ProvideCredentials, Sources,
+    imds::Imds,
 };
 use crate::endpoint::{EndpointConfig, ResolvedEndpoint};
 use crate::error::{ConfigError, Error, TransportError, TransportErrorKind};
@@ -23,7 +24,7 @@ use crate::private::Prepared;
 use crate::retry::{self, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
-use crate::target::{Origin, RequestTarget, TargetCache, split_url};
+use crate::target::{Origin, RequestTarget, TargetCache, parse_http_url};
 use crate::{DateTime, sigv4};
 
 /// The response size above which a call fails instead of buffering more.
@@ -403,6 +404,8 @@ impl Client {
         call: &Call<'_>,
         info: &AttemptInfo<'_>,
     ) -> Result<RawResponse, Error<Infallible>> {
+        // Credentials come first, inside the attempt: a timeout before they came says so.
+        let mut signed = false;
         let once = async {
             let (destination, headers) = self
                 .sign(
@@ -414,15 +417,27 @@ impl Client {
                     info,
                 )
                 .await?;
+            signed = true;
             self.transmit(&destination, headers, call.body.clone())
                 .await
         };
         match self.inner.attempt_timeout {
             None => once.await,
             Some(limit) => tokio::time::timeout(limit, once).await.unwrap_or_else(|_| {
+                let message = if signed {
+                    format!("no complete response within the attempt timeout of {limit:?}")
+                } else {
+                    let mut message = format!(
+                        "the attempt timeout of {limit:?} passed while waiting for credentials"
+                    );
+                    if let Some(what) = self.inner.credentials.waiting_for() {
+                        message.push_str(&format!(" from {what}"));
+                    }
+                    message
+                };
                 Err(Error::Transport(TransportError::new(
                     TransportErrorKind::Timeout,
-                    format!("no complete response within the attempt timeout of {limit:?}"),
+                    message,
                     None,
                 )))
             }),
@@ -762,6 +777,8 @@ pub struct ClientBuilder {
     endpoints: EndpointConfig,
     /// The credential sources' handle on the HTTP stack, given the client's on `build`.
     http: Option<Http>,
+    /// The `credential_process` timeout of the chain `from_env` set up.
+    process_timeout: ProcessTimeout,
     max_response_bytes: Option<usize>,
     min_compression_bytes: Option<usize>,
     disable_compression: bool,
@@ -793,7 +810,8 @@ impl ClientBuilder {
     ///   expire), from the first of: `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` /
     ///   `AWS_SESSION_TOKEN`; the profile (`AWS_PROFILE`, else `default`) in
     ///   `AWS_CONFIG_FILE` (`~/.aws/config`) and `AWS_SHARED_CREDENTIALS_FILE`
-    ///   (`~/.aws/credentials`): static keys, `credential_process`, IAM Identity
+    ///   (`~/.aws/credentials`): static keys, `credential_process` (killed after
+    ///   [`credential_process_timeout`](Self::credential_process_timeout)), IAM Identity
     ///   Center (`sso_session` with its `[sso-session]` section, or the legacy
     ///   `sso_start_url` / `sso_region`, with `sso_account_id` and `sso_role_name`: the
     ///   token `aws sso login` cached in `~/.aws/sso/cache`, refreshed through SSO OIDC
@@ -802,7 +820,8 @@ impl ClientBuilder {
     ///   any of these) or `credential_source` (STS `AssumeRole`; not `mfa_serial`),
     ///   `web_identity_token_file`; `AWS_WEB_IDENTITY_TOKEN_FILE` with `AWS_ROLE_ARN`
     ///   (STS `AssumeRoleWithWebIdentity`); ECS container credentials
-    ///   (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` / `_FULL_URI`,
+    ///   (`AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` / `_FULL_URI`, https or plain http
+    ///   to loopback or the ECS / EKS agent, no user name before the host,
     ///   `AWS_CONTAINER_AUTHORIZATION_TOKEN[_FILE]`); EC2 instance metadata (IMDSv2;
     ///   `AWS_EC2_METADATA_DISABLED`, `AWS_EC2_METADATA_SERVICE_ENDPOINT`). Calls to
     ///   STS, SSO and SSO OIDC are retried as the standard mode retries (3 attempts on a
@@ -888,6 +907,7 @@ impl ClientBuilder {
             ),
         )?;
         let http = Http::default();
+        let process_timeout = ProcessTimeout::default();
         let imds = Arc::new(Imds::new(env, &profiles, http.clone()));
         let region = crate::region::resolve(env, &profiles, &imds).await;
         let chain = DefaultChain::new(Sources {
@@ -898,6 +918,8 @@ impl ClientBuilder {
             endpoints: endpoints.clone(),
             region: region.as_ref().ok().cloned(),
             sso_refreshes: Default::default(),
+            process_timeout: process_timeout.clone(),
+            waiting: Default::default(),
         });
         Ok(ClientBuilder {
             region: region.as_ref().ok().cloned(),
@@ -905,6 +927,7 @@ impl ClientBuilder {
             credentials: Some(Arc::new(CredentialsCache::new(chain))),
             endpoints,
             http: Some(http),
+            process_timeout,
             max_attempts,
             min_compression_bytes,
             disable_compression,
@@ -929,6 +952,18 @@ impl ClientBuilder {
     #[must_use]
     pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
         self.credentials = Some(Arc::new(provider));
+        self
+    }
+
+    /// How long a `credential_process` of the credential chain [`from_env`](Self::from_env)
+    /// set up may run before it is killed and the calls waiting for it fail with an
+    /// error that says so. Default
+    /// [`DEFAULT_CREDENTIAL_PROCESS_TIMEOUT`](crate::DEFAULT_CREDENTIAL_PROCESS_TIMEOUT)
+    /// (1 minute, as the AWS SDK for Go). Raise it for a helper that waits for a person
+    /// (a browser login, a hardware key).
+    #[must_use]
+    pub fn credential_process_timeout(self, timeout: Duration) -> Self {
+        self.process_timeout.set(timeout);
         self
     }
 
@@ -1097,12 +1132,8 @@ impl ClientBuilder {
                 "max_attempts is 0: a call makes at least 1 attempt (1 turns retries off)",
             ));
         }
-        if let Some(url) = &self.endpoints.code_url
-            && split_url(url).is_none()
-        {
-            return Err(ConfigError::new(format!(
-                "endpoint URL {url:?} is not an http(s) URL"
-            )));
+        if let Some(url) = &self.endpoints.code_url {
+            parse_http_url(url).map_err(|why| ConfigError::new(format!("endpoint {why}")))?;
         }
         // reqwest is built without a crypto provider so that ring, not aws-lc, is compiled
         // in; a provider the application installed first wins.

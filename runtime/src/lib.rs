@@ -94,6 +94,15 @@
 //! of variables. [`Client::builder`] configures everything in code instead; plug in
 //! your own source with [`ProvideCredentials`] (wrapped in a [`CredentialsCache`]).
 //!
+//! Sources that misbehave fail in bounded time with an error that names them: a
+//! `credential_process` is run once for all the calls and retries waiting for it and
+//! killed (with what it started) after [`DEFAULT_CREDENTIAL_PROCESS_TIMEOUT`], 1
+//! minute, or [`ClientBuilder::credential_process_timeout`]; its error shows the
+//! program, not its arguments. Credential responses (STS XML, the JSON of SSO, ECS,
+//! instance metadata and `credential_process`) nested deeper than 128 levels are
+//! refused. Container credentials go over plain HTTP only to loopback or the ECS / EKS
+//! agent, checked on the host the request connects to.
+//!
 //! # The macros
 //!
 //! `#[aws_json_operation(...)]` on a struct with named fields. Keys:
@@ -334,7 +343,10 @@ pub use client::{
     DEFAULT_MIN_COMPRESSION_BYTES,
 };
 pub use config::Env;
-pub use credentials::{Credentials, CredentialsCache, CredentialsFuture, ProvideCredentials};
+pub use credentials::{
+    Credentials, CredentialsCache, CredentialsFuture, DEFAULT_CREDENTIAL_PROCESS_TIMEOUT,
+    ProvideCredentials,
+};
 pub use datetime::{DateTime, DateTimeParseError};
 pub use document::{Document, Number};
 pub use error::{

@@ -21,20 +21,12 @@ pub(crate) struct RequestTarget {
 
 impl RequestTarget {
     fn new(resolved: ResolvedEndpoint, host_prefix: Option<&str>) -> Result<Self, ConfigError> {
-        let endpoint = &resolved.url;
-        let (url, host, path) = request_url(endpoint, host_prefix).ok_or_else(|| {
-            ConfigError::new(format!("endpoint {endpoint:?} is not an http(s) URL"))
-        })?;
-        // A URL that does not parse can never be sent: a configuration error, not a
-        // transport failure to retry.
-        let parsed = reqwest::Url::parse(&url).map_err(|reason| {
-            ConfigError::new(format!("endpoint URL {url:?} does not parse: {reason}"))
-        })?;
+        let parsed = request_url(&resolved.url, host_prefix).map_err(ConfigError::new)?;
         Ok(RequestTarget {
-            url,
+            url: parsed.as_str().to_owned(),
+            host: host_header(&parsed),
+            path: parsed.path().to_owned(),
             parsed,
-            host,
-            path,
             signing_region: resolved.signing_region,
             signing_name: resolved.signing_name,
         })
@@ -129,51 +121,84 @@ impl TargetCache {
     }
 }
 
-/// The URL, `Host` and path a request goes to: the endpoint with the operation's host
-/// prefix, and the path ending in `/` (awsJson posts to the endpoint's root).
-fn request_url(endpoint: &str, host_prefix: Option<&str>) -> Option<(String, String, String)> {
-    let (host, path) = split_url(endpoint)?;
-    let scheme_len = endpoint.find("://")? + 3;
-    let prefix = host_prefix.unwrap_or("");
-    let host = format!("{prefix}{host}");
-    let mut path = path.to_owned();
+/// The URL a request goes to: the endpoint with the operation's host prefix, and the
+/// path ending in `/` (awsJson posts to the endpoint's root); no query or fragment.
+fn request_url(endpoint: &str, host_prefix: Option<&str>) -> Result<reqwest::Url, String> {
+    let base = parse_http_url(endpoint).map_err(|why| format!("endpoint {why}"))?;
+    if host_prefix.is_none() && base.path().ends_with('/') && base.query().is_none() {
+        return Ok(without_fragment(base));
+    }
+    let mut path = base.path().to_owned();
     if !path.ends_with('/') {
         path.push('/');
     }
-    let rest = &endpoint[scheme_len..];
-    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-    let authority = match authority.rsplit_once('@') {
-        Some((userinfo, host_port)) => format!("{userinfo}@{prefix}{host_port}"),
-        None => format!("{prefix}{authority}"),
-    };
-    let url = format!("{}{authority}{path}", &endpoint[..scheme_len]);
-    Some((url, host, path))
+    // Written from the parsed parts and parsed again: a prefix can make the host
+    // invalid (in front of an IP address), which only the parser can say.
+    let url = format!(
+        "{}://{}{}{path}",
+        base.scheme(),
+        host_prefix.unwrap_or(""),
+        host_header(&base)
+    );
+    reqwest::Url::parse(&url).map_err(|e| format!("endpoint URL {url:?} does not parse: {e}"))
 }
 
-/// Splits `scheme://authority/path` into the `Host` header value and the path.
-pub(crate) fn split_url(url: &str) -> Option<(&str, &str)> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let (authority, path) = match rest.find(['/', '?', '#']) {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
+fn without_fragment(mut url: reqwest::Url) -> reqwest::Url {
+    url.set_fragment(None);
+    url
+}
+
+/// Parses an `http(s)` URL that the crate sends a request to, with the parser reqwest
+/// connects with, so that the host checked, the host connected to, the `Host` header
+/// and the path signed all come from one reading of the text. A user name or password
+/// in it is refused: it would go out as a second `Authorization` and it can hide the
+/// real host from a reader (`http://127.0.0.1:80@example.com/`).
+///
+/// The error starts with the URL, without any user name or password in it.
+pub(crate) fn parse_http_url(text: &str) -> Result<reqwest::Url, String> {
+    let mut url = match reqwest::Url::parse(text) {
+        Ok(url) => url,
+        Err(_) if !text.contains("://") => return Err(format!("{text:?} is not an http(s) URL")),
+        Err(e) => return Err(format!("URL {text:?} does not parse: {e}")),
     };
-    let host = authority.rsplit('@').next()?;
-    if host.is_empty() {
-        return None;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("{text:?} is not an http(s) URL"));
     }
-    // The Host header leaves out the scheme's default port, as HTTP clients send it.
-    let host = host
-        .strip_suffix(":443")
-        .filter(|_| url.starts_with("https://"))
-        .or_else(|| {
-            host.strip_suffix(":80")
-                .filter(|_| url.starts_with("http://"))
-        })
-        .unwrap_or(host);
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    Some((host, path))
+    if !url.username().is_empty() || url.password().is_some() {
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
+        return Err(format!(
+            "URL {:?} has a user name or password before its host (`…@`), which is not allowed",
+            url.as_str()
+        ));
+    }
+    Ok(url)
+}
+
+/// `path` (and `query`) under an endpoint: `https://portal.sso.eu-west-1.amazonaws.com`
+/// and `/federation/credentials` give `https://portal.sso.eu-west-1.amazonaws.com/federation/credentials`;
+/// an endpoint's own path is kept in front, its query and fragment dropped.
+pub(crate) fn endpoint_url(
+    endpoint: &str,
+    path: &str,
+    query: Option<&str>,
+) -> Result<reqwest::Url, String> {
+    let mut url = parse_http_url(endpoint).map_err(|why| format!("endpoint {why}"))?;
+    let joined = format!("{}{path}", url.path().trim_end_matches('/'));
+    url.set_path(&joined);
+    url.set_query(query);
+    url.set_fragment(None);
+    Ok(url)
+}
+
+/// The `Host` header of a request to `url`, as HTTP clients send it: the host, and the
+/// port unless it is the scheme's default (`Url::port` leaves that out).
+pub(crate) fn host_header(url: &reqwest::Url) -> String {
+    let host = url.host_str().unwrap_or_default();
+    match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -242,40 +267,96 @@ mod tests {
     }
 
     #[test]
+    fn paths_go_under_an_endpoint() {
+        for (endpoint, url) in [
+            (
+                "https://oidc.eu-west-1.amazonaws.com",
+                "https://oidc.eu-west-1.amazonaws.com/token?a=1",
+            ),
+            ("http://127.0.0.1:9/", "http://127.0.0.1:9/token?a=1"),
+            (
+                "http://127.0.0.1:9/base/?x#f",
+                "http://127.0.0.1:9/base/token?a=1",
+            ),
+        ] {
+            assert_eq!(
+                endpoint_url(endpoint, "/token", Some("a=1"))
+                    .unwrap()
+                    .as_str(),
+                url
+            );
+        }
+        assert!(endpoint_url("http://u:p@h/", "/token", None).is_err());
+    }
+
+    #[test]
     fn request_urls_take_the_host_prefix_and_a_trailing_slash() {
+        let url = |endpoint, prefix| {
+            let url = request_url(endpoint, prefix).unwrap();
+            (
+                url.as_str().to_owned(),
+                host_header(&url),
+                url.path().to_owned(),
+            )
+        };
+        let owned = |(u, h, p): (&str, &str, &str)| (u.to_owned(), h.to_owned(), p.to_owned());
         assert_eq!(
-            request_url("https://example.com", Some("foo.bar.")),
-            Some((
-                "https://foo.bar.example.com/".to_owned(),
-                "foo.bar.example.com".to_owned(),
-                "/".to_owned()
-            ))
+            url("https://example.com", Some("foo.bar.")),
+            owned(("https://foo.bar.example.com/", "foo.bar.example.com", "/"))
         );
         assert_eq!(
-            request_url("http://127.0.0.1:4566/custom", None),
-            Some((
-                "http://127.0.0.1:4566/custom/".to_owned(),
-                "127.0.0.1:4566".to_owned(),
-                "/custom/".to_owned()
+            url("http://127.0.0.1:4566/custom?x=1#f", None),
+            owned((
+                "http://127.0.0.1:4566/custom/",
+                "127.0.0.1:4566",
+                "/custom/"
             ))
         );
     }
 
+    /// The `Host` signed is the one sent: default ports left out, the host in the
+    /// parser's form (lower case, IPv4 in dotted form), the path as the parser writes it.
     #[test]
-    fn urls_split_into_host_and_path() {
-        assert_eq!(
-            split_url("http://127.0.0.1:4566"),
-            Some(("127.0.0.1:4566", ""))
-        );
-        assert_eq!(
-            split_url("https://dynamodb.us-east-1.amazonaws.com:443/"),
-            Some(("dynamodb.us-east-1.amazonaws.com", "/"))
-        );
-        assert_eq!(
-            split_url("http://localhost:80/base?x=1"),
-            Some(("localhost", "/base"))
-        );
-        assert_eq!(split_url("ftp://x"), None);
-        assert_eq!(split_url("http://"), None);
+    fn hosts_and_paths_are_read_as_the_request_is_sent() {
+        for (endpoint, host, path) in [
+            ("http://127.0.0.1:4566", "127.0.0.1:4566", "/"),
+            (
+                "https://dynamodb.us-east-1.amazonaws.com:443/",
+                "dynamodb.us-east-1.amazonaws.com",
+                "/",
+            ),
+            ("http://LocalHost:80/base?x=1", "localhost", "/base/"),
+            ("https://host:80/", "host:80", "/"),
+            ("http://host:443", "host:443", "/"),
+            (
+                "https://STS.Example.COM:8443/a/../b",
+                "sts.example.com:8443",
+                "/b/",
+            ),
+            ("http://[::1]:80/", "[::1]", "/"),
+            ("http://127.1:9/", "127.0.0.1:9", "/"),
+            ("http://h/a b/", "h", "/a%20b/"),
+        ] {
+            let url = request_url(endpoint, None).unwrap();
+            assert_eq!(
+                (host_header(&url).as_str(), url.path()),
+                (host, path),
+                "{endpoint}"
+            );
+        }
+        for (bad, why) in [
+            ("ftp://x", "is not an http(s) URL"),
+            ("localhost:4566", "is not an http(s) URL"),
+            ("http://", "does not parse"),
+            ("http://user:pw@host/", "user name or password"),
+            (
+                "http://127.0.0.1:80@attacker.example/",
+                "user name or password",
+            ),
+        ] {
+            let err = request_url(bad, None).unwrap_err();
+            assert!(err.contains(why), "{bad}: {err}");
+            assert!(!err.contains("pw") && !err.contains("127.0.0.1"), "{err}");
+        }
     }
 }

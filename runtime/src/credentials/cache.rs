@@ -161,6 +161,10 @@ impl ProvideCredentials for CredentialsCache {
     fn provide_credentials(&self) -> CredentialsFuture<'_> {
         Box::pin(self.get())
     }
+
+    fn waiting_for(&self) -> Option<String> {
+        self.provider.waiting_for()
+    }
 }
 
 impl fmt::Debug for CredentialsCache {

@@ -59,6 +59,10 @@ impl ProvideCredentials for DefaultChain {
     fn provide_credentials(&self) -> CredentialsFuture<'_> {
         Box::pin(self.load())
     }
+
+    fn waiting_for(&self) -> Option<String> {
+        self.sources.waiting.get()
+    }
 }
 
 impl fmt::Debug for DefaultChain {

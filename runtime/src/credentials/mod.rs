@@ -12,6 +12,7 @@ mod profile;
 mod sso;
 mod sts;
 mod web_identity;
+mod xml;
 
 use std::fmt;
 use std::future::Future;
@@ -25,6 +26,8 @@ use crate::error::CredentialsError;
 
 pub use cache::CredentialsCache;
 pub(crate) use chain::DefaultChain;
+pub use process::DEFAULT_CREDENTIAL_PROCESS_TIMEOUT;
+pub(crate) use process::ProcessTimeout;
 
 /// An access key id, its secret and an optional session token.
 ///
@@ -148,6 +151,13 @@ pub type CredentialsFuture<'a> =
 pub trait ProvideCredentials: fmt::Debug + Send + Sync {
     /// Credentials to sign the next request with.
     fn provide_credentials(&self) -> CredentialsFuture<'_>;
+
+    /// What a load in progress is waiting for (`credential_process `helper` of profile
+    /// `dev``), if the provider can tell: the client names it when an attempt times out
+    /// before the credentials came. `None` by default.
+    fn waiting_for(&self) -> Option<String> {
+        None
+    }
 }
 
 impl ProvideCredentials for Credentials {
@@ -177,6 +187,32 @@ pub(crate) struct Sources {
     pub(crate) region: Option<String>,
     /// When IAM Identity Center tokens were last refreshed.
     pub(crate) sso_refreshes: sso::RefreshLog,
+    /// How long a `credential_process` may run.
+    pub(crate) process_timeout: ProcessTimeout,
+    /// What a load in progress waits for, for [`ProvideCredentials::waiting_for`].
+    pub(crate) waiting: Waiting,
+}
+
+/// What the chain is waiting for, while it waits. Left set when the waiting caller
+/// gives up: the run it waited for goes on, and the next caller waits for it too.
+#[derive(Default)]
+pub(crate) struct Waiting(std::sync::Mutex<Option<String>>);
+
+impl Waiting {
+    pub(crate) fn set(&self, what: Option<String>) {
+        *self.lock() = what;
+    }
+
+    pub(crate) fn get(&self) -> Option<String> {
+        self.lock().clone()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<String>> {
+        // Plain data, consistent after any panic.
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 /// The client's reqwest stack, shared with the credential sources: set when the

@@ -2,6 +2,7 @@
 //! `credential_process`, web identity, IAM Identity Center (SSO), and roles assumed
 //! through STS, chained through `source_profile` or started from a `credential_source`.
 
+use super::process::ProcessCommand;
 use super::sso::{self, SsoProfile};
 use super::web_identity::{self, WebIdentity};
 use super::{Credentials, Loaded, Sources, ecs, env, imds, process, sts};
@@ -11,11 +12,21 @@ use crate::error::CredentialsError;
 /// Where the first credentials of a chain come from.
 #[derive(Debug, PartialEq, Eq)]
 enum Base {
-    Static { profile: String },
-    Process { profile: String, command: String },
-    WebIdentity { profile: String },
+    Static {
+        profile: String,
+    },
+    Process {
+        profile: String,
+        command: ProcessCommand,
+    },
+    WebIdentity {
+        profile: String,
+    },
     Sso(SsoProfile),
-    Named { profile: String, source: String },
+    Named {
+        profile: String,
+        source: String,
+    },
 }
 
 /// How a profile's settings are turned into credentials: a base, then roles to assume
@@ -146,7 +157,7 @@ fn base_of(set: &ProfileSet, profile: &crate::config::Profile) -> Result<Base, S
     if let Some(command) = profile.get("credential_process") {
         return Ok(Base::Process {
             profile: name,
-            command: command.to_owned(),
+            command: ProcessCommand::new(command),
         });
     }
     if profile.has("aws_access_key_id") || profile.has("aws_secret_access_key") {
@@ -169,7 +180,13 @@ async fn run(sources: &Sources, chain: &Chain) -> Result<Credentials, Credential
         Base::Process {
             profile: name,
             command,
-        } => process::run(command, name).await?,
+        } => {
+            let what = format!("credential_process {command} of profile `{name}`");
+            sources.waiting.set(Some(what));
+            let ran = process::run(command, name, sources.process_timeout.get()).await;
+            sources.waiting.set(None);
+            ran?
+        }
         Base::WebIdentity { profile: name } => {
             let p = profile(name);
             let origin = format!("profile `{name}`");

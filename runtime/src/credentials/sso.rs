@@ -19,6 +19,7 @@ use super::{Credentials, Sources, sts};
 use crate::config::{Profile, ProfileSet};
 use crate::error::CredentialsError;
 use crate::service::{JsonVersion, ServiceMeta};
+use crate::target::endpoint_url;
 
 /// The SSO portal: `portal.sso.{region}.amazonaws.com`, `AWS_ENDPOINT_URL_SSO`,
 /// `[services x] sso = endpoint_url = ...`.
@@ -411,7 +412,7 @@ async fn refresh(
         token.access_token.as_str(),
     ];
     let endpoint = sources.endpoints.resolve(&SSO_OIDC, &sso.region)?;
-    let url = format!("{}/token", endpoint.url.trim_end_matches('/'));
+    let url = endpoint_url(&endpoint.url, "/token", None)?;
     let body = serde_json::json!({
         "clientId": grant.client_id,
         "clientSecret": grant.client_secret,
@@ -422,7 +423,7 @@ async fn refresh(
         .http
         .exchange_retried(
             reqwest::Method::POST,
-            &url,
+            url.as_str(),
             &[("content-type", "application/json")],
             Some(body.to_string().into_bytes()),
             TIMEOUT,
@@ -529,15 +530,13 @@ async fn get_role_credentials(
         ("account_id", &sso.account_id),
         ("role_name", &sso.role_name),
     ]);
-    let url = format!(
-        "{}/federation/credentials?{query}",
-        endpoint.url.trim_end_matches('/')
-    );
+    let url =
+        endpoint_url(&endpoint.url, "/federation/credentials", Some(&query)).map_err(&fail)?;
     let response = sources
         .http
         .exchange_retried(
             reqwest::Method::GET,
-            &url,
+            url.as_str(),
             &[
                 ("x-amz-sso_bearer_token", token),
                 ("accept", "application/json"),

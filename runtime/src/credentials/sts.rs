@@ -1,22 +1,15 @@
 //! STS `AssumeRole` and `AssumeRoleWithWebIdentity`: the query protocol (a form-encoded
-//! POST) with XML responses.
-//!
-//! The XML is read by the small parser below rather than a crate: STS answers with a
-//! fixed, shallow document and we need four elements of it (five of an error). The
-//! parser handles what a conforming response may contain (declaration, namespaces,
-//! attributes, comments, CDATA, the five predefined entities and character
-//! references) and rejects anything malformed; it never expands DTD entities.
-//! It is ~170 lines; the smallest correct crate, quick-xml 0.38 (with memchr), took
-//! 4.1 s to build clean in debug on the project machine, more than this whole module
-//! adds to the runtime crate.
+//! POST) with XML responses, read by [`xml`](super::xml).
 
 use std::time::{Duration, SystemTime};
 
+use super::xml::{Element, parse, shown};
 use super::{Credentials, Sources};
 use crate::error::CredentialsError;
 use crate::retry::code_reason;
 use crate::service::{JsonVersion, ServiceMeta};
 use crate::sigv4;
+use crate::target::{host_header, parse_http_url};
 
 /// STS as an endpoint: `sts.{region}.amazonaws.com` (regional, the SDKs' default),
 /// `sts-fips...`, `AWS_ENDPOINT_URL_STS`, `[services x] sts = endpoint_url = ...`.
@@ -67,40 +60,15 @@ async fn call(
     let mut body = form_encode(&[("Action", action), ("Version", "2011-06-15")]);
     body.push('&');
     body.push_str(&form_encode(params));
-    let (host, path) = split_url(&endpoint.url)
-        .ok_or_else(|| fail(format!("endpoint {:?} is not an http(s) URL", endpoint.url)))?;
-    let content_type = "application/x-www-form-urlencoded; charset=utf-8";
-    let mut headers: Vec<(&str, String)> = vec![("content-type", content_type.to_owned())];
-    if let Some(creds) = signer {
-        let signed = sigv4::sign(
-            &sigv4::SignableRequest {
-                method: "POST",
-                uri: path,
-                headers: &[("content-type", content_type), ("host", host)],
-                body: body.as_bytes(),
-            },
-            &sigv4::SigningParams {
-                access_key_id: creds.access_key_id(),
-                secret_access_key: creds.secret_access_key(),
-                session_token: creds.session_token(),
-                region: endpoint.signing_region.as_deref().unwrap_or(region),
-                service: "sts",
-                time: SystemTime::now(),
-                settings: sigv4::SigningSettings::default(),
-            },
-        );
-        headers.push(("x-amz-date", signed.x_amz_date));
-        if let Some(token) = signed.security_token {
-            headers.push(("x-amz-security-token", token));
-        }
-        headers.push(("authorization", signed.authorization));
-    }
+    let signing_region = endpoint.signing_region.as_deref().unwrap_or(region);
+    let signer = signer.map(|creds| (creds, signing_region, SystemTime::now()));
+    let (url, headers) = signed_request(&endpoint.url, &body, signer).map_err(&fail)?;
     let header_refs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let response = sources
         .http
         .exchange_retried(
             reqwest::Method::POST,
-            &endpoint.url,
+            url.as_str(),
             &header_refs,
             Some(body.into_bytes()),
             TIMEOUT,
@@ -116,7 +84,7 @@ async fn call(
             },
         )
         .await
-        .map_err(|e| fail(format!("{} ({})", e.message, endpoint.url)))?;
+        .map_err(|e| fail(format!("{} ({url})", e.message)))?;
     let (status, response) = (response.status, response.body);
     let text = String::from_utf8_lossy(&response);
     let doc = parse(&text);
@@ -128,16 +96,63 @@ async fn call(
             ),
             Err(_) => (None, None),
         };
-        let mut why = code.unwrap_or_else(|| "an error".to_owned());
+        // What the endpoint says goes into the error bounded: it can be a megabyte.
+        let mut why = code.map_or_else(|| "an error".to_owned(), |c| shown(c.trim(), 128));
         if let Some(message) = message {
             why.push_str(": ");
-            why.push_str(&message);
+            why.push_str(&shown(message.trim(), MAX_MESSAGE_CHARS));
         }
         return Err(fail(format!("{why} (HTTP {status})")));
     }
     let root = doc.map_err(|e| fail(format!("the response is not XML: {e}")))?;
     credentials_from(&root).map_err(fail)
 }
+
+/// The URL an STS request goes to and its headers, signed (when `signer` is given) for
+/// the host and path of exactly that URL: the parser that connects reads them, and the
+/// query and fragment are left out as the main client leaves them out.
+fn signed_request(
+    endpoint: &str,
+    body: &str,
+    signer: Option<(&Credentials, &str, SystemTime)>,
+) -> Result<(reqwest::Url, Headers), String> {
+    let mut url = parse_http_url(endpoint).map_err(|why| format!("endpoint {why}"))?;
+    url.set_query(None);
+    url.set_fragment(None);
+    let mut headers = vec![("content-type", CONTENT_TYPE.to_owned())];
+    if let Some((creds, region, time)) = signer {
+        let signed = sigv4::sign(
+            &sigv4::SignableRequest {
+                method: "POST",
+                uri: url.path(),
+                headers: &[("content-type", CONTENT_TYPE), ("host", &host_header(&url))],
+                body: body.as_bytes(),
+            },
+            &sigv4::SigningParams {
+                access_key_id: creds.access_key_id(),
+                secret_access_key: creds.secret_access_key(),
+                session_token: creds.session_token(),
+                region,
+                service: "sts",
+                time,
+                settings: sigv4::SigningSettings::default(),
+            },
+        );
+        headers.push(("x-amz-date", signed.x_amz_date));
+        if let Some(token) = signed.security_token {
+            headers.push(("x-amz-security-token", token));
+        }
+        headers.push(("authorization", signed.authorization));
+    }
+    Ok((url, headers))
+}
+
+type Headers = Vec<(&'static str, String)>;
+
+/// The most of an STS error message an error shows.
+const MAX_MESSAGE_CHARS: usize = 1024;
+
+const CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";
 
 fn credentials_from(root: &Element) -> Result<Credentials, String> {
     let creds = root
@@ -183,183 +198,6 @@ fn percent_encode(s: &str, out: &mut String) {
             out.push_str(&format!("%{b:02X}"));
         }
     }
-}
-
-/// `(host header, path)` of an `http(s)://` URL.
-pub(crate) fn split_url(url: &str) -> Option<(&str, &str)> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let (host, path) = match rest.find('/') {
-        Some(i) => rest.split_at(i),
-        None => (rest, "/"),
-    };
-    (!host.is_empty()).then_some((host, path))
-}
-
-/// An XML element: local name (namespace prefix dropped), decoded text, children.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub(crate) struct Element {
-    pub(crate) name: String,
-    pub(crate) text: String,
-    pub(crate) children: Vec<Element>,
-}
-
-impl Element {
-    pub(crate) fn child(&self, name: &str) -> Option<&Element> {
-        self.children.iter().find(|c| c.name == name)
-    }
-
-    /// The first element named `name`, depth first, this one included.
-    pub(crate) fn find(&self, name: &str) -> Option<&Element> {
-        if self.name == name {
-            return Some(self);
-        }
-        self.children.iter().find_map(|c| c.find(name))
-    }
-}
-
-/// Parses a document into its root element.
-pub(crate) fn parse(input: &str) -> Result<Element, String> {
-    let mut stack: Vec<Element> = Vec::new();
-    let mut root: Option<Element> = None;
-    let mut rest = input.strip_prefix('\u{feff}').unwrap_or(input);
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("<?") {
-            rest = skip_past(after, "?>")?;
-        } else if let Some(after) = rest.strip_prefix("<!--") {
-            rest = skip_past(after, "-->")?;
-        } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
-            let end = after.find("]]>").ok_or("unterminated CDATA section")?;
-            let top = stack.last_mut().ok_or("text outside the root element")?;
-            top.text.push_str(&after[..end]);
-            rest = &after[end + 3..];
-        } else if let Some(after) = rest.strip_prefix("<!") {
-            if !stack.is_empty() {
-                return Err("a declaration inside an element".to_owned());
-            }
-            rest = skip_past(after, ">")?;
-        } else if let Some(after) = rest.strip_prefix("</") {
-            let end = after.find('>').ok_or("unterminated end tag")?;
-            let name = local_name(after[..end].trim());
-            let element = stack.pop().ok_or("an end tag without a start tag")?;
-            if element.name != name {
-                return Err(format!("</{name}> closes <{}>", element.name));
-            }
-            attach(&mut stack, &mut root, element)?;
-            rest = &after[end + 1..];
-        } else if let Some(after) = rest.strip_prefix('<') {
-            let (tag, self_closing, after) = start_tag(after)?;
-            let name_end = tag.find(|c: char| c.is_whitespace()).unwrap_or(tag.len());
-            let name = &tag[..name_end];
-            if name.is_empty() {
-                return Err("an element without a name".to_owned());
-            }
-            let element = Element {
-                name: local_name(name).to_owned(),
-                ..Element::default()
-            };
-            if self_closing {
-                attach(&mut stack, &mut root, element)?;
-            } else {
-                stack.push(element);
-            }
-            rest = after;
-        } else {
-            let end = rest.find('<').unwrap_or(rest.len());
-            let raw = &rest[..end];
-            match stack.last_mut() {
-                Some(top) => top.text.push_str(&decode_entities(raw)?),
-                None if raw.trim().is_empty() => {}
-                None => return Err("text outside the root element".to_owned()),
-            }
-            rest = &rest[end..];
-        }
-    }
-    if let Some(open) = stack.last() {
-        return Err(format!("<{}> is never closed", open.name));
-    }
-    root.ok_or_else(|| "no root element".to_owned())
-}
-
-fn skip_past<'a>(s: &'a str, end: &str) -> Result<&'a str, String> {
-    s.find(end)
-        .map(|i| &s[i + end.len()..])
-        .ok_or_else(|| format!("missing `{end}`"))
-}
-
-/// The inside of a start tag, whether it is `<x/>`, and what follows it. Attribute
-/// values may hold `>`, so quotes are tracked.
-fn start_tag(s: &str) -> Result<(&str, bool, &str), String> {
-    let mut quote: Option<char> = None;
-    for (i, c) in s.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => {
-                let inner = &s[..i];
-                let (inner, closing) = match inner.strip_suffix('/') {
-                    Some(inner) => (inner, true),
-                    None => (inner, false),
-                };
-                return Ok((inner.trim(), closing, &s[i + 1..]));
-            }
-            (None, '<') => return Err("`<` inside a start tag".to_owned()),
-            _ => {}
-        }
-    }
-    Err("unterminated start tag".to_owned())
-}
-
-fn local_name(name: &str) -> &str {
-    name.rsplit(':').next().unwrap_or(name)
-}
-
-fn attach(
-    stack: &mut [Element],
-    root: &mut Option<Element>,
-    element: Element,
-) -> Result<(), String> {
-    match stack.last_mut() {
-        Some(parent) => parent.children.push(element),
-        None if root.is_none() => *root = Some(element),
-        None => return Err("more than one root element".to_owned()),
-    }
-    Ok(())
-}
-
-fn decode_entities(raw: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        let end = after.find(';').ok_or("an `&` without `;`")?;
-        let entity = &after[..end];
-        let c = match entity {
-            "lt" => '<',
-            "gt" => '>',
-            "amp" => '&',
-            "quot" => '"',
-            "apos" => '\'',
-            _ => {
-                let code = if let Some(hex) = entity.strip_prefix("#x") {
-                    u32::from_str_radix(hex, 16).ok()
-                } else if let Some(dec) = entity.strip_prefix('#') {
-                    dec.parse().ok()
-                } else {
-                    None
-                };
-                code.and_then(char::from_u32)
-                    .ok_or_else(|| format!("unknown entity `&{entity};`"))?
-            }
-        };
-        out.push(c);
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
-    Ok(out)
 }
 
 #[cfg(test)]
@@ -434,6 +272,71 @@ mod tests {
             credentials_from(&missing)
                 .unwrap_err()
                 .contains("<Expiration>")
+        );
+    }
+
+    /// The `Host` signed is the one the URL sent puts on the wire, default ports left
+    /// out as the official SDKs and HTTP clients leave them out.
+    #[test]
+    fn the_host_signed_is_the_host_sent() {
+        let creds = Credentials::new("AKID", "SECRET", None);
+        let time = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let body = "Action=AssumeRole&Version=2011-06-15";
+        for (endpoint, sent, host) in [
+            (
+                "https://sts.us-east-1.amazonaws.com:443",
+                "https://sts.us-east-1.amazonaws.com/",
+                "sts.us-east-1.amazonaws.com",
+            ),
+            ("http://127.0.0.1:80/", "http://127.0.0.1/", "127.0.0.1"),
+            (
+                "https://STS.Example.com:8443?x=1",
+                "https://sts.example.com:8443/",
+                "sts.example.com:8443",
+            ),
+            (
+                "http://127.1:4566/a/../",
+                "http://127.0.0.1:4566/",
+                "127.0.0.1:4566",
+            ),
+        ] {
+            let (url, headers) =
+                signed_request(endpoint, body, Some((&creds, "us-east-1", time))).unwrap();
+            assert_eq!(url.as_str(), sent);
+            let header = |name: &str| {
+                headers
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.as_str())
+                    .unwrap()
+            };
+            let expected = sigv4::sign(
+                &sigv4::SignableRequest {
+                    method: "POST",
+                    uri: "/",
+                    headers: &[("content-type", CONTENT_TYPE), ("host", host)],
+                    body: body.as_bytes(),
+                },
+                &sigv4::SigningParams {
+                    access_key_id: "AKID",
+                    secret_access_key: "SECRET",
+                    session_token: None,
+                    region: "us-east-1",
+                    service: "sts",
+                    time,
+                    settings: sigv4::SigningSettings::default(),
+                },
+            );
+            assert_eq!(
+                header("authorization"),
+                expected.authorization,
+                "{endpoint}"
+            );
+        }
+        let err = signed_request("http://user:pw@sts.example.com/", body, None).unwrap_err();
+        assert!(
+            err.contains("user name or password") && !err.contains("pw"),
+            "{err}"
         );
     }
 

@@ -1,0 +1,447 @@
+//! Credential sources that misbehave or are set up by someone hostile: a
+//! `credential_process` that never exits or fails with a secret on its command line,
+//! a container credentials URI that hides its host behind a user name, STS and
+//! container endpoints that answer with documents nested 100,000 deep, and STS
+//! endpoint URLs whose host is spelled differently from how it is sent.
+
+#[path = "test_credentials_support/mod.rs"]
+mod support;
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use awsjson::ClientBuilder;
+use support::{ListTables, Request, TempDir, base_vars, closed_port_url, env_of, key_used, serve};
+
+fn var(k: &str, v: &str) -> (String, String) {
+    (k.to_owned(), v.to_owned())
+}
+
+/// A secret on a `credential_process` command line; never in an error or a log.
+const SECRET_ARG: &str = "--api-token=hunter2secret";
+
+/// Fails the test instead of hanging it.
+async fn bounded<T>(limit: Duration, f: impl Future<Output = T>) -> T {
+    tokio::time::timeout(limit, f)
+        .await
+        .unwrap_or_else(|_| panic!("still waiting after {limit:?}"))
+}
+
+/// Dead: gone, or a zombie left to whoever adopted it.
+fn dead(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{}/stat", pid.trim())).map_or(true, |stat| {
+        stat.rsplit(')')
+            .next()
+            .unwrap_or("")
+            .trim_start()
+            .starts_with('Z')
+    })
+}
+
+/// A `credential_process` that never exits is stopped at its timeout, and until then
+/// every caller and every retry waits for the one process: attempt timeouts say they
+/// were waiting for it, and no second process starts.
+#[cfg(target_os = "linux")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hung_credential_process_runs_once_and_is_killed_at_its_timeout() {
+    let home = TempDir::new();
+    let starts = home.path().join("starts");
+    let script = home.write(
+        "hang.sh",
+        &format!("echo $$ >> {}\nsleep 1000\necho\n", starts.display()),
+    );
+    home.write(
+        ".aws/config",
+        &format!("[default]\ncredential_process = sh {script} {SECRET_ARG}\n"),
+    );
+    let vars = base_vars(&home);
+    let client = |attempt_timeout: Option<Duration>| {
+        let vars = vars.clone();
+        async move {
+            let mut builder = ClientBuilder::from_env(&env_of(&vars))
+                .await
+                .unwrap()
+                .region("us-east-1")
+                .endpoint_url(closed_port_url())
+                .credential_process_timeout(Duration::from_secs(4))
+                .max_attempts(3)
+                .initial_backoff(Duration::from_millis(10));
+            if let Some(limit) = attempt_timeout {
+                builder = builder.attempt_timeout(limit);
+            }
+            builder.build().unwrap()
+        }
+    };
+    let impatient = Arc::new(client(Some(Duration::from_millis(300))).await);
+    let started = Instant::now();
+    let calls: Vec<_> = (0..20)
+        .map(|_| {
+            let client = impatient.clone();
+            tokio::spawn(async move { ListTables { limit: None }.send(&client).await })
+        })
+        .collect();
+    for call in calls {
+        let err = bounded(Duration::from_secs(10), call)
+            .await
+            .unwrap()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("passed while waiting for credentials from credential_process `sh` (arguments hidden) of profile `default`"),
+            "{err}"
+        );
+        assert!(!err.contains("no complete response"), "{err}");
+        assert!(!err.contains("hunter2secret"), "{err}");
+    }
+    assert!(started.elapsed() < Duration::from_secs(4));
+    // Twenty callers, three attempts each: one process.
+    let pids = std::fs::read_to_string(&starts).unwrap();
+    assert_eq!(pids.lines().count(), 1, "{pids}");
+
+    // A client without an attempt timeout joins the same run and gets its end.
+    let patient = client(None).await;
+    let err = bounded(
+        Duration::from_secs(10),
+        ListTables { limit: None }.send(&patient),
+    )
+    .await
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("credential_process `sh` (arguments hidden) of profile `default`: no credentials after waiting 4s for it to print them and exit (the credential_process timeout); the process was killed"),
+        "{err}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(8));
+    let pids = std::fs::read_to_string(&starts).unwrap();
+    assert_eq!(pids.lines().count(), 1, "{pids}");
+    let killed = Instant::now();
+    while !dead(&pids) && killed.elapsed() < Duration::from_secs(3) {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(dead(&pids), "the credential process {pids} still runs");
+}
+
+/// A failing `credential_process` names its program, never its arguments, in the error
+/// and in the logs.
+#[tokio::test(flavor = "current_thread")]
+async fn a_failing_credential_process_shows_its_program_only() {
+    let lines = Arc::new(Mutex::new(Vec::new()));
+    let _logs = tracing::subscriber::set_default(Capture(lines.clone()));
+    let home = TempDir::new();
+    home.write(
+        ".aws/config",
+        &format!(
+            "[default]\ncredential_process = sh -c 'echo boom >&2; exit 3' {SECRET_ARG}\n\
+             [profile env]\ncredential_process = TOKEN=hunter2secret sh -c 'exit 4'\n"
+        ),
+    );
+    let mut vars = base_vars(&home);
+    let err = key_used(&vars).await.unwrap_err();
+    assert!(
+        err.contains("credential_process `sh` (arguments hidden) of profile `default`: it exited with exit status: 3: boom"),
+        "{err}"
+    );
+    vars.push(var("AWS_PROFILE", "env"));
+    let err = key_used(&vars).await.unwrap_err();
+    assert!(err.contains("exit status: 4"), "{err}");
+    let logs = lines.lock().unwrap().join("\n");
+    assert!(logs.contains("credential_process"), "{logs}");
+    for text in [&err, &logs] {
+        assert!(!text.contains("hunter2secret"), "{text}");
+    }
+}
+
+/// Every tracing event and span, as a line of text.
+struct Capture(Arc<Mutex<Vec<String>>>);
+
+struct Line(String);
+
+impl tracing::field::Visit for Line {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        use std::fmt::Write as _;
+        let _ = write!(self.0, " {}={:?}", field.name(), value);
+    }
+}
+
+impl tracing::Subscriber for Capture {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+
+    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        let mut line = Line(format!("span {}", span.metadata().name()));
+        span.record(&mut line);
+        self.0.lock().unwrap().push(line.0);
+        tracing::span::Id::from_u64(1)
+    }
+
+    fn record(&self, _: &tracing::span::Id, values: &tracing::span::Record<'_>) {
+        let mut line = Line("record".to_owned());
+        values.record(&mut line);
+        self.0.lock().unwrap().push(line.0);
+    }
+
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut line = Line(format!("event {}", event.metadata().level()));
+        event.record(&mut line);
+        self.0.lock().unwrap().push(line.0);
+    }
+
+    fn enter(&self, _: &tracing::span::Id) {}
+
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+fn ecs_vars(home: &TempDir, uri: &str) -> Vec<(String, String)> {
+    let mut vars = base_vars(home);
+    vars.push(var("AWS_CONTAINER_CREDENTIALS_FULL_URI", uri));
+    vars.push(var("AWS_CONTAINER_AUTHORIZATION_TOKEN", "Bearer the-token"));
+    vars
+}
+
+/// `http://127.0.0.1:80@host/` and `http://[::1]@host:port/` look like loopback to a
+/// reader that splits the text by hand, but connect to `host`, in clear text, with the
+/// authorization token. Refused before anything is sent; the loopback spellings that
+/// really are loopback are served.
+#[tokio::test]
+async fn a_container_credentials_uri_cannot_hide_its_host_behind_a_user_name() {
+    let server = serve(|r| match r.header("authorization") {
+        Some("Bearer the-token") => (200, support::credentials_json("ECSKEY", 3600, "Token")),
+        _ => (401, String::new()),
+    })
+    .await;
+    let port = server.url.rsplit(':').next().unwrap().to_owned();
+    let home = TempDir::new();
+    for uri in [
+        "http://127.0.0.1:80@attacker.example/creds".to_owned(),
+        // 0.0.0.0 is not loopback, but Linux connects it to this host: on a reader
+        // fooled by `[::1]@`, the token would reach the server below.
+        format!("http://[::1]@0.0.0.0:{port}/creds"),
+        format!("http://localhost:{port}@0.0.0.0:{port}/creds"),
+    ] {
+        let started = Instant::now();
+        let err = bounded(Duration::from_secs(10), key_used(&ecs_vars(&home, &uri)))
+            .await
+            .unwrap_err();
+        assert!(
+            err.contains("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+                && err.contains("has a user name or password before its host"),
+            "{uri}: {err}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(2), "{uri}");
+    }
+    assert!(server.requests().is_empty(), "{:?}", server.requests());
+
+    for uri in [
+        format!("http://127.0.0.1:{port}/creds"),
+        format!("http://127.1:{port}/creds"),
+        format!("http://LOCALHOST:{port}/creds"),
+    ] {
+        assert_eq!(
+            bounded(Duration::from_secs(10), key_used(&ecs_vars(&home, &uri)))
+                .await
+                .as_deref(),
+            Ok("ECSKEY"),
+            "{uri}"
+        );
+    }
+    assert_eq!(server.count("GET", "/creds"), 3);
+}
+
+/// A document nested `levels` deep: `<a><a>…</a></a>` or `[[…]]`.
+fn nested(open: &str, close: &str, levels: usize) -> String {
+    format!("{}{}", open.repeat(levels), close.repeat(levels))
+}
+
+fn web_identity_vars(home: &TempDir, sts: &str) -> Vec<(String, String)> {
+    let token = home.write("token", "the-token\n");
+    home.write(
+        ".aws/config",
+        &format!(
+            "[default]\nrole_arn = arn:aws:iam::123456789012:role/w\nweb_identity_token_file = {token}\nregion = eu-west-3\n"
+        ),
+    );
+    let mut vars = base_vars(home);
+    vars.push(var("AWS_ENDPOINT_URL_STS", sts));
+    vars
+}
+
+/// 100,000 nested elements (700 KB, under the 1 MiB cap on credential responses) in a
+/// debug build: a clear error, in a success and in an error response, not a stack
+/// overflow that aborts the process.
+#[tokio::test]
+async fn sts_answering_100_000_nested_elements_is_an_error_not_an_abort() {
+    let deep = nested("<a>", "</a>", 100_000);
+    assert!(deep.len() < 1 << 20);
+    for status in [200, 400] {
+        let body = deep.clone();
+        let sts = serve(move |_| (status, body.clone())).await;
+        let home = TempDir::new();
+        let err = bounded(
+            Duration::from_secs(20),
+            key_used(&web_identity_vars(&home, &sts.url)),
+        )
+        .await
+        .unwrap_err();
+        assert!(err.contains("STS AssumeRoleWithWebIdentity"), "{err}");
+        if status == 200 {
+            assert!(
+                err.contains("the response is not XML: elements nested deeper than 128 levels"),
+                "{err}"
+            );
+        } else {
+            assert!(err.contains("HTTP 400"), "{err}");
+        }
+    }
+}
+
+/// The JSON readers of credential responses stop at serde_json's recursion limit (128),
+/// which nothing in the tree turns off: ECS answering 100,000 nested arrays, and a
+/// `credential_process` printing them, are clear errors.
+#[tokio::test]
+async fn json_credentials_nested_100_000_deep_are_an_error_not_an_abort() {
+    let deep = nested("[", "]", 100_000);
+    let body = deep.clone();
+    let server = serve(move |_| (200, body.clone())).await;
+    let home = TempDir::new();
+    let err = bounded(
+        Duration::from_secs(20),
+        key_used(&ecs_vars(&home, &format!("{}/creds", server.url))),
+    )
+    .await
+    .unwrap_err();
+    assert!(err.contains("recursion limit exceeded"), "{err}");
+
+    let home = TempDir::new();
+    // 10,000 levels: 100,000 would be over the 64,000 bytes a process may print.
+    let printed = home.write("deep.json", &nested("{\"a\":", "}", 10_000));
+    home.write(
+        ".aws/config",
+        &format!("[default]\ncredential_process = cat {printed}\n"),
+    );
+    let err = bounded(Duration::from_secs(20), key_used(&base_vars(&home)))
+        .await
+        .unwrap_err();
+    assert!(err.contains("`cat` (arguments hidden)"), "{err}");
+    assert!(err.contains("its output is not a JSON object"), "{err}");
+
+    // The same limit guards `Document`, whose visitor builds the tree recursively.
+    let err = serde_json::from_str::<awsjson::Document>(&deep).unwrap_err();
+    assert!(
+        err.to_string().contains("recursion limit exceeded"),
+        "{err}"
+    );
+}
+
+/// The signature a request carries is checked against the `Host` the server received,
+/// as AWS checks it.
+fn signed_for_received_host(request: &Request, secret: &str) -> Result<(), String> {
+    let auth = request.header("authorization").ok_or("unsigned")?;
+    let parsed = awsjson::sigv4::parse_authorization(auth).ok_or("malformed Authorization")?;
+    let date = request.header("x-amz-date").ok_or("no X-Amz-Date")?;
+    let time = awsjson::sigv4::parse_amz_date(date).ok_or("malformed X-Amz-Date")?;
+    let mut headers = Vec::new();
+    for name in parsed.signed_header_names() {
+        headers.push((name, request.header(name).ok_or(format!("no {name}"))?));
+    }
+    let expected = awsjson::sigv4::sign(
+        &awsjson::sigv4::SignableRequest {
+            method: &request.method,
+            uri: &request.path,
+            headers: &headers,
+            body: request.body.as_bytes(),
+        },
+        &awsjson::sigv4::SigningParams {
+            access_key_id: parsed.access_key_id,
+            secret_access_key: secret,
+            session_token: None,
+            region: parsed.region,
+            service: parsed.service,
+            time,
+            settings: awsjson::sigv4::SigningSettings::default(),
+        },
+    );
+    if expected.signature == parsed.signature {
+        Ok(())
+    } else {
+        Err(format!(
+            "signature does not match for Host {:?}",
+            request.header("host")
+        ))
+    }
+}
+
+/// STS endpoint URLs whose host or port is written otherwise than it is sent (a short
+/// IPv4 form, capitals, a default port, a `..` segment): the request is signed for the
+/// `Host` and path it arrives with, as the main client signs.
+#[tokio::test]
+async fn sts_requests_are_signed_for_the_host_they_are_sent_to() {
+    const OK: &str = r#"<AssumeRoleResponse><AssumeRoleResult><Credentials>
+<SessionToken>t</SessionToken><SecretAccessKey>s</SecretAccessKey>
+<Expiration>2099-01-01T00:00:00Z</Expiration><AccessKeyId>ASIAHOST</AccessKeyId>
+</Credentials></AssumeRoleResult></AssumeRoleResponse>"#;
+    let sts = serve(|r| match signed_for_received_host(r, "base-secret") {
+        Ok(()) => (200, OK.to_owned()),
+        Err(why) => (
+            403,
+            format!("<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>{why}</Message></Error></ErrorResponse>"),
+        ),
+    })
+    .await;
+    let port = sts.url.rsplit(':').next().unwrap().to_owned();
+    let home = TempDir::new();
+    home.write(
+        ".aws/config",
+        "[profile base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n\
+         [default]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = base\nregion = us-east-1\n",
+    );
+    for endpoint in [
+        format!("http://127.0.0.1:{port}"),
+        format!("http://127.1:{port}/"),
+        format!("http://LocalHost:{port}/"),
+        format!("http://127.0.0.1:{port}/x/../"),
+    ] {
+        let mut vars = base_vars(&home);
+        vars.push(var("AWS_ENDPOINT_URL_STS", &endpoint));
+        assert_eq!(
+            bounded(Duration::from_secs(10), key_used(&vars))
+                .await
+                .as_deref(),
+            Ok("ASIAHOST"),
+            "{endpoint}"
+        );
+    }
+    let requests = sts.requests();
+    assert_eq!(requests.len(), 4);
+    assert!(requests.iter().all(|r| r.path == "/"), "{requests:?}");
+}
+
+/// What an STS error says goes into the error bounded: a 500 KB message is cut.
+#[tokio::test]
+async fn sts_error_messages_are_bounded() {
+    let message = "x".repeat(500_000);
+    let sts = serve(move |_| {
+        (
+            403,
+            format!(
+                "<ErrorResponse><Error><Code>AccessDenied</Code><Message>{message}</Message></Error></ErrorResponse>"
+            ),
+        )
+    })
+    .await;
+    let home = TempDir::new();
+    let err = bounded(
+        Duration::from_secs(10),
+        key_used(&web_identity_vars(&home, &sts.url)),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        err.contains(&format!("AccessDenied: {}… (HTTP 403)", "x".repeat(1024))),
+        "{}",
+        &err[..err.len().min(300)]
+    );
+    assert!(err.len() < 2000, "{} bytes", err.len());
+}
