@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+use base64::Engine as _;
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
 /// Bytes of a `blob` member; base64 in the JSON body.
 ///
 /// ```
@@ -12,7 +16,16 @@ use std::fmt;
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
 pub struct Blob(Vec<u8>);
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// The standard alphabet (`+` and `/`), padded on output. Input may leave the padding
+/// out, and bits past the last byte in its last symbol are ignored: the decoder this
+/// replaced accepted both, so a response that decoded before still decodes.
+static ENGINE: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::STANDARD,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(true)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
 
 /// A string that is not standard base64.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,49 +57,22 @@ impl Blob {
 
     /// Standard base64 with padding, as AWS sends it.
     pub fn to_base64(&self) -> String {
-        let mut out = String::with_capacity(self.0.len().div_ceil(3) * 4);
-        for chunk in self.0.chunks(3) {
-            let n = (u32::from(chunk[0]) << 16)
-                | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
-                | u32::from(*chunk.get(2).unwrap_or(&0));
-            for i in 0..4 {
-                if i <= chunk.len() {
-                    out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-                } else {
-                    out.push('=');
-                }
-            }
-        }
-        out
+        ENGINE.encode(&self.0)
     }
 
-    /// Decodes standard base64; padding is optional, whitespace is not allowed.
+    /// Decodes standard base64. Padding is optional, but never more `=` than the canonical
+    /// one or two; whitespace is not allowed.
+    ///
+    /// ```
+    /// use awsjson::Blob;
+    ///
+    /// assert_eq!(Blob::from_base64("+/8=").unwrap().as_bytes(), [0xfb, 0xff]);
+    /// assert_eq!(Blob::from_base64("+/8").unwrap().as_bytes(), [0xfb, 0xff]);
+    /// assert!(Blob::from_base64("-_8=").is_err()); // the URL-safe alphabet
+    /// assert!(Blob::from_base64("Zm9v=").is_err());
+    /// ```
     pub fn from_base64(input: &str) -> Result<Self, Base64Error> {
-        let trimmed = input.trim_end_matches('=');
-        if input.len() - trimmed.len() > 2 || trimmed.len() % 4 == 1 {
-            return Err(Base64Error);
-        }
-        let mut out = Vec::with_capacity(trimmed.len() * 3 / 4);
-        let mut acc = 0u32;
-        let mut bits = 0;
-        for c in trimmed.bytes() {
-            let v = match c {
-                b'A'..=b'Z' => c - b'A',
-                b'a'..=b'z' => c - b'a' + 26,
-                b'0'..=b'9' => c - b'0' + 52,
-                b'+' => 62,
-                b'/' => 63,
-                _ => return Err(Base64Error),
-            };
-            acc = (acc << 6) | u32::from(v);
-            bits += 6;
-            if bits >= 8 {
-                bits -= 8;
-                out.push((acc >> bits) as u8);
-                acc &= (1 << bits) - 1;
-            }
-        }
-        Ok(Blob(out))
+        ENGINE.decode(input).map(Blob).map_err(|_| Base64Error)
     }
 }
 
@@ -160,6 +146,41 @@ mod tests {
     fn bad_base64_is_an_error() {
         for bad in ["Z", "Zg===", "Z$==", "Zm9v\n"] {
             assert!(Blob::from_base64(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn plus_and_slash_are_the_last_two_symbols() {
+        for (raw, b64) in [
+            (&[0xfb, 0xff][..], "+/8="),
+            (&[0, 1, 2, 254, 255, 61, 47][..], "AAEC/v89Lw=="),
+        ] {
+            assert_eq!(Blob::new(raw.to_vec()).to_base64(), b64);
+            assert_eq!(Blob::from_base64(b64).unwrap().as_bytes(), raw);
+        }
+        // The same bytes in the URL-safe alphabet.
+        for url_safe in ["-_8=", "AAEC_v89Lw=="] {
+            assert_eq!(Blob::from_base64(url_safe), Err(Base64Error), "{url_safe}");
+        }
+    }
+
+    #[test]
+    fn padding_may_be_left_out_and_spare_bits_are_ignored() {
+        for (b64, raw) in [
+            ("Zg", "f"),
+            ("Zg=", "f"),
+            ("Zm8", "fo"),
+            ("Zm9vYmE", "fooba"),
+            // The unused low bits of the last symbol set: `Zg==` and `Zm8=` canonically.
+            ("Zh==", "f"),
+            ("Zm9=", "fo"),
+        ] {
+            assert_eq!(Blob::from_base64(b64).unwrap(), Blob::from(raw), "{b64}");
+        }
+        for bad in [
+            "=", "Zm9v=", "Zm9v==", "Zm8==", "=Zg=", "Zg==Zg==", "Zm=9", " Zg==", "Zg== ",
+        ] {
+            assert_eq!(Blob::from_base64(bad), Err(Base64Error), "{bad}");
         }
     }
 }

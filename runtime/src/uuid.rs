@@ -1,10 +1,13 @@
 //! Random (version 4) UUIDs for idempotency tokens and invocation ids.
 //!
-//! Drawn from ring's system random source, which rustls already compiles in: the
-//! `uuid` crate would add itself and a second `getrandom` to every user's build.
+//! The random bytes come from ring's system random source, which rustls already compiles
+//! in; the `uuid` crate, built without its `v4` feature, only sets the version and
+//! variant bits and writes the text. Its own `v4` would add a second `getrandom` to
+//! every user's build for the same sixteen bytes.
 
 use std::cell::RefCell;
 
+use ::uuid::fmt::Hyphenated;
 use ring::rand::{SecureRandom, SystemRandom};
 
 fn fill(bytes: &mut [u8]) {
@@ -14,7 +17,7 @@ fn fill(bytes: &mut [u8]) {
 }
 
 /// A version 4 UUID, lower-case and hyphenated, held on the stack.
-pub(crate) struct Uuid([u8; 36]);
+pub(crate) struct Uuid([u8; Hyphenated::LENGTH]);
 
 /// Random bytes for 32 invocation ids: one system call instead of 32. A `getrandom`
 /// call per `send` was the largest system-call cost awsjson added to the floor's
@@ -38,8 +41,8 @@ impl Uuid {
     ///
     /// # Panics
     ///
-    /// If the operating system's random source fails, as the `uuid` crate does too:
-    /// a token that might repeat must never be sent.
+    /// If the operating system's random source fails, as the `uuid` crate's own `v4`
+    /// does too: a token that might repeat must never be sent.
     pub(crate) fn new_v4() -> Self {
         let mut bytes = [0u8; 16];
         fill(&mut bytes);
@@ -66,25 +69,17 @@ impl Uuid {
         Self::from_random(bytes)
     }
 
-    fn from_random(mut bytes: [u8; 16]) -> Self {
-        bytes[6] = (bytes[6] & 0x0f) | 0x40;
-        bytes[8] = (bytes[8] & 0x3f) | 0x80;
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut out = [b'-'; 36];
-        let mut i = 0;
-        for (n, byte) in bytes.iter().enumerate() {
-            if matches!(n, 4 | 6 | 8 | 10) {
-                i += 1;
-            }
-            out[i] = HEX[usize::from(byte >> 4)];
-            out[i + 1] = HEX[usize::from(byte & 0x0f)];
-            i += 2;
-        }
-        Uuid(out)
+    fn from_random(bytes: [u8; 16]) -> Self {
+        let mut text = [0u8; Hyphenated::LENGTH];
+        ::uuid::Builder::from_random_bytes(bytes)
+            .into_uuid()
+            .hyphenated()
+            .encode_lower(&mut text);
+        Uuid(text)
     }
 
     pub(crate) fn as_str(&self) -> &str {
-        // Only ASCII hex digits and hyphens were written.
+        // `encode_lower` wrote ASCII hex digits and hyphens only.
         std::str::from_utf8(&self.0).unwrap_or_default()
     }
 }
