@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 use std::fmt;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU16, AtomicU32, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
@@ -445,6 +445,9 @@ impl Client {
         call: &Call<'_>,
         info: &AttemptInfo<'_>,
     ) -> Result<RawResponse, Error<Infallible>> {
+        // The status, once the headers are in: a timeout that cuts the body of a 2xx
+        // short must say so, as the retry loop does not send such a call again.
+        let status = AtomicU16::new(0);
         let once = async {
             let (destination, headers) = self
                 .sign(
@@ -456,16 +459,20 @@ impl Client {
                     info,
                 )
                 .await?;
-            self.transmit(&destination, headers, call.body.clone())
+            self.transmit(&destination, headers, call.body.clone(), &status)
                 .await
         };
         match self.inner.attempt_timeout {
             None => once.await,
             Some(limit) => tokio::time::timeout(limit, once).await.unwrap_or_else(|_| {
-                Err(Error::Transport(TransportError::new(
+                let error = TransportError::new(
                     TransportErrorKind::Timeout,
                     format!("no complete response within the attempt timeout of {limit:?}"),
-                )))
+                );
+                Err(Error::Transport(match status.load(Ordering::Relaxed) {
+                    0 => error,
+                    seen => error.with_status(seen),
+                }))
             }),
         }
     }
@@ -612,6 +619,7 @@ impl Client {
         destination: &RequestTarget,
         headers: Vec<(&'static str, String)>,
         body: Bytes,
+        status_seen: &AtomicU16,
     ) -> Result<RawResponse, Error<Infallible>> {
         // The header map is built here and handed over whole: reqwest's builder would
         // parse each name and copy each value again (BENCHMARKS.md).
@@ -649,6 +657,7 @@ impl Client {
         let mut response =
             sent.map_err(|e| Error::Transport(transport_error(e, "sending the request")))?;
         let status = response.status().as_u16();
+        status_seen.store(status, Ordering::Relaxed);
         let headers = response
             .headers()
             .iter()

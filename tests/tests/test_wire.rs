@@ -332,3 +332,31 @@ async fn a_built_request_shows_neither_signature_nor_session_token_in_debug() {
     );
     assert!(debug.contains("AWSPartnerCentralSelling.CreateResourceSnapshotJob"));
 }
+
+#[tokio::test]
+async fn an_attempt_timeout_during_a_2xx_body_is_not_sent_again() {
+    let slow = Action::Trickle {
+        reply: Reply::json(200, format!(r#"{{"Id":"{}"}}"#, "z".repeat(100))),
+        chunk: 1,
+        every: Duration::from_millis(50),
+    };
+    let server = FaultServer::start(vec![], slow).await.unwrap();
+    let client = builder(&server)
+        .attempt_timeout(Duration::from_millis(400))
+        .build()
+        .unwrap();
+    let err = within(Duration::from_secs(10), job().send(&client))
+        .await
+        .unwrap_err();
+    assert_eq!(server.count(), 1, "{err}");
+    let e = transport(&err);
+    assert!(e.is_timeout(), "{err}");
+    assert_eq!(e.status(), Some(200));
+    assert!(
+        err.to_string().contains("attempt timeout of 400ms")
+            && err
+                .to_string()
+                .contains("not retried: the service answered HTTP 200"),
+        "{err}"
+    );
+}
