@@ -218,6 +218,18 @@ impl<E: fmt::Debug> StdError for Error<E> {
 ///     "ValidationException: 1 validation error detected (HTTP 400, request id 8f6a-request)"
 /// );
 /// ```
+///
+/// It may gain fields, so it cannot be written as a struct literal outside awsjson:
+///
+/// ```compile_fail,E0639
+/// let meta = awsjson::ErrorMeta {
+///     code: "ValidationException".into(),
+///     message: None,
+///     request_id: None,
+///     status: 400,
+///     fault: None,
+/// };
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ErrorMeta {
