@@ -1351,8 +1351,8 @@ mod tests {
             );
             let stall = client.inner.stall;
             assert!(stall.is_enabled());
-            assert_eq!(stall.get_grace_period(), Duration::from_secs(5));
-            assert_eq!(stall.get_min_throughput(), 1);
+            assert_eq!(stall.grace_period(), Duration::from_secs(5));
+            assert_eq!(stall.min_throughput(), 1);
         }
         let unbounded = Client::builder()
             .region("us-east-1")

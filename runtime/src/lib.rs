@@ -299,7 +299,7 @@
 //!     .operation_timeout(Duration::from_secs(30))
 //!     .response_header_timeout(Duration::from_secs(20))
 //!     .stalled_stream_protection(
-//!         awsjson::StalledStreamProtection::enabled().grace_period(Duration::from_secs(2)),
+//!         awsjson::StalledStreamProtection::enabled().with_grace_period(Duration::from_secs(2)),
 //!     )
 //!     .max_response_bytes(8 << 20)
 //!     .build()

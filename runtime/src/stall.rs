@@ -33,7 +33,7 @@ pub const DEFAULT_MIN_THROUGHPUT: u64 = 1;
 ///     .region("us-east-1")
 ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
 ///     .stalled_stream_protection(
-///         StalledStreamProtection::enabled().grace_period(Duration::from_secs(10)),
+///         StalledStreamProtection::enabled().with_grace_period(Duration::from_secs(10)),
 ///     )
 ///     .build()
 ///     .unwrap();
@@ -71,14 +71,14 @@ impl StalledStreamProtection {
     /// How long the body may arrive slower than the minimum rate; a zero duration is
     /// taken as 1 ms.
     #[must_use]
-    pub const fn grace_period(mut self, grace_period: Duration) -> Self {
+    pub const fn with_grace_period(mut self, grace_period: Duration) -> Self {
         self.grace_period = grace_period;
         self
     }
 
     /// The minimum rate, in bytes per second, averaged over the grace period.
     #[must_use]
-    pub const fn min_throughput(mut self, bytes_per_second: u64) -> Self {
+    pub const fn with_min_throughput(mut self, bytes_per_second: u64) -> Self {
         self.min_throughput = bytes_per_second;
         self
     }
@@ -89,12 +89,12 @@ impl StalledStreamProtection {
     }
 
     /// The grace period.
-    pub const fn get_grace_period(&self) -> Duration {
+    pub const fn grace_period(&self) -> Duration {
         self.grace_period
     }
 
     /// The minimum rate in bytes per second.
-    pub const fn get_min_throughput(&self) -> u64 {
+    pub const fn min_throughput(&self) -> u64 {
         self.min_throughput
     }
 
@@ -197,8 +197,8 @@ mod tests {
 
     fn monitor(grace_ms: u64, rate: u64) -> StallMonitor {
         StalledStreamProtection::enabled()
-            .grace_period(Duration::from_millis(grace_ms))
-            .min_throughput(rate)
+            .with_grace_period(Duration::from_millis(grace_ms))
+            .with_min_throughput(rate)
             .monitor()
             .unwrap()
     }
@@ -227,9 +227,9 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    async fn a_drip_below_the_rate_stalls() {
-        // Half a byte per second: 2 bytes per 4 s window, the window needs 4.
-        let mut m = monitor(4000, 1);
+    async fn a_drip_below_the_default_rate_stalls() {
+        // The half a byte per second: 2 bytes in the first 5 s, which need 5.
+        let mut m = StalledStreamProtection::default().monitor().unwrap();
         let mut stalled_at = None;
         for second in 1..=20u64 {
             tokio::time::advance(Duration::from_secs(1)).await;
@@ -241,7 +241,7 @@ mod tests {
                 break;
             }
         }
-        assert_eq!(stalled_at, Some(4));
+        assert_eq!(stalled_at, Some(5));
     }
 
     #[tokio::test(start_paused = true)]
@@ -260,7 +260,7 @@ mod tests {
         assert!(StalledStreamProtection::disabled().monitor().is_none());
         assert!(
             StalledStreamProtection::enabled()
-                .min_throughput(0)
+                .with_min_throughput(0)
                 .monitor()
                 .is_none()
         );

@@ -36,7 +36,7 @@ fn builder(server: &FaultServer) -> awsjson::ClientBuilder {
 
 /// A short grace period, so that stall tests take a fraction of a second.
 fn quick_stall() -> StalledStreamProtection {
-    StalledStreamProtection::enabled().grace_period(Duration::from_millis(300))
+    StalledStreamProtection::enabled().with_grace_period(Duration::from_millis(300))
 }
 
 /// Runs `call`, failing the test (not hanging it) when it takes longer than `limit`.
@@ -100,7 +100,7 @@ async fn a_body_dripping_under_the_minimum_rate_fails_however_steady() {
     };
     let server = FaultServer::start(vec![], drip).await.unwrap();
     let client = builder(&server)
-        .stalled_stream_protection(quick_stall().min_throughput(100))
+        .stalled_stream_protection(quick_stall().with_min_throughput(100))
         .build()
         .unwrap();
     let started = Instant::now();
@@ -129,7 +129,7 @@ async fn a_body_slower_than_the_grace_period_but_above_the_rate_is_read_whole() 
     };
     let server = FaultServer::start(vec![], steady).await.unwrap();
     let client = builder(&server)
-        .stalled_stream_protection(quick_stall().min_throughput(100))
+        .stalled_stream_protection(quick_stall().with_min_throughput(100))
         .build()
         .unwrap();
     let started = Instant::now();
@@ -177,7 +177,7 @@ async fn stalled_stream_protection_can_be_turned_off() {
     let server = FaultServer::start(vec![], stall).await.unwrap();
     let client = builder(&server)
         .stalled_stream_protection(
-            StalledStreamProtection::disabled().grace_period(Duration::from_millis(50)),
+            StalledStreamProtection::disabled().with_grace_period(Duration::from_millis(50)),
         )
         .attempt_timeout(Duration::from_millis(800))
         .max_attempts(1)
