@@ -63,3 +63,9 @@ pub(crate) fn has_zero_value(ty: &syn::Type) -> bool {
     ];
     last_segment(ty).is_some_and(|seg| ZERO.iter().any(|z| seg.ident == z))
 }
+
+/// Whether `ty` is written `Document` (or a path ending in `Document`): the one member
+/// type for which `null` is a value.
+pub(crate) fn is_document(ty: &syn::Type) -> bool {
+    last_segment(ty).is_some_and(|seg| seg.ident == "Document" && seg.arguments.is_none())
+}

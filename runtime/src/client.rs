@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 use std::fmt;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU16, AtomicU32, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
@@ -24,6 +24,7 @@ use crate::private::Prepared;
 use crate::retry::{self, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
+use crate::stall::StalledStreamProtection;
 use crate::target::{Origin, RequestTarget, TargetCache, parse_http_url};
 use crate::{DateTime, sigv4};
 
@@ -32,6 +33,13 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
 
 /// How long connecting to an endpoint may take by default (the official SDKs' 3.1 s).
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(3100);
+
+/// How long an attempt waits for the response's status and headers by default, from
+/// when it starts sending: 90 s. The official SDKs that bound this wait use 30 s (Java)
+/// or 60 s (botocore's socket read timeout); awsjson leaves room over the longest long
+/// poll of a JSON-protocol operation (Step Functions `GetActivityTask` and SWF
+/// `PollForActivityTask` hold a request up to 60 s, and their docs ask for 65 s or more).
+pub const DEFAULT_RESPONSE_HEADER_TIMEOUT: Duration = Duration::from_secs(90);
 
 /// A service error whose `Date` is further than this from the client's (corrected)
 /// clock is taken for a clock skew and corrected; closer, the clock is not the cause.
@@ -62,6 +70,19 @@ const USER_AGENT: &str = concat!("awsjson/", env!("CARGO_PKG_VERSION"), " lang/r
 /// (`RequestTimeTooSkewed`, `RequestExpired`, a signature error saying the signature
 /// expired) is re-signed with the clock offset its `Date` header shows, and later
 /// calls keep that offset.
+///
+/// Once a response has answered 2xx, a body that then breaks off or stalls is not
+/// retried: the service has said the operation was performed, and a second attempt
+/// of an operation without an idempotency token would perform it again. The error (a
+/// [`TransportError`] with the response's [`status`](TransportError::status)) says so.
+///
+/// No wait is unbounded by default: connecting may take
+/// [`DEFAULT_CONNECT_TIMEOUT`] (3.1 s), the response's headers may take
+/// [`DEFAULT_RESPONSE_HEADER_TIMEOUT`] (90 s) from the start of sending, and its body
+/// fails when it stalls ([`StalledStreamProtection`]: under 1 byte/s over a 5 s grace
+/// period). Each of these fails the attempt with a
+/// [`TransportErrorKind::Timeout`] error, retried like any timeout. There is no attempt
+/// or operation timeout unless one is set.
 ///
 /// Calls emit `tracing` spans at debug level: `awsjson.call` (operation, invocation
 /// id, attempts) and `awsjson.attempt` (attempt, status, request id, latency, retry
@@ -97,6 +118,8 @@ struct Inner {
     max_backoff: Duration,
     attempt_timeout: Option<Duration>,
     operation_timeout: Option<Duration>,
+    response_header_timeout: Option<Duration>,
+    stall: StalledStreamProtection,
     quota: RetryQuota,
     /// Service clock minus local clock, in milliseconds, learnt from skew errors.
     skew_ms: AtomicI64,
@@ -117,6 +140,11 @@ impl fmt::Debug for Client {
             .field("max_backoff", &self.inner.max_backoff)
             .field("attempt_timeout", &self.inner.attempt_timeout)
             .field("operation_timeout", &self.inner.operation_timeout)
+            .field(
+                "response_header_timeout",
+                &self.inner.response_header_timeout,
+            )
+            .field("stalled_stream_protection", &self.inner.stall)
             .finish_non_exhaustive()
     }
 }
@@ -259,7 +287,7 @@ impl Client {
         service: &ServiceMeta,
         target: &str,
         mut prepared: Prepared,
-    ) -> Result<RawResponse, Error<Infallible>> {
+    ) -> Result<(RawResponse, u32), Error<Infallible>> {
         // The body travels as `Bytes`: each attempt shares it instead of copying it.
         let body = Bytes::from(std::mem::take(&mut prepared.body));
         let id = crate::uuid::Uuid::pooled_v4();
@@ -296,7 +324,6 @@ impl Client {
                         "the operation timeout of {limit:?} elapsed during attempt {n} of {}",
                         self.inner.max_attempts
                     ),
-                    None,
                 )))
             }
         }
@@ -307,7 +334,7 @@ impl Client {
         call: &Call<'_>,
         counter: &AtomicU32,
         call_span: &tracing::Span,
-    ) -> Result<RawResponse, Error<Infallible>> {
+    ) -> Result<(RawResponse, u32), Error<Infallible>> {
         let max = self.inner.max_attempts;
         // The cost of the retry that led to the current attempt: refunded on success.
         let mut held: Option<u32> = None;
@@ -345,9 +372,14 @@ impl Client {
                         .release(held.unwrap_or(retry::NO_RETRY_INCREMENT));
                     span.record("retry", "no: success");
                     call_span.record("attempts", attempt);
-                    return result;
+                    return result.map(|response| (response, attempt));
                 }
                 Ok(response) => self.retry_reason(response),
+                // The service answered 2xx: the operation was performed, however its
+                // body then failed.
+                Err(Error::Transport(e)) if e.status().is_some_and(|s| (200..300).contains(&s)) => {
+                    None
+                }
                 Err(Error::Transport(e)) => match e.kind() {
                     TransportErrorKind::Connect | TransportErrorKind::Io => {
                         Some(RetryReason::Transport)
@@ -377,10 +409,20 @@ impl Client {
                     }
                     None => format!("attempt {attempt} of {max}"),
                 };
-                return result.map_err(|e| match e {
-                    Error::Transport(e) => Error::Transport(e.with_note(&note)),
-                    other => other,
-                });
+                return match result {
+                    Ok(response) => Ok((response, attempt)),
+                    Err(Error::Transport(e)) => {
+                        let note = match e.status() {
+                            Some(status) if (200..300).contains(&status) => format!(
+                                "{note}; not retried: the service answered HTTP {status}, so \
+                                 the operation may have taken effect"
+                            ),
+                            _ => note,
+                        };
+                        Err(Error::Transport(e.with_note(&note)))
+                    }
+                    Err(other) => Err(other),
+                };
             };
             held = Some(reason.cost());
             let wait = retry::backoff(self.inner.initial_backoff, self.inner.max_backoff, attempt);
@@ -406,6 +448,9 @@ impl Client {
     ) -> Result<RawResponse, Error<Infallible>> {
         // Credentials come first, inside the attempt: a timeout before they came says so.
         let mut signed = false;
+        // The status, once the headers are in: a timeout that cuts the body of a 2xx
+        // short must say so, as the retry loop does not send such a call again.
+        let status = AtomicU16::new(0);
         let once = async {
             let (destination, headers) = self
                 .sign(
@@ -418,7 +463,7 @@ impl Client {
                 )
                 .await?;
             signed = true;
-            self.transmit(&destination, headers, call.body.clone())
+            self.transmit(&destination, headers, call.body.clone(), &status)
                 .await
         };
         match self.inner.attempt_timeout {
@@ -435,11 +480,11 @@ impl Client {
                     }
                     message
                 };
-                Err(Error::Transport(TransportError::new(
-                    TransportErrorKind::Timeout,
-                    message,
-                    None,
-                )))
+                let error = TransportError::new(TransportErrorKind::Timeout, message);
+                Err(Error::Transport(match status.load(Ordering::Relaxed) {
+                    0 => error,
+                    seen => error.with_status(seen),
+                }))
             }),
         }
     }
@@ -586,6 +631,7 @@ impl Client {
         destination: &RequestTarget,
         headers: Vec<(&'static str, String)>,
         body: Bytes,
+        status_seen: &AtomicU16,
     ) -> Result<RawResponse, Error<Infallible>> {
         // The header map is built here and handed over whole: reqwest's builder would
         // parse each name and copy each value again (BENCHMARKS.md).
@@ -607,13 +653,23 @@ impl Client {
         let mut request = reqwest::Request::new(reqwest::Method::POST, destination.parsed.clone());
         *request.headers_mut() = map;
         *request.body_mut() = Some(body.into());
-        let mut response = self
-            .inner
-            .http
-            .execute(request)
-            .await
-            .map_err(|e| Error::Transport(transport_error(e, "sending the request")))?;
+        let sending = self.inner.http.execute(request);
+        let sent = match self.inner.response_header_timeout {
+            None => sending.await,
+            Some(limit) => tokio::time::timeout(limit, sending).await.map_err(|_| {
+                Error::Transport(TransportError::new(
+                    TransportErrorKind::Timeout,
+                    format!(
+                        "no response headers within the response header timeout of {limit:?} \
+                         (see ClientBuilder::response_header_timeout)"
+                    ),
+                ))
+            })?,
+        };
+        let mut response =
+            sent.map_err(|e| Error::Transport(transport_error(e, "sending the request")))?;
         let status = response.status().as_u16();
+        status_seen.store(status, Ordering::Relaxed);
         let headers = response
             .headers()
             .iter()
@@ -632,13 +688,44 @@ impl Client {
             )));
         }
         // The announced length (within the cap) sizes the buffer once.
-        let announced = response.content_length().unwrap_or(0) as usize;
-        let mut body = Vec::with_capacity(announced);
-        while let Some(chunk) = response
-            .chunk()
-            .await
-            .map_err(|e| Error::Transport(transport_error(e, "reading the response body")))?
-        {
+        let announced = response.content_length();
+        let mut body = Vec::with_capacity(announced.unwrap_or(0) as usize);
+        let received = |body: &Vec<u8>| match announced {
+            Some(len) => format!("{} of {len} bytes received", body.len()),
+            None => format!("{} bytes received", body.len()),
+        };
+        let mut monitor = self.inner.stall.monitor();
+        loop {
+            let next = response.chunk();
+            let read = match &mut monitor {
+                None => next.await,
+                Some(monitor) => match tokio::time::timeout_at(monitor.deadline(), next).await {
+                    Ok(read) => read,
+                    Err(_) if monitor.stalled() => {
+                        return Err(Error::Transport(
+                            TransportError::new(
+                                TransportErrorKind::Timeout,
+                                format!(
+                                    "the response body stalled: {} ({}; see \
+                                     ClientBuilder::stalled_stream_protection)",
+                                    monitor.describe(),
+                                    received(&body)
+                                ),
+                            )
+                            .with_status(status),
+                        ));
+                    }
+                    Err(_) => continue,
+                },
+            };
+            let chunk = read.map_err(|e| {
+                let doing = format!("reading the response body ({})", received(&body));
+                Error::Transport(transport_error(e, &doing).with_status(status))
+            })?;
+            let Some(chunk) = chunk else { break };
+            if let Some(monitor) = &mut monitor {
+                monitor.record(chunk.len());
+            }
             if body.len() + chunk.len() > cap {
                 return Err(Error::Transport(too_large(
                     cap,
@@ -678,7 +765,6 @@ fn too_large(cap: usize, seen: &str) -> TransportError {
         format!(
             "response body larger than the {cap}-byte limit ({seen}; see ClientBuilder::max_response_bytes)"
         ),
-        None,
     )
 }
 
@@ -696,7 +782,7 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
         doing
     };
     // reqwest's message names the URL; keep it, it holds no secret.
-    TransportError::new(kind, doing.to_owned(), Some(Box::new(err)))
+    TransportError::new(kind, doing.to_owned()).with_source(err)
 }
 
 /// A setting from the environment variable `var`, else the selected profile's `key`,
@@ -788,6 +874,8 @@ pub struct ClientBuilder {
     max_backoff: Option<Duration>,
     attempt_timeout: Option<Duration>,
     operation_timeout: Option<Duration>,
+    response_header_timeout: Option<Option<Duration>>,
+    stall: Option<StalledStreamProtection>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -1037,6 +1125,41 @@ impl ClientBuilder {
         self
     }
 
+    /// How long an attempt waits for the response's status line and headers, from when
+    /// it starts sending (connecting and sending the body included); when it elapses
+    /// the attempt fails with [`TransportErrorKind::Timeout`] and is retried like any
+    /// timeout. `None` waits as long as it takes. Default
+    /// [`DEFAULT_RESPONSE_HEADER_TIMEOUT`] (90 s, longer than any long poll).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// let client = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .response_header_timeout(Duration::from_secs(20))
+    ///     .build()
+    ///     .unwrap();
+    /// # let _ = client;
+    /// let unbounded = awsjson::Client::builder().response_header_timeout(None);
+    /// # let _ = unbounded;
+    /// ```
+    #[must_use]
+    pub fn response_header_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.response_header_timeout = Some(timeout.into());
+        self
+    }
+
+    /// Whether and when a response body that stops arriving fails the attempt (with
+    /// [`TransportErrorKind::Timeout`], retried like any timeout unless the response
+    /// was a 2xx). Default [`StalledStreamProtection::enabled`]: under 1 byte/s over a
+    /// 5 s grace period.
+    #[must_use]
+    pub fn stalled_stream_protection(mut self, protection: StalledStreamProtection) -> Self {
+        self.stall = Some(protection);
+        self
+    }
+
     /// How long one attempt (signing, sending, the whole response) may take; when it
     /// elapses the attempt fails with [`TransportErrorKind::Timeout`] and is retried
     /// like any timeout. Default: none, as in the official SDKs, since some operations
@@ -1167,6 +1290,10 @@ impl ClientBuilder {
                 max_backoff: self.max_backoff.unwrap_or(retry::DEFAULT_MAX_BACKOFF),
                 attempt_timeout: self.attempt_timeout,
                 operation_timeout: self.operation_timeout,
+                response_header_timeout: self
+                    .response_header_timeout
+                    .unwrap_or(Some(DEFAULT_RESPONSE_HEADER_TIMEOUT)),
+                stall: self.stall.unwrap_or_default(),
                 quota: RetryQuota::new(),
                 skew_ms: AtomicI64::new(0),
             }),
@@ -1226,6 +1353,44 @@ mod tests {
             let parsed = HeaderName::from_bytes(name.as_bytes()).unwrap();
             assert_eq!(parsed.as_str(), *name);
         }
+    }
+
+    /// The waits that have no end unless bounded: both are bounded on a default
+    /// client, whether built in code or from the environment (test_wire.rs shows the
+    /// default stall protection at work).
+    #[tokio::test]
+    async fn headers_and_bodies_are_bounded_by_default() {
+        let built = Client::builder()
+            .region("us-east-1")
+            .credentials(Credentials::new("AKID", "SECRET", None))
+            .build()
+            .unwrap();
+        let from_env = env(&[
+            ("AWS_REGION", "us-east-1"),
+            ("AWS_ACCESS_KEY_ID", "AKID"),
+            ("AWS_SECRET_ACCESS_KEY", "SECRET"),
+        ])
+        .await
+        .unwrap();
+        for client in [built, from_env] {
+            assert_eq!(
+                client.inner.response_header_timeout,
+                Some(Duration::from_secs(90))
+            );
+            let stall = client.inner.stall;
+            assert!(stall.is_enabled());
+            assert_eq!(stall.grace_period(), Duration::from_secs(5));
+            assert_eq!(stall.min_throughput(), 1);
+        }
+        let unbounded = Client::builder()
+            .region("us-east-1")
+            .credentials(Credentials::new("AKID", "SECRET", None))
+            .response_header_timeout(None)
+            .stalled_stream_protection(StalledStreamProtection::disabled())
+            .build()
+            .unwrap();
+        assert_eq!(unbounded.inner.response_header_timeout, None);
+        assert!(unbounded.inner.stall.monitor().is_none());
     }
 
     #[tokio::test]

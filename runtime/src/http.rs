@@ -26,15 +26,34 @@ impl HttpRequest {
     }
 }
 
+/// What `Debug` shows in place of a secret.
+const REDACTED: &str = "** redacted **";
+
+/// `Authorization` with its signature redacted: the algorithm, credential scope and
+/// signed headers stay, to debug with.
+fn redact_authorization(value: &str) -> String {
+    match value.find("Signature=") {
+        Some(at) => format!("{}Signature={REDACTED}", &value[..at]),
+        None => REDACTED.to_owned(),
+    }
+}
+
 impl std::fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // The signature is not a secret, but the session token is.
-        let headers: Vec<(&str, &str)> = self
+        // The session token is a credential, and the signature lets anyone who sees it
+        // replay the request for as long as the signature is valid.
+        let headers: Vec<(&str, std::borrow::Cow<'_, str>)> = self
             .headers
             .iter()
-            .map(|(n, v)| match *n {
-                "x-amz-security-token" => (*n, "** redacted **"),
-                _ => (*n, v.as_str()),
+            .map(|(n, v)| {
+                let shown = if n.eq_ignore_ascii_case("x-amz-security-token") {
+                    REDACTED.into()
+                } else if n.eq_ignore_ascii_case("authorization") {
+                    redact_authorization(v).into()
+                } else {
+                    v.as_str().into()
+                };
+                (*n, shown)
             })
             .collect();
         f.debug_struct("HttpRequest")

@@ -164,10 +164,17 @@
 //! - `#[idempotency]` on one `Option<String>` field: left `None`, a fresh UUID v4 is
 //!   sent, the same on every retry.
 //!
-//! `Option` fields are left out of the body when `None`, and a `null` member reads as
-//! `None`. A required (non-`Option`) member of a string, number, boolean, blob,
-//! timestamp, document, list or map type that a response leaves out reads as its zero
-//! value, as Smithy's client error correction asks. Float members (`f32`, `f64`, also
+//! `Option` fields are left out of the body when `None`. A member sent as `null` reads
+//! as if it were left out (as Smithy's protocol tests, botocore and the official SDKs
+//! read it): `None` for an `Option`, the default for a member with `default`, else as
+//! follows. A required (non-`Option`) member that a response leaves out reads, as
+//! Smithy's client error correction asks, as: the zero value of a string (`""`),
+//! number (`0`), boolean (`false`), blob (empty), timestamp (the epoch), document
+//! (`null`), list or map (empty); for a string enum or a union, its `Unknown` variant
+//! holding `""`; for an int enum, the value 0; for a structure, the structure made of
+//! these values, when every required member it has can take one. A member of any other
+//! type (such as a `Box` of a structure, which could make an endless value) is a
+//! `missing field` error, and so is a structure that has such a member. Float members (`f32`, `f64`, also
 //! inside containers) send and read `NaN`, `Infinity` and `-Infinity` as strings.
 //! Lists are `Vec<T>` and maps `HashMap<String, T>`: a `null` entry is an error, as in
 //! a dense collection; `Vec<Option<T>>` and `HashMap<String, Option<T>>` are sparse
@@ -184,9 +191,11 @@
 //! - unions: one-field tuple variants, one per member (named like structure members,
 //!   `PascalCase` unless `rename_all` says otherwise; `#[aws(timestamp = ...)]` on a
 //!   variant sets its timestamp format). A union is a one-member object on the wire;
-//!   `null` members and `__type` are ignored on read, and a member this declaration
-//!   does not know reads as an added `Unknown(UnknownValue)` variant holding its name,
-//!   which cannot be sent back.
+//!   `null` members and `__type` are ignored on read, except a [`Document`] member,
+//!   for which `null` is a value (`{"json": null}` reads as `Json(Document::Null)`,
+//!   unless another member is set), and a member this declaration does not know reads
+//!   as an added `Unknown(UnknownValue)` variant holding its name, which cannot be sent
+//!   back.
 //!
 //! `#[aws_json_shape(shape = "ecr#Repository")]` names the model shape a structure, a
 //! string enum or a union mirrors (botocore's service name, `#`, the shape): its wire
@@ -264,10 +273,26 @@
 //! Calls retry as the official SDKs' *standard* mode does (see [`Client`]): 3 attempts,
 //! full-jitter exponential backoff from 1 s capped at 20 s, and a retry quota shared
 //! by the client, so a failing service is not hammered. Every retry carries the same
-//! body bytes and idempotency token. Timeouts: connect
-//! ([`DEFAULT_CONNECT_TIMEOUT`], 3.1 s), per attempt and per operation (none by
-//! default, as in the SDKs); one that elapses is a [`TransportErrorKind::Timeout`].
-//! Response bodies are capped at [`DEFAULT_MAX_RESPONSE_BYTES`] (64 MiB).
+//! body bytes and idempotency token. Once a response has answered 2xx, a failure of
+//! its body (cut short, reset, stalled) is not retried: the operation was performed.
+//!
+//! No wait is unbounded by default. Connecting may take [`DEFAULT_CONNECT_TIMEOUT`]
+//! (3.1 s, the SDKs' default); the response's status and headers
+//! [`DEFAULT_RESPONSE_HEADER_TIMEOUT`] (90 s from the start of sending, more than the
+//! longest long poll; [`ClientBuilder::response_header_timeout`]); and its body fails
+//! when it stalls, under 1 byte/s over a 5 s grace period, as the official SDKs'
+//! stalled-stream protection does ([`StalledStreamProtection`],
+//! [`ClientBuilder::stalled_stream_protection`]). There is no attempt or operation
+//! timeout unless one is set (as in the SDKs). A wait that runs out is a
+//! [`TransportErrorKind::Timeout`], retried like any timeout. Response bodies are
+//! capped at [`DEFAULT_MAX_RESPONSE_BYTES`] (64 MiB).
+//!
+//! Errors follow the standard library's guideline: `Display` says what went wrong at
+//! its level (a service error: its code, message, status, request id and, after
+//! retries, the number of attempts), `source()` gives the cause under it, and
+//! [`ErrorChain`] shows the whole chain on one line. Text the service sent is shown up
+//! to [`MAX_DISPLAYED_CHARS`] (1,024) characters each in `Display`; the accessors keep
+//! it whole.
 //!
 //! ```
 //! use std::time::Duration;
@@ -281,6 +306,10 @@
 //!     .connect_timeout(Duration::from_secs(1))
 //!     .attempt_timeout(Duration::from_secs(10))
 //!     .operation_timeout(Duration::from_secs(30))
+//!     .response_header_timeout(Duration::from_secs(20))
+//!     .stalled_stream_protection(
+//!         awsjson::StalledStreamProtection::enabled().with_grace_period(Duration::from_secs(2)),
+//!     )
 //!     .max_response_bytes(8 << 20)
 //!     .build()
 //!     .unwrap();
@@ -322,6 +351,7 @@ mod retry;
 mod service;
 mod signing_keys;
 pub mod sigv4;
+mod stall;
 mod target;
 mod unknown;
 mod uuid;
@@ -340,7 +370,7 @@ pub use awsjson_macros::{aws_json_operation, aws_json_shape};
 pub use blob::{Base64Error, Blob};
 pub use client::{
     Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
-    DEFAULT_MIN_COMPRESSION_BYTES,
+    DEFAULT_MIN_COMPRESSION_BYTES, DEFAULT_RESPONSE_HEADER_TIMEOUT,
 };
 pub use config::Env;
 pub use credentials::{
@@ -350,14 +380,15 @@ pub use credentials::{
 pub use datetime::{DateTime, DateTimeParseError};
 pub use document::{Document, Number};
 pub use error::{
-    ConfigError, CredentialsError, DecodeError, Error, ErrorMeta, ServiceError, TransportError,
-    TransportErrorKind, UnmodeledError,
+    ConfigError, CredentialsError, DecodeError, Error, ErrorChain, ErrorMeta, MAX_DISPLAYED_CHARS,
+    ServiceError, TransportError, TransportErrorKind, UnmodeledError,
 };
 pub use http::{HttpRequest, RawResponse};
 pub use paginate::{Advance, Items, PageSize, Pages, Paginate, PaginateItems};
 pub use private::Operation;
 pub use retry::{DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF};
 pub use service::{EndpointVariant, JsonVersion, ServiceMeta};
+pub use stall::{DEFAULT_MIN_THROUGHPUT, DEFAULT_STALL_GRACE_PERIOD, StalledStreamProtection};
 pub use unknown::UnknownValue;
 
 #[doc = include_str!("../../README.md")]

@@ -245,11 +245,11 @@ pub trait OperationError: Sized {
 /// non-generic attempt loop sign, send and retry, and decodes the last response.
 pub async fn send<O: Operation>(client: &Client, op: &O) -> Result<O::Output, Error<O::Error>> {
     let prepared = prepare(client, op).map_err(Error::cast)?;
-    let response = client
+    let (response, attempts) = client
         .execute(O::SERVICE, O::TARGET, prepared)
         .await
         .map_err(Error::cast)?;
-    decode_response::<O>(&response)
+    decode_answer::<O>(&response, attempts)
 }
 
 /// The signed request `send` would send now, without sending it.
@@ -296,9 +296,17 @@ fn insert_token(body: &mut Vec<u8>, member: &str, token: &str) {
 
 /// Decodes a response into the operation's output or typed error.
 pub fn decode_response<O: Operation>(response: &RawResponse) -> Result<O::Output, Error<O::Error>> {
+    decode_answer::<O>(response, 1)
+}
+
+/// [`decode_response`] for the last response of a call that made `attempts` attempts.
+fn decode_answer<O: Operation>(
+    response: &RawResponse,
+    attempts: u32,
+) -> Result<O::Output, Error<O::Error>> {
     if response.is_success() {
         return O::Output::decode(&response.body).map_err(|e| {
-            Error::Decode(DecodeError::new(
+            Error::Decode(DecodeError::from_response(
                 "the success response does not match the output shape",
                 response,
                 Some(e),
@@ -314,7 +322,7 @@ pub fn decode_response<O: Operation>(response: &RawResponse) -> Result<O::Output
     let error = match modeled {
         Some(Ok(error)) => error,
         Some(Err(e)) => {
-            return Err(Error::Decode(DecodeError::new(
+            return Err(Error::Decode(DecodeError::from_response(
                 format!("the {} error response does not match its shape", meta.code),
                 response,
                 Some(e),
@@ -322,7 +330,9 @@ pub fn decode_response<O: Operation>(response: &RawResponse) -> Result<O::Output
         }
         None => O::Error::unmodeled(UnmodeledError::new(meta.clone())),
     };
-    Err(Error::Service(ServiceError::new(error, meta)))
+    Err(Error::Service(
+        ServiceError::new(error, meta).with_attempts(attempts),
+    ))
 }
 
 /// An error body with at most one of `message`, `Message` and `errorMessage`.
@@ -374,7 +384,7 @@ pub fn error_meta(response: &RawResponse) -> Result<ErrorMeta, DecodeError> {
                 (code, message)
             }
             Err(e) if header_code.is_none() => {
-                return Err(DecodeError::new(
+                return Err(DecodeError::from_response(
                     "the error response is not JSON",
                     response,
                     Some(e),
@@ -391,7 +401,7 @@ pub fn error_meta(response: &RawResponse) -> Result<ErrorMeta, DecodeError> {
             status: response.status,
             fault: None,
         }),
-        _ => Err(DecodeError::new(
+        _ => Err(DecodeError::from_response(
             "the error response names no error code",
             response,
             None,

@@ -79,6 +79,14 @@ pub enum Action {
     },
     /// Reads the request and never answers, until the client hangs up.
     Hang,
+    /// Sends the head (with the full `Content-Length`) and the first `sent` bytes of
+    /// the body, then sends nothing more until the client hangs up.
+    Stall {
+        /// What the response would have been.
+        reply: Reply,
+        /// How many body bytes go out before the silence.
+        sent: usize,
+    },
     /// Sends the head, then the body `chunk` bytes at a time, one chunk per `every`.
     Trickle {
         /// The response.
@@ -292,12 +300,14 @@ async fn act(reader: &mut BufReader<TcpStream>, action: Action) -> bool {
             false
         }
         Action::Hang => {
-            // Wait for the client to give up (EOF or error), reading and dropping.
-            let mut sink = [0u8; 1024];
-            while let Ok(n) = reader.read(&mut sink).await {
-                if n == 0 {
-                    break;
-                }
+            wait_for_hang_up(reader).await;
+            false
+        }
+        Action::Stall { reply, sent } => {
+            let head = head(&reply, Some(reply.body.len()));
+            let part = &reply.body[..sent.min(reply.body.len())];
+            if write(reader.get_mut(), &[&head, part]).await {
+                wait_for_hang_up(reader).await;
             }
             false
         }
@@ -331,6 +341,16 @@ async fn act(reader: &mut BufReader<TcpStream>, action: Action) -> bool {
             write(reader.get_mut(), &[&head, &reply.body]).await;
             let _ = reader.get_mut().shutdown().await;
             false
+        }
+    }
+}
+
+/// Waits for the client to give up (EOF or error), reading and dropping.
+async fn wait_for_hang_up(reader: &mut BufReader<TcpStream>) {
+    let mut sink = [0u8; 1024];
+    while let Ok(n) = reader.read(&mut sink).await {
+        if n == 0 {
+            break;
         }
     }
 }

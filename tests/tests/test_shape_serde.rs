@@ -2,6 +2,11 @@
 //! serde derive they replaced, with the attributes it had: each shape here has a twin
 //! derived by serde with those attributes, and both read and write the same inputs to
 //! the same values, bytes and error messages.
+//!
+//! Two differences are on purpose, and the twin models them: a member sent as `null`
+//! reads as left out (so the twin reads the input without its `null` members), and a
+//! required structure member left out reads as its error-correction value (so the
+//! twin's `inner` has that as its default).
 
 use std::collections::HashMap;
 
@@ -51,7 +56,7 @@ struct DerivedMixed {
     count: Option<i32>,
     #[serde(rename = "Limit", default = "seven")]
     limit: i32,
-    #[serde(rename = "Inner")]
+    #[serde(rename = "Inner", default = "inner_zero")]
     inner: Inner,
     #[serde(
         rename = "Message",
@@ -95,6 +100,10 @@ fn seven() -> i32 {
     7
 }
 
+fn inner_zero() -> Inner {
+    Inner { id: String::new() }
+}
+
 /// Every way serde_json hands a structure its keys: borrowed from a string or slice,
 /// copied out of a reader, owned by a `Value`.
 fn read_all<T: serde::de::DeserializeOwned + Serialize>(json: &str) -> Vec<Result<String, String>> {
@@ -114,8 +123,14 @@ fn read_all<T: serde::de::DeserializeOwned + Serialize>(json: &str) -> Vec<Resul
 }
 
 fn assert_same(json: &str) -> Result<String, String> {
+    assert_same_as(json, json)
+}
+
+/// Ours reading `json` is the twin reading `without_nulls`, the same input without its
+/// `null` members.
+fn assert_same_as(json: &str, without_nulls: &str) -> Result<String, String> {
     let ours = read_all::<Mixed>(json);
-    let derived = read_all::<DerivedMixed>(json);
+    let derived = read_all::<DerivedMixed>(without_nulls);
     assert_eq!(ours, derived, "input: {json}");
     ours[0].clone()
 }
@@ -160,26 +175,41 @@ fn a_key_given_twice_is_an_error() {
 }
 
 #[test]
-fn a_required_member_left_out_is_an_error() {
-    let err = assert_same(r#"{"Name":"n"}"#).unwrap_err();
-    assert_eq!(err, "missing field `Inner` at line 1 column 12");
+fn a_required_structure_member_left_out_reads_as_its_error_correction() {
+    let written = assert_same(r#"{"Name":"n"}"#).unwrap();
+    assert!(written.contains(r#""Inner":{"Id":""}"#), "{written}");
 }
 
 #[test]
-fn null_reads_as_none_only_for_options() {
-    let written = assert_same(&format!(
-        r#"{{"Count":null,"At":null,"Ratios":null,{INNER}}}"#
-    ))
+fn null_reads_as_left_out() {
+    let written = assert_same_as(
+        &format!(r#"{{"Count":null,"At":null,"Ratios":null,{INNER}}}"#),
+        &format!("{{{INNER}}}"),
+    )
     .unwrap();
     assert!(
         !written.contains("Count") && !written.contains("\"At\""),
         "{written}"
     );
-    let err = assert_same(&format!(r#"{{"Name":null,{INNER}}}"#)).unwrap_err();
-    assert!(
-        err.starts_with("invalid type: null, expected a string"),
-        "{err}"
+    let written = assert_same_as(
+        r#"{"Name":null,"Limit":null,"Inner":null,"Until":null,"Ratio":null,"Tags":null}"#,
+        "{}",
+    )
+    .unwrap();
+    assert_eq!(
+        written,
+        r#"{"Name":"","Limit":7,"Inner":{"Id":""},"Until":"Thu, 01 Jan 1970 00:00:00 GMT","Ratio":0.0,"Tags":{}}"#
     );
+}
+
+#[test]
+fn a_null_then_a_value_is_the_value() {
+    let read = |json: &str| serde_json::from_str::<Mixed>(json).map_err(|e| e.to_string());
+    let mixed = read(r#"{"Name":null,"Name":"n"}"#).unwrap();
+    assert_eq!(mixed.name, "n");
+    // A value then another key for it, `null` or not, is a key given twice.
+    let err = read(r#"{"Name":"n","Name":null}"#).unwrap_err();
+    assert_eq!(err, "duplicate field `Name` at line 1 column 18");
 }
 
 #[test]
@@ -262,6 +292,30 @@ proptest! {
         if inner {
             entries.push(INNER.to_owned());
         }
-        let _ = assert_same(&format!("{{{}}}", entries.join(",")));
+        // A member given twice with a `null` among its values is a duplicate for serde
+        // derive but not always for ours (`null` then a value is the value): checked in
+        // `a_null_then_a_value_is_the_value`, left out here.
+        let member = |entry: &str| match entry.split("\":").next().unwrap_or_default() {
+            "\"Na\\u006de" => "\"Name".to_owned(),
+            "\"message" | "\"errorMessage" => "\"Message".to_owned(),
+            key => key.to_owned(),
+        };
+        let null_among_duplicates = entries.iter().any(|e| {
+            e.ends_with(":null") && entries.iter().filter(|o| member(o) == member(e)).count() > 1
+        });
+        prop_assume!(!null_among_duplicates);
+        // The twin's input names no member where ours has `null`: the same key, as an
+        // unknown one of the same length, so that error columns stay the same.
+        let without_nulls: Vec<String> = entries
+            .iter()
+            .map(|e| match e.strip_suffix(":null") {
+                Some(key) => format!("\"{}\":null", "_".repeat(key.len() - 2)),
+                None => e.clone(),
+            })
+            .collect();
+        let _ = assert_same_as(
+            &format!("{{{}}}", entries.join(",")),
+            &format!("{{{}}}", without_nulls.join(",")),
+        );
     }
 }

@@ -62,6 +62,15 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
             }
         }
 
+        // Smithy's client error correction for a required enum member left out: the
+        // unknown variant.
+        #[automatically_derived]
+        impl ::awsjson::__private::shape::ErrorCorrection for #ident {
+            fn error_correction() -> ::core::option::Option<Self> {
+                ::core::option::Option::Some(Self::Unknown(::awsjson::__private::unknown_value("")))
+            }
+        }
+
         #[automatically_derived]
         impl ::awsjson::__private::DefaultFrom<&'static str> for #ident {
             fn default_from(value: &'static str) -> Self {
@@ -131,6 +140,14 @@ pub(crate) fn expand_int(mut shape: Enum) -> TokenStream {
                     #(#values => Self::#idents,)*
                     other => Self::Unknown(other),
                 }
+            }
+        }
+
+        // Smithy's client error correction for a required int enum member left out: 0.
+        #[automatically_derived]
+        impl ::awsjson::__private::shape::ErrorCorrection for #ident {
+            fn error_correction() -> ::core::option::Option<Self> {
+                ::core::option::Option::Some(<Self as ::core::convert::From<::core::primitive::i32>>::from(0))
             }
         }
 

@@ -61,6 +61,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
     let mut writes = Vec::new();
     let mut reads = Vec::new();
     let mut finishes = Vec::new();
+    let mut corrections = Vec::new();
     let mut keys = Vec::new();
     let mut optional = Vec::new();
     for ((field, slot), index) in fields.iter().zip(&slots).zip(&indices) {
@@ -98,7 +99,19 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
             },
         });
 
-        finishes.push(if let Some(default) = &field.attrs.default {
+        // Smithy's client error correction: a required member the service left out (or
+        // sent as `null`) reads as its zero value instead of failing the whole response;
+        // a structure, enum or union member as its type's `ErrorCorrection` value, when
+        // it has one.
+        let probe = quote_spanned! {span=>
+            {
+                // Only one of the two is used, whichever method lookup picks.
+                #[allow(unused_imports)]
+                use ::awsjson::__private::shape::{Corrected as _, NotCorrected as _};
+                (&::awsjson::__private::shape::Fill::<#ty>::NEW).corrected()
+            }
+        };
+        if let Some(default) = &field.attrs.default {
             let default_fn = format_ident!("__awsjson_default_{}", member);
             let value = default_literal(&default.value);
             default_fns.push(quote! {
@@ -107,16 +120,21 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
                     ::awsjson::__private::default_value::<#ty, _>(#value)
                 }
             });
-            quote!(::core::option::Option::unwrap_or_else(#slot, #ident::#default_fn))
+            finishes
+                .push(quote!(::core::option::Option::unwrap_or_else(#slot, #ident::#default_fn)));
+            corrections.push(quote!(#ident::#default_fn()));
         } else if field.optional || ty::has_zero_value(ty) {
-            // Smithy's error correction: a required member the service left out reads as
-            // its zero value instead of failing the whole response.
-            quote_spanned!(span=> ::core::option::Option::unwrap_or_default(#slot))
+            finishes.push(quote_spanned!(span=> ::core::option::Option::unwrap_or_default(#slot)));
+            corrections.push(quote_spanned!(span=> ::core::default::Default::default()));
         } else if adapter.is_some() {
-            quote!(::awsjson::__private::shape::present(#slot, #wire)?)
+            finishes.push(quote!(::awsjson::__private::shape::present(#slot, #wire)?));
+            corrections.push(quote!(#probe?));
         } else {
-            quote_spanned!(span=> ::awsjson::__private::shape::required(#slot, #wire)?)
-        });
+            finishes.push(quote_spanned! {span=>
+                ::awsjson::__private::shape::required_or(#slot, #wire, || #probe)?
+            });
+            corrections.push(quote!(#probe?));
+        }
 
         keys.push(quote!((#wire, #index)));
         // Services spell the message member three ways; accept each wherever one is declared.
@@ -128,7 +146,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
             }
         }
     }
-    let members = fields.iter().map(|f| &f.ident);
+    let members: Vec<_> = fields.iter().map(|f| &f.ident).collect();
     let types = fields.iter().map(|f| &f.ty);
     let required = Literal::usize_suffixed(fields.len() - optional.len());
     let defaults = (!default_fns.is_empty()).then(|| {
@@ -196,6 +214,15 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
             }
 
             #deserialize
+
+            #[automatically_derived]
+            impl ::awsjson::__private::shape::ErrorCorrection for #ident {
+                fn error_correction() -> ::core::option::Option<Self> {
+                    ::core::option::Option::Some(#ident {
+                        #(#members: #corrections,)*
+                    })
+                }
+            }
         };
     }
 }

@@ -37,7 +37,8 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
         ser_arms.push(quote! {
             #ident::#v(value) => map.serialize_entry(#wire, #value)?,
         });
-        // `null` is a member left unset.
+        // `null` is a member left unset, except for a document, for which `null` is a
+        // value: it counts when no other member is set.
         let read = match &adapter {
             Some(adapter) => {
                 let seed = adapter.read();
@@ -45,12 +46,20 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
             }
             None => quote!(map.next_value::<::core::option::Option<#ty>>()?),
         };
-        de_arms.push(quote! {
-            #wire => {
-                if let ::core::option::Option::Some(value) = #read {
-                    set(&mut found, #ident::#v(value))?;
+        let null = if crate::ty::is_document(ty) {
+            quote! {
+                ::core::option::Option::None => {
+                    null_document = ::core::option::Option::Some(#ident::#v(<#ty>::Null));
                 }
             }
+        } else {
+            quote!(::core::option::Option::None => {})
+        };
+        de_arms.push(quote! {
+            #wire => match #read {
+                ::core::option::Option::Some(value) => set(&mut found, #ident::#v(value))?,
+                #null
+            },
         });
     }
     let map = quote::format_ident!("map");
@@ -70,6 +79,8 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
                 ::core::result::Result::Ok(())
             }
             let mut found: ::core::option::Option<#ident> = ::core::option::Option::None;
+            #[allow(unused_mut)]
+            let mut null_document: ::core::option::Option<#ident> = ::core::option::Option::None;
             let mut unknown: ::core::option::Option<::std::string::String> =
                 ::core::option::Option::None;
             while let ::core::option::Option::Some(key) =
@@ -92,7 +103,7 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
                     }
                 }
             }
-            match (found, unknown) {
+            match (found.or(null_document), unknown) {
                 (::core::option::Option::Some(value), _) => ::core::result::Result::Ok(value),
                 (::core::option::Option::None, ::core::option::Option::Some(member)) => {
                     ::core::result::Result::Ok(#ident::Unknown(
@@ -138,6 +149,15 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
             }
 
             #deserialize
+
+            // Smithy's client error correction for a required union member left out: the
+            // unknown variant.
+            #[automatically_derived]
+            impl ::awsjson::__private::shape::ErrorCorrection for #ident {
+                fn error_correction() -> ::core::option::Option<Self> {
+                    ::core::option::Option::Some(#ident::Unknown(::awsjson::__private::unknown_value("")))
+                }
+            }
         };
     }
 }

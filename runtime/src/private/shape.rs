@@ -4,8 +4,12 @@
 //! The behaviour is serde derive's with the attributes the macro used to emit (`rename`,
 //! `alias`, `default`, `skip_serializing_if = "Option::is_none"`, `with`): unknown keys
 //! are skipped, a key given twice is serde's `duplicate field` error, a member left out
-//! is serde's `missing field` error unless it has a default. One difference on purpose:
-//! a structure reads from a JSON object only, never positionally from an array.
+//! is serde's `missing field` error unless it has a default or Smithy's client error
+//! correction fills it ([`ErrorCorrection`]). Two differences on purpose: a structure
+//! reads from a JSON object only, never positionally from an array; and a member whose
+//! value is `null` reads as left out, as Smithy's awsJson protocol tests
+//! (`AwsJson11StructuresDontDeserializeNullValues`), botocore and the official SDKs
+//! read it.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -96,7 +100,8 @@ pub fn next_seed<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
     if slot.is_some() {
         return Err(de::Error::duplicate_field(wire));
     }
-    *slot = Some(map.next_value_seed(seed)?);
+    // `null` leaves the slot empty: the member reads as left out.
+    *slot = map.next_value_seed(ReadOptional(seed))?;
     Ok(())
 }
 
@@ -116,6 +121,74 @@ pub fn required<'de, T: serde::Deserialize<'de>, E: de::Error>(
     match slot {
         Some(value) => Ok(value),
         None => T::deserialize(Missing(wire, PhantomData)),
+    }
+}
+
+/// [`required`] for a member whose type may have an error-correction value
+/// (`correction`, asked only when the member was left out): that value, else serde's
+/// answer for a missing member.
+#[inline]
+pub fn required_or<'de, T: serde::Deserialize<'de>, E: de::Error>(
+    slot: Option<T>,
+    wire: &'static str,
+    correction: impl FnOnce() -> Option<T>,
+) -> Result<T, E> {
+    match slot {
+        Some(value) => Ok(value),
+        None => match correction() {
+            Some(value) => Ok(value),
+            None => required(None, wire),
+        },
+    }
+}
+
+/// The value Smithy's client error correction gives a required member of this type
+/// that a response left out (or sent as `null`): a structure whose every required
+/// member has one gets one made of them, a string enum or union its `Unknown` variant
+/// holding `""`, an int enum the value 0. Scalars, strings, blobs, timestamps,
+/// documents, lists and maps read as their `Default` without this trait.
+///
+/// `None` when the type has none (a structure with a required member of a type that
+/// has none, such as a `Box` of itself).
+pub trait ErrorCorrection: Sized {
+    /// The value, if the type has one.
+    fn error_correction() -> Option<Self>;
+}
+
+/// Asks a member type for its [`ErrorCorrection`] value when it has the trait, and
+/// gives `None` when it does not: `(&Fill::<T>::NEW).corrected()` picks
+/// [`Corrected`] when `T: ErrorCorrection` (method lookup tries `Fill<T>` before
+/// `&Fill<T>`), else [`NotCorrected`].
+pub struct Fill<T>(PhantomData<T>);
+
+impl<T> Fill<T> {
+    /// The probe for `T`.
+    pub const NEW: Self = Fill(PhantomData);
+}
+
+/// [`Fill`] for a type with an error-correction value.
+pub trait Corrected<T> {
+    /// `T`'s error-correction value.
+    fn corrected(&self) -> Option<T>;
+}
+
+impl<T: ErrorCorrection> Corrected<T> for Fill<T> {
+    #[inline]
+    fn corrected(&self) -> Option<T> {
+        T::error_correction()
+    }
+}
+
+/// [`Fill`] for a type without one.
+pub trait NotCorrected<T> {
+    /// `None`.
+    fn corrected(&self) -> Option<T>;
+}
+
+impl<T> NotCorrected<T> for &Fill<T> {
+    #[inline]
+    fn corrected(&self) -> Option<T> {
+        None
     }
 }
 
