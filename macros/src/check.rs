@@ -36,6 +36,9 @@ pub(crate) struct Mirror {
     /// `"<service>#<Shape>"`.
     pub(crate) shape: String,
     pub(crate) members: Vec<&'static str>,
+    /// The model's sensitive members (wire name) and the error for a field of `ty`
+    /// that holds one without `#[aws(sensitive)]`.
+    pub(crate) sensitive: Vec<(&'static str, String)>,
 }
 
 pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
@@ -216,6 +219,23 @@ fn against_model(
     };
     let mut mirrors = Vec::new();
     let full = |id: ShapeId| format!("{}#{}", service.name, service.shape(id).name);
+    let sensitive = |ty: &syn::Type, id: ShapeId| {
+        let shape = service.shape(id);
+        let ty = model::type_text(ty);
+        shape
+            .members()
+            .iter()
+            .filter(|m| shape.sensitive || service.redacts(m.target))
+            .map(|m| {
+                let message = format!(
+                    "`{ty}` holds `{}`, which is sensitive in `{}`: mark its field `#[aws(sensitive)]` so that Debug redacts it",
+                    m.name,
+                    full(id)
+                );
+                (m.name, message)
+            })
+            .collect::<Vec<_>>()
+    };
     let members = |id: ShapeId| {
         let mut names: Vec<&str> = service.shape(id).members().iter().map(|m| m.name).collect();
         // A `message` field reads each of the three spellings services use.
@@ -232,6 +252,7 @@ fn against_model(
             ty: ty.clone(),
             shape: full(id),
             members: members(id),
+            sensitive: sensitive(ty, id),
         }),
         (Some(ty), None) if !matches!(ty, syn::Type::Tuple(t) if t.elems.is_empty()) => {
             cx.error_spanned_by(
@@ -255,11 +276,15 @@ fn against_model(
             .iter()
             .find(|e| service.shape(**e).name == name)
         {
-            Some(id) => mirrors.push(Mirror {
-                ty: syn::parse_quote!(#path),
-                shape: full(*id),
-                members: members(*id),
-            }),
+            Some(id) => {
+                let ty: syn::Type = syn::parse_quote!(#path);
+                mirrors.push(Mirror {
+                    sensitive: sensitive(&ty, *id),
+                    ty,
+                    shape: full(*id),
+                    members: members(*id),
+                });
+            }
             None => cx.error_spanned_by(
                 path,
                 format!(

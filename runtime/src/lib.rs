@@ -133,6 +133,11 @@
 //!   `x-amzn-query-mode: true`, and an error's code is the one the service's query
 //!   protocol used (`x-amzn-query-error: Code;Fault`), with the fault in
 //!   [`ErrorMeta::fault`]. The modeled variant is still chosen by `__type`.
+//! - `crate = "my_facade::awsjson"` (on both attributes): the path by which the
+//!   generated code reaches awsjson when the crate does not know it as `awsjson`: a
+//!   renamed dependency (`aws = { package = "awsjson", ... }` and `crate = "aws"`) or a
+//!   crate or module that re-exports it. A `::awsjson` path written in the declaration
+//!   itself keeps its meaning.
 //!
 //! Field attributes:
 //!
@@ -154,6 +159,15 @@
 //!   customization, as Amazon ML's `Predict` sends to its `PredictEndpoint`).
 //! - `#[idempotency]` on one `Option<String>` field: left `None`, a fresh UUID v4 is
 //!   sent, the same on every retry.
+//! - `#[aws(sensitive)]`: the model's `sensitive` trait (a password, a secret, a key's
+//!   plaintext). The struct's `#[derive(Debug)]` (which must come after the macro's
+//!   attribute, as derives do) is replaced by an impl that prints the member as
+//!   `"*** Sensitive Data Redacted ***"`, as the official SDKs do; the wire is
+//!   unchanged. A member the catalog knows as sensitive (an operation's input, a
+//!   `shape = ...` struct, or a struct mirroring a sensitive structure) is redacted
+//!   without the attribute, and an operation's `output` or error type declared
+//!   without `shape = ...` that holds a sensitive member without the attribute is a
+//!   compile error.
 //!
 //! `Option` fields are left out of the body when `None`, and a `null` member reads as
 //! `None`. A required (non-`Option`) member of a string, number, boolean, blob,

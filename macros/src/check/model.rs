@@ -56,6 +56,10 @@ pub(crate) fn fields(
         };
         mapped.insert(member.name);
         field.wire_name = member.name.to_owned();
+        // The model's `sensitive` trait wins even when the field does not say it.
+        if field.attrs.sensitive.is_none() && (shape.sensitive || service.redacts(member.target)) {
+            field.attrs.sensitive = Some(field.ident.span());
+        }
         let inner = ty::option_inner(&field.ty);
         if member.idempotency_token() && operation {
             // Marked or not, the token member is the token, and `None` gets a fresh one.

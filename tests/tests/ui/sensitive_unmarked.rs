@@ -1,0 +1,24 @@
+use awsjson::{aws_json_operation, aws_json_shape};
+
+#[aws_json_operation(target = "secretsmanager.GetSecretValue", output = GetSecretValueResponse)]
+struct GetSecretValue {
+    secret_id: String,
+}
+
+// Declared without `shape = ...`, the output must mark what the model calls sensitive.
+#[aws_json_shape]
+#[derive(Debug)]
+struct GetSecretValueResponse {
+    name: Option<String>,
+    secret_string: Option<String>,
+}
+
+#[aws_json_shape]
+struct Misused {
+    #[aws(sensitive = true)]
+    password: String,
+    #[aws(sensitive, sensitive)]
+    pin: String,
+}
+
+fn main() {}
