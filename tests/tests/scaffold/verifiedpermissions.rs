@@ -56,6 +56,7 @@ pub struct IsAuthorizedOutput {
     pub determining_policies: Vec<DeterminingPolicyItem>,
     /// Errors that occurred while making an authorization decision, for example, a policy
     /// references an Entity or entity Attribute that does not exist in the slice.
+    #[aws(sensitive)]
     pub errors: Vec<EvaluationErrorItem>,
 }
 
@@ -111,8 +112,10 @@ pub struct ValidationException {
 #[derive(Debug, Clone)]
 pub struct EntityIdentifier {
     /// The type of an entity.
+    #[aws(sensitive)]
     pub entity_type: String,
     /// The identifier of an entity.
+    #[aws(sensitive)]
     pub entity_id: String,
 }
 
@@ -122,8 +125,10 @@ pub struct EntityIdentifier {
 #[derive(Debug, Clone)]
 pub struct ActionIdentifier {
     /// The type of an action.
+    #[aws(sensitive)]
     pub action_type: String,
     /// The ID of an action.
+    #[aws(sensitive)]
     pub action_id: String,
 }
 
@@ -178,6 +183,7 @@ pub struct DeterminingPolicyItem {
 #[derive(Debug, Clone)]
 pub struct EvaluationErrorItem {
     /// The error description.
+    #[aws(sensitive)]
     pub error_description: String,
 }
 
