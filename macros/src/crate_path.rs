@@ -39,12 +39,15 @@ impl CratePath {
     }
 
     /// `output` with every generated `::awsjson` replaced by the path, and an item that
-    /// names the path at the literal, so that a path that does not resolve is reported
-    /// there.
+    /// names the path. The path's tokens sit at the literal: a path that does not
+    /// resolve is one error there (rustc merges the identical ones), not one per use.
+    /// Their mixed-site hygiene resolves them at the call site, as written, and keeps
+    /// `unused_qualifications` quiet about a `crate::…` path.
     pub(crate) fn apply(&self, output: TokenStream) -> TokenStream {
-        let mut out = replace(output, &self.path);
-        let path = respan(self.path.to_token_stream(), self.span);
-        out.extend(quote_spanned! {self.span=>
+        let mut out = replace(output, &self.path, self.span);
+        let span = Span::mixed_site().located_at(self.span);
+        let path = respan(self.path.to_token_stream(), span);
+        out.extend(quote_spanned! {span=>
             const _: () = {
                 #[allow(unused_imports)]
                 use #path::__private as _;
@@ -62,9 +65,9 @@ pub(crate) fn protect(input: TokenStream) -> TokenStream {
     })
 }
 
-fn replace(input: TokenStream, path: &syn::Path) -> TokenStream {
-    map_leading(input, &mut |ident, out| {
-        let span = Span::mixed_site().located_at(ident.span());
+fn replace(input: TokenStream, path: &syn::Path, at: Span) -> TokenStream {
+    map_leading(input, &mut |_, out| {
+        let span = Span::mixed_site().located_at(at);
         let tokens = respan(path.to_token_stream(), span);
         let mut tokens: Vec<TokenTree> = tokens.into_iter().collect();
         // The `::` before `awsjson` is already out; a path of its own that starts with
@@ -167,7 +170,12 @@ mod tests {
                 fn f(_: &::awsjson::Client) -> <T as ::awsjson::A>::B { ::r#awsjson::x() }
             }
         };
-        let out = replace(generated, &path("facade::aws")).to_string();
+        let out = replace(
+            generated,
+            &path("facade::aws"),
+            proc_macro2::Span::call_site(),
+        )
+        .to_string();
         assert_eq!(
             out,
             quote! {
@@ -177,7 +185,12 @@ mod tests {
             }
             .to_string()
         );
-        let out = replace(quote!(&::awsjson::X), &path("::aws")).to_string();
+        let out = replace(
+            quote!(&::awsjson::X),
+            &path("::aws"),
+            proc_macro2::Span::call_site(),
+        )
+        .to_string();
         assert_eq!(out, quote!(&::aws::X).to_string());
     }
 
@@ -189,10 +202,15 @@ mod tests {
                 c: Vec<a::awsjson::Blob>,
             }
         ));
-        let out = replace(quote!(#user impl ::awsjson::T for S {}), &path("aws")).to_string();
+        let out = replace(
+            quote!(#user impl ::awsjson::T for S {}),
+            &path("aws"),
+            proc_macro2::Span::call_site(),
+        )
+        .to_string();
         assert_eq!(
             out,
-            quote!(struct S { b: ::r#awsjson::Blob, c: Vec<a::r#awsjson::Blob> } impl aws::T for S {})
+            quote!(struct S { b: ::r#awsjson::Blob, c: Vec<a::r#awsjson::Blob>, } impl aws::T for S {})
                 .to_string()
         );
     }
