@@ -371,6 +371,9 @@ impl Gen {
             if self.explicit && self.timestamp_format(m.target) == Some(TimestampFormat::Iso8601) {
                 out.push_str("    #[aws(timestamp = \"date-time\")]\n");
             }
+            if shape.sensitive || s.redacts(m.target) {
+                out.push_str("    #[aws(sensitive)]\n");
+            }
             let ty = self.type_of(m.target, id);
             let _ = writeln!(out, "    {ident}({ty}),");
         }

@@ -37,7 +37,7 @@ pub(crate) const FIELD_KEYS: &[&str] = &[
     "endpoint_url",
     "sensitive",
 ];
-pub(crate) const VARIANT_KEYS: &[&str] = &["rename", "timestamp"];
+pub(crate) const VARIANT_KEYS: &[&str] = &["rename", "timestamp", "sensitive"];
 pub(crate) const COMPRESSIONS: &[&str] = &["gzip"];
 pub(crate) const TIMESTAMP_FORMATS: &[&str] = &["epoch-seconds", "date-time", "http-date"];
 
@@ -447,6 +447,8 @@ pub(crate) struct VariantAttrs {
     pub(crate) rename: Option<Sp<String>>,
     /// A union member's timestamp format, with the span of the key.
     pub(crate) timestamp: Option<Sp<&'static str>>,
+    /// `#[aws(sensitive)]` on a union member, its span.
+    pub(crate) sensitive: Option<Span>,
 }
 
 /// Reads and removes `#[aws(...)]` from an enum variant's attributes.
@@ -476,6 +478,17 @@ pub(crate) fn variant_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Varia
                         if let Some(value) = format {
                             set_once(cx, &meta, &mut out.timestamp, Sp { value, span });
                         }
+                    }
+                    // #[aws(sensitive)] on a union member
+                    "sensitive" => {
+                        let span = meta.path.span();
+                        set_flag(
+                            cx,
+                            &meta,
+                            &mut out.sensitive,
+                            span,
+                            "`sensitive` is a flag: write `#[aws(sensitive)]`",
+                        )?;
                     }
                     _ => unreachable!("parse_list only passes known keys"),
                 }

@@ -330,3 +330,38 @@ fn attribute_alone_redacts_outside_the_catalog() {
         format!("Login {{ user: \"bob\", pin: {REDACTED} }}")
     );
 }
+
+// Unions: a member is redacted by the attribute or the model; `Unknown` holds only a
+// member's name.
+
+#[aws_json_shape(shape = "verifiedpermissions#AttributeValue")]
+#[derive(Debug, Clone, PartialEq)]
+enum AttributeValue {
+    Boolean(bool),
+    String(String),
+    Set(Vec<AttributeValue>),
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+enum Credential {
+    #[aws(sensitive)]
+    Password(String),
+    UserName(String),
+}
+
+#[test]
+fn union_members_are_redacted() {
+    let value: AttributeValue = serde_json::from_str(r#"{"string":"hunter2"}"#).unwrap();
+    assert_eq!(value, AttributeValue::String("hunter2".into()));
+    assert_eq!(format!("{value:?}"), format!("String({REDACTED})"));
+    let set = AttributeValue::Set(vec![AttributeValue::Boolean(true)]);
+    assert_eq!(format!("{set:?}"), format!("Set([Boolean({REDACTED})])"));
+    let unknown: AttributeValue = serde_json::from_str(r#"{"future":"x"}"#).unwrap();
+    assert!(format!("{unknown:?}").starts_with("Unknown("));
+
+    let password = Credential::Password("hunter2".into());
+    assert_eq!(format!("{password:?}"), format!("Password({REDACTED})"));
+    let user = Credential::UserName("alice".into());
+    assert_eq!(format!("{user:?}"), "UserName(\"alice\")");
+}

@@ -289,6 +289,7 @@ pub(crate) fn union_variants(cx: &Ctxt, service: &Service, id: ShapeId, e: &mut 
             continue;
         };
         variant.wire_name = member.name.to_owned();
+        variant.sensitive |= shape.sensitive || service.redacts(member.target);
         if let Some(ty) = &variant.ty
             && let Err(misfit) = fit::fits(service, member.target, ty)
         {

@@ -6,7 +6,7 @@ use quote::quote;
 use syn::ext::IdentExt as _;
 use syn::punctuated::Punctuated;
 
-use crate::ast::Field;
+use crate::ast::{Field, Variant};
 
 /// What a sensitive member prints in place of its value (the official SDKs' text).
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
@@ -35,6 +35,48 @@ pub(crate) fn redacting(item: &mut syn::DeriveInput, fields: &[Field]) -> Option
                 let mut __s = ::core::fmt::Formatter::debug_struct(__f, #name);
                 #(#entries)*
                 ::core::fmt::DebugStruct::finish(&mut __s)
+            }
+        }
+    })
+}
+
+/// As [`redacting`], for a union: its sensitive members print redacted, and the added
+/// `Unknown` variant (which holds only a member's name) as it is.
+pub(crate) fn redacting_union(
+    item: &mut syn::DeriveInput,
+    variants: &[Variant],
+) -> Option<TokenStream> {
+    if !variants.iter().any(|v| v.sensitive) || !strip_derived_debug(item) {
+        return None;
+    }
+    let ident = &item.ident;
+    let arms = variants.iter().map(|v| {
+        let variant = &v.ident;
+        let label = variant.unraw().to_string();
+        if v.sensitive {
+            quote!(Self::#variant(_) => tuple(__f, #label, &#REDACTED),)
+        } else {
+            quote!(Self::#variant(__v) => tuple(__f, #label, __v),)
+        }
+    });
+    Some(quote! {
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #ident {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                fn tuple(
+                    __f: &mut ::core::fmt::Formatter<'_>,
+                    name: &str,
+                    value: &dyn ::core::fmt::Debug,
+                ) -> ::core::fmt::Result {
+                    ::core::fmt::DebugTuple::finish(::core::fmt::DebugTuple::field(
+                        &mut ::core::fmt::Formatter::debug_tuple(__f, name),
+                        value,
+                    ))
+                }
+                match self {
+                    #(#arms)*
+                    Self::Unknown(__v) => tuple(__f, "Unknown", __v),
+                }
             }
         }
     })

@@ -21,4 +21,11 @@ struct Misused {
     pin: String,
 }
 
+#[aws_json_shape]
+enum Level {
+    #[aws(sensitive)]
+    Secret,
+    Public,
+}
+
 fn main() {}
