@@ -365,3 +365,82 @@ fn union_members_are_redacted() {
     let user = Credential::UserName("alice".into());
     assert_eq!(format!("{user:?}"), "UserName(\"alice\")");
 }
+
+// Bodies carry the members, sensitive ones too: neither a request's nor a response's
+// `Debug`, nor a decode error, quotes a JSON body.
+
+#[aws_json_shape]
+#[derive(Debug)]
+struct StrictSecretResponse {
+    name: Option<String>,
+    #[aws(sensitive)]
+    secret_string: Option<String>,
+    // moto and the services send a number here; a string makes the body undecodable.
+    created_date: Option<awsjson::DateTime>,
+}
+
+#[aws_json_operation(target = "secretsmanager.GetSecretValue", output = StrictSecretResponse)]
+struct GetStrictSecret {
+    secret_id: String,
+}
+
+#[tokio::test]
+async fn bodies_do_not_print() {
+    use awsjson::stub::{StubResponse, StubServer};
+
+    let credentials = awsjson::Credentials::new("AKIDSENSITIVE", "sensitive-secret", None);
+    let stub = StubServer::builder()
+        .credentials(credentials.clone())
+        .region("us-east-1")
+        .signing_name("secretsmanager")
+        .on("secretsmanager.GetSecretValue", |_| {
+            StubResponse::json(
+                r#"{"Name":"prod/db","SecretString":"hunter2-password","CreatedDate":"yesterday"}"#,
+            )
+        })
+        .start()
+        .await
+        .unwrap();
+    let client = awsjson::Client::builder()
+        .region("us-east-1")
+        .credentials(credentials)
+        .endpoint_url(stub.url())
+        .max_attempts(1)
+        .build()
+        .unwrap();
+
+    let create = CreateSecret {
+        name: "prod/db".into(),
+        secret_string: Some("hunter2-password".into()),
+        ..CreateSecret::default()
+    };
+    let request = client.build_request(&create).await.unwrap();
+    assert!(String::from_utf8_lossy(&request.body).contains("hunter2"));
+    let debug = format!("{request:?}");
+    assert!(!debug.contains("hunter2"), "{debug}");
+    assert!(
+        debug.contains(&format!("body: <{} bytes>", request.body.len())),
+        "{debug}"
+    );
+
+    let response = awsjson::RawResponse {
+        status: 200,
+        headers: Vec::new(),
+        body: br#"{"SecretString":"hunter2-password"}"#.to_vec(),
+    };
+    let debug = format!("{response:?}");
+    assert!(!debug.contains("hunter2"), "{debug}");
+    assert!(debug.contains("body: <35 bytes>"), "{debug}");
+
+    let err = GetStrictSecret {
+        secret_id: "prod/db".into(),
+    }
+    .send(&client)
+    .await
+    .unwrap_err();
+    assert!(matches!(err, awsjson::Error::Decode(_)), "{err:?}");
+    let display = err.to_string();
+    assert!(!display.contains("hunter2"), "{display}");
+    assert!(display.contains("<JSON, "), "{display}");
+    assert!(!format!("{err:?}").contains("hunter2"), "{err:?}");
+}
