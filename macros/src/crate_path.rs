@@ -216,6 +216,20 @@ mod tests {
     }
 
     #[test]
+    fn crate_key_is_found_at_the_top_level_only() {
+        use crate::attr::has_crate_key;
+        assert!(has_crate_key(&quote!(crate = "aws")));
+        assert!(has_crate_key(&quote!(
+            target = "A.B",
+            crate = "aws",
+            output = X
+        )));
+        assert!(!has_crate_key(&quote!(target = "A.B", output = crate::X)));
+        assert!(!has_crate_key(&quote!(paginate(crate = x))));
+        assert!(!has_crate_key(&quote!()));
+    }
+
+    #[test]
     fn malformed_values() {
         for bad in ["", "a b", "a::", "a<T>", "1x", "a::b()"] {
             let lit = syn::LitStr::new(bad, proc_macro2::Span::call_site());
