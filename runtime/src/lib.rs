@@ -165,9 +165,10 @@
 //!   `"*** Sensitive Data Redacted ***"`, as the official SDKs do; the wire is
 //!   unchanged. A member the catalog knows as sensitive (an operation's input, a
 //!   `shape = ...` struct, or a struct mirroring a sensitive structure) is redacted
-//!   without the attribute, and an operation's `output` or error type declared
-//!   without `shape = ...` that holds a sensitive member without the attribute is a
-//!   compile error.
+//!   without the attribute, and an operation's `output` or error type, or a structure
+//!   its input holds, declared without `shape = ...` that holds a sensitive member
+//!   without the attribute is a compile error. Structures nested in an output are
+//!   checked only through `shape = ...` (as the scaffold declares them).
 //!
 //! `Option` fields are left out of the body when `None`, and a `null` member reads as
 //! `None`. A required (non-`Option`) member of a string, number, boolean, blob,

@@ -64,6 +64,12 @@ pub(crate) fn expand(
             #redacted
         }
     });
+    let nested = resolved.nested.iter().map(|(ty, sensitive)| {
+        let (wires, messages): (Vec<_>, Vec<_>) = sensitive.iter().cloned().unzip();
+        quote_spanned! {ty.span()=>
+            const _: () = ::awsjson::__private::check_redacted::<#ty>(&[#((#wires, #messages)),*]);
+        }
+    });
     let errors = error_enum(vis, ident, &error_ident, &op.args.errors);
     let paginate = op
         .args
@@ -157,6 +163,7 @@ pub(crate) fn expand(
 
         #paginate
         #(#mirrors)*
+        #(#nested)*
     }
 }
 

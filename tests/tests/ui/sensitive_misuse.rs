@@ -13,6 +13,21 @@ struct GetSecretValueResponse {
     secret_string: Option<String>,
 }
 
+// So must a structure nested in the input.
+#[aws_json_operation(target = "AWSCognitoIdentityProviderService.SignUp")]
+struct SignUp {
+    client_id: String,
+    username: String,
+    user_attributes: Option<Vec<AttributeType>>,
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+struct AttributeType {
+    name: String,
+    value: Option<String>,
+}
+
 #[aws_json_shape]
 struct Misused {
     #[aws(sensitive = true)]
