@@ -326,6 +326,11 @@ impl Gen {
             if self.explicit && self.timestamp_format(m.target) == Some(TimestampFormat::Iso8601) {
                 out.push_str("    #[aws(timestamp = \"date-time\")]\n");
             }
+            // Spelt out even where the catalog would fill it: the reader sees why the
+            // member prints redacted, and the declaration stays safe without `shape`.
+            if shape.sensitive || s.redacts(m.target) {
+                out.push_str("    #[aws(sensitive)]\n");
+            }
             let mut ty = self.type_of(m.target, id);
             if token || !m.required() {
                 ty = format!("Option<{ty}>");
@@ -365,6 +370,9 @@ impl Gen {
             }
             if self.explicit && self.timestamp_format(m.target) == Some(TimestampFormat::Iso8601) {
                 out.push_str("    #[aws(timestamp = \"date-time\")]\n");
+            }
+            if shape.sensitive || s.redacts(m.target) {
+                out.push_str("    #[aws(sensitive)]\n");
             }
             let ty = self.type_of(m.target, id);
             let _ = writeln!(out, "    {ident}({ty}),");

@@ -144,6 +144,7 @@ pub struct Decrypt {
 #[aws_json_shape]
 #[derive(Debug, Clone)]
 pub struct DecryptResponse {
+    #[aws(sensitive)]
     pub plaintext: Option<Blob>,
     pub key_id: Option<String>,
     pub encryption_algorithm: Option<EncryptionAlgorithmSpec>,

@@ -38,6 +38,8 @@ pub(crate) struct Variant {
     pub(crate) ty: Option<syn::Type>,
     /// A union member's timestamp format.
     pub(crate) timestamp: Option<&'static str>,
+    /// A union member that `Debug` redacts: `#[aws(sensitive)]`, or sensitive in the model.
+    pub(crate) sensitive: bool,
 }
 
 /// What an `#[aws_json_shape]` enum declares, told apart by its variants.
@@ -304,6 +306,14 @@ fn enum_variants(
                 "`timestamp` goes on a union member or a structure field, not on an enum value",
             ));
         }
+        if let Some(span) = attrs.sensitive
+            && kind != EnumKind::Union
+        {
+            cx.syn_error(syn::Error::new(
+                span,
+                "`sensitive` goes on a union member or a structure field, not on an enum value",
+            ));
+        }
         let value = match (kind, variant.discriminant.take()) {
             (EnumKind::Int, Some((_, expr))) => int_value(cx, &expr),
             _ => None,
@@ -325,6 +335,7 @@ fn enum_variants(
             value,
             ty,
             timestamp: attrs.timestamp.map(|t| t.value),
+            sensitive: attrs.sensitive.is_some(),
         });
     }
     let mut seen: Vec<(i32, &syn::Ident)> = Vec::new();

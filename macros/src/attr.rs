@@ -8,6 +8,7 @@ use syn::spanned::Spanned;
 use syn::{LitStr, Token};
 
 use crate::case::{RULE_NAMES, RenameRule};
+use crate::crate_path::CratePath;
 use crate::ctxt::Ctxt;
 
 pub(crate) const OPERATION_KEYS: &[&str] = &[
@@ -24,17 +25,19 @@ pub(crate) const OPERATION_KEYS: &[&str] = &[
     "query_compatible",
     "request_compression",
     "host_prefix",
+    "crate",
 ];
 pub(crate) const PAGINATE_KEYS: &[&str] = &["input_token", "output_token", "page_size", "items"];
-pub(crate) const SHAPE_KEYS: &[&str] = &["rename_all", "shape"];
+pub(crate) const SHAPE_KEYS: &[&str] = &["rename_all", "shape", "crate"];
 pub(crate) const FIELD_KEYS: &[&str] = &[
     "rename",
     "timestamp",
     "default",
     "host_label",
     "endpoint_url",
+    "sensitive",
 ];
-pub(crate) const VARIANT_KEYS: &[&str] = &["rename", "timestamp"];
+pub(crate) const VARIANT_KEYS: &[&str] = &["rename", "timestamp", "sensitive"];
 pub(crate) const COMPRESSIONS: &[&str] = &["gzip"];
 pub(crate) const TIMESTAMP_FORMATS: &[&str] = &["epoch-seconds", "date-time", "http-date"];
 
@@ -60,6 +63,8 @@ pub(crate) struct OperationArgs {
     pub(crate) query_compatible: Option<syn::Path>,
     pub(crate) request_compression: Option<LitStr>,
     pub(crate) host_prefix: Option<LitStr>,
+    /// `crate = "my_facade::awsjson"`.
+    pub(crate) krate: Option<CratePath>,
 }
 
 /// `paginate(input_token = a, output_token = b, page_size = c, items = d: Item)`.
@@ -83,6 +88,8 @@ pub(crate) struct ShapeArgs {
     pub(crate) rename_all: Option<RenameRule>,
     /// The catalog shape this type mirrors, `"<service>#<Shape>"`.
     pub(crate) shape: Option<LitStr>,
+    /// `crate = "my_facade::awsjson"`.
+    pub(crate) krate: Option<CratePath>,
 }
 
 /// Parses `#[aws_json_operation(...)]`'s arguments, pushing every mistake to `cx`.
@@ -175,6 +182,8 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
                 }
                 // host_prefix = "foo.{Label}."
                 "host_prefix" => set_once(cx, &meta, &mut args.host_prefix, meta.value()?.parse()?),
+                // crate = "my_facade::awsjson"
+                "crate" => crate_path(cx, &meta, &mut args.krate)?,
                 _ => unreachable!("parse_list only passes known keys"),
             }
             Ok(())
@@ -271,11 +280,56 @@ pub(crate) fn shape_args(cx: &Ctxt, input: ParseStream) -> ShapeArgs {
             }
             // shape = "ecr#Repository"
             "shape" => set_once(cx, &meta, &mut args.shape, meta.value()?.parse()?),
+            // crate = "my_facade::awsjson"
+            "crate" => crate_path(cx, &meta, &mut args.krate)?,
             _ => unreachable!("parse_list only passes known keys"),
         }
         Ok(())
     });
     args
+}
+
+/// `crate = "path"`: a string, as serde's `crate`, holding a path without generics.
+fn crate_path(cx: &Ctxt, meta: &ParseNestedMeta, slot: &mut Option<CratePath>) -> syn::Result<()> {
+    let value = meta.value()?;
+    if !value.peek(LitStr) {
+        let found: proc_macro2::TokenTree = value.parse()?;
+        cx.error_spanned_by(
+            &found,
+            "`crate` takes a string: `crate = \"my_facade::awsjson\"`",
+        );
+        return skip_value(value);
+    }
+    let lit: LitStr = value.parse()?;
+    match CratePath::from_lit(&lit) {
+        Ok(path) => set_once(cx, meta, slot, path),
+        Err(err) => cx.syn_error(err),
+    }
+    Ok(())
+}
+
+/// Whether attribute arguments give `crate = ...` (looked for before parsing, which
+/// then reads the protected tokens; see `crate_path`).
+pub(crate) fn has_crate_key(args: &proc_macro2::TokenStream) -> bool {
+    let mut tokens = args.clone().into_iter().peekable();
+    let mut at_key = true;
+    while let Some(tree) = tokens.next() {
+        match &tree {
+            proc_macro2::TokenTree::Ident(i) if at_key && i == "crate" => {
+                if matches!(tokens.peek(), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '=')
+                {
+                    return true;
+                }
+            }
+            proc_macro2::TokenTree::Punct(p) if p.as_char() == ',' => {
+                at_key = true;
+                continue;
+            }
+            _ => {}
+        }
+        at_key = false;
+    }
+    false
 }
 
 /// The value of `#[aws(default = ...)]`.
@@ -300,6 +354,9 @@ pub(crate) struct FieldAttrs {
     pub(crate) endpoint_url: Option<Span>,
     /// The `#[idempotency]` attribute, for spans.
     pub(crate) idempotency: Option<syn::Attribute>,
+    /// `#[aws(sensitive)]`, its span; the catalog check also sets it (to the field's
+    /// span) for a member whose model shape is sensitive.
+    pub(crate) sensitive: Option<Span>,
 }
 
 /// Reads and removes `#[aws(...)]` and `#[idempotency]` from `attrs`.
@@ -359,6 +416,17 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAt
                             "`endpoint_url` is a flag: write `#[aws(endpoint_url)]`",
                         )?;
                     }
+                    // #[aws(sensitive)]
+                    "sensitive" => {
+                        let span = meta.path.span();
+                        set_flag(
+                            cx,
+                            &meta,
+                            &mut out.sensitive,
+                            span,
+                            "`sensitive` is a flag: write `#[aws(sensitive)]`",
+                        )?;
+                    }
                     _ => unreachable!("parse_list only passes known keys"),
                 }
                 Ok(())
@@ -379,6 +447,8 @@ pub(crate) struct VariantAttrs {
     pub(crate) rename: Option<Sp<String>>,
     /// A union member's timestamp format, with the span of the key.
     pub(crate) timestamp: Option<Sp<&'static str>>,
+    /// `#[aws(sensitive)]` on a union member, its span.
+    pub(crate) sensitive: Option<Span>,
 }
 
 /// Reads and removes `#[aws(...)]` from an enum variant's attributes.
@@ -408,6 +478,17 @@ pub(crate) fn variant_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Varia
                         if let Some(value) = format {
                             set_once(cx, &meta, &mut out.timestamp, Sp { value, span });
                         }
+                    }
+                    // #[aws(sensitive)] on a union member
+                    "sensitive" => {
+                        let span = meta.path.span();
+                        set_flag(
+                            cx,
+                            &meta,
+                            &mut out.sensitive,
+                            span,
+                            "`sensitive` is a flag: write `#[aws(sensitive)]`",
+                        )?;
                     }
                     _ => unreachable!("parse_list only passes known keys"),
                 }

@@ -28,6 +28,9 @@ pub(crate) struct Resolved {
     /// Types whose members are checked (at compile time, by the expansion) against the
     /// model shape: the output and the errors.
     pub(crate) mirrors: Vec<Mirror>,
+    /// Structures nested in the input, declared in their own macro invocations, each
+    /// with the model's sensitive members it must redact (`Mirror::sensitive`).
+    pub(crate) nested: Vec<(syn::Type, Vec<(&'static str, String)>)>,
 }
 
 /// `output = T` or an error type, and the model shape it must mirror.
@@ -36,6 +39,9 @@ pub(crate) struct Mirror {
     /// `"<service>#<Shape>"`.
     pub(crate) shape: String,
     pub(crate) members: Vec<&'static str>,
+    /// The model's sensitive members (wire name) and the error for a field of `ty`
+    /// that holds one without `#[aws(sensitive)]`.
+    pub(crate) sensitive: Vec<(&'static str, String)>,
 }
 
 pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
@@ -169,6 +175,13 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
         Some((service, model_op)) => against_model(cx, op, &value, service, model_op),
         None => (None, Vec::new()),
     };
+    let nested = match known {
+        Some((service, model_op)) => model_op
+            .input
+            .map(|input| nested_redactions(service, input, &op.body.fields))
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
     unique_wire_names(cx, &op.body.fields);
     Some(Resolved {
         target: value.clone(),
@@ -181,7 +194,67 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
         token,
         endpoints,
         mirrors,
+        nested,
     })
+}
+
+/// The model's sensitive members of `id`, each with the error for a field of `ty` that
+/// holds one without `#[aws(sensitive)]`.
+fn sensitive_members(
+    service: &Service,
+    ty: &syn::Type,
+    id: ShapeId,
+) -> Vec<(&'static str, String)> {
+    let shape = service.shape(id);
+    let full = format!("{}#{}", service.name, shape.name);
+    let ty = model::type_text(ty);
+    shape
+        .members()
+        .iter()
+        .filter(|m| shape.sensitive || service.redacts(m.target))
+        .map(|m| {
+            let message = format!(
+                "`{ty}` holds `{}`, which is sensitive in `{full}`: mark its field `#[aws(sensitive)]` so that Debug redacts it",
+                m.name
+            );
+            (m.name, message)
+        })
+        .collect()
+}
+
+/// Structures the input's fields hold (through `Option`, `Box`, `Vec` and maps) whose
+/// model shape has sensitive members: their declarations are checked at compile time,
+/// as the output's are. A nested structure's own nested ones are its declaration's
+/// business (`shape = ...` checks them).
+fn nested_redactions(
+    service: &'static Service,
+    input: ShapeId,
+    fields: &[Field],
+) -> Vec<(syn::Type, Vec<(&'static str, String)>)> {
+    let shape = service.shape(input);
+    let mut out: Vec<(syn::Type, Vec<(&'static str, String)>)> = Vec::new();
+    for field in fields {
+        let Some(member) = shape.member(&field.wire_name) else {
+            continue;
+        };
+        let (mut ty, mut id) = (ty::unwrapped(&field.ty), member.target);
+        while let (Kind::List(item) | Kind::Map(_, item), Some(inner)) =
+            (&service.shape(id).kind, ty::collection_item(ty))
+        {
+            (ty, id) = (ty::unwrapped(inner), *item);
+        }
+        let target = service.shape(id);
+        // Unions are enums, which the check cannot read; documents are not declared.
+        if !matches!(target.kind, Kind::Structure { .. }) || target.is_union() {
+            continue;
+        }
+        let sensitive = sensitive_members(service, ty, id);
+        let text = model::type_text(ty);
+        if !sensitive.is_empty() && !out.iter().any(|(t, _)| model::type_text(t) == text) {
+            out.push((ty.clone(), sensitive));
+        }
+    }
+    out
 }
 
 /// The catalog checks of an operation: its fields against the input members, its
@@ -216,6 +289,7 @@ fn against_model(
     };
     let mut mirrors = Vec::new();
     let full = |id: ShapeId| format!("{}#{}", service.name, service.shape(id).name);
+    let sensitive = |ty: &syn::Type, id: ShapeId| sensitive_members(service, ty, id);
     let members = |id: ShapeId| {
         let mut names: Vec<&str> = service.shape(id).members().iter().map(|m| m.name).collect();
         // A `message` field reads each of the three spellings services use.
@@ -232,6 +306,7 @@ fn against_model(
             ty: ty.clone(),
             shape: full(id),
             members: members(id),
+            sensitive: sensitive(ty, id),
         }),
         (Some(ty), None) if !matches!(ty, syn::Type::Tuple(t) if t.elems.is_empty()) => {
             cx.error_spanned_by(
@@ -255,11 +330,15 @@ fn against_model(
             .iter()
             .find(|e| service.shape(**e).name == name)
         {
-            Some(id) => mirrors.push(Mirror {
-                ty: syn::parse_quote!(#path),
-                shape: full(*id),
-                members: members(*id),
-            }),
+            Some(id) => {
+                let ty: syn::Type = syn::parse_quote!(#path);
+                mirrors.push(Mirror {
+                    sensitive: sensitive(&ty, *id),
+                    ty,
+                    shape: full(*id),
+                    members: members(*id),
+                });
+            }
             None => cx.error_spanned_by(
                 path,
                 format!(

@@ -1,5 +1,6 @@
 //! Pipeline: parse → check → (only when clean) generate.
 
+mod debug;
 mod enumeration;
 mod operation;
 mod paginate;
@@ -10,6 +11,7 @@ use proc_macro2::TokenStream;
 
 use crate::ast::EnumKind;
 use crate::ast::{Operation, Shape};
+use crate::crate_path::{self, CratePath};
 use crate::ctxt::{Ctxt, with_fallback};
 use crate::{attr, check, endpoint, fallback};
 
@@ -68,6 +70,23 @@ fn parse<A>(
     }
 }
 
+/// With `crate = ...` in `args`, the user's own `::awsjson` paths are made distinct
+/// from the expansion's, which `in_crate` then points at the given path.
+fn protect_user_paths(args: TokenStream, input: TokenStream) -> (TokenStream, TokenStream) {
+    if attr::has_crate_key(&args) {
+        (crate_path::protect(args), crate_path::protect(input))
+    } else {
+        (args, input)
+    }
+}
+
+fn in_crate(krate: Option<&CratePath>, output: TokenStream) -> TokenStream {
+    match krate {
+        Some(krate) => krate.apply(output),
+        None => output,
+    }
+}
+
 /// The errors collected while parsing and checking, then the fallback item.
 fn failed(result: Result<(), syn::Error>, input: &TokenStream) -> TokenStream {
     let err = result
@@ -77,6 +96,7 @@ fn failed(result: Result<(), syn::Error>, input: &TokenStream) -> TokenStream {
 }
 
 pub(crate) fn operation(args: TokenStream, input: TokenStream) -> TokenStream {
+    let (args, input) = protect_user_paths(args, input);
     let cx = Ctxt::new();
     let (args, item) = match parse(&cx, args, &input, attr::operation_args) {
         Ok(parsed) => parsed,
@@ -94,13 +114,15 @@ pub(crate) fn operation(args: TokenStream, input: TokenStream) -> TokenStream {
         .map(|f| (f.ident.clone(), f.optional));
     match (cx.check(), op, resolved) {
         (Ok(()), Some(op), Some(resolved)) => {
-            operation::expand(&op, &resolved, host_prefix.as_ref(), endpoint_url)
+            let output = operation::expand(&op, &resolved, host_prefix.as_ref(), endpoint_url);
+            in_crate(op.args.krate.as_ref(), output)
         }
         (result, _, _) => failed(result, &input),
     }
 }
 
 pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
+    let (args, input) = protect_user_paths(args, input);
     let cx = Ctxt::new();
     let (args, item) = match parse(&cx, args, &input, attr::shape_args) {
         Ok(parsed) => parsed,
@@ -118,13 +140,14 @@ pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
         }
         None => None,
     };
-    match (cx.check(), shape) {
+    let output = match (cx.check(), shape) {
         (Ok(()), Some(Shape::Struct(s))) => structure::expand(s, model.as_deref()),
         (Ok(()), Some(Shape::Enum(e))) => match e.kind {
             EnumKind::String => enumeration::expand(e),
             EnumKind::Int => enumeration::expand_int(e),
             EnumKind::Union => union::expand(e),
         },
-        (result, _) => failed(result, &input),
-    }
+        (result, _) => return failed(result, &input),
+    };
+    in_crate(args.krate.as_ref(), output)
 }

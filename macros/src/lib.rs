@@ -12,6 +12,7 @@ mod case;
 #[allow(dead_code)] // the query API is shared with awsjson-cli, which reads more of it
 mod catalog;
 mod check;
+mod crate_path;
 mod ctxt;
 mod endpoint;
 mod expand;

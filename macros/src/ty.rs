@@ -19,6 +19,31 @@ fn last_segment(ty: &syn::Type) -> Option<&syn::PathSegment> {
     }
 }
 
+/// The element type of `Vec<T>` or the value type of `HashMap<K, V>` / `BTreeMap<K, V>`.
+pub(crate) fn collection_item(ty: &syn::Type) -> Option<&syn::Type> {
+    let seg = last_segment(ty)?;
+    let syn::PathArguments::AngleBracketed(args) = &seg.arguments else {
+        return None;
+    };
+    let index = match seg.ident.to_string().as_str() {
+        "Vec" => 0,
+        "HashMap" | "BTreeMap" => 1,
+        _ => return None,
+    };
+    match args.args.get(index)? {
+        syn::GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
+}
+
+/// `Option<T>` or `Box<T>` → `T`, as often as they nest.
+pub(crate) fn unwrapped(mut ty: &syn::Type) -> &syn::Type {
+    while let Some(inner) = option_inner(ty).or_else(|| generic_arg(ty, "Box")) {
+        ty = inner;
+    }
+    ty
+}
+
 fn generic_arg<'a>(ty: &'a syn::Type, name: &str) -> Option<&'a syn::Type> {
     let seg = last_segment(ty)?;
     if seg.ident != name {

@@ -620,11 +620,22 @@ impl DecodeError {
     ) -> Self {
         const SNIPPET: usize = 120;
         let body = &response.body[..response.body.len().min(SNIPPET)];
-        let mut snippet: String = String::from_utf8_lossy(body)
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        if response.body.len() > SNIPPET {
+        // A JSON body may hold the very members the model marks sensitive (a secret's
+        // value, a key's plaintext): it is described, never quoted. Other bodies (an
+        // HTML error page, a proxy's answer) are what the snippet is for.
+        let json = matches!(
+            response.body.iter().find(|b| !b.is_ascii_whitespace()),
+            Some(b'{' | b'[')
+        );
+        let mut snippet: String = if json {
+            format!("<JSON, {} bytes, not shown>", response.body.len())
+        } else {
+            String::from_utf8_lossy(body)
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect()
+        };
+        if !json && response.body.len() > SNIPPET {
             snippet.push('…');
         }
         DecodeError {

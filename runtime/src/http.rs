@@ -60,13 +60,14 @@ impl std::fmt::Debug for HttpRequest {
             .field("method", &self.method)
             .field("url", &self.url)
             .field("headers", &headers)
-            .field("body", &String::from_utf8_lossy(&self.body))
+            // The body holds the call's members, sensitive ones too.
+            .field("body", &BodyLen(self.body.len()))
             .finish()
     }
 }
 
 /// A response as it arrived: status, headers and the whole body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct RawResponse {
     /// The HTTP status code.
     pub status: u16,
@@ -74,6 +75,26 @@ pub struct RawResponse {
     pub headers: Vec<(String, String)>,
     /// The body bytes.
     pub body: Vec<u8>,
+}
+
+impl std::fmt::Debug for RawResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RawResponse")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            // The body holds the output's members, sensitive ones too.
+            .field("body", &BodyLen(self.body.len()))
+            .finish()
+    }
+}
+
+/// A body in `Debug`: its length, not its bytes.
+struct BodyLen(usize);
+
+impl std::fmt::Debug for BodyLen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{} bytes>", self.0)
+    }
 }
 
 impl RawResponse {

@@ -142,6 +142,11 @@
 //!   `x-amzn-query-mode: true`, and an error's code is the one the service's query
 //!   protocol used (`x-amzn-query-error: Code;Fault`), with the fault in
 //!   [`ErrorMeta::fault`]. The modeled variant is still chosen by `__type`.
+//! - `crate = "my_facade::awsjson"` (on both attributes): the path by which the
+//!   generated code reaches awsjson when the crate does not know it as `awsjson`: a
+//!   renamed dependency (`aws = { package = "awsjson", ... }` and `crate = "aws"`) or a
+//!   crate or module that re-exports it. A `::awsjson` path written in the declaration
+//!   itself keeps its meaning.
 //!
 //! Field attributes:
 //!
@@ -163,6 +168,16 @@
 //!   customization, as Amazon ML's `Predict` sends to its `PredictEndpoint`).
 //! - `#[idempotency]` on one `Option<String>` field: left `None`, a fresh UUID v4 is
 //!   sent, the same on every retry.
+//! - `#[aws(sensitive)]`: the model's `sensitive` trait (a password, a secret, a key's
+//!   plaintext). The struct's `#[derive(Debug)]` (which must come after the macro's
+//!   attribute, as derives do) is replaced by an impl that prints the member as
+//!   `"*** Sensitive Data Redacted ***"`, as the official SDKs do; the wire is
+//!   unchanged. A member the catalog knows as sensitive (an operation's input, a
+//!   `shape = ...` struct, or a struct mirroring a sensitive structure) is redacted
+//!   without the attribute, and an operation's `output` or error type, or a structure
+//!   its input holds, declared without `shape = ...` that holds a sensitive member
+//!   without the attribute is a compile error. Structures nested in an output are
+//!   checked only through `shape = ...` (as the scaffold declares them).
 //!
 //! `Option` fields are left out of the body when `None`. A member sent as `null` reads
 //! as if it were left out (as Smithy's protocol tests, botocore and the official SDKs

@@ -165,6 +165,9 @@ pub trait OutputShape: Sized {
     /// The wire names of its fields, each with the error to report when the model
     /// shape an operation expects lacks it.
     const MEMBERS: &'static [(&'static str, &'static str)] = &[];
+    /// The wire names of its fields marked `#[aws(sensitive)]` (or filled from the
+    /// catalog), which its `Debug` redacts.
+    const REDACTED: &'static [&'static str] = &[];
 
     /// Decodes a success body; an empty body reads as `{}`.
     fn decode(body: &[u8]) -> Result<Self, serde_json::Error>;
@@ -192,6 +195,45 @@ pub const fn check_mirror<T: OutputShape>(shape: &str, members: &[&str], mismatc
         }
         i += 1;
     }
+}
+
+/// Compile-time check that `T` redacts each of the model's `sensitive` members it has
+/// a field for: `(wire name, error)` pairs. A type that names its model shape
+/// (`shape = ...`) took the flags from the catalog itself.
+pub const fn check_redacted<T: OutputShape>(sensitive: &[(&str, &'static str)]) {
+    if !T::MODEL_SHAPE.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i < sensitive.len() {
+        let (wire, message) = sensitive[i];
+        if contains(T::MEMBERS, wire) && !contains_str(T::REDACTED, wire) {
+            panic!("{}", message);
+        }
+        i += 1;
+    }
+}
+
+const fn contains(members: &[(&str, &str)], wire: &str) -> bool {
+    let mut i = 0;
+    while i < members.len() {
+        if const_str_eq(members[i].0, wire) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn contains_str(names: &[&str], wire: &str) -> bool {
+    let mut i = 0;
+    while i < names.len() {
+        if const_str_eq(names[i], wire) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 const fn const_str_eq(a: &str, b: &str) -> bool {

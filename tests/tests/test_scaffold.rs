@@ -68,3 +68,28 @@ fn scaffolded_unions_are_enums_on_the_wire() {
     let later: AttributeValue = serde_json::from_str(r#"{"newKind":1}"#).unwrap();
     assert!(matches!(later, AttributeValue::Unknown(_)), "{later:?}");
 }
+
+/// The scaffold marks sensitive members `#[aws(sensitive)]`, and its `#[derive(Debug)]`
+/// then prints them redacted.
+#[test]
+fn scaffolded_secrets_do_not_print() {
+    let response: secretsmanager::GetSecretValueResponse = serde_json::from_str(
+        r#"{"Name":"prod/db","SecretString":"hunter2","SecretBinary":"aHVudGVyMg=="}"#,
+    )
+    .unwrap();
+    let debug = format!("{response:?}");
+    assert!(!debug.contains("hunter2"), "{debug}");
+    assert!(
+        debug.contains("secret_string: \"*** Sensitive Data Redacted ***\""),
+        "{debug}"
+    );
+    assert!(debug.contains("name: Some(\"prod/db\")"), "{debug}");
+    let decrypted: kms::DecryptResponse =
+        serde_json::from_str(r#"{"KeyId":"k","Plaintext":"aHVudGVyMg=="}"#).unwrap();
+    let debug = format!("{decrypted:?}");
+    assert!(
+        debug.contains("plaintext: \"*** Sensitive Data Redacted ***\""),
+        "{debug}"
+    );
+    assert!(debug.contains("key_id: Some(\"k\")"), "{debug}");
+}

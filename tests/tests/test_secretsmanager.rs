@@ -58,7 +58,9 @@ struct GetSecretValueResponse {
     arn: Option<String>,
     name: Option<String>,
     version_id: Option<String>,
+    #[aws(sensitive)]
     secret_string: Option<String>,
+    #[aws(sensitive)]
     secret_binary: Option<Blob>,
     version_stages: Option<Vec<String>>,
     created_date: Option<DateTime>,

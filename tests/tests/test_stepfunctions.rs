@@ -59,6 +59,7 @@ struct DescribeStateMachineOutput {
     state_machine_arn: String,
     name: String,
     status: Option<StateMachineStatus>,
+    #[aws(sensitive)]
     definition: String,
     role_arn: String,
     #[aws(rename = "type")]
@@ -114,6 +115,7 @@ struct DescribeExecutionOutput {
     name: Option<String>,
     status: ExecutionStatus,
     start_date: DateTime,
+    #[aws(sensitive)]
     input: Option<String>,
 }
 

@@ -44,6 +44,9 @@ KIND = {
     "timestamp": 10,
     "document": 11,
 }
+# Bit 7 of the kind byte: the shape is `sensitive` (botocore marks shapes only, never
+# members), so a member is sensitive when its target is.
+K_SENSITIVE = 0x80
 # Timestamp formats; 0 means the protocol default (epoch seconds for awsJson).
 TS_FORMAT = {None: 0, "iso8601": 1, "unixTimestamp": 2, "rfc822": 3}
 
@@ -462,7 +465,7 @@ def encode_service(name, model, ruleset, paginators, partitions):
     for sname in order:
         sh = shapes[sname]
         kind = shape_kind(sh)
-        body += st(sname) + bytes([kind])
+        body += st(sname) + bytes([kind | (K_SENSITIVE if sh.get("sensitive") else 0)])
         if kind == KIND["structure"]:
             flags = 0
             if sh.get("exception") or sh.get("error"):

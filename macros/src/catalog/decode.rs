@@ -223,7 +223,9 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
     let shapes = (0..c.r.varint())
         .map(|_| {
             let name = c.s();
-            let kind = match c.r.u8() {
+            let byte = c.r.u8();
+            let sensitive = byte & Shape::SENSITIVE_KIND != 0;
+            let kind = match byte & !Shape::SENSITIVE_KIND {
                 0 => {
                     let flags = c.r.u8();
                     let error_code = (flags & Shape::ERROR != 0).then(|| c.s());
@@ -260,7 +262,11 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
                 11 => Kind::Document,
                 k => panic!("catalog: unknown shape kind {k}"),
             };
-            Shape { name, kind }
+            Shape {
+                name,
+                kind,
+                sensitive,
+            }
         })
         .collect();
     Service {

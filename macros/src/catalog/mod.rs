@@ -207,6 +207,31 @@ impl Service {
         Some((ShapeId(u32::try_from(i).ok()?), &self.shapes[i]))
     }
 
+    /// Whether a member targeting shape `id` must be redacted in `Debug`: the target is
+    /// sensitive, or it is a list or map whose values are (through nested lists and
+    /// maps). A structure that is not sensitive itself redacts its own members.
+    pub(crate) fn redacts(&self, id: ShapeId) -> bool {
+        let mut stack = vec![id];
+        // Bounded by the shape count: a recursive list (a list of itself) ends.
+        let mut seen = Vec::new();
+        while let Some(id) = stack.pop() {
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
+            let shape = self.shape(id);
+            if shape.sensitive {
+                return true;
+            }
+            match shape.kind {
+                Kind::List(m) => stack.push(m),
+                Kind::Map(k, v) => stack.extend([k, v]),
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// The default hostname as one pattern for every partition, in the runtime's
     /// `ServiceMeta::hostname` form: `{region}`, `{dnsSuffix}` (such as `amazonaws.com`)
     /// and `{dualStackDnsSuffix}` (such as `api.aws`), derived from the `aws`
@@ -317,9 +342,13 @@ pub(crate) struct Paginator {
 pub(crate) struct Shape {
     pub(crate) name: &'static str,
     pub(crate) kind: Kind,
+    /// The model's `sensitive` trait: values of this shape never print.
+    pub(crate) sensitive: bool,
 }
 
 impl Shape {
+    /// Bit 7 of the kind byte.
+    pub(crate) const SENSITIVE_KIND: u8 = 0x80;
     const ERROR: u8 = 1;
     const UNION: u8 = 2;
     const EVENT_STREAM: u8 = 4;

@@ -305,3 +305,77 @@ fn suggestions() {
     assert_eq!(suggest("itme", names), ["Item"]);
     assert!(suggest("zzzzzz", names).is_empty());
 }
+
+#[test]
+fn sensitive_shapes_and_members() {
+    let c = catalog();
+    let member_redacted = |service: &str, shape: &str, member: &str| {
+        let s = c.service(service).unwrap();
+        let (_, sh) = s.shape_named(shape).unwrap();
+        s.redacts(sh.member(member).unwrap().target)
+    };
+    // Strings and blobs.
+    assert!(member_redacted(
+        "secretsmanager",
+        "GetSecretValueResponse",
+        "SecretString"
+    ));
+    assert!(member_redacted(
+        "secretsmanager",
+        "GetSecretValueResponse",
+        "SecretBinary"
+    ));
+    assert!(!member_redacted(
+        "secretsmanager",
+        "GetSecretValueResponse",
+        "Name"
+    ));
+    assert!(member_redacted(
+        "secretsmanager",
+        "CreateSecretRequest",
+        "SecretString"
+    ));
+    assert!(member_redacted("kms", "DecryptResponse", "Plaintext"));
+    assert!(!member_redacted("kms", "DecryptResponse", "KeyId"));
+    assert!(member_redacted("cognito-idp", "SignUpRequest", "Password"));
+    assert!(member_redacted("cognito-idp", "SignUpRequest", "ClientId"));
+    assert!(member_redacted("cognito-idp", "SignUpRequest", "Username"));
+    // A list of structures: each structure redacts its own sensitive members.
+    assert!(!member_redacted(
+        "cognito-idp",
+        "SignUpRequest",
+        "UserAttributes"
+    ));
+    // A sensitive map, and a structure's sensitive members.
+    assert!(member_redacted(
+        "cognito-idp",
+        "InitiateAuthRequest",
+        "AuthParameters"
+    ));
+    assert!(member_redacted(
+        "cognito-idp",
+        "AuthenticationResultType",
+        "AccessToken"
+    ));
+    assert!(!member_redacted(
+        "cognito-idp",
+        "AuthenticationResultType",
+        "ExpiresIn"
+    ));
+    // The flag is on the shape, whatever its kind.
+    let s = c.service("secretsmanager").unwrap();
+    assert!(s.shape_named("SecretStringType").unwrap().1.sensitive);
+    assert!(!s.shape_named("SecretNameType").unwrap().1.sensitive);
+    let sensitive: usize = c
+        .service_names()
+        .map(|n| {
+            c.service(n)
+                .unwrap()
+                .shapes
+                .iter()
+                .filter(|s| s.sensitive)
+                .count()
+        })
+        .sum();
+    assert!(sensitive > 400, "{sensitive} sensitive shapes");
+}

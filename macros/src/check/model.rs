@@ -56,6 +56,10 @@ pub(crate) fn fields(
         };
         mapped.insert(member.name);
         field.wire_name = member.name.to_owned();
+        // The model's `sensitive` trait wins even when the field does not say it.
+        if field.attrs.sensitive.is_none() && (shape.sensitive || service.redacts(member.target)) {
+            field.attrs.sensitive = Some(field.ident.span());
+        }
         let inner = ty::option_inner(&field.ty);
         if member.idempotency_token() && operation {
             // Marked or not, the token member is the token, and `None` gets a fresh one.
@@ -285,6 +289,7 @@ pub(crate) fn union_variants(cx: &Ctxt, service: &Service, id: ShapeId, e: &mut 
             continue;
         };
         variant.wire_name = member.name.to_owned();
+        variant.sensitive |= shape.sensitive || service.redacts(member.target);
         if let Some(ty) = &variant.ty
             && let Err(misfit) = fit::fits(service, member.target, ty)
         {

@@ -15,7 +15,9 @@ pub(crate) fn expand(
     host_prefix: Option<&HostPrefix>,
     endpoint_url: Option<(syn::Ident, bool)>,
 ) -> TokenStream {
-    let item = &op.body.item;
+    let mut item = op.body.item.clone();
+    let debug = super::debug::redacting(&mut item, &op.body.fields);
+    let item = &item;
     // Deserialize too: a request can then be loaded from JSON (a fixture, a queue).
     let serde_impls = structure::serde_impls(item, &op.body.fields);
     let ident = &item.ident;
@@ -51,8 +53,21 @@ pub(crate) fn expand(
         let shape = &m.shape;
         let members = &m.members;
         let mismatch = format!("`{}` mirrors another model shape than `{shape}`", quote!(#ty));
+        let redacted = (!m.sensitive.is_empty()).then(|| {
+            let (wires, messages): (Vec<_>, Vec<_>) = m.sensitive.iter().cloned().unzip();
+            quote_spanned! {ty.span()=>
+                const _: () = ::awsjson::__private::check_redacted::<#ty>(&[#((#wires, #messages)),*]);
+            }
+        });
         quote_spanned! {ty.span()=>
             const _: () = ::awsjson::__private::check_mirror::<#ty>(#shape, &[#(#members),*], #mismatch);
+            #redacted
+        }
+    });
+    let nested = resolved.nested.iter().map(|(ty, sensitive)| {
+        let (wires, messages): (Vec<_>, Vec<_>) = sensitive.iter().cloned().unzip();
+        quote_spanned! {ty.span()=>
+            const _: () = ::awsjson::__private::check_redacted::<#ty>(&[#((#wires, #messages)),*]);
         }
     });
     let errors = error_enum(vis, ident, &error_ident, &op.args.errors);
@@ -108,6 +123,8 @@ pub(crate) fn expand(
     quote! {
         #item
 
+        #debug
+
         #serde_impls
 
         #[automatically_derived]
@@ -146,6 +163,7 @@ pub(crate) fn expand(
 
         #paginate
         #(#mirrors)*
+        #(#nested)*
     }
 }
 

@@ -13,7 +13,8 @@ use crate::ty;
 ///
 /// `model` is the catalog shape it mirrors (`shape = ...`); with the wire names it lets
 /// an operation check at compile time that its `output` and errors fit the model.
-pub(crate) fn expand(shape: Struct, model: Option<&str>) -> TokenStream {
+pub(crate) fn expand(mut shape: Struct, model: Option<&str>) -> TokenStream {
+    let debug = super::debug::redacting(&mut shape.item, &shape.fields);
     let impls = serde_impls(&shape.item, &shape.fields);
     let ident = &shape.item.ident;
     let item = &shape.item;
@@ -25,8 +26,11 @@ pub(crate) fn expand(shape: Struct, model: Option<&str>) -> TokenStream {
             f.ident, f.wire_name
         )
     });
+    let redacted = redacted_members(&shape.fields);
     quote! {
         #item
+
+        #debug
 
         #impls
 
@@ -34,6 +38,7 @@ pub(crate) fn expand(shape: Struct, model: Option<&str>) -> TokenStream {
         impl ::awsjson::__private::OutputShape for #ident {
             const MODEL_SHAPE: &'static str = #model;
             const MEMBERS: &'static [(&'static str, &'static str)] = &[#((#wires, #messages)),*];
+            #redacted
 
             fn decode(
                 body: &[u8],
@@ -42,6 +47,17 @@ pub(crate) fn expand(shape: Struct, model: Option<&str>) -> TokenStream {
             }
         }
     }
+}
+
+/// `OutputShape::REDACTED`: the wire names of the sensitive fields, for the check of an
+/// operation whose output or error this is.
+fn redacted_members(fields: &[Field]) -> Option<TokenStream> {
+    let wires: Vec<&String> = fields
+        .iter()
+        .filter(|f| f.attrs.sensitive.is_some())
+        .map(|f| &f.wire_name)
+        .collect();
+    (!wires.is_empty()).then(|| quote!(const REDACTED: &'static [&'static str] = &[#(#wires),*];))
 }
 
 /// The functions that give members their declared defaults, and the struct's

@@ -8,6 +8,7 @@ use crate::ast::Enum;
 use crate::expand::structure;
 
 pub(crate) fn expand(mut shape: Enum) -> TokenStream {
+    let debug = super::debug::redacting_union(&mut shape.item, &shape.variants);
     let syn::Data::Enum(data) = &mut shape.item.data else {
         unreachable!()
     };
@@ -122,6 +123,8 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
     );
     quote! {
         #item
+
+        #debug
 
         #[allow(clippy::all, non_camel_case_types)]
         const _: () = {

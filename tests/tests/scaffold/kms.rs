@@ -27,6 +27,7 @@ pub struct Encrypt {
     /// DescribeKey operation.
     pub key_id: String,
     /// Data to be encrypted.
+    #[aws(sensitive)]
     pub plaintext: awsjson::Blob,
     /// Specifies the encryption context that will be used to encrypt the data. An
     /// encryption context is valid only for cryptographic operations with a symmetric
@@ -184,6 +185,7 @@ pub struct DecryptResponse {
     pub key_id: Option<String>,
     /// Decrypted plaintext data. When you use the HTTP API or the Amazon Web Services
     /// CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
+    #[aws(sensitive)]
     pub plaintext: Option<awsjson::Blob>,
     /// The encryption algorithm that was used to decrypt the ciphertext.
     pub encryption_algorithm: Option<EncryptionAlgorithmSpec>,

@@ -64,9 +64,11 @@ pub struct ListEngagements {
     /// A list of AWS account IDs. When specified, the response includes engagements
     /// created by these accounts. This filter is useful for finding engagements created
     /// by specific team members.
+    #[aws(sensitive)]
     pub created_by: Option<Vec<String>>,
     /// An array of strings representing AWS Account IDs. Use this to exclude engagements
     /// created by specific users.
+    #[aws(sensitive)]
     pub exclude_created_by: Option<Vec<String>>,
     /// Filters engagements to include only those containing the specified context types,
     /// such as "CustomerProject" or "Lead". Use this to find engagements that have
@@ -262,6 +264,7 @@ pub struct EngagementSummary {
     /// The date and time when the Engagement was created.
     pub created_at: Option<awsjson::DateTime>,
     /// The AWS Account ID of the Engagement creator.
+    #[aws(sensitive)]
     pub created_by: Option<String>,
     /// The number of members in the Engagement.
     pub member_count: Option<i32>,
@@ -270,6 +273,7 @@ pub struct EngagementSummary {
     pub modified_at: Option<awsjson::DateTime>,
     /// The AWS account ID of the user who last modified the engagement. This field helps
     /// track who made the most recent changes to the engagement.
+    #[aws(sensitive)]
     pub modified_by: Option<String>,
     /// An array of context types associated with the engagement, such as
     /// "CustomerProject" or "Lead". This provides a quick overview of the types of

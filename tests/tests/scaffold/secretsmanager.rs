@@ -68,9 +68,11 @@ pub struct CreateSecret {
     /// The binary data to encrypt and store in the new version of the secret. We
     /// recommend that you store your binary data in a file and then pass the contents of
     /// the file as a parameter.
+    #[aws(sensitive)]
     pub secret_binary: Option<awsjson::Blob>,
     /// The text data to encrypt and store in this new version of the secret. We recommend
     /// you use a JSON structure of key/value pairs for your secret value.
+    #[aws(sensitive)]
     pub secret_string: Option<String>,
     /// A list of tags to attach to the secret. Each tag is a key and value pair of
     /// strings in a JSON text string, for example:
@@ -105,9 +107,11 @@ pub struct GetSecretValueResponse {
     /// data in the form of a byte array. When you retrieve a `SecretBinary` using the
     /// HTTP API, the Python SDK, or the Amazon Web Services CLI, the value is
     /// Base64-encoded. Otherwise, it is not encoded.
+    #[aws(sensitive)]
     pub secret_binary: Option<awsjson::Blob>,
     /// The decrypted secret value, if the secret value was originally provided as a
     /// string or through the Secrets Manager console.
+    #[aws(sensitive)]
     pub secret_string: Option<String>,
     /// A list of all of the staging labels currently attached to this version of the
     /// secret.

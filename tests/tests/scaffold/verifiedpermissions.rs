@@ -56,6 +56,7 @@ pub struct IsAuthorizedOutput {
     pub determining_policies: Vec<DeterminingPolicyItem>,
     /// Errors that occurred while making an authorization decision, for example, a policy
     /// references an Entity or entity Attribute that does not exist in the slice.
+    #[aws(sensitive)]
     pub errors: Vec<EvaluationErrorItem>,
 }
 
@@ -111,8 +112,10 @@ pub struct ValidationException {
 #[derive(Debug, Clone)]
 pub struct EntityIdentifier {
     /// The type of an entity.
+    #[aws(sensitive)]
     pub entity_type: String,
     /// The identifier of an entity.
+    #[aws(sensitive)]
     pub entity_id: String,
 }
 
@@ -122,8 +125,10 @@ pub struct EntityIdentifier {
 #[derive(Debug, Clone)]
 pub struct ActionIdentifier {
     /// The type of an action.
+    #[aws(sensitive)]
     pub action_type: String,
     /// The ID of an action.
+    #[aws(sensitive)]
     pub action_id: String,
 }
 
@@ -136,9 +141,11 @@ pub enum ContextDefinition {
     /// An list of attributes that are needed to successfully evaluate an authorization
     /// request. Each attribute in this array must include a map of a data type and its
     /// value.
+    #[aws(sensitive)]
     ContextMap(HashMap<String, AttributeValue>),
     /// A Cedar JSON string representation of the context needed to successfully evaluate
     /// an authorization request.
+    #[aws(sensitive)]
     CedarJson(String),
 }
 
@@ -154,6 +161,7 @@ pub enum EntitiesDefinition {
     EntityList(Vec<EntityItem>),
     /// A Cedar JSON string representation of the entities needed to successfully evaluate
     /// an authorization request.
+    #[aws(sensitive)]
     CedarJson(String),
 }
 
@@ -178,6 +186,7 @@ pub struct DeterminingPolicyItem {
 #[derive(Debug, Clone)]
 pub struct EvaluationErrorItem {
     /// The error description.
+    #[aws(sensitive)]
     pub error_description: String,
 }
 
@@ -207,24 +216,31 @@ pub struct ValidationExceptionField {
 #[derive(Debug, Clone)]
 pub enum AttributeValue {
     /// An attribute value of Boolean type.
+    #[aws(sensitive)]
     Boolean(bool),
     /// An attribute value of type EntityIdentifier.
     EntityIdentifier(EntityIdentifier),
     /// An attribute value of Long type.
+    #[aws(sensitive)]
     Long(i64),
     /// An attribute value of String type.
+    #[aws(sensitive)]
     String(String),
     /// An attribute value of Set type.
     Set(Vec<AttributeValue>),
     /// An attribute value of Record type.
     Record(HashMap<String, AttributeValue>),
     /// An attribute value of ipaddr type.
+    #[aws(sensitive)]
     Ipaddr(String),
     /// An attribute value of decimal type.
+    #[aws(sensitive)]
     Decimal(String),
     /// An attribute value of datetime type.
+    #[aws(sensitive)]
     Datetime(String),
     /// An attribute value of duration type.
+    #[aws(sensitive)]
     Duration(String),
 }
 
@@ -249,23 +265,30 @@ pub struct EntityItem {
 #[derive(Debug, Clone)]
 pub enum CedarTagValue {
     /// A Cedar tag value of Boolean type.
+    #[aws(sensitive)]
     Boolean(bool),
     /// A Cedar tag value of type EntityIdentifier.
     EntityIdentifier(EntityIdentifier),
     /// A Cedar tag value of Long type.
+    #[aws(sensitive)]
     Long(i64),
     /// A Cedar tag value of String type.
+    #[aws(sensitive)]
     String(String),
     /// A Cedar tag value of Set type.
     Set(Vec<CedarTagValue>),
     /// A Cedar tag value of Record type.
     Record(HashMap<String, CedarTagValue>),
     /// A Cedar tag value of ipaddr type.
+    #[aws(sensitive)]
     Ipaddr(String),
     /// A Cedar tag value of decimal type.
+    #[aws(sensitive)]
     Decimal(String),
     /// A Cedar tag value of datetime type.
+    #[aws(sensitive)]
     Datetime(String),
     /// A Cedar tag value of duration type.
+    #[aws(sensitive)]
     Duration(String),
 }
