@@ -1240,7 +1240,8 @@ mod tests {
         assert_eq!(request.header("x-amz-security-token"), Some("tok-secret"));
         let authorization = request.header("authorization").unwrap();
         assert!(
-            authorization.contains("Credential=AKID/") && authorization.contains("/eu-west-1/dynamodb/aws4_request"),
+            authorization.contains("Credential=AKID/")
+                && authorization.contains("/eu-west-1/dynamodb/aws4_request"),
             "{authorization}"
         );
         // Once a request has filled the credentials cache, the client's Debug still

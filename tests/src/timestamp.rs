@@ -163,11 +163,7 @@ pub fn parse_http_date(text: &str) -> Option<i64> {
         parts.next()?,
         parts.next()?,
     );
-    if parts.next().is_some()
-        || zone != "GMT"
-        || weekday.len() != 3
-        || d.len() != 2
-        || y.len() != 4
+    if parts.next().is_some() || zone != "GMT" || weekday.len() != 3 || d.len() != 2 || y.len() != 4
     {
         return None;
     }

@@ -178,7 +178,8 @@ async fn backoff_never_exceeds_the_configured_cap() {
     // The slack covers one attempt on a loaded machine; an uncapped wait exceeds it
     // with probability above 0.78 on the first retry alone.
     assert!(
-        gaps.iter().all(|gap| *gap < Duration::from_millis(30 + 400)),
+        gaps.iter()
+            .all(|gap| *gap < Duration::from_millis(30 + 400)),
         "{gaps:?}"
     );
     // Full jitter may pick 0 for one retry, but five retries sum to 10 ms or less only
