@@ -301,6 +301,8 @@ async fn credential_source_and_static_provider() {
     assert_eq!(signed_with(&request), "STATIC");
 }
 
+/// Role chains through moto's STS: `scripts/test.sh` turns the `moto` feature on.
+#[cfg(feature = "moto")]
 mod sts {
     use super::*;
 
