@@ -578,7 +578,9 @@ async fn no_secret_in_any_error_or_debug() {
         no_secret(err);
     }
 
-    // The credentials' Debug hides the role's secret and session token.
+    // A request signed with the role's credentials carries the session token: its
+    // Debug hides it. (The client's Debug never shows cached credentials at all; it is
+    // checked too, once the cache holds them.)
     f.portal.set_fallback(role_reply("ASIADEBUG", 3600));
     let client = client_from(&f.vars).await;
     let request = client
@@ -586,6 +588,11 @@ async fn no_secret_in_any_error_or_debug() {
         .await
         .unwrap();
     assert_eq!(signed_with(&request), "ASIADEBUG");
+    assert_eq!(
+        request.header("x-amz-security-token"),
+        Some("SECRET-role-session")
+    );
+    no_secret(&format!("{request:?}"));
     no_secret(&format!("{client:?}"));
 }
 
