@@ -217,7 +217,7 @@ impl StubBuilder {
                     // would leave every later client hanging.
                     Err(error) => {
                         tracing::debug!(%error, "stub: accept failed; retrying");
-                        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                        tokio::time::sleep(Duration::from_millis(10)).await;
                     }
                 }
             }

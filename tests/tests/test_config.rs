@@ -91,7 +91,7 @@ async fn continuation_lines_and_sub_properties() {
     let vars = base_vars(&home);
     let client = client_from(&vars).await;
     let request = client
-        .build_request(&support::ListTables { limit: None })
+        .build_request(&ListTables { limit: None })
         .await
         .unwrap();
     assert_eq!(request.url, "http://127.0.0.1:8000/");
