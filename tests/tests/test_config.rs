@@ -173,16 +173,23 @@ async fn max_attempts_of(config: &str, extra: &[(&str, &str)]) -> Result<String,
         .await
         .map_err(|e| e.to_string())?
         .region("us-east-1")
-        .credentials(awsjson::Credentials::new("AKIDCONFIG", "config-secret", None))
+        .credentials(awsjson::Credentials::new(
+            "AKIDCONFIG",
+            "config-secret",
+            None,
+        ))
         .endpoint_url(server.url())
         .initial_backoff(Duration::from_millis(1))
         .max_backoff(Duration::from_millis(2))
         .build()
         .map_err(|e| e.to_string())?;
-    tokio::time::timeout(Duration::from_secs(10), ListTables { limit: None }.send(&client))
-        .await
-        .expect("the call did not end within 10 s")
-        .unwrap_err();
+    tokio::time::timeout(
+        Duration::from_secs(10),
+        ListTables { limit: None }.send(&client),
+    )
+    .await
+    .expect("the call did not end within 10 s")
+    .unwrap_err();
     Ok(server.count().to_string())
 }
 
@@ -250,11 +257,18 @@ async fn compression_settings_are_read_and_checked() {
             .await
             .unwrap()
             .region("us-east-1")
-            .credentials(awsjson::Credentials::new("AKIDCONFIG", "config-secret", None))
+            .credentials(awsjson::Credentials::new(
+                "AKIDCONFIG",
+                "config-secret",
+                None,
+            ))
             .build()
             .unwrap()
     };
-    assert_eq!(encoding_of(client().await, 200).await.as_deref(), Some("gzip"));
+    assert_eq!(
+        encoding_of(client().await, 200).await.as_deref(),
+        Some("gzip")
+    );
     assert_eq!(encoding_of(client().await, 50).await, None);
     let mut off = vars.clone();
     off.push(var("AWS_DISABLE_REQUEST_COMPRESSION", "true"));
@@ -262,7 +276,11 @@ async fn compression_settings_are_read_and_checked() {
         .await
         .unwrap()
         .region("us-east-1")
-        .credentials(awsjson::Credentials::new("AKIDCONFIG", "config-secret", None))
+        .credentials(awsjson::Credentials::new(
+            "AKIDCONFIG",
+            "config-secret",
+            None,
+        ))
         .build()
         .unwrap();
     assert_eq!(encoding_of(client, 200).await, None);

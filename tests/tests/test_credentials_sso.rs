@@ -286,9 +286,9 @@ async fn an_expiring_token_is_refreshed_and_written_back() {
         serde_json::from_str(&std::fs::read_to_string(&cache).unwrap()).unwrap();
     assert_eq!(after["accessToken"], "SECRET-new-access");
     assert_eq!(after["refreshToken"], "SECRET-new-refresh");
-    let expires =
-        awsjson_tests::timestamp::parse_date_time(after["expiresAt"].as_str().unwrap()).unwrap()
-            / 1000;
+    let expires = awsjson_tests::timestamp::parse_date_time(after["expiresAt"].as_str().unwrap())
+        .unwrap()
+        / 1000;
     let expected = awsjson::DateTime::from(started).secs() + 28_800;
     assert!((expected - 5..=expected + 5).contains(&expires), "{after}");
     for key in [

@@ -601,7 +601,9 @@ async fn a_connect_that_never_completes_hits_the_connect_timeout() {
         .await
         {
             Ok(Ok(stream)) => fillers.push(stream),
-            Ok(Err(e)) => panic!("a connect to the full backlog was refused ({e}): this test needs a kernel that drops SYNs to a full accept queue, as Linux does"),
+            Ok(Err(e)) => panic!(
+                "a connect to the full backlog was refused ({e}): this test needs a kernel that drops SYNs to a full accept queue, as Linux does"
+            ),
             Err(_) => {
                 a_connect_hung = true;
                 break;
