@@ -1,5 +1,7 @@
-//! Property tests: no bytes or JSON make a decoder panic, and every declared shape
-//! round-trips through encode and decode.
+//! Property tests: no bytes or JSON make a decoder panic; the base64 and timestamp
+//! codecs agree with the tests crate's independent ones (`awsjson_tests::base64`,
+//! `awsjson_tests::timestamp`); and every declared shape round-trips through encode and
+//! decode (self-consistency only: wire exactness is the Smithy vectors' job).
 //!
 //! Case counts are modest (a few hundred per property) so the suite stays fast;
 //! `PROPTEST_CASES` raises them for a longer local run.
