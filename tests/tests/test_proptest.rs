@@ -338,8 +338,8 @@ proptest! {
     fn timestamps_format_to_what_an_independent_parser_reads(secs in TEXT_YEARS, nanos in 0u32..1_000_000_000) {
         let t = DateTime::from_secs_and_nanos(secs, nanos);
         let text = t.to_date_time();
-        prop_assert_eq!(timestamp::parse_date_time(&text), Some(millis(t.clone())), "{}", text);
-        prop_assert_eq!(DateTime::parse_date_time(&text).unwrap(), t.clone());
+        prop_assert_eq!(timestamp::parse_date_time(&text), Some(millis(t)), "{}", text);
+        prop_assert_eq!(DateTime::parse_date_time(&text).unwrap(), t);
         let text = t.to_http_date();
         prop_assert_eq!(timestamp::parse_http_date(&text), Some(millis(t)), "{}", text);
     }
