@@ -1,22 +1,81 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine: sets up what the tests need, then runs
 # every test of the workspace (unit, doc, protocol vectors, SigV4 suite, UI tests,
-# integration tests against moto).
+# stub and fault tests, and the integration tests against moto).
 #
-# Needs Rust and Python 3 (with venv and pip): moto, pinned, is installed into .venv
-# on the first run and reused after; it runs on a free loopback port for the duration
-# of the tests (signature checking on) and is stopped on exit.
+# Plain `cargo test --workspace` runs everything but the moto tests, which sit behind
+# the `moto` feature of awsjson-tests (tests/README.md says why). This script installs
+# moto (pinned, into .venv, on the first run), starts it on a free loopback port
+# (signature checking on), turns the feature on, and fails if any moto test target
+# ran no test: a suite that skipped moto does not pass here.
 #
-# With arguments, runs `cargo test ARGS...` instead, against the same moto:
+# With arguments, runs `cargo test ARGS...` instead, against the same moto (with the
+# moto feature when the arguments select awsjson-tests or the workspace):
 #   scripts/test.sh -p awsjson-tests --test test_dynamodb
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if [ -n "${CI:-}" ] && [ -n "${TRYBUILD:-}${AWSJSON_BLESS:-}" ]; then
+    echo "error: TRYBUILD / AWSJSON_BLESS rewrite the expected output; they are refused under CI" >&2
+    exit 1
+fi
+
 . scripts/moto.sh
 moto_start
 
+MOTO_FEATURE=awsjson-tests/moto
+
+# The test targets of awsjson-tests that need moto (required-features = ["moto"]).
+moto_targets() {
+    cargo metadata --no-deps --format-version 1 | python3 -c '
+import json, sys
+for package in json.load(sys.stdin)["packages"]:
+    if package["name"] == "awsjson-tests":
+        for target in package["targets"]:
+            if "moto" in (target.get("required-features") or []):
+                print(target["name"])
+'
+}
+
+# Fails unless each moto target, and the moto module of test_credentials, ran at
+# least one test in the run logged in $1 (cargo's "Running tests/NAME.rs" lines,
+# then libtest's "test result" line of that binary).
+check_moto_ran() {
+    local log=$1 targets target passed missing=0 total=0
+    targets=$(moto_targets)
+    [ -n "$targets" ] || moto_die "no test target of awsjson-tests requires the moto feature: tests/Cargo.toml lost its [[test]] entries"
+    for target in $targets; do
+        passed=$(awk -v file="tests/$target.rs" '
+            $1 == "Running" { current = ($2 == file) }
+            current && /^test result:/ { for (i = 1; i <= NF; i++) if ($(i + 1) ~ /^passed/) print $i; current = 0 }
+        ' "$log" | head -n 1)
+        if [ -z "$passed" ] || [ "$passed" -eq 0 ]; then
+            echo "error: moto test target $target ran no test" >&2
+            missing=1
+        else
+            total=$((total + passed))
+        fi
+    done
+    passed=$(grep -c '^test sts::.* ok$' "$log" || true)
+    if [ "$passed" -eq 0 ]; then
+        echo "error: the moto tests of test_credentials.rs (mod sts) did not run" >&2
+        missing=1
+    fi
+    total=$((total + passed))
+    [ "$missing" -eq 0 ] || moto_die "the moto tests did not all run (see above); the suite is not complete"
+    echo "moto tests: $total passed in $(echo "$targets" | wc -w) targets and test_credentials::sts" >&2
+}
+
 if [ $# -gt 0 ]; then
-    cargo test "$@"
+    features=()
+    for arg in "$@"; do
+        case "$arg" in
+        awsjson-tests | --package=awsjson-tests | -pawsjson-tests | --workspace | --all)
+            features=(--features "$MOTO_FEATURE")
+            ;;
+        esac
+    done
+    cargo test "${features[@]}" "$@"
 else
     cargo test --workspace --doc
     # The examples the README lists, against the same moto.
@@ -29,5 +88,8 @@ else
             cargo run -q -p awsjson-examples --bin "$example"
     done
     # Last, so that the run closes on the test counts of the main suite.
-    cargo test --workspace --all-targets
+    log=target/test-run-$$.log
+    cargo test --workspace --all-targets --features "$MOTO_FEATURE" 2>&1 | tee "$log"
+    check_moto_ran "$log"
+    rm -f "$log"
 fi

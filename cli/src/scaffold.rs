@@ -593,6 +593,11 @@ mod tests {
             let out = scaffold(service, ops, false).unwrap();
             let path = dir.join(file);
             if std::env::var_os("AWSJSON_BLESS").is_some() {
+                // Blessing under CI would turn the golden check into a pass.
+                assert!(
+                    std::env::var_os("CI").is_none(),
+                    "AWSJSON_BLESS is set under CI"
+                );
                 std::fs::write(&path, &out).unwrap();
             }
             let golden = std::fs::read_to_string(&path).unwrap();
@@ -610,6 +615,11 @@ mod tests {
             let ops: Vec<&str> = s.operations.iter().map(|o| o.name).collect();
             let out = scaffold(name, &ops, false).unwrap();
             assert!(out.contains("#[aws_json_operation("), "{name}");
+            // Only six goldens are compiled (tests/tests/test_scaffold.rs); every other
+            // output must at least be Rust.
+            if let Err(e) = syn::parse_file(&out) {
+                panic!("{name}: the scaffold is not a Rust file: {e}");
+            }
         }
         let kinesis = scaffold("kinesis", &["PutRecord", "SubscribeToShard"], false).unwrap();
         assert!(kinesis.contains("// Left out: `SubscribeToShard` stream events"));

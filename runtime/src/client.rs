@@ -1393,8 +1393,20 @@ mod tests {
         assert!(unbounded.inner.stall.monitor().is_none());
     }
 
+    /// The region, the static credentials (key, secret and session token) and the
+    /// per-service endpoint all come from the environment: each is read off the request
+    /// a DynamoDB call would send.
     #[tokio::test]
     async fn from_env_reads_region_credentials_and_endpoints() {
+        const DYNAMODB: ServiceMeta = ServiceMeta {
+            target_prefix: "DynamoDB_20120810",
+            json_version: crate::service::JsonVersion::V1_0,
+            signing_name: "dynamodb",
+            endpoint_prefix: "dynamodb",
+            service_id: "DynamoDB",
+            hostname: "dynamodb.{region}.{dnsSuffix}",
+            endpoints: &[],
+        };
         let client = env(&[
             ("AWS_DEFAULT_REGION", "eu-west-1"),
             ("AWS_ACCESS_KEY_ID", "AKID"),
@@ -1405,6 +1417,31 @@ mod tests {
         .await
         .unwrap();
         assert_eq!(client.region(), "eu-west-1");
+        let prepared = Prepared {
+            body: b"{}".to_vec(),
+            host_prefix: None,
+            endpoint_url: None,
+            headers: Vec::new(),
+        };
+        let request = client
+            .signed_request(
+                &DYNAMODB,
+                "DynamoDB_20120810.ListTables",
+                &prepared,
+                SystemTime::now(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(request.url, "http://127.0.0.1:8000/");
+        assert_eq!(request.header("x-amz-security-token"), Some("tok-secret"));
+        let authorization = request.header("authorization").unwrap();
+        assert!(
+            authorization.contains("Credential=AKID/")
+                && authorization.contains("/eu-west-1/dynamodb/aws4_request"),
+            "{authorization}"
+        );
+        // Once a request has filled the credentials cache, the client's Debug still
+        // shows neither the secret nor the token.
         let debug = format!("{client:?}");
         assert!(
             !debug.contains("shh-secret") && !debug.contains("tok-secret"),

@@ -2,8 +2,15 @@
 //!
 //! Enabled by the `test-util` feature. The stub listens on `127.0.0.1` on a free
 //! port, recomputes every request's signature from the raw bytes it received (it
-//! never trusts the client's own computation), checks `Content-Type` and
+//! never trusts the signature the client sent), checks `Content-Type` and
 //! `X-Amz-Target`, and answers from the handler registered for the target.
+//!
+//! What the signature check proves: the stub recomputes with this crate's own SigV4
+//! signer ([`crate::sigv4`]), so an accepted request shows that the bytes on the wire
+//! are the bytes that were signed (headers, path and body not changed after signing,
+//! the right key, region, service and time), not that the signer is correct. That is
+//! consistency, not correctness: the signer itself is checked against the official
+//! SigV4 test suite and against moto's independent verifier (the awsjson-tests crate).
 //!
 //! ```
 //! use awsjson::stub::{StubResponse, StubServer};
@@ -200,8 +207,19 @@ impl StubBuilder {
         });
         let task_state = Arc::clone(&state);
         let task = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(serve(stream, Arc::clone(&task_state)));
+            loop {
+                match listener.accept().await {
+                    Ok((stream, _)) => {
+                        tokio::spawn(serve(stream, Arc::clone(&task_state)));
+                    }
+                    // Out of file descriptors (EMFILE) under many concurrent calls: the
+                    // connection waits in the backlog until others close. Stopping here
+                    // would leave every later client hanging.
+                    Err(error) => {
+                        tracing::debug!(%error, "stub: accept failed; retrying");
+                        tokio::time::sleep(Duration::from_millis(10)).await;
+                    }
+                }
             }
         });
         Ok(StubServer { url, state, task })

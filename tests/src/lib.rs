@@ -1,4 +1,6 @@
 //! Shared helpers of the awsjson test suite.
 
+pub mod base64;
 pub mod fault;
 pub mod moto;
+pub mod timestamp;

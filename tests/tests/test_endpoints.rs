@@ -6,92 +6,25 @@
 #[path = "test_credentials_support/mod.rs"]
 mod support;
 
-use awsjson::{Client, EndpointVariant, JsonVersion, ServiceMeta};
+use awsjson::{Client, ServiceMeta};
 use support::{TempDir, base_vars, env_of};
 
-const KMS: ServiceMeta = ServiceMeta {
-    target_prefix: "TrentService",
-    json_version: JsonVersion::V1_1,
-    signing_name: "kms",
-    endpoint_prefix: "kms",
-    service_id: "KMS",
-    hostname: "kms.{region}.{dnsSuffix}",
-    endpoints: &[],
-};
+// The services' metadata comes from the catalog through a declared operation, so the
+// expected URLs below check the generated entries (DynamoDB's FIPS GovCloud hostname,
+// Secrets Manager's dual-stack hosts on the IPv4 suffix), not a hand-typed copy.
 
-/// DynamoDB's rules send FIPS in GovCloud to the plain hostname (its endpoints are
-/// FIPS there), as the catalog's generated entry records.
-const DYNAMODB: ServiceMeta = ServiceMeta {
-    target_prefix: "DynamoDB_20120810",
-    json_version: JsonVersion::V1_0,
-    signing_name: "dynamodb",
-    endpoint_prefix: "dynamodb",
-    service_id: "DynamoDB",
-    hostname: "dynamodb.{region}.{dnsSuffix}",
-    endpoints: &[EndpointVariant {
-        partition: "aws-us-gov",
-        fips: true,
-        dual_stack: false,
-        region: None,
-        hostname: "dynamodb.{region}.amazonaws.com",
-        signing_region: None,
-        signing_name: None,
-    }],
-};
+#[awsjson::aws_json_operation(target = "TrentService.ListKeys")]
+struct ListKeys {}
 
-/// Secrets Manager's dual-stack endpoints in `aws`, `aws-us-gov` and `aws-cn` stay on
-/// the IPv4 suffix, per its rules.
-const SECRETS_MANAGER: ServiceMeta = ServiceMeta {
-    target_prefix: "secretsmanager",
-    json_version: JsonVersion::V1_1,
-    signing_name: "secretsmanager",
-    endpoint_prefix: "secretsmanager",
-    service_id: "Secrets Manager",
-    hostname: "secretsmanager.{region}.{dnsSuffix}",
-    endpoints: &[
-        variant(
-            "aws",
-            true,
-            true,
-            "secretsmanager-fips.{region}.amazonaws.com",
-        ),
-        variant(
-            "aws-us-gov",
-            true,
-            true,
-            "secretsmanager-fips.{region}.amazonaws.com",
-        ),
-        variant("aws", false, true, "secretsmanager.{region}.amazonaws.com"),
-        variant(
-            "aws-cn",
-            false,
-            true,
-            "secretsmanager.{region}.amazonaws.com.cn",
-        ),
-        variant(
-            "aws-us-gov",
-            false,
-            true,
-            "secretsmanager.{region}.amazonaws.com",
-        ),
-    ],
-};
+#[awsjson::aws_json_operation(target = "secretsmanager.ListSecrets")]
+struct ListSecrets {}
 
-const fn variant(
-    partition: &'static str,
-    fips: bool,
-    dual_stack: bool,
-    hostname: &'static str,
-) -> EndpointVariant {
-    EndpointVariant {
-        partition,
-        fips,
-        dual_stack,
-        region: None,
-        hostname,
-        signing_region: None,
-        signing_name: None,
-    }
+fn kms() -> &'static ServiceMeta {
+    <ListKeys as awsjson::Operation>::SERVICE
+}
+
+fn secrets_manager() -> &'static ServiceMeta {
+    <ListSecrets as awsjson::Operation>::SERVICE
 }
 
 fn client(region: &str, fips: bool, dual_stack: bool) -> Client {
@@ -122,7 +55,7 @@ fn check(service: &ServiceMeta, table: &[(&str, [&str; 4])]) {
 #[test]
 fn kms_in_every_partition() {
     check(
-        &KMS,
+        kms(),
         &[
             (
                 "us-east-1",
@@ -203,7 +136,7 @@ fn kms_in_every_partition() {
 #[test]
 fn dynamodb_and_its_govcloud_fips_exception() {
     check(
-        &DYNAMODB,
+        dynamodb(),
         &[
             (
                 "eu-west-1",
@@ -248,7 +181,7 @@ fn dynamodb_and_its_govcloud_fips_exception() {
 #[test]
 fn secrets_manager_and_its_dual_stack_exceptions() {
     check(
-        &SECRETS_MANAGER,
+        secrets_manager(),
         &[
             (
                 "us-west-2",
@@ -430,7 +363,7 @@ async fn fips_and_dual_stack_from_env_and_profile() {
 #[test]
 fn invalid_region_is_an_error() {
     let err = client("us east 1", false, false)
-        .endpoint(&KMS)
+        .endpoint(kms())
         .unwrap_err()
         .to_string();
     assert!(err.contains("not a valid region name"), "{err}");

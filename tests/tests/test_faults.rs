@@ -3,9 +3,10 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use awsjson::{Client, Credentials, DateTime, Error, TransportErrorKind};
+use awsjson::{Client, Credentials, Error, TransportErrorKind};
 use awsjson_examples::partner_central::*;
 use awsjson_tests::fault::{Action, FaultServer, Received, Reply};
+use awsjson_tests::timestamp;
 
 const OK: &str = r#"{"Id":"job-0123456789abc","Arn":"arn:aws:x"}"#;
 
@@ -23,6 +24,18 @@ fn job() -> CreateResourceSnapshotJob {
         client_token: None,
         tags: None,
     }
+}
+
+/// A regression that makes a call hang fails the test within this bound.
+const BOUND: Duration = Duration::from_secs(10);
+
+/// Sends `job()`, failing the test if the call does not end within [`BOUND`].
+async fn bounded_send(
+    client: &Client,
+) -> Result<CreateResourceSnapshotJobResponse, Error<CreateResourceSnapshotJobError>> {
+    tokio::time::timeout(BOUND, job().send(client))
+        .await
+        .expect("the call did not end within 10 s")
 }
 
 fn builder(server: &FaultServer) -> awsjson::ClientBuilder {
@@ -165,11 +178,13 @@ async fn validation_exception_is_not_retried() {
 #[tokio::test]
 async fn headers_that_never_arrive_hit_the_attempt_timeout_each_attempt() {
     let server = FaultServer::start(vec![], Action::Hang).await.unwrap();
+    // 500 ms: each attempt's request must be read whole by the server (which logs it
+    // only then) before its timeout, also on a loaded machine.
     let client = builder(&server)
-        .attempt_timeout(Duration::from_millis(150))
+        .attempt_timeout(Duration::from_millis(500))
         .build()
         .unwrap();
-    let err = job().send(&client).await.unwrap_err();
+    let err = bounded_send(&client).await.unwrap_err();
     let requests = server.requests();
     assert_eq!(requests.len(), 3);
     assert_one_call(&requests, 3);
@@ -181,7 +196,7 @@ async fn headers_that_never_arrive_hit_the_attempt_timeout_each_attempt() {
     let text = err.to_string();
     assert!(
         text.contains("timed out")
-            && text.contains("attempt timeout of 150ms")
+            && text.contains("attempt timeout of 500ms")
             && text.contains("attempt 3 of 3, attempts exhausted"),
         "{text}"
     );
@@ -194,11 +209,13 @@ async fn a_hang_then_success_recovers_within_the_attempt_timeout() {
     let server = FaultServer::start(vec![Action::Hang, ok()], ok())
         .await
         .unwrap();
+    // 1 s: the hung first attempt still times out, and the second (a new connection,
+    // signing, the whole response) has room on a loaded machine.
     let client = builder(&server)
-        .attempt_timeout(Duration::from_millis(150))
+        .attempt_timeout(Duration::from_secs(1))
         .build()
         .unwrap();
-    job().send(&client).await.unwrap();
+    bounded_send(&client).await.unwrap();
     assert_eq!(server.count(), 2);
     assert_one_call(&server.requests(), 3);
     assert_eq!(
@@ -225,7 +242,7 @@ async fn a_body_trickling_past_the_operation_timeout_fails_once_with_a_timeout()
         .build()
         .unwrap();
     let started = std::time::Instant::now();
-    let err = job().send(&client).await.unwrap_err();
+    let err = bounded_send(&client).await.unwrap_err();
     let elapsed = started.elapsed();
     assert!(
         elapsed >= Duration::from_millis(300) && elapsed < Duration::from_secs(2),
@@ -440,8 +457,12 @@ async fn json_nested_100000_deep_does_not_overflow_the_stack() {
     }
 }
 
+// The server's `Date` and the request's `X-Amz-Date` go through the tests crate's own
+// timestamp code, so that a formatter and a parser of the runtime wrong in the same way
+// cannot cancel out here.
 fn http_date(time: SystemTime) -> String {
-    DateTime::from_secs(time.duration_since(UNIX_EPOCH).unwrap().as_secs() as i64).to_http_date()
+    let secs = i64::try_from(time.duration_since(UNIX_EPOCH).unwrap().as_secs()).unwrap();
+    timestamp::format_http_date(secs * 1000)
 }
 
 fn amz_date_secs(request: &Received) -> i64 {
@@ -455,7 +476,7 @@ fn amz_date_secs(request: &Received) -> i64 {
         &date[11..13],
         &date[13..15]
     );
-    DateTime::parse_date_time(&iso).unwrap().secs()
+    timestamp::parse_date_time(&iso).unwrap() / 1000
 }
 
 #[tokio::test]
@@ -577,7 +598,10 @@ async fn a_connect_that_never_completes_hits_the_connect_timeout() {
     socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
     let listener = socket.listen(1).unwrap();
     let addr = listener.local_addr().unwrap();
+    // That is Linux's behaviour (the CI platform); a kernel that refuses instead gives
+    // `Connect`, so the precondition is checked first and named if it does not hold.
     let mut fillers = Vec::new();
+    let mut a_connect_hung = false;
     for _ in 0..8 {
         match tokio::time::timeout(
             Duration::from_millis(100),
@@ -586,9 +610,16 @@ async fn a_connect_that_never_completes_hits_the_connect_timeout() {
         .await
         {
             Ok(Ok(stream)) => fillers.push(stream),
-            _ => break,
+            Ok(Err(e)) => panic!(
+                "a connect to the full backlog was refused ({e}): this test needs a kernel that drops SYNs to a full accept queue, as Linux does"
+            ),
+            Err(_) => {
+                a_connect_hung = true;
+                break;
+            }
         }
     }
+    assert!(a_connect_hung, "8 connects to a backlog of 1 all completed");
     let client = Client::builder()
         .region("us-east-1")
         .credentials(Credentials::new("AKIDFAULT", "fault-secret", None))
@@ -598,7 +629,7 @@ async fn a_connect_that_never_completes_hits_the_connect_timeout() {
         .build()
         .unwrap();
     let started = std::time::Instant::now();
-    let err = job().send(&client).await.unwrap_err();
+    let err = bounded_send(&client).await.unwrap_err();
     assert!(
         started.elapsed() < Duration::from_secs(3),
         "{:?}",
@@ -640,17 +671,25 @@ async fn a_non_ascii_endpoint_host_is_a_clear_error_without_a_request() {
 
 #[tokio::test]
 async fn a_redirect_is_reported_not_followed() {
-    // Following it would send the signed request (and its token) to another host.
+    // Following it would send the signed request (and its token) to another host: the
+    // other host is a live server that would answer, and must see nothing.
+    let elsewhere = FaultServer::start(vec![], ok()).await.unwrap();
     let (server, client) = scripted(
         vec![Action::Respond(
             Reply::raw(307, "text/html", "<html>moved</html>")
-                .with_header("location", "http://127.0.0.1:9/elsewhere"),
+                .with_header("location", &format!("{}/elsewhere", elsewhere.url())),
         )],
         ok(),
     )
     .await;
-    let err = job().send(&client).await.unwrap_err();
+    let err = bounded_send(&client).await.unwrap_err();
     assert_eq!(server.count(), 1);
+    assert_eq!(elsewhere.count(), 0, "the redirect was followed");
+    // An HTML answer without an error code: reported as the response it is.
+    let Error::Decode(decode) = &err else {
+        panic!("a 307 is reported as the response it is: {err:?}")
+    };
+    assert_eq!(decode.status(), 307);
     let text = err.to_string();
     assert!(text.contains("307"), "{text}");
 }

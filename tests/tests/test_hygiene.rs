@@ -95,7 +95,9 @@ fn compiles_with_shadowed_names() {
         name: "s".into(),
         client_request_token: None,
     };
-    assert_eq!(shadowed::Status::from("ACTIVE").as_str(), "ACTIVE");
+    // The wire value is "Active": it reads as the variant; another casing is unknown.
+    assert_eq!(shadowed::Status::from("Active"), shadowed::Status::Active);
+    assert_ne!(shadowed::Status::from("ACTIVE"), shadowed::Status::Active);
     assert_eq!(shadowed::Status::Active.as_str(), "Active");
 }
 

@@ -109,9 +109,14 @@ async fn the_quota_stops_retries_when_spent_and_successes_refill_it() {
 async fn the_quota_is_per_client() {
     let server = FaultServer::start(vec![], unavailable()).await.unwrap();
     let drained = builder(server.url()).build().unwrap();
-    while drained.retry_tokens() > 0 {
+    // Bounded: a quota that never drains fails the test rather than looping forever.
+    for _ in 0..200 {
+        if drained.retry_tokens() == 0 {
+            break;
+        }
         job(None).send(&drained).await.unwrap_err();
     }
+    assert_eq!(drained.retry_tokens(), 0, "the quota never drained");
     let fresh = builder(server.url()).build().unwrap();
     assert_eq!(attempts_of(&server, &fresh).await.0, 3);
     // Clones share their client's quota.
@@ -141,25 +146,74 @@ async fn max_attempts_is_configurable_and_1_turns_retries_off() {
     assert!(err.to_string().contains("max_attempts is 0"), "{err}");
 }
 
+/// A regression that waits too long fails the test within this bound instead of hanging.
+const BOUND: Duration = Duration::from_secs(10);
+
+/// The gaps between the attempts of one call that fails on every attempt.
+async fn backoff_gaps(client: &Client, server: &FaultServer) -> Vec<Duration> {
+    tokio::time::timeout(BOUND, job(None).send(client))
+        .await
+        .expect("the backoff schedule took longer than 10 s")
+        .unwrap_err();
+    server
+        .requests()
+        .windows(2)
+        .map(|pair| pair[1].at - pair[0].at)
+        .collect()
+}
+
+/// A 2 s base under a 30 ms cap: uncapped, the five retries would wait up to 2, 4, 8,
+/// 16 and 32 s; capped, each waits at most 30 ms (plus the time an attempt takes).
 #[tokio::test]
-async fn backoff_follows_the_configured_base_and_cap() {
+async fn backoff_never_exceeds_the_configured_cap() {
     let server = FaultServer::start(vec![], unavailable()).await.unwrap();
-    // A cap of 40 ms: two retries wait at most 80 ms in all.
     let client = builder(server.url())
-        .initial_backoff(Duration::from_millis(30))
-        .max_backoff(Duration::from_millis(40))
+        .max_attempts(6)
+        .initial_backoff(Duration::from_secs(2))
+        .max_backoff(Duration::from_millis(30))
         .build()
         .unwrap();
-    let started = Instant::now();
-    job(None).send(&client).await.unwrap_err();
-    let elapsed = started.elapsed();
-    assert_eq!(server.count(), 3);
-    assert!(elapsed < Duration::from_millis(1000), "{elapsed:?}");
-    let requests = server.requests();
-    for pair in requests.windows(2) {
-        let gap = pair[1].at - pair[0].at;
-        assert!(gap < Duration::from_millis(500), "{gap:?}");
+    let gaps = backoff_gaps(&client, &server).await;
+    assert_eq!(gaps.len(), 5);
+    // The slack covers one attempt on a loaded machine; an uncapped wait exceeds it
+    // with probability above 0.78 on the first retry alone.
+    assert!(
+        gaps.iter()
+            .all(|gap| *gap < Duration::from_millis(30 + 400)),
+        "{gaps:?}"
+    );
+    // Full jitter may pick 0 for one retry, but five retries sum to 10 ms or less only
+    // with probability 3e-5: the backoff does wait.
+    let total: Duration = gaps.iter().sum();
+    assert!(total >= Duration::from_millis(10), "{gaps:?}");
+}
+
+/// A 100 ms base doubles to ceilings of 100, 200, 400 and 800 ms: four retries wait
+/// 1.5 s at most. With the 1 s default base instead they would wait 7.5 s on average.
+#[tokio::test]
+async fn backoff_starts_from_the_configured_base() {
+    let server = FaultServer::start(vec![], unavailable()).await.unwrap();
+    let client = builder(server.url())
+        .max_attempts(5)
+        .initial_backoff(Duration::from_millis(100))
+        .max_backoff(Duration::from_secs(20))
+        .build()
+        .unwrap();
+    let gaps = backoff_gaps(&client, &server).await;
+    assert_eq!(gaps.len(), 4);
+    for (gap, ceiling) in gaps.iter().zip([100, 200, 400, 800]) {
+        assert!(
+            *gap < Duration::from_millis(ceiling + 400),
+            "{gaps:?}: above the ceiling of {ceiling} ms"
+        );
     }
+    // Below 30 ms in all with probability 5e-6: a backoff that never waits fails.
+    let total: Duration = gaps.iter().sum();
+    assert!(total >= Duration::from_millis(30), "{gaps:?}");
+}
+
+#[test]
+fn the_default_retry_settings_are_the_sdks() {
     assert_eq!(awsjson::DEFAULT_MAX_ATTEMPTS, 3);
     assert_eq!(awsjson::DEFAULT_INITIAL_BACKOFF, Duration::from_secs(1));
     assert_eq!(awsjson::DEFAULT_MAX_BACKOFF, Duration::from_secs(20));
@@ -177,7 +231,12 @@ async fn the_operation_timeout_covers_backoff_too() {
         .build()
         .unwrap();
     let started = Instant::now();
-    let err = job(None).send(&client).await.unwrap_err();
+    // Bounded, so that an operation timeout that no longer covers the 10 s backoff (or
+    // the hung attempt) fails instead of hanging.
+    let err = tokio::time::timeout(BOUND, job(None).send(&client))
+        .await
+        .expect("the operation timeout did not end the call")
+        .unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(2));
     let Error::Transport(transport) = &err else {
         panic!("{err:?}")

@@ -159,11 +159,20 @@ pub fn closed_port_url() -> String {
 
 /// The credentials document ECS and IMDS serve, expiring `secs` from now.
 pub fn credentials_json(id: &str, secs: i64, token_key: &str) -> String {
-    let expiry = awsjson::DateTime::from_secs(awsjson::DateTime::now().secs() + secs);
     format!(
         r#"{{"Code":"Success","Type":"AWS-HMAC","AccessKeyId":"{id}","SecretAccessKey":"secret-{id}","{token_key}":"token-{id}","Expiration":"{}"}}"#,
-        expiry.to_date_time()
+        date_time_in(secs)
     )
+}
+
+/// The RFC 3339 time `secs` from now (whole seconds), written by the tests crate's own
+/// timestamp code rather than the runtime's formatter the client reads it back with.
+pub fn date_time_in(secs: i64) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    awsjson_tests::timestamp::format_date_time((i64::try_from(now).unwrap() + secs) * 1000)
 }
 
 /// The access key id a signed request was signed with.
