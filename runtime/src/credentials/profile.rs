@@ -152,6 +152,12 @@ fn base_of(set: &ProfileSet, profile: &crate::config::Profile) -> Result<Base, S
     if profile.has("aws_access_key_id") || profile.has("aws_secret_access_key") {
         return Ok(Base::Static { profile: name });
     }
+    if profile.has("web_identity_token_file") {
+        // The SDKs' wording: a token file alone names no role to assume with it.
+        return Err(format!(
+            "profile `{name}`: `web_identity_token_file` was specified but `role_arn` was missing"
+        ));
+    }
     Err(format!("profile `{name}` has no credentials"))
 }
 
