@@ -844,6 +844,15 @@ impl ClientBuilder {
     /// # }
     /// ```
     pub async fn from_env(env: &Env) -> Result<ClientBuilder, ConfigError> {
+        Self::from_env_asking(env, true).await
+    }
+
+    /// [`from_env`](Self::from_env), asking instance metadata for the region only
+    /// when `imds_region` (the conformance suites' recorded traffic has no such call).
+    pub(crate) async fn from_env_asking(
+        env: &Env,
+        imds_region: bool,
+    ) -> Result<ClientBuilder, ConfigError> {
         let profiles = Arc::new(load_profiles(env).map_err(ConfigError::new)?);
         let setting = |var: &str, key: &str| -> Result<bool, ConfigError> {
             match configured(env, &profiles, var, key) {
@@ -887,9 +896,9 @@ impl ClientBuilder {
                  {MAX_MIN_COMPRESSION_BYTES}"
             ),
         )?;
-        let http = Http::default();
+        let http = Http::for_env(env);
         let imds = Arc::new(Imds::new(env, &profiles, http.clone()));
-        let region = crate::region::resolve(env, &profiles, &imds).await;
+        let region = crate::region::resolve(env, &profiles, imds_region.then_some(&*imds)).await;
         let chain = DefaultChain::new(Sources {
             env: env.clone(),
             profiles,
@@ -910,6 +919,12 @@ impl ClientBuilder {
             disable_compression,
             ..ClientBuilder::default()
         })
+    }
+
+    /// The credentials provider set so far.
+    #[cfg(feature = "test-util")]
+    pub(crate) fn credentials_provider_set(&self) -> Option<Arc<dyn ProvideCredentials>> {
+        self.credentials.clone()
     }
 
     /// The region to sign for and send to, such as `us-east-1`.

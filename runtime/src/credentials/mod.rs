@@ -182,7 +182,11 @@ pub(crate) struct Sources {
 /// The client's reqwest stack, shared with the credential sources: set when the
 /// client is built; a source that runs before that builds one of the same kind.
 #[derive(Clone, Default)]
-pub(crate) struct Http(Arc<OnceLock<reqwest::Client>>);
+pub(crate) struct Http {
+    client: Arc<OnceLock<reqwest::Client>>,
+    /// [`Env::replaying_to`]'s server.
+    replay: Option<Arc<str>>,
+}
 
 /// An HTTP exchange that got no response.
 #[derive(Debug)]
@@ -200,12 +204,20 @@ const MAX_CREDENTIALS_RESPONSE: usize = 1 << 20;
 const SERVICE_ATTEMPTS: u32 = 3;
 
 impl Http {
+    /// The handle of a configuration read from `env`.
+    pub(crate) fn for_env(env: &Env) -> Http {
+        Http {
+            client: Arc::default(),
+            replay: env.replay().map(Arc::from),
+        }
+    }
+
     pub(crate) fn set(&self, client: reqwest::Client) {
-        let _ = self.0.set(client);
+        let _ = self.client.set(client);
     }
 
     fn client(&self) -> reqwest::Client {
-        self.0
+        self.client
             .get_or_init(|| {
                 let _ = rustls::crypto::ring::default_provider().install_default();
                 reqwest::Client::builder()
@@ -275,7 +287,20 @@ impl Http {
         body: Option<Vec<u8>>,
         timeout: Duration,
     ) -> Result<HttpResponse, HttpFailure> {
-        let mut request = self.client().request(method, url).timeout(timeout);
+        let replayed = self.replay.as_deref().map(|base| {
+            let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+            let path = after_scheme
+                .find(['/', '?'])
+                .map_or("/", |i| &after_scheme[i..]);
+            format!("{base}{path}")
+        });
+        let mut request = self
+            .client()
+            .request(method, replayed.as_deref().unwrap_or(url))
+            .timeout(timeout);
+        if replayed.is_some() {
+            request = request.header("x-awsjson-replay-url", url);
+        }
         for (name, value) in headers {
             request = request.header(*name, *value);
         }

@@ -1,0 +1,36 @@
+//! Entry points for the official SDKs' conformance suites (the `test-util` feature):
+//! the shared profile-parser suite and the default credential chain's recorded cases.
+//! The test crate's runners (`tests/tests/conformance_*.rs`) drive them.
+
+use std::sync::Arc;
+
+use crate::config::{Env, ProfileSet};
+use crate::{ClientBuilder, Credentials, CredentialsError, ProvideCredentials};
+
+/// The profiles and `[sso-session]` sections a config file and a credentials file
+/// give after merging, as the shared profile-parser suite states its outputs:
+/// `{"profiles": {name: {key: value}}, "sso_sessions": {name: {key: value}}}`, a
+/// property with sub-properties holding their text (`"\nname = value"`). Errors are
+/// the parser's, naming the file and line.
+///
+/// Values may be secrets: this is for tests that compare them, never for logs.
+pub fn parse_profiles(config: &str, credentials: &str) -> Result<serde_json::Value, String> {
+    let set = ProfileSet::parse(config, credentials, "default")?;
+    Ok(set.flattened())
+}
+
+/// The credentials the default chain (environment, profile, web identity, ECS,
+/// instance metadata) resolves from `env`, built as
+/// [`ClientBuilder::from_env`] builds it. Instance metadata is not asked for the
+/// *region*: the suites' recorded traffic is the credential providers' own, so the
+/// region comes from the environment and the profile (where the SDKs' test harness
+/// takes it too). Point the network at recorded traffic with [`Env::replaying_to`].
+pub async fn default_chain_credentials(env: &Env) -> Result<Credentials, CredentialsError> {
+    let builder = ClientBuilder::from_env_asking(env, false)
+        .await
+        .map_err(|e| CredentialsError::new(e.to_string()))?;
+    let provider: Arc<dyn ProvideCredentials> = builder
+        .credentials_provider_set()
+        .ok_or_else(|| CredentialsError::new("from_env set no credentials provider"))?;
+    provider.provide_credentials().await
+}
