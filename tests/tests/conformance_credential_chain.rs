@@ -1,0 +1,455 @@
+//! Runs every recorded case of the official Rust SDK's default credential provider
+//! chain suite (`tests/vectors/credential-chain/default-credential-provider-chain/`,
+//! README there) through `awsjson::conformance::default_chain_credentials`.
+//!
+//! Each case is a directory: `env.json` (the environment), `fs/` (the files, rooted
+//! at `/`), `http-traffic.json` (the HTTP exchanges the SDK made: instance metadata,
+//! ECS, STS, IAM Identity Center) and `test-case.json` (the credentials expected, or
+//! text the error must contain). The files are laid out under a temporary root, and
+//! the paths that name them (`HOME`, `*_FILE` variables, `*_file` properties) are
+//! moved under it. Every request of the credential sources goes to a loopback server
+//! (`Env::replaying_to`) that answers with the recorded responses in order, after
+//! checking that it is the recorded request: method, URL (the query as a set),
+//! `content-type` and `x-aws-ec2-metadata-token` (the headers the SDK's replayer
+//! checks) and the form parameters of STS calls. A case passes when the chain gives
+//! the expected result and made exactly the recorded requests.
+//!
+//! Runs without the libtest harness so that each case prints `PASS`/`FAIL` as it
+//! goes, its id (`credential-chain/<dir>`) last; any failure fails the run.
+
+#[path = "test_credentials_support/mod.rs"]
+mod support;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, UNIX_EPOCH};
+
+use serde_json::Value;
+use support::{Request, TempDir, serve};
+
+/// Case directories: a truncated copy fails the run.
+const CASES: usize = 29;
+
+/// Cases whose expected error text is the Rust SDK's own wording or type names: the
+/// text awsjson's error for the same outcome contains instead, and why it is the same
+/// outcome. Every other case's expected text must appear in our error as it is.
+const SAME_ERROR: &[(&str, &str, &str)] = &[
+    (
+        "imds_default_chain_error",
+        "EC2 instance metadata: the instance has no IAM role attached",
+        "no source has credentials (the SDK: \"the credential provider was not enabled\"); \
+         ours lists each source, ending with instance metadata's empty role list",
+    ),
+    (
+        "imds_disabled",
+        "EC2 instance metadata: disabled by AWS_EC2_METADATA_DISABLED",
+        "no source has credentials, instance metadata because it is disabled",
+    ),
+    (
+        "imds_no_iam_role",
+        "credential_source = Ec2InstanceMetadata, but the instance has no IAM role attached",
+        "the role's source, instance metadata, has no credentials (the SDK: \"not enabled\")",
+    ),
+    (
+        "profile_overrides_web_identity",
+        "credential_source = Environment, but AWS_ACCESS_KEY_ID is not set",
+        "the profile's source, the environment, has no keys, and the web identity \
+         variables are not used instead (the SDK: \"provider was not enabled\")",
+    ),
+    (
+        "imds_token_fail",
+        "api/token: HTTP 403, instance metadata is turned off for this instance",
+        "the token request is refused with 403 (the SDK: \"request forbidden: IMDS is \
+         disabled\")",
+    ),
+    (
+        "sso_no_token_file",
+        "no cached SSO token at /home/.aws/sso/cache/dace00cba5f8355ec9d274ceb2bcebdfbeed0e12.json",
+        "the token cache file the SDK failed to read, by the same name (the SHA-1 of the \
+         start URL)",
+    ),
+    (
+        "sso_server_error",
+        "SSO GetRoleCredentials for account 123456789, role MySsoRole: an error (HTTP 503)",
+        "GetRoleCredentials failed with the recorded 503 (the SDK: \"an error occurred \
+         while loading credentials\")",
+    ),
+    (
+        "web_identity_token_invalid_jwt",
+        "InvalidIdentityToken: No OpenIDConnect provider found in your account",
+        "STS's error code and message; the SDK's text names its error type, \
+         `InvalidIdentityTokenException`, for the code `InvalidIdentityToken`",
+    ),
+];
+
+fn main() {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("vectors/credential-chain/default-credential-provider-chain");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
+        .map(|entry| entry.expect("dir entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    let mut failed = Vec::new();
+    let mut account_ids = 0;
+    for dir in &dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let id = format!("credential-chain/{name}");
+        let result = rt.block_on(async {
+            tokio::time::timeout(Duration::from_secs(30), run(dir, &mut account_ids))
+                .await
+                .unwrap_or_else(|_| Err("no result within 30 s".to_owned()))
+        });
+        match result {
+            Ok(()) => println!("PASS {id}"),
+            Err(why) => {
+                println!("FAIL {id}: {why}");
+                failed.push(id);
+            }
+        }
+    }
+    println!(
+        "{} passed, {} failed, 0 skipped of {} cases",
+        dirs.len() - failed.len(),
+        failed.len(),
+        dirs.len()
+    );
+    println!(
+        "account_id: expected in {account_ids} cases, not compared (awsjson's Credentials \
+         carry no account id)"
+    );
+    if dirs.len() != CASES {
+        eprintln!("expected {CASES} case directories, found {}", dirs.len());
+        std::process::exit(1);
+    }
+    if !failed.is_empty() {
+        eprintln!("failed cases:\n  {}", failed.join("\n  "));
+        std::process::exit(1);
+    }
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Environment variables that name files.
+const PATH_VARS: &[&str] = &[
+    "HOME",
+    "AWS_CONFIG_FILE",
+    "AWS_SHARED_CREDENTIALS_FILE",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+];
+
+async fn run(dir: &Path, account_ids: &mut usize) -> Result<(), String> {
+    let case = read_json(&dir.join("test-case.json"));
+    let traffic = Exchange::all(&read_json(&dir.join("http-traffic.json")));
+    let fs_root = TempDir::new();
+    let root = fs_root.path().to_string_lossy().into_owned();
+    copy_tree(&dir.join("fs"), fs_root.path(), &root);
+
+    let expected_requests = traffic.len();
+    let replay = Arc::new(Mutex::new(Replay {
+        exchanges: traffic,
+        next: 0,
+        retries: 0,
+        problems: Vec::new(),
+    }));
+    let state = replay.clone();
+    let server = serve(move |request| state.lock().unwrap().answer(request)).await;
+
+    let mut vars = Vec::new();
+    for (k, v) in read_json(&dir.join("env.json")).as_object().expect("env") {
+        let v = v.as_str().expect("env values are text");
+        let v = if PATH_VARS.contains(&k.as_str()) && v.starts_with('/') {
+            format!("{root}{v}")
+        } else {
+            v.to_owned()
+        };
+        vars.push((k.clone(), v));
+    }
+    let env = awsjson::Env::from_vars(vars).replaying_to(&server.url);
+    let result = awsjson::conformance::default_chain_credentials(&env).await;
+    drop(server);
+
+    let mut problems = Vec::new();
+    match (&result, &case["result"]) {
+        (Ok(creds), expected) if expected.get("Ok").is_some() => {
+            let expected = &expected["Ok"];
+            if expected.get("account_id").is_some() {
+                *account_ids += 1;
+            }
+            let text = |k: &str| expected.get(k).and_then(Value::as_str);
+            for (what, want, got) in [
+                (
+                    "access_key_id",
+                    text("access_key_id"),
+                    Some(creds.access_key_id()),
+                ),
+                (
+                    "secret_access_key",
+                    text("secret_access_key"),
+                    Some(creds.secret_access_key()),
+                ),
+                (
+                    "session_token",
+                    text("session_token"),
+                    creds.session_token(),
+                ),
+            ] {
+                if want != got {
+                    // Test values only: the recorded secrets are fakes.
+                    problems.push(format!("{what} {got:?}, expected {want:?}"));
+                }
+            }
+            let expiry = creds
+                .expiry()
+                .map(|t| t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()));
+            let want = expected.get("expiry").and_then(Value::as_u64);
+            if expiry != want {
+                problems.push(format!("expiry {expiry:?}, expected {want:?}"));
+            }
+        }
+        (Err(error), expected) if expected.get("ErrorContains").is_some() => {
+            let want = expected["ErrorContains"].as_str().expect("text");
+            let message = error.to_string().replace(&root, "");
+            let case = dir.file_name().unwrap().to_string_lossy();
+            let ours = SAME_ERROR
+                .iter()
+                .find(|(name, _, _)| *name == case)
+                .map_or(want, |(_, ours, _)| *ours);
+            if !message.contains(ours) {
+                problems.push(format!("error {message:?} does not contain {ours:?}"));
+            }
+        }
+        (Ok(creds), expected) => problems.push(format!(
+            "credentials with access key {}, expected {expected}",
+            creds.access_key_id()
+        )),
+        (Err(error), expected) => problems.push(format!(
+            "error {:?}, expected {expected}",
+            error.to_string().replace(&root, "")
+        )),
+    }
+    let replay = replay.lock().unwrap();
+    problems.extend(replay.problems.iter().cloned());
+    if replay.next < expected_requests {
+        problems.push(format!(
+            "{} of {expected_requests} recorded requests made; the next was {} {}",
+            replay.next, replay.exchanges[replay.next].method, replay.exchanges[replay.next].uri
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+/// Copies the case's files, moving absolute paths in `*_file` properties under `root`.
+fn copy_tree(from: &Path, to: &Path, root: &str) {
+    let Ok(entries) = std::fs::read_dir(from) else {
+        return;
+    };
+    for entry in entries {
+        let entry = entry.expect("dir entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_tree(&entry.path(), &target, root);
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("fs files are text");
+        let moved: Vec<String> = text
+            .lines()
+            .map(|line| match line.split_once('=') {
+                Some((k, v)) if k.trim().ends_with("_file") && v.trim().starts_with('/') => {
+                    format!("{k}= {root}{}", v.trim())
+                }
+                _ => line.to_owned(),
+            })
+            .collect();
+        let mut moved = moved.join("\n");
+        if text.ends_with('\n') {
+            moved.push('\n');
+        }
+        std::fs::write(&target, moved).expect("write");
+    }
+}
+
+/// One recorded request and its response.
+struct Exchange {
+    method: String,
+    uri: String,
+    headers: BTreeMap<String, String>,
+    body: String,
+    status: u16,
+    response: String,
+}
+
+impl Exchange {
+    /// The exchanges of `http-traffic.json`, in the order their requests were made.
+    fn all(traffic: &Value) -> Vec<Exchange> {
+        let mut by_connection: BTreeMap<u64, Exchange> = BTreeMap::new();
+        let mut order = Vec::new();
+        for event in traffic["events"].as_array().expect("events") {
+            let connection = event["connection_id"].as_u64().expect("connection_id");
+            let action = &event["action"];
+            if let Some(request) = action.get("Request") {
+                let request = &request["request"];
+                let headers = request["headers"]
+                    .as_object()
+                    .expect("headers")
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            k.to_ascii_lowercase(),
+                            v[0].as_str().unwrap_or("").to_owned(),
+                        )
+                    })
+                    .collect();
+                order.push(connection);
+                by_connection.insert(
+                    connection,
+                    Exchange {
+                        method: request["method"].as_str().expect("method").to_owned(),
+                        uri: request["uri"].as_str().expect("uri").to_owned(),
+                        headers,
+                        body: String::new(),
+                        status: 0,
+                        response: String::new(),
+                    },
+                );
+            } else if let Some(response) = action.get("Response") {
+                let exchange = by_connection.get_mut(&connection).expect("request first");
+                exchange.status = response["response"]["Ok"]["status"]
+                    .as_u64()
+                    .expect("a recorded response") as u16;
+            } else if let Some(data) = action.get("Data") {
+                let exchange = by_connection.get_mut(&connection).expect("request first");
+                let text = data["data"]["Utf8"].as_str().expect("UTF-8 data");
+                match data["direction"].as_str() {
+                    Some("Request") => exchange.body.push_str(text),
+                    _ => exchange.response.push_str(text),
+                }
+            }
+        }
+        order
+            .into_iter()
+            .map(|c| by_connection.remove(&c).expect("recorded"))
+            .collect()
+    }
+}
+
+/// The replaying server's state.
+struct Replay {
+    exchanges: Vec<Exchange>,
+    next: usize,
+    /// Repeats of the last request after a 5xx (see `answer`).
+    retries: u32,
+    problems: Vec<String>,
+}
+
+impl Replay {
+    fn answer(&mut self, request: &Request) -> (u16, String) {
+        let url = request.header("x-awsjson-replay-url").unwrap_or("(none)");
+        // A repeat of the last recorded request after its 5xx is a retry, which the
+        // SDK's standard retry mode makes too (up to 3 attempts); recordings that end
+        // on a 5xx keep the first attempt only. It gets the same answer.
+        if self.next == self.exchanges.len()
+            && let Some(last) = self.exchanges.last()
+            && last.status >= 500
+            && request.method == last.method
+            && split_url(url) == split_url(&last.uri)
+            && self.retries < 2
+        {
+            self.retries += 1;
+            return (last.status, last.response.clone());
+        }
+        let Some(recorded) = self.exchanges.get(self.next) else {
+            self.problems
+                .push(format!("unrecorded request {} {url}", request.method));
+            return (500, String::new());
+        };
+        self.next += 1;
+        let mut wrong = Vec::new();
+        if request.method != recorded.method {
+            wrong.push(format!(
+                "method {}, recorded {}",
+                request.method, recorded.method
+            ));
+        }
+        if split_url(url) != split_url(&recorded.uri) {
+            wrong.push(format!("URL {url}, recorded {}", recorded.uri));
+        }
+        for header in ["content-type", "x-aws-ec2-metadata-token"] {
+            if let Some(want) = recorded.headers.get(header) {
+                let got = request.header(header);
+                // The media type: the SDK adds no charset, we say `charset=utf-8`.
+                let media = |v: &str| v.split(';').next().unwrap_or("").trim().to_owned();
+                if got.map(media) != Some(media(want)) {
+                    wrong.push(format!("{header} {got:?}, recorded {want:?}"));
+                }
+            }
+        }
+        if recorded.method == "POST" && recorded.uri.contains("sts.") {
+            let (got, want) = (form(&request.body), form(&recorded.body));
+            if got.keys().ne(want.keys()) {
+                wrong.push(format!(
+                    "STS parameters {:?}, recorded {:?}",
+                    got.keys().collect::<Vec<_>>(),
+                    want.keys().collect::<Vec<_>>()
+                ));
+            }
+            // Only the operation: the recordings' role ARNs, session names (they carry
+            // the time) and tokens were edited after recording, so the SDK's replayer
+            // does not compare bodies either.
+            for (k, v) in &want {
+                if matches!(k.as_str(), "Action" | "Version") && got.get(k) != Some(v) {
+                    wrong.push(format!("STS {k} {:?}, recorded {v:?}", got.get(k)));
+                }
+            }
+        }
+        if !wrong.is_empty() {
+            self.problems.push(format!(
+                "request {} differs: {}",
+                self.next,
+                wrong.join(", ")
+            ));
+        }
+        (recorded.status, recorded.response.clone())
+    }
+}
+
+/// Scheme, authority and path (`/` when empty, as sent); the query as a sorted list.
+fn split_url(url: &str) -> (String, Vec<String>) {
+    let (base, query) = url.split_once('?').unwrap_or((url, ""));
+    let after_scheme = base.split_once("://").map_or(base, |(_, rest)| rest);
+    let base = if after_scheme.contains('/') {
+        base.to_owned()
+    } else {
+        format!("{base}/")
+    };
+    let mut params: Vec<String> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect();
+    params.sort();
+    (base, params)
+}
+
+fn form(body: &str) -> BTreeMap<String, String> {
+    body.split('&')
+        .filter_map(|p| p.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
+}
