@@ -2,6 +2,7 @@
 //! the shared profile-parser suite and the default credential chain's recorded cases.
 //! The test crate's runners (`tests/tests/conformance_*.rs`) drive them.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::{Env, ProfileSet};
@@ -17,6 +18,12 @@ use crate::{ClientBuilder, Credentials, CredentialsError, ProvideCredentials};
 pub fn parse_profiles(config: &str, credentials: &str) -> Result<serde_json::Value, String> {
     let set = ProfileSet::parse(config, credentials, "default")?;
     Ok(set.flattened())
+}
+
+/// Where the config file and the credentials file are read from, and the profile
+/// selected, as `env` says (the SDKs' file-location suite).
+pub fn profile_file_locations(env: &Env) -> (PathBuf, PathBuf, String) {
+    crate::config::file_locations(env)
 }
 
 /// The credentials the default chain (environment, profile, web identity, ECS,

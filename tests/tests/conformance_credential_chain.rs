@@ -14,8 +14,16 @@
 //! checks) and the form parameters of STS calls. A case passes when the chain gives
 //! the expected result and made exactly the recorded requests.
 //!
-//! Runs without the libtest harness so that each case prints `PASS`/`FAIL` as it
-//! goes, its id (`credential-chain/<dir>`) last; any failure fails the run.
+//! Then the two endpoint suites beside the directory: `ecs-tests.json` (the URL the
+//! container provider calls for the `AWS_CONTAINER_*` variables) and
+//! `imds-config/imds-endpoint-tests.json` (the instance metadata endpoint for the
+//! environment and the config file), each run through the same chain and loopback
+//! server: the first request must go to the expected URL, or the chain's error must
+//! contain the expected text and no request be made.
+//!
+//! Runs without the libtest harness so that each case prints `PASS`/`FAIL`/`SKIP` as
+//! it goes, its id (`credential-chain/<dir>`, `credential-chain/ecs/<n>`,
+//! `credential-chain/imds-endpoint/<n>`) last; any failure fails the run.
 
 #[path = "test_credentials_support/mod.rs"]
 mod support;
@@ -28,8 +36,34 @@ use std::time::{Duration, UNIX_EPOCH};
 use serde_json::Value;
 use support::{Request, TempDir, serve};
 
-/// Case directories: a truncated copy fails the run.
+/// Case directories and endpoint cases: a truncated copy fails the run.
 const CASES: usize = 29;
+const ECS_CASES: usize = 11;
+const IMDS_CASES: usize = 14;
+
+/// Endpoint cases whose expected error is the SDK's wording: the text our error for
+/// the same outcome contains, and why it is the same outcome.
+const SAME_ENDPOINT_ERROR: &[(&str, &str, &str)] = &[
+    (
+        "ecs/1",
+        "ECS container: neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor \
+         AWS_CONTAINER_CREDENTIALS_FULL_URI is set",
+        "neither variable is set, so the provider has nothing to call (the SDK: \"No \
+         environment variables were set to configure ECS provider\")",
+    ),
+    (
+        "ecs/3",
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI \"/credentials\"",
+        "the full URI is refused before any request (the SDK: \"URI did not specify a \
+         host\"); ours names the variable and its value",
+    ),
+    (
+        "imds-endpoint/13",
+        "AWS_EC2_METADATA_SERVICE_ENDPOINT \"not a uri\" is not an http(s) URL",
+        "the endpoint is refused before any request (the SDK: \"invalid uri character\", \
+         its URI parser's wording)",
+    ),
+];
 
 /// Cases whose expected error text is the Rust SDK's own wording or type names: the
 /// text awsjson's error for the same outcome contains instead, and why it is the same
@@ -115,11 +149,56 @@ fn main() {
             }
         }
     }
+    let mut skipped = 0;
+    let mut total = dirs.len();
+    for (suite, file, expected) in [
+        ("ecs", "ecs-tests.json", ECS_CASES),
+        (
+            "imds-endpoint",
+            "imds-config/imds-endpoint-tests.json",
+            IMDS_CASES,
+        ),
+    ] {
+        let path = root.with_file_name(file);
+        let cases = read_json(&path);
+        let cases = cases["tests"].as_array().expect("tests");
+        if cases.len() != expected {
+            eprintln!("expected {expected} cases in {file}, found {}", cases.len());
+            std::process::exit(1);
+        }
+        total += cases.len();
+        for (i, case) in cases.iter().enumerate() {
+            let short = format!("{suite}/{}", i + 1);
+            let id = format!("credential-chain/{short}");
+            // The SDK's IMDS client takes an endpoint or mode in code too; these cases
+            // test that override and its precedence.
+            if case.get("endpoint_override").is_some() || case.get("mode_override").is_some() {
+                println!(
+                    "SKIP {id}: overrides the endpoint or mode through the SDK's IMDS client \
+                     builder in code; awsjson has no IMDS client API (environment and \
+                     config file only)"
+                );
+                skipped += 1;
+                continue;
+            }
+            let result = rt.block_on(async {
+                tokio::time::timeout(Duration::from_secs(30), endpoint_case(&short, case))
+                    .await
+                    .unwrap_or_else(|_| Err("no result within 30 s".to_owned()))
+            });
+            match result {
+                Ok(()) => println!("PASS {id}"),
+                Err(why) => {
+                    println!("FAIL {id}: {why}");
+                    failed.push(id);
+                }
+            }
+        }
+    }
     println!(
-        "{} passed, {} failed, 0 skipped of {} cases",
-        dirs.len() - failed.len(),
+        "{} passed, {} failed, {skipped} skipped of {total} cases",
+        total - failed.len() - skipped,
         failed.len(),
-        dirs.len()
     );
     println!(
         "account_id: expected in {account_ids} cases, not compared (awsjson's Credentials \
@@ -251,6 +330,83 @@ async fn run(dir: &Path, account_ids: &mut usize) -> Result<(), String> {
         Ok(())
     } else {
         Err(problems.join("; "))
+    }
+}
+
+/// One case of the ECS or IMDS endpoint suite: the URL of the chain's first request,
+/// or its error.
+async fn endpoint_case(short: &str, case: &Value) -> Result<(), String> {
+    let home = TempDir::new();
+    let root = home.path().to_string_lossy().into_owned();
+    let mut vars = vec![("HOME".to_owned(), root.clone())];
+    if short.starts_with("ecs/") {
+        vars.push(("AWS_EC2_METADATA_DISABLED".to_owned(), "true".to_owned()));
+    }
+    if let Some(files) = case.get("fs").and_then(Value::as_object) {
+        for (name, text) in files {
+            home.write(name, text.as_str().expect("file text"));
+        }
+    }
+    for (k, v) in case["env"].as_object().expect("env") {
+        let v = v.as_str().expect("env values are text");
+        // `AWS_CONFIG_FILE: config` names a file of the case's `fs`.
+        let v = if k == "AWS_CONFIG_FILE" {
+            format!("{root}/{v}")
+        } else {
+            v.to_owned()
+        };
+        vars.push((k.clone(), v));
+    }
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let record = seen.clone();
+    let server = serve(move |request| {
+        let url = request.header("x-awsjson-replay-url").unwrap_or("(none)");
+        record
+            .lock()
+            .unwrap()
+            .push(format!("{} {url}", request.method));
+        (404, String::new())
+    })
+    .await;
+    let env = awsjson::Env::from_vars(vars).replaying_to(&server.url);
+    let result = awsjson::conformance::default_chain_credentials(&env).await;
+    drop(server);
+    let seen = seen.lock().unwrap().clone();
+    let expected = &case["result"];
+    if let Some(url) = expected.get("Ok").and_then(Value::as_str) {
+        let method = if short.starts_with("ecs/") {
+            "GET"
+        } else {
+            "PUT"
+        };
+        let first = seen.first().map(|r| {
+            let (m, u) = r.split_once(' ').unwrap_or((r, ""));
+            (m.to_owned(), split_url(u))
+        });
+        if first != Some((method.to_owned(), split_url(url))) {
+            return Err(format!("requests {seen:?}, expected {method} {url} first"));
+        }
+        return Ok(());
+    }
+    let want = expected
+        .get("ErrorContains")
+        .or_else(|| expected.get("Err"))
+        .and_then(Value::as_str)
+        .expect("an expected URL or error");
+    let ours = SAME_ENDPOINT_ERROR
+        .iter()
+        .find(|(case, _, _)| *case == short)
+        .map_or(want, |(_, ours, _)| *ours);
+    match result {
+        Err(e) if e.to_string().contains(ours) && seen.is_empty() => Ok(()),
+        Err(e) => Err(format!(
+            "error {:?} (requests {seen:?}), expected one containing {ours:?} and no request",
+            e.to_string()
+        )),
+        Ok(creds) => Err(format!(
+            "credentials with access key {}, expected an error containing {ours:?}",
+            creds.access_key_id()
+        )),
     }
 }
 

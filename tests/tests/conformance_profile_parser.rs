@@ -2,15 +2,19 @@
 //! (`tests/vectors/profile-parser/profile-parser-tests.json`, README there) through
 //! `awsjson::conformance::parse_profiles`: the profiles and SSO sessions both files
 //! give must be exactly the expected ones, or the error must contain the expected
-//! text (compared without case: our messages are lowercase).
+//! text (compared without case: our messages are lowercase). Then the file-location
+//! suite beside it (`file-location-tests.json`) through
+//! `awsjson::conformance::profile_file_locations`: the config and credentials paths
+//! and the profile an environment selects.
 //!
 //! Runs without the libtest harness so that each case prints `PASS`/`FAIL` as it
 //! goes, its id (`profile-parser/<name>`) last; any failure fails the run.
 
 use serde_json::Value;
 
-/// Cases in the file: a truncated or swapped file fails the run.
+/// Cases in the files: a truncated or swapped file fails the run.
 const CASES: usize = 65;
+const LOCATION_CASES: usize = 9;
 
 fn main() {
     let path = concat!(
@@ -32,14 +36,46 @@ fn main() {
             }
         }
     }
-    println!(
-        "{} passed, {} failed, 0 skipped of {} cases",
-        cases.len() - failed.len(),
-        failed.len(),
-        cases.len()
+    let locations = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/vectors/profile-parser/file-location-tests.json"
     );
-    if cases.len() != CASES {
-        eprintln!("expected {CASES} cases in {path}, found {}", cases.len());
+    let text = std::fs::read_to_string(locations).unwrap_or_else(|e| panic!("{locations}: {e}"));
+    let suite: Value = serde_json::from_str(&text).expect("the suite is JSON");
+    let location_cases = suite["tests"].as_array().expect("tests");
+    let mut skipped = 0;
+    for (i, case) in location_cases.iter().enumerate() {
+        let id = format!("profile-parser/file-location/{}", i + 1);
+        let platform = case["platform"].as_str().expect("platform");
+        // Paths join with the separator of the OS the tests run on.
+        if (platform == "windows") != cfg!(windows) {
+            println!(
+                "SKIP {id}: a {platform} case (`\\` or `/` joins the paths), and this run is on {}",
+                std::env::consts::OS
+            );
+            skipped += 1;
+            continue;
+        }
+        match run_location(case) {
+            Ok(()) => println!("PASS {id}"),
+            Err(why) => {
+                println!("FAIL {id}: {why}");
+                failed.push(id);
+            }
+        }
+    }
+    let total = cases.len() + location_cases.len();
+    println!(
+        "{} passed, {} failed, {skipped} skipped of {total} cases",
+        total - failed.len() - skipped,
+        failed.len(),
+    );
+    if cases.len() != CASES || location_cases.len() != LOCATION_CASES {
+        eprintln!(
+            "expected {CASES} parser and {LOCATION_CASES} file-location cases, found {} and {}",
+            cases.len(),
+            location_cases.len()
+        );
         std::process::exit(1);
     }
     if !failed.is_empty() {
@@ -91,6 +127,43 @@ fn run(case: &Value) -> Result<(), String> {
             "parsed ({actual}), expected an error containing {expected}"
         )),
         (Err(error), None) => Err(format!("error {error:?}, expected {}", output["config"])),
+    }
+}
+
+fn run_location(case: &Value) -> Result<(), String> {
+    let name = case["name"].as_str().expect("name");
+    let vars = case["environment"]
+        .as_object()
+        .expect("environment")
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().expect("text").to_owned()));
+    let env = awsjson::Env::from_vars(vars);
+    let (config, credentials, profile) = awsjson::conformance::profile_file_locations(&env);
+    let mut problems = Vec::new();
+    for (what, got, want) in [
+        (
+            "config",
+            config.display().to_string(),
+            &case["configLocation"],
+        ),
+        (
+            "credentials",
+            credentials.display().to_string(),
+            &case["credentialsLocation"],
+        ),
+        ("profile", profile, &case["profile"]),
+    ] {
+        // Cases that leave the profile out do not state it.
+        if let Some(want) = want.as_str()
+            && got != want
+        {
+            problems.push(format!("{what} {got:?}, expected {want:?}"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{name}: {}", problems.join("; ")))
     }
 }
 

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::Env;
 
@@ -223,8 +223,10 @@ impl fmt::Debug for ProfileSet {
     }
 }
 
-/// Reads both files from where the environment says they are.
-pub(crate) fn load_profiles(env: &Env) -> Result<ProfileSet, String> {
+/// Where the config file and the credentials file are, and the profile selected:
+/// `AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE`, `AWS_PROFILE`, else `~/.aws/…` and
+/// `default`.
+pub(crate) fn file_locations(env: &Env) -> (PathBuf, PathBuf, String) {
     let config = env
         .var("AWS_CONFIG_FILE")
         .map_or_else(|| env.expand_home("~/.aws/config"), |p| env.expand_home(&p));
@@ -232,10 +234,17 @@ pub(crate) fn load_profiles(env: &Env) -> Result<ProfileSet, String> {
         || env.expand_home("~/.aws/credentials"),
         |p| env.expand_home(&p),
     );
+    let profile = env
+        .var("AWS_PROFILE")
+        .unwrap_or_else(|| "default".to_owned());
+    (config, credentials, profile)
+}
+
+/// Reads both files from where the environment says they are.
+pub(crate) fn load_profiles(env: &Env) -> Result<ProfileSet, String> {
+    let (config, credentials, selected) = file_locations(env);
     let mut set = ProfileSet {
-        selected: env
-            .var("AWS_PROFILE")
-            .unwrap_or_else(|| "default".to_owned()),
+        selected,
         ..ProfileSet::default()
     };
     let mut sources = Vec::new();

@@ -7,6 +7,8 @@ use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+#[cfg(feature = "test-util")]
+pub(crate) use file::file_locations;
 pub(crate) use file::{Profile, ProfileSet, load_profiles};
 
 /// The environment variables (and, through `HOME` and `AWS_CONFIG_FILE`, the files)
