@@ -20,6 +20,32 @@ pub fn parse_profiles(config: &str, credentials: &str) -> Result<serde_json::Val
     Ok(set.flattened())
 }
 
+/// The steps of the profile chain a set of profiles resolves to, as the SDKs'
+/// assume-role suite states its inputs and outputs: `input` is
+/// `{"profiles": {name: {key: value}}, "sso_sessions": {...}, "selected_profile": name}`,
+/// written out as a config file and parsed; the result is
+/// `[{"AccessKey": {...}}, {"AssumeRole": {"role_arn": ...}}, ...]`, base first.
+pub fn profile_chain(input: &serde_json::Value) -> Result<serde_json::Value, String> {
+    let mut config = String::new();
+    for (prefix, key) in [("profile", "profiles"), ("sso-session", "sso_sessions")] {
+        let Some(sections) = input.get(key).and_then(serde_json::Value::as_object) else {
+            continue;
+        };
+        for (name, props) in sections {
+            config.push_str(&format!("[{prefix} {name}]\n"));
+            for (k, v) in props.as_object().into_iter().flatten() {
+                let v = v.as_str().ok_or_else(|| format!("`{k}` is not text"))?;
+                config.push_str(&format!("{k} = {v}\n"));
+            }
+        }
+    }
+    let selected = input["selected_profile"]
+        .as_str()
+        .ok_or("`selected_profile` is missing")?;
+    let set = ProfileSet::parse(&config, "", selected)?;
+    crate::credentials::profile::steps(&set)
+}
+
 /// Where the config file and the credentials file are read from, and the profile
 /// selected, as `env` says (the SDKs' file-location suite).
 pub fn profile_file_locations(env: &Env) -> (PathBuf, PathBuf, String) {

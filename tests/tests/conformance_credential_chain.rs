@@ -40,6 +40,91 @@ use support::{Request, TempDir, serve};
 const CASES: usize = 29;
 const ECS_CASES: usize = 11;
 const IMDS_CASES: usize = 14;
+const ASSUME_ROLE_CASES: usize = 28;
+
+/// Assume-role cases whose expected error is the SDK's wording: the text our error
+/// contains instead, and why it is the same outcome.
+const SAME_CHAIN_ERROR: &[(usize, &str, &str)] = &[
+    (
+        7,
+        "profile `A` has role_arn but neither source_profile nor credential_source",
+        "a role with nothing to assume it with",
+    ),
+    (
+        8,
+        "profile `A` has both source_profile and credential_source",
+        "the same conflict, with the profile named",
+    ),
+    (
+        9,
+        "profile `B` has aws_access_key_id but no aws_secret_access_key",
+        "the same missing key, with the profile named",
+    ),
+    (
+        10,
+        "profile `B` has aws_secret_access_key but no aws_access_key_id",
+        "the same missing key, with the profile named",
+    ),
+    (
+        11,
+        "profile `B` has no credentials",
+        "the same profile, the same lack",
+    ),
+    (
+        12,
+        "profile `A` has no credentials",
+        "the same profile, the same lack",
+    ),
+    (
+        13,
+        "profile `A` has source_profile = B, but there is no profile `B`",
+        "the same missing source profile and its referrer",
+    ),
+    (
+        14,
+        "no profile `A`",
+        "no profiles at all, so not the selected one (ours names it)",
+    ),
+    (
+        17,
+        "profiles form a source_profile cycle: A -> B -> A",
+        "the same loop, with its path",
+    ),
+    (
+        18,
+        "profiles form a source_profile cycle: A -> B -> A",
+        "the same loop, with its path (static keys in `A` do not end it)",
+    ),
+    (
+        24,
+        "profile `A` uses IAM Identity Center but has no sso_account_id",
+        "the same missing setting",
+    ),
+    (
+        25,
+        "profile `A` uses IAM Identity Center but has no sso_role_name",
+        "the same missing setting",
+    ),
+    (
+        26,
+        "[sso-session A] (the sso_session of profile `A`) has no sso_region",
+        "the same rejected layout: sso_region belongs in the [sso-session] section, \
+         which lacks it, not in the profile that names the session",
+    ),
+    (
+        28,
+        "profile `A` has sso_session = oops, but the config file has no [sso-session oops] section",
+        "the same missing section and its referrer",
+    ),
+];
+
+/// Assume-role cases that cannot apply, with why.
+const SKIPPED_CHAIN: &[(usize, &str)] = &[(
+    27,
+    "a profile for the SDK's SSO bearer-token provider (an sso_session with no \
+     sso_account_id or sso_role_name); awsjson signs with SigV4 only and has no token \
+     provider, and for credentials such a profile is an error (no account or role)",
+)];
 
 /// Endpoint cases whose expected error is the SDK's wording: the text our error for
 /// the same outcome contains, and why it is the same outcome.
@@ -195,6 +280,32 @@ fn main() {
             }
         }
     }
+    let path = root.with_file_name("assume-role-tests.json");
+    let cases = read_json(&path);
+    let cases = cases.as_array().expect("cases");
+    if cases.len() != ASSUME_ROLE_CASES {
+        eprintln!(
+            "expected {ASSUME_ROLE_CASES} cases in assume-role-tests.json, found {}",
+            cases.len()
+        );
+        std::process::exit(1);
+    }
+    total += cases.len();
+    for (i, case) in cases.iter().enumerate() {
+        let id = format!("credential-chain/assume-role/{}", i + 1);
+        if let Some((_, why)) = SKIPPED_CHAIN.iter().find(|(n, _)| *n == i + 1) {
+            println!("SKIP {id}: {why}");
+            skipped += 1;
+            continue;
+        }
+        match assume_role_case(i + 1, case, &mut account_ids) {
+            Ok(()) => println!("PASS {id}"),
+            Err(why) => {
+                println!("FAIL {id}: {why}");
+                failed.push(id);
+            }
+        }
+    }
     println!(
         "{} passed, {} failed, {skipped} skipped of {total} cases",
         total - failed.len() - skipped,
@@ -330,6 +441,44 @@ async fn run(dir: &Path, account_ids: &mut usize) -> Result<(), String> {
         Ok(())
     } else {
         Err(problems.join("; "))
+    }
+}
+
+/// One case of the assume-role suite: the steps of the profile chain, or its error.
+fn assume_role_case(n: usize, case: &Value, account_ids: &mut usize) -> Result<(), String> {
+    let result = awsjson::conformance::profile_chain(&case["input"]);
+    let output = &case["output"];
+    match (result, output.get("ProfileChain"), output.get("Error")) {
+        (Ok(steps), Some(expected), _) => {
+            let mut expected = expected.clone();
+            // Not compared, as in the chain cases: Credentials carry no account id.
+            for step in expected.as_array_mut().expect("steps") {
+                if let Some(keys) = step.get_mut("AccessKey").and_then(Value::as_object_mut)
+                    && keys.remove("account_id").is_some()
+                {
+                    *account_ids += 1;
+                }
+            }
+            if steps == expected {
+                Ok(())
+            } else {
+                Err(format!("steps {steps}, expected {expected}"))
+            }
+        }
+        (Err(error), _, Some(expected)) => {
+            let want = expected.as_str().expect("text");
+            let ours = SAME_CHAIN_ERROR
+                .iter()
+                .find(|(case, _, _)| *case == n)
+                .map_or(want, |(_, ours, _)| *ours);
+            if error.contains(ours) {
+                Ok(())
+            } else {
+                Err(format!("error {error:?} does not contain {ours:?}"))
+            }
+        }
+        (Ok(steps), _, _) => Err(format!("steps {steps}, expected {output}")),
+        (Err(error), _, _) => Err(format!("error {error:?}, expected {output}")),
     }
 }
 

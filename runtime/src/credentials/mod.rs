@@ -8,7 +8,7 @@ mod ecs;
 mod env;
 pub(crate) mod imds;
 mod process;
-mod profile;
+pub(crate) mod profile;
 mod sso;
 mod sts;
 mod web_identity;
