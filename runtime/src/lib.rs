@@ -292,7 +292,7 @@
 //!   `awsjson = { version = "0.1", default-features = false, features = ["catalog"] }`.
 //! - `gzip`: compresses the bodies of operations declared `request_compression = "gzip"`.
 //! - `test-util`: the `stub` module, a local endpoint that verifies SigV4, for tests;
-//!   the `conformance` module and [`Env::replaying_to`], for the official SDKs'
+//!   the `conformance` module and `Env::replaying_to`, for the official SDKs'
 //!   profile-parser and credential-chain suites.
 
 #![forbid(unsafe_code)]
