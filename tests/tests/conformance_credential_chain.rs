@@ -11,8 +11,10 @@
 //! (`Env::replaying_to`) that answers with the recorded responses in order, after
 //! checking that it is the recorded request: method, URL (the query as a set),
 //! `content-type` and `x-aws-ec2-metadata-token` (the headers the SDK's replayer
-//! checks) and the form parameters of STS calls. A case passes when the chain gives
-//! the expected result and made exactly the recorded requests.
+//! checks) and the STS `Action`. A case passes when the chain gives the expected
+//! result, made exactly the recorded requests, and, as the SDK's harness checks,
+//! logged no expected secret (secret key, session token) unless the case sets
+//! `EXPOSE_SECRETS_FOR_TESTS` (every `tracing` event and span is captured).
 //!
 //! Then the two endpoint suites beside the directory: `ecs-tests.json` (the URL the
 //! container provider calls for the `AWS_CONTAINER_*` variables) and
@@ -35,6 +37,56 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use serde_json::Value;
 use support::{Request, TempDir, serve};
+use tracing::field::{Field, Visit};
+use tracing::span::{Attributes, Id, Record};
+use tracing::{Event, Metadata, Subscriber};
+
+/// Every `tracing` event and span of the run, as text.
+static LOG: Mutex<Vec<String>> = Mutex::new(Vec::new());
+/// How many of them were checked for secrets.
+static LOGGED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+struct Capture;
+
+struct Line(String);
+
+impl Visit for Line {
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        use std::fmt::Write as _;
+        let _ = write!(self.0, " {}={:?}", field.name(), value);
+    }
+}
+
+impl Subscriber for Capture {
+    fn enabled(&self, _: &Metadata<'_>) -> bool {
+        true
+    }
+
+    fn new_span(&self, span: &Attributes<'_>) -> Id {
+        let mut line = Line(format!("span {}", span.metadata().name()));
+        span.record(&mut line);
+        LOG.lock().unwrap().push(line.0);
+        Id::from_u64(1)
+    }
+
+    fn record(&self, _: &Id, values: &Record<'_>) {
+        let mut line = Line("record".to_owned());
+        values.record(&mut line);
+        LOG.lock().unwrap().push(line.0);
+    }
+
+    fn record_follows_from(&self, _: &Id, _: &Id) {}
+
+    fn event(&self, event: &Event<'_>) {
+        let mut line = Line(format!("event {}", event.metadata().level()));
+        event.record(&mut line);
+        LOG.lock().unwrap().push(line.0);
+    }
+
+    fn enter(&self, _: &Id) {}
+
+    fn exit(&self, _: &Id) {}
+}
 
 /// Case directories and endpoint cases: a truncated copy fails the run.
 const CASES: usize = 29;
@@ -203,6 +255,7 @@ const SAME_ERROR: &[(&str, &str, &str)] = &[
 ];
 
 fn main() {
+    tracing::subscriber::set_global_default(Capture).expect("the only subscriber");
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -312,6 +365,10 @@ fn main() {
         failed.len(),
     );
     println!(
+        "{} log lines of the recorded cases checked for their secrets",
+        LOGGED.load(std::sync::atomic::Ordering::Relaxed)
+    );
+    println!(
         "account_id: expected in {account_ids} cases, not compared (awsjson's Credentials \
          carry no account id)"
     );
@@ -366,11 +423,26 @@ async fn run(dir: &Path, account_ids: &mut usize) -> Result<(), String> {
         };
         vars.push((k.clone(), v));
     }
+    let expose = vars.iter().any(|(k, _)| k == "EXPOSE_SECRETS_FOR_TESTS");
     let env = awsjson::Env::from_vars(vars).replaying_to(&server.url);
+    LOG.lock().unwrap().clear();
     let result = awsjson::conformance::default_chain_credentials(&env).await;
     drop(server);
 
     let mut problems = Vec::new();
+    let secrets: Vec<&str> = ["secret_access_key", "session_token"]
+        .iter()
+        .filter_map(|k| case["result"]["Ok"].get(*k)?.as_str())
+        .collect();
+    if !expose {
+        let log = LOG.lock().unwrap();
+        LOGGED.fetch_add(log.len(), std::sync::atomic::Ordering::Relaxed);
+        for line in log.iter() {
+            if secrets.iter().any(|s| line.contains(s)) {
+                problems.push(format!("a secret was logged: {line}"));
+            }
+        }
+    }
     match (&result, &case["result"]) {
         (Ok(creds), expected) if expected.get("Ok").is_some() => {
             let expected = &expected["Ok"];
