@@ -844,15 +844,6 @@ impl ClientBuilder {
     /// # }
     /// ```
     pub async fn from_env(env: &Env) -> Result<ClientBuilder, ConfigError> {
-        Self::from_env_asking(env, true).await
-    }
-
-    /// [`from_env`](Self::from_env), asking instance metadata for the region only
-    /// when `imds_region` (the conformance suites' recorded traffic has no such call).
-    pub(crate) async fn from_env_asking(
-        env: &Env,
-        imds_region: bool,
-    ) -> Result<ClientBuilder, ConfigError> {
         let profiles = Arc::new(load_profiles(env).map_err(ConfigError::new)?);
         let setting = |var: &str, key: &str| -> Result<bool, ConfigError> {
             match configured(env, &profiles, var, key) {
@@ -896,9 +887,9 @@ impl ClientBuilder {
                  {MAX_MIN_COMPRESSION_BYTES}"
             ),
         )?;
-        let http = Http::for_env(env);
+        let http = Http::default();
         let imds = Arc::new(Imds::new(env, &profiles, http.clone()));
-        let region = crate::region::resolve(env, &profiles, imds_region.then_some(&*imds)).await;
+        let region = crate::region::resolve(env, &profiles, &imds).await;
         let chain = DefaultChain::new(Sources {
             env: env.clone(),
             profiles,

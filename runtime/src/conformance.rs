@@ -53,13 +53,10 @@ pub fn profile_file_locations(env: &Env) -> (PathBuf, PathBuf, String) {
 }
 
 /// The credentials the default chain (environment, profile, web identity, ECS,
-/// instance metadata) resolves from `env`, built as
-/// [`ClientBuilder::from_env`] builds it. Instance metadata is not asked for the
-/// *region*: the suites' recorded traffic is the credential providers' own, so the
-/// region comes from the environment and the profile (where the SDKs' test harness
-/// takes it too). Point the network at recorded traffic with [`Env::replaying_to`].
+/// instance metadata) resolves from `env`, as [`ClientBuilder::from_env`] builds it.
+/// Point the network at recorded traffic with [`Env::replaying_to`].
 pub async fn default_chain_credentials(env: &Env) -> Result<Credentials, CredentialsError> {
-    let builder = ClientBuilder::from_env_asking(env, false)
+    let builder = ClientBuilder::from_env(env)
         .await
         .map_err(|e| CredentialsError::new(e.to_string()))?;
     let provider: Arc<dyn ProvideCredentials> = builder

@@ -7,7 +7,7 @@ use crate::credentials::imds::Imds;
 pub(crate) async fn resolve(
     env: &Env,
     profiles: &ProfileSet,
-    imds: Option<&Imds>,
+    imds: &Imds,
 ) -> Result<String, String> {
     if let Some(region) = env
         .var("AWS_REGION")
@@ -21,11 +21,6 @@ pub(crate) async fn resolve(
     let profile_why = match profiles.selected_profile() {
         Some(_) => format!("profile `{}` has no region", profiles.selected),
         None => format!("no profile `{}`", profiles.selected),
-    };
-    let Some(imds) = imds else {
-        return Err(format!(
-            "no region found in the environment or {profile_why}; instance metadata not asked"
-        ));
     };
     match imds.region().await {
         Ok(region) => Ok(region),

@@ -190,9 +190,9 @@ const SAME_ENDPOINT_ERROR: &[(&str, &str, &str)] = &[
     ),
     (
         "ecs/3",
-        "AWS_CONTAINER_CREDENTIALS_FULL_URI \"/credentials\"",
+        "ECS: AWS_CONTAINER_CREDENTIALS_FULL_URI",
         "the full URI is refused before any request (the SDK: \"URI did not specify a \
-         host\"); ours names the variable and its value",
+         host\"); ours names the variable and why",
     ),
     (
         "imds-endpoint/13",
@@ -369,8 +369,8 @@ fn main() {
         LOGGED.load(std::sync::atomic::Ordering::Relaxed)
     );
     println!(
-        "account_id: expected in {account_ids} cases, not compared (awsjson's Credentials \
-         carry no account id)"
+        "account_id: expected in {account_ids} cases (chain and assume-role), not compared \
+         (awsjson's Credentials carry no account id)"
     );
     if dirs.len() != CASES {
         eprintln!("expected {CASES} case directories, found {}", dirs.len());

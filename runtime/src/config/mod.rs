@@ -58,7 +58,10 @@ impl Env {
     /// (instance metadata, ECS, STS, IAM Identity Center) sent to `base` (a loopback
     /// `http://host:port`) instead, with the URL it was meant for in an
     /// `x-awsjson-replay-url` header: for replaying the official SDKs' recorded
-    /// traffic in tests. Only with the `test-util` feature.
+    /// traffic in tests. Instance metadata is then not asked for the region (the
+    /// recordings hold the credential providers' traffic alone, as the SDKs' harness
+    /// records it): the region comes from the environment and the profile. Only with
+    /// the `test-util` feature.
     #[cfg(feature = "test-util")]
     #[must_use]
     pub fn replaying_to(self, base: &str) -> Env {

@@ -46,6 +46,9 @@ impl Imds {
     /// `ec2_metadata_service_endpoint`) and `AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE` (or
     /// `ec2_metadata_service_endpoint_mode`, `IPv4` / `IPv6`).
     pub(crate) fn new(env: &Env, profiles: &ProfileSet, http: Http) -> Imds {
+        // The first of the chain's parts to get the shared HTTP handle, before the
+        // region lookup: from here on it replays if the environment says so.
+        http.replay_from(env);
         let endpoint = Self::endpoint(env, profiles);
         Imds {
             endpoint,
@@ -201,6 +204,11 @@ impl Imds {
 
     /// The instance's region, for the region chain.
     pub(crate) async fn region(&self) -> Result<String, String> {
+        if self.http.replaying() {
+            // Recorded traffic is the credential providers' own, as the SDKs' harness
+            // records it: it has no region lookup to answer.
+            return Err("not asked while replaying recorded credential traffic".to_owned());
+        }
         match self.get("/latest/meta-data/placement/region").await {
             Ok(region) if !region.trim().is_empty() => Ok(region.trim().to_owned()),
             Ok(_) => Err("instance metadata gave an empty region".to_owned()),

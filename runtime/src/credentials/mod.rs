@@ -184,8 +184,8 @@ pub(crate) struct Sources {
 #[derive(Clone, Default)]
 pub(crate) struct Http {
     client: Arc<OnceLock<reqwest::Client>>,
-    /// [`Env::replaying_to`]'s server.
-    replay: Option<Arc<str>>,
+    /// [`Env::replaying_to`]'s server, shared by every clone.
+    replay: Arc<OnceLock<String>>,
 }
 
 /// An HTTP exchange that got no response.
@@ -204,12 +204,16 @@ const MAX_CREDENTIALS_RESPONSE: usize = 1 << 20;
 const SERVICE_ATTEMPTS: u32 = 3;
 
 impl Http {
-    /// The handle of a configuration read from `env`.
-    pub(crate) fn for_env(env: &Env) -> Http {
-        Http {
-            client: Arc::default(),
-            replay: env.replay().map(Arc::from),
+    /// Sends to the server of a replaying `env` ([`Env::replaying_to`]), if it is one.
+    pub(crate) fn replay_from(&self, env: &Env) {
+        if let Some(base) = env.replay() {
+            let _ = self.replay.set(base.to_owned());
         }
+    }
+
+    /// Whether requests go to a replaying server.
+    pub(crate) fn replaying(&self) -> bool {
+        self.replay.get().is_some()
     }
 
     pub(crate) fn set(&self, client: reqwest::Client) {
@@ -287,7 +291,7 @@ impl Http {
         body: Option<Vec<u8>>,
         timeout: Duration,
     ) -> Result<HttpResponse, HttpFailure> {
-        let replayed = self.replay.as_deref().map(|base| {
+        let replayed = self.replay.get().map(|base| {
             let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
             let path = after_scheme
                 .find(['/', '?'])
