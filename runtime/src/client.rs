@@ -1023,6 +1023,12 @@ impl ClientBuilder {
         })
     }
 
+    /// The credentials provider set so far.
+    #[cfg(feature = "test-util")]
+    pub(crate) fn credentials_provider_set(&self) -> Option<Arc<dyn ProvideCredentials>> {
+        self.credentials.clone()
+    }
+
     /// The region to sign for and send to, such as `us-east-1`.
     #[must_use]
     pub fn region(mut self, region: impl Into<String>) -> Self {

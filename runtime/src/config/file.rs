@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::Env;
 
@@ -89,64 +89,93 @@ impl ProfileSet {
             .filter(|v| !v.is_empty())
     }
 
-    #[cfg(test)]
-    pub(crate) fn parse_for_test(config: &str, credentials: &str, selected: &str) -> Self {
+    /// Both files from text, `selected` chosen.
+    #[cfg(any(test, feature = "test-util"))]
+    pub(crate) fn parse(config: &str, credentials: &str, selected: &str) -> Result<Self, String> {
         let mut set = ProfileSet {
             selected: selected.to_owned(),
             ..ProfileSet::default()
         };
-        set.merge_config(parse(config, Path::new("config")).unwrap());
-        set.merge_credentials(parse(credentials, Path::new("credentials")).unwrap());
-        set
+        set.merge_config(parse(config, Path::new("config"))?);
+        set.merge_credentials(parse(credentials, Path::new("credentials"))?);
+        Ok(set)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn parse_for_test(config: &str, credentials: &str, selected: &str) -> Self {
+        Self::parse(config, credentials, selected).unwrap()
+    }
+
+    /// Profiles and SSO sessions as the shared profile-parser suite states them.
+    #[cfg(feature = "test-util")]
+    pub(crate) fn flattened(&self) -> serde_json::Value {
+        let flat = |sections: &HashMap<String, Profile>| -> serde_json::Value {
+            sections
+                .iter()
+                .map(|(name, section)| {
+                    let props = section
+                        .props
+                        .iter()
+                        .map(|(k, p)| (k.clone(), serde_json::Value::from(p.value.clone())))
+                        .collect::<serde_json::Map<_, _>>();
+                    (name.clone(), serde_json::Value::Object(props))
+                })
+                .collect::<serde_json::Map<_, _>>()
+                .into()
+        };
+        serde_json::json!({
+            "profiles": flat(&self.profiles),
+            "sso_sessions": flat(&self.sso_sessions),
+        })
     }
 
     fn merge_config(&mut self, sections: Vec<Section>) {
-        let has_profile_default = sections.iter().any(|s| {
-            profile_name(&s.header).is_some_and(|n| n == "default") && s.header != "default"
-        });
+        let has_profile_default = sections
+            .iter()
+            .any(|s| split_header(&s.header) == (Some("profile"), "default"));
         for section in sections {
-            if let Some(name) = section.header.strip_prefix("services") {
-                if name.starts_with(char::is_whitespace) {
-                    let entry = self.services.entry(name.trim().to_owned()).or_default();
-                    entry.extend(section.props);
+            let (prefix, name) = split_header(&section.header);
+            if !valid_identifier(name) {
+                // `[profile foo!bar]`: ignored, as the SDKs ignore it.
+                continue;
+            }
+            match prefix {
+                Some("services") => {
+                    let entry = self.services.entry(name.to_owned()).or_default();
+                    entry.extend(valid_props(section.props));
                 }
-                continue;
-            }
-            if let Some(name) = sso_session_name(&section.header) {
-                let session = self
-                    .sso_sessions
-                    .entry(name.to_owned())
-                    .or_insert_with(|| Profile {
-                        name: name.to_owned(),
-                        props: HashMap::new(),
-                    });
-                session.props.extend(section.props);
-                continue;
-            }
-            let name = if section.header == "default" {
+                Some("sso-session") => {
+                    let session =
+                        self.sso_sessions
+                            .entry(name.to_owned())
+                            .or_insert_with(|| Profile {
+                                name: name.to_owned(),
+                                props: HashMap::new(),
+                            });
+                    session.props.extend(valid_props(section.props));
+                }
+                Some("profile") => self.add(name, section.props),
                 // `[profile default]` wins over a bare `[default]` entirely.
-                if has_profile_default {
-                    continue;
+                None if name == "default" && !has_profile_default => {
+                    self.add(name, section.props);
                 }
-                "default"
-            } else if let Some(name) = profile_name(&section.header) {
-                name
-            } else {
-                // A bare `[name]`, which the config file does not allow.
-                continue;
-            };
-            self.add(name, section.props);
+                // A bare `[name]`, which the config file does not allow, or a prefix
+                // nobody reads.
+                _ => {}
+            }
         }
     }
 
     fn merge_credentials(&mut self, sections: Vec<Section>) {
         for section in sections {
-            // The credentials file has no `profile` prefix; `[profile x]` there is ignored.
-            if profile_name(&section.header).is_some() {
-                continue;
+            // The credentials file has bare `[name]` sections only: `[profile x]` and
+            // `[sso-session x]` there are ignored.
+            if let (None, name) = split_header(&section.header)
+                && valid_identifier(name)
+            {
+                let name = name.to_owned();
+                self.add(&name, section.props);
             }
-            let name = section.header.clone();
-            self.add(&name, section.props);
         }
     }
 
@@ -158,8 +187,13 @@ impl ProfileSet {
                 name: name.to_owned(),
                 props: HashMap::new(),
             });
-        profile.props.extend(props);
+        profile.props.extend(valid_props(props));
     }
+}
+
+/// The properties with names the SDKs accept (`in valid = x` is ignored).
+fn valid_props(props: HashMap<String, Property>) -> impl Iterator<Item = (String, Property)> {
+    props.into_iter().filter(|(k, _)| valid_identifier(k))
 }
 
 // Values may be secrets (aws_secret_access_key): Debug shows names and keys only.
@@ -189,22 +223,10 @@ impl fmt::Debug for ProfileSet {
     }
 }
 
-fn sso_session_name(header: &str) -> Option<&str> {
-    let rest = header.strip_prefix("sso-session")?;
-    rest.starts_with(char::is_whitespace)
-        .then(|| rest.trim())
-        .filter(|n| !n.is_empty())
-}
-
-fn profile_name(header: &str) -> Option<&str> {
-    let rest = header.strip_prefix("profile")?;
-    rest.starts_with(char::is_whitespace)
-        .then(|| rest.trim())
-        .filter(|n| !n.is_empty())
-}
-
-/// Reads both files from where the environment says they are.
-pub(crate) fn load_profiles(env: &Env) -> Result<ProfileSet, String> {
+/// Where the config file and the credentials file are, and the profile selected:
+/// `AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE`, `AWS_PROFILE`, else `~/.aws/…` and
+/// `default`.
+pub(crate) fn file_locations(env: &Env) -> (PathBuf, PathBuf, String) {
     let config = env
         .var("AWS_CONFIG_FILE")
         .map_or_else(|| env.expand_home("~/.aws/config"), |p| env.expand_home(&p));
@@ -212,10 +234,17 @@ pub(crate) fn load_profiles(env: &Env) -> Result<ProfileSet, String> {
         || env.expand_home("~/.aws/credentials"),
         |p| env.expand_home(&p),
     );
+    let profile = env
+        .var("AWS_PROFILE")
+        .unwrap_or_else(|| "default".to_owned());
+    (config, credentials, profile)
+}
+
+/// Reads both files from where the environment says they are.
+pub(crate) fn load_profiles(env: &Env) -> Result<ProfileSet, String> {
+    let (config, credentials, selected) = file_locations(env);
     let mut set = ProfileSet {
-        selected: env
-            .var("AWS_PROFILE")
-            .unwrap_or_else(|| "default".to_owned()),
+        selected,
         ..ProfileSet::default()
     };
     let mut sources = Vec::new();
@@ -257,8 +286,11 @@ struct Section {
     props: HashMap<String, Property>,
 }
 
+/// The whitespace of the files' grammar: the SDKs trim spaces and tabs only.
+const WHITESPACE: &[char] = &[' ', '\t'];
+
 /// Parses one file. Errors name the file and the line, never the line's text (it may
-/// hold a secret).
+/// hold a secret); their wording is the shared profile-parser suite's.
 fn parse(text: &str, path: &Path) -> Result<Vec<Section>, String> {
     let err = |line: usize, msg: &str| format!("malformed {} line {line}: {msg}", path.display());
     let mut sections: Vec<Section> = Vec::new();
@@ -268,79 +300,98 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Section>, String> {
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
-        let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with(';') {
+        let trimmed = line.trim_matches(WHITESPACE);
+        // An indented comment is a comment too, as botocore reads it (the Rust SDK
+        // would take it as a continuation).
+        if trimmed.is_empty() || trimmed.starts_with(['#', ';']) {
             continue;
         }
-        if line.starts_with([' ', '\t']) {
+        if line.starts_with(WHITESPACE) {
             let Some(section) = sections.last_mut() else {
-                return Err(err(n, "expected a `[section]` header first"));
+                return Err(err(
+                    n,
+                    "expected a profile definition (a `[section]` header) before an indented line",
+                ));
             };
             let Some((key, takes_sub)) = &last else {
                 return Err(err(
                     n,
-                    "an indented line continues a property, but there is none above it",
+                    "expected a property definition, found continuation (an indented line with \
+                     no property above it)",
                 ));
             };
             let property = section.props.entry(key.clone()).or_default();
             if *takes_sub {
-                let Some((k, v)) = trimmed.split_once('=') else {
-                    return Err(err(n, "expected a `key = value` sub-property"));
-                };
-                let k = k.trim();
-                if k.is_empty() {
-                    return Err(err(n, "a sub-property has no name before `=`"));
-                }
-                property
-                    .sub
-                    .push((k.to_ascii_lowercase(), strip_comment(v).trim().to_owned()));
-            } else {
-                property.value.push('\n');
-                property.value.push_str(trimmed);
+                let (k, v) =
+                    property_line(trimmed).map_err(|e| err(n, e.message("sub-property")))?;
+                property.sub.push((k, v.to_owned()));
             }
+            property.value.push('\n');
+            property.value.push_str(trimmed);
             continue;
         }
-        if let Some(rest) = trimmed.strip_prefix('[') {
-            let Some((name, after)) = rest.split_once(']') else {
-                return Err(err(n, "a section header has no closing `]`"));
+        if line.starts_with('[') {
+            // In a header a comment needs no whitespace before it: `[profile a]; note`.
+            let header = trimmed
+                .find(['#', ';'])
+                .map_or(trimmed, |i| &trimmed[..i])
+                .trim_matches(WHITESPACE);
+            let Some(name) = header.strip_prefix('[').and_then(|h| h.strip_suffix(']')) else {
+                return Err(err(n, "profile definition must end with ']'"));
             };
-            let after = after.trim();
-            if !(after.is_empty() || after.starts_with('#') || after.starts_with(';')) {
-                return Err(err(n, "unexpected text after a section header's `]`"));
-            }
-            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-            if name.is_empty() {
-                return Err(err(n, "a section header has no name"));
-            }
             last = None;
             sections.push(Section {
-                header: name,
+                header: name.trim_matches(WHITESPACE).to_owned(),
                 props: HashMap::new(),
             });
             continue;
         }
         let Some(section) = sections.last_mut() else {
-            return Err(err(n, "a property before any `[section]` header"));
+            return Err(err(
+                n,
+                "expected a profile definition (a `[section]` header) before any property",
+            ));
         };
-        let Some((key, value)) = trimmed.split_once('=') else {
-            return Err(err(n, "expected `key = value`, found a line without `=`"));
-        };
-        let key = key.trim().to_ascii_lowercase();
-        if key.is_empty() {
-            return Err(err(n, "a property has no name before `=`"));
-        }
-        let value = strip_comment(value).trim().to_owned();
+        let (key, value) = property_line(line).map_err(|e| err(n, e.message("property")))?;
         let takes_sub = value.is_empty();
         section.props.insert(
             key.clone(),
             Property {
-                value,
+                value: value.to_owned(),
                 sub: Vec::new(),
             },
         );
         last = Some((key, takes_sub));
     }
     Ok(sections)
+}
+
+/// Why a `key = value` line is not one.
+enum LineError {
+    NoEquals,
+    NoName,
+}
+
+impl LineError {
+    fn message(&self, what: &str) -> &'static str {
+        match (self, what) {
+            (LineError::NoEquals, "property") => "expected an '=' sign defining a property",
+            (LineError::NoEquals, _) => "expected an '=' sign defining a sub-property",
+            (LineError::NoName, "property") => "property did not have a name before `=`",
+            (LineError::NoName, _) => "sub-property did not have a name before `=`",
+        }
+    }
+}
+
+/// `Key = value ; comment` → (`key`, `value`).
+fn property_line(line: &str) -> Result<(String, &str), LineError> {
+    let line = strip_comment(line.trim_matches(WHITESPACE)).trim_matches(WHITESPACE);
+    let (key, value) = line.split_once('=').ok_or(LineError::NoEquals)?;
+    let key = key.trim_matches(WHITESPACE);
+    if key.is_empty() {
+        return Err(LineError::NoName);
+    }
+    Ok((key.to_ascii_lowercase(), value.trim_matches(WHITESPACE)))
 }
 
 /// `value ;comment` → `value`; `value;not-a-comment` stays whole.
@@ -352,6 +403,22 @@ fn strip_comment(value: &str) -> &str {
         }
     }
     value
+}
+
+/// A profile, section or property name the SDKs accept: letters, digits and
+/// `_ - / . % @ : +`; sections and properties with other names are ignored.
+fn valid_identifier(name: &str) -> bool {
+    name.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "_-/.%@:+".contains(c))
+}
+
+/// A section header split as the SDKs split it: `profile  foo` → (`profile`, `foo`),
+/// `default` → (none, `default`).
+fn split_header(header: &str) -> (Option<&str>, &str) {
+    match header.split_once(WHITESPACE) {
+        Some((prefix, name)) => (Some(prefix.trim()), name.trim()),
+        None => (None, header.trim()),
+    }
 }
 
 #[cfg(test)]
@@ -467,14 +534,15 @@ sso_region = nowhere
             set.sso_session("other").unwrap().get("sso_region"),
             Some("us-east-1")
         );
-        // Sessions are not profiles, and live in the config file only.
-        assert!(set.profile("corp").is_none() && set.profile("sso-session corp").is_some());
+        // Sessions are not profiles, and live in the config file only: the credentials
+        // file has bare `[name]` sections, so `[sso-session corp]` there is ignored.
+        assert!(set.profile("corp").is_none() && set.profile("sso-session corp").is_none());
         assert!(corp.get("x").is_none());
         assert_eq!(set.get("sso_session"), Some("corp"));
         let e = parse("[sso-session corp]\nsso_start_url\n", Path::new("/c")).unwrap_err();
         assert_eq!(
             e,
-            "malformed /c line 2: expected `key = value`, found a line without `=`"
+            "malformed /c line 2: expected an '=' sign defining a property"
         );
     }
 
@@ -491,18 +559,49 @@ sso_region = nowhere
         let e = parse("[default]\naws_secret_access_key wJalrXUtnFEMI\n", path).unwrap_err();
         assert_eq!(
             e,
-            "malformed /tmp/cfg line 2: expected `key = value`, found a line without `=`"
+            "malformed /tmp/cfg line 2: expected an '=' sign defining a property"
         );
         assert!(!e.contains("wJalr"));
         let e = parse("x = 1\n", path).unwrap_err();
         assert!(e.contains("line 1") && e.contains("before any"), "{e}");
         let e = parse("[default\n", path).unwrap_err();
-        assert!(e.contains("closing `]`"), "{e}");
+        assert!(e.contains("must end with ']'"), "{e}");
         let e = parse("[default]\n  continued\n", path).unwrap_err();
-        assert!(e.contains("line 2") && e.contains("continues"), "{e}");
+        assert!(
+            e.contains("line 2") && e.contains("found continuation"),
+            "{e}"
+        );
         let e = parse("[default]\ns3 =\n  novalue\n", path).unwrap_err();
         assert!(e.contains("line 3") && e.contains("sub-property"), "{e}");
         let e = parse("[default]\n= x\n", path).unwrap_err();
-        assert!(e.contains("no name"), "{e}");
+        assert!(e.contains("did not have a name"), "{e}");
+        let e = parse("[default]\ns3 =\n  = x\n", path).unwrap_err();
+        assert!(e.contains("sub-property did not have a name"), "{e}");
+    }
+
+    #[test]
+    fn invalid_names_are_ignored_as_the_sdks_ignore_them() {
+        let config = "[profile ok_1-/.%@:+]\nx = 1\nin valid = 2\n[profile in valid]\ny = 1\n\
+                      [profile foo!bar]\nz = 1\n[profilefoo]\nw = 1\n";
+        let set = ProfileSet::parse_for_test(config, "[in valid 2]\na = 1\n[b!]\nb = 1\n", "x");
+        let ok = set.profile("ok_1-/.%@:+").unwrap();
+        assert_eq!(ok.get("x"), Some("1"));
+        assert!(!ok.props.contains_key("in valid"));
+        assert_eq!(set.profiles.len(), 1, "{set:?}");
+    }
+
+    #[test]
+    fn sub_properties_keep_their_text_as_the_value() {
+        let set =
+            ProfileSet::parse_for_test("[profile p]\ns3 =\n  Name = v\n\t\n  n2 =\n", "", "p");
+        let s3 = &set.profile("p").unwrap().props["s3"];
+        assert_eq!(s3.value, "\nName = v\nn2 =");
+        assert_eq!(
+            s3.sub,
+            vec![
+                ("name".to_owned(), "v".to_owned()),
+                ("n2".to_owned(), String::new())
+            ]
+        );
     }
 }

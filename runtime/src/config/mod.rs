@@ -7,6 +7,8 @@ use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+#[cfg(feature = "test-util")]
+pub(crate) use file::file_locations;
 pub(crate) use file::{Profile, ProfileSet, load_profiles};
 
 /// The environment variables (and, through `HOME` and `AWS_CONFIG_FILE`, the files)
@@ -25,12 +27,17 @@ pub(crate) use file::{Profile, ProfileSet, load_profiles};
 #[derive(Clone)]
 pub struct Env {
     vars: Option<Arc<HashMap<String, String>>>,
+    /// Where the credential sources' HTTP requests go instead (replayed traffic).
+    replay: Option<Arc<str>>,
 }
 
 impl Env {
     /// The process environment.
     pub fn process() -> Env {
-        Env { vars: None }
+        Env {
+            vars: None,
+            replay: None,
+        }
     }
 
     /// Exactly these variables and no others.
@@ -43,7 +50,30 @@ impl Env {
                     .map(|(k, v)| (k.into(), v.into()))
                     .collect(),
             )),
+            replay: None,
         }
+    }
+
+    /// The same environment, with every HTTP request of the credential sources
+    /// (instance metadata, ECS, STS, IAM Identity Center) sent to `base` (a loopback
+    /// `http://host:port`) instead, with the URL it was meant for in an
+    /// `x-awsjson-replay-url` header: for replaying the official SDKs' recorded
+    /// traffic in tests. Instance metadata is then not asked for the region (the
+    /// recordings hold the credential providers' traffic alone, as the SDKs' harness
+    /// records it): the region comes from the environment and the profile. Only with
+    /// the `test-util` feature.
+    #[cfg(feature = "test-util")]
+    #[must_use]
+    pub fn replaying_to(self, base: &str) -> Env {
+        Env {
+            replay: Some(base.trim_end_matches('/').into()),
+            ..self
+        }
+    }
+
+    /// Where a replaying environment sends the credential sources' requests.
+    pub(crate) fn replay(&self) -> Option<&str> {
+        self.replay.as_deref()
     }
 
     /// A variable's value, trimmed; `None` when unset or blank, as the SDKs treat both.

@@ -15,14 +15,15 @@ const CREDENTIALS_PATH: &str = "/latest/meta-data/iam/security-credentials/";
 
 /// The instance metadata client of one configuration.
 pub(crate) struct Imds {
-    /// The base URL, or why IMDS is not used.
-    endpoint: Result<String, String>,
+    /// The base URL, or why IMDS is not used: disabled (`Unavailable`) or misconfigured
+    /// (`Failed`, which the chain reports rather than passing over).
+    endpoint: Result<String, ImdsError>,
     http: Http,
     token: Mutex<Option<(String, Instant)>>,
 }
 
 /// Why a metadata request gave nothing.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum ImdsError {
     /// Disabled, unreachable, or not on EC2: the chain goes on.
     Unavailable(String),
@@ -45,6 +46,9 @@ impl Imds {
     /// `ec2_metadata_service_endpoint`) and `AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE` (or
     /// `ec2_metadata_service_endpoint_mode`, `IPv4` / `IPv6`).
     pub(crate) fn new(env: &Env, profiles: &ProfileSet, http: Http) -> Imds {
+        // The first of the chain's parts to get the shared HTTP handle, before the
+        // region lookup: from here on it replays if the environment says so.
+        http.replay_from(env);
         let endpoint = Self::endpoint(env, profiles);
         Imds {
             endpoint,
@@ -53,18 +57,30 @@ impl Imds {
         }
     }
 
-    fn endpoint(env: &Env, profiles: &ProfileSet) -> Result<String, String> {
+    fn endpoint(env: &Env, profiles: &ProfileSet) -> Result<String, ImdsError> {
         match env.flag("AWS_EC2_METADATA_DISABLED") {
-            Ok(Some(true)) => return Err("disabled by AWS_EC2_METADATA_DISABLED".to_owned()),
+            Ok(Some(true)) => {
+                return Err(ImdsError::Unavailable(
+                    "disabled by AWS_EC2_METADATA_DISABLED".to_owned(),
+                ));
+            }
             Ok(_) => {}
-            Err(e) => return Err(e),
+            Err(e) => return Err(ImdsError::Failed(e)),
         }
-        if let Some(url) = env.var("AWS_EC2_METADATA_SERVICE_ENDPOINT").or_else(|| {
-            profiles
+        let configured = match env.var("AWS_EC2_METADATA_SERVICE_ENDPOINT") {
+            Some(url) => Some(("AWS_EC2_METADATA_SERVICE_ENDPOINT", url)),
+            None => profiles
                 .get("ec2_metadata_service_endpoint")
-                .map(str::to_owned)
-        }) {
-            return Ok(url.trim_end_matches('/').to_owned());
+                .map(|url| ("ec2_metadata_service_endpoint", url.to_owned())),
+        };
+        if let Some((source, url)) = configured {
+            return if is_http_url(&url) {
+                Ok(url.trim_end_matches('/').to_owned())
+            } else {
+                Err(ImdsError::Failed(format!(
+                    "{source} {url:?} is not an http(s) URL with a host"
+                )))
+            };
         }
         let mode = env
             .var("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE")
@@ -77,19 +93,16 @@ impl Imds {
             None => Ok("http://169.254.169.254".to_owned()),
             Some(m) if m.eq_ignore_ascii_case("ipv4") => Ok("http://169.254.169.254".to_owned()),
             Some(m) if m.eq_ignore_ascii_case("ipv6") => Ok("http://[fd00:ec2::254]".to_owned()),
-            Some(m) => Err(format!(
-                "the endpoint mode {m:?} is neither IPv4 nor IPv6 \
+            Some(m) => Err(ImdsError::Failed(format!(
+                "`{m}` is not a valid endpoint mode: IPv4 or IPv6 \
                  (AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE / ec2_metadata_service_endpoint_mode)"
-            )),
+            ))),
         }
     }
 
     /// A metadata document, as text.
     pub(crate) async fn get(&self, path: &str) -> Result<String, ImdsError> {
-        let base = self
-            .endpoint
-            .as_ref()
-            .map_err(|why| ImdsError::Unavailable(why.clone()))?;
+        let base = self.endpoint.as_ref().map_err(ImdsError::clone)?;
         let url = format!("{base}{path}");
         let mut refreshed = false;
         let mut attempt = 0;
@@ -191,6 +204,11 @@ impl Imds {
 
     /// The instance's region, for the region chain.
     pub(crate) async fn region(&self) -> Result<String, String> {
+        if self.http.replaying() {
+            // Recorded traffic is the credential providers' own, as the SDKs' harness
+            // records it: it has no region lookup to answer.
+            return Err("not asked while replaying recorded credential traffic".to_owned());
+        }
         match self.get("/latest/meta-data/placement/region").await {
             Ok(region) if !region.trim().is_empty() => Ok(region.trim().to_owned()),
             Ok(_) => Err("instance metadata gave an empty region".to_owned()),
@@ -227,6 +245,18 @@ impl Imds {
     }
 }
 
+/// `http://host…` or `https://host…`, with no whitespace or control characters.
+fn is_http_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"));
+    rest.is_some_and(|rest| {
+        !rest.starts_with(['/', '?', '#', ':'])
+            && !rest.is_empty()
+            && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
 /// The chain's last source.
 pub(crate) async fn load(sources: &Sources) -> Result<Loaded, CredentialsError> {
     match sources.imds.credentials().await {
@@ -249,4 +279,52 @@ pub(crate) async fn require(
             e.message()
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn endpoint(vars: &[(&str, &str)], config: &str) -> Result<String, ImdsError> {
+        let profiles = ProfileSet::parse_for_test(config, "", "default");
+        Imds::endpoint(&Env::from_vars(vars.iter().copied()), &profiles)
+    }
+
+    #[test]
+    fn misconfiguration_is_an_error_and_disabled_is_not() {
+        assert!(matches!(
+            endpoint(&[("AWS_EC2_METADATA_DISABLED", "true")], ""),
+            Err(ImdsError::Unavailable(_))
+        ));
+        for (vars, config, why) in [
+            (
+                &[("AWS_EC2_METADATA_SERVICE_ENDPOINT", "not a uri")][..],
+                "",
+                "AWS_EC2_METADATA_SERVICE_ENDPOINT \"not a uri\" is not an http(s) URL",
+            ),
+            (
+                &[],
+                "[default]\nec2_metadata_service_endpoint = http:///x\n",
+                "ec2_metadata_service_endpoint \"http:///x\" is not an http(s) URL",
+            ),
+            (
+                &[],
+                "[default]\nec2_metadata_service_endpoint_mode = IPv7\n",
+                "`IPv7` is not a valid endpoint mode",
+            ),
+        ] {
+            match endpoint(vars, config) {
+                Err(ImdsError::Failed(e)) => assert!(e.contains(why), "{e}"),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(
+            endpoint(&[("AWS_EC2_METADATA_SERVICE_ENDPOINT", "https://x:1/")], "").unwrap(),
+            "https://x:1"
+        );
+        assert_eq!(
+            endpoint(&[("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "ipV6")], "").unwrap(),
+            "http://[fd00:ec2::254]"
+        );
+    }
 }

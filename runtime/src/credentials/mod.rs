@@ -8,7 +8,7 @@ mod ecs;
 mod env;
 pub(crate) mod imds;
 mod process;
-mod profile;
+pub(crate) mod profile;
 mod sso;
 mod sts;
 mod web_identity;
@@ -218,7 +218,11 @@ impl Waiting {
 /// The client's reqwest stack, shared with the credential sources: set when the
 /// client is built; a source that runs before that builds one of the same kind.
 #[derive(Clone, Default)]
-pub(crate) struct Http(Arc<OnceLock<reqwest::Client>>);
+pub(crate) struct Http {
+    client: Arc<OnceLock<reqwest::Client>>,
+    /// [`Env::replaying_to`]'s server, shared by every clone.
+    replay: Arc<OnceLock<String>>,
+}
 
 /// An HTTP exchange that got no response.
 #[derive(Debug)]
@@ -236,12 +240,24 @@ const MAX_CREDENTIALS_RESPONSE: usize = 1 << 20;
 const SERVICE_ATTEMPTS: u32 = 3;
 
 impl Http {
+    /// Sends to the server of a replaying `env` ([`Env::replaying_to`]), if it is one.
+    pub(crate) fn replay_from(&self, env: &Env) {
+        if let Some(base) = env.replay() {
+            let _ = self.replay.set(base.to_owned());
+        }
+    }
+
+    /// Whether requests go to a replaying server.
+    pub(crate) fn replaying(&self) -> bool {
+        self.replay.get().is_some()
+    }
+
     pub(crate) fn set(&self, client: reqwest::Client) {
-        let _ = self.0.set(client);
+        let _ = self.client.set(client);
     }
 
     fn client(&self) -> reqwest::Client {
-        self.0
+        self.client
             .get_or_init(|| {
                 let _ = rustls::crypto::ring::default_provider().install_default();
                 reqwest::Client::builder()
@@ -311,7 +327,20 @@ impl Http {
         body: Option<Vec<u8>>,
         timeout: Duration,
     ) -> Result<HttpResponse, HttpFailure> {
-        let mut request = self.client().request(method, url).timeout(timeout);
+        let replayed = self.replay.get().map(|base| {
+            let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+            let path = after_scheme
+                .find(['/', '?'])
+                .map_or("/", |i| &after_scheme[i..]);
+            format!("{base}{path}")
+        });
+        let mut request = self
+            .client()
+            .request(method, replayed.as_deref().unwrap_or(url))
+            .timeout(timeout);
+        if replayed.is_some() {
+            request = request.header("x-awsjson-replay-url", url);
+        }
         for (name, value) in headers {
             request = request.header(*name, *value);
         }

@@ -163,7 +163,70 @@ fn base_of(set: &ProfileSet, profile: &crate::config::Profile) -> Result<Base, S
     if profile.has("aws_access_key_id") || profile.has("aws_secret_access_key") {
         return Ok(Base::Static { profile: name });
     }
+    if profile.has("web_identity_token_file") {
+        // The SDKs' wording: a token file alone names no role to assume with it.
+        return Err(format!(
+            "profile `{name}`: `web_identity_token_file` was specified but `role_arn` was missing"
+        ));
+    }
     Err(format!("profile `{name}` has no credentials"))
+}
+
+/// The steps the selected profile resolves to, as the SDKs' assume-role suite states
+/// them: `[{"AccessKey": {...}}, {"AssumeRole": {...}}, ...]`, base first. Static keys
+/// are checked as the chain would use them. Values may be secrets: tests only.
+#[cfg(feature = "test-util")]
+pub(crate) fn steps(set: &ProfileSet) -> Result<serde_json::Value, String> {
+    use serde_json::{Map, Value, json};
+    let chain = resolve(set, &set.selected)?;
+    let profile = |name: &str| set.profile(name).cloned().unwrap_or_default();
+    let settings = |p: &crate::config::Profile, keys: &[&str]| -> Value {
+        keys.iter()
+            .filter_map(|k| Some(((*k).to_owned(), Value::from(p.get(k)?))))
+            .collect::<Map<_, _>>()
+            .into()
+    };
+    let base = match &chain.base {
+        Base::Static { profile: name } => {
+            let creds = static_keys(&profile(name)).map_err(|e| e.to_string())?;
+            let mut keys = Map::new();
+            keys.insert("access_key_id".into(), creds.access_key_id().into());
+            keys.insert("secret_access_key".into(), creds.secret_access_key().into());
+            if let Some(token) = creds.session_token() {
+                keys.insert("session_token".into(), token.into());
+            }
+            json!({ "AccessKey": keys })
+        }
+        Base::Process { profile: name, .. } => json!({ "CredentialProcess": name }),
+        Base::WebIdentity { profile: name } => json!({
+            "WebIdentityToken": settings(
+                &profile(name),
+                &["role_arn", "web_identity_token_file", "role_session_name"],
+            )
+        }),
+        Base::Sso(sso) => {
+            let mut keys = Map::new();
+            if let Some(session) = &sso.session {
+                keys.insert("sso_session".into(), session.as_str().into());
+            }
+            keys.insert("sso_start_url".into(), sso.start_url.as_str().into());
+            keys.insert("sso_region".into(), sso.region.as_str().into());
+            keys.insert("sso_account_id".into(), sso.account_id.as_str().into());
+            keys.insert("sso_role_name".into(), sso.role_name.as_str().into());
+            json!({ "Sso": keys })
+        }
+        Base::Named { source, .. } => json!({ "NamedSource": source }),
+    };
+    let mut steps = vec![base];
+    for name in &chain.roles {
+        steps.push(json!({
+            "AssumeRole": settings(
+                &profile(name),
+                &["role_arn", "external_id", "role_session_name"],
+            )
+        }));
+    }
+    Ok(Value::Array(steps))
 }
 
 async fn run(sources: &Sources, chain: &Chain) -> Result<Credentials, CredentialsError> {
