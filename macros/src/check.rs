@@ -30,6 +30,24 @@ pub(crate) struct Resolved {
     pub(crate) mirrors: Vec<Mirror>,
 }
 
+impl Resolved {
+    /// What a declaration naming `service` alone (no metadata keys) resolves to.
+    pub(crate) fn of_service(service: &'static Service) -> Self {
+        Resolved {
+            target: String::new(),
+            json_version: service.json_version.to_owned(),
+            target_prefix: service.target_prefix.to_owned(),
+            signing_name: service.signing_name.to_owned(),
+            endpoint_prefix: service.endpoint_prefix.to_owned(),
+            service_id: service.service_id.to_owned(),
+            hostname: service.hostname(),
+            token: None,
+            endpoints: service.endpoint_overrides(&catalog::catalog().partitions),
+            mirrors: Vec::new(),
+        }
+    }
+}
+
 /// `output = T` or an error type, and the model shape it must mirror.
 pub(crate) struct Mirror {
     pub(crate) ty: syn::Type,

@@ -3,6 +3,7 @@
 mod enumeration;
 mod operation;
 mod paginate;
+mod services;
 mod structure;
 mod union;
 
@@ -127,4 +128,8 @@ pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
         },
         (result, _) => failed(result, &input),
     }
+}
+
+pub(crate) fn catalog_services() -> TokenStream {
+    services::expand()
 }

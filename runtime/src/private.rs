@@ -6,6 +6,9 @@ use std::time::SystemTime;
 pub use ::serde_core as serde;
 pub use ::serde_json;
 
+/// Every cataloged service's metadata, for awsjson's own conformance tests.
+pub use awsjson_macros::__catalog_services;
+
 use crate::error::{DecodeError, Error, ErrorMeta, ServiceError, UnmodeledError};
 use crate::http::{HttpRequest, RawResponse};
 use crate::{Client, DateTime, ServiceMeta, UnknownValue};
@@ -979,4 +982,51 @@ mod tests {
         assert!(error_meta(&response(500, &[], "")).is_err());
         assert!(error_meta(&response(400, &[], r#"{"__type":"Trunc"#)).is_err());
     }
+}
+
+/// An endpoint as the client resolves it, for awsjson's own conformance tests: the URL,
+/// and the signing region and name when the endpoint asks for others than the
+/// client's region and the service's signing name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointView {
+    /// The URL requests go to.
+    pub url: String,
+    /// The region to sign for, when not the client's.
+    pub signing_region: Option<String>,
+    /// The signing name, when not the service's.
+    pub signing_name: Option<&'static str>,
+}
+
+/// The endpoint-rule parameters a client knows, in the rule sets' names.
+#[derive(Debug, Clone, Default)]
+pub struct EndpointParams {
+    /// `Region`; `None` when the client has none.
+    pub region: Option<String>,
+    /// `UseFIPS`.
+    pub use_fips: bool,
+    /// `UseDualStack`.
+    pub use_dual_stack: bool,
+    /// `Endpoint`: a URL configured in code, the environment or the profile.
+    pub endpoint: Option<String>,
+}
+
+/// Resolves `service`'s endpoint for `params` with the resolver `send` uses.
+pub fn resolve_endpoint(
+    service: &ServiceMeta,
+    params: &EndpointParams,
+) -> Result<EndpointView, String> {
+    let config = crate::endpoint::EndpointConfig {
+        code_url: params.endpoint.clone(),
+        variant: crate::endpoint::Variant {
+            fips: params.use_fips,
+            dual_stack: params.use_dual_stack,
+        },
+        ..Default::default()
+    };
+    let resolved = config.resolve(service, params.region.as_deref().unwrap_or(""))?;
+    Ok(EndpointView {
+        url: resolved.url,
+        signing_region: resolved.signing_region,
+        signing_name: resolved.signing_name,
+    })
 }

@@ -149,7 +149,7 @@ pub(crate) fn expand(
     }
 }
 
-fn service_meta(r: &Resolved) -> TokenStream {
+pub(super) fn service_meta(r: &Resolved) -> TokenStream {
     let version = match r.json_version.as_str() {
         "1.1" => quote!(::awsjson::JsonVersion::V1_1),
         _ => quote!(::awsjson::JsonVersion::V1_0),
