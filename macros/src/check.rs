@@ -25,6 +25,8 @@ pub(crate) struct Resolved {
     /// `ServiceMeta::endpoints`: the catalog's endpoints that the runtime cannot derive
     /// from `hostname`.
     pub(crate) endpoints: Vec<&'static catalog::Endpoint>,
+    /// `ServiceMeta::endpoint_rules`: the catalog's rule set of the service.
+    pub(crate) endpoint_rules: Option<&'static str>,
     /// Types whose members are checked (at compile time, by the expansion) against the
     /// model shape: the output and the errors.
     pub(crate) mirrors: Vec<Mirror>,
@@ -43,6 +45,7 @@ impl Resolved {
             hostname: service.hostname(),
             token: None,
             endpoints: service.endpoint_overrides(&catalog::catalog().partitions),
+            endpoint_rules: service.endpoint_rules,
             mirrors: Vec::new(),
         }
     }
@@ -197,6 +200,10 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
         service_id,
         hostname,
         token,
+        endpoint_rules: match known {
+            Some((service, _)) if op.args.hostname.is_none() => service.endpoint_rules,
+            _ => None,
+        },
         endpoints,
         mirrors,
     })

@@ -536,7 +536,10 @@ impl Client {
                     .signing_region
                     .as_deref()
                     .unwrap_or(&self.inner.region),
-                service: target.signing_name.unwrap_or(service.signing_name),
+                service: target
+                    .signing_name
+                    .as_deref()
+                    .unwrap_or(service.signing_name),
                 time,
                 settings: sigv4::SigningSettings::default(),
             },
@@ -1170,6 +1173,7 @@ mod tests {
             service_id: "Svc",
             hostname: "svc.{region}.{dnsSuffix}",
             endpoints: &[],
+            endpoint_rules: None,
         };
         let client = Client::builder()
             .region("us-east-1")

@@ -306,6 +306,7 @@ mod credentials;
 mod datetime;
 mod document;
 mod endpoint;
+mod endpoint_rules;
 mod error;
 mod http;
 mod paginate;

@@ -994,7 +994,7 @@ pub struct EndpointView {
     /// The region to sign for, when not the client's.
     pub signing_region: Option<String>,
     /// The signing name, when not the service's.
-    pub signing_name: Option<&'static str>,
+    pub signing_name: Option<String>,
 }
 
 /// The endpoint-rule parameters a client knows, in the rule sets' names.
@@ -1008,7 +1008,14 @@ pub struct EndpointParams {
     pub use_dual_stack: bool,
     /// `Endpoint`: a URL configured in code, the environment or the profile.
     pub endpoint: Option<String>,
+    /// `AccountIdEndpointMode`, as the client's configuration gives it.
+    pub account_id_endpoint_mode: Option<String>,
+    /// The parameters of the call: the credentials' `AccountId`, the operation's
+    /// context parameters.
+    pub context: Vec<(String, EndpointParam)>,
 }
+
+pub use crate::endpoint_rules::Param as EndpointParam;
 
 /// Resolves `service`'s endpoint for `params` with the resolver `send` uses.
 pub fn resolve_endpoint(
@@ -1021,9 +1028,16 @@ pub fn resolve_endpoint(
             fips: params.use_fips,
             dual_stack: params.use_dual_stack,
         },
+        account_id_endpoint_mode: params.account_id_endpoint_mode.clone(),
         ..Default::default()
     };
-    let resolved = config.resolve(service, params.region.as_deref().unwrap_or(""))?;
+    let context: Vec<(&str, EndpointParam)> = params
+        .context
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.clone()))
+        .collect();
+    let resolved =
+        config.resolve_with(service, params.region.as_deref().unwrap_or(""), &context)?;
     Ok(EndpointView {
         url: resolved.url,
         signing_region: resolved.signing_region,

@@ -41,6 +41,11 @@ pub struct ServiceMeta {
     /// Endpoints that differ from what `hostname` gives, by partition and variant;
     /// empty for most services.
     pub endpoints: &'static [EndpointVariant],
+    /// The service's endpoint rule set (`endpoint-rule-set-1.json`, minified), from the
+    /// catalog. When set, it alone decides endpoints, as in the official SDKs, and
+    /// `hostname` and `endpoints` serve only [`ServiceMeta::default_endpoint`] of a
+    /// client-less caller; `None` for a service declared outside the catalog.
+    pub endpoint_rules: Option<&'static str>,
 }
 
 /// An endpoint of a service that the patterns derived from [`ServiceMeta::hostname`]
@@ -115,6 +120,7 @@ mod tests {
         service_id: "PartnerCentral Selling",
         hostname: "partnercentral-selling.{region}.{dualStackDnsSuffix}",
         endpoints: &[],
+        endpoint_rules: None,
     };
 
     #[test]

@@ -16,7 +16,7 @@ pub(crate) struct RequestTarget {
     pub(crate) host: String,
     pub(crate) path: String,
     pub(crate) signing_region: Option<String>,
-    pub(crate) signing_name: Option<&'static str>,
+    pub(crate) signing_name: Option<String>,
 }
 
 impl RequestTarget {

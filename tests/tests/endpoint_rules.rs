@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use awsjson::__private::{EndpointParams, EndpointView, resolve_endpoint};
+use awsjson::__private::{EndpointParam, EndpointParams, EndpointView, resolve_endpoint};
 use awsjson::ServiceMeta;
 use serde_json::{Map, Value};
 
@@ -104,14 +104,32 @@ fn run_case(service: &ServiceMeta, case: &Value) -> Outcome {
             ("UseFIPS", Value::Bool(v)) => p.use_fips = *v,
             ("UseDualStack", Value::Bool(v)) => p.use_dual_stack = *v,
             ("Endpoint", Value::String(v)) => p.endpoint = Some(v.clone()),
-            _ => return Outcome::Fail(format!("unsupported parameter {key} = {value}")),
+            ("AccountIdEndpointMode", Value::String(v)) => {
+                p.account_id_endpoint_mode = Some(v.clone());
+            }
+            (_, Value::String(v)) => p.context.push((key.clone(), EndpointParam::Str(v.clone()))),
+            (_, Value::Bool(v)) => p.context.push((key.clone(), EndpointParam::Bool(*v))),
+            (_, Value::Array(items)) => {
+                let items: Option<Vec<String>> = items
+                    .iter()
+                    .map(|v| v.as_str().map(str::to_owned))
+                    .collect();
+                let Some(items) = items else {
+                    return Outcome::Fail(format!("parameter {key} is not a list of strings"));
+                };
+                p.context.push((key.clone(), EndpointParam::StrList(items)));
+            }
+            _ => return Outcome::Fail(format!("parameter {key} = {value} has no rule-set type")),
         }
     }
     let got = resolve_endpoint(service, &p);
     let documentation = case["documentation"].as_str().unwrap_or_default();
     if let Some(error) = expect["error"].as_str() {
         return match got {
-            Err(_) => Outcome::Pass,
+            Err(why) if why == error => Outcome::Pass,
+            Err(why) => Outcome::Fail(format!(
+                "{documentation}: expected the error {error:?}, got the error {why:?}"
+            )),
             Ok(e) => Outcome::Fail(format!(
                 "{documentation}: expected the error {error:?}, got {}",
                 e.url
@@ -154,7 +172,7 @@ fn compare(
         }
     }
     if let Some(want_name) = scheme["signingName"].as_str() {
-        let signing_name = got.signing_name.unwrap_or(service.signing_name);
+        let signing_name = got.signing_name.as_deref().unwrap_or(service.signing_name);
         if signing_name != want_name {
             return Err(format!(
                 "signing name {signing_name} (expected {want_name})"

@@ -221,6 +221,19 @@ class Evaluator:
         return self.rules(ruleset["rules"], scope)
 
 
+def minify_rules(ruleset):
+    """The rule set as the runtime evaluates it: compact JSON without documentation."""
+
+    def strip(v):
+        if isinstance(v, dict):
+            return {k: strip(x) for k, x in v.items() if k != "documentation"}
+        if isinstance(v, list):
+            return [strip(x) for x in v]
+        return v
+
+    return json.dumps(strip(ruleset), separators=(",", ":"), ensure_ascii=False)
+
+
 def probe_region(partition):
     """A region name the partition's regex accepts but no rule names."""
     for r in sorted(partition["regions"]):
@@ -425,6 +438,7 @@ def encode_service(name, model, ruleset, paginators, partitions):
     body += varint(len(eps))
     for part, variant, region, url, sr, sn in eps:
         body += st(part) + bytes([variant]) + st(region) + st(url) + st(sr) + st(sn)
+    body += st(minify_rules(ruleset))
 
     pag = paginators.get("pagination", {}) if paginators else {}
     body += varint(len(ops))

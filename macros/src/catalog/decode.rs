@@ -194,6 +194,7 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
             }
         })
         .collect();
+    let endpoint_rules = c.opt();
     let operations = (0..c.r.varint())
         .map(|_| {
             let name = c.s();
@@ -273,6 +274,7 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
         json_version,
         query_compatible,
         endpoints,
+        endpoint_rules,
         operations,
         shapes,
     }

@@ -170,6 +170,8 @@ pub(crate) struct Service {
     /// `awsQueryCompatible`: errors carry a legacy code (see `Kind::Structure::error_code`).
     pub(crate) query_compatible: bool,
     pub(crate) endpoints: Vec<Endpoint>,
+    /// `endpoint-rule-set-1.json` minified, without its documentation.
+    pub(crate) endpoint_rules: Option<&'static str>,
     /// Sorted by name.
     pub(crate) operations: Vec<Operation>,
     /// Sorted by name; `ShapeId` indexes it.

@@ -182,6 +182,7 @@ pub(super) fn service_meta(r: &Resolved) -> TokenStream {
             }
         }
     });
+    let rules = opt(r.endpoint_rules);
     quote! {
         ::awsjson::ServiceMeta {
             target_prefix: #target_prefix,
@@ -191,6 +192,7 @@ pub(super) fn service_meta(r: &Resolved) -> TokenStream {
             service_id: #service_id,
             hostname: #hostname,
             endpoints: &[#(#endpoints),*],
+            endpoint_rules: #rules,
         }
     }
 }

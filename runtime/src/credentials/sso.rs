@@ -30,6 +30,7 @@ const SSO: ServiceMeta = ServiceMeta {
     service_id: "SSO",
     hostname: "portal.sso.{region}.{dnsSuffix}",
     endpoints: &[],
+    endpoint_rules: None,
 };
 
 /// SSO OIDC: `oidc.{region}.amazonaws.com`, `AWS_ENDPOINT_URL_SSO_OIDC`,
@@ -42,6 +43,7 @@ const SSO_OIDC: ServiceMeta = ServiceMeta {
     service_id: "SSO OIDC",
     hostname: "oidc.{region}.{dnsSuffix}",
     endpoints: &[],
+    endpoint_rules: None,
 };
 
 const TIMEOUT: Duration = Duration::from_secs(10);

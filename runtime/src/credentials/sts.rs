@@ -28,6 +28,7 @@ pub(crate) const STS: ServiceMeta = ServiceMeta {
     service_id: "STS",
     hostname: "sts.{region}.{dnsSuffix}",
     endpoints: &[],
+    endpoint_rules: None,
 };
 
 const TIMEOUT: Duration = Duration::from_secs(10);
