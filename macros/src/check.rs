@@ -27,6 +27,11 @@ pub(crate) struct Resolved {
     pub(crate) endpoints: Vec<&'static catalog::Endpoint>,
     /// `ServiceMeta::endpoint_rules`: the catalog's rule set of the service.
     pub(crate) endpoint_rules: Option<&'static str>,
+    /// `Operation::ENDPOINT_ACCOUNT_ID`: the rule set routes by the account id.
+    pub(crate) endpoint_account_id: bool,
+    /// `Operation::endpoint_params`: the operation's endpoint-rule parameters that a
+    /// declaration can give (a `contextParam` member it declares, a static value).
+    pub(crate) endpoint_params: Vec<(&'static str, EndpointParamValue)>,
     /// Types whose members are checked (at compile time, by the expansion) against the
     /// model shape: the output and the errors.
     pub(crate) mirrors: Vec<Mirror>,
@@ -46,9 +51,47 @@ impl Resolved {
             token: None,
             endpoints: service.endpoint_overrides(&catalog::catalog().partitions),
             endpoint_rules: service.endpoint_rules,
+            endpoint_account_id: service.endpoint_account_id,
+            endpoint_params: Vec::new(),
             mirrors: Vec::new(),
         }
     }
+}
+
+/// Where an endpoint-rule parameter's value comes from in the generated code.
+pub(crate) enum EndpointParamValue {
+    Field(syn::Ident),
+    String(&'static str),
+    Bool(bool),
+}
+
+/// The endpoint-rule parameters of `model_op` that the declaration gives. Parameters
+/// from a JMESPath over the input (`operationContextParams`: DynamoDB's
+/// `ResourceArnList` of batch and transaction operations) are not derived.
+fn endpoint_params(
+    op: &Operation,
+    model_op: &catalog::Operation,
+) -> Vec<(&'static str, EndpointParamValue)> {
+    model_op
+        .endpoint_params
+        .iter()
+        .filter_map(|p| {
+            let value = match &p.source {
+                catalog::ParamSource::Member(member) => EndpointParamValue::Field(
+                    op.body
+                        .fields
+                        .iter()
+                        .find(|f| f.wire_name == *member)?
+                        .ident
+                        .clone(),
+                ),
+                catalog::ParamSource::String(v) => EndpointParamValue::String(v),
+                catalog::ParamSource::Bool(v) => EndpointParamValue::Bool(*v),
+                catalog::ParamSource::Path(_) => return None,
+            };
+            Some((p.name, value))
+        })
+        .collect()
 }
 
 /// `output = T` or an error type, and the model shape it must mirror.
@@ -203,6 +246,14 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
         endpoint_rules: match known {
             Some((service, _)) if op.args.hostname.is_none() => service.endpoint_rules,
             _ => None,
+        },
+        endpoint_account_id: match known {
+            Some((service, _)) if op.args.hostname.is_none() => service.endpoint_account_id,
+            _ => false,
+        },
+        endpoint_params: match known {
+            Some((_, model_op)) if op.args.hostname.is_none() => endpoint_params(op, model_op),
+            _ => Vec::new(),
         },
         endpoints,
         mirrors,

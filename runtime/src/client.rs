@@ -16,7 +16,8 @@ use crate::config::{Env, load_profiles};
 use crate::credentials::{
     Credentials, CredentialsCache, DefaultChain, Http, ProvideCredentials, Sources, imds::Imds,
 };
-use crate::endpoint::{EndpointConfig, ResolvedEndpoint};
+use crate::endpoint::{AccountIdEndpointMode, EndpointConfig, ResolvedEndpoint};
+use crate::endpoint_rules::Param;
 use crate::error::{ConfigError, Error, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, RawResponse};
 use crate::private::Prepared;
@@ -188,9 +189,17 @@ impl Client {
     }
 
     fn resolve_endpoint(&self, service: &ServiceMeta) -> Result<ResolvedEndpoint, ConfigError> {
+        self.resolve_endpoint_with(service, &[])
+    }
+
+    fn resolve_endpoint_with(
+        &self,
+        service: &ServiceMeta,
+        context: &[(&'static str, Param)],
+    ) -> Result<ResolvedEndpoint, ConfigError> {
         self.inner
             .endpoints
-            .resolve(service, &self.inner.region)
+            .resolve_with(service, &self.inner.region, context)
             .map_err(|why| ConfigError::new(format!("endpoint of {}: {why}", service.service_id)))
     }
 
@@ -501,19 +510,37 @@ impl Client {
             Some(url) => Origin::Url(url),
             None => Origin::Service(service),
         };
-        let target = self
-            .inner
-            .targets
-            .get(origin, prepared.host_prefix.as_deref(), |service| {
-                self.resolve_endpoint(service)
-            })
-            .map_err(Error::Config)?;
+        // Credentials first: the account id in them can choose the endpoint.
         let credentials = self
             .inner
             .credentials
             .provide_credentials()
             .await
             .map_err(Error::Credentials)?;
+        let account_id = credentials
+            .account_id()
+            .filter(|_| prepared.endpoint_account_id);
+        let with_account;
+        let context = match account_id {
+            Some(account_id) => {
+                with_account = [("AccountId", Param::Str(account_id.to_owned()))]
+                    .into_iter()
+                    .chain(prepared.endpoint_params.iter().cloned())
+                    .collect::<Vec<_>>();
+                &with_account[..]
+            }
+            None => &prepared.endpoint_params[..],
+        };
+        let target = self
+            .inner
+            .targets
+            .get_with(
+                origin,
+                prepared.host_prefix.as_deref(),
+                context,
+                |service| self.resolve_endpoint_with(service, context),
+            )
+            .map_err(Error::Config)?;
         let content_type = service.json_version.content_type();
         let mut signed_headers = vec![
             ("content-type", content_type),
@@ -860,6 +887,19 @@ impl ClientBuilder {
         endpoints.variant.fips = setting("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")?;
         endpoints.variant.dual_stack =
             setting("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")?;
+        if let Some((source, value)) = configured(
+            env,
+            &profiles,
+            "AWS_ACCOUNT_ID_ENDPOINT_MODE",
+            "account_id_endpoint_mode",
+        ) {
+            let mode = AccountIdEndpointMode::parse(&value).ok_or_else(|| {
+                ConfigError::new(format!(
+                    "{source} is {value:?}: expected `preferred`, `required` or `disabled`"
+                ))
+            })?;
+            endpoints.account_id_endpoint_mode = Some(mode.as_str().to_owned());
+        }
         let ignore = setting(
             "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
             "ignore_configured_endpoint_urls",
@@ -954,6 +994,15 @@ impl ClientBuilder {
     #[must_use]
     pub fn use_dual_stack(mut self, enabled: bool) -> Self {
         self.endpoints.variant.dual_stack = enabled;
+        self
+    }
+
+    /// Whether calls go to account-based endpoints when the credentials carry an
+    /// account id (`AWS_ACCOUNT_ID_ENDPOINT_MODE`; default
+    /// [`AccountIdEndpointMode::Preferred`]).
+    #[must_use]
+    pub fn account_id_endpoint_mode(mut self, mode: AccountIdEndpointMode) -> Self {
+        self.endpoints.account_id_endpoint_mode = Some(mode.as_str().to_owned());
         self
     }
 
@@ -1073,7 +1122,7 @@ impl ClientBuilder {
     }
 
     /// Builds the client; fails without a region or credentials.
-    pub fn build(self) -> Result<Client, ConfigError> {
+    pub fn build(mut self) -> Result<Client, ConfigError> {
         let region_error = self.region_error;
         let region = self.region.filter(|r| !r.is_empty()).ok_or_else(|| {
             ConfigError::new(
@@ -1099,6 +1148,11 @@ impl ClientBuilder {
             return Err(ConfigError::new(
                 "max_attempts is 0: a call makes at least 1 attempt (1 turns retries off)",
             ));
+        }
+        // The SDKs' built-in default; the rule sets leave it unset.
+        if self.endpoints.account_id_endpoint_mode.is_none() {
+            self.endpoints.account_id_endpoint_mode =
+                Some(AccountIdEndpointMode::default().as_str().to_owned());
         }
         if let Some(url) = &self.endpoints.code_url
             && split_url(url).is_none()
@@ -1188,6 +1242,7 @@ mod tests {
                 ("content-encoding", "gzip".into()),
                 ("x-amzn-query-mode", "true".into()),
             ],
+            ..Prepared::default()
         };
         let request = client
             .signed_request(&SERVICE, "Svc_20200101.Op", &prepared, SystemTime::now())

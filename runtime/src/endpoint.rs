@@ -227,6 +227,38 @@ fn derive_hostname(service: &ServiceMeta, variant: Variant) -> String {
     host
 }
 
+/// Whether requests go to account-based endpoints (DynamoDB's
+/// `https://{account id}.ddb.{region}.amazonaws.com`) when the credentials carry an
+/// account id: `AWS_ACCOUNT_ID_ENDPOINT_MODE` / `account_id_endpoint_mode`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AccountIdEndpointMode {
+    /// Use them when the credentials carry an account id (the default).
+    #[default]
+    Preferred,
+    /// Always use them: a call whose credentials carry no account id fails.
+    Required,
+    /// Never use them.
+    Disabled,
+}
+
+impl AccountIdEndpointMode {
+    /// The setting's value: `preferred`, `required` or `disabled`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AccountIdEndpointMode::Preferred => "preferred",
+            AccountIdEndpointMode::Required => "required",
+            AccountIdEndpointMode::Disabled => "disabled",
+        }
+    }
+
+    /// The mode a setting names (case-insensitive), if any.
+    pub fn parse(value: &str) -> Option<Self> {
+        [Self::Preferred, Self::Required, Self::Disabled]
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(value.trim()))
+    }
+}
+
 /// Everything that decides endpoints, gathered when the client is built.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct EndpointConfig {
@@ -239,8 +271,8 @@ pub(crate) struct EndpointConfig {
     pub(crate) global_env: Option<String>,
     /// The profile's `services` section and `endpoint_url` (unset when ignored).
     pub(crate) profile: Option<Arc<ProfileSet>>,
-    /// `AWS_ACCOUNT_ID_ENDPOINT_MODE` / `account_id_endpoint_mode`: `preferred` (the
-    /// rule sets' default), `required` or `disabled`.
+    /// `AWS_ACCOUNT_ID_ENDPOINT_MODE` / `account_id_endpoint_mode`; unset is the rule
+    /// sets' default, `preferred`.
     pub(crate) account_id_endpoint_mode: Option<String>,
 }
 

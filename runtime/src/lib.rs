@@ -338,6 +338,7 @@ pub use config::Env;
 pub use credentials::{Credentials, CredentialsCache, CredentialsFuture, ProvideCredentials};
 pub use datetime::{DateTime, DateTimeParseError};
 pub use document::{Document, Number};
+pub use endpoint::AccountIdEndpointMode;
 pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorMeta, ServiceError, TransportError,
     TransportErrorKind, UnmodeledError,

@@ -53,6 +53,39 @@ pub trait Operation: serde::Serialize + Sync {
     fn endpoint_url(&self) -> Option<&str> {
         None
     }
+    /// Whether the service's endpoint rules route by the credentials' account id
+    /// (`AccountId`: DynamoDB, DynamoDB Streams, Kinesis).
+    const ENDPOINT_ACCOUNT_ID: bool = false;
+    /// The operation's endpoint-rule parameters: `staticContextParams` and the input
+    /// members with `contextParam` (Kinesis' `StreamARN`, DynamoDB's `ResourceArn`).
+    fn endpoint_params(&self) -> Vec<(&'static str, EndpointParam)> {
+        Vec::new()
+    }
+}
+
+/// An input member as an endpoint-rule parameter: strings, booleans and their
+/// `Option`s; unset gives none.
+pub trait IntoEndpointParam {
+    /// The parameter's value, if set.
+    fn endpoint_param(&self) -> Option<EndpointParam>;
+}
+
+impl IntoEndpointParam for String {
+    fn endpoint_param(&self) -> Option<EndpointParam> {
+        Some(EndpointParam::Str(self.clone()))
+    }
+}
+
+impl IntoEndpointParam for bool {
+    fn endpoint_param(&self) -> Option<EndpointParam> {
+        Some(EndpointParam::Bool(*self))
+    }
+}
+
+impl<T: IntoEndpointParam> IntoEndpointParam for Option<T> {
+    fn endpoint_param(&self) -> Option<EndpointParam> {
+        self.as_ref().and_then(T::endpoint_param)
+    }
 }
 
 /// A `hostLabel` member whose value cannot go into a host name.
@@ -102,6 +135,10 @@ pub struct Prepared {
     pub endpoint_url: Option<String>,
     /// Extra headers, signed with the rest.
     pub headers: Vec<(&'static str, String)>,
+    /// The operation's endpoint-rule parameters (see [`Operation::endpoint_params`]).
+    pub endpoint_params: Vec<(&'static str, EndpointParam)>,
+    /// Whether the credentials' account id is an endpoint-rule parameter.
+    pub endpoint_account_id: bool,
 }
 
 /// Encodes `op` and works out its per-call request details for `client`.
@@ -136,6 +173,8 @@ pub fn prepare<O: Operation>(client: &Client, op: &O) -> Result<Prepared, Error<
             .filter(|u| !u.is_empty())
             .map(str::to_owned),
         headers,
+        endpoint_params: op.endpoint_params(),
+        endpoint_account_id: O::ENDPOINT_ACCOUNT_ID,
     })
 }
 

@@ -238,7 +238,8 @@ fn static_keys(profile: &crate::config::Profile) -> Result<Credentials, Credenti
             id,
             secret,
             profile.get("aws_session_token").map(str::to_owned),
-        )),
+        )
+        .with_account_id_from(profile.get("aws_account_id"))),
         (Some(_), None) => Err(CredentialsError::new(format!(
             "profile `{name}` has aws_access_key_id but no aws_secret_access_key"
         ))),

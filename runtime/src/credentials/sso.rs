@@ -562,7 +562,9 @@ async fn get_role_credentials(
         }
         _ => return Err(fail(service_error(&response, &[token]))),
     }
-    role_credentials(&response.body).map_err(|why| fail(why.to_owned()))
+    role_credentials(&response.body)
+        .map(|creds| creds.with_account_id_from(Some(&sso.account_id)))
+        .map_err(|why| fail(why.to_owned()))
 }
 
 /// The credentials in a `GetRoleCredentials` response. Errors name members only.
