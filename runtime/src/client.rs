@@ -159,7 +159,13 @@ impl Client {
     /// The endpoint a service's requests go to, as resolved for this client: the URL
     /// configured in code, `AWS_ENDPOINT_URL_<SERVICE_ID>`, `AWS_ENDPOINT_URL`, the
     /// profile's `services` section or `endpoint_url`, else the service's hostname in
-    /// the region's partition (FIPS and dual-stack variants when enabled).
+    /// the region's partition (FIPS and dual-stack variants when enabled), as the
+    /// service's endpoint rules give it.
+    ///
+    /// This is the endpoint without a call's own parameters: a call whose credentials
+    /// carry an account id (DynamoDB) or whose input names a resource ARN (Kinesis'
+    /// `StreamARN`) may go to an account- or ARN-based endpoint instead, as in the
+    /// official SDKs.
     ///
     /// ```
     /// # use awsjson::aws_json_operation;
@@ -843,7 +849,10 @@ impl ClientBuilder {
     ///   profile's `services` section and `endpoint_url` (all ignored when
     ///   `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` / `ignore_configured_endpoint_urls` is
     ///   true); `AWS_USE_FIPS_ENDPOINT` / `use_fips_endpoint`,
-    ///   `AWS_USE_DUALSTACK_ENDPOINT` / `use_dualstack_endpoint`.
+    ///   `AWS_USE_DUALSTACK_ENDPOINT` / `use_dualstack_endpoint`;
+    ///   `AWS_ACCOUNT_ID_ENDPOINT_MODE` / `account_id_endpoint_mode` (account-based
+    ///   endpoints, with the account id of the credentials: `AWS_ACCOUNT_ID`, the
+    ///   profile's `aws_account_id`, SSO's `sso_account_id`, an assumed role's ARN).
     /// - **Retries**: `AWS_MAX_ATTEMPTS` / `max_attempts`; `AWS_RETRY_MODE` /
     ///   `retry_mode`, where `standard` is what awsjson does, and `legacy` and
     ///   `adaptive` (which the CLI's profiles may name) also get standard mode:

@@ -88,7 +88,9 @@
 //! `credential_process`, IAM Identity Center (`aws sso login`), roles and web
 //! identity, ECS, EC2 instance metadata), cached
 //! and refreshed before expiry; the region from `AWS_REGION`, the profile or instance
-//! metadata; endpoints for every partition, FIPS and dual-stack, with
+//! metadata; endpoints from each service's own endpoint rules, for every partition,
+//! FIPS and dual-stack, account-based (DynamoDB, with the credentials' account id and
+//! `AWS_ACCOUNT_ID_ENDPOINT_MODE`) and ARN-based (Kinesis), with
 //! `AWS_ENDPOINT_URL[_<SERVICE_ID>]` and the profile's `endpoint_url`. See
 //! [`ClientBuilder::from_env`] for the full list and [`Env`] to run it on a fixed set
 //! of variables. [`Client::builder`] configures everything in code instead; plug in
