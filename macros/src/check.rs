@@ -32,6 +32,8 @@ pub(crate) struct Resolved {
     /// `Operation::endpoint_params`: the operation's endpoint-rule parameters that a
     /// declaration can give (a `contextParam` member it declares, a static value).
     pub(crate) endpoint_params: Vec<(&'static str, EndpointParamValue)>,
+    /// `Operation::ENDPOINT_PATHS`: `operationContextParams` as (name, JMESPath).
+    pub(crate) endpoint_paths: Vec<(&'static str, &'static str)>,
     /// Types whose members are checked (at compile time, by the expansion) against the
     /// model shape: the output and the errors.
     pub(crate) mirrors: Vec<Mirror>,
@@ -53,6 +55,7 @@ impl Resolved {
             endpoint_rules: service.endpoint_rules,
             endpoint_account_id: service.endpoint_account_id,
             endpoint_params: Vec::new(),
+            endpoint_paths: Vec::new(),
             mirrors: Vec::new(),
         }
     }
@@ -65,9 +68,8 @@ pub(crate) enum EndpointParamValue {
     Bool(bool),
 }
 
-/// The endpoint-rule parameters of `model_op` that the declaration gives. Parameters
-/// from a JMESPath over the input (`operationContextParams`: DynamoDB's
-/// `ResourceArnList` of batch and transaction operations) are not derived.
+/// The endpoint-rule parameters of `model_op` that the declaration gives from a field
+/// or a constant; those from a JMESPath over the input are `endpoint_paths`.
 fn endpoint_params(
     op: &Operation,
     model_op: &catalog::Operation,
@@ -253,6 +255,17 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
         },
         endpoint_params: match known {
             Some((_, model_op)) if op.args.hostname.is_none() => endpoint_params(op, model_op),
+            _ => Vec::new(),
+        },
+        endpoint_paths: match known {
+            Some((_, model_op)) if op.args.hostname.is_none() => model_op
+                .endpoint_params
+                .iter()
+                .filter_map(|p| match p.source {
+                    catalog::ParamSource::Path(path) => Some((p.name, path)),
+                    _ => None,
+                })
+                .collect(),
             _ => Vec::new(),
         },
         endpoints,

@@ -311,6 +311,7 @@ mod endpoint;
 mod endpoint_rules;
 mod error;
 mod http;
+mod jmespath;
 mod paginate;
 mod retry;
 mod service;

@@ -61,6 +61,9 @@ pub trait Operation: serde::Serialize + Sync {
     fn endpoint_params(&self) -> Vec<(&'static str, EndpointParam)> {
         Vec::new()
     }
+    /// `operationContextParams`: endpoint-rule parameters as JMESPath over the input
+    /// (DynamoDB's `ResourceArnList` from `keys(RequestItems)`), as `(name, path)`.
+    const ENDPOINT_PATHS: &'static [(&'static str, &'static str)] = &[];
 }
 
 /// An input member as an endpoint-rule parameter: strings, booleans and their
@@ -165,6 +168,10 @@ pub fn prepare<O: Operation>(client: &Client, op: &O) -> Result<Prepared, Error<
     if O::QUERY_COMPATIBLE {
         headers.push(("x-amzn-query-mode", "true".to_owned()));
     }
+    let mut endpoint_params = op.endpoint_params();
+    if !O::ENDPOINT_PATHS.is_empty() {
+        endpoint_params.extend(path_params::<O>(op)?);
+    }
     Ok(Prepared {
         body,
         host_prefix,
@@ -173,9 +180,40 @@ pub fn prepare<O: Operation>(client: &Client, op: &O) -> Result<Prepared, Error<
             .filter(|u| !u.is_empty())
             .map(str::to_owned),
         headers,
-        endpoint_params: op.endpoint_params(),
+        endpoint_params,
         endpoint_account_id: O::ENDPOINT_ACCOUNT_ID,
     })
+}
+
+/// The values of `O::ENDPOINT_PATHS` in `op`'s input: strings and lists of strings.
+fn path_params<O: Operation>(
+    op: &O,
+) -> Result<Vec<(&'static str, EndpointParam)>, Error<Infallible>> {
+    let config = |why: String| {
+        Error::Config(crate::error::ConfigError::new(format!(
+            "endpoint parameters of {}: {why}",
+            O::TARGET
+        )))
+    };
+    let input = serde_json::to_value(op).map_err(|e| config(e.to_string()))?;
+    let mut params = Vec::with_capacity(O::ENDPOINT_PATHS.len());
+    for (name, path) in O::ENDPOINT_PATHS {
+        let value = match crate::jmespath::search(path, &input).map_err(config)? {
+            serde_json::Value::String(s) => EndpointParam::Str(s),
+            serde_json::Value::Array(items) => EndpointParam::StrList(
+                items
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        serde_json::Value::String(s) => Some(s),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            _ => continue,
+        };
+        params.push((*name, value));
+    }
+    Ok(params)
 }
 
 #[cfg(feature = "gzip")]

@@ -182,3 +182,35 @@ async fn kinesis_stream_arns_choose_control_and_data_hosts() {
         "https://123456789012.control-kinesis.us-east-1.amazonaws.com/"
     );
 }
+
+#[aws_json_operation(target = "DynamoDB_20120810.BatchGetItem")]
+struct BatchGetItem {
+    request_items: std::collections::HashMap<String, KeysAndAttributes>,
+}
+
+#[awsjson::aws_json_shape]
+struct KeysAndAttributes {
+    keys: Vec<std::collections::HashMap<String, awsjson::Document>>,
+}
+
+#[tokio::test]
+async fn a_batch_of_table_arns_chooses_their_account() {
+    let client = client(with_account(), None);
+    let arn = "arn:aws:dynamodb:us-east-1:444455556666:table/orders";
+    let batch = BatchGetItem {
+        request_items: [(arn.to_owned(), KeysAndAttributes { keys: Vec::new() })].into(),
+    };
+    let request = client.build_request(&batch).await.unwrap();
+    assert_eq!(
+        request.url,
+        "https://444455556666.ddb.us-east-1.amazonaws.com/"
+    );
+    let batch = BatchGetItem {
+        request_items: [("orders".to_owned(), KeysAndAttributes { keys: Vec::new() })].into(),
+    };
+    let request = client.build_request(&batch).await.unwrap();
+    assert_eq!(
+        request.url,
+        "https://111122223333.ddb.us-east-1.amazonaws.com/"
+    );
+}

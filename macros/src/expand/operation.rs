@@ -89,6 +89,13 @@ pub(crate) fn expand(
         )
     });
     let endpoint_params = endpoint_params(resolved);
+    let endpoint_paths = (!resolved.endpoint_paths.is_empty()).then(|| {
+        let (names, paths): (Vec<_>, Vec<_>) = resolved.endpoint_paths.iter().copied().unzip();
+        quote!(
+            const ENDPOINT_PATHS: &'static [(&'static ::core::primitive::str, &'static ::core::primitive::str)] =
+                &[#((#names, #paths)),*];
+        )
+    });
     let host_prefix = host_prefix.map(|hp| {
         let template = &hp.template;
         let (wires, fields): (Vec<_>, Vec<_>) = hp.labels.iter().cloned().unzip();
@@ -132,6 +139,7 @@ pub(crate) fn expand(
             #endpoint_url
             #account_id
             #endpoint_params
+            #endpoint_paths
         }
 
         #[automatically_derived]
