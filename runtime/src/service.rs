@@ -23,7 +23,7 @@ impl JsonVersion {
 ///
 /// The macro fills it from the target's prefix; a service outside awsjson's table
 /// gives it as attribute keys (`json_version`, `signing_name`, `endpoint_prefix`, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Eq)]
 pub struct ServiceMeta {
     /// The part of `X-Amz-Target` before the dot, such as `DynamoDB_20120810`.
     pub target_prefix: &'static str,
@@ -74,6 +74,35 @@ pub struct EndpointVariant {
     /// The signing name requests to this endpoint use, when it is not the service's
     /// [`ServiceMeta::signing_name`].
     pub signing_name: Option<&'static str>,
+}
+
+impl PartialEq for ServiceMeta {
+    fn eq(&self, other: &Self) -> bool {
+        let ServiceMeta {
+            target_prefix,
+            json_version,
+            signing_name,
+            endpoint_prefix,
+            service_id,
+            hostname,
+            endpoints,
+            endpoint_rules,
+        } = self;
+        // A client compares its service on every call (its target cache); the rule set
+        // is up to 60 KB, and the same service's is the same static text.
+        let same_rules = match (endpoint_rules, other.endpoint_rules) {
+            (Some(a), Some(b)) => std::ptr::eq(*a, b) || *a == b,
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        *target_prefix == other.target_prefix
+            && *json_version == other.json_version
+            && *signing_name == other.signing_name
+            && *endpoint_prefix == other.endpoint_prefix
+            && *service_id == other.service_id
+            && *hostname == other.hostname
+            && *endpoints == other.endpoints
+            && same_rules
+    }
 }
 
 impl ServiceMeta {
@@ -141,6 +170,33 @@ mod tests {
         assert_eq!(
             dynamo.default_endpoint("cn-north-1"),
             "https://dynamodb.cn-north-1.amazonaws.com.cn"
+        );
+    }
+
+    #[test]
+    fn equal_rule_sets_are_equal_wherever_they_are_stored() {
+        // The same text at another address, as two crates' statics would be.
+        let copy: &'static str =
+            Box::leak(String::from(r#"{"parameters":{},"rules":[]}"#).into_boxed_str());
+        let a = ServiceMeta {
+            endpoint_rules: Some(r#"{"parameters":{},"rules":[]}"#),
+            ..PARTNER
+        };
+        assert_eq!(a, a);
+        assert_eq!(
+            a,
+            ServiceMeta {
+                endpoint_rules: Some(copy),
+                ..PARTNER
+            }
+        );
+        assert_ne!(a, PARTNER);
+        assert_ne!(
+            a,
+            ServiceMeta {
+                endpoint_rules: Some("{}"),
+                ..PARTNER
+            }
         );
     }
 
