@@ -107,8 +107,14 @@ impl PartialEq for ServiceMeta {
 
 impl ServiceMeta {
     /// The default `https://` endpoint of this service in `region`, without FIPS or
-    /// dual-stack.
+    /// dual-stack: what its endpoint rules give when it has them, else its hostname in
+    /// the region's partition.
     pub fn default_endpoint(&self, region: &str) -> String {
+        if self.endpoint_rules.is_some()
+            && let Ok(endpoint) = crate::endpoint::EndpointConfig::default().resolve(self, region)
+        {
+            return endpoint.url;
+        }
         crate::endpoint::default_endpoint(self, region, crate::endpoint::Variant::default()).url
     }
 
@@ -197,6 +203,20 @@ mod tests {
                 endpoint_rules: Some("{}"),
                 ..PARTNER
             }
+        );
+    }
+
+    #[test]
+    fn default_endpoints_follow_the_rules_when_there_are_some() {
+        let rules = r#"{"parameters":{"Region":{"type":"String"}},"rules":[{"conditions":[],
+            "type":"endpoint","endpoint":{"url":"https://special.{Region}.example"}}]}"#;
+        let svc = ServiceMeta {
+            endpoint_rules: Some(rules),
+            ..PARTNER
+        };
+        assert_eq!(
+            svc.default_endpoint("us-east-1"),
+            "https://special.us-east-1.example"
         );
     }
 
