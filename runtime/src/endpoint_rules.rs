@@ -75,9 +75,12 @@ const MAX_DEPTH: usize = 32;
 impl RuleSet {
     /// The rule set of `text`, parsed on its first use in the process.
     pub(crate) fn get(text: &'static str) -> Result<Arc<RuleSet>, String> {
-        static PARSED: OnceLock<Mutex<HashMap<usize, Arc<RuleSet>>>> = OnceLock::new();
+        // Keyed by where the static text is (address, length): one entry per service
+        // compiled in.
+        type Parsed = HashMap<(usize, usize), Arc<RuleSet>>;
+        static PARSED: OnceLock<Mutex<Parsed>> = OnceLock::new();
         let cache = PARSED.get_or_init(Default::default);
-        let key = text.as_ptr() as usize;
+        let key = (text.as_ptr() as usize, text.len());
         if let Some(set) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
             return Ok(set.clone());
         }
