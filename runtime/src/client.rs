@@ -852,7 +852,8 @@ impl ClientBuilder {
     ///   `AWS_USE_DUALSTACK_ENDPOINT` / `use_dualstack_endpoint`;
     ///   `AWS_ACCOUNT_ID_ENDPOINT_MODE` / `account_id_endpoint_mode` (account-based
     ///   endpoints, with the account id of the credentials: `AWS_ACCOUNT_ID`, the
-    ///   profile's `aws_account_id`, SSO's `sso_account_id`, an assumed role's ARN).
+    ///   profile's `aws_account_id`, SSO's `sso_account_id`, an assumed role's ARN,
+    ///   the `AccountId` that `credential_process`, ECS or instance metadata give).
     /// - **Retries**: `AWS_MAX_ATTEMPTS` / `max_attempts`; `AWS_RETRY_MODE` /
     ///   `retry_mode`, where `standard` is what awsjson does, and `legacy` and
     ///   `adaptive` (which the CLI's profiles may name) also get standard mode:

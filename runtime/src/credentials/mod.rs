@@ -89,7 +89,8 @@ impl Credentials {
     }
 
     /// The AWS account the credentials belong to, when their source said
-    /// (`AWS_ACCOUNT_ID`, a profile's `aws_account_id`, SSO, an assumed role's ARN).
+    /// (`AWS_ACCOUNT_ID`, a profile's `aws_account_id`, SSO, an assumed role's ARN,
+    /// the `AccountId` of `credential_process`, ECS or instance metadata).
     pub fn account_id(&self) -> Option<&str> {
         self.0.account_id.as_deref()
     }
@@ -384,12 +385,26 @@ pub(crate) fn credentials_from_json(body: &[u8], token_key: &str) -> Result<Cred
             .map_err(|_| "`Expiration` is not an ISO 8601 timestamp".to_owned())?;
         creds = creds.with_expiry(at.into());
     }
-    Ok(creds)
+    // `credential_process`, ECS and IMDS may name the account (it chooses endpoints,
+    // never whether the credentials work, so an odd value is ignored).
+    Ok(creds.with_account_id_from(text("AccountId").ok().flatten().as_deref()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_credentials_may_name_their_account() {
+        let with = br#"{"AccessKeyId": "A", "SecretAccessKey": "S", "AccountId": "111122223333"}"#;
+        let creds = credentials_from_json(with, "Token").unwrap();
+        assert_eq!(creds.account_id(), Some("111122223333"));
+        let odd = br#"{"AccessKeyId": "A", "SecretAccessKey": "S", "AccountId": 7}"#;
+        assert_eq!(
+            credentials_from_json(odd, "Token").unwrap().account_id(),
+            None
+        );
+    }
 
     #[test]
     fn debug_never_shows_secrets() {
