@@ -25,12 +25,79 @@ pub(crate) struct Resolved {
     /// `ServiceMeta::endpoints`: the catalog's endpoints that the runtime cannot derive
     /// from `hostname`.
     pub(crate) endpoints: Vec<&'static catalog::Endpoint>,
+    /// `ServiceMeta::endpoint_rules`: the catalog's rule set of the service.
+    pub(crate) endpoint_rules: Option<&'static str>,
+    /// `Operation::ENDPOINT_ACCOUNT_ID`: the rule set routes by the account id.
+    pub(crate) endpoint_account_id: bool,
+    /// `Operation::endpoint_params`: the operation's endpoint-rule parameters that a
+    /// declaration can give (a `contextParam` member it declares, a static value).
+    pub(crate) endpoint_params: Vec<(&'static str, EndpointParamValue)>,
+    /// `Operation::ENDPOINT_PATHS`: `operationContextParams` as (name, JMESPath).
+    pub(crate) endpoint_paths: Vec<(&'static str, &'static str)>,
     /// Types whose members are checked (at compile time, by the expansion) against the
     /// model shape: the output and the errors.
     pub(crate) mirrors: Vec<Mirror>,
     /// Structures nested in the input, declared in their own macro invocations, each
     /// with the model's sensitive members it must redact (`Mirror::sensitive`).
     pub(crate) nested: Vec<(syn::Type, Vec<(&'static str, String)>)>,
+}
+
+impl Resolved {
+    /// What a declaration naming `service` alone (no metadata keys) resolves to.
+    pub(crate) fn of_service(service: &'static Service) -> Self {
+        Resolved {
+            target: String::new(),
+            json_version: service.json_version.to_owned(),
+            target_prefix: service.target_prefix.to_owned(),
+            signing_name: service.signing_name.to_owned(),
+            endpoint_prefix: service.endpoint_prefix.to_owned(),
+            service_id: service.service_id.to_owned(),
+            hostname: service.hostname(),
+            token: None,
+            endpoints: service.endpoint_overrides(&catalog::catalog().partitions),
+            endpoint_rules: service.endpoint_rules,
+            endpoint_account_id: service.endpoint_account_id,
+            endpoint_params: Vec::new(),
+            endpoint_paths: Vec::new(),
+            mirrors: Vec::new(),
+            nested: Vec::new(),
+        }
+    }
+}
+
+/// Where an endpoint-rule parameter's value comes from in the generated code.
+pub(crate) enum EndpointParamValue {
+    Field(syn::Ident),
+    String(&'static str),
+    Bool(bool),
+}
+
+/// The endpoint-rule parameters of `model_op` that the declaration gives from a field
+/// or a constant; those from a JMESPath over the input are `endpoint_paths`.
+fn endpoint_params(
+    op: &Operation,
+    model_op: &catalog::Operation,
+) -> Vec<(&'static str, EndpointParamValue)> {
+    model_op
+        .endpoint_params
+        .iter()
+        .filter_map(|p| {
+            let value = match &p.source {
+                catalog::ParamSource::Member(member) => EndpointParamValue::Field(
+                    op.body
+                        .fields
+                        .iter()
+                        .find(|f| f.wire_name == *member)?
+                        .ident
+                        .clone(),
+                ),
+                catalog::ParamSource::String(v) => EndpointParamValue::String(v),
+                catalog::ParamSource::Bool(v) => EndpointParamValue::Bool(*v),
+                catalog::ParamSource::Path(_) => return None,
+            };
+            Some((p.name, value))
+        })
+        .collect()
 }
 
 /// `output = T` or an error type, and the model shape it must mirror.
@@ -192,6 +259,29 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
         service_id,
         hostname,
         token,
+        endpoint_rules: match known {
+            Some((service, _)) if op.args.hostname.is_none() => service.endpoint_rules,
+            _ => None,
+        },
+        endpoint_account_id: match known {
+            Some((service, _)) if op.args.hostname.is_none() => service.endpoint_account_id,
+            _ => false,
+        },
+        endpoint_params: match known {
+            Some((_, model_op)) if op.args.hostname.is_none() => endpoint_params(op, model_op),
+            _ => Vec::new(),
+        },
+        endpoint_paths: match known {
+            Some((_, model_op)) if op.args.hostname.is_none() => model_op
+                .endpoint_params
+                .iter()
+                .filter_map(|p| match p.source {
+                    catalog::ParamSource::Path(path) => Some((p.name, path)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
         endpoints,
         mirrors,
         nested,

@@ -4,6 +4,7 @@ mod debug;
 mod enumeration;
 mod operation;
 mod paginate;
+mod services;
 mod structure;
 mod union;
 
@@ -150,4 +151,8 @@ pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
         (result, _) => return failed(result, &input),
     };
     in_crate(args.krate.as_ref(), output)
+}
+
+pub(crate) fn catalog_services() -> TokenStream {
+    services::expand()
 }

@@ -33,3 +33,18 @@ pub fn aws_json_operation(args: TokenStream, input: TokenStream) -> TokenStream 
 pub fn aws_json_shape(args: TokenStream, input: TokenStream) -> TokenStream {
     expand::shape(args.into(), input.into()).into()
 }
+
+/// Every cataloged service as `&[(name, ServiceMeta)]`, for awsjson's own tests.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __catalog_services(input: TokenStream) -> TokenStream {
+    if !input.is_empty() {
+        return syn::Error::new(
+            proc_macro2::Span::call_site(),
+            "`__catalog_services!` takes no arguments",
+        )
+        .into_compile_error()
+        .into();
+    }
+    expand::catalog_services().into()
+}

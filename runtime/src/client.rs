@@ -17,7 +17,8 @@ use crate::credentials::{
     Credentials, CredentialsCache, DefaultChain, Http, ProcessTimeout, ProvideCredentials, Sources,
     imds::Imds,
 };
-use crate::endpoint::{EndpointConfig, ResolvedEndpoint};
+use crate::endpoint::{AccountIdEndpointMode, EndpointConfig, ResolvedEndpoint};
+use crate::endpoint_rules::Param;
 use crate::error::{ConfigError, Error, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, RawResponse};
 use crate::private::Prepared;
@@ -187,7 +188,13 @@ impl Client {
     /// The endpoint a service's requests go to, as resolved for this client: the URL
     /// configured in code, `AWS_ENDPOINT_URL_<SERVICE_ID>`, `AWS_ENDPOINT_URL`, the
     /// profile's `services` section or `endpoint_url`, else the service's hostname in
-    /// the region's partition (FIPS and dual-stack variants when enabled).
+    /// the region's partition (FIPS and dual-stack variants when enabled), as the
+    /// service's endpoint rules give it.
+    ///
+    /// This is the endpoint without a call's own parameters: a call whose credentials
+    /// carry an account id (DynamoDB) or whose input names a resource ARN (Kinesis'
+    /// `StreamARN`) may go to an account- or ARN-based endpoint instead, as in the
+    /// official SDKs.
     ///
     /// ```
     /// # use awsjson::aws_json_operation;
@@ -217,9 +224,17 @@ impl Client {
     }
 
     fn resolve_endpoint(&self, service: &ServiceMeta) -> Result<ResolvedEndpoint, ConfigError> {
+        self.resolve_endpoint_with(service, &[])
+    }
+
+    fn resolve_endpoint_with(
+        &self,
+        service: &ServiceMeta,
+        context: &[(&'static str, Param)],
+    ) -> Result<ResolvedEndpoint, ConfigError> {
         self.inner
             .endpoints
-            .resolve(service, &self.inner.region)
+            .resolve_with(service, &self.inner.region, context)
             .map_err(|why| ConfigError::new(format!("endpoint of {}: {why}", service.service_id)))
     }
 
@@ -561,19 +576,37 @@ impl Client {
             Some(url) => Origin::Url(url),
             None => Origin::Service(service),
         };
-        let target = self
-            .inner
-            .targets
-            .get(origin, prepared.host_prefix.as_deref(), |service| {
-                self.resolve_endpoint(service)
-            })
-            .map_err(Error::Config)?;
+        // Credentials first: the account id in them can choose the endpoint.
         let credentials = self
             .inner
             .credentials
             .provide_credentials()
             .await
             .map_err(Error::Credentials)?;
+        let account_id = credentials
+            .account_id()
+            .filter(|_| prepared.endpoint_account_id);
+        let with_account;
+        let context = match account_id {
+            Some(account_id) => {
+                with_account = [("AccountId", Param::Str(account_id.to_owned()))]
+                    .into_iter()
+                    .chain(prepared.endpoint_params.iter().cloned())
+                    .collect::<Vec<_>>();
+                &with_account[..]
+            }
+            None => &prepared.endpoint_params[..],
+        };
+        let target = self
+            .inner
+            .targets
+            .get_with(
+                origin,
+                prepared.host_prefix.as_deref(),
+                context,
+                |service| self.resolve_endpoint_with(service, context),
+            )
+            .map_err(Error::Config)?;
         let content_type = service.json_version.content_type();
         let mut signed_headers = vec![
             ("content-type", content_type),
@@ -596,7 +629,10 @@ impl Client {
                     .signing_region
                     .as_deref()
                     .unwrap_or(&self.inner.region),
-                service: target.signing_name.unwrap_or(service.signing_name),
+                service: target
+                    .signing_name
+                    .as_deref()
+                    .unwrap_or(service.signing_name),
                 time,
                 settings: sigv4::SigningSettings::default(),
             },
@@ -920,7 +956,11 @@ impl ClientBuilder {
     ///   profile's `services` section and `endpoint_url` (all ignored when
     ///   `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` / `ignore_configured_endpoint_urls` is
     ///   true); `AWS_USE_FIPS_ENDPOINT` / `use_fips_endpoint`,
-    ///   `AWS_USE_DUALSTACK_ENDPOINT` / `use_dualstack_endpoint`.
+    ///   `AWS_USE_DUALSTACK_ENDPOINT` / `use_dualstack_endpoint`;
+    ///   `AWS_ACCOUNT_ID_ENDPOINT_MODE` / `account_id_endpoint_mode` (account-based
+    ///   endpoints, with the account id of the credentials: `AWS_ACCOUNT_ID`, the
+    ///   profile's `aws_account_id`, SSO's `sso_account_id`, an assumed role's ARN,
+    ///   the `AccountId` that `credential_process`, ECS or instance metadata give).
     /// - **Retries**: `AWS_MAX_ATTEMPTS` / `max_attempts`; `AWS_RETRY_MODE` /
     ///   `retry_mode`, where `standard` is what awsjson does, and `legacy` and
     ///   `adaptive` (which the CLI's profiles may name) also get standard mode:
@@ -964,6 +1004,19 @@ impl ClientBuilder {
         endpoints.variant.fips = setting("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")?;
         endpoints.variant.dual_stack =
             setting("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")?;
+        if let Some((source, value)) = configured(
+            env,
+            &profiles,
+            "AWS_ACCOUNT_ID_ENDPOINT_MODE",
+            "account_id_endpoint_mode",
+        ) {
+            let mode = AccountIdEndpointMode::parse(&value).ok_or_else(|| {
+                ConfigError::new(format!(
+                    "{source} is {value:?}: expected `preferred`, `required` or `disabled`"
+                ))
+            })?;
+            endpoints.account_id_endpoint_mode = Some(mode.as_str().to_owned());
+        }
         let ignore = setting(
             "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
             "ignore_configured_endpoint_urls",
@@ -1080,6 +1133,15 @@ impl ClientBuilder {
     #[must_use]
     pub fn use_dual_stack(mut self, enabled: bool) -> Self {
         self.endpoints.variant.dual_stack = enabled;
+        self
+    }
+
+    /// Whether calls go to account-based endpoints when the credentials carry an
+    /// account id (`AWS_ACCOUNT_ID_ENDPOINT_MODE`; default
+    /// [`AccountIdEndpointMode::Preferred`]).
+    #[must_use]
+    pub fn account_id_endpoint_mode(mut self, mode: AccountIdEndpointMode) -> Self {
+        self.endpoints.account_id_endpoint_mode = Some(mode.as_str().to_owned());
         self
     }
 
@@ -1234,7 +1296,7 @@ impl ClientBuilder {
     }
 
     /// Builds the client; fails without a region or credentials.
-    pub fn build(self) -> Result<Client, ConfigError> {
+    pub fn build(mut self) -> Result<Client, ConfigError> {
         let region_error = self.region_error;
         let region = self.region.filter(|r| !r.is_empty()).ok_or_else(|| {
             ConfigError::new(
@@ -1260,6 +1322,11 @@ impl ClientBuilder {
             return Err(ConfigError::new(
                 "max_attempts is 0: a call makes at least 1 attempt (1 turns retries off)",
             ));
+        }
+        // The SDKs' built-in default; the rule sets leave it unset.
+        if self.endpoints.account_id_endpoint_mode.is_none() {
+            self.endpoints.account_id_endpoint_mode =
+                Some(AccountIdEndpointMode::default().as_str().to_owned());
         }
         if let Some(url) = &self.endpoints.code_url {
             parse_http_url(url).map_err(|why| ConfigError::new(format!("endpoint {why}")))?;
@@ -1334,6 +1401,7 @@ mod tests {
             service_id: "Svc",
             hostname: "svc.{region}.{dnsSuffix}",
             endpoints: &[],
+            endpoint_rules: None,
         };
         let client = Client::builder()
             .region("us-east-1")
@@ -1348,6 +1416,7 @@ mod tests {
                 ("content-encoding", "gzip".into()),
                 ("x-amzn-query-mode", "true".into()),
             ],
+            ..Prepared::default()
         };
         let request = client
             .signed_request(&SERVICE, "Svc_20200101.Op", &prepared, SystemTime::now())
@@ -1412,6 +1481,7 @@ mod tests {
             service_id: "DynamoDB",
             hostname: "dynamodb.{region}.{dnsSuffix}",
             endpoints: &[],
+            endpoint_rules: None,
         };
         let client = env(&[
             ("AWS_DEFAULT_REGION", "eu-west-1"),
@@ -1428,6 +1498,8 @@ mod tests {
             host_prefix: None,
             endpoint_url: None,
             headers: Vec::new(),
+            endpoint_params: Vec::new(),
+            endpoint_account_id: false,
         };
         let request = client
             .signed_request(

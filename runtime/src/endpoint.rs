@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::config::ProfileSet;
+use crate::endpoint_rules::{Param, RuleSet};
 use crate::service::ServiceMeta;
 
 /// One AWS partition, from the SDKs' `partitions.json` (smithy-rs / aws-sdk-js-v3
@@ -157,7 +158,7 @@ pub(crate) struct ResolvedEndpoint {
     pub(crate) url: String,
     pub(crate) signing_region: Option<String>,
     /// The signing name, when the endpoint overrides the service's.
-    pub(crate) signing_name: Option<&'static str>,
+    pub(crate) signing_name: Option<String>,
 }
 
 /// The service's own endpoint in `region`'s partition for `variant`.
@@ -198,7 +199,7 @@ pub(crate) fn default_endpoint(
     ResolvedEndpoint {
         url: format!("https://{host}"),
         signing_region: signing_region.map(str::to_owned),
-        signing_name,
+        signing_name: signing_name.map(str::to_owned),
     }
 }
 
@@ -226,6 +227,38 @@ fn derive_hostname(service: &ServiceMeta, variant: Variant) -> String {
     host
 }
 
+/// Whether requests go to account-based endpoints (DynamoDB's
+/// `https://{account id}.ddb.{region}.amazonaws.com`) when the credentials carry an
+/// account id: `AWS_ACCOUNT_ID_ENDPOINT_MODE` / `account_id_endpoint_mode`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AccountIdEndpointMode {
+    /// Use them when the credentials carry an account id (the default).
+    #[default]
+    Preferred,
+    /// Always use them: a call whose credentials carry no account id fails.
+    Required,
+    /// Never use them.
+    Disabled,
+}
+
+impl AccountIdEndpointMode {
+    /// The setting's value: `preferred`, `required` or `disabled`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AccountIdEndpointMode::Preferred => "preferred",
+            AccountIdEndpointMode::Required => "required",
+            AccountIdEndpointMode::Disabled => "disabled",
+        }
+    }
+
+    /// The mode a setting names (case-insensitive), if any.
+    pub fn parse(value: &str) -> Option<Self> {
+        [Self::Preferred, Self::Required, Self::Disabled]
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(value.trim()))
+    }
+}
+
 /// Everything that decides endpoints, gathered when the client is built.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct EndpointConfig {
@@ -238,6 +271,9 @@ pub(crate) struct EndpointConfig {
     pub(crate) global_env: Option<String>,
     /// The profile's `services` section and `endpoint_url` (unset when ignored).
     pub(crate) profile: Option<Arc<ProfileSet>>,
+    /// `AWS_ACCOUNT_ID_ENDPOINT_MODE` / `account_id_endpoint_mode`; unset is the rule
+    /// sets' default, `preferred`.
+    pub(crate) account_id_endpoint_mode: Option<String>,
 }
 
 impl EndpointConfig {
@@ -247,6 +283,20 @@ impl EndpointConfig {
         service: &ServiceMeta,
         region: &str,
     ) -> Result<ResolvedEndpoint, String> {
+        self.resolve_with(service, region, &[])
+    }
+
+    /// The endpoint for `service` in `region`; `context` gives the rule set's
+    /// parameters that come from the call (its input, the credentials' account id).
+    pub(crate) fn resolve_with(
+        &self,
+        service: &ServiceMeta,
+        region: &str,
+        context: &[(&str, Param)],
+    ) -> Result<ResolvedEndpoint, String> {
+        if let Some(rules) = service.endpoint_rules {
+            return self.resolve_by_rules(service, rules, region, context);
+        }
         if let Some(url) = self.configured_url(service) {
             if self.variant.fips {
                 return Err(format!(
@@ -287,6 +337,56 @@ impl EndpointConfig {
             ));
         }
         Ok(default_endpoint(service, region, self.variant))
+    }
+
+    /// The service's own rule set, with the parameters every client knows and those of
+    /// the call.
+    fn resolve_by_rules(
+        &self,
+        service: &ServiceMeta,
+        rules: &'static str,
+        region: &str,
+        context: &[(&str, Param)],
+    ) -> Result<ResolvedEndpoint, String> {
+        let rules = RuleSet::get(rules)?;
+        let mut params: Vec<(&str, Param)> = Vec::with_capacity(context.len() + 4);
+        if !region.is_empty() {
+            params.push(("Region", Param::Str(region.to_owned())));
+        }
+        params.push(("UseFIPS", Param::Bool(self.variant.fips)));
+        params.push(("UseDualStack", Param::Bool(self.variant.dual_stack)));
+        if let Some(url) = self.configured_url(service) {
+            params.push(("Endpoint", Param::Str(url.to_owned())));
+        }
+        if let Some(mode) = &self.account_id_endpoint_mode {
+            params.push(("AccountIdEndpointMode", Param::Str(mode.clone())));
+        }
+        // Parameters the rule set does not declare are not its business (an account id
+        // for a service without account endpoints).
+        params.extend(
+            context
+                .iter()
+                .filter(|(name, _)| rules.has_parameter(name))
+                .cloned(),
+        );
+        let endpoint = rules.resolve(&params)?;
+        // The rules' own errors come first (some check the region); a region that
+        // would make a bad host name is refused even where they do not.
+        if !params.iter().any(|(name, _)| *name == "Endpoint")
+            && !region
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return Err(format!("{region:?} is not a valid region name"));
+        }
+        let (signing_region, signing_name) = endpoint.sigv4();
+        Ok(ResolvedEndpoint {
+            signing_region: signing_region.filter(|r| *r != region).map(str::to_owned),
+            signing_name: signing_name
+                .filter(|n| *n != service.signing_name)
+                .map(str::to_owned),
+            url: endpoint.url,
+        })
     }
 
     fn configured_url(&self, service: &ServiceMeta) -> Option<&str> {
@@ -364,6 +464,7 @@ mod tests {
                     signing_name: Some("orgs"),
                 },
             ],
+            endpoint_rules: None,
         };
         let resolve = |region: &str| default_endpoint(&ORGS, region, Variant::default());
         assert_eq!(
@@ -383,7 +484,10 @@ mod tests {
             resolve("cn-northwest-1").signing_region.as_deref(),
             Some("cn-northwest-1")
         );
-        assert_eq!(resolve("cn-northwest-1").signing_name, Some("orgs"));
+        assert_eq!(
+            resolve("cn-northwest-1").signing_name.as_deref(),
+            Some("orgs")
+        );
         assert_eq!(
             resolve("aws-cn-global").signing_region.as_deref(),
             Some("cn-northwest-1")

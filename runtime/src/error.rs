@@ -453,8 +453,14 @@ impl CredentialsError {
 
 impl fmt::Display for CredentialsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The message may quote what a credential endpoint answered.
-        write!(f, "credentials: {}", bounded(&self.message))
+        // The message is ours: what was tried, quoting at most MAX_DISPLAYED_CHARS of
+        // what a credential endpoint answered (STS cuts its text to that), so the bound
+        // leaves room for both and keeps what follows the quote (the HTTP status).
+        write!(
+            f,
+            "credentials: {}",
+            Bounded(&self.message, 2 * MAX_DISPLAYED_CHARS)
+        )
     }
 }
 

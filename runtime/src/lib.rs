@@ -88,7 +88,9 @@
 //! `credential_process`, IAM Identity Center (`aws sso login`), roles and web
 //! identity, ECS, EC2 instance metadata), cached
 //! and refreshed before expiry; the region from `AWS_REGION`, the profile or instance
-//! metadata; endpoints for every partition, FIPS and dual-stack, with
+//! metadata; endpoints from each service's own endpoint rules, for every partition,
+//! FIPS and dual-stack, account-based (DynamoDB, with the credentials' account id and
+//! `AWS_ACCOUNT_ID_ENDPOINT_MODE`) and ARN-based (Kinesis), with
 //! `AWS_ENDPOINT_URL[_<SERVICE_ID>]` and the profile's `endpoint_url`. See
 //! [`ClientBuilder::from_env`] for the full list and [`Env`] to run it on a fixed set
 //! of variables. [`Client::builder`] configures everything in code instead; plug in
@@ -361,8 +363,10 @@ mod credentials;
 mod datetime;
 mod document;
 mod endpoint;
+mod endpoint_rules;
 mod error;
 mod http;
+mod jmespath;
 mod paginate;
 mod retry;
 mod service;
@@ -398,6 +402,7 @@ pub use credentials::{
 };
 pub use datetime::{DateTime, DateTimeParseError};
 pub use document::{Document, Number};
+pub use endpoint::AccountIdEndpointMode;
 pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorChain, ErrorMeta, MAX_DISPLAYED_CHARS,
     ServiceError, TransportError, TransportErrorKind, UnmodeledError,

@@ -6,6 +6,9 @@ use std::time::SystemTime;
 pub use ::serde_core as serde;
 pub use ::serde_json;
 
+/// Every cataloged service's metadata, for awsjson's own conformance tests.
+pub use awsjson_macros::__catalog_services;
+
 use crate::error::{DecodeError, Error, ErrorMeta, ServiceError, UnmodeledError};
 use crate::http::{HttpRequest, RawResponse};
 use crate::{Client, DateTime, ServiceMeta, UnknownValue};
@@ -49,6 +52,42 @@ pub trait Operation: serde::Serialize + Sync {
     /// (`#[aws(endpoint_url)]`).
     fn endpoint_url(&self) -> Option<&str> {
         None
+    }
+    /// Whether the service's endpoint rules route by the credentials' account id
+    /// (`AccountId`: DynamoDB, DynamoDB Streams, Kinesis).
+    const ENDPOINT_ACCOUNT_ID: bool = false;
+    /// The operation's endpoint-rule parameters: `staticContextParams` and the input
+    /// members with `contextParam` (Kinesis' `StreamARN`, DynamoDB's `ResourceArn`).
+    fn endpoint_params(&self) -> Vec<(&'static str, EndpointParam)> {
+        Vec::new()
+    }
+    /// `operationContextParams`: endpoint-rule parameters as JMESPath over the input
+    /// (DynamoDB's `ResourceArnList` from `keys(RequestItems)`), as `(name, path)`.
+    const ENDPOINT_PATHS: &'static [(&'static str, &'static str)] = &[];
+}
+
+/// An input member as an endpoint-rule parameter: strings, booleans and their
+/// `Option`s; unset gives none.
+pub trait IntoEndpointParam {
+    /// The parameter's value, if set.
+    fn endpoint_param(&self) -> Option<EndpointParam>;
+}
+
+impl IntoEndpointParam for String {
+    fn endpoint_param(&self) -> Option<EndpointParam> {
+        Some(EndpointParam::Str(self.clone()))
+    }
+}
+
+impl IntoEndpointParam for bool {
+    fn endpoint_param(&self) -> Option<EndpointParam> {
+        Some(EndpointParam::Bool(*self))
+    }
+}
+
+impl<T: IntoEndpointParam> IntoEndpointParam for Option<T> {
+    fn endpoint_param(&self) -> Option<EndpointParam> {
+        self.as_ref().and_then(T::endpoint_param)
     }
 }
 
@@ -99,6 +138,10 @@ pub struct Prepared {
     pub endpoint_url: Option<String>,
     /// Extra headers, signed with the rest.
     pub headers: Vec<(&'static str, String)>,
+    /// The operation's endpoint-rule parameters (see [`Operation::endpoint_params`]).
+    pub endpoint_params: Vec<(&'static str, EndpointParam)>,
+    /// Whether the credentials' account id is an endpoint-rule parameter.
+    pub endpoint_account_id: bool,
 }
 
 /// Encodes `op` and works out its per-call request details for `client`.
@@ -125,6 +168,10 @@ pub fn prepare<O: Operation>(client: &Client, op: &O) -> Result<Prepared, Error<
     if O::QUERY_COMPATIBLE {
         headers.push(("x-amzn-query-mode", "true".to_owned()));
     }
+    let mut endpoint_params = op.endpoint_params();
+    if !O::ENDPOINT_PATHS.is_empty() {
+        endpoint_params.extend(path_params::<O>(op)?);
+    }
     Ok(Prepared {
         body,
         host_prefix,
@@ -133,7 +180,40 @@ pub fn prepare<O: Operation>(client: &Client, op: &O) -> Result<Prepared, Error<
             .filter(|u| !u.is_empty())
             .map(str::to_owned),
         headers,
+        endpoint_params,
+        endpoint_account_id: O::ENDPOINT_ACCOUNT_ID,
     })
+}
+
+/// The values of `O::ENDPOINT_PATHS` in `op`'s input: strings and lists of strings.
+fn path_params<O: Operation>(
+    op: &O,
+) -> Result<Vec<(&'static str, EndpointParam)>, Error<Infallible>> {
+    let config = |why: String| {
+        Error::Config(crate::error::ConfigError::new(format!(
+            "endpoint parameters of {}: {why}",
+            O::TARGET
+        )))
+    };
+    let input = serde_json::to_value(op).map_err(|e| config(e.to_string()))?;
+    let mut params = Vec::with_capacity(O::ENDPOINT_PATHS.len());
+    for (name, path) in O::ENDPOINT_PATHS {
+        let value = match crate::jmespath::search(path, &input).map_err(config)? {
+            serde_json::Value::String(s) => EndpointParam::Str(s),
+            serde_json::Value::Array(items) => EndpointParam::StrList(
+                items
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        serde_json::Value::String(s) => Some(s),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            _ => continue,
+        };
+        params.push((*name, value));
+    }
+    Ok(params)
 }
 
 #[cfg(feature = "gzip")]
@@ -1031,4 +1111,65 @@ mod tests {
         assert!(error_meta(&response(500, &[], "")).is_err());
         assert!(error_meta(&response(400, &[], r#"{"__type":"Trunc"#)).is_err());
     }
+}
+
+/// An endpoint as the client resolves it, for awsjson's own conformance tests: the URL,
+/// and the signing region and name when the endpoint asks for others than the
+/// client's region and the service's signing name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointView {
+    /// The URL requests go to.
+    pub url: String,
+    /// The region to sign for, when not the client's.
+    pub signing_region: Option<String>,
+    /// The signing name, when not the service's.
+    pub signing_name: Option<String>,
+}
+
+/// The endpoint-rule parameters a client knows, in the rule sets' names.
+#[derive(Debug, Clone, Default)]
+pub struct EndpointParams {
+    /// `Region`; `None` when the client has none.
+    pub region: Option<String>,
+    /// `UseFIPS`.
+    pub use_fips: bool,
+    /// `UseDualStack`.
+    pub use_dual_stack: bool,
+    /// `Endpoint`: a URL configured in code, the environment or the profile.
+    pub endpoint: Option<String>,
+    /// `AccountIdEndpointMode`, as the client's configuration gives it.
+    pub account_id_endpoint_mode: Option<String>,
+    /// The parameters of the call: the credentials' `AccountId`, the operation's
+    /// context parameters.
+    pub context: Vec<(String, EndpointParam)>,
+}
+
+pub use crate::endpoint_rules::Param as EndpointParam;
+
+/// Resolves `service`'s endpoint for `params` with the resolver `send` uses.
+pub fn resolve_endpoint(
+    service: &ServiceMeta,
+    params: &EndpointParams,
+) -> Result<EndpointView, String> {
+    let config = crate::endpoint::EndpointConfig {
+        code_url: params.endpoint.clone(),
+        variant: crate::endpoint::Variant {
+            fips: params.use_fips,
+            dual_stack: params.use_dual_stack,
+        },
+        account_id_endpoint_mode: params.account_id_endpoint_mode.clone(),
+        ..Default::default()
+    };
+    let context: Vec<(&str, EndpointParam)> = params
+        .context
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.clone()))
+        .collect();
+    let resolved =
+        config.resolve_with(service, params.region.as_deref().unwrap_or(""), &context)?;
+    Ok(EndpointView {
+        url: resolved.url,
+        signing_region: resolved.signing_region,
+        signing_name: resolved.signing_name,
+    })
 }

@@ -23,7 +23,7 @@ impl JsonVersion {
 ///
 /// The macro fills it from the target's prefix; a service outside awsjson's table
 /// gives it as attribute keys (`json_version`, `signing_name`, `endpoint_prefix`, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Eq)]
 pub struct ServiceMeta {
     /// The part of `X-Amz-Target` before the dot, such as `DynamoDB_20120810`.
     pub target_prefix: &'static str,
@@ -41,6 +41,11 @@ pub struct ServiceMeta {
     /// Endpoints that differ from what `hostname` gives, by partition and variant;
     /// empty for most services.
     pub endpoints: &'static [EndpointVariant],
+    /// The service's endpoint rule set (`endpoint-rule-set-1.json`, minified), from the
+    /// catalog. When set, it alone decides endpoints, as in the official SDKs, and
+    /// `hostname` and `endpoints` serve only [`ServiceMeta::default_endpoint`] of a
+    /// client-less caller; `None` for a service declared outside the catalog.
+    pub endpoint_rules: Option<&'static str>,
 }
 
 /// An endpoint of a service that the patterns derived from [`ServiceMeta::hostname`]
@@ -71,10 +76,45 @@ pub struct EndpointVariant {
     pub signing_name: Option<&'static str>,
 }
 
+impl PartialEq for ServiceMeta {
+    fn eq(&self, other: &Self) -> bool {
+        let ServiceMeta {
+            target_prefix,
+            json_version,
+            signing_name,
+            endpoint_prefix,
+            service_id,
+            hostname,
+            endpoints,
+            endpoint_rules,
+        } = self;
+        // A client compares its service on every call (its target cache); the rule set
+        // is up to 60 KB, and the same service's is the same static text.
+        let same_rules = match (endpoint_rules, other.endpoint_rules) {
+            (Some(a), Some(b)) => std::ptr::eq(*a, b) || *a == b,
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        *target_prefix == other.target_prefix
+            && *json_version == other.json_version
+            && *signing_name == other.signing_name
+            && *endpoint_prefix == other.endpoint_prefix
+            && *service_id == other.service_id
+            && *hostname == other.hostname
+            && *endpoints == other.endpoints
+            && same_rules
+    }
+}
+
 impl ServiceMeta {
     /// The default `https://` endpoint of this service in `region`, without FIPS or
-    /// dual-stack.
+    /// dual-stack: what its endpoint rules give when it has them, else its hostname in
+    /// the region's partition.
     pub fn default_endpoint(&self, region: &str) -> String {
+        if self.endpoint_rules.is_some()
+            && let Ok(endpoint) = crate::endpoint::EndpointConfig::default().resolve(self, region)
+        {
+            return endpoint.url;
+        }
         crate::endpoint::default_endpoint(self, region, crate::endpoint::Variant::default()).url
     }
 
@@ -115,6 +155,7 @@ mod tests {
         service_id: "PartnerCentral Selling",
         hostname: "partnercentral-selling.{region}.{dualStackDnsSuffix}",
         endpoints: &[],
+        endpoint_rules: None,
     };
 
     #[test]
@@ -135,6 +176,47 @@ mod tests {
         assert_eq!(
             dynamo.default_endpoint("cn-north-1"),
             "https://dynamodb.cn-north-1.amazonaws.com.cn"
+        );
+    }
+
+    #[test]
+    fn equal_rule_sets_are_equal_wherever_they_are_stored() {
+        // The same text at another address, as two crates' statics would be.
+        let copy: &'static str =
+            Box::leak(String::from(r#"{"parameters":{},"rules":[]}"#).into_boxed_str());
+        let a = ServiceMeta {
+            endpoint_rules: Some(r#"{"parameters":{},"rules":[]}"#),
+            ..PARTNER
+        };
+        assert_eq!(a, a);
+        assert_eq!(
+            a,
+            ServiceMeta {
+                endpoint_rules: Some(copy),
+                ..PARTNER
+            }
+        );
+        assert_ne!(a, PARTNER);
+        assert_ne!(
+            a,
+            ServiceMeta {
+                endpoint_rules: Some("{}"),
+                ..PARTNER
+            }
+        );
+    }
+
+    #[test]
+    fn default_endpoints_follow_the_rules_when_there_are_some() {
+        let rules = r#"{"parameters":{"Region":{"type":"String"}},"rules":[{"conditions":[],
+            "type":"endpoint","endpoint":{"url":"https://special.{Region}.example"}}]}"#;
+        let svc = ServiceMeta {
+            endpoint_rules: Some(rules),
+            ..PARTNER
+        };
+        assert_eq!(
+            svc.default_endpoint("us-east-1"),
+            "https://special.us-east-1.example"
         );
     }
 

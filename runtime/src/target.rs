@@ -4,6 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use crate::endpoint::ResolvedEndpoint;
+use crate::endpoint_rules::Param;
 use crate::error::ConfigError;
 use crate::service::ServiceMeta;
 
@@ -16,7 +17,7 @@ pub(crate) struct RequestTarget {
     pub(crate) host: String,
     pub(crate) path: String,
     pub(crate) signing_region: Option<String>,
-    pub(crate) signing_name: Option<&'static str>,
+    pub(crate) signing_name: Option<String>,
 }
 
 impl RequestTarget {
@@ -63,8 +64,11 @@ impl Key {
     }
 }
 
-/// A target, by origin and host prefix.
-type Entry = (Key, Option<Box<str>>, Arc<RequestTarget>);
+/// A target, by origin, host prefix and the call's endpoint parameters.
+type Entry = (Key, Option<Box<str>>, Context, Arc<RequestTarget>);
+
+/// The endpoint-rule parameters of a call (its input's, the credentials' account id).
+pub(crate) type Context = Vec<(&'static str, Param)>;
 
 /// The targets a client has worked out. Building one (resolving the service's endpoint,
 /// formatting, and parsing with IDNA host checks) cost more than an eighth of awsjson's
@@ -81,14 +85,28 @@ const MAX_ENTRIES: usize = 16;
 impl TargetCache {
     /// The target of `origin` with `host_prefix`; `resolve` gives a service's endpoint
     /// the first time it is asked for.
+    #[cfg(test)]
     pub(crate) fn get(
         &self,
         origin: Origin<'_>,
         host_prefix: Option<&str>,
         resolve: impl FnOnce(&ServiceMeta) -> Result<ResolvedEndpoint, ConfigError>,
     ) -> Result<Arc<RequestTarget>, ConfigError> {
-        if let Some(target) = self.lock().iter().find_map(|(key, prefix, target)| {
-            (key.is(origin) && prefix.as_deref() == host_prefix).then(|| Arc::clone(target))
+        self.get_with(origin, host_prefix, &[], resolve)
+    }
+
+    /// The target of `origin` with `host_prefix` and the call's endpoint parameters;
+    /// `resolve` gives a service's endpoint the first time it is asked for.
+    pub(crate) fn get_with(
+        &self,
+        origin: Origin<'_>,
+        host_prefix: Option<&str>,
+        context: &[(&'static str, Param)],
+        resolve: impl FnOnce(&ServiceMeta) -> Result<ResolvedEndpoint, ConfigError>,
+    ) -> Result<Arc<RequestTarget>, ConfigError> {
+        if let Some(target) = self.lock().iter().find_map(|(key, prefix, ctx, target)| {
+            (key.is(origin) && prefix.as_deref() == host_prefix && ctx[..] == *context)
+                .then(|| Arc::clone(target))
         }) {
             return Ok(target);
         }
@@ -108,6 +126,7 @@ impl TargetCache {
         entries.push((
             Key::of(origin),
             host_prefix.map(Into::into),
+            context.to_vec(),
             Arc::clone(&target),
         ));
         Ok(target)

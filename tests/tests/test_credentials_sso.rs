@@ -157,6 +157,11 @@ async fn modern_profile_with_a_cached_token() {
         .await
         .unwrap();
     assert_eq!(signed_with(&first), "ASIASSO1");
+    // The role's account routes DynamoDB to its account endpoint, as in the SDKs.
+    assert_eq!(
+        first.url,
+        "https://111122223333.ddb.eu-west-1.amazonaws.com/"
+    );
     assert_eq!(
         first.header("x-amz-security-token"),
         Some("SECRET-role-session")

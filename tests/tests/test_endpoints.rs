@@ -351,13 +351,16 @@ async fn fips_and_dual_stack_from_env_and_profile() {
         "https://dynamodb.cn-north-1.amazonaws.com.cn"
     );
 
-    // FIPS with a custom endpoint is a configuration error, as in the official rules.
+    // FIPS with a custom endpoint is a configuration error, in the official rules' words.
     vars.retain(|(k, _)| k != "AWS_USE_FIPS_ENDPOINT");
     vars.push(var("AWS_USE_FIPS_ENDPOINT", "true"));
     vars.push(var("AWS_ENDPOINT_URL", "http://127.0.0.1:1"));
     let client = from_env(&vars).await.unwrap();
     let err = client.endpoint(dynamodb()).unwrap_err().to_string();
-    assert!(err.contains("FIPS and a custom endpoint"), "{err}");
+    assert!(
+        err.contains("Invalid Configuration: FIPS and custom endpoint are not supported"),
+        "{err}"
+    );
 }
 
 #[test]

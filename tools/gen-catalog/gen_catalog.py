@@ -55,7 +55,9 @@ S_ERROR, S_UNION, S_EVENTSTREAM, S_FAULT, S_SENSITIVE = 1, 2, 4, 8, 16
 # Member flags.
 M_REQUIRED, M_IDEMPOTENCY, M_DEPRECATED, M_JSONVALUE = 1, 2, 4, 8
 # Operation flags.
-O_AUTH_NONE, O_DEPRECATED, O_PAGINATED, O_HOST_PREFIX, O_IDEMPOTENT = 1, 2, 4, 8, 16
+O_AUTH_NONE, O_DEPRECATED, O_PAGINATED, O_HOST_PREFIX, O_IDEMPOTENT, O_ENDPOINT_PARAMS = 1, 2, 4, 8, 16, 32
+# Where an operation's endpoint-rule parameter comes from.
+P_MEMBER, P_STATIC_STRING, P_STATIC_BOOL, P_PATH = 0, 1, 2, 3
 # Endpoint variant bits.
 V_FIPS, V_DUALSTACK = 1, 2
 
@@ -224,6 +226,19 @@ class Evaluator:
         return self.rules(ruleset["rules"], scope)
 
 
+def minify_rules(ruleset):
+    """The rule set as the runtime evaluates it: compact JSON without documentation."""
+
+    def strip(v):
+        if isinstance(v, dict):
+            return {k: strip(x) for k, x in v.items() if k != "documentation"}
+        if isinstance(v, list):
+            return [strip(x) for x in v]
+        return v
+
+    return json.dumps(strip(ruleset), separators=(",", ":"), ensure_ascii=False)
+
+
 def probe_region(partition):
     """A region name the partition's regex accepts but no rule names."""
     for r in sorted(partition["regions"]):
@@ -388,6 +403,24 @@ def shape_kind(shape):
     return KIND[shape["type"]]
 
 
+def endpoint_params(op, shapes):
+    """(parameter, source kind, member / value / path) of an operation, sorted."""
+    out = []
+    for pname, v in op.get("staticContextParams", {}).items():
+        value = v["value"]
+        if isinstance(value, bool):
+            out.append((pname, P_STATIC_BOOL, "true" if value else "false"))
+        else:
+            out.append((pname, P_STATIC_STRING, str(value)))
+    if "input" in op:
+        for mname, m in shapes[op["input"]["shape"]].get("members", {}).items():
+            if "contextParam" in m:
+                out.append((m["contextParam"]["name"], P_MEMBER, mname))
+    for pname, v in op.get("operationContextParams", {}).items():
+        out.append((pname, P_PATH, v["path"]))
+    return sorted(out)
+
+
 def encode_service(name, model, ruleset, paginators, partitions):
     meta = model["metadata"]
     shapes = model["shapes"]
@@ -428,6 +461,10 @@ def encode_service(name, model, ruleset, paginators, partitions):
     body += varint(len(eps))
     for part, variant, region, url, sr, sn in eps:
         body += st(part) + bytes([variant]) + st(region) + st(url) + st(sr) + st(sn)
+    body += st(minify_rules(ruleset))
+    # 1: the rule set routes by the credentials' account id (`AWS::Auth::AccountId`).
+    builtins = {p.get("builtIn") for p in ruleset["parameters"].values()}
+    body += bytes([1 if "AWS::Auth::AccountId" in builtins else 0])
 
     pag = paginators.get("pagination", {}) if paginators else {}
     body += varint(len(ops))
@@ -447,6 +484,9 @@ def encode_service(name, model, ruleset, paginators, partitions):
             flags |= O_HOST_PREFIX
         if op.get("idempotent"):
             flags |= O_IDEMPOTENT
+        params = endpoint_params(op, shapes)
+        if params:
+            flags |= O_ENDPOINT_PARAMS
         body += st(oname) + bytes([flags])
         body += varint(idx[op["input"]["shape"]] + 1 if "input" in op else 0)
         body += varint(idx[op["output"]["shape"]] + 1 if "output" in op else 0)
@@ -460,6 +500,10 @@ def encode_service(name, model, ruleset, paginators, partitions):
             body += st(p.get("more_results") or "")
         if host:
             body += st(host)
+        if params:
+            body += varint(len(params))
+            for pname, kind, value in params:
+                body += st(pname) + bytes([kind]) + st(value)
 
     body += varint(len(order))
     for sname in order:

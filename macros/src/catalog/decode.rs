@@ -2,8 +2,8 @@
 //! writer is `tools/gen-catalog/gen_catalog.py`.
 
 use super::{
-    Catalog, Endpoint, Entry, Kind, Member, Operation, Paginator, Partition, Service, Shape,
-    ShapeId, TimestampFormat,
+    Catalog, Endpoint, EndpointParam, Entry, Kind, Member, Operation, Paginator, ParamSource,
+    Partition, Service, Shape, ShapeId, TimestampFormat,
 };
 use std::sync::OnceLock;
 
@@ -194,6 +194,8 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
             }
         })
         .collect();
+    let endpoint_rules = c.opt();
+    let endpoint_account_id = c.r.u8() & 1 != 0;
     let operations = (0..c.r.varint())
         .map(|_| {
             let name = c.s();
@@ -209,6 +211,25 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
                 more_results: c.opt(),
             });
             let host_prefix = (flags & Operation::HOST_PREFIX != 0).then(|| c.s());
+            let endpoint_params = if flags & Operation::ENDPOINT_PARAMS != 0 {
+                (0..c.r.varint())
+                    .map(|_| {
+                        let name = c.s();
+                        let kind = c.r.u8();
+                        let value = c.s();
+                        let source = match kind {
+                            0 => ParamSource::Member(value),
+                            1 => ParamSource::String(value),
+                            2 => ParamSource::Bool(value == "true"),
+                            3 => ParamSource::Path(value),
+                            k => panic!("catalog: unknown endpoint parameter source {k}"),
+                        };
+                        EndpointParam { name, source }
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             Operation {
                 name,
                 flags,
@@ -217,6 +238,7 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
                 errors,
                 paginator,
                 host_prefix,
+                endpoint_params,
             }
         })
         .collect();
@@ -279,6 +301,8 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
         json_version,
         query_compatible,
         endpoints,
+        endpoint_rules,
+        endpoint_account_id,
         operations,
         shapes,
     }

@@ -170,6 +170,10 @@ pub(crate) struct Service {
     /// `awsQueryCompatible`: errors carry a legacy code (see `Kind::Structure::error_code`).
     pub(crate) query_compatible: bool,
     pub(crate) endpoints: Vec<Endpoint>,
+    /// `endpoint-rule-set-1.json` minified, without its documentation.
+    pub(crate) endpoint_rules: Option<&'static str>,
+    /// Whether the rule set routes by the credentials' account id.
+    pub(crate) endpoint_account_id: bool,
     /// Sorted by name.
     pub(crate) operations: Vec<Operation>,
     /// Sorted by name; `ShapeId` indexes it.
@@ -307,6 +311,24 @@ pub(crate) struct Operation {
     pub(crate) paginator: Option<Paginator>,
     /// `endpoint.hostPrefix`, e.g. `data-` (may contain `{Member}` labels).
     pub(crate) host_prefix: Option<&'static str>,
+    /// The operation's endpoint-rule parameters, sorted by name.
+    pub(crate) endpoint_params: Vec<EndpointParam>,
+}
+
+/// One endpoint-rule parameter of an operation and where its value comes from.
+pub(crate) struct EndpointParam {
+    pub(crate) name: &'static str,
+    pub(crate) source: ParamSource,
+}
+
+pub(crate) enum ParamSource {
+    /// A top-level input member (`contextParam`).
+    Member(&'static str),
+    /// `staticContextParams`.
+    String(&'static str),
+    Bool(bool),
+    /// `operationContextParams`: a JMESPath over the input.
+    Path(&'static str),
 }
 
 impl Operation {
@@ -315,6 +337,7 @@ impl Operation {
     const PAGINATED: u8 = 4;
     const HOST_PREFIX: u8 = 8;
     const IDEMPOTENT: u8 = 16;
+    const ENDPOINT_PARAMS: u8 = 32;
 
     /// Sent unsigned (`authtype: none`), e.g. Cognito's `InitiateAuth`.
     pub(crate) fn unsigned(&self) -> bool {

@@ -5,7 +5,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::Operation;
-use crate::check::Resolved;
+use crate::check::{EndpointParamValue, Resolved};
 use crate::endpoint::HostPrefix;
 use crate::expand::structure;
 
@@ -98,6 +98,19 @@ pub(crate) fn expand(
             }
         }
     });
+    let account_id = resolved.endpoint_account_id.then(|| {
+        quote!(
+            const ENDPOINT_ACCOUNT_ID: ::core::primitive::bool = true;
+        )
+    });
+    let endpoint_params = endpoint_params(resolved);
+    let endpoint_paths = (!resolved.endpoint_paths.is_empty()).then(|| {
+        let (names, paths): (Vec<_>, Vec<_>) = resolved.endpoint_paths.iter().copied().unzip();
+        quote!(
+            const ENDPOINT_PATHS: &'static [(&'static ::core::primitive::str, &'static ::core::primitive::str)] =
+                &[#((#names, #paths)),*];
+        )
+    });
     let host_prefix = host_prefix.map(|hp| {
         let template = &hp.template;
         let (wires, fields): (Vec<_>, Vec<_>) = hp.labels.iter().cloned().unzip();
@@ -141,6 +154,9 @@ pub(crate) fn expand(
             #compression
             #host_prefix
             #endpoint_url
+            #account_id
+            #endpoint_params
+            #endpoint_paths
         }
 
         #[automatically_derived]
@@ -167,7 +183,42 @@ pub(crate) fn expand(
     }
 }
 
-fn service_meta(r: &Resolved) -> TokenStream {
+/// `fn endpoint_params`, when the operation has endpoint-rule parameters.
+fn endpoint_params(r: &Resolved) -> Option<TokenStream> {
+    if r.endpoint_params.is_empty() {
+        return None;
+    }
+    let pushes = r.endpoint_params.iter().map(|(name, value)| match value {
+        EndpointParamValue::Field(field) => quote! {
+            if let ::core::option::Option::Some(value) =
+                ::awsjson::__private::IntoEndpointParam::endpoint_param(&self.#field)
+            {
+                params.push((#name, value));
+            }
+        },
+        EndpointParamValue::String(v) => quote! {
+            params.push((
+                #name,
+                ::awsjson::__private::EndpointParam::Str(::std::string::String::from(#v)),
+            ));
+        },
+        EndpointParamValue::Bool(v) => quote! {
+            params.push((#name, ::awsjson::__private::EndpointParam::Bool(#v)));
+        },
+    });
+    let n = r.endpoint_params.len();
+    Some(quote! {
+        fn endpoint_params(
+            &self,
+        ) -> ::std::vec::Vec<(&'static ::core::primitive::str, ::awsjson::__private::EndpointParam)> {
+            let mut params = ::std::vec::Vec::with_capacity(#n);
+            #(#pushes)*
+            params
+        }
+    })
+}
+
+pub(super) fn service_meta(r: &Resolved) -> TokenStream {
     let version = match r.json_version.as_str() {
         "1.1" => quote!(::awsjson::JsonVersion::V1_1),
         _ => quote!(::awsjson::JsonVersion::V1_0),
@@ -200,6 +251,7 @@ fn service_meta(r: &Resolved) -> TokenStream {
             }
         }
     });
+    let rules = opt(r.endpoint_rules);
     quote! {
         ::awsjson::ServiceMeta {
             target_prefix: #target_prefix,
@@ -209,6 +261,7 @@ fn service_meta(r: &Resolved) -> TokenStream {
             service_id: #service_id,
             hostname: #hostname,
             endpoints: &[#(#endpoints),*],
+            endpoint_rules: #rules,
         }
     }
 }

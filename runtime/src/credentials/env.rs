@@ -10,9 +10,10 @@ pub(crate) fn load(env: &Env) -> Loaded {
         env.var("AWS_ACCESS_KEY_ID"),
         env.var("AWS_SECRET_ACCESS_KEY"),
     ) {
-        (Some(id), Some(secret)) => {
-            Loaded::Found(Credentials::new(id, secret, env.var("AWS_SESSION_TOKEN")))
-        }
+        (Some(id), Some(secret)) => Loaded::Found(
+            Credentials::new(id, secret, env.var("AWS_SESSION_TOKEN"))
+                .with_account_id_from(env.var("AWS_ACCOUNT_ID").as_deref()),
+        ),
         (Some(_), None) => {
             Loaded::NotFound("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not".to_owned())
         }

@@ -47,6 +47,7 @@ struct Inner {
     secret_access_key: String,
     session_token: Option<String>,
     expiry: Option<SystemTime>,
+    account_id: Option<String>,
 }
 
 impl Credentials {
@@ -61,7 +62,40 @@ impl Credentials {
             secret_access_key: secret_access_key.into(),
             session_token,
             expiry: None,
+            account_id: None,
         }))
+    }
+
+    /// The same credentials, for the AWS account `account_id` (12 digits): services
+    /// with account-based endpoints (DynamoDB: `https://{account_id}.ddb.{region}...`)
+    /// route with it, as the official SDKs do.
+    ///
+    /// ```
+    /// let creds = awsjson::Credentials::new("AKID", "SECRET", None).with_account_id("111122223333");
+    /// assert_eq!(creds.account_id(), Some("111122223333"));
+    /// ```
+    #[must_use]
+    pub fn with_account_id(self, account_id: impl Into<String>) -> Self {
+        let inner = Arc::unwrap_or_clone(self.0);
+        Credentials(Arc::new(Inner {
+            account_id: Some(account_id.into()),
+            ..inner
+        }))
+    }
+
+    /// With the account id its source gave, if any (an empty one is none).
+    pub(crate) fn with_account_id_from(self, account_id: Option<&str>) -> Self {
+        match account_id.map(str::trim).filter(|a| !a.is_empty()) {
+            Some(account_id) => self.with_account_id(account_id),
+            None => self,
+        }
+    }
+
+    /// The AWS account the credentials belong to, when their source said
+    /// (`AWS_ACCOUNT_ID`, a profile's `aws_account_id`, SSO, an assumed role's ARN,
+    /// the `AccountId` of `credential_process`, ECS or instance metadata).
+    pub fn account_id(&self) -> Option<&str> {
+        self.0.account_id.as_deref()
     }
 
     /// The same credentials, valid until `expiry`.
@@ -102,6 +136,7 @@ impl Clone for Inner {
             secret_access_key: self.secret_access_key.clone(),
             session_token: self.session_token.clone(),
             expiry: self.expiry,
+            account_id: self.account_id.clone(),
         }
     }
 }
@@ -116,6 +151,7 @@ impl fmt::Debug for Credentials {
                 &self.0.session_token.as_ref().map(|_| "** redacted **"),
             )
             .field("expiry", &self.0.expiry)
+            .field("account_id", &self.0.account_id)
             .finish()
     }
 }
@@ -414,12 +450,26 @@ pub(crate) fn credentials_from_json(body: &[u8], token_key: &str) -> Result<Cred
             .map_err(|_| "`Expiration` is not an ISO 8601 timestamp".to_owned())?;
         creds = creds.with_expiry(at.into());
     }
-    Ok(creds)
+    // `credential_process`, ECS and IMDS may name the account (it chooses endpoints,
+    // never whether the credentials work, so an odd value is ignored).
+    Ok(creds.with_account_id_from(text("AccountId").ok().flatten().as_deref()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_credentials_may_name_their_account() {
+        let with = br#"{"AccessKeyId": "A", "SecretAccessKey": "S", "AccountId": "111122223333"}"#;
+        let creds = credentials_from_json(with, "Token").unwrap();
+        assert_eq!(creds.account_id(), Some("111122223333"));
+        let odd = br#"{"AccessKeyId": "A", "SecretAccessKey": "S", "AccountId": 7}"#;
+        assert_eq!(
+            credentials_from_json(odd, "Token").unwrap().account_id(),
+            None
+        );
+    }
 
     #[test]
     fn debug_never_shows_secrets() {

@@ -195,6 +195,9 @@ pub(crate) fn steps(set: &ProfileSet) -> Result<serde_json::Value, String> {
             if let Some(token) = creds.session_token() {
                 keys.insert("session_token".into(), token.into());
             }
+            if let Some(account_id) = creds.account_id() {
+                keys.insert("account_id".into(), account_id.into());
+            }
             json!({ "AccessKey": keys })
         }
         Base::Process { profile: name, .. } => json!({ "CredentialProcess": name }),
@@ -318,7 +321,8 @@ fn static_keys(profile: &crate::config::Profile) -> Result<Credentials, Credenti
             id,
             secret,
             profile.get("aws_session_token").map(str::to_owned),
-        )),
+        )
+        .with_account_id_from(profile.get("aws_account_id"))),
         (Some(_), None) => Err(CredentialsError::new(format!(
             "profile `{name}` has aws_access_key_id but no aws_secret_access_key"
         ))),

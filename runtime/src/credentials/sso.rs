@@ -31,6 +31,7 @@ const SSO: ServiceMeta = ServiceMeta {
     service_id: "SSO",
     hostname: "portal.sso.{region}.{dnsSuffix}",
     endpoints: &[],
+    endpoint_rules: None,
 };
 
 /// SSO OIDC: `oidc.{region}.amazonaws.com`, `AWS_ENDPOINT_URL_SSO_OIDC`,
@@ -43,6 +44,7 @@ const SSO_OIDC: ServiceMeta = ServiceMeta {
     service_id: "SSO OIDC",
     hostname: "oidc.{region}.{dnsSuffix}",
     endpoints: &[],
+    endpoint_rules: None,
 };
 
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -559,7 +561,9 @@ async fn get_role_credentials(
         }
         _ => return Err(fail(service_error(&response, &[token]))),
     }
-    role_credentials(&response.body).map_err(|why| fail(why.to_owned()))
+    role_credentials(&response.body)
+        .map(|creds| creds.with_account_id_from(Some(&sso.account_id)))
+        .map_err(|why| fail(why.to_owned()))
 }
 
 /// The credentials in a `GetRoleCredentials` response. Errors name members only.

@@ -21,6 +21,7 @@ pub(crate) const STS: ServiceMeta = ServiceMeta {
     service_id: "STS",
     hostname: "sts.{region}.{dnsSuffix}",
     endpoints: &[],
+    endpoint_rules: None,
 };
 
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -168,12 +169,18 @@ fn credentials_from(root: &Element) -> Result<Credentials, String> {
     let expiration = text("Expiration")?;
     let expiry = crate::DateTime::parse_date_time(&expiration)
         .map_err(|_| "<Expiration> is not an ISO 8601 timestamp".to_owned())?;
+    // `arn:aws:sts::111122223333:assumed-role/role/session`: the account is the fifth field.
+    let account_id = root
+        .find("AssumedRoleUser")
+        .and_then(|user| user.child("Arn"))
+        .and_then(|arn| arn.text.trim().split(':').nth(4).map(str::to_owned));
     Ok(Credentials::new(
         text("AccessKeyId")?,
         text("SecretAccessKey")?,
         Some(text("SessionToken")?),
     )
-    .with_expiry(expiry.into()))
+    .with_expiry(expiry.into())
+    .with_account_id_from(account_id.as_deref()))
 }
 
 /// `application/x-www-form-urlencoded`, with RFC 3986 unreserved characters left as is.
@@ -230,6 +237,7 @@ mod tests {
         assert_eq!(root.name, "AssumeRoleResponse");
         let creds = credentials_from(&root).unwrap();
         assert_eq!(creds.access_key_id(), "ASIAIOSFODNN7EXAMPLE");
+        assert_eq!(creds.account_id(), Some("123456789012"));
         assert_eq!(
             creds.session_token(),
             Some("AQoDYXdzEPT//////////wEXAMPLEtc764&x==")
