@@ -3,11 +3,13 @@
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::fmt;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
+use hyper_util::client::proxy::matcher::Matcher;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument as _;
 use tracing::field::Empty;
@@ -24,6 +26,7 @@ use crate::retry::{self, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
 use crate::target::{Origin, RequestTarget, TargetCache, split_url};
+use crate::tls::ExtraRoots;
 use crate::{DateTime, sigv4};
 
 /// The response size above which a call fails instead of buffering more.
@@ -82,6 +85,8 @@ pub struct Client {
 
 struct Inner {
     http: reqwest::Client,
+    /// The proxy rules reqwest read from the environment, to name a proxy that failed.
+    proxies: Matcher,
     region: String,
     credentials: Arc<dyn ProvideCredentials>,
     endpoints: EndpointConfig,
@@ -592,12 +597,16 @@ impl Client {
         let mut request = reqwest::Request::new(reqwest::Method::POST, destination.parsed.clone());
         *request.headers_mut() = map;
         *request.body_mut() = Some(body.into());
-        let mut response = self
-            .inner
-            .http
-            .execute(request)
-            .await
-            .map_err(|e| Error::Transport(transport_error(e, "sending the request")))?;
+        let mut response = self.inner.http.execute(request).await.map_err(|e| {
+            let doing = match e.is_connect().then(|| self.proxy_for(&destination.parsed)) {
+                Some(Some(proxy)) => {
+                    format!("connecting through the proxy {proxy} (from the environment)")
+                }
+                Some(None) => "connecting to the endpoint".to_owned(),
+                None => "sending the request".to_owned(),
+            };
+            Error::Transport(transport_error(e, &doing))
+        })?;
         let status = response.status().as_u16();
         let headers = response
             .headers()
@@ -640,6 +649,22 @@ impl Client {
     }
 }
 
+impl Client {
+    /// The proxy a request to `url` goes through, as `scheme://host:port`: never its
+    /// `user:password@`.
+    fn proxy_for(&self, url: &reqwest::Url) -> Option<String> {
+        let uri = http::Uri::try_from(url.as_str()).ok()?;
+        let intercept = self.inner.proxies.intercept(&uri)?;
+        let proxy = intercept.uri();
+        let scheme = proxy.scheme_str().unwrap_or("http");
+        let host = proxy.host()?;
+        Some(match proxy.port_u16() {
+            Some(port) => format!("{scheme}://{host}:{port}"),
+            None => format!("{scheme}://{host}"),
+        })
+    }
+}
+
 /// One call, the same for all its attempts.
 struct Call<'a> {
     service: &'a ServiceMeta,
@@ -674,11 +699,6 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
         TransportErrorKind::Connect
     } else {
         TransportErrorKind::Io
-    };
-    let doing = if err.is_connect() {
-        "connecting to the endpoint"
-    } else {
-        doing
     };
     // reqwest's message names the URL; keep it, it holds no secret.
     TransportError::new(kind, doing.to_owned(), Some(Box::new(err)))
@@ -771,6 +791,10 @@ pub struct ClientBuilder {
     max_backoff: Option<Duration>,
     attempt_timeout: Option<Duration>,
     operation_timeout: Option<Duration>,
+    /// Roots trusted besides the system's, from `AWS_CA_BUNDLE` / `ca_bundle`.
+    extra_roots: ExtraRoots,
+    /// A PEM bundle named in code, read by `build`; replaces `extra_roots`.
+    ca_bundle: Option<PathBuf>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -781,6 +805,8 @@ impl fmt::Debug for ClientBuilder {
             .field("endpoint_url", &self.endpoints.code_url)
             .field("use_fips", &self.endpoints.variant.fips)
             .field("use_dual_stack", &self.endpoints.variant.dual_stack)
+            .field("extra_roots", &self.extra_roots.len())
+            .field("ca_bundle", &self.ca_bundle)
             .finish_non_exhaustive()
     }
 }
@@ -821,6 +847,14 @@ impl ClientBuilder {
     /// - **Request compression**: `AWS_DISABLE_REQUEST_COMPRESSION` /
     ///   `disable_request_compression`, `AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES` /
     ///   `request_min_compression_size_bytes`.
+    /// - **Trusted roots**: `AWS_CA_BUNDLE` / `ca_bundle`, a PEM file whose
+    ///   certificates are trusted besides the system's, for every HTTPS connection
+    ///   (calls and credential sources alike), as in [`ca_bundle`](Self::ca_bundle).
+    /// - **Proxies**: `HTTPS_PROXY` / `https_proxy`, `HTTP_PROXY` / `http_proxy`,
+    ///   `ALL_PROXY` / `all_proxy` and `NO_PROXY` / `no_proxy` are read from the
+    ///   process environment when the client is built (reqwest's system proxy
+    ///   support), whatever `env` holds; a URL may carry `user:password@`. A failure to
+    ///   reach the proxy names it.
     ///
     /// Fails on a malformed config file (naming the file and line) or an invalid
     /// setting. A missing region is reported by `build`, unless set in between.
@@ -887,7 +921,13 @@ impl ClientBuilder {
                  {MAX_MIN_COMPRESSION_BYTES}"
             ),
         )?;
-        let http = Http::default();
+        let extra_roots = match configured(env, &profiles, "AWS_CA_BUNDLE", "ca_bundle") {
+            Some((source, path)) => {
+                crate::tls::read_ca_bundle(Path::new(&path), &source).map_err(ConfigError::new)?
+            }
+            None => ExtraRoots::default(),
+        };
+        let http = Http::with_roots(extra_roots.clone());
         let imds = Arc::new(Imds::new(env, &profiles, http.clone()));
         let region = crate::region::resolve(env, &profiles, &imds).await;
         let chain = DefaultChain::new(Sources {
@@ -908,6 +948,7 @@ impl ClientBuilder {
             max_attempts,
             min_compression_bytes,
             disable_compression,
+            extra_roots,
             ..ClientBuilder::default()
         })
     }
@@ -992,6 +1033,27 @@ impl ClientBuilder {
     #[must_use]
     pub fn disable_request_compression(mut self, disabled: bool) -> Self {
         self.disable_compression = disabled;
+        self
+    }
+
+    /// A PEM file of root certificates to trust besides the system's (a corporate
+    /// TLS-inspecting proxy's CA, a private endpoint's), as `AWS_CA_BUNDLE` and the
+    /// profile's `ca_bundle` do; set here, it replaces theirs. Read by
+    /// [`build`](Self::build), which fails naming the file when it cannot be read or
+    /// holds no valid certificate.
+    ///
+    /// ```
+    /// let built = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .ca_bundle("/nonexistent/corporate-ca.pem")
+    ///     .build();
+    /// let err = built.unwrap_err().to_string();
+    /// assert!(err.contains("/nonexistent/corporate-ca.pem"), "{err}");
+    /// ```
+    #[must_use]
+    pub fn ca_bundle(mut self, path: impl Into<PathBuf>) -> Self {
+        self.ca_bundle = Some(path.into());
         self
     }
 
@@ -1104,10 +1166,13 @@ impl ClientBuilder {
                 "endpoint URL {url:?} is not an http(s) URL"
             )));
         }
-        // reqwest is built without a crypto provider so that ring, not aws-lc, is compiled
-        // in; a provider the application installed first wins.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::Client::builder()
+        let extra_roots = match &self.ca_bundle {
+            Some(path) => crate::tls::read_ca_bundle(path, "ClientBuilder::ca_bundle")
+                .map_err(ConfigError::new)?,
+            None => self.extra_roots,
+        };
+        let http = crate::tls::http_builder(&extra_roots)
+            .map_err(ConfigError::new)?
             .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
             // A signed request is for one host; a 3xx is an answer to report, as the
             // SDKs do, not a hop to follow.
@@ -1120,6 +1185,7 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                proxies: Matcher::from_env(),
                 region,
                 credentials,
                 endpoints: self.endpoints,

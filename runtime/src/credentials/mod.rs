@@ -182,7 +182,11 @@ pub(crate) struct Sources {
 /// The client's reqwest stack, shared with the credential sources: set when the
 /// client is built; a source that runs before that builds one of the same kind.
 #[derive(Clone, Default)]
-pub(crate) struct Http(Arc<OnceLock<reqwest::Client>>);
+pub(crate) struct Http {
+    client: Arc<OnceLock<reqwest::Client>>,
+    /// The roots trusted besides the system's, for a stack built before the client's.
+    roots: crate::tls::ExtraRoots,
+}
 
 /// An HTTP exchange that got no response.
 #[derive(Debug)]
@@ -200,19 +204,29 @@ const MAX_CREDENTIALS_RESPONSE: usize = 1 << 20;
 const SERVICE_ATTEMPTS: u32 = 3;
 
 impl Http {
-    pub(crate) fn set(&self, client: reqwest::Client) {
-        let _ = self.0.set(client);
+    /// A handle whose own stack (until [`set`](Self::set)) trusts `roots` too.
+    pub(crate) fn with_roots(roots: crate::tls::ExtraRoots) -> Http {
+        Http {
+            client: Arc::default(),
+            roots,
+        }
     }
 
-    fn client(&self) -> reqwest::Client {
-        self.0
-            .get_or_init(|| {
-                let _ = rustls::crypto::ring::default_provider().install_default();
-                reqwest::Client::builder()
-                    .build()
-                    .unwrap_or_else(|_| reqwest::Client::new())
-            })
-            .clone()
+    pub(crate) fn set(&self, client: reqwest::Client) {
+        let _ = self.client.set(client);
+    }
+
+    fn client(&self) -> Result<reqwest::Client, HttpFailure> {
+        if let Some(client) = self.client.get() {
+            return Ok(client.clone());
+        }
+        let client = crate::tls::http_builder(&self.roots)
+            .and_then(|b| b.build().map_err(|e| e.to_string()))
+            .map_err(|message| HttpFailure {
+                unreachable: false,
+                message,
+            })?;
+        Ok(self.client.get_or_init(|| client).clone())
     }
 
     /// One request; the status and the body (up to 1 MiB).
@@ -275,7 +289,7 @@ impl Http {
         body: Option<Vec<u8>>,
         timeout: Duration,
     ) -> Result<HttpResponse, HttpFailure> {
-        let mut request = self.client().request(method, url).timeout(timeout);
+        let mut request = self.client()?.request(method, url).timeout(timeout);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
