@@ -65,9 +65,24 @@ const USER_AGENT: &str = concat!("awsjson/", env!("CARGO_PKG_VERSION"), " lang/r
 /// expired) is re-signed with the clock offset its `Date` header shows, and later
 /// calls keep that offset.
 ///
-/// Calls emit `tracing` spans at debug level: `awsjson.call` (operation, invocation
-/// id, attempts) and `awsjson.attempt` (attempt, status, request id, latency, retry
-/// decision). Neither holds headers, credentials or the body.
+/// # Tracing
+///
+/// Calls emit `tracing` spans and events at `DEBUG` level (target `awsjson::client`),
+/// none of them holding a header, a credential, a signature or a body:
+///
+/// - span `awsjson.call`, one per call, with the official SDK's `invoke` span fields:
+///   `rpc.system` (`"aws-api"`), `rpc.service` (the service id, `DynamoDB`),
+///   `rpc.method` (the operation, `ListTables`), `sdk_invocation_id` (the
+///   `amz-sdk-invocation-id` header's UUID), and `region`, `attempts` (recorded at
+///   the end);
+/// - span `awsjson.attempt`, one per attempt, inside it: `attempt` (1, 2, ...),
+///   `status` (HTTP status), `request_id` (`x-amzn-RequestId`), `latency_ms`, `retry`
+///   (the decision: the retry reason, or why not);
+/// - in each attempt, an event for its outcome (`attempt succeeded`, `attempt got
+///   an error response` with `status` and `request_id`, or `attempt failed` with the
+///   `error`); after a failed one, an event for the decision: `retrying` (with
+///   `reason`, `backoff_ms`) or `not retrying: ...` (not retryable, attempts or retry
+///   quota exhausted).
 ///
 /// ```
 /// let client = awsjson::Client::builder()
@@ -268,10 +283,14 @@ impl Client {
         let body = Bytes::from(std::mem::take(&mut prepared.body));
         let id = crate::uuid::Uuid::pooled_v4();
         let invocation_id: &str = id.as_str();
+        // Field names as the official SDK's `invoke` span has them (see `Client`).
         let span = tracing::debug_span!(
             "awsjson.call",
-            operation = target,
-            invocation_id,
+            "rpc.system" = "aws-api",
+            "rpc.service" = service.service_id,
+            "rpc.method" = target.rsplit_once('.').map_or(target, |(_, op)| op),
+            region = self.inner.region.as_str(),
+            sdk_invocation_id = invocation_id,
             attempts = Empty,
         );
         let attempts = AtomicU32::new(0);
@@ -333,14 +352,24 @@ impl Client {
                 max,
             };
             let result = self.attempt(call, &info).instrument(span.clone()).await;
-            if let Some(started) = started {
-                span.record("latency_ms", started.elapsed().as_millis() as u64);
-                if let Ok(response) = &result {
+            let latency_ms = started.map(|started| started.elapsed().as_millis() as u64);
+            span.record("latency_ms", latency_ms);
+            match &result {
+                Ok(response) => {
                     span.record("status", response.status);
-                    if let Some(id) = response.request_id() {
-                        span.record("request_id", id);
-                    }
+                    span.record("request_id", response.request_id());
+                    tracing::debug!(
+                            parent: &span,
+                            status = response.status,
+                            request_id = response.request_id(),
+                            latency_ms,
+                        "{}",
+                        if response.is_success() { "attempt succeeded" } else { "attempt got an error response" }
+                    );
                 }
+                // The error's own text: it names the URL and what failed, never a header
+                // or the body.
+                Err(e) => tracing::debug!(parent: &span, latency_ms, error = %e, "attempt failed"),
             }
             let reason = match &result {
                 Ok(response) if response.is_success() => {
@@ -379,7 +408,10 @@ impl Client {
                         tracing::debug!(parent: &span, reason = reason.as_str(), "not retrying: {why}");
                         format!("attempt {attempt} of {max}, {why}")
                     }
-                    None => format!("attempt {attempt} of {max}"),
+                    None => {
+                        tracing::debug!(parent: &span, "not retrying: {why}");
+                        format!("attempt {attempt} of {max}")
+                    }
                 };
                 return result.map_err(|e| match e {
                     Error::Transport(e) => Error::Transport(e.with_note(&note)),
