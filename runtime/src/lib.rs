@@ -307,6 +307,8 @@
 //! the application. A library that depends on awsjson should not name the line either.
 
 #![forbid(unsafe_code)]
+// docs.rs (`[package.metadata.docs.rs]`) marks feature-gated items with their feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // serde's traits without its facade crate: every impl here and in generated code is
 // written by hand (serde_core's documented use).
@@ -332,6 +334,7 @@ mod unknown;
 mod uuid;
 
 #[cfg(feature = "test-util")]
+#[cfg_attr(docsrs, doc(cfg(feature = "test-util")))]
 pub mod stub;
 
 #[doc(hidden)]
@@ -355,7 +358,7 @@ pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorMeta, ServiceError, TransportError,
     TransportErrorKind, UnmodeledError,
 };
-pub use http::{HttpRequest, RawResponse};
+pub use http::HttpRequest;
 pub use paginate::{Advance, Items, PageSize, Pages, Paginate, PaginateItems};
 pub use private::Operation;
 pub use retry::{DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF};

@@ -7,7 +7,8 @@ pub use ::serde_core as serde;
 pub use ::serde_json;
 
 use crate::error::{DecodeError, Error, ErrorMeta, ServiceError, UnmodeledError};
-use crate::http::{HttpRequest, RawResponse};
+use crate::http::HttpRequest;
+pub use crate::http::RawResponse;
 use crate::{Client, DateTime, ServiceMeta, UnknownValue};
 
 pub mod shape;

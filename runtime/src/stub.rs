@@ -44,6 +44,7 @@ type Handler = Arc<dyn Fn(&StubRequest) -> StubResponse + Send + Sync>;
 
 /// A request the stub received.
 #[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StubRequest {
     /// The `X-Amz-Target` header.
     pub target: String,
@@ -85,6 +86,7 @@ impl fmt::Debug for StubRequest {
 
 /// What the stub answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StubResponse {
     /// HTTP status.
     pub status: u16,
@@ -276,6 +278,7 @@ async fn serve(stream: TcpStream, state: Arc<State>) {
 
 /// An HTTP/1.1 request as [`read_request`] read it off the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RawRequest {
     /// Request method.
     pub method: String,

@@ -22,8 +22,9 @@ use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::time::{Duration, UNIX_EPOCH};
 
+use awsjson::__private::RawResponse;
 use awsjson::__private::{Operation, decode_response, request};
-use awsjson::{Blob, Client, Credentials, DateTime, RawResponse};
+use awsjson::{Blob, Client, Credentials, DateTime};
 use serde_json::{Map, Value};
 
 use protocol::{json10, json11};

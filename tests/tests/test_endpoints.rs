@@ -9,73 +9,66 @@ mod support;
 use awsjson::{Client, EndpointVariant, JsonVersion, ServiceMeta};
 use support::{TempDir, base_vars, env_of};
 
-const KMS: ServiceMeta = ServiceMeta {
-    target_prefix: "TrentService",
-    json_version: JsonVersion::V1_1,
-    signing_name: "kms",
-    endpoint_prefix: "kms",
-    service_id: "KMS",
-    hostname: "kms.{region}.{dnsSuffix}",
-    endpoints: &[],
-};
+const KMS: ServiceMeta = ServiceMeta::new(
+    "TrentService",
+    JsonVersion::V1_1,
+    "kms",
+    "kms",
+    "KMS",
+    "kms.{region}.{dnsSuffix}",
+);
 
 /// DynamoDB's rules send FIPS in GovCloud to the plain hostname (its endpoints are
 /// FIPS there), as the catalog's generated entry records.
-const DYNAMODB: ServiceMeta = ServiceMeta {
-    target_prefix: "DynamoDB_20120810",
-    json_version: JsonVersion::V1_0,
-    signing_name: "dynamodb",
-    endpoint_prefix: "dynamodb",
-    service_id: "DynamoDB",
-    hostname: "dynamodb.{region}.{dnsSuffix}",
-    endpoints: &[EndpointVariant {
-        partition: "aws-us-gov",
-        fips: true,
-        dual_stack: false,
-        region: None,
-        hostname: "dynamodb.{region}.amazonaws.com",
-        signing_region: None,
-        signing_name: None,
-    }],
-};
+const DYNAMODB: ServiceMeta = ServiceMeta::new(
+    "DynamoDB_20120810",
+    JsonVersion::V1_0,
+    "dynamodb",
+    "dynamodb",
+    "DynamoDB",
+    "dynamodb.{region}.{dnsSuffix}",
+)
+.with_endpoints(&[
+    EndpointVariant::new("aws-us-gov", "dynamodb.{region}.amazonaws.com").with_fips(true),
+]);
 
 /// Secrets Manager's dual-stack endpoints in `aws`, `aws-us-gov` and `aws-cn` stay on
 /// the IPv4 suffix, per its rules.
-const SECRETS_MANAGER: ServiceMeta = ServiceMeta {
-    target_prefix: "secretsmanager",
-    json_version: JsonVersion::V1_1,
-    signing_name: "secretsmanager",
-    endpoint_prefix: "secretsmanager",
-    service_id: "Secrets Manager",
-    hostname: "secretsmanager.{region}.{dnsSuffix}",
-    endpoints: &[
-        variant(
-            "aws",
-            true,
-            true,
-            "secretsmanager-fips.{region}.amazonaws.com",
-        ),
-        variant(
-            "aws-us-gov",
-            true,
-            true,
-            "secretsmanager-fips.{region}.amazonaws.com",
-        ),
-        variant("aws", false, true, "secretsmanager.{region}.amazonaws.com"),
-        variant(
-            "aws-cn",
-            false,
-            true,
-            "secretsmanager.{region}.amazonaws.com.cn",
-        ),
-        variant(
-            "aws-us-gov",
-            false,
-            true,
-            "secretsmanager.{region}.amazonaws.com",
-        ),
-    ],
-};
+const SECRETS_MANAGER: ServiceMeta = ServiceMeta::new(
+    "secretsmanager",
+    JsonVersion::V1_1,
+    "secretsmanager",
+    "secretsmanager",
+    "Secrets Manager",
+    "secretsmanager.{region}.{dnsSuffix}",
+)
+.with_endpoints(&[
+    variant(
+        "aws",
+        true,
+        true,
+        "secretsmanager-fips.{region}.amazonaws.com",
+    ),
+    variant(
+        "aws-us-gov",
+        true,
+        true,
+        "secretsmanager-fips.{region}.amazonaws.com",
+    ),
+    variant("aws", false, true, "secretsmanager.{region}.amazonaws.com"),
+    variant(
+        "aws-cn",
+        false,
+        true,
+        "secretsmanager.{region}.amazonaws.com.cn",
+    ),
+    variant(
+        "aws-us-gov",
+        false,
+        true,
+        "secretsmanager.{region}.amazonaws.com",
+    ),
+]);
 
 const fn variant(
     partition: &'static str,
@@ -83,15 +76,9 @@ const fn variant(
     dual_stack: bool,
     hostname: &'static str,
 ) -> EndpointVariant {
-    EndpointVariant {
-        partition,
-        fips,
-        dual_stack,
-        region: None,
-        hostname,
-        signing_region: None,
-        signing_name: None,
-    }
+    EndpointVariant::new(partition, hostname)
+        .with_fips(fips)
+        .with_dual_stack(dual_stack)
 }
 
 fn client(region: &str, fips: bool, dual_stack: bool) -> Client {
