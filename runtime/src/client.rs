@@ -1191,8 +1191,11 @@ impl ClientBuilder {
                 "max_attempts is 0: a call makes at least 1 attempt (1 turns retries off)",
             ));
         }
-        if let Some(url) = &self.endpoints.code_url
-            && split_url(url).is_none()
+        if let Some(url) = self
+            .endpoints
+            .code_url
+            .as_ref()
+            .filter(|url| split_url(url).is_none())
         {
             return Err(ConfigError::new(format!(
                 "endpoint URL {url:?} is not an http(s) URL"

@@ -634,11 +634,11 @@ fn push_query_component(out: &mut String, raw: &str) {
     let mut i = 0;
     while i < bytes.len() {
         let mut b = bytes[i];
-        if b == b'%'
-            && let Some(decoded) = bytes
-                .get(i + 1..i + 3)
-                .and_then(|hex| Some(hex_value(hex[0])? << 4 | hex_value(hex[1])?))
-        {
+        let escaped = (b == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| Some(hex_value(hex[0])? << 4 | hex_value(hex[1])?));
+        if let Some(decoded) = escaped {
             b = decoded;
             i += 2;
         }
@@ -838,7 +838,7 @@ pub fn parse_amz_date(s: &str) -> Option<SystemTime> {
 }
 
 fn is_leap_year(year: u32) -> bool {
-    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {

@@ -447,16 +447,20 @@ fn verify(config: &StubBuilder, raw: &RawRequest) -> Result<(), (&'static str, S
                 "The security token included in the request is invalid.".to_owned(),
             )
         })?;
-    if let Some(region) = &config.region
-        && parsed.region != region
+    if config
+        .region
+        .as_ref()
+        .is_some_and(|region| parsed.region != *region)
     {
         return Err(invalid(format!(
             "Credential should be scoped to a valid region, not '{}'",
             parsed.region
         )));
     }
-    if let Some(name) = &config.signing_name
-        && parsed.service != name
+    if let Some(name) = config
+        .signing_name
+        .as_ref()
+        .filter(|name| parsed.service != *name)
     {
         return Err(invalid(format!(
             "Credential should be scoped to correct service: '{name}'"

@@ -98,8 +98,9 @@ fn serve(
         if line.is_empty() {
             break;
         }
-        if let Some((name, value)) = line.split_once(':')
-            && name.eq_ignore_ascii_case("content-length")
+        if let Some((_, value)) = line
+            .split_once(':')
+            .filter(|(name, _)| name.eq_ignore_ascii_case("content-length"))
         {
             length = value.trim().parse().map_err(std::io::Error::other)?;
         }
