@@ -28,6 +28,10 @@ case "$have" in
 esac
 echo "msrv.sh: rust $have ($rustc_msrv)"
 
+# The integration tests run against moto, as in scripts/test.sh (its .venv, here).
+. scripts/moto.sh
+moto_start
+
 root=${CARGO_TARGET_DIR:-$PWD/target}/msrv
 rm -rf "$root/src"
 mkdir -p "$root/src"
