@@ -35,7 +35,11 @@ moto_start
 root=${CARGO_TARGET_DIR:-$PWD/target}/msrv
 rm -rf "$root/src"
 mkdir -p "$root/src"
-git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$root/src"
+# Timestamps kept, so that a second run recompiles only what changed.
+git ls-files -z --cached --others --exclude-standard |
+    xargs -0 cp --parents --preserve=timestamps -t "$root/src"
+# The tests that start a moto of their own look for it beside the workspace.
+ln -s "$PWD/$MOTO_VENV" "$root/src/$MOTO_VENV"
 cd "$root/src"
 rm -f Cargo.lock
 
@@ -44,8 +48,13 @@ export CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback
 "$cargo_msrv" generate-lockfile
 "$cargo_msrv" build --workspace --all-targets
 # Every test target but the UI tests; the doc tests too.
-tests=$(find tests/tests -maxdepth 1 -name '*.rs' ! -name compiletest.rs -printf '--test %f ' | sed 's/\.rs / /g')
+tests=$(find tests/tests -maxdepth 1 -name '*.rs' ! -name compiletest.rs ! -name test_proptest.rs \
+    -printf '--test %f ' | sed 's/\.rs / /g')
 echo "msrv.sh: skipping tests/tests/compiletest.rs (UI stderr pinned to the CI toolchain)"
 # shellcheck disable=SC2086
 "$cargo_msrv" test --workspace --lib --bins --examples $tests
+# Rust 1.85's debug build of test_proptest overflows the default 2 MiB test-thread
+# stack in modeled_errors_round_trip (1.95's does not; not yet looked into). Only
+# this binary gets more, so that the other tests' stack-depth checks keep their bite.
+RUST_MIN_STACK=16777216 "$cargo_msrv" test -p awsjson-tests --test test_proptest
 "$cargo_msrv" test --workspace --doc
