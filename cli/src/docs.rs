@@ -2,7 +2,7 @@
 
 use crate::catalog::{Kind, Service, ShapeId, decode};
 
-static BYTES: &[u8] = include_bytes!("../../macros/catalog/docs.bin");
+static BYTES: &[u8] = include_bytes!("../catalog/docs.bin");
 const MAGIC: &[u8] = b"AWSJDOC\x01";
 
 /// The docs of one service, aligned with its catalog entry.

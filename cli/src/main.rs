@@ -6,9 +6,10 @@
 //! cargo run -p awsjson-cli -- operations dynamodb
 //! ```
 
-// The catalog module is shared with the proc macro, which uses other parts of it.
+// The catalog module is the proc macro's, which uses other parts of it: src/catalog/
+// and catalog/ hold symbolic links to macros/, which `cargo package` packs as the
+// files they point to, so the published crate needs nothing outside itself.
 #[allow(dead_code, unreachable_pub)]
-#[path = "../../macros/src/catalog/mod.rs"]
 mod catalog;
 mod docs;
 #[cfg(test)]

@@ -208,9 +208,7 @@ fn named_fields(cx: &Ctxt, item: &mut syn::DeriveInput, rule: RenameRule) -> Vec
                 None => (rule.apply(&ident.to_string()), ident.span()),
             };
             let optional = ty::option_inner(&field.ty).is_some();
-            if let Some(default) = &attrs.default
-                && optional
-            {
+            if let (Some(default), true) = (&attrs.default, optional) {
                 cx.syn_error(syn::Error::new(
                     default.span,
                     "a member with a default is never absent: make the field `T`, not `Option<T>`, or drop `default`",
@@ -298,9 +296,7 @@ fn enum_variants(
             ));
             continue;
         }
-        if let Some(ts) = &attrs.timestamp
-            && kind != EnumKind::Union
-        {
+        if let (Some(ts), true) = (&attrs.timestamp, kind != EnumKind::Union) {
             cx.syn_error(syn::Error::new(
                 ts.span,
                 "`timestamp` goes on a union member or a structure field, not on an enum value",

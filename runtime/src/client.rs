@@ -3,11 +3,13 @@
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::fmt;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, AtomicU16, AtomicU32, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
+use hyper_util::client::proxy::matcher::Matcher;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument as _;
 use tracing::field::Empty;
@@ -27,6 +29,7 @@ use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
 use crate::stall::StalledStreamProtection;
 use crate::target::{Origin, RequestTarget, TargetCache, parse_http_url};
+use crate::tls::ExtraRoots;
 use crate::{DateTime, sigv4};
 
 /// The response size above which a call fails instead of buffering more.
@@ -85,9 +88,24 @@ const USER_AGENT: &str = concat!("awsjson/", env!("CARGO_PKG_VERSION"), " lang/r
 /// [`TransportErrorKind::Timeout`] error, retried like any timeout. There is no attempt
 /// or operation timeout unless one is set.
 ///
-/// Calls emit `tracing` spans at debug level: `awsjson.call` (operation, invocation
-/// id, attempts) and `awsjson.attempt` (attempt, status, request id, latency, retry
-/// decision). Neither holds headers, credentials or the body.
+/// # Tracing
+///
+/// Calls emit `tracing` spans and events at `DEBUG` level (target `awsjson::client`),
+/// none of them holding a header, a credential, a signature or a body:
+///
+/// - span `awsjson.call`, one per call, with the official SDK's `invoke` span fields:
+///   `rpc.system` (`"aws-api"`), `rpc.service` (the service id, `DynamoDB`),
+///   `rpc.method` (the operation, `ListTables`), `sdk_invocation_id` (the
+///   `amz-sdk-invocation-id` header's UUID), and `region`, `attempts` (recorded at
+///   the end);
+/// - span `awsjson.attempt`, one per attempt, inside it: `attempt` (1, 2, ...),
+///   `status` (HTTP status), `request_id` (`x-amzn-RequestId`), `latency_ms`, `retry`
+///   (the decision: the retry reason, or why not);
+/// - in each attempt, an event for its outcome (`attempt succeeded`, `attempt got
+///   an error response` with `status` and `request_id`, or `attempt failed` with the
+///   `error`); after a failed one, an event for the decision: `retrying` (with
+///   `reason`, `backoff_ms`) or `not retrying: ...` (not retryable, attempts or retry
+///   quota exhausted).
 ///
 /// ```
 /// let client = awsjson::Client::builder()
@@ -105,6 +123,8 @@ pub struct Client {
 
 struct Inner {
     http: reqwest::Client,
+    /// The proxy rules reqwest read from the environment, to name a proxy that failed.
+    proxies: Matcher,
     region: String,
     credentials: Arc<dyn ProvideCredentials>,
     endpoints: EndpointConfig,
@@ -307,10 +327,14 @@ impl Client {
         let body = Bytes::from(std::mem::take(&mut prepared.body));
         let id = crate::uuid::Uuid::pooled_v4();
         let invocation_id: &str = id.as_str();
+        // Field names as the official SDK's `invoke` span has them (see `Client`).
         let span = tracing::debug_span!(
             "awsjson.call",
-            operation = target,
-            invocation_id,
+            "rpc.system" = "aws-api",
+            "rpc.service" = service.service_id,
+            "rpc.method" = target.rsplit_once('.').map_or(target, |(_, op)| op),
+            region = self.inner.region.as_str(),
+            sdk_invocation_id = invocation_id,
             attempts = Empty,
         );
         let attempts = AtomicU32::new(0);
@@ -371,14 +395,24 @@ impl Client {
                 max,
             };
             let result = self.attempt(call, &info).instrument(span.clone()).await;
-            if let Some(started) = started {
-                span.record("latency_ms", started.elapsed().as_millis() as u64);
-                if let Ok(response) = &result {
+            let latency_ms = started.map(|started| started.elapsed().as_millis() as u64);
+            span.record("latency_ms", latency_ms);
+            match &result {
+                Ok(response) => {
                     span.record("status", response.status);
-                    if let Some(id) = response.request_id() {
-                        span.record("request_id", id);
-                    }
+                    span.record("request_id", response.request_id());
+                    tracing::debug!(
+                            parent: &span,
+                            status = response.status,
+                            request_id = response.request_id(),
+                            latency_ms,
+                        "{}",
+                        if response.is_success() { "attempt succeeded" } else { "attempt got an error response" }
+                    );
                 }
+                // The error's own text: it names the URL and what failed, never a header
+                // or the body.
+                Err(e) => tracing::debug!(parent: &span, latency_ms, error = %e, "attempt failed"),
             }
             let reason = match &result {
                 Ok(response) if response.is_success() => {
@@ -422,7 +456,10 @@ impl Client {
                         tracing::debug!(parent: &span, reason = reason.as_str(), "not retrying: {why}");
                         format!("attempt {attempt} of {max}, {why}")
                     }
-                    None => format!("attempt {attempt} of {max}"),
+                    None => {
+                        tracing::debug!(parent: &span, "not retrying: {why}");
+                        format!("attempt {attempt} of {max}")
+                    }
                 };
                 return match result {
                     Ok(response) => Ok((response, attempt)),
@@ -702,8 +739,16 @@ impl Client {
                 ))
             })?,
         };
-        let mut response =
-            sent.map_err(|e| Error::Transport(transport_error(e, "sending the request")))?;
+        let mut response = sent.map_err(|e| {
+            let doing = match e.is_connect().then(|| self.proxy_for(&destination.parsed)) {
+                Some(Some(proxy)) => {
+                    format!("connecting through the proxy {proxy} (from the environment)")
+                }
+                Some(None) => "connecting to the endpoint".to_owned(),
+                None => "sending the request".to_owned(),
+            };
+            Error::Transport(transport_error(e, &doing))
+        })?;
         let status = response.status().as_u16();
         status_seen.store(status, Ordering::Relaxed);
         let headers = response
@@ -778,6 +823,22 @@ impl Client {
     }
 }
 
+impl Client {
+    /// The proxy a request to `url` goes through, as `scheme://host:port`: never its
+    /// `user:password@`.
+    fn proxy_for(&self, url: &reqwest::Url) -> Option<String> {
+        let uri = http::Uri::try_from(url.as_str()).ok()?;
+        let intercept = self.inner.proxies.intercept(&uri)?;
+        let proxy = intercept.uri();
+        let scheme = proxy.scheme_str().unwrap_or("http");
+        let host = proxy.host()?;
+        Some(match proxy.port_u16() {
+            Some(port) => format!("{scheme}://{host}:{port}"),
+            None => format!("{scheme}://{host}"),
+        })
+    }
+}
+
 /// One call, the same for all its attempts.
 struct Call<'a> {
     service: &'a ServiceMeta,
@@ -811,11 +872,6 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
         TransportErrorKind::Connect
     } else {
         TransportErrorKind::Io
-    };
-    let doing = if err.is_connect() {
-        "connecting to the endpoint"
-    } else {
-        doing
     };
     // reqwest's message names the URL; keep it, it holds no secret.
     TransportError::new(kind, doing.to_owned()).with_source(err)
@@ -912,6 +968,10 @@ pub struct ClientBuilder {
     operation_timeout: Option<Duration>,
     response_header_timeout: Option<Option<Duration>>,
     stall: Option<StalledStreamProtection>,
+    /// Roots trusted besides the system's, from `AWS_CA_BUNDLE` / `ca_bundle`.
+    extra_roots: ExtraRoots,
+    /// A PEM bundle named in code, read by `build`; replaces `extra_roots`.
+    ca_bundle: Option<PathBuf>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -922,6 +982,8 @@ impl fmt::Debug for ClientBuilder {
             .field("endpoint_url", &self.endpoints.code_url)
             .field("use_fips", &self.endpoints.variant.fips)
             .field("use_dual_stack", &self.endpoints.variant.dual_stack)
+            .field("extra_roots", &self.extra_roots.len())
+            .field("ca_bundle", &self.ca_bundle)
             .finish_non_exhaustive()
     }
 }
@@ -968,6 +1030,14 @@ impl ClientBuilder {
     /// - **Request compression**: `AWS_DISABLE_REQUEST_COMPRESSION` /
     ///   `disable_request_compression`, `AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES` /
     ///   `request_min_compression_size_bytes`.
+    /// - **Trusted roots**: `AWS_CA_BUNDLE` / `ca_bundle`, a PEM file whose
+    ///   certificates are trusted besides the system's, for every HTTPS connection
+    ///   (calls and credential sources alike), as in [`ca_bundle`](Self::ca_bundle).
+    /// - **Proxies**: `HTTPS_PROXY` / `https_proxy`, `HTTP_PROXY` / `http_proxy`,
+    ///   `ALL_PROXY` / `all_proxy` and `NO_PROXY` / `no_proxy` are read from the
+    ///   process environment when the client is built (reqwest's system proxy
+    ///   support), whatever `env` holds; a URL may carry `user:password@`. A failure to
+    ///   reach the proxy names it.
     ///
     /// Fails on a malformed config file (naming the file and line) or an invalid
     /// setting. A missing region is reported by `build`, unless set in between.
@@ -1047,7 +1117,13 @@ impl ClientBuilder {
                  {MAX_MIN_COMPRESSION_BYTES}"
             ),
         )?;
-        let http = Http::default();
+        let extra_roots = match configured(env, &profiles, "AWS_CA_BUNDLE", "ca_bundle") {
+            Some((source, path)) => {
+                crate::tls::read_ca_bundle(Path::new(&path), &source).map_err(ConfigError::new)?
+            }
+            None => ExtraRoots::default(),
+        };
+        let http = Http::with_roots(extra_roots.clone());
         let process_timeout = ProcessTimeout::default();
         let imds = Arc::new(Imds::new(env, &profiles, http.clone()));
         let region = crate::region::resolve(env, &profiles, &imds).await;
@@ -1072,6 +1148,7 @@ impl ClientBuilder {
             max_attempts,
             min_compression_bytes,
             disable_compression,
+            extra_roots,
             ..ClientBuilder::default()
         })
     }
@@ -1183,6 +1260,27 @@ impl ClientBuilder {
     #[must_use]
     pub fn disable_request_compression(mut self, disabled: bool) -> Self {
         self.disable_compression = disabled;
+        self
+    }
+
+    /// A PEM file of root certificates to trust besides the system's (a corporate
+    /// TLS-inspecting proxy's CA, a private endpoint's), as `AWS_CA_BUNDLE` and the
+    /// profile's `ca_bundle` do; set here, it replaces theirs. Read by
+    /// [`build`](Self::build), which fails naming the file when it cannot be read or
+    /// holds no valid certificate.
+    ///
+    /// ```
+    /// let built = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .ca_bundle("/nonexistent/corporate-ca.pem")
+    ///     .build();
+    /// let err = built.unwrap_err().to_string();
+    /// assert!(err.contains("/nonexistent/corporate-ca.pem"), "{err}");
+    /// ```
+    #[must_use]
+    pub fn ca_bundle(mut self, path: impl Into<PathBuf>) -> Self {
+        self.ca_bundle = Some(path.into());
         self
     }
 
@@ -1331,10 +1429,13 @@ impl ClientBuilder {
         if let Some(url) = &self.endpoints.code_url {
             parse_http_url(url).map_err(|why| ConfigError::new(format!("endpoint {why}")))?;
         }
-        // reqwest is built without a crypto provider so that ring, not aws-lc, is compiled
-        // in; a provider the application installed first wins.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::Client::builder()
+        let extra_roots = match &self.ca_bundle {
+            Some(path) => crate::tls::read_ca_bundle(path, "ClientBuilder::ca_bundle")
+                .map_err(ConfigError::new)?,
+            None => self.extra_roots,
+        };
+        let http = crate::tls::http_builder(&extra_roots)
+            .map_err(ConfigError::new)?
             .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
             // A signed request is for one host; a 3xx is an answer to report, as the
             // SDKs do, not a hop to follow.
@@ -1347,6 +1448,7 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                proxies: Matcher::from_env(),
                 region,
                 credentials,
                 endpoints: self.endpoints,

@@ -393,8 +393,10 @@ impl EndpointConfig {
         if let Some(url) = &self.code_url {
             return Some(url);
         }
-        if !self.service_env.is_empty()
-            && let Some(url) = self.service_env.get(&service.endpoint_url_env_var())
+        // The variable's name is only worth making when some such variable is set.
+        if let Some(url) = (!self.service_env.is_empty())
+            .then(|| self.service_env.get(&service.endpoint_url_env_var()))
+            .flatten()
         {
             return Some(url);
         }

@@ -5,6 +5,7 @@
 /// [`Client::request`](crate::Client) builds the same value that `send` sends, so tests
 /// can look at a request without a network.
 #[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct HttpRequest {
     /// Always `POST` for awsJson.
     pub method: &'static str,
@@ -66,7 +67,8 @@ impl std::fmt::Debug for HttpRequest {
     }
 }
 
-/// A response as it arrived: status, headers and the whole body.
+/// A response as it arrived: status, headers and the whole body. Public only for
+/// generated code and the project's decoding tests (`awsjson::__private`).
 #[derive(Clone, PartialEq, Eq)]
 pub struct RawResponse {
     /// The HTTP status code.

@@ -338,19 +338,34 @@
 //! # Cargo features
 //!
 //! - `catalog` (default): the service catalog the macros check declarations against.
-//! - `ascii-hostnames` (default): the URL parser in the tree (`url`, through reqwest)
-//!   reads hostnames as ASCII and rejects others with an error, instead of compiling
-//!   ICU4X's Unicode tables for international domain names: 21 crates fewer and a
-//!   tenth off a clean build. AWS endpoints are ASCII. It pins `idna_adapter` to its
-//!   no-Unicode 1.0 line for the whole program, so a program that needs international
-//!   domain names elsewhere turns default features off:
-//!   `awsjson = { version = "0.1", default-features = false, features = ["catalog"] }`.
 //! - `gzip`: compresses the bodies of operations declared `request_compression = "gzip"`.
 //! - `test-util`: the `stub` module, a local endpoint that verifies SigV4, for tests;
 //!   the `conformance` module and `Env::replaying_to`, for the official SDKs'
 //!   profile-parser and credential-chain suites.
+//!
+//! ## ASCII-only host names: the application's choice
+//!
+//! The URL parser in the tree (`url`, through reqwest) compiles ICU4X's Unicode tables
+//! for international domain names: 22 crates and about a tenth of a clean build
+//! (BENCHMARKS.md). AWS endpoints are ASCII, so an *application* that needs no
+//! international domain names anywhere can drop them by naming `idna_adapter`'s
+//! documented no-Unicode line in its own `Cargo.toml`:
+//!
+//! ```toml
+//! [dependencies]
+//! idna_adapter = "=1.0.0"
+//! ```
+//!
+//! `url` then rejects non-ASCII host names with an error, in the whole program. That
+//! is why awsjson does not do it for you, not even behind a feature: Cargo unifies
+//! versions and features program-wide (an optional `=1.0.0` would already pin every
+//! dependent's lock file), and a library may not take Unicode host names away from the
+//! other crates of a program, just as it leaves the choice of a rustls provider to
+//! the application. A library that depends on awsjson should not name the line either.
 
 #![forbid(unsafe_code)]
+// docs.rs (`[package.metadata.docs.rs]`) marks feature-gated items with their feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // serde's traits without its facade crate: every impl here and in generated code is
 // written by hand (serde_core's documented use).
@@ -374,12 +389,14 @@ mod signing_keys;
 pub mod sigv4;
 mod stall;
 mod target;
+mod tls;
 mod unknown;
 mod uuid;
 
 #[cfg(feature = "test-util")]
 pub mod conformance;
 #[cfg(feature = "test-util")]
+#[cfg_attr(docsrs, doc(cfg(feature = "test-util")))]
 pub mod stub;
 
 #[doc(hidden)]
@@ -407,7 +424,7 @@ pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorChain, ErrorMeta, MAX_DISPLAYED_CHARS,
     ServiceError, TransportError, TransportErrorKind, UnmodeledError,
 };
-pub use http::{HttpRequest, RawResponse};
+pub use http::HttpRequest;
 pub use paginate::{Advance, Items, PageSize, Pages, Paginate, PaginateItems};
 pub use private::Operation;
 pub use retry::{DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF};

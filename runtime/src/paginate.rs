@@ -51,6 +51,7 @@ pub trait PageSize: Paginate {
 
 /// What [`Paginate::advance`] found in a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Advance {
     /// The input token now holds the next page's token.
     Next,

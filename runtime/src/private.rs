@@ -10,7 +10,8 @@ pub use ::serde_json;
 pub use awsjson_macros::__catalog_services;
 
 use crate::error::{DecodeError, Error, ErrorMeta, ServiceError, UnmodeledError};
-use crate::http::{HttpRequest, RawResponse};
+use crate::http::HttpRequest;
+pub use crate::http::RawResponse;
 use crate::{Client, DateTime, ServiceMeta, UnknownValue};
 
 pub mod shape;
@@ -156,12 +157,11 @@ pub fn prepare<O: Operation>(client: &Client, op: &O) -> Result<Prepared, Error<
         )))
     })?;
     let mut headers = Vec::new();
-    if O::REQUEST_COMPRESSION
+    let compress = O::REQUEST_COMPRESSION
         && client
             .min_compression_bytes()
-            .is_some_and(|min| body.len() >= min)
-        && let Some(compressed) = gzip(&body)
-    {
+            .is_some_and(|min| body.len() >= min);
+    if let Some(compressed) = compress.then(|| gzip(&body)).flatten() {
         body = compressed;
         headers.push(("content-encoding", "gzip".to_owned()));
     }
@@ -396,9 +396,7 @@ pub fn encode<O: Operation>(op: &O) -> Result<Vec<u8>, Error<Infallible>> {
             O::TARGET
         )))
     })?;
-    if let Some(member) = O::IDEMPOTENCY_TOKEN
-        && op.idempotency_token_missing()
-    {
+    if let Some(member) = O::IDEMPOTENCY_TOKEN.filter(|_| op.idempotency_token_missing()) {
         insert_token(&mut body, member, crate::uuid::Uuid::new_v4().as_str());
     }
     Ok(body)

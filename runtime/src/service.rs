@@ -2,6 +2,7 @@
 
 /// The awsJson protocol version of a service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum JsonVersion {
     /// `application/x-amz-json-1.0`
     V1_0,
@@ -23,7 +24,10 @@ impl JsonVersion {
 ///
 /// The macro fills it from the target's prefix; a service outside awsjson's table
 /// gives it as attribute keys (`json_version`, `signing_name`, `endpoint_prefix`, ...).
+/// Code that needs one of its own (a test of endpoint resolution) makes it with
+/// [`ServiceMeta::new`].
 #[derive(Debug, Clone, Copy, Eq)]
+#[non_exhaustive]
 pub struct ServiceMeta {
     /// The part of `X-Amz-Target` before the dot, such as `DynamoDB_20120810`.
     pub target_prefix: &'static str,
@@ -52,8 +56,10 @@ pub struct ServiceMeta {
 /// do not give: a partition's own hostname, a FIPS or dual-stack variant that breaks
 /// the `{prefix}-fips` / `{dualStackDnsSuffix}` convention, or a global endpoint.
 ///
-/// Generated from the service's endpoint rules with the rest of its metadata.
+/// Generated from the service's endpoint rules with the rest of its metadata; made by
+/// hand with [`EndpointVariant::new`] and its `with_` methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct EndpointVariant {
     /// The partition id: `aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, `aws-iso-b`,
     /// `aws-iso-e`, `aws-iso-f` or `aws-eusc`.
@@ -105,15 +111,160 @@ impl PartialEq for ServiceMeta {
     }
 }
 
+impl EndpointVariant {
+    /// Every field, in order: for generated code only (see [`ServiceMeta::__new`]).
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn __new(
+        partition: &'static str,
+        fips: bool,
+        dual_stack: bool,
+        region: Option<&'static str>,
+        hostname: &'static str,
+        signing_region: Option<&'static str>,
+        signing_name: Option<&'static str>,
+    ) -> Self {
+        EndpointVariant {
+            partition,
+            fips,
+            dual_stack,
+            region,
+            hostname,
+            signing_region,
+            signing_name,
+        }
+    }
+
+    /// The partition's default endpoint (every region, neither FIPS nor dual-stack) at
+    /// `hostname`; the `with_` methods narrow it.
+    pub const fn new(partition: &'static str, hostname: &'static str) -> Self {
+        EndpointVariant {
+            partition,
+            fips: false,
+            dual_stack: false,
+            region: None,
+            hostname,
+            signing_region: None,
+            signing_name: None,
+        }
+    }
+
+    /// Marks it the FIPS variant.
+    #[must_use]
+    pub const fn with_fips(mut self, fips: bool) -> Self {
+        self.fips = fips;
+        self
+    }
+
+    /// Marks it the dual-stack variant.
+    #[must_use]
+    pub const fn with_dual_stack(mut self, dual_stack: bool) -> Self {
+        self.dual_stack = dual_stack;
+        self
+    }
+
+    /// Limits it to one region.
+    #[must_use]
+    pub const fn with_region(mut self, region: &'static str) -> Self {
+        self.region = Some(region);
+        self
+    }
+
+    /// Signs requests to it for this region.
+    #[must_use]
+    pub const fn with_signing_region(mut self, region: &'static str) -> Self {
+        self.signing_region = Some(region);
+        self
+    }
+
+    /// Signs requests to it with this signing name.
+    #[must_use]
+    pub const fn with_signing_name(mut self, name: &'static str) -> Self {
+        self.signing_name = Some(name);
+        self
+    }
+}
+
 impl ServiceMeta {
+    /// A service's metadata, without [`endpoints`](Self::endpoints) beyond what
+    /// `hostname` gives (add them with [`with_endpoints`](Self::with_endpoints)).
+    ///
+    /// ```
+    /// use awsjson::{EndpointVariant, JsonVersion, ServiceMeta};
+    ///
+    /// const KMS: ServiceMeta = ServiceMeta::new(
+    ///     "TrentService",
+    ///     JsonVersion::V1_1,
+    ///     "kms",
+    ///     "kms",
+    ///     "KMS",
+    ///     "kms.{region}.{dnsSuffix}",
+    /// )
+    /// .with_endpoints(&[EndpointVariant::new("aws", "kms-fips.{region}.amazonaws.com")
+    ///     .with_fips(true)]);
+    /// assert_eq!(KMS.default_endpoint("eu-west-1"), "https://kms.eu-west-1.amazonaws.com");
+    /// ```
+    pub const fn new(
+        target_prefix: &'static str,
+        json_version: JsonVersion,
+        signing_name: &'static str,
+        endpoint_prefix: &'static str,
+        service_id: &'static str,
+        hostname: &'static str,
+    ) -> Self {
+        ServiceMeta {
+            target_prefix,
+            json_version,
+            signing_name,
+            endpoint_prefix,
+            service_id,
+            hostname,
+            endpoints: &[],
+            endpoint_rules: None,
+        }
+    }
+
+    /// The same service with these endpoints.
+    #[must_use]
+    pub const fn with_endpoints(mut self, endpoints: &'static [EndpointVariant]) -> Self {
+        self.endpoints = endpoints;
+        self
+    }
+
+    /// Every field, in order: for generated code only, which changes with this
+    /// signature in lockstep (the macros crate is pinned to this version).
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn __new(
+        target_prefix: &'static str,
+        json_version: JsonVersion,
+        signing_name: &'static str,
+        endpoint_prefix: &'static str,
+        service_id: &'static str,
+        hostname: &'static str,
+        endpoints: &'static [EndpointVariant],
+        endpoint_rules: Option<&'static str>,
+    ) -> Self {
+        ServiceMeta {
+            target_prefix,
+            json_version,
+            signing_name,
+            endpoint_prefix,
+            service_id,
+            hostname,
+            endpoints,
+            endpoint_rules,
+        }
+    }
+
     /// The default `https://` endpoint of this service in `region`, without FIPS or
     /// dual-stack: what its endpoint rules give when it has them, else its hostname in
     /// the region's partition.
     pub fn default_endpoint(&self, region: &str) -> String {
-        if self.endpoint_rules.is_some()
-            && let Ok(endpoint) = crate::endpoint::EndpointConfig::default().resolve(self, region)
-        {
-            return endpoint.url;
+        if self.endpoint_rules.is_some() {
+            if let Ok(endpoint) = crate::endpoint::EndpointConfig::default().resolve(self, region) {
+                return endpoint.url;
+            }
         }
         crate::endpoint::default_endpoint(self, region, crate::endpoint::Variant::default()).url
     }

@@ -4,29 +4,39 @@
 //! Only `Authorization`-header signing is provided: presigned URLs (query signing)
 //! are never used by awsJson clients.
 //!
+//! # Public API
+//!
+//! This module is public and semver-promised like the rest of the crate, not an
+//! internal of the client: it is the one part of awsjson that is useful without a
+//! declaration (signing a request to an AWS endpoint awsjson does not model, or
+//! checking one, as the `stub` does), it is fully documented, and the official suite
+//! tests it on every run. Its structs are `#[non_exhaustive]` (a field may be added,
+//! such as a SigV4a region set) and are made with their constructors; their fields
+//! stay public to read and to set.
+//!
 //! ```
-//! use awsjson::sigv4::{sign, SignableRequest, SigningParams, SigningSettings};
+//! use awsjson::sigv4::{sign, SignableRequest, SigningParams};
 //! use std::time::{Duration, UNIX_EPOCH};
 //!
-//! let request = SignableRequest {
-//!     method: "POST",
-//!     uri: "/",
-//!     headers: &[
+//! let request = SignableRequest::new(
+//!     "POST",
+//!     "/",
+//!     &[
 //!         ("host", "dynamodb.us-east-1.amazonaws.com"),
 //!         ("content-type", "application/x-amz-json-1.0"),
 //!         ("x-amz-target", "DynamoDB_20120810.ListTables"),
 //!     ],
-//!     body: b"{}",
-//! };
-//! let params = SigningParams {
-//!     access_key_id: "AKIDEXAMPLE",
-//!     secret_access_key: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-//!     session_token: None,
-//!     region: "us-east-1",
-//!     service: "dynamodb",
-//!     time: UNIX_EPOCH + Duration::from_secs(1_440_938_160),
-//!     settings: SigningSettings::default(),
-//! };
+//!     b"{}",
+//! );
+//! let mut params = SigningParams::new(
+//!     "AKIDEXAMPLE",
+//!     "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+//!     "us-east-1",
+//!     "dynamodb",
+//!     UNIX_EPOCH + Duration::from_secs(1_440_938_160),
+//! );
+//! params.session_token = None;
+//! params.settings.sign_body = false;
 //! let out = sign(&request, &params);
 //! assert_eq!(out.x_amz_date, "20150830T123600Z");
 //! assert!(out.authorization.starts_with(
@@ -50,6 +60,7 @@ const X_AMZ_SECURITY_TOKEN: &str = "x-amz-security-token";
 const X_AMZ_CONTENT_SHA256: &str = "x-amz-content-sha256";
 
 /// A request as the signer sees it: exactly the headers to be signed.
+#[non_exhaustive]
 pub struct SignableRequest<'a> {
     /// The HTTP method, as sent (`POST` for awsJson).
     pub method: &'a str,
@@ -68,6 +79,24 @@ pub struct SignableRequest<'a> {
     pub body: &'a [u8],
 }
 
+impl<'a> SignableRequest<'a> {
+    /// The request to sign: method, raw target (path and `?query`), the headers to
+    /// sign and the body.
+    pub fn new(
+        method: &'a str,
+        uri: &'a str,
+        headers: &'a [(&'a str, &'a str)],
+        body: &'a [u8],
+    ) -> Self {
+        SignableRequest {
+            method,
+            uri,
+            headers,
+            body,
+        }
+    }
+}
+
 impl fmt::Debug for SignableRequest<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SignableRequest")
@@ -80,7 +109,9 @@ impl fmt::Debug for SignableRequest<'_> {
 }
 
 /// Knobs of the canonical request; the default is what awsJson services expect.
+/// Start from [`SigningSettings::default`] and set the fields that differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SigningSettings {
     /// Remove `.`/`..` segments and duplicate slashes from the path before encoding it
     /// (every service but S3).
@@ -111,6 +142,7 @@ impl Default for SigningSettings {
 /// Credentials, scope and time of one signature.
 ///
 /// `Debug` never prints the secret access key or the session token.
+#[non_exhaustive]
 pub struct SigningParams<'a> {
     /// The access key id, e.g. `AKIDEXAMPLE`.
     pub access_key_id: &'a str,
@@ -126,6 +158,29 @@ pub struct SigningParams<'a> {
     pub time: SystemTime,
     /// How the canonical request is built.
     pub settings: SigningSettings,
+}
+
+impl<'a> SigningParams<'a> {
+    /// Long-term credentials (no session token; set
+    /// [`session_token`](Self::session_token) for temporary ones), the scope and the
+    /// time, with the default [`SigningSettings`].
+    pub fn new(
+        access_key_id: &'a str,
+        secret_access_key: &'a str,
+        region: &'a str,
+        service: &'a str,
+        time: SystemTime,
+    ) -> Self {
+        SigningParams {
+            access_key_id,
+            secret_access_key,
+            session_token: None,
+            region,
+            service,
+            time,
+            settings: SigningSettings::default(),
+        }
+    }
 }
 
 impl fmt::Debug for SigningParams<'_> {
@@ -146,6 +201,7 @@ impl fmt::Debug for SigningParams<'_> {
 /// `authorization`, and `x-amz-security-token` / `x-amz-content-sha256` when present.
 ///
 /// `Debug` never prints the session token, not even inside the canonical request.
+#[non_exhaustive]
 pub struct SigningOutput {
     /// The `x-amz-date` header value, e.g. `20150830T123600Z`.
     pub x_amz_date: String,
@@ -578,11 +634,11 @@ fn push_query_component(out: &mut String, raw: &str) {
     let mut i = 0;
     while i < bytes.len() {
         let mut b = bytes[i];
-        if b == b'%'
-            && let Some(decoded) = bytes
-                .get(i + 1..i + 3)
-                .and_then(|hex| Some(hex_value(hex[0])? << 4 | hex_value(hex[1])?))
-        {
+        let escaped = (b == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| Some(hex_value(hex[0])? << 4 | hex_value(hex[1])?));
+        if let Some(decoded) = escaped {
             b = decoded;
             i += 2;
         }
@@ -638,6 +694,7 @@ fn hex_into(bytes: &[u8], out: &mut [u8]) {
 
 /// The parts of an `Authorization: AWS4-HMAC-SHA256 ...` header value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ParsedAuthorization<'a> {
     /// The access key id of the credential.
     pub access_key_id: &'a str,
@@ -781,7 +838,7 @@ pub fn parse_amz_date(s: &str) -> Option<SystemTime> {
 }
 
 fn is_leap_year(year: u32) -> bool {
-    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {

@@ -51,6 +51,7 @@ type Handler = Arc<dyn Fn(&StubRequest) -> StubResponse + Send + Sync>;
 
 /// A request the stub received.
 #[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StubRequest {
     /// The `X-Amz-Target` header.
     pub target: String,
@@ -92,6 +93,7 @@ impl fmt::Debug for StubRequest {
 
 /// What the stub answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StubResponse {
     /// HTTP status.
     pub status: u16,
@@ -294,6 +296,7 @@ async fn serve(stream: TcpStream, state: Arc<State>) {
 
 /// An HTTP/1.1 request as [`read_request`] read it off the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RawRequest {
     /// Request method.
     pub method: String,
@@ -462,16 +465,20 @@ fn verify(config: &StubBuilder, raw: &RawRequest) -> Result<(), (&'static str, S
                 "The security token included in the request is invalid.".to_owned(),
             )
         })?;
-    if let Some(region) = &config.region
-        && parsed.region != region
+    if config
+        .region
+        .as_ref()
+        .is_some_and(|region| parsed.region != *region)
     {
         return Err(invalid(format!(
             "Credential should be scoped to a valid region, not '{}'",
             parsed.region
         )));
     }
-    if let Some(name) = &config.signing_name
-        && parsed.service != name
+    if let Some(name) = config
+        .signing_name
+        .as_ref()
+        .filter(|name| parsed.service != *name)
     {
         return Err(invalid(format!(
             "Credential should be scoped to correct service: '{name}'"

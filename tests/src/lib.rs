@@ -4,3 +4,4 @@ pub mod base64;
 pub mod fault;
 pub mod moto;
 pub mod timestamp;
+pub mod tls;

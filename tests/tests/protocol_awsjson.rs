@@ -31,8 +31,9 @@ use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::time::{Duration, UNIX_EPOCH};
 
+use awsjson::__private::RawResponse;
 use awsjson::__private::{Operation, decode_response, request};
-use awsjson::{Client, Credentials, RawResponse};
+use awsjson::{Client, Credentials};
 use awsjson_tests::{base64, timestamp};
 use serde_json::{Map, Value};
 
@@ -319,20 +320,17 @@ where
         .block_on(request(&client, &op, UNIX_EPOCH + SIGNING_TIME))
         .map_err(|e| format!("building the request: {e}"))?;
     let mut problems = Vec::new();
-    if let Some(method) = case["method"].as_str()
-        && req.method != method
-    {
+    if let Some(method) = case["method"].as_str().filter(|m| req.method != *m) {
         problems.push(format!("method {} != {method}", req.method));
     }
     let after_scheme = req.url.split_once("://").map_or("", |(_, r)| r);
     let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
-    if let Some(uri) = case["uri"].as_str()
-        && path != uri
-    {
+    if let Some(uri) = case["uri"].as_str().filter(|uri| path != *uri) {
         problems.push(format!("uri {path:?} != {uri:?}"));
     }
-    if let Some(resolved) = case["resolvedHost"].as_str()
-        && req.header("host") != Some(resolved)
+    if let Some(resolved) = case["resolvedHost"]
+        .as_str()
+        .filter(|resolved| req.header("host") != Some(*resolved))
     {
         problems.push(format!("host {:?} != {resolved:?}", req.header("host")));
     }
@@ -437,13 +435,15 @@ where
         "members",
         &mut problems,
     );
-    if let Some(code) = case["vendorParams"]["code"].as_str()
-        && error.code() != code
+    if let Some(code) = case["vendorParams"]["code"]
+        .as_str()
+        .filter(|code| error.code() != *code)
     {
         problems.push(format!("code {:?} != {code:?}", error.code()));
     }
-    if let Some(fault) = case["vendorParams"]["type"].as_str()
-        && error.meta().fault.as_deref() != Some(fault)
+    if let Some(fault) = case["vendorParams"]["type"]
+        .as_str()
+        .filter(|fault| error.meta().fault.as_deref() != Some(*fault))
     {
         problems.push(format!("fault {:?} != {fault:?}", error.meta().fault));
     }

@@ -5,10 +5,9 @@
 use std::collections::HashMap;
 use std::time::{Duration, UNIX_EPOCH};
 
+use awsjson::__private::RawResponse;
 use awsjson::__private::{decode_response, request};
-use awsjson::{
-    Blob, Client, Credentials, DateTime, Document, RawResponse, aws_json_operation, aws_json_shape,
-};
+use awsjson::{Blob, Client, Credentials, DateTime, Document, aws_json_operation, aws_json_shape};
 
 #[aws_json_shape(rename_all = "camelCase")]
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use awsjson::sigv4::{self, SignableRequest, SigningParams, SigningSettings};
+use awsjson::sigv4::{self, SignableRequest, SigningParams};
 use serde_json::Value;
 
 /// "Cases (38 + 2)" in the suite README: a lost directory fails the test.
@@ -126,23 +126,21 @@ fn run_current(dir: &Path) -> Result<(), String> {
     let timestamp = text("/timestamp")?.replace(['-', ':'], "");
     let time =
         sigv4::parse_amz_date(&timestamp).ok_or_else(|| format!("  bad timestamp {timestamp}"))?;
-    let params = SigningParams {
-        access_key_id: text("/credentials/access_key_id")?,
-        secret_access_key: text("/credentials/secret_access_key")?,
-        session_token: context
-            .pointer("/credentials/token")
-            .and_then(Value::as_str),
-        region: text("/region")?,
-        service: text("/service")?,
+    let mut params = SigningParams::new(
+        text("/credentials/access_key_id")?,
+        text("/credentials/secret_access_key")?,
+        text("/region")?,
+        text("/service")?,
         time,
-        settings: SigningSettings {
-            normalize_path: flag("normalize"),
-            // aws-c-auth's runner always double-encodes (suite README).
-            double_uri_encode: true,
-            sign_body: flag("sign_body"),
-            omit_session_token: flag("omit_session_token"),
-        },
-    };
+    );
+    params.session_token = context
+        .pointer("/credentials/token")
+        .and_then(Value::as_str);
+    params.settings.normalize_path = flag("normalize");
+    // aws-c-auth's runner always double-encodes (suite README).
+    params.settings.double_uri_encode = true;
+    params.settings.sign_body = flag("sign_body");
+    params.settings.omit_session_token = flag("omit_session_token");
 
     let raw = read(&dir.join("request.txt"))?;
     let request = parse_request(&raw)?;
@@ -203,15 +201,13 @@ fn run_classic(dir: &Path) -> Result<(), String> {
     // it with its own (same value), as documented for `SignableRequest::headers`.
     let raw = file("req")?;
     let request = parse_request(&raw)?;
-    let params = SigningParams {
-        access_key_id: ACCESS_KEY_ID,
-        secret_access_key: SECRET_ACCESS_KEY,
-        session_token: None,
-        region: REGION,
-        service: SERVICE,
-        time: sigv4::parse_amz_date(X_AMZ_DATE).expect("valid fixed date"),
-        settings: SigningSettings::default(),
-    };
+    let params = SigningParams::new(
+        ACCESS_KEY_ID,
+        SECRET_ACCESS_KEY,
+        REGION,
+        SERVICE,
+        sigv4::parse_amz_date(X_AMZ_DATE).expect("valid fixed date"),
+    );
     let out = request.sign(&params);
 
     let authz = file("authz")?;
@@ -276,12 +272,7 @@ impl Request<'_> {
             .iter()
             .map(|(name, value)| (*name, value.as_str()))
             .collect();
-        let request = SignableRequest {
-            method: self.method,
-            uri: self.target,
-            headers: &headers,
-            body: self.body,
-        };
+        let request = SignableRequest::new(self.method, self.target, &headers, self.body);
         sigv4::sign(&request, params)
     }
 

@@ -347,21 +347,19 @@ fn signed_for_received_host(request: &Request, secret: &str) -> Result<(), Strin
         headers.push((name, request.header(name).ok_or(format!("no {name}"))?));
     }
     let expected = awsjson::sigv4::sign(
-        &awsjson::sigv4::SignableRequest {
-            method: &request.method,
-            uri: &request.path,
-            headers: &headers,
-            body: request.body.as_bytes(),
-        },
-        &awsjson::sigv4::SigningParams {
-            access_key_id: parsed.access_key_id,
-            secret_access_key: secret,
-            session_token: None,
-            region: parsed.region,
-            service: parsed.service,
+        &awsjson::sigv4::SignableRequest::new(
+            &request.method,
+            &request.path,
+            &headers,
+            request.body.as_bytes(),
+        ),
+        &awsjson::sigv4::SigningParams::new(
+            parsed.access_key_id,
+            secret,
+            parsed.region,
+            parsed.service,
             time,
-            settings: awsjson::sigv4::SigningSettings::default(),
-        },
+        ),
     );
     if expected.signature == parsed.signature {
         Ok(())

@@ -8,10 +8,9 @@
 
 use std::collections::HashMap;
 
+use awsjson::__private::RawResponse;
 use awsjson::__private::{decode_response, error_meta};
-use awsjson::{
-    Blob, DateTime, Document, Error, Number, RawResponse, aws_json_operation, aws_json_shape,
-};
+use awsjson::{Blob, DateTime, Document, Error, Number, aws_json_operation, aws_json_shape};
 use awsjson_examples::partner_central::{
     CreateResourceSnapshotJob, CreateResourceSnapshotJobError, ValidationException,
     ValidationExceptionError, ValidationExceptionErrorCode, ValidationExceptionReason,

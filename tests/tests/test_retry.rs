@@ -285,10 +285,7 @@ async fn sdk_headers_go_out_and_the_stub_still_verifies_the_signature() {
         .signing_name("partnercentral-selling")
         .on(TARGET, move |_| {
             // Every other request is throttled, so each call takes two attempts.
-            if seen
-                .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-                .is_multiple_of(2)
-            {
+            if seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst) % 2 == 0 {
                 StubResponse::error(400, "ThrottlingException", "slow down")
             } else {
                 StubResponse::json(r#"{"Id":"job-1"}"#)

@@ -127,7 +127,8 @@ fn spans_per_call_and_attempt_without_secrets() {
         );
     };
     has(
-        "awsjson.call operation=\"AWSPartnerCentralSelling.CreateResourceSnapshotJob\" invocation_id=",
+        "awsjson.call rpc.system=\"aws-api\" rpc.service=\"PartnerCentral Selling\" \
+         rpc.method=\"CreateResourceSnapshotJob\" region=\"us-east-1\" sdk_invocation_id=",
     );
     has("awsjson.attempt attempt=1");
     has("awsjson.attempt attempt=2");
@@ -140,6 +141,8 @@ fn spans_per_call_and_attempt_without_secrets() {
     has("retry=\"no: success\"");
     has("attempts=2");
     has("message=retrying reason=\"server error\" backoff_ms=");
+    has("event DEBUG message=attempt got an error response status=503");
+    has("event DEBUG message=attempt succeeded status=200 request_id=\"req-42\" latency_ms=");
     for secret in [
         "trace-secret-key",
         "trace-session-token",
@@ -147,6 +150,79 @@ fn spans_per_call_and_attempt_without_secrets() {
         "Signature=",
         "authorization",
         "Authorization",
+    ] {
+        assert!(!text.contains(secret), "{secret:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn a_non_retryable_failure_logs_its_outcome_and_the_decision() {
+    let lines = Arc::new(Mutex::new(Vec::new()));
+    let capture = Capture {
+        next: AtomicU64::new(0),
+        lines: Arc::clone(&lines),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    tracing::subscriber::with_default(capture, || {
+        runtime.block_on(async {
+            let server = FaultServer::start(
+                vec![],
+                Action::Respond(Reply::error(400, "ValidationException", "bad catalog")),
+            )
+            .await
+            .unwrap();
+            let client = Client::builder()
+                .region("eu-west-1")
+                .credentials(Credentials::new(
+                    "AKIDTRACE",
+                    "trace-secret-key",
+                    Some("trace-session-token".into()),
+                ))
+                .endpoint_url(server.url())
+                .build()
+                .unwrap();
+            let err = CreateResourceSnapshotJob {
+                catalog: "secret-catalog-value".into(),
+                engagement_identifier: "eng-abcdefghij1234".into(),
+                resource_identifier: "O1234567".into(),
+                resource_snapshot_template_identifier: "AWSOpportunitySummary".into(),
+                resource_type: ResourceType::Opportunity,
+                client_token: None,
+                tags: None,
+            }
+            .send(&client)
+            .await
+            .unwrap_err();
+            assert!(err.to_string().contains("ValidationException"), "{err}");
+            assert_eq!(server.count(), 1);
+        });
+    });
+    let lines = lines.lock().unwrap();
+    let text = lines.join("\n");
+    let has = |needle: &str| {
+        assert!(
+            lines.iter().any(|l| l.contains(needle)),
+            "no line with {needle:?} in:\n{text}"
+        );
+    };
+    has("rpc.method=\"CreateResourceSnapshotJob\" region=\"eu-west-1\"");
+    has("awsjson.attempt attempt=1");
+    has(
+        "event DEBUG message=attempt got an error response status=400 \
+         request_id=\"fault-ValidationException\" latency_ms=",
+    );
+    has("event DEBUG message=not retrying: not retryable");
+    has("retry=\"not retryable\"");
+    has("attempts=1");
+    for secret in [
+        "trace-secret-key",
+        "trace-session-token",
+        "Signature=",
+        "secret-catalog-value",
+        "bad catalog",
     ] {
         assert!(!text.contains(secret), "{secret:?} in:\n{text}");
     }

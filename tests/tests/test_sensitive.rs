@@ -423,7 +423,7 @@ async fn bodies_do_not_print() {
         "{debug}"
     );
 
-    let response = awsjson::RawResponse {
+    let response = awsjson::__private::RawResponse {
         status: 200,
         headers: Vec::new(),
         body: br#"{"SecretString":"hunter2-password"}"#.to_vec(),

@@ -73,11 +73,8 @@ pub(crate) fn fields(
         } else if let Some(attr) = &field.attrs.idempotency {
             idempotency_misplaced(cx, attr, field, member, token_member, owner);
         }
-        if owner.input
-            && member.required()
-            && !member.idempotency_token()
-            && let Some(inner) = inner
-        {
+        let required_input = owner.input && member.required() && !member.idempotency_token();
+        if let (true, Some(inner)) = (required_input, inner) {
             cx.error_spanned_by(
                 &field.ty,
                 format!(
@@ -290,8 +287,10 @@ pub(crate) fn union_variants(cx: &Ctxt, service: &Service, id: ShapeId, e: &mut 
         };
         variant.wire_name = member.name.to_owned();
         variant.sensitive |= shape.sensitive || service.redacts(member.target);
-        if let Some(ty) = &variant.ty
-            && let Err(misfit) = fit::fits(service, member.target, ty)
+        if let Some(Err(misfit)) = variant
+            .ty
+            .as_ref()
+            .map(|ty| fit::fits(service, member.target, ty))
         {
             cx.error_spanned_by(
                 &misfit.ty,
@@ -304,9 +303,10 @@ pub(crate) fn union_variants(cx: &Ctxt, service: &Service, id: ShapeId, e: &mut 
                 ),
             );
         }
-        if variant.timestamp.is_none()
-            && let Kind::Timestamp(format) = service.shape(member.target).kind
-        {
+        if let (true, Kind::Timestamp(format)) = (
+            variant.timestamp.is_none(),
+            &service.shape(member.target).kind,
+        ) {
             variant.timestamp = match format {
                 TimestampFormat::EpochSeconds => None,
                 TimestampFormat::Iso8601 => Some("date-time"),

@@ -239,30 +239,31 @@ pub(super) fn service_meta(r: &Resolved) -> TokenStream {
         let (partition, fips, dual_stack, url) = (e.partition, e.fips, e.dual_stack, e.url);
         let (region, signing_region, signing_name) =
             (opt(e.region), opt(e.signing_region), opt(e.signing_name));
+        // Positional hidden constructors: the structs are `#[non_exhaustive]`.
         quote! {
-            ::awsjson::EndpointVariant {
-                partition: #partition,
-                fips: #fips,
-                dual_stack: #dual_stack,
-                region: #region,
-                hostname: #url,
-                signing_region: #signing_region,
-                signing_name: #signing_name,
-            }
+            ::awsjson::EndpointVariant::__new(
+                #partition,
+                #fips,
+                #dual_stack,
+                #region,
+                #url,
+                #signing_region,
+                #signing_name,
+            )
         }
     });
     let rules = opt(r.endpoint_rules);
     quote! {
-        ::awsjson::ServiceMeta {
-            target_prefix: #target_prefix,
-            json_version: #version,
-            signing_name: #signing_name,
-            endpoint_prefix: #endpoint_prefix,
-            service_id: #service_id,
-            hostname: #hostname,
-            endpoints: &[#(#endpoints),*],
-            endpoint_rules: #rules,
-        }
+        ::awsjson::ServiceMeta::__new(
+            #target_prefix,
+            #version,
+            #signing_name,
+            #endpoint_prefix,
+            #service_id,
+            #hostname,
+            &[#(#endpoints),*],
+            #rules,
+        )
     }
 }
 

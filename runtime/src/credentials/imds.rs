@@ -144,8 +144,12 @@ impl Imds {
     }
 
     async fn token(&self, base: &str) -> Result<String, ImdsError> {
-        if let Some((token, until)) = &*self.token.lock().unwrap_or_else(PoisonError::into_inner)
-            && Instant::now() < *until
+        if let Some((token, _)) = self
+            .token
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .filter(|(_, until)| Instant::now() < *until)
         {
             return Ok(token.clone());
         }
@@ -233,8 +237,10 @@ impl Imds {
         let value: serde_json::Value = serde_json::from_str(&body).map_err(|e| {
             ImdsError::Failed(format!("the credentials of role {role} are not JSON ({e})"))
         })?;
-        if let Some(code) = value.get("Code").and_then(|c| c.as_str())
-            && code != "Success"
+        if let Some(code) = value
+            .get("Code")
+            .and_then(|c| c.as_str())
+            .filter(|code| *code != "Success")
         {
             return Err(ImdsError::Failed(format!(
                 "the credentials of role {role} are not available: Code {code}"

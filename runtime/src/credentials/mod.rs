@@ -258,6 +258,8 @@ pub(crate) struct Http {
     client: Arc<OnceLock<reqwest::Client>>,
     /// [`Env::replaying_to`]'s server, shared by every clone.
     replay: Arc<OnceLock<String>>,
+    /// The roots trusted besides the system's, for a stack built before the client's.
+    roots: crate::tls::ExtraRoots,
 }
 
 /// An HTTP exchange that got no response.
@@ -276,6 +278,15 @@ const MAX_CREDENTIALS_RESPONSE: usize = 1 << 20;
 const SERVICE_ATTEMPTS: u32 = 3;
 
 impl Http {
+    /// A handle whose own stack (until [`set`](Self::set)) trusts `roots` too.
+    pub(crate) fn with_roots(roots: crate::tls::ExtraRoots) -> Http {
+        Http {
+            client: Arc::default(),
+            replay: Arc::default(),
+            roots,
+        }
+    }
+
     /// Sends to the server of a replaying `env` ([`Env::replaying_to`]), if it is one.
     pub(crate) fn replay_from(&self, env: &Env) {
         if let Some(base) = env.replay() {
@@ -292,15 +303,17 @@ impl Http {
         let _ = self.client.set(client);
     }
 
-    fn client(&self) -> reqwest::Client {
-        self.client
-            .get_or_init(|| {
-                let _ = rustls::crypto::ring::default_provider().install_default();
-                reqwest::Client::builder()
-                    .build()
-                    .unwrap_or_else(|_| reqwest::Client::new())
-            })
-            .clone()
+    fn client(&self) -> Result<reqwest::Client, HttpFailure> {
+        if let Some(client) = self.client.get() {
+            return Ok(client.clone());
+        }
+        let client = crate::tls::http_builder(&self.roots)
+            .and_then(|b| b.build().map_err(|e| e.to_string()))
+            .map_err(|message| HttpFailure {
+                unreachable: false,
+                message,
+            })?;
+        Ok(self.client.get_or_init(|| client).clone())
     }
 
     /// One request; the status and the body (up to 1 MiB).
@@ -371,7 +384,7 @@ impl Http {
             format!("{base}{path}")
         });
         let mut request = self
-            .client()
+            .client()?
             .request(method, replayed.as_deref().unwrap_or(url))
             .timeout(timeout);
         if replayed.is_some() {

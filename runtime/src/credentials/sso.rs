@@ -128,9 +128,7 @@ impl SsoProfile {
                 let start_url = key("sso_start_url")?;
                 let region = key("sso_region")?;
                 for (k, theirs) in [("sso_start_url", start_url), ("sso_region", region)] {
-                    if let Some(own) = profile.get(k)
-                        && own != theirs
-                    {
+                    if let Some(own) = profile.get(k).filter(|own| *own != theirs) {
                         return Err(format!(
                             "profile `{name}` has {k} = {own}, but its sso_session \
                              `{session_name}` has {k} = {theirs}; they must match"

@@ -1,0 +1,117 @@
+//! The one place every HTTPS connection of a client is set up: the client's calls and
+//! its credential sources (STS, SSO, ECS, IMDS) share it.
+//!
+//! rustls runs on ring, named explicitly in the `ClientConfig` rather than installed as
+//! the process-wide default: rustls leaves `install_default` to applications, and an
+//! application that installs its own provider (and unwraps the result) must not find
+//! one already there because a library it uses made a client.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::PemObject as _;
+
+/// Root certificates trusted besides the system's (`AWS_CA_BUNDLE`, the profile's
+/// `ca_bundle`, [`ClientBuilder::ca_bundle`](crate::ClientBuilder::ca_bundle)).
+pub(crate) type ExtraRoots = Arc<[CertificateDer<'static>]>;
+
+/// A reqwest builder whose TLS trusts the system's roots plus `extra_roots`, on ring;
+/// callers add their own timeouts and policies.
+pub(crate) fn http_builder(extra_roots: &ExtraRoots) -> Result<reqwest::ClientBuilder, String> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let verifier = if extra_roots.is_empty() {
+        rustls_platform_verifier::Verifier::new(provider.clone())
+    } else {
+        rustls_platform_verifier::Verifier::new_with_extra_roots(
+            extra_roots.iter().cloned(),
+            provider.clone(),
+        )
+    }
+    .map_err(|e| format!("could not load the trusted root certificates: {e}"))?;
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| format!("could not set up TLS: {e}"))?
+        .dangerous()
+        // The platform verifier is the verifier reqwest itself uses on rustls: the
+        // system's trust store, checked as webpki checks it.
+        .with_custom_certificate_verifier(Arc::new(verifier))
+        .with_no_client_auth();
+    // reqwest is built for HTTP/1.1 only; it sets ALPN itself only on configs it builds.
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(reqwest::Client::builder().tls_backend_preconfigured(config))
+}
+
+/// The certificates of a PEM bundle, each checked to be usable as a root; errors name
+/// the file (`source` says which setting named it) and never hold its content.
+pub(crate) fn read_ca_bundle(path: &Path, source: &str) -> Result<ExtraRoots, String> {
+    let fail = |why: &dyn std::fmt::Display| {
+        format!(
+            "the CA bundle {} ({source}) could not be used: {why}",
+            path.display()
+        )
+    };
+    let pem = std::fs::read(path).map_err(|e| fail(&e))?;
+    let certs = CertificateDer::pem_slice_iter(&pem)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| fail(&format_args!("not a PEM file of certificates ({e})")))?;
+    if certs.is_empty() {
+        return Err(fail(&"it holds no PEM certificate"));
+    }
+    let mut check = rustls::RootCertStore::empty();
+    for (n, cert) in certs.iter().enumerate() {
+        check
+            .add(cert.clone())
+            .map_err(|e| fail(&format_args!("certificate {} is not valid ({e})", n + 1)))?;
+    }
+    Ok(certs.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle(name: &str, content: &[u8]) -> std::path::PathBuf {
+        let path =
+            std::env::temp_dir().join(format!("awsjson-tls-{}-{name}.pem", std::process::id()));
+        std::fs::write(&path, content).unwrap();
+        path
+    }
+
+    #[test]
+    fn unreadable_empty_and_invalid_bundles_name_the_file() {
+        let missing = Path::new("/nonexistent/awsjson/ca.pem");
+        let err = read_ca_bundle(missing, "AWS_CA_BUNDLE").unwrap_err();
+        assert!(
+            err.contains("/nonexistent/awsjson/ca.pem") && err.contains("AWS_CA_BUNDLE"),
+            "{err}"
+        );
+
+        let empty = bundle("empty", b"not a certificate\n");
+        let err = read_ca_bundle(&empty, "AWS_CA_BUNDLE").unwrap_err();
+        assert!(err.contains(&*empty.to_string_lossy()), "{err}");
+        assert!(err.contains("no PEM certificate"), "{err}");
+
+        let garbage = bundle(
+            "garbage",
+            b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+        );
+        let err = read_ca_bundle(&garbage, "AWS_CA_BUNDLE").unwrap_err();
+        assert!(err.contains(&*garbage.to_string_lossy()), "{err}");
+        assert!(err.contains("certificate 1 is not valid"), "{err}");
+        // Nothing of the file's content is repeated.
+        assert!(!err.contains("AAAA"), "{err}");
+        for path in [empty, garbage] {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+
+    #[test]
+    fn building_does_not_install_a_process_wide_provider() {
+        http_builder(&ExtraRoots::from([]))
+            .unwrap()
+            .build()
+            .unwrap();
+        assert!(rustls::crypto::CryptoProvider::get_default().is_none());
+    }
+}
