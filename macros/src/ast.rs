@@ -302,9 +302,7 @@ fn enum_variants(
                 "`timestamp` goes on a union member or a structure field, not on an enum value",
             ));
         }
-        if let Some(span) = attrs.sensitive
-            && kind != EnumKind::Union
-        {
+        if let Some(span) = attrs.sensitive.filter(|_| kind != EnumKind::Union) {
             cx.syn_error(syn::Error::new(
                 span,
                 "`sensitive` goes on a union member or a structure field, not on an enum value",

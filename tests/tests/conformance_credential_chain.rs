@@ -735,15 +735,20 @@ impl Replay {
         // A repeat of the last recorded request after its 5xx is a retry, which the
         // SDK's standard retry mode makes too (up to 3 attempts); recordings that end
         // on a 5xx keep the first attempt only. It gets the same answer.
-        if self.next == self.exchanges.len()
-            && let Some(last) = self.exchanges.last()
-            && last.status >= 500
-            && request.method == last.method
-            && split_url(url) == split_url(&last.uri)
-            && self.retries < 2
-        {
+        let repeat = self
+            .exchanges
+            .last()
+            .filter(|last| {
+                self.next == self.exchanges.len()
+                    && self.retries < 2
+                    && last.status >= 500
+                    && request.method == last.method
+                    && split_url(url) == split_url(&last.uri)
+            })
+            .map(|last| (last.status, last.response.clone()));
+        if let Some(answer) = repeat {
             self.retries += 1;
-            return (last.status, last.response.clone());
+            return answer;
         }
         let Some(recorded) = self.exchanges.get(self.next) else {
             self.problems

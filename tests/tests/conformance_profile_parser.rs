@@ -154,9 +154,8 @@ fn run_location(case: &Value) -> Result<(), String> {
         ("profile", profile, &case["profile"]),
     ] {
         // Cases that leave the profile out do not state it.
-        if let Some(want) = want.as_str()
-            && got != want
-        {
+        if want.as_str().is_some_and(|want| got != want) {
+            let want = want.as_str().unwrap_or_default();
             problems.push(format!("{what} {got:?}, expected {want:?}"));
         }
     }

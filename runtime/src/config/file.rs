@@ -170,11 +170,12 @@ impl ProfileSet {
         for section in sections {
             // The credentials file has bare `[name]` sections only: `[profile x]` and
             // `[sso-session x]` there are ignored.
-            if let (None, name) = split_header(&section.header)
-                && valid_identifier(name)
-            {
-                let name = name.to_owned();
-                self.add(&name, section.props);
+            match split_header(&section.header) {
+                (None, name) if valid_identifier(name) => {
+                    let name = name.to_owned();
+                    self.add(&name, section.props);
+                }
+                _ => {}
             }
         }
     }
