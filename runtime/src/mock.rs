@@ -38,6 +38,7 @@
 //! #[aws_json_shape]
 //! #[derive(Debug)]
 //! struct GetSecretValueResponse {
+//!     #[aws(sensitive)]
 //!     secret_string: Option<String>,
 //! }
 //!
