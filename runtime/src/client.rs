@@ -652,6 +652,11 @@ impl Client {
         body: Bytes,
         status_seen: &AtomicU16,
     ) -> Result<RawResponse, Error<Infallible>> {
+        // Without test-util the enum has one variant, and the match looks needless.
+        #[cfg_attr(
+            not(feature = "test-util"),
+            allow(clippy::infallible_destructuring_match)
+        )]
         let http = match &self.inner.http {
             Transport::Http(http) => http,
             #[cfg(feature = "test-util")]

@@ -16,7 +16,7 @@
 //! decoded back from the body that would have gone on the wire (with the generated
 //! idempotency token), and each attempt's signed request.
 //!
-//! A call no rule answers fails with [`Error::Config`](crate::Error::Config), not
+//! A call no rule answers fails with [`Error::Config`], not
 //! retried, whose message names the operation and shows the input (its `Debug`, which
 //! redacts sensitive members, when a rule for that operation was added; else only the
 //! names of the members it sent).
@@ -235,7 +235,7 @@ impl Mock {
 /// Answers are encoded when the rule is built, to the bytes the service would send;
 /// one that cannot be (an error code the operation does not declare, an output that
 /// does not serialize) makes the call it answers fail with
-/// [`Error::Config`](crate::Error::Config) saying why.
+/// [`Error::Config`] saying why.
 pub struct Rule<O: Operation> {
     matcher: Option<Matcher<O>>,
     answers: Vec<WireAnswer>,
@@ -244,6 +244,9 @@ pub struct Rule<O: Operation> {
 }
 
 type Matcher<O> = Box<dyn Fn(&O) -> bool + Send + Sync>;
+
+/// A [`Matcher`] over the body sent, which it decodes first.
+type BodyMatcher = Box<dyn Fn(&[u8]) -> bool + Send + Sync>;
 
 impl<O: Operation> fmt::Debug for Rule<O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -487,7 +490,7 @@ struct State {
 
 struct StoredRule {
     target: &'static str,
-    matches: Box<dyn Fn(&[u8]) -> bool + Send + Sync>,
+    matches: BodyMatcher,
     describe: fn(&[u8]) -> String,
     answers: Vec<WireAnswer>,
     /// The answer the next matching attempt gets.
