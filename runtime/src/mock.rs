@@ -156,7 +156,7 @@ impl Mock {
         let matcher = rule.matcher;
         self.transport.state().rules.push(StoredRule {
             target: O::TARGET,
-            matches: Box::new(move |body| match serde_json::from_slice::<O>(body) {
+            matches: Arc::new(move |body| match serde_json::from_slice::<O>(body) {
                 Ok(input) => matcher.as_ref().is_none_or(|m| m(&input)),
                 Err(_) => false,
             }),
@@ -230,7 +230,8 @@ impl Mock {
 /// What a call of operation `O` is answered with: which inputs it matches, a sequence
 /// of answers (one per attempt or page: the first attempt gets the first, a retry the
 /// next), and how many times the sequence is used (once unless [`times`](Self::times)
-/// or [`always`](Self::always) says otherwise).
+/// or [`always`](Self::always) says otherwise). Calls made at the same time take a
+/// rule's answers in the order their attempts arrive.
 ///
 /// Answers are encoded when the rule is built, to the bytes the service would send;
 /// one that cannot be (an error code the operation does not declare, an output that
@@ -246,7 +247,7 @@ pub struct Rule<O: Operation> {
 type Matcher<O> = Box<dyn Fn(&O) -> bool + Send + Sync>;
 
 /// A [`Matcher`] over the body sent, which it decodes first.
-type BodyMatcher = Box<dyn Fn(&[u8]) -> bool + Send + Sync>;
+type BodyMatcher = Arc<dyn Fn(&[u8]) -> bool + Send + Sync>;
 
 impl<O: Operation> fmt::Debug for Rule<O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -553,17 +554,51 @@ impl MockTransport {
                 requests: vec![request],
             }),
         }
-        let found = state
+        let candidates: Vec<(usize, BodyMatcher)> = state
             .rules
-            .iter_mut()
-            .find(|r| r.target == target && r.uses_left != Some(0) && (r.matches)(body));
-        let Some(rule) = found else {
-            return Err(Error::Config(ConfigError::new(unmatched(
-                &state.rules,
-                target,
-                body,
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.target == target && r.uses_left != Some(0))
+            .map(|(i, r)| (i, Arc::clone(&r.matches)))
+            .collect();
+        drop(state);
+        // The matchers are the test's closures: they run without the lock, so one
+        // that looks at the mock (its calls, say) cannot deadlock it.
+        let matching: Vec<usize> = candidates
+            .into_iter()
+            .filter(|(_, matches)| matches(body))
+            .map(|(i, _)| i)
+            .collect();
+        let mut state = self.state();
+        // The first matching rule that a concurrent call has not used up meanwhile.
+        let found = matching
+            .into_iter()
+            .find(|i| state.rules[*i].uses_left != Some(0));
+        let Some(index) = found else {
+            let (rules, exhausted, describe) = state
+                .rules
+                .iter()
+                .filter(|r| r.target == target)
+                .fold((0, 0, None), |(n, used, describe), r| {
+                    (
+                        n + 1,
+                        used + usize::from(r.uses_left == Some(0)),
+                        describe.or(Some(r.describe)),
+                    )
+                });
+            drop(state);
+            let (input, why) = match describe {
+                Some(describe) => (
+                    describe(body),
+                    format!("{rules} rule(s) for it: {exhausted} used up, the others do not match"),
+                ),
+                None => (member_names(body), "no rule for it was added".to_owned()),
+            };
+            return Err(Error::Config(ConfigError::new(format!(
+                "no mock rule answers this `{target}` call ({why}); input: {input}"
             ))));
         };
+        let rule = &mut state.rules[index];
         let answer = rule.answers[rule.next].clone();
         rule.next += 1;
         if rule.next == rule.answers.len() {
@@ -590,23 +625,6 @@ impl MockTransport {
             WireAnswer::Invalid(why) => Err(Error::Config(ConfigError::new(why))),
         }
     }
-}
-
-/// Why no rule answered a `target` call with `body`, and the input.
-fn unmatched(rules: &[StoredRule], target: &str, body: &[u8]) -> String {
-    let of_target: Vec<&StoredRule> = rules.iter().filter(|r| r.target == target).collect();
-    let exhausted = of_target.iter().filter(|r| r.uses_left == Some(0)).count();
-    let (input, why) = match of_target.first() {
-        Some(rule) => (
-            (rule.describe)(body),
-            format!(
-                "{} rule(s) for it: {exhausted} used up, the others do not match",
-                of_target.len()
-            ),
-        ),
-        None => (member_names(body), "no rule for it was added".to_owned()),
-    };
-    format!("no mock rule answers this `{target}` call ({why}); input: {input}")
 }
 
 /// The input's `Debug` (which redacts sensitive members), from the body sent.
@@ -654,6 +672,14 @@ fn error_response(meta: &ErrorMeta, body: Vec<u8>) -> WireAnswer {
     let mut headers = Vec::new();
     if let Some(id) = &meta.request_id {
         headers.push(("x-amzn-requestid".to_owned(), id.clone()));
+    }
+    // Where `@awsQueryCompatible` services say the fault (`Sender`, `Receiver`); the
+    // others do not read it.
+    if let Some(fault) = &meta.fault {
+        headers.push((
+            "x-amzn-query-error".to_owned(),
+            format!("{};{fault}", meta.code),
+        ));
     }
     response(meta.status, headers, body)
 }

@@ -628,3 +628,74 @@ fn a_mock_call_completes_without_a_runtime() {
     assert_eq!(result.unwrap(), value("v"));
     assert_eq!(mock.calls()[0].attempts(), 2);
 }
+
+#[aws_json_operation(
+    target = "AmazonSQS.GetQueueUrl",
+    query_compatible,
+    output = GetQueueUrlResult,
+)]
+#[derive(Debug)]
+struct GetQueueUrl {
+    queue_name: String,
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+struct GetQueueUrlResult {
+    queue_url: Option<String>,
+}
+
+/// A query-compatible service says the fault in `x-amzn-query-error`: a mocked error
+/// with a fault arrives with it.
+#[tokio::test]
+async fn an_error_fault_reaches_a_query_compatible_operation() {
+    let mock = Mock::new();
+    mock.add(Rule::<GetQueueUrl>::any().unmodeled_error(
+        ErrorMeta::new("AWS.SimpleQueueService.NonExistentQueue", 400).with_fault("Sender"),
+    ));
+    let get = GetQueueUrl {
+        queue_name: "q".into(),
+    };
+    let Err(Error::Service(err)) = get.send(&mock.client().unwrap()).await else {
+        panic!("a service error");
+    };
+    assert_eq!(err.code(), "AWS.SimpleQueueService.NonExistentQueue");
+    assert_eq!(err.meta().fault.as_deref(), Some("Sender"));
+    let calls = mock.calls();
+    assert_eq!(
+        calls[0].requests()[0].header("x-amzn-query-mode"),
+        Some("true")
+    );
+}
+
+/// A matcher may look at the mock itself (here, at the calls so far): it runs without
+/// the mock's lock, so this cannot deadlock. Run on a thread of its own, bounded.
+#[test]
+fn a_matcher_may_read_the_mock() {
+    let mock = Mock::new();
+    let seen = mock.clone();
+    mock.add(Rule::<GetSecretValue>::when(move |_| seen.calls().len() == 1).output(value("first")))
+        .add(
+            Rule::<GetSecretValue>::any()
+                .output(value("later"))
+                .always(),
+        );
+    let client = mock.client().unwrap();
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut texts = Vec::new();
+        for _ in 0..2 {
+            let call = get("a");
+            let mut future = pin!(call.send(&client));
+            let mut cx = Context::from_waker(Waker::noop());
+            if let Poll::Ready(Ok(out)) = future.as_mut().poll(&mut cx) {
+                texts.push(out.secret_string.unwrap());
+            }
+        }
+        let _ = done.send(texts);
+    });
+    let texts = finished
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the calls finish (a matcher under the mock's lock would deadlock)");
+    assert_eq!(texts, ["first", "later"]);
+}
