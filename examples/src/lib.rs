@@ -3,3 +3,4 @@
 pub mod dynamodb;
 pub mod kms;
 pub mod partner_central;
+pub mod signup;

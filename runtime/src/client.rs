@@ -122,7 +122,7 @@ pub struct Client {
 }
 
 struct Inner {
-    http: reqwest::Client,
+    http: Transport,
     /// The proxy rules reqwest read from the environment, to name a proxy that failed.
     proxies: Matcher,
     region: String,
@@ -144,6 +144,14 @@ struct Inner {
     quota: RetryQuota,
     /// Service clock minus local clock, in milliseconds, learnt from skew errors.
     skew_ms: AtomicI64,
+}
+
+/// Where attempts go: the network, or (in tests) a [`Mock`](crate::mock::Mock). An
+/// enum, so a client without a mock pays no indirection for the choice.
+enum Transport {
+    Http(reqwest::Client),
+    #[cfg(feature = "test-util")]
+    Mock(Arc<crate::mock::MockTransport>),
 }
 
 impl fmt::Debug for Client {
@@ -235,6 +243,14 @@ impl Client {
     /// ```
     pub fn endpoint(&self, service: &ServiceMeta) -> Result<String, ConfigError> {
         self.resolve_endpoint(service).map(|e| e.url)
+    }
+
+    /// This client with its attempts answered by `mock` instead of the network; `None`
+    /// when the client is shared already (the mock must be in place before any call).
+    #[cfg(feature = "test-util")]
+    pub(crate) fn with_mock(mut self, mock: Arc<crate::mock::MockTransport>) -> Option<Client> {
+        Arc::get_mut(&mut self.inner)?.http = Transport::Mock(mock);
+        Some(self)
     }
 
     /// From how many body bytes a `request_compression` operation is gzipped; `None`:
@@ -486,7 +502,10 @@ impl Client {
                 "retrying"
             );
             drop(span);
-            tokio::time::sleep(wait).await;
+            // A mock client's backoff is zero: it waits for nothing, not even a timer.
+            if !wait.is_zero() {
+                tokio::time::sleep(wait).await;
+            }
             attempt += 1;
         }
     }
@@ -706,6 +725,20 @@ impl Client {
         body: Bytes,
         status_seen: &AtomicU16,
     ) -> Result<RawResponse, Error<Infallible>> {
+        // Without test-util the enum has one variant, and the match looks needless.
+        #[cfg_attr(
+            not(feature = "test-util"),
+            allow(clippy::infallible_destructuring_match)
+        )]
+        let http = match &self.inner.http {
+            Transport::Http(http) => http,
+            #[cfg(feature = "test-util")]
+            Transport::Mock(mock) => {
+                let response = mock.exchange(&destination.url, &headers, &body)?;
+                status_seen.store(response.status, Ordering::Relaxed);
+                return Ok(response);
+            }
+        };
         // The header map is built here and handed over whole: reqwest's builder would
         // parse each name and copy each value again (BENCHMARKS.md).
         let mut map = HeaderMap::with_capacity(headers.len());
@@ -726,7 +759,7 @@ impl Client {
         let mut request = reqwest::Request::new(reqwest::Method::POST, destination.parsed.clone());
         *request.headers_mut() = map;
         *request.body_mut() = Some(body.into());
-        let sending = self.inner.http.execute(request);
+        let sending = http.execute(request);
         let sent = match self.inner.response_header_timeout {
             None => sending.await,
             Some(limit) => tokio::time::timeout(limit, sending).await.map_err(|_| {
@@ -1447,7 +1480,7 @@ impl ClientBuilder {
         }
         Ok(Client {
             inner: Arc::new(Inner {
-                http,
+                http: Transport::Http(http),
                 proxies: Matcher::from_env(),
                 region,
                 credentials,

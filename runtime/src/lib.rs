@@ -339,7 +339,9 @@
 //!
 //! - `catalog` (default): the service catalog the macros check declarations against.
 //! - `gzip`: compresses the bodies of operations declared `request_compression = "gzip"`.
-//! - `test-util`: the `stub` module, a local endpoint that verifies SigV4, for tests;
+//! - `test-util`: the `mock` module, typed mocks for unit tests (rules per operation
+//!   answering typed outputs and errors, and the calls recorded); the `stub` module, a
+//!   local endpoint that verifies SigV4, for tests;
 //!   the `conformance` module and `Env::replaying_to`, for the official SDKs'
 //!   profile-parser and credential-chain suites.
 //!
@@ -395,6 +397,8 @@ mod uuid;
 
 #[cfg(feature = "test-util")]
 pub mod conformance;
+#[cfg(feature = "test-util")]
+pub mod mock;
 #[cfg(feature = "test-util")]
 #[cfg_attr(docsrs, doc(cfg(feature = "test-util")))]
 pub mod stub;
