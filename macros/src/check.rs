@@ -106,6 +106,10 @@ pub(crate) struct Mirror {
     /// `"<service>#<Shape>"`.
     pub(crate) shape: String,
     pub(crate) members: Vec<&'static str>,
+    /// The model shape's member names as the model spells them, for errors.
+    pub(crate) model_members: Vec<&'static str>,
+    /// Whether `ty` is the operation's output (not one of its errors).
+    pub(crate) is_output: bool,
     /// The model's sensitive members (wire name) and the error for a field of `ty`
     /// that holds one without `#[aws(sensitive)]`.
     pub(crate) sensitive: Vec<(&'static str, String)>,
@@ -396,6 +400,8 @@ fn against_model(
             ty: ty.clone(),
             shape: full(id),
             members: members(id),
+            model_members: service.shape(id).members().iter().map(|m| m.name).collect(),
+            is_output: true,
             sensitive: sensitive(ty, id),
         }),
         (Some(ty), None) if !matches!(ty, syn::Type::Tuple(t) if t.elems.is_empty()) => {
@@ -427,6 +433,13 @@ fn against_model(
                     ty,
                     shape: full(*id),
                     members: members(*id),
+                    model_members: service
+                        .shape(*id)
+                        .members()
+                        .iter()
+                        .map(|m| m.name)
+                        .collect(),
+                    is_output: false,
                 });
             }
             None => cx.error_spanned_by(

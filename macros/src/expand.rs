@@ -88,22 +88,64 @@ fn in_crate(krate: Option<&CratePath>, output: TokenStream) -> TokenStream {
     }
 }
 
-/// The errors collected while parsing and checking, then the fallback item.
-fn failed(result: Result<(), syn::Error>, input: &TokenStream) -> TokenStream {
+/// The errors collected while parsing and checking, then the fallback.
+fn failed(result: Result<(), syn::Error>, fallback: TokenStream) -> TokenStream {
     let err = result
         .err()
         .unwrap_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "invalid declaration"));
-    with_fallback(err, fallback::item(input))
+    with_fallback(err, fallback)
+}
+
+/// The arguments as far as they can be read, for the fallback (their errors are
+/// reported by the expansion proper), and whether they are sound.
+fn lenient_args<A>(
+    args: TokenStream,
+    parse_args: fn(&Ctxt, syn::parse::ParseStream) -> A,
+) -> (Option<A>, bool) {
+    let cx = Ctxt::new();
+    let parsed =
+        syn::parse::Parser::parse2(|s: syn::parse::ParseStream| Ok(parse_args(&cx, s)), args);
+    let clean = cx.check().is_ok() && parsed.is_ok();
+    (parsed.ok(), clean)
+}
+
+/// The fallback surface names `::awsjson`, or the `crate = ...` path. A `crate` key
+/// among unsound arguments may not be the path the user meant (a duplicate, a typo):
+/// then only the item itself is emitted, as its impls could not be placed.
+fn operation_fallback(args: TokenStream, input: &TokenStream) -> TokenStream {
+    let has_crate = attr::has_crate_key(&args);
+    let (args, clean) = lenient_args(args, attr::operation_args);
+    match args.as_ref().map(|a| a.krate.as_ref()) {
+        Some(Some(krate)) if clean => krate.apply(fallback::operation(input, args.as_ref())),
+        _ if has_crate => fallback::item(input),
+        _ => fallback::operation(input, args.as_ref()),
+    }
+}
+
+fn shape_fallback(args: TokenStream, input: &TokenStream) -> TokenStream {
+    if !attr::has_crate_key(&args) {
+        return fallback::shape(input);
+    }
+    match lenient_args(args, attr::shape_args) {
+        (
+            Some(attr::ShapeArgs {
+                krate: Some(krate), ..
+            }),
+            true,
+        ) => krate.apply(fallback::shape(input)),
+        _ => fallback::item(input),
+    }
 }
 
 pub(crate) fn operation(args: TokenStream, input: TokenStream) -> TokenStream {
     let (args, input) = protect_user_paths(args, input);
     let cx = Ctxt::new();
+    let raw_args = args.clone();
     let (args, item) = match parse(&cx, args, &input, attr::operation_args) {
         Ok(parsed) => parsed,
         Err(err) => {
             cx.syn_error(err);
-            return failed(cx.check(), &input);
+            return failed(cx.check(), operation_fallback(raw_args, &input));
         }
     };
     let mut op = Operation::from_syn(&cx, args, item);
@@ -118,18 +160,19 @@ pub(crate) fn operation(args: TokenStream, input: TokenStream) -> TokenStream {
             let output = operation::expand(&op, &resolved, host_prefix.as_ref(), endpoint_url);
             in_crate(op.args.krate.as_ref(), output)
         }
-        (result, _, _) => failed(result, &input),
+        (result, _, _) => failed(result, operation_fallback(raw_args, &input)),
     }
 }
 
 pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
     let (args, input) = protect_user_paths(args, input);
     let cx = Ctxt::new();
+    let raw_args = args.clone();
     let (args, item) = match parse(&cx, args, &input, attr::shape_args) {
         Ok(parsed) => parsed,
         Err(err) => {
             cx.syn_error(err);
-            return failed(cx.check(), &input);
+            return failed(cx.check(), shape_fallback(raw_args, &input));
         }
     };
     let mut shape = Shape::from_syn(&cx, &args, item);
@@ -148,7 +191,7 @@ pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
             EnumKind::Int => enumeration::expand_int(e),
             EnumKind::Union => union::expand(e),
         },
-        (result, _) => return failed(result, &input),
+        (result, _) => return failed(result, shape_fallback(raw_args, &input)),
     };
     in_crate(args.krate.as_ref(), output)
 }

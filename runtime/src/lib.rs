@@ -217,7 +217,10 @@
 //! `#[aws_json_shape(shape = "ecr#Repository")]` names the model shape a structure, a
 //! string enum or a union mirrors (botocore's service name, `#`, the shape): its wire
 //! names and enum values then come from the model, and it is checked like an
-//! operation's input.
+//! operation's input. Give every structure nested in a declaration its `shape = ...`
+//! (the scaffold prints it): without one, its fields' types are not checked against
+//! the model, and only an operation's output and errors have their field names
+//! checked (against the output and error shapes).
 //!
 //! # Checked against the model
 //!

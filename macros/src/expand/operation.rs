@@ -1,11 +1,11 @@
 //! The operation: its serde body, `Operation` impl, `send`, and its error enum.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::Operation;
-use crate::check::{EndpointParamValue, Resolved};
+use crate::check::{EndpointParamValue, Mirror, Resolved};
 use crate::endpoint::HostPrefix;
 use crate::expand::structure;
 
@@ -48,27 +48,11 @@ pub(crate) fn expand(
         Some((wire, None)) => (quote!(::core::option::Option::Some(#wire)), quote!(true)),
         None => (quote!(::core::option::Option::None), quote!(false)),
     };
-    let mirrors = resolved.mirrors.iter().map(|m| {
-        let ty = &m.ty;
-        let shape = &m.shape;
-        let members = &m.members;
-        let mismatch = format!("`{}` mirrors another model shape than `{shape}`", quote!(#ty));
-        let redacted = (!m.sensitive.is_empty()).then(|| {
-            let (wires, messages): (Vec<_>, Vec<_>) = m.sensitive.iter().cloned().unzip();
-            quote_spanned! {ty.span()=>
-                const _: () = ::awsjson::__private::check_redacted::<#ty>(&[#((#wires, #messages)),*]);
-            }
-        });
-        quote_spanned! {ty.span()=>
-            const _: () = ::awsjson::__private::check_mirror::<#ty>(#shape, &[#(#members),*], #mismatch);
-            #redacted
-        }
-    });
+    let mirrors = resolved.mirrors.iter().map(|m| mirror_check(ident, m));
     let nested = resolved.nested.iter().map(|(ty, sensitive)| {
         let (wires, messages): (Vec<_>, Vec<_>) = sensitive.iter().cloned().unzip();
-        quote_spanned! {ty.span()=>
-            const _: () = ::awsjson::__private::check_redacted::<#ty>(&[#((#wires, #messages)),*]);
-        }
+        let check = quote_spanned!(ty.span()=> ::awsjson::__private::unredacted::<#ty>);
+        redacted_check(ty, &check, &wires, &messages)
     });
     let errors = error_enum(vis, ident, &error_ident, &op.args.errors);
     let paginate = op
@@ -216,6 +200,78 @@ fn endpoint_params(r: &Resolved) -> Option<TokenStream> {
             params
         }
     })
+}
+
+/// The `const` that checks, at compile time, that the output or error type `m.ty`
+/// (declared in another invocation) fits its model shape. A misfit is reported at
+/// the type as the operation names it, with the model's members. The output is read
+/// through the `Operation` impl, so an output that is no shape is one error, there.
+fn mirror_check(op: &syn::Ident, m: &Mirror) -> TokenStream {
+    let ty = &m.ty;
+    let shape = &m.shape;
+    let members = &m.members;
+    let other_shape = format!(
+        "`{}` mirrors another model shape than `{shape}`",
+        quote!(#ty)
+    );
+    let listed = model_members(shape, &m.model_members);
+    let size = Literal::usize_suffixed(listed.len() + 1024);
+    let misfit = if m.is_output {
+        quote_spanned!(ty.span()=> ::awsjson::__private::output_misfit::<#op>)
+    } else {
+        quote_spanned!(ty.span()=> ::awsjson::__private::mirror_misfit::<#ty>)
+    };
+    let redacted = (!m.sensitive.is_empty()).then(|| {
+        let (wires, messages): (Vec<_>, Vec<_>) = m.sensitive.iter().cloned().unzip();
+        let check = if m.is_output {
+            quote_spanned!(ty.span()=> ::awsjson::__private::output_unredacted::<#op>)
+        } else {
+            quote_spanned!(ty.span()=> ::awsjson::__private::unredacted::<#ty>)
+        };
+        redacted_check(ty, &check, &wires, &messages)
+    });
+    quote_spanned! {ty.span()=>
+        const _: () = {
+            if let ::core::option::Option::Some(__misfit) = #misfit(#shape, &[#(#members),*], #other_shape) {
+                let (__text, __members) = match __misfit {
+                    ::awsjson::__private::Misfit::OtherShape(__text) => (__text, ""),
+                    ::awsjson::__private::Misfit::Field(__text) => (__text, #listed),
+                };
+                let (__buf, __len) = ::awsjson::__private::concat_message::<#size>(__text, __members);
+                match ::core::str::from_utf8(__buf.split_at(__len).0) {
+                    ::core::result::Result::Ok(__message) => ::core::panic!("{}", __message),
+                    ::core::result::Result::Err(_) => ::core::panic!("{}", __text),
+                }
+            }
+        };
+        #redacted
+    }
+}
+
+/// The `const` that reports the first model-sensitive member `check` (an `unredacted`
+/// function) finds unredacted, at `ty`.
+fn redacted_check(
+    ty: &syn::Type,
+    check: &TokenStream,
+    wires: &[&str],
+    messages: &[String],
+) -> TokenStream {
+    quote_spanned! {ty.span()=>
+        const _: () = if let ::core::option::Option::Some(__message) = #check(&[#((#wires, #messages)),*]) {
+            ::core::panic!("{}", __message)
+        };
+    }
+}
+
+/// `; the members of `svc#Shape` are `A`, `B``.
+fn model_members(shape: &str, members: &[&str]) -> String {
+    let mut names = members.to_vec();
+    names.sort_unstable();
+    if names.is_empty() {
+        return format!("; `{shape}` has no members");
+    }
+    let listed: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    format!("; the members of `{shape}` are {}", listed.join(", "))
 }
 
 pub(super) fn service_meta(r: &Resolved) -> TokenStream {

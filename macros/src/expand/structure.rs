@@ -88,9 +88,10 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
         let span = member.span();
         let adapter = Adapter::of(ty, field.attrs.timestamp);
 
+        // Through `Member`, so that a type that is no shape gets the advice that fits.
         let value = match &adapter {
             Some(adapter) => adapter.write(quote_spanned!(span=> &self.#member)),
-            None => quote_spanned!(span=> &self.#member),
+            None => quote_spanned!(span=> &::awsjson::__private::shape::WriteMember(&self.#member)),
         };
         writes.push(if field.optional {
             optional.push(member);
@@ -111,7 +112,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
                 }
             }
             None => quote_spanned! {span=>
-                ::awsjson::__private::shape::next(&mut __map, &mut #slot, #wire)?
+                ::awsjson::__private::shape::next_seed(&mut __map, &mut #slot, ::awsjson::__private::shape::read_member(), #wire)?
             },
         });
 
@@ -147,7 +148,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
             corrections.push(quote!(#probe?));
         } else {
             finishes.push(quote_spanned! {span=>
-                ::awsjson::__private::shape::required_or(#slot, #wire, || #probe)?
+                ::awsjson::__private::shape::required_or_seed(#slot, #wire, || #probe, ::awsjson::__private::shape::read_member())?
             });
             corrections.push(quote!(#probe?));
         }

@@ -2,7 +2,8 @@
 //! declaration does not know reads as `Unknown`.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use crate::ast::Enum;
 use crate::expand::structure;
@@ -31,9 +32,11 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
         let wire = &variant.wire_name;
         let Some(ty) = &variant.ty else { continue };
         let adapter = structure::Adapter::of(ty, variant.timestamp);
+        // Through `Member`, so that a type that is no shape gets the advice that fits.
+        let span = ty.span();
         let value = match &adapter {
             Some(adapter) => adapter.write(quote!(value)),
-            None => quote!(value),
+            None => quote_spanned!(span=> &::awsjson::__private::shape::WriteMember(value)),
         };
         ser_arms.push(quote! {
             #ident::#v(value) => map.serialize_entry(#wire, #value)?,
@@ -45,7 +48,11 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
                 let seed = adapter.read();
                 quote!(map.next_value_seed(::awsjson::__private::shape::read_optional(#seed))?)
             }
-            None => quote!(map.next_value::<::core::option::Option<#ty>>()?),
+            None => quote_spanned! {span=>
+                map.next_value_seed(::awsjson::__private::shape::read_optional(
+                    ::awsjson::__private::shape::read_member::<#ty>(),
+                ))?
+            },
         };
         let null = if crate::ty::is_document(ty) {
             quote! {

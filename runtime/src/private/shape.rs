@@ -221,6 +221,80 @@ impl<'de, E: de::Error> serde::Deserializer<'de> for Missing<E> {
     }
 }
 
+/// A type a member of a structure can have: one serde writes and reads. The generated
+/// code asks for it rather than for serde's traits, so that a member type that is not
+/// a shape is reported with the advice that fits (serde's own points at its derives).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a member of an awsjson shape",
+    note = "declare the structures, enums and unions a member holds with `#[aws_json_shape]`"
+)]
+pub trait Member: Sized {
+    /// Writes the value.
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
+    /// Reads a value.
+    fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
+}
+
+// Not recommended: the unsatisfied bound reported is then `Member`, with its advice,
+// not serde's trait beneath it.
+#[diagnostic::do_not_recommend]
+impl<T: serde::Serialize + de::DeserializeOwned> Member for T {
+    #[inline]
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.serialize(s)
+    }
+
+    #[inline]
+    fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(d)
+    }
+}
+
+/// A member as written, through [`Member`].
+pub struct WriteMember<'a, T>(pub &'a T);
+
+impl<T: Member> serde::Serialize for WriteMember<'_, T> {
+    #[inline]
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.write(s)
+    }
+}
+
+/// Reads a member through [`Member`].
+pub struct ReadMember<T>(PhantomData<T>);
+
+/// A [`ReadMember`] seed.
+#[inline]
+pub fn read_member<T>() -> ReadMember<T> {
+    ReadMember(PhantomData)
+}
+
+impl<'de, T: Member> DeserializeSeed<'de> for ReadMember<T> {
+    type Value = T;
+    #[inline]
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        T::read(d)
+    }
+}
+
+/// [`required_or`] for a member read through `seed`: serde's answer for a missing
+/// member comes from the seed, so that the member's type is asked for only one trait.
+#[inline]
+pub fn required_or_seed<'de, S: DeserializeSeed<'de>, E: de::Error>(
+    slot: Option<S::Value>,
+    wire: &'static str,
+    correction: impl FnOnce() -> Option<S::Value>,
+    seed: S,
+) -> Result<S::Value, E> {
+    match slot {
+        Some(value) => Ok(value),
+        None => match correction() {
+            Some(value) => Ok(value),
+            None => seed.deserialize(Missing(wire, PhantomData)),
+        },
+    }
+}
+
 /// Writes an optional member when it is set, as `skip_serializing_if = "Option::is_none"`.
 #[inline]
 pub fn optional<S: SerializeStruct, T, V: serde::Serialize + ?Sized>(

@@ -10,4 +10,10 @@ pub struct Holder {
     pub always: Plain,
 }
 
+#[aws_json_shape]
+pub enum Either {
+    Text(String),
+    Other(Plain),
+}
+
 fn main() {}
