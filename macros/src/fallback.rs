@@ -105,15 +105,16 @@ fn operation_surface(item: &syn::DeriveInput, args: Option<&OperationArgs>) -> T
             type Output = #output;
             type Error = #error_ident;
             const TARGET: &'static str = "";
-            const SERVICE: &'static ::awsjson::ServiceMeta = &::awsjson::ServiceMeta {
-                target_prefix: "",
-                json_version: ::awsjson::JsonVersion::V1_0,
-                signing_name: "",
-                endpoint_prefix: "",
-                service_id: "",
-                hostname: "",
-                endpoints: &[],
-            };
+            const SERVICE: &'static ::awsjson::ServiceMeta = &::awsjson::ServiceMeta::__new(
+                "",
+                ::awsjson::JsonVersion::V1_0,
+                "",
+                "",
+                "",
+                "",
+                &[],
+                ::core::option::Option::None,
+            );
             const IDEMPOTENCY_TOKEN: ::core::option::Option<&'static str> =
                 ::core::option::Option::None;
             fn idempotency_token_missing(&self) -> bool {

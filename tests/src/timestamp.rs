@@ -142,7 +142,12 @@ pub fn parse_date_time(text: &str) -> Option<i64> {
         if oh.len() != 2 || om.len() != 2 {
             return None;
         }
-        let secs = number(oh)? * 3600 + number(om)? * 60;
+        // RFC 3339's time-numoffset: time-hour (00-23) ":" time-minute (00-59).
+        let (oh, om) = (number(oh)?, number(om)?);
+        if oh > 23 || om > 59 {
+            return None;
+        }
+        let secs = oh * 3600 + om * 60;
         (clock, if offset.starts_with('-') { -secs } else { secs })
     };
     let (secs, ms) = time_of_day(clock)?;
