@@ -331,9 +331,7 @@ pub const fn concat_message<const N: usize>(a: &str, b: &str) -> ([u8; N], usize
         part += 1;
     }
     // A cut inside a character drops the character's first bytes too.
-    if let Some(next) = cut
-        && next & 0b1100_0000 == 0b1000_0000
-    {
+    if matches!(cut, Some(next) if next & 0b1100_0000 == 0b1000_0000) {
         while len > 0 && buf[len - 1] & 0b1100_0000 == 0b1000_0000 {
             len -= 1;
         }
