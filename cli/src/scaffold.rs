@@ -7,8 +7,8 @@ use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Write;
 
 use crate::catalog::{
-    Kind, Service, Shape, ShapeId, TimestampFormat, catalog, field_ident, field_key, suggest,
-    type_ident, variant_key,
+    Kind, Paginator, Service, Shape, ShapeId, TimestampFormat, catalog, field_ident, field_key,
+    suggest, type_ident, variant_key,
 };
 use crate::docs::Docs;
 
@@ -253,6 +253,9 @@ impl Gen {
                 );
             }
         }
+        if let (Some(p), Some(input), Some(output)) = (&op.paginator, op.input, op.output) {
+            out.push_str(&self.paginate(p, input, output));
+        }
         out.push_str(")]\n");
         let _ = writeln!(out, "pub struct {name} {{");
         if let Some(input) = op.input {
@@ -308,20 +311,17 @@ impl Gen {
         for m in shape.members() {
             *keys.entry(field_key(m.name)).or_default() += 1;
         }
-        let mut idents = HashSet::new();
+        let idents = member_idents(shape);
         for (i, m) in shape.members().iter().enumerate() {
             doc(&mut out, "    ", self.docs.member(id, i));
             let token = operation && m.idempotency_token();
             if token {
                 out.push_str("    #[idempotency]\n");
             }
-            let mut ident = field_ident(m.name);
+            let ident = &idents[i];
             // Two members with one matching key (rare) need the wire name spelt out.
             if keys[&field_key(m.name)] > 1 || self.explicit {
                 let _ = writeln!(out, "    #[aws(rename = \"{}\")]", m.name);
-            }
-            while !idents.insert(ident.clone()) {
-                ident.push('_');
             }
             if self.explicit && self.timestamp_format(m.target) == Some(TimestampFormat::Iso8601) {
                 out.push_str("    #[aws(timestamp = \"date-time\")]\n");
@@ -338,6 +338,120 @@ impl Gen {
             let _ = writeln!(out, "    pub {ident}: {ty},");
         }
         out
+    }
+
+    /// The `paginate(...)` entry for botocore's paginator, as far as the macro can
+    /// express it: one input and one output token, both optional members of one type;
+    /// a page size the runtime can set; items from one list member. What it cannot
+    /// express is said in `//` comments beside it, never dropped silently.
+    fn paginate(&mut self, p: &Paginator, input: ShapeId, output: ShapeId) -> String {
+        let s = self.s;
+        let mut notes = Vec::new();
+        let mut keys = Vec::new();
+        let token = match (p.input_token.as_slice(), p.output_token.as_slice()) {
+            ([i], [o]) => {
+                let i = self.member_slot(input, i);
+                let o = self.member_slot(output, o);
+                match (i, o) {
+                    (Ok((i, it, true)), Ok((o, ot, true)))
+                        if self.type_of(it, input) == self.type_of(ot, output) =>
+                    {
+                        Some((i, o))
+                    }
+                    (Ok(_), Ok(_)) => {
+                        notes.push(format!(
+                            "the tokens `{}` and `{}` are not both optional members of one type",
+                            p.input_token[0], p.output_token[0]
+                        ));
+                        None
+                    }
+                    (Err(e), _) | (_, Err(e)) => {
+                        notes.push(e);
+                        None
+                    }
+                }
+            }
+            _ => {
+                notes.push(format!(
+                    "several tokens (input {}, output {}), where `paginate` follows one",
+                    backticked(&p.input_token),
+                    backticked(&p.output_token)
+                ));
+                None
+            }
+        };
+        let Some((input_token, output_token)) = token else {
+            let note = format!("No `paginate(...)`: {}", notes.join("; "));
+            return wrap(&note, "    // ").concat();
+        };
+        keys.push(format!("input_token = {input_token}"));
+        keys.push(format!("output_token = {output_token}"));
+        if let Some(limit) = p.limit_key {
+            match self.member_slot(input, limit) {
+                Ok((ident, id, true)) if matches!(s.shape(id).kind, Kind::Integer | Kind::Long) => {
+                    keys.push(format!("page_size = {ident}"));
+                }
+                Ok(_) => notes.push(format!(
+                    "no `page_size`: `{limit}` is not an optional integer member"
+                )),
+                Err(e) => notes.push(format!("no `page_size`: {e}")),
+            }
+        }
+        match p.result_key.split_first() {
+            Some((first, rest)) => {
+                match self.member_slot(output, first) {
+                    Ok((ident, id, _)) => match s.shape(id).kind {
+                        Kind::List(item) => {
+                            let ty = self.type_of(item, id);
+                            keys.push(format!("items = {ident}: {ty}"));
+                        }
+                        _ => notes.push(format!(
+                            "no `items`: `{first}` is a {}, not a list",
+                            s.shape(id).kind.describe()
+                        )),
+                    },
+                    Err(e) => notes.push(format!("no `items`: {e}")),
+                }
+                if !rest.is_empty() {
+                    notes.push(format!(
+                        "`items` takes the first result key; {} also page but are read from `pages()` only",
+                        backticked(rest)
+                    ));
+                }
+            }
+            None => notes.push("no `items`: the paginator names no result key".to_owned()),
+        }
+        if let Some(more) = p.more_results {
+            notes.push(format!(
+                "the model also flags more pages with `{more}`, which `paginate` does not read: \
+                 the stream ends when the page's token is absent"
+            ));
+        }
+        let mut out = String::new();
+        for note in &notes {
+            for line in wrap(note, "    // ") {
+                out.push_str(&line);
+            }
+        }
+        let _ = writeln!(
+            out,
+            "    paginate(\n        {},\n    ),",
+            keys.join(",\n        ")
+        );
+        out
+    }
+
+    /// The field of a paginator's token or key: (Rust ident, target shape, optional).
+    fn member_slot(&self, id: ShapeId, name: &str) -> Result<(String, ShapeId, bool), String> {
+        let shape = self.s.shape(id);
+        let Some(i) = shape.members().iter().position(|m| m.name == name) else {
+            return Err(format!(
+                "`{name}` is not a member of `{}` (a path, which `paginate` cannot follow)",
+                shape.name
+            ));
+        };
+        let m = &shape.members()[i];
+        Ok((member_idents(shape).swap_remove(i), m.target, !m.required()))
     }
 
     /// A union's members as one-field variants: exactly one is set, and the macro adds
@@ -492,6 +606,43 @@ impl Gen {
     }
 }
 
+/// The Rust field names of a structure's members, in model order; a name two members
+/// would share gets a `_` suffix.
+fn member_idents(shape: &Shape) -> Vec<String> {
+    let mut taken = HashSet::new();
+    shape
+        .members()
+        .iter()
+        .map(|m| {
+            let mut ident = field_ident(m.name);
+            while !taken.insert(ident.clone()) {
+                ident.push('_');
+            }
+            ident
+        })
+        .collect()
+}
+
+/// `text` as lines of at most 90 columns, each starting with `prefix`.
+fn wrap(text: &str, prefix: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && prefix.len() + line.len() + 1 + word.len() > 90 {
+            lines.push(format!("{prefix}{line}\n"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(format!("{prefix}{line}\n"));
+    }
+    lines
+}
+
 fn variants(values: &[&str], explicit: bool) -> String {
     let mut keys: HashMap<String, usize> = HashMap::new();
     for v in values {
@@ -624,6 +775,56 @@ mod tests {
         let kinesis = scaffold("kinesis", &["PutRecord", "SubscribeToShard"], false).unwrap();
         assert!(kinesis.contains("// Left out: `SubscribeToShard` stream events"));
         assert!(scaffold("kinesis", &["SubscribeToShard"], false).is_err());
+    }
+
+    /// Every paginated operation of the catalog comes out with `paginate(...)` or a
+    /// comment saying why not; the ones with one plain token pair always get it.
+    #[test]
+    fn every_paginator_is_printed_or_explained() {
+        let c = crate::catalog::catalog();
+        let (mut printed, mut explained, mut noted) = (0, 0, 0);
+        for name in c.service_names() {
+            let s = c.service(name).unwrap();
+            for op in &s.operations {
+                let Some(p) = &op.paginator else { continue };
+                let Ok(out) = scaffold(name, &[op.name], false) else {
+                    continue; // event streams
+                };
+                let decl = &out[out.find("#[aws_json_operation(").unwrap()..];
+                let decl = &decl[..decl.find(")]\n").unwrap()];
+                let simple = p.input_token.len() == 1
+                    && p.output_token.len() == 1
+                    && !p.input_token[0].contains(['.', '|', ' '])
+                    && !p.output_token[0].contains(['.', '|', ' ']);
+                if decl.contains("    paginate(") {
+                    printed += 1;
+                    if decl.contains("    // ") {
+                        noted += 1;
+                    }
+                } else {
+                    assert!(
+                        decl.contains("// No `paginate(...)`: "),
+                        "{name} {}: paginator dropped silently\n{decl}",
+                        op.name
+                    );
+                    assert!(
+                        !simple || decl.contains("not both optional"),
+                        "{name} {}\n{decl}",
+                        op.name
+                    );
+                    explained += 1;
+                }
+                if let Some(more) = p.more_results.filter(|_| decl.contains("    paginate(")) {
+                    assert!(
+                        decl.contains(&format!("flags more pages with `{more}`")),
+                        "{name} {}",
+                        op.name
+                    );
+                }
+            }
+        }
+        println!("paginate printed {printed} ({noted} with notes), explained {explained}");
+        assert!(printed > 1000, "{printed}");
     }
 
     #[test]

@@ -93,3 +93,28 @@ fn scaffolded_secrets_do_not_print() {
     );
     assert!(debug.contains("key_id: Some(\"k\")"), "{debug}");
 }
+
+/// List operations scaffold with their model paginator: `pages()`, `items()` of the
+/// result key's element type, and a page size where the model has a limit key.
+#[test]
+fn scaffolded_list_operations_paginate() {
+    use std::any::TypeId;
+    fn items<O: awsjson::PaginateItems + awsjson::PageSize>() -> TypeId
+    where
+        O::Item: 'static,
+    {
+        TypeId::of::<O::Item>()
+    }
+    assert_eq!(
+        items::<ecr::DescribeRepositories>(),
+        TypeId::of::<ecr::Repository>()
+    );
+    assert_eq!(
+        items::<partnercentral_selling::ListEngagements>(),
+        TypeId::of::<partnercentral_selling::EngagementSummary>()
+    );
+    assert_eq!(
+        items::<dynamodb::Query>(),
+        TypeId::of::<std::collections::HashMap<String, dynamodb::AttributeValue>>()
+    );
+}

@@ -56,6 +56,14 @@ pub struct GetItem {
         ResourceNotFoundException,
         ThrottlingException,
     ),
+    // `items` takes the first result key; `Count`, `ScannedCount` also page but are read
+    // from `pages()` only
+    paginate(
+        input_token = exclusive_start_key,
+        output_token = last_evaluated_key,
+        page_size = limit,
+        items = items: HashMap<String, AttributeValue>,
+    ),
 )]
 pub struct Query {
     /// The name of the table containing the requested items. You can also provide the

@@ -8,6 +8,12 @@ use awsjson::{aws_json_operation, aws_json_shape};
     target = "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories",
     output = DescribeRepositoriesResponse,
     errors(InvalidParameterException, RepositoryNotFoundException, ServerException),
+    paginate(
+        input_token = next_token,
+        output_token = next_token,
+        page_size = max_results,
+        items = repositories: Repository,
+    ),
 )]
 pub struct DescribeRepositories {
     /// The Amazon Web Services account ID associated with the registry that contains the

@@ -57,6 +57,12 @@ pub struct CreateResourceSnapshotJob {
         ThrottlingException,
         ValidationException,
     ),
+    paginate(
+        input_token = next_token,
+        output_token = next_token,
+        page_size = max_results,
+        items = engagement_summary_list: EngagementSummary,
+    ),
 )]
 pub struct ListEngagements {
     /// Specifies the catalog related to the request.
@@ -198,6 +204,36 @@ pub struct ListEngagementsResponse {
     pub next_token: Option<String>,
 }
 
+/// An object that contains an `Engagement`'s subset of fields.
+#[aws_json_shape(shape = "partnercentral-selling#EngagementSummary")]
+#[derive(Debug, Clone)]
+pub struct EngagementSummary {
+    /// The Amazon Resource Name (ARN) of the created Engagement.
+    pub arn: Option<String>,
+    /// The unique identifier for the Engagement.
+    pub id: Option<String>,
+    /// The title of the Engagement.
+    pub title: Option<String>,
+    /// The date and time when the Engagement was created.
+    pub created_at: Option<awsjson::DateTime>,
+    /// The AWS Account ID of the Engagement creator.
+    #[aws(sensitive)]
+    pub created_by: Option<String>,
+    /// The number of members in the Engagement.
+    pub member_count: Option<i32>,
+    /// The timestamp indicating when the engagement was last modified, in ISO 8601 format
+    /// (UTC). Example: "2023-05-01T20:37:46Z".
+    pub modified_at: Option<awsjson::DateTime>,
+    /// The AWS account ID of the user who last modified the engagement. This field helps
+    /// track who made the most recent changes to the engagement.
+    #[aws(sensitive)]
+    pub modified_by: Option<String>,
+    /// An array of context types associated with the engagement, such as
+    /// "CustomerProject" or "Lead". This provides a quick overview of the types of
+    /// contexts included in the engagement.
+    pub context_types: Option<Vec<EngagementContextType>>,
+}
+
 /// The type of an engagement context. Valid values are `CustomerProject`, `Lead`,
 /// `ProspectingResult`, and `CustomerAccount`.
 #[aws_json_shape(shape = "partnercentral-selling#EngagementContextType")]
@@ -249,36 +285,6 @@ pub struct ValidationExceptionError {
     pub message: String,
     /// Specifies the error code for the invalid field value.
     pub code: ValidationExceptionErrorCode,
-}
-
-/// An object that contains an `Engagement`'s subset of fields.
-#[aws_json_shape(shape = "partnercentral-selling#EngagementSummary")]
-#[derive(Debug, Clone)]
-pub struct EngagementSummary {
-    /// The Amazon Resource Name (ARN) of the created Engagement.
-    pub arn: Option<String>,
-    /// The unique identifier for the Engagement.
-    pub id: Option<String>,
-    /// The title of the Engagement.
-    pub title: Option<String>,
-    /// The date and time when the Engagement was created.
-    pub created_at: Option<awsjson::DateTime>,
-    /// The AWS Account ID of the Engagement creator.
-    #[aws(sensitive)]
-    pub created_by: Option<String>,
-    /// The number of members in the Engagement.
-    pub member_count: Option<i32>,
-    /// The timestamp indicating when the engagement was last modified, in ISO 8601 format
-    /// (UTC). Example: "2023-05-01T20:37:46Z".
-    pub modified_at: Option<awsjson::DateTime>,
-    /// The AWS account ID of the user who last modified the engagement. This field helps
-    /// track who made the most recent changes to the engagement.
-    #[aws(sensitive)]
-    pub modified_by: Option<String>,
-    /// An array of context types associated with the engagement, such as
-    /// "CustomerProject" or "Lead". This provides a quick overview of the types of
-    /// contexts included in the engagement.
-    pub context_types: Option<Vec<EngagementContextType>>,
 }
 
 /// The direction of a sort. Valid values are `ASCENDING` and `DESCENDING`.
