@@ -256,7 +256,7 @@ impl Gen {
         if let (Some(p), Some(input), Some(output)) = (&op.paginator, op.input, op.output) {
             out.push_str(&self.paginate(p, input, output));
         }
-        out.push_str(")]\n");
+        out.push_str(")]\n#[derive(Debug, Clone, Default)]\n");
         let _ = writeln!(out, "pub struct {name} {{");
         if let Some(input) = op.input {
             out.push_str(&self.fields(input, true));
@@ -294,7 +294,7 @@ impl Gen {
                 out.push_str("}\n");
             }
             _ => {
-                out.push_str("#[derive(Debug, Clone)]\n");
+                out.push_str("#[derive(Debug, Clone, Default)]\n");
                 let _ = writeln!(out, "pub struct {name} {{");
                 out.push_str(&self.fields(id, false));
                 out.push_str("}\n");
@@ -825,6 +825,44 @@ mod tests {
         }
         println!("paginate printed {printed} ({noted} with notes), explained {explained}");
         assert!(printed > 1000, "{printed}");
+    }
+
+    /// The scaffold derives `Default` on every structure: that ends only if no structure
+    /// contains itself through required structure members (a union's default is its
+    /// unknown variant, an optional member's `None`, a list's or map's empty).
+    #[test]
+    fn defaults_end() {
+        use crate::catalog::{Kind, ShapeId};
+        let c = crate::catalog::catalog();
+        for name in c.service_names() {
+            let s = c.service(name).unwrap();
+            let required_structs = |id: ShapeId| -> Vec<ShapeId> {
+                s.shape(id)
+                    .members()
+                    .iter()
+                    .filter(|m| m.required())
+                    .map(|m| m.target)
+                    .filter(|t| {
+                        let t = s.shape(*t);
+                        matches!(t.kind, Kind::Structure { .. }) && !t.is_union()
+                    })
+                    .collect()
+            };
+            for (i, shape) in s.shapes.iter().enumerate() {
+                if shape.is_union() {
+                    continue;
+                }
+                let start = ShapeId(i as u32);
+                let mut stack = required_structs(start);
+                let mut seen = std::collections::HashSet::new();
+                while let Some(id) = stack.pop() {
+                    assert_ne!(id, start, "{name}#{}: an endless default", shape.name);
+                    if seen.insert(id) {
+                        stack.extend(required_structs(id));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

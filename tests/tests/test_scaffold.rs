@@ -118,3 +118,36 @@ fn scaffolded_list_operations_paginate() {
         TypeId::of::<std::collections::HashMap<String, dynamodb::AttributeValue>>()
     );
 }
+
+/// Scaffolded inputs and shapes take `..Default::default()`: a user writes only the
+/// members they set. Required members default to their zero value (an empty string,
+/// an enum's or union's unknown variant), which the service rejects if left so.
+#[test]
+fn scaffolded_declarations_default() {
+    let query = dynamodb::Query {
+        table_name: "Music".to_owned(),
+        limit: Some(10),
+        ..Default::default()
+    };
+    assert_eq!(
+        serde_json::to_value(&query).unwrap(),
+        serde_json::json!({"TableName": "Music", "Limit": 10})
+    );
+    let secret = secretsmanager::CreateSecret {
+        name: "prod/db".to_owned(),
+        ..Default::default()
+    };
+    assert_eq!(secret.name, "prod/db");
+    assert!(secret.secret_string.is_none());
+    // A required enum member's default is the unknown variant with no value.
+    let element = dynamodb::Condition::default();
+    assert_eq!(element.comparison_operator.as_str(), "");
+    assert!(matches!(
+        element.comparison_operator,
+        dynamodb::ComparisonOperator::Unknown(_)
+    ));
+    assert!(matches!(
+        verifiedpermissions::AttributeValue::default(),
+        verifiedpermissions::AttributeValue::Unknown(_)
+    ));
+}

@@ -18,6 +18,7 @@ use std::collections::HashMap;
         ThrottlingException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct GetItem {
     /// The name of the table containing the requested item. You can also provide the
     /// Amazon Resource Name (ARN) of the table in this parameter.
@@ -65,6 +66,7 @@ pub struct GetItem {
         items = items: HashMap<String, AttributeValue>,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct Query {
     /// The name of the table containing the requested items. You can also provide the
     /// Amazon Resource Name (ARN) of the table in this parameter.
@@ -131,7 +133,7 @@ pub struct Query {
 
 /// Represents the output of a `GetItem` operation.
 #[aws_json_shape(shape = "dynamodb#GetItemOutput")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetItemOutput {
     /// A map of attribute names to `AttributeValue` objects, as specified by
     /// `ProjectionExpression`.
@@ -147,7 +149,7 @@ pub struct GetItemOutput {
 
 /// An error occurred on the server side.
 #[aws_json_shape(shape = "dynamodb#InternalServerError")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InternalServerError {
     /// The server encountered an internal error trying to fulfill the request.
     pub message: Option<String>,
@@ -161,7 +163,7 @@ pub struct InternalServerError {
 /// frequency of requests and use exponential backoff. For more information, go to Error
 /// Retries and Exponential Backoff in the Amazon DynamoDB Developer Guide.
 #[aws_json_shape(shape = "dynamodb#ProvisionedThroughputExceededException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ProvisionedThroughputExceededException {
     /// You exceeded your maximum allowed provisioned throughput.
     pub message: Option<String>,
@@ -175,7 +177,7 @@ pub struct ProvisionedThroughputExceededException {
 /// find the ThrottlingReason field in the returned exception. Contact Amazon Web Services
 /// Support to request a quota increase.
 #[aws_json_shape(shape = "dynamodb#RequestLimitExceeded")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RequestLimitExceeded {
     pub message: Option<String>,
     /// A list of ThrottlingReason that provide detailed diagnostic information about why
@@ -186,7 +188,7 @@ pub struct RequestLimitExceeded {
 /// The operation tried to access a nonexistent table or index. The resource might not be
 /// specified correctly, or its status might not be `ACTIVE`.
 #[aws_json_shape(shape = "dynamodb#ResourceNotFoundException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResourceNotFoundException {
     /// The resource which is being requested does not exist.
     pub message: Option<String>,
@@ -196,7 +198,7 @@ pub struct ResourceNotFoundException {
 /// the request was throttled and the ARN of the impacted resource, find the
 /// ThrottlingReason field in the returned exception.
 #[aws_json_shape(shape = "dynamodb#ThrottlingException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ThrottlingException {
     pub message: Option<String>,
     /// A list of ThrottlingReason that provide detailed diagnostic information about why
@@ -206,7 +208,7 @@ pub struct ThrottlingException {
 
 /// Represents the data for an attribute.
 #[aws_json_shape(shape = "dynamodb#AttributeValue")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AttributeValue {
     /// An attribute of type String. For example:
     pub s: Option<String>,
@@ -242,7 +244,7 @@ pub enum ReturnConsumedCapacity {
 
 /// Represents the output of a `Query` operation.
 #[aws_json_shape(shape = "dynamodb#QueryOutput")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct QueryOutput {
     /// An array of item attributes that match the query criteria. Each element in this
     /// array consists of an attribute name and the value for that attribute.
@@ -278,7 +280,7 @@ pub enum Select {
 
 /// Represents the selection criteria for a `Query` or `Scan` operation:
 #[aws_json_shape(shape = "dynamodb#Condition")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Condition {
     /// One or more values to evaluate against the supplied attribute. The number of
     /// values in the list depends on the `ComparisonOperator` being used.
@@ -301,7 +303,7 @@ pub enum ConditionalOperator {
 /// for it. For more information, see Provisioned capacity mode in the Amazon DynamoDB
 /// Developer Guide.
 #[aws_json_shape(shape = "dynamodb#ConsumedCapacity")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ConsumedCapacity {
     /// The name of the table that was affected by the operation. If you had specified the
     /// Amazon Resource Name (ARN) of a table in the input, you'll see the table ARN in
@@ -329,7 +331,7 @@ pub struct ConsumedCapacity {
 /// impacted resource. This helps identify exactly what resource is being throttled, what
 /// type of operation caused it, and why the throttling occurred.
 #[aws_json_shape(shape = "dynamodb#ThrottlingReason")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ThrottlingReason {
     /// The reason for throttling. The throttling reason follows a specific format:
     /// `ResourceType+OperationType+LimitType`:
@@ -360,7 +362,7 @@ pub enum ComparisonOperator {
 /// Represents the amount of provisioned throughput capacity consumed on a table or an
 /// index.
 #[aws_json_shape(shape = "dynamodb#Capacity")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Capacity {
     /// The total number of read capacity units consumed on a table or an index.
     pub read_capacity_units: Option<f64>,
@@ -373,7 +375,7 @@ pub struct Capacity {
 /// The consumed capacity for vector index operations, including vector search request
 /// bytes and vector write request bytes.
 #[aws_json_shape(shape = "dynamodb#VectorCapacity")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct VectorCapacity {
     /// The number of vector search request bytes consumed by a `SearchVectors` operation.
     pub vector_search_request_bytes: Option<f64>,

@@ -15,6 +15,7 @@ use awsjson::{aws_json_operation, aws_json_shape};
         items = repositories: Repository,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct DescribeRepositories {
     /// The Amazon Web Services account ID associated with the registry that contains the
     /// repositories to be described. If you do not specify a registry, the default
@@ -42,7 +43,7 @@ pub struct DescribeRepositories {
 }
 
 #[aws_json_shape(shape = "ecr#DescribeRepositoriesResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DescribeRepositoriesResponse {
     /// A list of repository objects corresponding to valid repositories.
     pub repositories: Option<Vec<Repository>>,
@@ -56,7 +57,7 @@ pub struct DescribeRepositoriesResponse {
 /// The specified parameter is invalid. Review the available parameters for the API
 /// request.
 #[aws_json_shape(shape = "ecr#InvalidParameterException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InvalidParameterException {
     /// The error message associated with the exception.
     pub message: Option<String>,
@@ -65,7 +66,7 @@ pub struct InvalidParameterException {
 /// The specified repository could not be found. Check the spelling of the specified
 /// repository and ensure that you are performing operations on the correct registry.
 #[aws_json_shape(shape = "ecr#RepositoryNotFoundException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RepositoryNotFoundException {
     /// The error message associated with the exception.
     pub message: Option<String>,
@@ -73,7 +74,7 @@ pub struct RepositoryNotFoundException {
 
 /// These errors are usually caused by a server-side issue.
 #[aws_json_shape(shape = "ecr#ServerException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ServerException {
     /// The error message associated with the exception.
     pub message: Option<String>,
@@ -81,7 +82,7 @@ pub struct ServerException {
 
 /// An object representing a repository.
 #[aws_json_shape(shape = "ecr#Repository")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Repository {
     /// The Amazon Resource Name (ARN) that identifies the repository. The ARN contains
     /// the `arn:aws:ecr` namespace, followed by the region of the repository, Amazon Web
@@ -121,7 +122,7 @@ pub enum ImageTagMutability {
 /// A filter that specifies which image tags should be excluded from the repository's
 /// image tag mutability setting.
 #[aws_json_shape(shape = "ecr#ImageTagMutabilityExclusionFilter")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ImageTagMutabilityExclusionFilter {
     /// The type of filter to apply for excluding image tags from mutability settings.
     pub filter_type: ImageTagMutabilityExclusionFilterType,
@@ -131,7 +132,7 @@ pub struct ImageTagMutabilityExclusionFilter {
 
 /// The image scanning configuration for a repository.
 #[aws_json_shape(shape = "ecr#ImageScanningConfiguration")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ImageScanningConfiguration {
     /// The setting that determines whether images are scanned after being pushed to a
     /// repository. If set to `true`, images will be scanned after being pushed. If this
@@ -143,7 +144,7 @@ pub struct ImageScanningConfiguration {
 /// The encryption configuration for the repository. This determines how the contents of
 /// your repository are encrypted at rest.
 #[aws_json_shape(shape = "ecr#EncryptionConfiguration")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EncryptionConfiguration {
     /// The encryption type to use.
     pub encryption_type: EncryptionType,

@@ -21,6 +21,7 @@ use std::collections::HashMap;
         NotFoundException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct Encrypt {
     /// Identifies the KMS key to use in the encryption operation. The KMS key must have a
     /// `KeyUsage` of `ENCRYPT_DECRYPT`. To find the `KeyUsage` of a KMS key, use the
@@ -62,6 +63,7 @@ pub struct Encrypt {
         NotFoundException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct Decrypt {
     /// Ciphertext to be decrypted. The blob includes metadata.
     pub ciphertext_blob: Option<awsjson::Blob>,
@@ -90,7 +92,7 @@ pub struct Decrypt {
 }
 
 #[aws_json_shape(shape = "kms#EncryptResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EncryptResponse {
     /// The encrypted plaintext. When you use the HTTP API or the Amazon Web Services CLI,
     /// the value is Base64-encoded. Otherwise, it is not Base64-encoded.
@@ -104,35 +106,35 @@ pub struct EncryptResponse {
 
 /// The system timed out while trying to fulfill the request. You can retry the request.
 #[aws_json_shape(shape = "kms#DependencyTimeoutException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DependencyTimeoutException {
     pub message: Option<String>,
 }
 
 /// The request was rejected because the specified KMS key is not enabled.
 #[aws_json_shape(shape = "kms#DisabledException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DisabledException {
     pub message: Option<String>,
 }
 
 /// The request was rejected because the DryRun parameter was specified.
 #[aws_json_shape(shape = "kms#DryRunOperationException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DryRunOperationException {
     pub message: Option<String>,
 }
 
 /// The request was rejected because the specified grant token is not valid.
 #[aws_json_shape(shape = "kms#InvalidGrantTokenException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InvalidGrantTokenException {
     pub message: Option<String>,
 }
 
 /// The request was rejected for one of the following reasons:
 #[aws_json_shape(shape = "kms#InvalidKeyUsageException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InvalidKeyUsageException {
     pub message: Option<String>,
 }
@@ -140,7 +142,7 @@ pub struct InvalidKeyUsageException {
 /// The request was rejected because an internal exception occurred. The request can be
 /// retried.
 #[aws_json_shape(shape = "kms#KMSInternalException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct KMSInternalException {
     pub message: Option<String>,
 }
@@ -148,7 +150,7 @@ pub struct KMSInternalException {
 /// The request was rejected because the state of the specified resource is not valid for
 /// this request.
 #[aws_json_shape(shape = "kms#KMSInvalidStateException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct KMSInvalidStateException {
     pub message: Option<String>,
 }
@@ -156,14 +158,14 @@ pub struct KMSInvalidStateException {
 /// The request was rejected because the specified KMS key was not available. You can
 /// retry the request.
 #[aws_json_shape(shape = "kms#KeyUnavailableException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct KeyUnavailableException {
     pub message: Option<String>,
 }
 
 /// The request was rejected because the specified entity or resource could not be found.
 #[aws_json_shape(shape = "kms#NotFoundException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct NotFoundException {
     pub message: Option<String>,
 }
@@ -178,7 +180,7 @@ pub enum EncryptionAlgorithmSpec {
 }
 
 #[aws_json_shape(shape = "kms#DecryptResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DecryptResponse {
     /// The Amazon Resource Name (key ARN) of the KMS key that was used to decrypt the
     /// ciphertext.
@@ -203,7 +205,7 @@ pub struct DecryptResponse {
 /// `KeyId` in a Decrypt request and the `SourceKeyId` in a ReEncrypt request must
 /// identify the same KMS key that was used to encrypt the ciphertext.
 #[aws_json_shape(shape = "kms#IncorrectKeyException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct IncorrectKeyException {
     pub message: Option<String>,
 }
@@ -213,7 +215,7 @@ pub struct IncorrectKeyException {
 /// ciphertext, such as the encryption context, is corrupted, missing, or otherwise
 /// invalid.
 #[aws_json_shape(shape = "kms#InvalidCiphertextException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InvalidCiphertextException {
     pub message: Option<String>,
 }
@@ -221,7 +223,7 @@ pub struct InvalidCiphertextException {
 /// Contains information about the party that receives the response from the API
 /// operation.
 #[aws_json_shape(shape = "kms#RecipientInfo")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RecipientInfo {
     /// The encryption algorithm that KMS should use with the public key for an Amazon Web
     /// Services Nitro Enclave or NitroTPM to encrypt plaintext values for the response.

@@ -21,6 +21,7 @@ use awsjson::{aws_json_operation, aws_json_shape};
         ValidationException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct CreateResourceSnapshotJob {
     /// Specifies the catalog in which to create the snapshot job. Valid values are `AWS`
     /// and ` Sandbox`.
@@ -64,6 +65,7 @@ pub struct CreateResourceSnapshotJob {
         items = engagement_summary_list: EngagementSummary,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct ListEngagements {
     /// Specifies the catalog related to the request.
     pub catalog: String,
@@ -97,7 +99,7 @@ pub struct ListEngagements {
 
 /// Contains the response that the `CreateResourceSnapshotJob` action returns.
 #[aws_json_shape(shape = "partnercentral-selling#CreateResourceSnapshotJobResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateResourceSnapshotJobResponse {
     /// The unique identifier for the created snapshot job.
     pub id: Option<String>,
@@ -107,7 +109,7 @@ pub struct CreateResourceSnapshotJobResponse {
 
 /// This error occurs when you don't have permission to perform the requested action.
 #[aws_json_shape(shape = "partnercentral-selling#AccessDeniedException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AccessDeniedException {
     /// A message that describes why access was denied.
     pub message: Option<String>,
@@ -119,7 +121,7 @@ pub struct AccessDeniedException {
 /// target resource's current state, which could result from updating or deleting the
 /// resource.
 #[aws_json_shape(shape = "partnercentral-selling#ConflictException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ConflictException {
     /// A message that describes the conflict.
     pub message: Option<String>,
@@ -128,7 +130,7 @@ pub struct ConflictException {
 /// This error occurs when the specified resource can’t be found or doesn't exist.
 /// Resource ID and type might be incorrect.
 #[aws_json_shape(shape = "partnercentral-selling#InternalServerException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InternalServerException {
     /// A message that describes the internal error.
     pub message: Option<String>,
@@ -137,7 +139,7 @@ pub struct InternalServerException {
 /// This error occurs when the specified resource can't be found. The resource might not
 /// exist, or isn't visible with the current credentials.
 #[aws_json_shape(shape = "partnercentral-selling#ResourceNotFoundException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResourceNotFoundException {
     /// A message that describes which resource the service couldn't find.
     pub message: Option<String>,
@@ -147,7 +149,7 @@ pub struct ResourceNotFoundException {
 /// quotas represent the maximum allowed use of a specific resource, and this error
 /// indicates that the request would surpass that limit.
 #[aws_json_shape(shape = "partnercentral-selling#ServiceQuotaExceededException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ServiceQuotaExceededException {
     /// A message that describes which quota the request exceeded.
     pub message: Option<String>,
@@ -156,7 +158,7 @@ pub struct ServiceQuotaExceededException {
 /// This error occurs when there are too many requests sent. Review the provided quotas
 /// and adapt your usage to avoid throttling.
 #[aws_json_shape(shape = "partnercentral-selling#ThrottlingException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ThrottlingException {
     /// A message that describes why the service throttled the request.
     pub message: Option<String>,
@@ -165,7 +167,7 @@ pub struct ThrottlingException {
 /// The input fails to satisfy the constraints specified by the service or business
 /// validation rules.
 #[aws_json_shape(shape = "partnercentral-selling#ValidationException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ValidationException {
     /// A message that describes the validation error.
     pub message: String,
@@ -185,7 +187,7 @@ pub enum ResourceType {
 
 /// The key-value pair assigned to a specified resource.
 #[aws_json_shape(shape = "partnercentral-selling#Tag")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Tag {
     /// The key in the tag.
     pub key: String,
@@ -195,7 +197,7 @@ pub struct Tag {
 
 /// Contains the response that the `ListEngagements` action returns.
 #[aws_json_shape(shape = "partnercentral-selling#ListEngagementsResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ListEngagementsResponse {
     /// An array of engagement summary objects.
     pub engagement_summary_list: Vec<EngagementSummary>,
@@ -206,7 +208,7 @@ pub struct ListEngagementsResponse {
 
 /// An object that contains an `Engagement`'s subset of fields.
 #[aws_json_shape(shape = "partnercentral-selling#EngagementSummary")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EngagementSummary {
     /// The Amazon Resource Name (ARN) of the created Engagement.
     pub arn: Option<String>,
@@ -247,7 +249,7 @@ pub enum EngagementContextType {
 
 /// Specifies the sorting parameters for listing Engagements.
 #[aws_json_shape(shape = "partnercentral-selling#EngagementSort")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EngagementSort {
     /// The order in which to sort the results.
     pub sort_order: SortOrder,
@@ -277,7 +279,7 @@ pub enum ValidationExceptionReason {
 
 /// Indicates an invalid value for a field.
 #[aws_json_shape(shape = "partnercentral-selling#ValidationExceptionError")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ValidationExceptionError {
     /// Specifies the field name with the invalid value.
     pub field_name: Option<String>,

@@ -16,6 +16,7 @@ use awsjson::{aws_json_operation, aws_json_shape};
         ResourceNotFoundException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct GetSecretValue {
     /// The ARN or name of the secret to retrieve. To retrieve a secret from another
     /// account, you must use an ARN.
@@ -51,6 +52,7 @@ pub struct GetSecretValue {
         ResourceNotFoundException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSecret {
     /// The name of the new secret.
     pub name: String,
@@ -95,7 +97,7 @@ pub struct CreateSecret {
 }
 
 #[aws_json_shape(shape = "secretsmanager#GetSecretValueResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetSecretValueResponse {
     /// The ARN of the secret.
     pub arn: Option<String>,
@@ -124,41 +126,41 @@ pub struct GetSecretValueResponse {
 
 /// Secrets Manager can't decrypt the protected secret text using the provided KMS key.
 #[aws_json_shape(shape = "secretsmanager#DecryptionFailure")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DecryptionFailure {
     pub message: Option<String>,
 }
 
 /// An error occurred on the server side.
 #[aws_json_shape(shape = "secretsmanager#InternalServiceError")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InternalServiceError {
     pub message: Option<String>,
 }
 
 /// The parameter name or value is invalid.
 #[aws_json_shape(shape = "secretsmanager#InvalidParameterException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InvalidParameterException {
     pub message: Option<String>,
 }
 
 /// A parameter value is not valid for the current state of the resource.
 #[aws_json_shape(shape = "secretsmanager#InvalidRequestException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InvalidRequestException {
     pub message: Option<String>,
 }
 
 /// Secrets Manager can't find the resource that you asked for.
 #[aws_json_shape(shape = "secretsmanager#ResourceNotFoundException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResourceNotFoundException {
     pub message: Option<String>,
 }
 
 #[aws_json_shape(shape = "secretsmanager#CreateSecretResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSecretResponse {
     /// The ARN of the new secret. The ARN includes the name of the secret followed by six
     /// random characters. This ensures that if you create a new secret with the same name
@@ -177,42 +179,42 @@ pub struct CreateSecretResponse {
 /// Check that the KMS key is available, enabled, and not in an invalid state. For more
 /// information, see Key state: Effect on your KMS key.
 #[aws_json_shape(shape = "secretsmanager#EncryptionFailure")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EncryptionFailure {
     pub message: Option<String>,
 }
 
 /// The request failed because it would exceed one of the Secrets Manager quotas.
 #[aws_json_shape(shape = "secretsmanager#LimitExceededException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct LimitExceededException {
     pub message: Option<String>,
 }
 
 /// The resource policy has syntax errors.
 #[aws_json_shape(shape = "secretsmanager#MalformedPolicyDocumentException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct MalformedPolicyDocumentException {
     pub message: Option<String>,
 }
 
 /// The request failed because you did not complete all the prerequisite steps.
 #[aws_json_shape(shape = "secretsmanager#PreconditionNotMetException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct PreconditionNotMetException {
     pub message: Option<String>,
 }
 
 /// A resource with the ID you requested already exists.
 #[aws_json_shape(shape = "secretsmanager#ResourceExistsException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResourceExistsException {
     pub message: Option<String>,
 }
 
 /// A structure that contains information about a tag.
 #[aws_json_shape(shape = "secretsmanager#Tag")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Tag {
     /// The key identifier, or name, of the tag.
     pub key: Option<String>,
@@ -222,7 +224,7 @@ pub struct Tag {
 
 /// A custom type that specifies a `Region` and the `KmsKeyId` for a replica secret.
 #[aws_json_shape(shape = "secretsmanager#ReplicaRegionType")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ReplicaRegionType {
     /// A Region code. For a list of Region codes, see Name and code of Regions.
     pub region: Option<String>,
@@ -234,7 +236,7 @@ pub struct ReplicaRegionType {
 /// A replication object consisting of a `RegionReplicationStatus` object and includes a
 /// Region, KMSKeyId, status, and status message.
 #[aws_json_shape(shape = "secretsmanager#ReplicationStatusType")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ReplicationStatusType {
     /// The Region where replication occurs.
     pub region: Option<String>,

@@ -20,6 +20,7 @@ use std::collections::HashMap;
         ValidationException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct IsAuthorized {
     /// Specifies the ID of the policy store. Policies in this policy store will be used
     /// to make an authorization decision for the input.
@@ -42,7 +43,7 @@ pub struct IsAuthorized {
 }
 
 #[aws_json_shape(shape = "verifiedpermissions#IsAuthorizedOutput")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct IsAuthorizedOutput {
     /// An authorization decision that indicates if the authorization request should be
     /// allowed or denied.
@@ -62,21 +63,21 @@ pub struct IsAuthorizedOutput {
 
 /// You don't have sufficient access to perform this action.
 #[aws_json_shape(shape = "verifiedpermissions#AccessDeniedException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AccessDeniedException {
     pub message: String,
 }
 
 /// The request failed because of an internal error. Try your request again later
 #[aws_json_shape(shape = "verifiedpermissions#InternalServerException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InternalServerException {
     pub message: String,
 }
 
 /// The request failed because it references a resource that doesn't exist.
 #[aws_json_shape(shape = "verifiedpermissions#ResourceNotFoundException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResourceNotFoundException {
     pub message: String,
     /// The unique ID of the resource referenced in the failed request.
@@ -87,7 +88,7 @@ pub struct ResourceNotFoundException {
 
 /// The request failed because it exceeded a throttling quota.
 #[aws_json_shape(shape = "verifiedpermissions#ThrottlingException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ThrottlingException {
     pub message: String,
     /// The code for the Amazon Web Services service that owns the quota.
@@ -100,7 +101,7 @@ pub struct ThrottlingException {
 /// requirements. The output is provided as a list of fields and a reason for each field
 /// that isn't valid.
 #[aws_json_shape(shape = "verifiedpermissions#ValidationException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ValidationException {
     pub message: String,
     /// The list of fields that aren't valid.
@@ -109,7 +110,7 @@ pub struct ValidationException {
 
 /// Contains the identifier of an entity, including its ID and type.
 #[aws_json_shape(shape = "verifiedpermissions#EntityIdentifier")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EntityIdentifier {
     /// The type of an entity.
     #[aws(sensitive)]
@@ -122,7 +123,7 @@ pub struct EntityIdentifier {
 /// Contains information about an action for a request for which an authorization decision
 /// is made.
 #[aws_json_shape(shape = "verifiedpermissions#ActionIdentifier")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ActionIdentifier {
     /// The type of an action.
     #[aws(sensitive)]
@@ -175,7 +176,7 @@ pub enum Decision {
 /// Contains information about one of the policies that determined an authorization
 /// decision.
 #[aws_json_shape(shape = "verifiedpermissions#DeterminingPolicyItem")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeterminingPolicyItem {
     /// The Id of a policy that determined to an authorization decision.
     pub policy_id: String,
@@ -183,7 +184,7 @@ pub struct DeterminingPolicyItem {
 
 /// Contains a description of an evaluation error.
 #[aws_json_shape(shape = "verifiedpermissions#EvaluationErrorItem")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EvaluationErrorItem {
     /// The error description.
     #[aws(sensitive)]
@@ -203,7 +204,7 @@ pub enum ResourceType {
 
 /// Details about a field that failed policy validation.
 #[aws_json_shape(shape = "verifiedpermissions#ValidationExceptionField")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ValidationExceptionField {
     /// The path to the specific element that Verified Permissions found to be not valid.
     pub path: String,
@@ -246,7 +247,7 @@ pub enum AttributeValue {
 
 /// Contains information about an entity that can be referenced in a Cedar policy.
 #[aws_json_shape(shape = "verifiedpermissions#EntityItem")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EntityItem {
     /// The identifier of the entity.
     pub identifier: EntityIdentifier,
