@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use crate::catalog::{
     Kind, Paginator, Service, Shape, ShapeId, TimestampFormat, catalog, field_ident, field_key,
-    suggest, type_ident, variant_key,
+    suggest, type_ident, variant_ident, variant_key,
 };
 use crate::docs::Docs;
 
@@ -467,11 +467,7 @@ impl Gen {
         let mut taken = HashSet::new();
         for (i, m) in shape.members().iter().enumerate() {
             doc(&mut out, "    ", self.docs.member(id, i));
-            let mut ident = type_ident(m.name);
-            // `Unknown` is the macro's catch-all variant; `Self` is a keyword.
-            if ident == "Unknown" || ident == "Self" {
-                ident.push_str("Value");
-            }
+            let mut ident = variant_ident(m.name);
             while !taken.insert(ident.clone()) {
                 ident.push('_');
             }
@@ -651,11 +647,7 @@ fn variants(values: &[&str], explicit: bool) -> String {
     let mut out = String::new();
     let mut taken = HashSet::new();
     for v in values {
-        let mut ident = type_ident(v);
-        // `Unknown` is the macro's catch-all variant; `Self` is a keyword.
-        if ident == "Unknown" || ident == "Self" {
-            ident.push_str("Value");
-        }
+        let mut ident = variant_ident(v);
         while !taken.insert(ident.clone()) {
             ident.push('_');
         }
