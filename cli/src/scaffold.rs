@@ -382,7 +382,7 @@ impl Gen {
         };
         let Some((input_token, output_token)) = token else {
             let note = format!("No `paginate(...)`: {}", notes.join("; "));
-            return wrap(&note, "    // ").concat();
+            return fill(&note, "    // ", "    // ").concat();
         };
         keys.push(format!("input_token = {input_token}"));
         keys.push(format!("output_token = {output_token}"));
@@ -429,7 +429,7 @@ impl Gen {
         }
         let mut out = String::new();
         for note in &notes {
-            for line in wrap(note, "    // ") {
+            for line in fill(note, "    // ", "    // ") {
                 out.push_str(&line);
             }
         }
@@ -619,12 +619,17 @@ fn member_idents(shape: &Shape) -> Vec<String> {
         .collect()
 }
 
-/// `text` as lines of at most 90 columns, each starting with `prefix`.
-fn wrap(text: &str, prefix: &str) -> Vec<String> {
+/// `text` as lines of at most 90 columns (a longer word overflows), the first starting
+/// with `first` and the others with `rest`, each ending in a newline.
+fn fill(text: &str, first: &str, rest: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() && prefix.len() + line.len() + 1 + word.len() > 90 {
+        let prefix = if lines.is_empty() { first } else { rest };
+        if !line.is_empty()
+            && prefix.len() + line.len() + 1 + word.len() > 90
+            && may_start_line(word)
+        {
             lines.push(format!("{prefix}{line}\n"));
             line.clear();
         }
@@ -634,6 +639,7 @@ fn wrap(text: &str, prefix: &str) -> Vec<String> {
         line.push_str(word);
     }
     if !line.is_empty() {
+        let prefix = if lines.is_empty() { first } else { rest };
         lines.push(format!("{prefix}{line}\n"));
     }
     lines
@@ -660,32 +666,65 @@ fn variants(values: &[&str], explicit: bool) -> String {
     out
 }
 
-/// Writes `text` as `///` lines wrapped near 90 columns.
+/// Writes Markdown `text` as `///` lines wrapped near 90 columns: paragraphs and list
+/// items wrapped (an item's continuation lines indented under its text), fenced code
+/// blocks as they are.
 fn doc(out: &mut String, indent: &str, text: &str) {
     if text.is_empty() {
         return;
     }
-    for (i, para) in text.split("\n\n").enumerate() {
-        if i > 0 {
-            let _ = writeln!(out, "{indent}///");
+    let mut code = false;
+    for line in text.split('\n') {
+        if line.starts_with("```") {
+            code = !code;
         }
-        let mut line = String::new();
-        for word in para.split_whitespace() {
-            if !line.is_empty() && indent.len() + 4 + line.len() + 1 + word.len() > 90 {
-                let _ = writeln!(out, "{indent}/// {line}");
-                line.clear();
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
+        if code || line.starts_with("```") || line.trim().is_empty() {
+            let _ = writeln!(
+                out,
+                "{indent}///{}{}",
+                if line.is_empty() { "" } else { " " },
+                line.trim_end()
+            );
+            continue;
         }
-        if !line.is_empty() {
-            let _ = writeln!(out, "{indent}/// {line}");
+        let body = line.trim_start();
+        let lead = &line[..line.len() - body.len()];
+        let hang = " ".repeat(lead.len() + list_marker_len(body));
+        for l in fill(
+            body,
+            &format!("{indent}/// {lead}"),
+            &format!("{indent}/// {hang}"),
+        ) {
+            out.push_str(&l);
         }
     }
 }
 
+/// The length of the list marker (`- `, `12. `) a line starts with, or 0.
+fn list_marker_len(line: &str) -> usize {
+    if line.starts_with("- ") {
+        return 2;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && line[digits..].starts_with(". ") {
+        digits + 2
+    } else {
+        0
+    }
+}
+
+/// Whether Markdown reads `word` at the start of a line as the word itself, not as a
+/// list item, heading, quote or fence (which would break the paragraph it wraps).
+fn may_start_line(word: &str) -> bool {
+    let numbered = word
+        .strip_suffix(['.', ')'])
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    !(numbered
+        || ["-", "*", "+", "=", "|"].contains(&word)
+        || word.starts_with(['#', '>'])
+        || word.starts_with("```")
+        || word.starts_with("---"))
+}
 #[cfg(test)]
 mod tests {
     use super::scaffold;

@@ -30,6 +30,9 @@ pub struct DescribeRepositories {
     /// the `nextToken` value. This value is `null` when there are no more results to
     /// return. This option cannot be used when you specify repositories with
     /// `repositoryNames`.
+    ///
+    /// This token should be treated as an opaque identifier that is only used to retrieve
+    /// the next items in a list and not for other programmatic purposes.
     pub next_token: Option<String>,
     /// The maximum number of repository results returned by `DescribeRepositories` in
     /// paginated output. When this parameter is used, `DescribeRepositories` only returns
@@ -137,16 +140,50 @@ pub struct ImageScanningConfiguration {
     /// The setting that determines whether images are scanned after being pushed to a
     /// repository. If set to `true`, images will be scanned after being pushed. If this
     /// parameter is not specified, it will default to `false` and images will not be
-    /// scanned unless a scan is manually started with the API_StartImageScan API.
+    /// scanned unless a scan is manually started with the
+    /// [API_StartImageScan](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartImageScan.html)
+    /// API.
     pub scan_on_push: Option<bool>,
 }
 
 /// The encryption configuration for the repository. This determines how the contents of
 /// your repository are encrypted at rest.
+///
+/// By default, when no encryption configuration is set or the `AES256` encryption type is
+/// used, Amazon ECR uses server-side encryption with Amazon S3-managed encryption keys
+/// which encrypts your data at rest using an AES256 encryption algorithm. This does not
+/// require any action on your part.
+///
+/// For more control over the encryption of the contents of your repository, you can use
+/// server-side encryption with Key Management Service key stored in Key Management
+/// Service (KMS) to encrypt your images. For more information, see [Amazon ECR encryption
+/// at
+/// rest](https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html)
+/// in the Amazon Elastic Container Registry User Guide.
 #[aws_json_shape(shape = "ecr#EncryptionConfiguration")]
 #[derive(Debug, Clone, Default)]
 pub struct EncryptionConfiguration {
     /// The encryption type to use.
+    ///
+    /// If you use the `KMS` encryption type, the contents of the repository will be
+    /// encrypted using server-side encryption with Key Management Service key stored in
+    /// KMS. When you use KMS to encrypt your data, you can either use the default Amazon
+    /// Web Services managed KMS key for Amazon ECR, or specify your own KMS key, which
+    /// you already created.
+    ///
+    /// If you use the `KMS_DSSE` encryption type, the contents of the repository will be
+    /// encrypted with two layers of encryption using server-side encryption with the KMS
+    /// Management Service key stored in KMS. Similar to the `KMS` encryption type, you
+    /// can either use the default Amazon Web Services managed KMS key for Amazon ECR, or
+    /// specify your own KMS key, which you've already created.
+    ///
+    /// If you use the `AES256` encryption type, Amazon ECR uses server-side encryption
+    /// with Amazon S3-managed encryption keys which encrypts the images in the repository
+    /// using an AES256 encryption algorithm.
+    ///
+    /// For more information, see [Amazon ECR encryption at
+    /// rest](https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html)
+    /// in the Amazon Elastic Container Registry User Guide.
     pub encryption_type: EncryptionType,
     /// If you use the `KMS` encryption type, specify the KMS key to use for encryption.
     /// The alias, key ID, or full ARN of the KMS key can be specified. The key must exist

@@ -108,6 +108,9 @@ pub struct CreateResourceSnapshotJobResponse {
 }
 
 /// This error occurs when you don't have permission to perform the requested action.
+///
+/// You don’t have access to this action or resource. Review IAM policies or contact
+/// your AWS administrator for assistance.
 #[aws_json_shape(shape = "partnercentral-selling#AccessDeniedException")]
 #[derive(Debug, Clone, Default)]
 pub struct AccessDeniedException {
@@ -120,6 +123,9 @@ pub struct AccessDeniedException {
 /// This error occurs when the request can’t be processed due to a conflict with the
 /// target resource's current state, which could result from updating or deleting the
 /// resource.
+///
+/// Suggested action: Fetch the latest state of the resource, verify the state, and retry
+/// the request.
 #[aws_json_shape(shape = "partnercentral-selling#ConflictException")]
 #[derive(Debug, Clone, Default)]
 pub struct ConflictException {
@@ -129,6 +135,9 @@ pub struct ConflictException {
 
 /// This error occurs when the specified resource can’t be found or doesn't exist.
 /// Resource ID and type might be incorrect.
+///
+/// Suggested action: This is usually a transient error. Retry after the provided retry
+/// delay or a short interval. If the problem persists, contact AWS support.
 #[aws_json_shape(shape = "partnercentral-selling#InternalServerException")]
 #[derive(Debug, Clone, Default)]
 pub struct InternalServerException {
@@ -138,6 +147,9 @@ pub struct InternalServerException {
 
 /// This error occurs when the specified resource can't be found. The resource might not
 /// exist, or isn't visible with the current credentials.
+///
+/// Suggested action: Verify that the resource ID is correct and the resource is in the
+/// expected AWS region. Check IAM permissions for accessing the resource.
 #[aws_json_shape(shape = "partnercentral-selling#ResourceNotFoundException")]
 #[derive(Debug, Clone, Default)]
 pub struct ResourceNotFoundException {
@@ -148,6 +160,10 @@ pub struct ResourceNotFoundException {
 /// This error occurs when the request would cause a service quota to be exceeded. Service
 /// quotas represent the maximum allowed use of a specific resource, and this error
 /// indicates that the request would surpass that limit.
+///
+/// Suggested action: Review the
+/// [Quotas](https://docs.aws.amazon.com/partner-central/latest/selling-api/quotas.html)
+/// for the resource, and either reduce usage or request a quota increase.
 #[aws_json_shape(shape = "partnercentral-selling#ServiceQuotaExceededException")]
 #[derive(Debug, Clone, Default)]
 pub struct ServiceQuotaExceededException {
@@ -157,6 +173,10 @@ pub struct ServiceQuotaExceededException {
 
 /// This error occurs when there are too many requests sent. Review the provided quotas
 /// and adapt your usage to avoid throttling.
+///
+/// This error occurs when there are too many requests sent. Review the provided
+/// [Quotas](https://docs.aws.amazon.com/partner-central/latest/selling-api/quotas.html)
+/// and retry after the provided delay.
 #[aws_json_shape(shape = "partnercentral-selling#ThrottlingException")]
 #[derive(Debug, Clone, Default)]
 pub struct ThrottlingException {
@@ -166,12 +186,22 @@ pub struct ThrottlingException {
 
 /// The input fails to satisfy the constraints specified by the service or business
 /// validation rules.
+///
+/// Suggested action: Review the error message, including the failed fields and reasons,
+/// to correct the request payload.
 #[aws_json_shape(shape = "partnercentral-selling#ValidationException")]
 #[derive(Debug, Clone, Default)]
 pub struct ValidationException {
     /// A message that describes the validation error.
     pub message: String,
     /// The primary reason for this validation exception to occur.
+    ///
+    /// - REQUEST_VALIDATION_FAILED: The request format is not valid. Fix: Verify your
+    ///   request payload includes all required fields, uses correct data types and string
+    ///   formats.
+    /// - BUSINESS_VALIDATION_FAILED: The requested change doesn't pass the business
+    ///   validation rules. Fix: Check that your change aligns with the business rules
+    ///   defined by AWS Partner Central.
     pub reason: ValidationExceptionReason,
     /// A list of issues that were discovered in the submitted request or the resource
     /// state.
@@ -278,6 +308,26 @@ pub enum ValidationExceptionReason {
 }
 
 /// Indicates an invalid value for a field.
+///
+/// - REQUIRED_FIELD_MISSING: The request is missing a required field. Fix: Verify your
+///   request payload includes all required fields.
+/// - INVALID_ENUM_VALUE: The enum field value isn't an accepted values. Fix: Check the
+///   documentation for the list of valid enum values, and update your request with a
+///   valid value.
+/// - INVALID_STRING_FORMAT: The string format is invalid. Fix: Confirm that the string is
+///   in the expected format (For example: email address, date).
+/// - INVALID_VALUE: The value isn't valid. Fix: Confirm that the value meets the expected
+///   criteria and is within the allowable range or set.
+/// - TOO_MANY_VALUES: There are too many values in a field that expects fewer entries.
+///   Fix: Reduce the number of values to match the expected limit.
+/// - NOT_ENOUGH_VALUES: There are not enough values in a field that expects more entries.
+///   Fix: Increase the number of values to match the expected threshold.
+/// - ACTION_NOT_PERMITTED: The action isn't permitted due to current state or
+///   permissions. Fix: Verify that the action is appropriate for the current state, and
+///   that you have the necessary permissions to perform it.
+/// - DUPLICATE_KEY_VALUE: The value in a field duplicates a value that must be unique.
+///   Fix: Verify that the value is unique and doesn't duplicate an existing value in the
+///   system.
 #[aws_json_shape(shape = "partnercentral-selling#ValidationExceptionError")]
 #[derive(Debug, Clone, Default)]
 pub struct ValidationExceptionError {
