@@ -220,7 +220,12 @@ impl Gen {
             .count()
             > 1;
         if shared && !self.explicit {
-            let _ = writeln!(out, "    endpoint_prefix = \"{}\",", s.endpoint_prefix);
+            let _ = writeln!(
+                out,
+                "    // `{}` and another service share the target prefix and this operation:\n    \
+                 // the endpoint prefix says which is meant.\n    endpoint_prefix = \"{}\",",
+                s.target_prefix, s.endpoint_prefix
+            );
         }
         if self.explicit {
             let _ = writeln!(
@@ -232,6 +237,20 @@ impl Gen {
                 s.endpoint_prefix,
                 s.service_id,
                 s.hostname()
+            );
+        }
+        // The catalog supplies both; printed so that the reader sees them.
+        if s.query_compatible {
+            out.push_str(
+                "    // The model's `awsQueryCompatible`: requests say `x-amzn-query-mode` and\n    \
+                 // errors carry the service's query codes.\n    query_compatible,\n",
+            );
+        }
+        if let Some(prefix) = op.host_prefix {
+            let _ = writeln!(
+                out,
+                "    // The model's `endpoint` trait: requests go to `{prefix}` + the service host.\n    \
+                 host_prefix = \"{prefix}\","
             );
         }
         if let Some(output) = op.output {
@@ -257,11 +276,8 @@ impl Gen {
             out.push_str(&self.paginate(p, input, output));
         }
         out.push_str(")]\n#[derive(Debug, Clone, Default)]\n");
-        let _ = writeln!(out, "pub struct {name} {{");
-        if let Some(input) = op.input {
-            out.push_str(&self.fields(input, true));
-        }
-        out.push_str("}\n");
+        let fields = op.input.map(|id| self.fields(id, true)).unwrap_or_default();
+        out.push_str(&braced(&format!("pub struct {name}"), &fields));
         Ok(out)
     }
 
@@ -295,9 +311,8 @@ impl Gen {
             }
             _ => {
                 out.push_str("#[derive(Debug, Clone, Default)]\n");
-                let _ = writeln!(out, "pub struct {name} {{");
-                out.push_str(&self.fields(id, false));
-                out.push_str("}\n");
+                let fields = self.fields(id, false);
+                out.push_str(&braced(&format!("pub struct {name}"), &fields));
             }
         }
         out
@@ -602,6 +617,15 @@ impl Gen {
     }
 }
 
+/// `head { body }`, as rustfmt writes it (`{}` when empty).
+fn braced(head: &str, body: &str) -> String {
+    if body.is_empty() {
+        format!("{head} {{}}\n")
+    } else {
+        format!("{head} {{\n{body}}}\n")
+    }
+}
+
 /// The Rust field names of a structure's members, in model order; a name two members
 /// would share gets a `_` suffix.
 fn member_idents(shape: &Shape) -> Vec<String> {
@@ -763,6 +787,19 @@ mod tests {
                 "secretsmanager",
                 &["GetSecretValue", "CreateSecret"],
                 "secretsmanager.rs",
+            ),
+            // The model's traits printed: a host prefix, query compatibility, and the
+            // endpoint prefix of a shared target prefix.
+            (
+                "servicediscovery",
+                &["DiscoverInstances"],
+                "servicediscovery.rs",
+            ),
+            ("cloudwatch", &["ListDashboards"], "cloudwatch.rs"),
+            (
+                "timestream-write",
+                &["DescribeEndpoints"],
+                "timestream_write.rs",
             ),
             // Unions (one recursive through its list and map variants) as enums.
             (

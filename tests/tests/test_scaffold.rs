@@ -1,9 +1,11 @@
 //! The output of `awsjson-cli scaffold` compiles as is: these modules are its output
-//! for operations of six services, kept current by `awsjson-cli`'s own test
+//! for operations of nine services, kept current by `awsjson-cli`'s own test
 //! (`cargo test -p awsjson-cli`; regenerate with `AWSJSON_BLESS=1`).
 
 #![allow(dead_code, missing_docs, clippy::all)]
 
+#[path = "scaffold/cloudwatch.rs"]
+pub mod cloudwatch;
 #[path = "scaffold/dynamodb.rs"]
 pub mod dynamodb;
 #[path = "scaffold/ecr.rs"]
@@ -14,6 +16,10 @@ pub mod kms;
 pub mod partnercentral_selling;
 #[path = "scaffold/secretsmanager.rs"]
 pub mod secretsmanager;
+#[path = "scaffold/servicediscovery.rs"]
+pub mod servicediscovery;
+#[path = "scaffold/timestream_write.rs"]
+pub mod timestream_write;
 #[path = "scaffold/verifiedpermissions.rs"]
 pub mod verifiedpermissions;
 
@@ -150,4 +156,17 @@ fn scaffolded_declarations_default() {
         verifiedpermissions::AttributeValue::default(),
         verifiedpermissions::AttributeValue::Unknown(_)
     ));
+}
+
+/// The scaffold prints the model's host prefix, query compatibility and the endpoint
+/// prefix that picks one of two services sharing a target prefix; the macro agrees.
+#[test]
+fn scaffolded_model_traits() {
+    let discover = servicediscovery::DiscoverInstances::default();
+    assert_eq!(discover.host_prefix().unwrap().as_deref(), Some("data-"));
+    assert!(<cloudwatch::ListDashboards as Operation>::QUERY_COMPATIBLE);
+    assert_eq!(
+        <timestream_write::DescribeEndpoints as Operation>::SERVICE.endpoint_prefix,
+        "ingest.timestream"
+    );
 }
