@@ -797,6 +797,7 @@ fn host_prefix_and_query_mode_come_from_the_model() {
     assert_eq!(test.host_prefix().unwrap().as_deref(), Some("sync-"));
     let list = ListActivities { next_token: None };
     assert_eq!(list.host_prefix().unwrap(), None);
-    assert!(<ListDashboards as Operation>::QUERY_COMPATIBLE);
-    assert!(!<ListActivities as Operation>::QUERY_COMPATIBLE);
+    // Checked when this test compiles.
+    const { assert!(<ListDashboards as Operation>::QUERY_COMPATIBLE) };
+    const { assert!(!<ListActivities as Operation>::QUERY_COMPATIBLE) };
 }

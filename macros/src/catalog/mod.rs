@@ -484,11 +484,14 @@ pub(crate) fn words(name: &str) -> Vec<String> {
             (c.is_ascii_uppercase() && (last.is_ascii_lowercase() || last.is_ascii_digit()))
                 || (all_lower && last.is_ascii_digit() && c.is_ascii_lowercase())
         };
+        // `AR|Ns` is a plural, `DynamoD|Bv2` a version: neither ends the acronym.
+        let plural = peek == Some('s') && !peek2.is_some_and(|p| p.is_ascii_lowercase());
+        let version = peek == Some('v') && peek2.is_some_and(|p| p.is_ascii_digit());
         let acronym_end = last.is_ascii_uppercase()
             && c.is_ascii_uppercase()
             && peek.is_some_and(|p| p.is_ascii_lowercase())
-            && !(peek == Some('s') && !peek2.is_some_and(|p| p.is_ascii_lowercase()))
-            && !(peek == Some('v') && peek2.is_some_and(|p| p.is_ascii_digit()));
+            && !plural
+            && !version;
         if split || acronym_end {
             end_word(&mut cur, &mut words, &mut whole_possible);
         }
