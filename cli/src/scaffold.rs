@@ -7,8 +7,8 @@ use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Write;
 
 use crate::catalog::{
-    Kind, Service, Shape, ShapeId, TimestampFormat, catalog, field_ident, field_key, suggest,
-    type_ident, variant_key,
+    Kind, Paginator, Service, Shape, ShapeId, TimestampFormat, catalog, field_ident, field_key,
+    suggest, type_ident, variant_ident, variant_key,
 };
 use crate::docs::Docs;
 
@@ -220,7 +220,12 @@ impl Gen {
             .count()
             > 1;
         if shared && !self.explicit {
-            let _ = writeln!(out, "    endpoint_prefix = \"{}\",", s.endpoint_prefix);
+            let _ = writeln!(
+                out,
+                "    // `{}` and another service share the target prefix and this operation:\n    \
+                 // the endpoint prefix says which is meant.\n    endpoint_prefix = \"{}\",",
+                s.target_prefix, s.endpoint_prefix
+            );
         }
         if self.explicit {
             let _ = writeln!(
@@ -232,6 +237,20 @@ impl Gen {
                 s.endpoint_prefix,
                 s.service_id,
                 s.hostname()
+            );
+        }
+        // The catalog supplies both; printed so that the reader sees them.
+        if s.query_compatible {
+            out.push_str(
+                "    // The model's `awsQueryCompatible`: requests say `x-amzn-query-mode` and\n    \
+                 // errors carry the service's query codes.\n    query_compatible,\n",
+            );
+        }
+        if let Some(prefix) = op.host_prefix {
+            let _ = writeln!(
+                out,
+                "    // The model's `endpoint` trait: requests go to `{prefix}` + the service host.\n    \
+                 host_prefix = \"{prefix}\","
             );
         }
         if let Some(output) = op.output {
@@ -253,12 +272,12 @@ impl Gen {
                 );
             }
         }
-        out.push_str(")]\n");
-        let _ = writeln!(out, "pub struct {name} {{");
-        if let Some(input) = op.input {
-            out.push_str(&self.fields(input, true));
+        if let (Some(p), Some(input), Some(output)) = (&op.paginator, op.input, op.output) {
+            out.push_str(&self.paginate(p, input, output));
         }
-        out.push_str("}\n");
+        out.push_str(")]\n#[derive(Debug, Clone, Default)]\n");
+        let fields = op.input.map(|id| self.fields(id, true)).unwrap_or_default();
+        out.push_str(&braced(&format!("pub struct {name}"), &fields));
         Ok(out)
     }
 
@@ -291,10 +310,9 @@ impl Gen {
                 out.push_str("}\n");
             }
             _ => {
-                out.push_str("#[derive(Debug, Clone)]\n");
-                let _ = writeln!(out, "pub struct {name} {{");
-                out.push_str(&self.fields(id, false));
-                out.push_str("}\n");
+                out.push_str("#[derive(Debug, Clone, Default)]\n");
+                let fields = self.fields(id, false);
+                out.push_str(&braced(&format!("pub struct {name}"), &fields));
             }
         }
         out
@@ -308,20 +326,17 @@ impl Gen {
         for m in shape.members() {
             *keys.entry(field_key(m.name)).or_default() += 1;
         }
-        let mut idents = HashSet::new();
+        let idents = member_idents(shape);
         for (i, m) in shape.members().iter().enumerate() {
             doc(&mut out, "    ", self.docs.member(id, i));
             let token = operation && m.idempotency_token();
             if token {
                 out.push_str("    #[idempotency]\n");
             }
-            let mut ident = field_ident(m.name);
+            let ident = &idents[i];
             // Two members with one matching key (rare) need the wire name spelt out.
             if keys[&field_key(m.name)] > 1 || self.explicit {
                 let _ = writeln!(out, "    #[aws(rename = \"{}\")]", m.name);
-            }
-            while !idents.insert(ident.clone()) {
-                ident.push('_');
             }
             if self.explicit && self.timestamp_format(m.target) == Some(TimestampFormat::Iso8601) {
                 out.push_str("    #[aws(timestamp = \"date-time\")]\n");
@@ -340,6 +355,120 @@ impl Gen {
         out
     }
 
+    /// The `paginate(...)` entry for botocore's paginator, as far as the macro can
+    /// express it: one input and one output token, both optional members of one type;
+    /// a page size the runtime can set; items from one list member. What it cannot
+    /// express is said in `//` comments beside it, never dropped silently.
+    fn paginate(&mut self, p: &Paginator, input: ShapeId, output: ShapeId) -> String {
+        let s = self.s;
+        let mut notes = Vec::new();
+        let mut keys = Vec::new();
+        let token = match (p.input_token.as_slice(), p.output_token.as_slice()) {
+            ([i], [o]) => {
+                let i = self.member_slot(input, i);
+                let o = self.member_slot(output, o);
+                match (i, o) {
+                    (Ok((i, it, true)), Ok((o, ot, true)))
+                        if self.type_of(it, input) == self.type_of(ot, output) =>
+                    {
+                        Some((i, o))
+                    }
+                    (Ok(_), Ok(_)) => {
+                        notes.push(format!(
+                            "the tokens `{}` and `{}` are not both optional members of one type",
+                            p.input_token[0], p.output_token[0]
+                        ));
+                        None
+                    }
+                    (Err(e), _) | (_, Err(e)) => {
+                        notes.push(e);
+                        None
+                    }
+                }
+            }
+            _ => {
+                notes.push(format!(
+                    "several tokens (input {}, output {}), where `paginate` follows one",
+                    backticked(&p.input_token),
+                    backticked(&p.output_token)
+                ));
+                None
+            }
+        };
+        let Some((input_token, output_token)) = token else {
+            let note = format!("No `paginate(...)`: {}", notes.join("; "));
+            return fill(&note, "    // ", "    // ").concat();
+        };
+        keys.push(format!("input_token = {input_token}"));
+        keys.push(format!("output_token = {output_token}"));
+        if let Some(limit) = p.limit_key {
+            match self.member_slot(input, limit) {
+                Ok((ident, id, true)) if matches!(s.shape(id).kind, Kind::Integer | Kind::Long) => {
+                    keys.push(format!("page_size = {ident}"));
+                }
+                Ok(_) => notes.push(format!(
+                    "no `page_size`: `{limit}` is not an optional integer member"
+                )),
+                Err(e) => notes.push(format!("no `page_size`: {e}")),
+            }
+        }
+        match p.result_key.split_first() {
+            Some((first, rest)) => {
+                match self.member_slot(output, first) {
+                    Ok((ident, id, _)) => match s.shape(id).kind {
+                        Kind::List(item) => {
+                            let ty = self.type_of(item, id);
+                            keys.push(format!("items = {ident}: {ty}"));
+                        }
+                        _ => notes.push(format!(
+                            "no `items`: `{first}` is a {}, not a list",
+                            s.shape(id).kind.describe()
+                        )),
+                    },
+                    Err(e) => notes.push(format!("no `items`: {e}")),
+                }
+                if !rest.is_empty() {
+                    notes.push(format!(
+                        "`items` takes the first result key; {} also page but are read from `pages()` only",
+                        backticked(rest)
+                    ));
+                }
+            }
+            None => notes.push("no `items`: the paginator names no result key".to_owned()),
+        }
+        if let Some(more) = p.more_results {
+            notes.push(format!(
+                "the model also flags more pages with `{more}`, which `paginate` does not read: \
+                 the stream ends when the page's token is absent"
+            ));
+        }
+        let mut out = String::new();
+        for note in &notes {
+            for line in fill(note, "    // ", "    // ") {
+                out.push_str(&line);
+            }
+        }
+        let _ = writeln!(
+            out,
+            "    paginate(\n        {},\n    ),",
+            keys.join(",\n        ")
+        );
+        out
+    }
+
+    /// The field of a paginator's token or key: (Rust ident, target shape, optional).
+    fn member_slot(&self, id: ShapeId, name: &str) -> Result<(String, ShapeId, bool), String> {
+        let shape = self.s.shape(id);
+        let Some(i) = shape.members().iter().position(|m| m.name == name) else {
+            return Err(format!(
+                "`{name}` is not a member of `{}` (a path, which `paginate` cannot follow)",
+                shape.name
+            ));
+        };
+        let m = &shape.members()[i];
+        Ok((member_idents(shape).swap_remove(i), m.target, !m.required()))
+    }
+
     /// A union's members as one-field variants: exactly one is set, and the macro adds
     /// `Unknown` for members the service adds later.
     fn union_variants(&mut self, id: ShapeId) -> String {
@@ -353,11 +482,7 @@ impl Gen {
         let mut taken = HashSet::new();
         for (i, m) in shape.members().iter().enumerate() {
             doc(&mut out, "    ", self.docs.member(id, i));
-            let mut ident = type_ident(m.name);
-            // `Unknown` is the macro's catch-all variant; `Self` is a keyword.
-            if ident == "Unknown" || ident == "Self" {
-                ident.push_str("Value");
-            }
+            let mut ident = variant_ident(m.name);
             while !taken.insert(ident.clone()) {
                 ident.push('_');
             }
@@ -492,6 +617,58 @@ impl Gen {
     }
 }
 
+/// `head { body }`, as rustfmt writes it (`{}` when empty).
+fn braced(head: &str, body: &str) -> String {
+    if body.is_empty() {
+        format!("{head} {{}}\n")
+    } else {
+        format!("{head} {{\n{body}}}\n")
+    }
+}
+
+/// The Rust field names of a structure's members, in model order; a name two members
+/// would share gets a `_` suffix.
+fn member_idents(shape: &Shape) -> Vec<String> {
+    let mut taken = HashSet::new();
+    shape
+        .members()
+        .iter()
+        .map(|m| {
+            let mut ident = field_ident(m.name);
+            while !taken.insert(ident.clone()) {
+                ident.push('_');
+            }
+            ident
+        })
+        .collect()
+}
+
+/// `text` as lines of at most 90 columns (a longer word overflows), the first starting
+/// with `first` and the others with `rest`, each ending in a newline.
+fn fill(text: &str, first: &str, rest: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let prefix = if lines.is_empty() { first } else { rest };
+        if !line.is_empty()
+            && prefix.len() + line.len() + 1 + word.len() > 90
+            && may_start_line(word)
+        {
+            lines.push(format!("{prefix}{line}\n"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        let prefix = if lines.is_empty() { first } else { rest };
+        lines.push(format!("{prefix}{line}\n"));
+    }
+    lines
+}
+
 fn variants(values: &[&str], explicit: bool) -> String {
     let mut keys: HashMap<String, usize> = HashMap::new();
     for v in values {
@@ -500,11 +677,7 @@ fn variants(values: &[&str], explicit: bool) -> String {
     let mut out = String::new();
     let mut taken = HashSet::new();
     for v in values {
-        let mut ident = type_ident(v);
-        // `Unknown` is the macro's catch-all variant; `Self` is a keyword.
-        if ident == "Unknown" || ident == "Self" {
-            ident.push_str("Value");
-        }
+        let mut ident = variant_ident(v);
         while !taken.insert(ident.clone()) {
             ident.push('_');
         }
@@ -517,32 +690,65 @@ fn variants(values: &[&str], explicit: bool) -> String {
     out
 }
 
-/// Writes `text` as `///` lines wrapped near 90 columns.
+/// Writes Markdown `text` as `///` lines wrapped near 90 columns: paragraphs and list
+/// items wrapped (an item's continuation lines indented under its text), fenced code
+/// blocks as they are.
 fn doc(out: &mut String, indent: &str, text: &str) {
     if text.is_empty() {
         return;
     }
-    for (i, para) in text.split("\n\n").enumerate() {
-        if i > 0 {
-            let _ = writeln!(out, "{indent}///");
+    let mut code = false;
+    for line in text.split('\n') {
+        if line.starts_with("```") {
+            code = !code;
         }
-        let mut line = String::new();
-        for word in para.split_whitespace() {
-            if !line.is_empty() && indent.len() + 4 + line.len() + 1 + word.len() > 90 {
-                let _ = writeln!(out, "{indent}/// {line}");
-                line.clear();
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
+        if code || line.starts_with("```") || line.trim().is_empty() {
+            let _ = writeln!(
+                out,
+                "{indent}///{}{}",
+                if line.is_empty() { "" } else { " " },
+                line.trim_end()
+            );
+            continue;
         }
-        if !line.is_empty() {
-            let _ = writeln!(out, "{indent}/// {line}");
+        let body = line.trim_start();
+        let lead = &line[..line.len() - body.len()];
+        let hang = " ".repeat(lead.len() + list_marker_len(body));
+        for l in fill(
+            body,
+            &format!("{indent}/// {lead}"),
+            &format!("{indent}/// {hang}"),
+        ) {
+            out.push_str(&l);
         }
     }
 }
 
+/// The length of the list marker (`- `, `12. `) a line starts with, or 0.
+fn list_marker_len(line: &str) -> usize {
+    if line.starts_with("- ") {
+        return 2;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && line[digits..].starts_with(". ") {
+        digits + 2
+    } else {
+        0
+    }
+}
+
+/// Whether Markdown reads `word` at the start of a line as the word itself, not as a
+/// list item, heading, quote or fence (which would break the paragraph it wraps).
+fn may_start_line(word: &str) -> bool {
+    let numbered = word
+        .strip_suffix(['.', ')'])
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    !(numbered
+        || ["-", "*", "+", "=", "|"].contains(&word)
+        || word.starts_with(['#', '>'])
+        || word.starts_with("```")
+        || word.starts_with("---"))
+}
 #[cfg(test)]
 mod tests {
     use super::scaffold;
@@ -581,6 +787,19 @@ mod tests {
                 "secretsmanager",
                 &["GetSecretValue", "CreateSecret"],
                 "secretsmanager.rs",
+            ),
+            // The model's traits printed: a host prefix, query compatibility, and the
+            // endpoint prefix of a shared target prefix.
+            (
+                "servicediscovery",
+                &["DiscoverInstances"],
+                "servicediscovery.rs",
+            ),
+            ("cloudwatch", &["ListDashboards"], "cloudwatch.rs"),
+            (
+                "timestream-write",
+                &["DescribeEndpoints"],
+                "timestream_write.rs",
             ),
             // Unions (one recursive through its list and map variants) as enums.
             (
@@ -624,6 +843,94 @@ mod tests {
         let kinesis = scaffold("kinesis", &["PutRecord", "SubscribeToShard"], false).unwrap();
         assert!(kinesis.contains("// Left out: `SubscribeToShard` stream events"));
         assert!(scaffold("kinesis", &["SubscribeToShard"], false).is_err());
+    }
+
+    /// Every paginated operation of the catalog comes out with `paginate(...)` or a
+    /// comment saying why not; the ones with one plain token pair always get it.
+    #[test]
+    fn every_paginator_is_printed_or_explained() {
+        let c = crate::catalog::catalog();
+        let (mut printed, mut explained, mut noted) = (0, 0, 0);
+        for name in c.service_names() {
+            let s = c.service(name).unwrap();
+            for op in &s.operations {
+                let Some(p) = &op.paginator else { continue };
+                let Ok(out) = scaffold(name, &[op.name], false) else {
+                    continue; // event streams
+                };
+                let decl = &out[out.find("#[aws_json_operation(").unwrap()..];
+                let decl = &decl[..decl.find(")]\n").unwrap()];
+                let simple = p.input_token.len() == 1
+                    && p.output_token.len() == 1
+                    && !p.input_token[0].contains(['.', '|', ' '])
+                    && !p.output_token[0].contains(['.', '|', ' ']);
+                if decl.contains("    paginate(") {
+                    printed += 1;
+                    if decl.contains("    // ") {
+                        noted += 1;
+                    }
+                } else {
+                    assert!(
+                        decl.contains("// No `paginate(...)`: "),
+                        "{name} {}: paginator dropped silently\n{decl}",
+                        op.name
+                    );
+                    assert!(
+                        !simple || decl.contains("not both optional"),
+                        "{name} {}\n{decl}",
+                        op.name
+                    );
+                    explained += 1;
+                }
+                if let Some(more) = p.more_results.filter(|_| decl.contains("    paginate(")) {
+                    assert!(
+                        decl.contains(&format!("flags more pages with `{more}`")),
+                        "{name} {}",
+                        op.name
+                    );
+                }
+            }
+        }
+        println!("paginate printed {printed} ({noted} with notes), explained {explained}");
+        assert!(printed > 1000, "{printed}");
+    }
+
+    /// The scaffold derives `Default` on every structure: that ends only if no structure
+    /// contains itself through required structure members (a union's default is its
+    /// unknown variant, an optional member's `None`, a list's or map's empty).
+    #[test]
+    fn defaults_end() {
+        use crate::catalog::{Kind, ShapeId};
+        let c = crate::catalog::catalog();
+        for name in c.service_names() {
+            let s = c.service(name).unwrap();
+            let required_structs = |id: ShapeId| -> Vec<ShapeId> {
+                s.shape(id)
+                    .members()
+                    .iter()
+                    .filter(|m| m.required())
+                    .map(|m| m.target)
+                    .filter(|t| {
+                        let t = s.shape(*t);
+                        matches!(t.kind, Kind::Structure { .. }) && !t.is_union()
+                    })
+                    .collect()
+            };
+            for (i, shape) in s.shapes.iter().enumerate() {
+                if shape.is_union() {
+                    continue;
+                }
+                let start = ShapeId(i as u32);
+                let mut stack = required_structs(start);
+                let mut seen = std::collections::HashSet::new();
+                while let Some(id) = stack.pop() {
+                    assert_ne!(id, start, "{name}#{}: an endless default", shape.name);
+                    if seen.insert(id) {
+                        stack.extend(required_structs(id));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

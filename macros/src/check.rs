@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 mod model;
+mod traits;
 
 use crate::ast::{self, Enum, EnumKind, Field, Operation, Struct};
 use crate::attr::{backticked, closest};
@@ -201,6 +202,9 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
             return None;
         }
     };
+    if let Some((service, model_op)) = known {
+        traits::model_traits(cx, &mut op.args, &value, service, model_op);
+    }
     let json_version = match (&op.args.json_version, known) {
         (Some(lit), _) => match lit.value().as_str() {
             v @ ("1.0" | "1.1") => v.to_owned(),

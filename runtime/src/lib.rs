@@ -214,6 +214,11 @@
 //!   as an added `Unknown(UnknownValue)` variant holding its name, which cannot be sent
 //!   back.
 //!
+//! Each of the three gets `Default`, its error-correction value (`Unknown` with an
+//! empty value; 0 for an int enum: "not set"), so that a structure holding one derives
+//! `Default` and is written with `..Default::default()`; an enum that derives its own
+//! (a `#[default]` variant) keeps it.
+//!
 //! `#[aws_json_shape(shape = "ecr#Repository")]` names the model shape a structure, a
 //! string enum or a union mirrors (botocore's service name, `#`, the shape): its wire
 //! names and enum values then come from the model, and it is checked like an

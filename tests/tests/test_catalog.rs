@@ -755,3 +755,49 @@ fn timestamp_formats_come_from_the_model() {
         Some(DateTime::from_secs_and_nanos(1_714_564_800, 250_000_000))
     );
 }
+
+/// The model's `endpoint` and `awsQueryCompatible` traits come from the catalog too:
+/// these declarations name neither.
+pub mod model_traits {
+    use super::*;
+
+    #[aws_json_operation(target = "Route53AutoNaming_v20170314.DiscoverInstances")]
+    pub struct DiscoverInstances {
+        pub namespace_name: String,
+        pub service_name: String,
+    }
+
+    #[aws_json_operation(target = "AWSStepFunctions.TestState")]
+    pub struct TestState {
+        pub definition: String,
+    }
+
+    #[aws_json_operation(target = "GraniteServiceVersion20100801.ListDashboards")]
+    pub struct ListDashboards {
+        pub next_token: Option<String>,
+    }
+
+    #[aws_json_operation(target = "AWSStepFunctions.ListActivities")]
+    pub struct ListActivities {
+        pub next_token: Option<String>,
+    }
+}
+
+#[test]
+fn host_prefix_and_query_mode_come_from_the_model() {
+    use model_traits::*;
+    let discover = DiscoverInstances {
+        namespace_name: "ns".into(),
+        service_name: "svc".into(),
+    };
+    assert_eq!(discover.host_prefix().unwrap().as_deref(), Some("data-"));
+    let test = TestState {
+        definition: "{}".into(),
+    };
+    assert_eq!(test.host_prefix().unwrap().as_deref(), Some("sync-"));
+    let list = ListActivities { next_token: None };
+    assert_eq!(list.host_prefix().unwrap(), None);
+    // Checked when this test compiles.
+    const { assert!(<ListDashboards as Operation>::QUERY_COMPATIBLE) };
+    const { assert!(!<ListActivities as Operation>::QUERY_COMPATIBLE) };
+}

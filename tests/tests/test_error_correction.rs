@@ -199,3 +199,23 @@ fn a_union_member_holding_a_null_document_reads_back() {
     let doc = serde_json::from_str::<Source>(r#"{"json":{"a":[1,null]}}"#).unwrap();
     assert!(matches!(doc, Source::Json(Document::Object(_))), "{doc:?}");
 }
+
+/// An enum that derives its own `Default` keeps it: the macro adds none.
+#[aws_json_shape]
+#[derive(Debug, Clone, PartialEq, Default)]
+enum Tier {
+    Free,
+    #[default]
+    Paid,
+}
+
+/// `Default` of enums and unions is their error-correction value, so that a structure
+/// holding one as a required member derives `Default` (`..Default::default()`).
+#[test]
+fn enums_and_unions_default_to_their_unknown_variant() {
+    assert_eq!(KeyType::default().as_str(), "");
+    assert!(matches!(KeyType::default(), KeyType::Unknown(_)));
+    assert_eq!(Level::default(), Level::Unknown(0));
+    assert!(matches!(Source::default(), Source::Unknown(_)));
+    assert_eq!(Tier::default(), Tier::Paid);
+}

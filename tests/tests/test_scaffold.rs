@@ -1,9 +1,11 @@
 //! The output of `awsjson-cli scaffold` compiles as is: these modules are its output
-//! for operations of six services, kept current by `awsjson-cli`'s own test
+//! for operations of nine services, kept current by `awsjson-cli`'s own test
 //! (`cargo test -p awsjson-cli`; regenerate with `AWSJSON_BLESS=1`).
 
 #![allow(dead_code, missing_docs, clippy::all)]
 
+#[path = "scaffold/cloudwatch.rs"]
+pub mod cloudwatch;
 #[path = "scaffold/dynamodb.rs"]
 pub mod dynamodb;
 #[path = "scaffold/ecr.rs"]
@@ -14,6 +16,10 @@ pub mod kms;
 pub mod partnercentral_selling;
 #[path = "scaffold/secretsmanager.rs"]
 pub mod secretsmanager;
+#[path = "scaffold/servicediscovery.rs"]
+pub mod servicediscovery;
+#[path = "scaffold/timestream_write.rs"]
+pub mod timestream_write;
 #[path = "scaffold/verifiedpermissions.rs"]
 pub mod verifiedpermissions;
 
@@ -92,4 +98,75 @@ fn scaffolded_secrets_do_not_print() {
         "{debug}"
     );
     assert!(debug.contains("key_id: Some(\"k\")"), "{debug}");
+}
+
+/// List operations scaffold with their model paginator: `pages()`, `items()` of the
+/// result key's element type, and a page size where the model has a limit key.
+#[test]
+fn scaffolded_list_operations_paginate() {
+    use std::any::TypeId;
+    fn items<O: awsjson::PaginateItems + awsjson::PageSize>() -> TypeId
+    where
+        O::Item: 'static,
+    {
+        TypeId::of::<O::Item>()
+    }
+    assert_eq!(
+        items::<ecr::DescribeRepositories>(),
+        TypeId::of::<ecr::Repository>()
+    );
+    assert_eq!(
+        items::<partnercentral_selling::ListEngagements>(),
+        TypeId::of::<partnercentral_selling::EngagementSummary>()
+    );
+    assert_eq!(
+        items::<dynamodb::Query>(),
+        TypeId::of::<std::collections::HashMap<String, dynamodb::AttributeValue>>()
+    );
+}
+
+/// Scaffolded inputs and shapes take `..Default::default()`: a user writes only the
+/// members they set. Required members default to their zero value (an empty string,
+/// an enum's or union's unknown variant), which the service rejects if left so.
+#[test]
+fn scaffolded_declarations_default() {
+    let query = dynamodb::Query {
+        table_name: "Music".to_owned(),
+        limit: Some(10),
+        ..Default::default()
+    };
+    assert_eq!(
+        serde_json::to_value(&query).unwrap(),
+        serde_json::json!({"TableName": "Music", "Limit": 10})
+    );
+    let secret = secretsmanager::CreateSecret {
+        name: "prod/db".to_owned(),
+        ..Default::default()
+    };
+    assert_eq!(secret.name, "prod/db");
+    assert!(secret.secret_string.is_none());
+    // A required enum member's default is the unknown variant with no value.
+    let element = dynamodb::Condition::default();
+    assert_eq!(element.comparison_operator.as_str(), "");
+    assert!(matches!(
+        element.comparison_operator,
+        dynamodb::ComparisonOperator::Unknown(_)
+    ));
+    assert!(matches!(
+        verifiedpermissions::AttributeValue::default(),
+        verifiedpermissions::AttributeValue::Unknown(_)
+    ));
+}
+
+/// The scaffold prints the model's host prefix, query compatibility and the endpoint
+/// prefix that picks one of two services sharing a target prefix; the macro agrees.
+#[test]
+fn scaffolded_model_traits() {
+    let discover = servicediscovery::DiscoverInstances::default();
+    assert_eq!(discover.host_prefix().unwrap().as_deref(), Some("data-"));
+    assert!(<cloudwatch::ListDashboards as Operation>::QUERY_COMPATIBLE);
+    assert_eq!(
+        <timestream_write::DescribeEndpoints as Operation>::SERVICE.endpoint_prefix,
+        "ingest.timestream"
+    );
 }

@@ -24,9 +24,11 @@ import zlib
 
 MAGIC = b"AWSJCAT\x01"
 DOCS_MAGIC = b"AWSJDOC\x01"
-# Doc strings keep their first paragraph: enough for a doc comment, and the full
-# text would more than double docs.bin.
-DOC_PARAGRAPHS = 1
+# Doc strings are converted to Markdown whole, block by block, up to this many
+# characters: the blocks past it are left out with a note (a few model docs run to
+# pages of tables and examples that belong in the API reference, not in a doc comment).
+DOC_MAX_CHARS = 3000
+DOC_CUT_NOTE = "(The model's documentation continues in the service's API reference.)"
 COMMAND = "tools/gen-catalog/run.sh"
 
 # Shape kinds (u8), mirrored in macros/src/catalog/mod.rs `Kind`.
@@ -313,44 +315,169 @@ def endpoints_for(ruleset, partitions, signing_name):
 # ---------------------------------------------------------------- docs to text
 
 
-class _Text(html.parser.HTMLParser):
-    BLOCK = {"p", "li", "ul", "ol", "note", "important", "div", "br", "dl", "dt", "dd", "h1", "h2", "h3", "h4"}
+class _Markdown(html.parser.HTMLParser):
+    """botocore's HTML docs as Markdown blocks: paragraphs, list items (nested lists
+    indented), fenced code from `<pre>`/`<programlisting>`, inline code, and links
+    with absolute addresses. Text is escaped so that rustdoc reads no link, HTML tag
+    or code span the model did not mean, and bare addresses become autolinks."""
+
+    PARAGRAPH = {"p", "note", "important", "div", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "br",
+                 "fullname", "examples", "table", "tr"}
+    PRE = {"pre", "programlisting"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.out = []
+        # (kind, text): kind is "p", "li" or "code"; a list item's text carries its
+        # indent and marker.
+        self.blocks = []
+        self.inline = []
+        self.lists = []  # per open list: [ordered, next number]
+        self.item = None  # the marker of the list item being written, with its indent
+        self.pre = None  # text of an open <pre>
+        self.code = 0
+        self.links = []
+
+    def flush(self):
+        text = " ".join("".join(self.inline).split())
+        self.inline = []
+        if not text:
+            return
+        if self.item is not None:
+            self.blocks.append(("li", self.item + text))
+            # More text of the same item (after a nested list) continues it.
+            self.item = " " * len(self.item)
+        else:
+            self.blocks.append(("p", text))
 
     def handle_starttag(self, tag, attrs):
-        if tag in self.BLOCK:
-            self.out.append("\n\n")
-        if tag == "li":
-            self.out.append("- ")
-        if tag == "code":
-            self.out.append("`")
+        if self.pre is not None:
+            return
+        if tag in self.PRE:
+            self.flush()
+            self.pre = []
+        elif tag in ("ul", "ol"):
+            self.flush()
+            self.lists.append([tag == "ol", 1])
+        elif tag == "li":
+            self.flush()
+            depth = max(len(self.lists), 1)
+            marker = "- "
+            if self.lists and self.lists[-1][0]:
+                marker = f"{self.lists[-1][1]}. "
+                self.lists[-1][1] += 1
+            self.item = "  " * (depth - 1) + marker
+        elif tag in self.PARAGRAPH:
+            if self.item is None:
+                self.flush()
+            else:
+                self.inline.append(" ")
+        elif tag == "code":
+            if self.code == 0:
+                self.inline.append("`")
+            self.code += 1
+        elif tag == "a":
+            href = dict(attrs).get("href") or ""
+            href = href.strip()
+            linked = href.startswith(("https://", "http://")) and self.code == 0
+            self.links.append(href if linked else None)
+            if linked:
+                self.inline.append("[")
 
     def handle_endtag(self, tag):
-        if tag == "code":
-            self.out.append("`")
-        if tag in self.BLOCK:
-            self.out.append("\n\n")
+        if self.pre is not None:
+            if tag in self.PRE:
+                text = "".join(self.pre).strip("\n")
+                lines = [line.rstrip() for line in text.split("\n")]
+                # Never close the fence early.
+                if lines and any(line.strip() for line in lines):
+                    body = "\n".join(lines).replace("```", "` ` `")
+                    self.blocks.append(("code", "```text\n" + body + "\n```"))
+                self.pre = None
+            return
+        if tag in ("ul", "ol"):
+            self.flush()
+            if self.lists:
+                self.lists.pop()
+            self.item = None
+        elif tag == "li":
+            self.flush()
+            self.item = None
+        elif tag in self.PARAGRAPH:
+            if self.item is None:
+                self.flush()
+            else:
+                self.inline.append(" ")
+        elif tag == "code":
+            self.code = max(self.code - 1, 0)
+            if self.code == 0:
+                self.inline.append("`")
+        elif tag == "a" and self.links:
+            href = self.links.pop()
+            if href is not None:
+                self.inline.append(f"]({href})")
 
     def handle_data(self, data):
-        self.out.append(data)
+        if self.pre is not None:
+            self.pre.append(data)
+        elif self.code:
+            self.inline.append(data.replace("`", "'"))
+        else:
+            self.inline.append(_escape(data))
+
+    def markdown(self):
+        self.flush()
+        out = ""
+        prev = None
+        for kind, text in self.blocks:
+            if out:
+                # A list's items stay together; everything else is its own block.
+                out += "\n" if kind == "li" and prev == "li" else "\n\n"
+            out += text
+            prev = kind
+        return out
+
+
+_URL = re.compile(r"https?://[^\s<>()\[\]\\]+[^\s<>()\[\]\\.,;:]")
+
+
+def _escape(text):
+    """Text as Markdown that reads as written; bare addresses become autolinks (rustdoc
+    warns of bare URLs)."""
+    out = []
+    last = 0
+    for m in _URL.finditer(text):
+        out.append(_escape_plain(text[last:m.start()]))
+        out.append("<" + m.group(0) + ">")
+        last = m.end()
+    out.append(_escape_plain(text[last:]))
+    return "".join(out)
+
+
+def _escape_plain(text):
+    for c in "\\`[]<>*":
+        text = text.replace(c, "\\" + c)
+    return text
 
 
 def html_to_text(doc):
+    """A model doc string as Markdown, at most `DOC_MAX_CHARS` long (whole blocks)."""
     if not doc:
         return ""
-    p = _Text()
+    p = _Markdown()
     p.feed(doc)
     p.close()
-    text = "".join(p.out)
-    paras = []
-    for para in re.split(r"\n\s*\n", text):
-        para = " ".join(para.split())
-        if para and para != "-":
-            paras.append(para)
-    return "\n\n".join(paras[:DOC_PARAGRAPHS])
+    text = p.markdown()
+    if len(text) <= DOC_MAX_CHARS:
+        return text
+    kept = ""
+    for block in re.split(r"\n\n", text):
+        if len(kept) + len(block) + 2 > DOC_MAX_CHARS:
+            break
+        kept = block if not kept else kept + "\n\n" + block
+    if not kept:
+        # One block longer than the bound: its words up to it.
+        kept = " ".join(text[:DOC_MAX_CHARS].split("\n")[0].split(" ")[:-1])
+    return kept + "\n\n" + DOC_CUT_NOTE
 
 
 # ---------------------------------------------------------------- encoding

@@ -462,28 +462,61 @@ const KEYWORDS: &[&str] = &[
     "virtual", "where", "while", "yield",
 ];
 
-/// Words of a model name: split at `_`, `-`, `.`, spaces and case changes.
+/// Mixed-case words that stay whole (`IPv4`, `MiB`, `TtL`), as in the official Rust SDK.
+const WHOLE_WORDS: &[&str] = &["ipv4", "ipv6", "sigv4", "mib", "gib", "kib", "ttl"];
+
+/// Words of a model name, split where the official Rust SDK splits them (smithy-rs's
+/// `splitOnWordBoundaries`, behind its `toSnakeCase`), so that a field is named as
+/// there: at anything not a letter or digit; before an upper-case letter that follows a
+/// lower-case letter or digit (`Ab2|Def`); before a lower-case letter that follows a
+/// digit in an all-lower-case name (`s3|key`); and at the end of an acronym
+/// (`DB|Proxy`, `IAM|User`) but not before a plural `s` (`ARNs`, `SizeInMBs`) or a
+/// version (`DynamoDBv2`). `WHOLE_WORDS` are not split inside. Words keep their case.
 pub(crate) fn words(name: &str) -> Vec<String> {
     let chars: Vec<char> = name.chars().collect();
+    let all_lower = !chars.iter().any(char::is_ascii_uppercase);
     let mut words = Vec::new();
     let mut cur = String::new();
+    // Whether `cur` may still be the start of a whole word: once it is not, it stays not
+    // until the next word begins.
+    let mut whole_possible = true;
     for (i, &c) in chars.iter().enumerate() {
         if !c.is_ascii_alphanumeric() {
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
+            end_word(&mut cur, &mut words, &mut whole_possible);
             continue;
         }
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
-        let boundary = c.is_ascii_uppercase()
-            && prev.is_some_and(|p| {
-                p.is_ascii_lowercase()
-                    || p.is_ascii_digit()
-                    || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
-            });
-        if boundary && !cur.is_empty() {
-            words.push(std::mem::take(&mut cur));
+        let Some(last) = cur.chars().last() else {
+            cur.push(c);
+            continue;
+        };
+        whole_possible = whole_possible && {
+            let cur_lower = cur.to_ascii_lowercase();
+            let ahead: String = cur_lower
+                .chars()
+                .chain(chars[i..].iter().map(char::to_ascii_lowercase))
+                .collect();
+            WHOLE_WORDS
+                .iter()
+                .any(|w| w.starts_with(&cur_lower) && ahead.starts_with(w) && *w != cur_lower)
+        };
+        let peek = chars.get(i + 1).copied();
+        let peek2 = chars.get(i + 2).copied();
+        let split = if whole_possible {
+            false
+        } else {
+            (c.is_ascii_uppercase() && (last.is_ascii_lowercase() || last.is_ascii_digit()))
+                || (all_lower && last.is_ascii_digit() && c.is_ascii_lowercase())
+        };
+        // `AR|Ns` is a plural, `DynamoD|Bv2` a version: neither ends the acronym.
+        let plural = peek == Some('s') && !peek2.is_some_and(|p| p.is_ascii_lowercase());
+        let version = peek == Some('v') && peek2.is_some_and(|p| p.is_ascii_digit());
+        let acronym_end = last.is_ascii_uppercase()
+            && c.is_ascii_uppercase()
+            && peek.is_some_and(|p| p.is_ascii_lowercase())
+            && !plural
+            && !version;
+        if split || acronym_end {
+            end_word(&mut cur, &mut words, &mut whole_possible);
         }
         cur.push(c);
     }
@@ -491,6 +524,13 @@ pub(crate) fn words(name: &str) -> Vec<String> {
         words.push(cur);
     }
     words
+}
+
+fn end_word(cur: &mut String, words: &mut Vec<String>, whole_possible: &mut bool) {
+    *whole_possible = true;
+    if !cur.is_empty() {
+        words.push(std::mem::take(cur));
+    }
 }
 
 /// `KMSKeyId` → `kms_key_id`; keywords become raw identifiers.
@@ -527,6 +567,17 @@ pub(crate) fn type_ident(name: &str) -> String {
         out.insert(0, 'V');
     }
     out
+}
+
+/// The variant for an enum value or union member: [`type_ident`], with `Unknown` (the
+/// macro's catch-all variant) and `Self` (a keyword) as `UnknownValue` and `SelfValue`,
+/// as the official Rust SDK names them.
+pub(crate) fn variant_ident(name: &str) -> String {
+    let mut ident = type_ident(name);
+    if ident == "Unknown" || ident == "Self" {
+        ident.push_str("Value");
+    }
+    ident
 }
 
 /// The matching key of an enum variant or value: ASCII alphanumerics only, lowercase,

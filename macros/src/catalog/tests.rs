@@ -1,4 +1,7 @@
-use super::{Kind, TargetError, TimestampFormat, catalog, edit_distance, field_key, suggest};
+use super::{
+    Kind, TargetError, TimestampFormat, catalog, edit_distance, field_ident, field_key, suggest,
+    type_ident, variant_ident, words,
+};
 
 #[test]
 fn header_and_counts() {
@@ -378,4 +381,101 @@ fn sensitive_shapes_and_members() {
         })
         .sum();
     assert!(sensitive > 400, "{sensitive} sensitive shapes");
+}
+
+/// The official Rust SDK's names (smithy-rs's `toSnakeCase`).
+#[test]
+fn names_split_as_the_rust_sdk() {
+    for (model, field) in [
+        ("SizeInMBs", "size_in_mbs"),
+        ("ClusterJDBCURL", "cluster_jdbcurl"),
+        ("KMSKeyId", "kms_key_id"),
+        ("DBProxyName", "db_proxy_name"),
+        ("IAMUser", "iam_user"),
+        ("ResourceARNs", "resource_arns"),
+        ("DynamoDBv2", "dynamo_dbv2"),
+        ("IPv4Address", "ipv4_address"),
+        ("SizeInMiB", "size_in_mib"),
+        ("s3key", "s3_key"),
+        ("S3Bucket", "s3_bucket"),
+        ("clientToken", "client_token"),
+        ("Ec2InstanceId", "ec2_instance_id"),
+        ("acm-success", "acm_success"),
+        ("Type", "r#type"),
+        ("Self", "self_"),
+    ] {
+        assert_eq!(field_ident(model), field, "{model}");
+    }
+    assert_eq!(words("SizeInMBs"), ["Size", "In", "MBs"]);
+    assert_eq!(type_ident("N2_AMAZON_MANAGED"), "N2AmazonManaged");
+    assert_eq!(type_ident("m5.large"), "M5Large");
+    assert_eq!(type_ident("1.0"), "V10");
+    assert_eq!(type_ident("ALL_OLD"), "AllOld");
+}
+
+/// Every member and enum value of the catalog gets a valid Rust identifier that is
+/// unique within its shape, and the macro's matching finds the member back from it.
+#[test]
+fn every_catalog_name_is_a_unique_identifier() {
+    let c = catalog();
+    let (mut members, mut values) = (0, 0);
+    for name in c.service_names() {
+        let s = c.service(name).unwrap();
+        for shape in &s.shapes {
+            let mut seen = std::collections::HashSet::new();
+            match &shape.kind {
+                Kind::Structure { members: ms, .. } => {
+                    for m in ms {
+                        members += 1;
+                        let ident = if shape.is_union() {
+                            variant_ident(m.name)
+                        } else {
+                            field_ident(m.name)
+                        };
+                        assert!(
+                            syn::parse_str::<syn::Ident>(&ident).is_ok(),
+                            "{name}#{}${}: `{ident}`",
+                            shape.name,
+                            m.name
+                        );
+                        assert!(
+                            seen.insert(ident.clone()),
+                            "{name}#{}: two members named `{ident}`",
+                            shape.name
+                        );
+                        let found = shape.member_for_field(&ident).map(|f| f.name);
+                        let shared = ms
+                            .iter()
+                            .filter(|o| field_key(o.name) == field_key(m.name))
+                            .count();
+                        // Members that share a key are declared with `rename`.
+                        assert!(
+                            shared > 1 || found == Some(m.name),
+                            "{name}#{}${}: `{ident}` matches {found:?}",
+                            shape.name,
+                            m.name
+                        );
+                    }
+                }
+                Kind::String { enum_values } => {
+                    for v in enum_values {
+                        values += 1;
+                        let ident = variant_ident(v);
+                        assert!(
+                            syn::parse_str::<syn::Ident>(&ident).is_ok(),
+                            "{name}#{} value {v:?}: `{ident}`",
+                            shape.name
+                        );
+                        assert!(
+                            seen.insert(ident.clone()),
+                            "{name}#{}: two values named `{ident}`",
+                            shape.name
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(members > 80_000 && values > 20_000, "{members} {values}");
 }

@@ -2,6 +2,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use syn::punctuated::Punctuated;
 
 use crate::ast::Enum;
 
@@ -17,6 +18,10 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
     let item = &shape.item;
     let idents: Vec<_> = shape.variants.iter().map(|v| &v.ident).collect();
     let wires: Vec<_> = shape.variants.iter().map(|v| &v.wire_name).collect();
+    let default = default_impl(
+        item,
+        quote!(Self::Unknown(::awsjson::__private::unknown_value(""))),
+    );
     quote! {
         #item
 
@@ -71,6 +76,8 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
             }
         }
 
+        #default
+
         #[automatically_derived]
         impl ::awsjson::__private::DefaultFrom<&'static str> for #ident {
             fn default_from(value: &'static str) -> Self {
@@ -113,6 +120,10 @@ pub(crate) fn expand_int(mut shape: Enum) -> TokenStream {
     let item = &shape.item;
     let idents: Vec<_> = shape.variants.iter().map(|v| &v.ident).collect();
     let values: Vec<i32> = shape.variants.iter().filter_map(|v| v.value).collect();
+    let default = default_impl(
+        item,
+        quote!(<Self as ::core::convert::From<::core::primitive::i32>>::from(0)),
+    );
     quote! {
         #item
 
@@ -151,6 +162,8 @@ pub(crate) fn expand_int(mut shape: Enum) -> TokenStream {
             }
         }
 
+        #default
+
         #[automatically_derived]
         impl ::awsjson::__private::DefaultFrom<::core::primitive::i64> for #ident {
             fn default_from(value: ::core::primitive::i64) -> Self {
@@ -178,6 +191,36 @@ pub(crate) fn expand_int(mut shape: Enum) -> TokenStream {
             ) -> ::core::result::Result<Self, __D::Error> {
                 let value = <::core::primitive::i32 as ::awsjson::__private::serde::Deserialize>::deserialize(deserializer)?;
                 ::core::result::Result::Ok(<Self as ::core::convert::From<::core::primitive::i32>>::from(value))
+            }
+        }
+    }
+}
+
+/// `Default` for an enum or union, so that a declaration holding one as a required
+/// member can derive `Default` and be written with `..Default::default()`: Smithy's
+/// client error correction value (the unknown variant with an empty value; 0 for an
+/// int enum), which says "not set" rather than picking a real value. Nothing when the
+/// declaration derives its own `Default` (a `#[default]` variant).
+pub(crate) fn default_impl(item: &syn::DeriveInput, value: TokenStream) -> TokenStream {
+    let derives_default = item.attrs.iter().any(|attr| {
+        attr.path().is_ident("derive")
+            && attr
+                .parse_args_with(Punctuated::<syn::Path, syn::Token![,]>::parse_terminated)
+                .is_ok_and(|paths| {
+                    paths
+                        .iter()
+                        .any(|p| p.segments.last().is_some_and(|s| s.ident == "Default"))
+                })
+    });
+    if derives_default {
+        return TokenStream::new();
+    }
+    let ident = &item.ident;
+    quote! {
+        #[automatically_derived]
+        impl ::core::default::Default for #ident {
+            fn default() -> Self {
+                #value
             }
         }
     }

@@ -20,6 +20,10 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
     });
     let ident = &shape.item.ident;
     let item = &shape.item;
+    let default = super::enumeration::default_impl(
+        item,
+        quote!(#ident::Unknown(::awsjson::__private::unknown_value(""))),
+    );
     let name = ident.to_string();
     let expecting = format!("union {name}: an object with one member set");
     let none_set = format!("union {name} has no member set");
@@ -168,6 +172,8 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
                     ::core::option::Option::Some(#ident::Unknown(::awsjson::__private::unknown_value("")))
                 }
             }
+
+            #default
         };
     }
 }

@@ -7,6 +7,11 @@ use std::collections::HashMap;
 /// The `GetItem` operation returns a set of attributes for the item with the given
 /// primary key. If there is no matching item, `GetItem` does not return any data and
 /// there will be no `Item` element in the response.
+///
+/// `GetItem` provides an eventually consistent read by default. If your application
+/// requires a strongly consistent read, set `ConsistentRead` to `true`. Although a
+/// strongly consistent read might take more time than an eventually consistent read, it
+/// always returns the last updated value.
 #[aws_json_operation(
     target = "DynamoDB_20120810.GetItem",
     output = GetItemOutput,
@@ -18,15 +23,23 @@ use std::collections::HashMap;
         ThrottlingException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct GetItem {
     /// The name of the table containing the requested item. You can also provide the
     /// Amazon Resource Name (ARN) of the table in this parameter.
     pub table_name: String,
     /// A map of attribute names to `AttributeValue` objects, representing the primary key
     /// of the item to retrieve.
+    ///
+    /// For the primary key, you must provide all of the attributes. For example, with a
+    /// simple primary key, you only need to provide a value for the partition key. For a
+    /// composite primary key, you must provide values for both the partition key and the
+    /// sort key.
     pub key: HashMap<String, AttributeValue>,
     /// This is a legacy parameter. Use `ProjectionExpression` instead. For more
-    /// information, see AttributesToGet in the Amazon DynamoDB Developer Guide.
+    /// information, see
+    /// [AttributesToGet](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributesToGet.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub attributes_to_get: Option<Vec<String>>,
     /// Determines the read consistency model: If set to `true`, then the operation uses
     /// strongly consistent reads; otherwise, the operation uses eventually consistent
@@ -36,9 +49,46 @@ pub struct GetItem {
     /// A string that identifies one or more attributes to retrieve from the table. These
     /// attributes can include scalars, sets, or elements of a JSON document. The
     /// attributes in the expression must be separated by commas.
+    ///
+    /// If no attribute names are specified, then all attributes are returned. If any of
+    /// the requested attributes are not found, they do not appear in the result.
+    ///
+    /// For more information, see [Specifying Item
+    /// Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub projection_expression: Option<String>,
     /// One or more substitution tokens for attribute names in an expression. The
     /// following are some use cases for using `ExpressionAttributeNames`:
+    ///
+    /// - To access an attribute whose name conflicts with a DynamoDB reserved word.
+    /// - To create a placeholder for repeating occurrences of an attribute name in an
+    ///   expression.
+    /// - To prevent special characters in an attribute name from being misinterpreted in
+    ///   an expression.
+    ///
+    /// Use the # character in an expression to dereference an attribute name. For
+    /// example, consider the following attribute name:
+    ///
+    /// - `Percentile`
+    ///
+    /// The name of this attribute conflicts with a reserved word, so it cannot be used
+    /// directly in an expression. (For the complete list of reserved words, see [Reserved
+    /// Words](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html)
+    /// in the Amazon DynamoDB Developer Guide). To work around this, you could specify
+    /// the following for `ExpressionAttributeNames`:
+    ///
+    /// - `{"#P":"Percentile"}`
+    ///
+    /// You could then use this substitution in an expression, as in this example:
+    ///
+    /// - `#P = :val`
+    ///
+    /// Tokens that begin with the : character are expression attribute values, which are
+    /// placeholders for the actual value at runtime.
+    ///
+    /// For more information on expression attribute names, see [Specifying Item
+    /// Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub expression_attribute_names: Option<HashMap<String, String>>,
 }
 
@@ -46,6 +96,46 @@ pub struct GetItem {
 /// attribute. `Query` returns all items with that partition key value. Optionally, you
 /// can provide a sort key attribute and use a comparison operator to refine the search
 /// results.
+///
+/// Use the `KeyConditionExpression` parameter to provide a specific value for the
+/// partition key. The `Query` operation will return all of the items from the table or
+/// index with that partition key value. You can optionally narrow the scope of the
+/// `Query` operation by specifying a sort key value and a comparison operator in
+/// `KeyConditionExpression`. To further refine the `Query` results, you can optionally
+/// provide a `FilterExpression`. A `FilterExpression` determines which items within the
+/// results should be returned to you. All of the other results are discarded.
+///
+/// A `Query` operation always returns a result set. If no matching items are found, the
+/// result set will be empty. Queries that do not return results consume the minimum
+/// number of read capacity units for that type of read operation.
+///
+/// DynamoDB calculates the number of read capacity units consumed based on item size, not
+/// on the amount of data that is returned to an application. The number of capacity units
+/// consumed will be the same whether you request all of the attributes (the default
+/// behavior) or just some of them (using a projection expression). The number will also
+/// be the same whether or not you use a `FilterExpression`.
+///
+/// `Query` results are always sorted by the sort key value. If the data type of the sort
+/// key is Number, the results are returned in numeric order; otherwise, the results are
+/// returned in order of UTF-8 bytes. By default, the sort order is ascending. To reverse
+/// the order, set the `ScanIndexForward` parameter to false.
+///
+/// A single `Query` operation will read up to the maximum number of items set (if using
+/// the `Limit` parameter) or a maximum of 1 MB of data and then apply any filtering to
+/// the results using `FilterExpression`. If `LastEvaluatedKey` is present in the
+/// response, you will need to paginate the result set. For more information, see
+/// [Paginating the
+/// Results](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.html#Query.Pagination)
+/// in the Amazon DynamoDB Developer Guide.
+///
+/// `FilterExpression` is applied after a `Query` finishes, but before the results are
+/// returned. A `FilterExpression` cannot contain partition key or sort key attributes.
+/// You need to specify those attributes in the `KeyConditionExpression`.
+///
+/// A `Query` operation can return an empty result set and a `LastEvaluatedKey` if all the
+/// items read for the page of results are filtered out.
+///
+/// (The model's documentation continues in the service's API reference.)
 #[aws_json_operation(
     target = "DynamoDB_20120810.Query",
     output = QueryOutput,
@@ -56,7 +146,16 @@ pub struct GetItem {
         ResourceNotFoundException,
         ThrottlingException,
     ),
+    // `items` takes the first result key; `Count`, `ScannedCount` also page but are read
+    // from `pages()` only
+    paginate(
+        input_token = exclusive_start_key,
+        output_token = last_evaluated_key,
+        page_size = limit,
+        items = items: HashMap<String, AttributeValue>,
+    ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct Query {
     /// The name of the table containing the requested items. You can also provide the
     /// Amazon Resource Name (ARN) of the table in this parameter.
@@ -68,9 +167,45 @@ pub struct Query {
     /// The attributes to be returned in the result. You can retrieve all item attributes,
     /// specific item attributes, the count of matching items, or in the case of an index,
     /// some or all of the attributes projected into the index.
+    ///
+    /// - `ALL_ATTRIBUTES` - Returns all of the item attributes from the specified table
+    ///   or index. If you query a local secondary index, then for each matching item in
+    ///   the index, DynamoDB fetches the entire item from the parent table. If the index
+    ///   is configured to project all item attributes, then all of the data can be
+    ///   obtained from the local secondary index, and no fetching is required.
+    /// - `ALL_PROJECTED_ATTRIBUTES` - Allowed only when querying an index. Retrieves all
+    ///   attributes that have been projected into the index. If the index is configured
+    ///   to project all attributes, this return value is equivalent to specifying
+    ///   `ALL_ATTRIBUTES`.
+    /// - `COUNT` - Returns the number of matching items, rather than the matching items
+    ///   themselves. Note that this uses the same quantity of read capacity units as
+    ///   getting the items, and is subject to the same item size calculations.
+    /// - `SPECIFIC_ATTRIBUTES` - Returns only the attributes listed in
+    ///   `ProjectionExpression`. This return value is equivalent to specifying
+    ///   `ProjectionExpression` without specifying any value for `Select`. If you query
+    ///   or scan a local secondary index and request only attributes that are projected
+    ///   into that index, the operation will read only the index and not the table. If
+    ///   any of the requested attributes are not projected into the local secondary
+    ///   index, DynamoDB fetches each of these attributes from the parent table. This
+    ///   extra fetching incurs additional throughput cost and latency. If you query or
+    ///   scan a global secondary index, you can only request attributes that are
+    ///   projected into the index. Global secondary index queries cannot fetch attributes
+    ///   from the parent table.
+    ///
+    /// If neither `Select` nor `ProjectionExpression` are specified, DynamoDB defaults to
+    /// `ALL_ATTRIBUTES` when accessing a table, and `ALL_PROJECTED_ATTRIBUTES` when
+    /// accessing an index. You cannot use both `Select` and `ProjectionExpression`
+    /// together in a single request, unless the value for `Select` is
+    /// `SPECIFIC_ATTRIBUTES`. (This usage is equivalent to specifying
+    /// `ProjectionExpression` without any value for `Select`.)
+    ///
+    /// If you use the `ProjectionExpression` parameter, then the value for `Select` can
+    /// only be `SPECIFIC_ATTRIBUTES`. Any other value for `Select` will return an error.
     pub select: Option<Select>,
     /// This is a legacy parameter. Use `ProjectionExpression` instead. For more
-    /// information, see AttributesToGet in the Amazon DynamoDB Developer Guide.
+    /// information, see
+    /// [AttributesToGet](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributesToGet.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub attributes_to_get: Option<Vec<String>>,
     /// The maximum number of items to evaluate (not necessarily the number of matching
     /// items). If DynamoDB processes the number of items up to the limit while processing
@@ -79,51 +214,205 @@ pub struct Query {
     /// you can pick up where you left off. Also, if the processed dataset size exceeds 1
     /// MB before DynamoDB reaches this limit, it stops the operation and returns the
     /// matching values up to the limit, and a key in `LastEvaluatedKey` to apply in a
-    /// subsequent operation to continue the operation. For more information, see Query
-    /// and Scan in the Amazon DynamoDB Developer Guide.
+    /// subsequent operation to continue the operation. For more information, see [Query
+    /// and
+    /// Scan](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/QueryAndScan.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub limit: Option<i32>,
     /// Determines the read consistency model: If set to `true`, then the operation uses
     /// strongly consistent reads; otherwise, the operation uses eventually consistent
     /// reads.
+    ///
+    /// Strongly consistent reads are not supported on global secondary indexes. If you
+    /// query a global secondary index with `ConsistentRead` set to `true`, you will
+    /// receive a `ValidationException`.
     pub consistent_read: Option<bool>,
     /// This is a legacy parameter. Use `KeyConditionExpression` instead. For more
-    /// information, see KeyConditions in the Amazon DynamoDB Developer Guide.
+    /// information, see
+    /// [KeyConditions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.KeyConditions.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub key_conditions: Option<HashMap<String, Condition>>,
     /// This is a legacy parameter. Use `FilterExpression` instead. For more information,
-    /// see QueryFilter in the Amazon DynamoDB Developer Guide.
+    /// see
+    /// [QueryFilter](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.QueryFilter.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub query_filter: Option<HashMap<String, Condition>>,
     /// This is a legacy parameter. Use `FilterExpression` instead. For more information,
-    /// see ConditionalOperator in the Amazon DynamoDB Developer Guide.
+    /// see
+    /// [ConditionalOperator](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub conditional_operator: Option<ConditionalOperator>,
     /// Specifies the order for index traversal: If `true` (default), the traversal is
     /// performed in ascending order; if `false`, the traversal is performed in descending
     /// order.
+    ///
+    /// Items with the same partition key value are stored in sorted order by sort key. If
+    /// the sort key data type is Number, the results are stored in numeric order. For
+    /// type String, the results are stored in order of UTF-8 bytes. For type Binary,
+    /// DynamoDB treats each byte of the binary data as unsigned.
+    ///
+    /// If `ScanIndexForward` is `true`, DynamoDB returns the results in the order in
+    /// which they are stored (by sort key value). This is the default behavior. If
+    /// `ScanIndexForward` is `false`, DynamoDB reads the results in reverse order by sort
+    /// key value, and then returns the results to the client.
     pub scan_index_forward: Option<bool>,
     /// The primary key of the first item that this operation will evaluate. Use the value
     /// that was returned for `LastEvaluatedKey` in the previous operation.
+    ///
+    /// The data type for `ExclusiveStartKey` must be String, Number, or Binary. No set
+    /// data types are allowed.
     pub exclusive_start_key: Option<HashMap<String, AttributeValue>>,
     pub return_consumed_capacity: Option<ReturnConsumedCapacity>,
     /// A string that identifies one or more attributes to retrieve from the table. These
     /// attributes can include scalars, sets, or elements of a JSON document. The
     /// attributes in the expression must be separated by commas.
+    ///
+    /// If no attribute names are specified, then all attributes will be returned. If any
+    /// of the requested attributes are not found, they will not appear in the result.
+    ///
+    /// For more information, see [Accessing Item
+    /// Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub projection_expression: Option<String>,
     /// A string that contains conditions that DynamoDB applies after the `Query`
     /// operation, but before the data is returned to you. Items that do not satisfy the
     /// `FilterExpression` criteria are not returned.
+    ///
+    /// A `FilterExpression` does not allow key attributes. You cannot define a filter
+    /// expression based on a partition key or a sort key.
+    ///
+    /// A `FilterExpression` is applied after the items have already been read; the
+    /// process of filtering does not consume any additional read capacity units.
+    ///
+    /// For more information, see [Filter
+    /// Expressions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.FilterExpression.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub filter_expression: Option<String>,
     /// The condition that specifies the key values for items to be retrieved by the
     /// `Query` action.
+    ///
+    /// The condition must perform an equality test on a single partition key value.
+    ///
+    /// The condition can optionally perform one of several comparison tests on a single
+    /// sort key value. This allows `Query` to retrieve one item with a given partition
+    /// key value and sort key value, or several items that have the same partition key
+    /// value but different sort key values.
+    ///
+    /// The partition key equality test is required, and must be specified in the
+    /// following format:
+    ///
+    /// `partitionKeyName` = `:partitionkeyval`
+    ///
+    /// If you also want to provide a condition for the sort key, it must be combined
+    /// using `AND` with the condition for the sort key. Following is an example, using
+    /// the = comparison operator for the sort key:
+    ///
+    /// `partitionKeyName` `=` `:partitionkeyval` `AND` `sortKeyName` `=` `:sortkeyval`
+    ///
+    /// Valid comparisons for the sort key condition are as follows:
+    ///
+    /// - `sortKeyName` `=` `:sortkeyval` - true if the sort key value is equal to
+    ///   `:sortkeyval`.
+    /// - `sortKeyName` `<` `:sortkeyval` - true if the sort key value is less than
+    ///   `:sortkeyval`.
+    /// - `sortKeyName` `<=` `:sortkeyval` - true if the sort key value is less than or
+    ///   equal to `:sortkeyval`.
+    /// - `sortKeyName` `>` `:sortkeyval` - true if the sort key value is greater than
+    ///   `:sortkeyval`.
+    /// - `sortKeyName` `>= ` `:sortkeyval` - true if the sort key value is greater than
+    ///   or equal to `:sortkeyval`.
+    /// - `sortKeyName` `BETWEEN` `:sortkeyval1` `AND` `:sortkeyval2` - true if the sort
+    ///   key value is greater than or equal to `:sortkeyval1`, and less than or equal to
+    ///   `:sortkeyval2`.
+    /// - `begins_with (` `sortKeyName`, `:sortkeyval` `)` - true if the sort key value
+    ///   begins with a particular operand. (You cannot use this function with a sort key
+    ///   that is of type Number.) Note that the function name `begins_with` is
+    ///   case-sensitive.
+    ///
+    /// Use the `ExpressionAttributeValues` parameter to replace tokens such as
+    /// `:partitionval` and `:sortval` with actual values at runtime.
+    ///
+    /// You can optionally use the `ExpressionAttributeNames` parameter to replace the
+    /// names of the partition key and sort key with placeholder tokens. This option might
+    /// be necessary if an attribute name conflicts with a DynamoDB reserved word. For
+    /// example, the following `KeyConditionExpression` parameter causes an error because
+    /// Size is a reserved word:
+    ///
+    /// - `Size = :myval`
+    ///
+    /// To work around this, define a placeholder (such a `#S`) to represent the attribute
+    /// name Size. `KeyConditionExpression` then is as follows:
+    ///
+    /// - `#S = :myval`
+    ///
+    /// For a list of reserved words, see [Reserved
+    /// Words](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html)
+    /// in the Amazon DynamoDB Developer Guide.
+    ///
+    /// For more information on `ExpressionAttributeNames` and
+    /// `ExpressionAttributeValues`, see [Using Placeholders for Attribute Names and
+    /// Values](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ExpressionPlaceholders.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub key_condition_expression: Option<String>,
     /// One or more substitution tokens for attribute names in an expression. The
     /// following are some use cases for using `ExpressionAttributeNames`:
+    ///
+    /// - To access an attribute whose name conflicts with a DynamoDB reserved word.
+    /// - To create a placeholder for repeating occurrences of an attribute name in an
+    ///   expression.
+    /// - To prevent special characters in an attribute name from being misinterpreted in
+    ///   an expression.
+    ///
+    /// Use the # character in an expression to dereference an attribute name. For
+    /// example, consider the following attribute name:
+    ///
+    /// - `Percentile`
+    ///
+    /// The name of this attribute conflicts with a reserved word, so it cannot be used
+    /// directly in an expression. (For the complete list of reserved words, see [Reserved
+    /// Words](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html)
+    /// in the Amazon DynamoDB Developer Guide). To work around this, you could specify
+    /// the following for `ExpressionAttributeNames`:
+    ///
+    /// - `{"#P":"Percentile"}`
+    ///
+    /// You could then use this substitution in an expression, as in this example:
+    ///
+    /// - `#P = :val`
+    ///
+    /// Tokens that begin with the : character are expression attribute values, which are
+    /// placeholders for the actual value at runtime.
+    ///
+    /// For more information on expression attribute names, see [Specifying Item
+    /// Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub expression_attribute_names: Option<HashMap<String, String>>,
     /// One or more values that can be substituted in an expression.
+    ///
+    /// Use the : (colon) character in an expression to dereference an attribute value.
+    /// For example, suppose that you wanted to check whether the value of the
+    /// ProductStatus attribute was one of the following:
+    ///
+    /// `Available | Backordered | Discontinued`
+    ///
+    /// You would first need to specify `ExpressionAttributeValues` as follows:
+    ///
+    /// `{ ":avail":{"S":"Available"}, ":back":{"S":"Backordered"},
+    /// ":disc":{"S":"Discontinued"} }`
+    ///
+    /// You could then use these values in an expression, such as this:
+    ///
+    /// `ProductStatus IN (:avail, :back, :disc)`
+    ///
+    /// For more information on expression attribute values, see [Specifying
+    /// Conditions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html)
+    /// in the Amazon DynamoDB Developer Guide.
     pub expression_attribute_values: Option<HashMap<String, AttributeValue>>,
 }
 
 /// Represents the output of a `GetItem` operation.
 #[aws_json_shape(shape = "dynamodb#GetItemOutput")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetItemOutput {
     /// A map of attribute names to `AttributeValue` objects, as specified by
     /// `ProjectionExpression`.
@@ -132,14 +421,15 @@ pub struct GetItemOutput {
     /// the total provisioned throughput consumed, along with statistics for the table and
     /// any indexes involved in the operation. `ConsumedCapacity` is only returned if the
     /// `ReturnConsumedCapacity` parameter was specified. For more information, see
-    /// Capacity unit consumption for read operations in the Amazon DynamoDB Developer
-    /// Guide.
+    /// [Capacity unit consumption for read
+    /// operations](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption)
+    /// in the Amazon DynamoDB Developer Guide.
     pub consumed_capacity: Option<ConsumedCapacity>,
 }
 
 /// An error occurred on the server side.
 #[aws_json_shape(shape = "dynamodb#InternalServerError")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InternalServerError {
     /// The server encountered an internal error trying to fulfill the request.
     pub message: Option<String>,
@@ -147,38 +437,45 @@ pub struct InternalServerError {
 
 /// The request was denied due to request throttling. For detailed information about why
 /// the request was throttled and the ARN of the impacted resource, find the
-/// ThrottlingReason field in the returned exception. The Amazon Web Services SDKs for
-/// DynamoDB automatically retry requests that receive this exception. Your request is
-/// eventually successful, unless your retry queue is too large to finish. Reduce the
-/// frequency of requests and use exponential backoff. For more information, go to Error
-/// Retries and Exponential Backoff in the Amazon DynamoDB Developer Guide.
+/// [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html)
+/// field in the returned exception. The Amazon Web Services SDKs for DynamoDB
+/// automatically retry requests that receive this exception. Your request is eventually
+/// successful, unless your retry queue is too large to finish. Reduce the frequency of
+/// requests and use exponential backoff. For more information, go to [Error Retries and
+/// Exponential
+/// Backoff](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html#Programming.Errors.RetryAndBackoff)
+/// in the Amazon DynamoDB Developer Guide.
 #[aws_json_shape(shape = "dynamodb#ProvisionedThroughputExceededException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ProvisionedThroughputExceededException {
     /// You exceeded your maximum allowed provisioned throughput.
     pub message: Option<String>,
-    /// A list of ThrottlingReason that provide detailed diagnostic information about why
-    /// the request was throttled.
+    /// A list of
+    /// [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html)
+    /// that provide detailed diagnostic information about why the request was throttled.
     pub throttling_reasons: Option<Vec<ThrottlingReason>>,
 }
 
 /// Throughput exceeds the current throughput quota for your account. For detailed
 /// information about why the request was throttled and the ARN of the impacted resource,
-/// find the ThrottlingReason field in the returned exception. Contact Amazon Web Services
-/// Support to request a quota increase.
+/// find the
+/// [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html)
+/// field in the returned exception. Contact [Amazon Web Services
+/// Support](https://aws.amazon.com/support) to request a quota increase.
 #[aws_json_shape(shape = "dynamodb#RequestLimitExceeded")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RequestLimitExceeded {
     pub message: Option<String>,
-    /// A list of ThrottlingReason that provide detailed diagnostic information about why
-    /// the request was throttled.
+    /// A list of
+    /// [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html)
+    /// that provide detailed diagnostic information about why the request was throttled.
     pub throttling_reasons: Option<Vec<ThrottlingReason>>,
 }
 
 /// The operation tried to access a nonexistent table or index. The resource might not be
 /// specified correctly, or its status might not be `ACTIVE`.
 #[aws_json_shape(shape = "dynamodb#ResourceNotFoundException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResourceNotFoundException {
     /// The resource which is being requested does not exist.
     pub message: Option<String>,
@@ -186,44 +483,90 @@ pub struct ResourceNotFoundException {
 
 /// The request was denied due to request throttling. For detailed information about why
 /// the request was throttled and the ARN of the impacted resource, find the
-/// ThrottlingReason field in the returned exception.
+/// [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html)
+/// field in the returned exception.
 #[aws_json_shape(shape = "dynamodb#ThrottlingException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ThrottlingException {
     pub message: Option<String>,
-    /// A list of ThrottlingReason that provide detailed diagnostic information about why
-    /// the request was throttled.
+    /// A list of
+    /// [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html)
+    /// that provide detailed diagnostic information about why the request was throttled.
     pub throttling_reasons: Option<Vec<ThrottlingReason>>,
 }
 
 /// Represents the data for an attribute.
+///
+/// Each attribute value is described as a name-value pair. The name is the data type, and
+/// the value is the data itself.
+///
+/// For more information, see [Data
+/// Types](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html#HowItWorks.DataTypes)
+/// in the Amazon DynamoDB Developer Guide.
 #[aws_json_shape(shape = "dynamodb#AttributeValue")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AttributeValue {
     /// An attribute of type String. For example:
+    ///
+    /// `"S": "Hello"`
     pub s: Option<String>,
     /// An attribute of type Number. For example:
+    ///
+    /// `"N": "123.45"`
+    ///
+    /// Numbers are sent across the network to DynamoDB as strings, to maximize
+    /// compatibility across languages and libraries. However, DynamoDB treats them as
+    /// number type attributes for mathematical operations.
     pub n: Option<String>,
     /// An attribute of type Binary. For example:
+    ///
+    /// `"B": "dGhpcyB0ZXh0IGlzIGJhc2U2NC1lbmNvZGVk"`
     pub b: Option<awsjson::Blob>,
     /// An attribute of type String Set. For example:
+    ///
+    /// `"SS": ["Giraffe", "Hippo" ,"Zebra"]`
     pub ss: Option<Vec<String>>,
     /// An attribute of type Number Set. For example:
+    ///
+    /// `"NS": ["42.2", "-19", "7.5", "3.14"]`
+    ///
+    /// Numbers are sent across the network to DynamoDB as strings, to maximize
+    /// compatibility across languages and libraries. However, DynamoDB treats them as
+    /// number type attributes for mathematical operations.
     pub ns: Option<Vec<String>>,
     /// An attribute of type Binary Set. For example:
+    ///
+    /// `"BS": ["U3Vubnk=", "UmFpbnk=", "U25vd3k="]`
     pub bs: Option<Vec<awsjson::Blob>>,
     /// An attribute of type Map. For example:
+    ///
+    /// `"M": {"Name": {"S": "Joe"}, "Age": {"N": "35"}}`
     pub m: Option<HashMap<String, AttributeValue>>,
     /// An attribute of type List. For example:
+    ///
+    /// `"L": [ {"S": "Cookies"} , {"S": "Coffee"}, {"N": "3.14159"}]`
     pub l: Option<Vec<AttributeValue>>,
     /// An attribute of type Null. For example:
+    ///
+    /// `"NULL": true`
     pub null: Option<bool>,
     /// An attribute of type Boolean. For example:
+    ///
+    /// `"BOOL": true`
     pub bool: Option<bool>,
 }
 
 /// Determines the level of detail about either provisioned or on-demand throughput
 /// consumption that is returned in the response:
+///
+/// - `INDEXES` - The response includes the aggregate `ConsumedCapacity` for the
+///   operation, together with `ConsumedCapacity` for each table and secondary index that
+///   was accessed. Note that some operations, such as `GetItem` and `BatchGetItem`, do
+///   not access any indexes at all. In these cases, specifying `INDEXES` will only return
+///   `ConsumedCapacity` information for table(s).
+/// - `TOTAL` - The response includes only the aggregate `ConsumedCapacity` for the
+///   operation.
+/// - `NONE` - No `ConsumedCapacity` details are included in the response.
 #[aws_json_shape(shape = "dynamodb#ReturnConsumedCapacity")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReturnConsumedCapacity {
@@ -234,28 +577,47 @@ pub enum ReturnConsumedCapacity {
 
 /// Represents the output of a `Query` operation.
 #[aws_json_shape(shape = "dynamodb#QueryOutput")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct QueryOutput {
     /// An array of item attributes that match the query criteria. Each element in this
     /// array consists of an attribute name and the value for that attribute.
     pub items: Option<Vec<HashMap<String, AttributeValue>>>,
     /// The number of items in the response.
+    ///
+    /// If you used a `QueryFilter` in the request, then `Count` is the number of items
+    /// returned after the filter was applied, and `ScannedCount` is the number of
+    /// matching items before the filter was applied.
+    ///
+    /// If you did not use a filter in the request, then `Count` and `ScannedCount` are
+    /// the same.
     pub count: Option<i32>,
     /// The number of items evaluated, before any `QueryFilter` is applied. A high
     /// `ScannedCount` value with few, or no, `Count` results indicates an inefficient
-    /// `Query` operation. For more information, see Count and ScannedCount in the Amazon
-    /// DynamoDB Developer Guide.
+    /// `Query` operation. For more information, see [Count and
+    /// ScannedCount](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Count)
+    /// in the Amazon DynamoDB Developer Guide.
+    ///
+    /// If you did not use a filter in the request, then `ScannedCount` is the same as
+    /// `Count`.
     pub scanned_count: Option<i32>,
     /// The primary key of the item where the operation stopped, inclusive of the previous
     /// result set. Use this value to start a new operation, excluding this value in the
     /// new request.
+    ///
+    /// If `LastEvaluatedKey` is empty, then the "last page" of results has been processed
+    /// and there is no more data to be retrieved.
+    ///
+    /// If `LastEvaluatedKey` is not empty, it does not necessarily mean that there is
+    /// more data in the result set. The only way to know when you have reached the end of
+    /// the result set is when `LastEvaluatedKey` is empty.
     pub last_evaluated_key: Option<HashMap<String, AttributeValue>>,
     /// The capacity units consumed by the `Query` operation. The data returned includes
     /// the total provisioned throughput consumed, along with statistics for the table and
     /// any indexes involved in the operation. `ConsumedCapacity` is only returned if the
     /// `ReturnConsumedCapacity` parameter was specified. For more information, see
-    /// Capacity unit consumption for read operations in the Amazon DynamoDB Developer
-    /// Guide.
+    /// [Capacity unit consumption for read
+    /// operations](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption)
+    /// in the Amazon DynamoDB Developer Guide.
     pub consumed_capacity: Option<ConsumedCapacity>,
 }
 
@@ -269,14 +631,41 @@ pub enum Select {
 }
 
 /// Represents the selection criteria for a `Query` or `Scan` operation:
+///
+/// - For a `Query` operation, `Condition` is used for specifying the `KeyConditions` to
+///   use when querying a table or an index. For `KeyConditions`, only the following
+///   comparison operators are supported: `EQ | LE | LT | GE | GT | BEGINS_WITH | BETWEEN`
+///   `Condition` is also used in a `QueryFilter`, which evaluates the query results and
+///   returns only the desired values.
+/// - For a `Scan` operation, `Condition` is used in a `ScanFilter`, which evaluates the
+///   scan results and returns only the desired values.
 #[aws_json_shape(shape = "dynamodb#Condition")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Condition {
     /// One or more values to evaluate against the supplied attribute. The number of
     /// values in the list depends on the `ComparisonOperator` being used.
+    ///
+    /// For type Number, value comparisons are numeric.
+    ///
+    /// String value comparisons for greater than, equals, or less than are based on ASCII
+    /// character code values. For example, `a` is greater than `A`, and `a` is greater
+    /// than `B`. For a list of code values, see
+    /// [<http://en.wikipedia.org/wiki/ASCII#ASCII_printable_characters>](http://en.wikipedia.org/wiki/ASCII#ASCII_printable_characters).
+    ///
+    /// For Binary, DynamoDB treats each byte of the binary data as unsigned when it
+    /// compares binary values.
     pub attribute_value_list: Option<Vec<AttributeValue>>,
     /// A comparator for evaluating attributes. For example, equals, greater than, less
     /// than, etc.
+    ///
+    /// The following comparison operators are available:
+    ///
+    /// `EQ | NE | LE | LT | GE | GT | NOT_NULL | NULL | CONTAINS | NOT_CONTAINS |
+    /// BEGINS_WITH | IN | BETWEEN`
+    ///
+    /// The following are descriptions of each comparison operator.
+    ///
+    /// (The model's documentation continues in the service's API reference.)
     pub comparison_operator: ComparisonOperator,
 }
 
@@ -290,10 +679,11 @@ pub enum ConditionalOperator {
 /// The capacity units consumed by an operation. The data returned includes the total
 /// provisioned throughput consumed, along with statistics for the table and any indexes
 /// involved in the operation. `ConsumedCapacity` is only returned if the request asked
-/// for it. For more information, see Provisioned capacity mode in the Amazon DynamoDB
-/// Developer Guide.
+/// for it. For more information, see [Provisioned capacity
+/// mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html)
+/// in the Amazon DynamoDB Developer Guide.
 #[aws_json_shape(shape = "dynamodb#ConsumedCapacity")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ConsumedCapacity {
     /// The name of the table that was affected by the operation. If you had specified the
     /// Amazon Resource Name (ARN) of a table in the input, you'll see the table ARN in
@@ -321,10 +711,40 @@ pub struct ConsumedCapacity {
 /// impacted resource. This helps identify exactly what resource is being throttled, what
 /// type of operation caused it, and why the throttling occurred.
 #[aws_json_shape(shape = "dynamodb#ThrottlingReason")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ThrottlingReason {
     /// The reason for throttling. The throttling reason follows a specific format:
     /// `ResourceType+OperationType+LimitType`:
+    ///
+    /// - Resource Type (What is being throttled): Table or Index
+    /// - Operation Type (What kind of operation): Read or Write
+    /// - Limit Type (Why the throttling occurred):
+    ///   - `ProvisionedThroughputExceeded`: The request rate is exceeding the
+    ///     [provisioned throughput
+    ///     capacity](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html)
+    ///     (read or write capacity units) configured for a table or a global secondary
+    ///     index (GSI) in provisioned capacity mode.
+    ///   - `AccountLimitExceeded`: The request rate has caused a table or global
+    ///     secondary index (GSI) in on-demand mode to exceed the [per-table account-level
+    ///     service
+    ///     quotas](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#default-limits-throughput)
+    ///     for read/write throughput in the current Amazon Web Services Region.
+    ///   - `KeyRangeThroughputExceeded`: The request rate directed at a specific
+    ///     partition key value has exceeded the [internal partition-level throughput
+    ///     limits](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html),
+    ///     indicating uneven access patterns across the table's or GSI's key space.
+    ///   - `MaxOnDemandThroughputExceeded`: The request rate has exceeded the [configured
+    ///     maximum throughput
+    ///     limits](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode-max-throughput.html)
+    ///     set for a table or index in on-demand capacity mode.
+    ///
+    /// Examples of complete throttling reasons:
+    ///
+    /// - TableReadProvisionedThroughputExceeded
+    /// - IndexWriteAccountLimitExceeded
+    ///
+    /// This helps identify exactly what resource is being throttled, what type of
+    /// operation caused it, and why the throttling occurred.
     pub reason: Option<String>,
     /// The Amazon Resource Name (ARN) of the DynamoDB table or index that experienced the
     /// throttling event.
@@ -352,7 +772,7 @@ pub enum ComparisonOperator {
 /// Represents the amount of provisioned throughput capacity consumed on a table or an
 /// index.
 #[aws_json_shape(shape = "dynamodb#Capacity")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Capacity {
     /// The total number of read capacity units consumed on a table or an index.
     pub read_capacity_units: Option<f64>,
@@ -365,7 +785,7 @@ pub struct Capacity {
 /// The consumed capacity for vector index operations, including vector search request
 /// bytes and vector write request bytes.
 #[aws_json_shape(shape = "dynamodb#VectorCapacity")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct VectorCapacity {
     /// The number of vector search request bytes consumed by a `SearchVectors` operation.
     pub vector_search_request_bytes: Option<f64>,

@@ -8,7 +8,14 @@ use awsjson::{aws_json_operation, aws_json_shape};
     target = "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories",
     output = DescribeRepositoriesResponse,
     errors(InvalidParameterException, RepositoryNotFoundException, ServerException),
+    paginate(
+        input_token = next_token,
+        output_token = next_token,
+        page_size = max_results,
+        items = repositories: Repository,
+    ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct DescribeRepositories {
     /// The Amazon Web Services account ID associated with the registry that contains the
     /// repositories to be described. If you do not specify a registry, the default
@@ -23,6 +30,9 @@ pub struct DescribeRepositories {
     /// the `nextToken` value. This value is `null` when there are no more results to
     /// return. This option cannot be used when you specify repositories with
     /// `repositoryNames`.
+    ///
+    /// This token should be treated as an opaque identifier that is only used to retrieve
+    /// the next items in a list and not for other programmatic purposes.
     pub next_token: Option<String>,
     /// The maximum number of repository results returned by `DescribeRepositories` in
     /// paginated output. When this parameter is used, `DescribeRepositories` only returns
@@ -36,7 +46,7 @@ pub struct DescribeRepositories {
 }
 
 #[aws_json_shape(shape = "ecr#DescribeRepositoriesResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DescribeRepositoriesResponse {
     /// A list of repository objects corresponding to valid repositories.
     pub repositories: Option<Vec<Repository>>,
@@ -50,7 +60,7 @@ pub struct DescribeRepositoriesResponse {
 /// The specified parameter is invalid. Review the available parameters for the API
 /// request.
 #[aws_json_shape(shape = "ecr#InvalidParameterException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InvalidParameterException {
     /// The error message associated with the exception.
     pub message: Option<String>,
@@ -59,7 +69,7 @@ pub struct InvalidParameterException {
 /// The specified repository could not be found. Check the spelling of the specified
 /// repository and ensure that you are performing operations on the correct registry.
 #[aws_json_shape(shape = "ecr#RepositoryNotFoundException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RepositoryNotFoundException {
     /// The error message associated with the exception.
     pub message: Option<String>,
@@ -67,7 +77,7 @@ pub struct RepositoryNotFoundException {
 
 /// These errors are usually caused by a server-side issue.
 #[aws_json_shape(shape = "ecr#ServerException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ServerException {
     /// The error message associated with the exception.
     pub message: Option<String>,
@@ -75,7 +85,7 @@ pub struct ServerException {
 
 /// An object representing a repository.
 #[aws_json_shape(shape = "ecr#Repository")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Repository {
     /// The Amazon Resource Name (ARN) that identifies the repository. The ARN contains
     /// the `arn:aws:ecr` namespace, followed by the region of the repository, Amazon Web
@@ -115,7 +125,7 @@ pub enum ImageTagMutability {
 /// A filter that specifies which image tags should be excluded from the repository's
 /// image tag mutability setting.
 #[aws_json_shape(shape = "ecr#ImageTagMutabilityExclusionFilter")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ImageTagMutabilityExclusionFilter {
     /// The type of filter to apply for excluding image tags from mutability settings.
     pub filter_type: ImageTagMutabilityExclusionFilterType,
@@ -125,21 +135,55 @@ pub struct ImageTagMutabilityExclusionFilter {
 
 /// The image scanning configuration for a repository.
 #[aws_json_shape(shape = "ecr#ImageScanningConfiguration")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ImageScanningConfiguration {
     /// The setting that determines whether images are scanned after being pushed to a
     /// repository. If set to `true`, images will be scanned after being pushed. If this
     /// parameter is not specified, it will default to `false` and images will not be
-    /// scanned unless a scan is manually started with the API_StartImageScan API.
+    /// scanned unless a scan is manually started with the
+    /// [API_StartImageScan](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartImageScan.html)
+    /// API.
     pub scan_on_push: Option<bool>,
 }
 
 /// The encryption configuration for the repository. This determines how the contents of
 /// your repository are encrypted at rest.
+///
+/// By default, when no encryption configuration is set or the `AES256` encryption type is
+/// used, Amazon ECR uses server-side encryption with Amazon S3-managed encryption keys
+/// which encrypts your data at rest using an AES256 encryption algorithm. This does not
+/// require any action on your part.
+///
+/// For more control over the encryption of the contents of your repository, you can use
+/// server-side encryption with Key Management Service key stored in Key Management
+/// Service (KMS) to encrypt your images. For more information, see [Amazon ECR encryption
+/// at
+/// rest](https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html)
+/// in the Amazon Elastic Container Registry User Guide.
 #[aws_json_shape(shape = "ecr#EncryptionConfiguration")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EncryptionConfiguration {
     /// The encryption type to use.
+    ///
+    /// If you use the `KMS` encryption type, the contents of the repository will be
+    /// encrypted using server-side encryption with Key Management Service key stored in
+    /// KMS. When you use KMS to encrypt your data, you can either use the default Amazon
+    /// Web Services managed KMS key for Amazon ECR, or specify your own KMS key, which
+    /// you already created.
+    ///
+    /// If you use the `KMS_DSSE` encryption type, the contents of the repository will be
+    /// encrypted with two layers of encryption using server-side encryption with the KMS
+    /// Management Service key stored in KMS. Similar to the `KMS` encryption type, you
+    /// can either use the default Amazon Web Services managed KMS key for Amazon ECR, or
+    /// specify your own KMS key, which you've already created.
+    ///
+    /// If you use the `AES256` encryption type, Amazon ECR uses server-side encryption
+    /// with Amazon S3-managed encryption keys which encrypts the images in the repository
+    /// using an AES256 encryption algorithm.
+    ///
+    /// For more information, see [Amazon ECR encryption at
+    /// rest](https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html)
+    /// in the Amazon Elastic Container Registry User Guide.
     pub encryption_type: EncryptionType,
     /// If you use the `KMS` encryption type, specify the KMS key to use for encryption.
     /// The alias, key ID, or full ARN of the KMS key can be specified. The key must exist

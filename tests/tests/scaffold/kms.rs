@@ -6,6 +6,73 @@ use std::collections::HashMap;
 
 /// Encrypts plaintext of up to 4,096 bytes using a KMS key. You can use a symmetric or
 /// asymmetric KMS key with a `KeyUsage` of `ENCRYPT_DECRYPT`.
+///
+/// You can use this operation to encrypt small amounts of arbitrary data, such as a
+/// personal identifier or database password, or other sensitive information. You don't
+/// need to use the `Encrypt` operation to encrypt a data key. The GenerateDataKey and
+/// GenerateDataKeyPair operations return a plaintext data key and an encrypted copy of
+/// that data key.
+///
+/// If you use a symmetric encryption KMS key, you can use an encryption context to add
+/// additional security to your encryption operation. If you specify an
+/// `EncryptionContext` when encrypting data, you must specify the same encryption context
+/// (a case-sensitive exact match) when decrypting the data. Otherwise, the request to
+/// decrypt fails with an `InvalidCiphertextException`. For more information, see
+/// [Encryption
+/// Context](https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html)
+/// in the Key Management Service Developer Guide.
+///
+/// If you specify an asymmetric KMS key, you must also specify the encryption algorithm.
+/// The algorithm must be compatible with the KMS key spec.
+///
+/// When you use an asymmetric KMS key to encrypt or reencrypt data, be sure to record the
+/// KMS key and encryption algorithm that you choose. You will be required to provide the
+/// same KMS key and encryption algorithm when you decrypt the data. If the KMS key and
+/// algorithm do not match the values used to encrypt the data, the decrypt operation
+/// fails.
+///
+/// You are not required to supply the key ID and encryption algorithm when you decrypt
+/// with symmetric encryption KMS keys because KMS stores this information in the
+/// ciphertext blob. KMS cannot store metadata in ciphertext generated with asymmetric
+/// keys. The standard format for asymmetric key ciphertext does not include configurable
+/// fields.
+///
+/// The maximum size of the data that you can encrypt varies with the type of KMS key and
+/// the encryption algorithm that you choose.
+///
+/// - Symmetric encryption KMS keys
+///   - `SYMMETRIC_DEFAULT`: 4096 bytes
+/// - `RSA_2048`
+///   - `RSAES_OAEP_SHA_1`: 214 bytes
+///   - `RSAES_OAEP_SHA_256`: 190 bytes
+/// - `RSA_3072`
+///   - `RSAES_OAEP_SHA_1`: 342 bytes
+///   - `RSAES_OAEP_SHA_256`: 318 bytes
+/// - `RSA_4096`
+///   - `RSAES_OAEP_SHA_1`: 470 bytes
+///   - `RSAES_OAEP_SHA_256`: 446 bytes
+/// - `SM2PKE`: 1024 bytes (China Regions only)
+///
+/// The KMS key that you use for this operation must be in a compatible key state. For
+/// details, see [Key states of KMS
+/// keys](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the Key
+/// Management Service Developer Guide.
+///
+/// Cross-account use: Yes. To perform this operation with a KMS key in a different Amazon
+/// Web Services account, specify the key ARN or alias ARN in the value of the `KeyId`
+/// parameter.
+///
+/// Required permissions:
+/// [kms:Encrypt](https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html)
+/// (key policy)
+///
+/// Related operations:
+///
+/// - Decrypt
+/// - GenerateDataKey
+/// - GenerateDataKeyPair
+///
+/// (The model's documentation continues in the service's API reference.)
 #[aws_json_operation(
     target = "TrentService.Encrypt",
     output = EncryptResponse,
@@ -21,30 +88,122 @@ use std::collections::HashMap;
         NotFoundException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct Encrypt {
     /// Identifies the KMS key to use in the encryption operation. The KMS key must have a
     /// `KeyUsage` of `ENCRYPT_DECRYPT`. To find the `KeyUsage` of a KMS key, use the
     /// DescribeKey operation.
+    ///
+    /// To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When
+    /// using an alias name, prefix it with `"alias/"`. To specify a KMS key in a
+    /// different Amazon Web Services account, you must use the key ARN or alias ARN.
+    ///
+    /// For example:
+    ///
+    /// - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
+    /// - Key ARN:
+    ///   `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
+    /// - Alias name: `alias/ExampleAlias`
+    /// - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
+    ///
+    /// To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get
+    /// the alias name and alias ARN, use ListAliases.
     pub key_id: String,
     /// Data to be encrypted.
     #[aws(sensitive)]
     pub plaintext: awsjson::Blob,
     /// Specifies the encryption context that will be used to encrypt the data. An
-    /// encryption context is valid only for cryptographic operations with a symmetric
-    /// encryption KMS key. The standard asymmetric encryption algorithms and HMAC
-    /// algorithms that KMS uses do not support an encryption context.
+    /// encryption context is valid only for [cryptographic
+    /// operations](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations)
+    /// with a symmetric encryption KMS key. The standard asymmetric encryption algorithms
+    /// and HMAC algorithms that KMS uses do not support an encryption context.
+    ///
+    /// Do not include confidential or sensitive information in this field. This field may
+    /// be displayed in plaintext in CloudTrail logs and other output.
+    ///
+    /// An encryption context is a collection of non-secret key-value pairs that represent
+    /// additional authenticated data. When you use an encryption context to encrypt data,
+    /// you must specify the same (an exact case-sensitive match) encryption context to
+    /// decrypt the data. An encryption context is supported only on operations with
+    /// symmetric encryption KMS keys. On operations with symmetric encryption KMS keys,
+    /// an encryption context is optional, but it is strongly recommended.
+    ///
+    /// For more information, see [Encryption
+    /// context](https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html)
+    /// in the Key Management Service Developer Guide.
     pub encryption_context: Option<HashMap<String, String>>,
     /// A list of grant tokens.
+    ///
+    /// Use a grant token when your permission to call this operation comes from a new
+    /// grant that has not yet achieved eventual consistency. For more information, see
+    /// [Grant
+    /// token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token)
+    /// and [Using a grant
+    /// token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html)
+    /// in the Key Management Service Developer Guide.
     pub grant_tokens: Option<Vec<String>>,
     /// Specifies the encryption algorithm that KMS will use to encrypt the plaintext
     /// message. The algorithm must be compatible with the KMS key that you specify.
+    ///
+    /// This parameter is required only for asymmetric KMS keys. The default value,
+    /// `SYMMETRIC_DEFAULT`, is the algorithm used for symmetric encryption KMS keys. If
+    /// you are using an asymmetric KMS key, we recommend RSAES_OAEP_SHA_256.
+    ///
+    /// The SM2PKE algorithm is only available in China Regions.
     pub encryption_algorithm: Option<EncryptionAlgorithmSpec>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
+    ///
+    /// To learn more about how to use this parameter, see [Testing your
+    /// permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html)
+    /// in the Key Management Service Developer Guide.
     pub dry_run: Option<bool>,
 }
 
 /// Decrypts ciphertext that was encrypted by a KMS key using any of the following
 /// operations:
+///
+/// - Encrypt
+/// - GenerateDataKey
+/// - GenerateDataKeyPair
+/// - GenerateDataKeyWithoutPlaintext
+/// - GenerateDataKeyPairWithoutPlaintext
+///
+/// You can use this operation to decrypt ciphertext that was encrypted under a symmetric
+/// encryption KMS key or an asymmetric encryption KMS key. When the KMS key is
+/// asymmetric, you must specify the KMS key and the encryption algorithm that was used to
+/// encrypt the ciphertext. For information about asymmetric KMS keys, see [Asymmetric KMS
+/// keys](https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html)
+/// in the Key Management Service Developer Guide.
+///
+/// The `Decrypt` operation also decrypts ciphertext that was encrypted outside of KMS by
+/// the public key in an KMS asymmetric KMS key. However, it cannot decrypt symmetric
+/// ciphertext produced by other libraries, such as the [Amazon Web Services Encryption
+/// SDK](https://docs.aws.amazon.com/encryption-sdk/latest/developer-guide/) or [Amazon S3
+/// client-side
+/// encryption](https://docs.aws.amazon.com/AmazonS3/latest/dev/UsingClientSideEncryption.html).
+/// These libraries return a ciphertext format that is incompatible with KMS.
+///
+/// If the ciphertext was encrypted under a symmetric encryption KMS key, the `KeyId`
+/// parameter is optional. KMS can get this information from metadata that it adds to the
+/// symmetric ciphertext blob. This feature adds durability to your implementation by
+/// ensuring that authorized users can decrypt ciphertext decades after it was encrypted,
+/// even if they've lost track of the key ID. However, specifying the KMS key is always
+/// recommended as a best practice. When you use the `KeyId` parameter to specify a KMS
+/// key, KMS only uses the KMS key you specify. If the ciphertext was encrypted under a
+/// different KMS key, the `Decrypt` operation fails. This practice ensures that you use
+/// the KMS key that you intend.
+///
+/// Whenever possible, use key policies to give users permission to call the `Decrypt`
+/// operation on a particular KMS key, instead of using IAM policies. Otherwise, you might
+/// create an IAM policy that gives the user `Decrypt` permission on all KMS keys. This
+/// user could decrypt ciphertext that was encrypted by KMS keys in other accounts if the
+/// key policy for the cross-account KMS key permits it. If you must use an IAM policy for
+/// `Decrypt` permissions, limit the user to particular KMS keys or particular trusted
+/// accounts. For details, see [Best practices for IAM
+/// policies](https://docs.aws.amazon.com/kms/latest/developerguide/iam-policies.html#iam-policies-best-practices)
+/// in the Key Management Service Developer Guide.
+///
+/// (The model's documentation continues in the service's API reference.)
 #[aws_json_operation(
     target = "TrentService.Decrypt",
     output = DecryptResponse,
@@ -62,41 +221,127 @@ pub struct Encrypt {
         NotFoundException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct Decrypt {
     /// Ciphertext to be decrypted. The blob includes metadata.
+    ///
+    /// This parameter is required in all cases except when `DryRun` is `true` and
+    /// `DryRunModifiers` is set to `IGNORE_CIPHERTEXT`.
     pub ciphertext_blob: Option<awsjson::Blob>,
     /// Specifies the encryption context to use when decrypting the data. An encryption
-    /// context is valid only for cryptographic operations with a symmetric encryption KMS
-    /// key. The standard asymmetric encryption algorithms and HMAC algorithms that KMS
-    /// uses do not support an encryption context.
+    /// context is valid only for [cryptographic
+    /// operations](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations)
+    /// with a symmetric encryption KMS key. The standard asymmetric encryption algorithms
+    /// and HMAC algorithms that KMS uses do not support an encryption context.
+    ///
+    /// An encryption context is a collection of non-secret key-value pairs that represent
+    /// additional authenticated data. When you use an encryption context to encrypt data,
+    /// you must specify the same (an exact case-sensitive match) encryption context to
+    /// decrypt the data. An encryption context is supported only on operations with
+    /// symmetric encryption KMS keys. On operations with symmetric encryption KMS keys,
+    /// an encryption context is optional, but it is strongly recommended.
+    ///
+    /// For more information, see [Encryption
+    /// context](https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html)
+    /// in the Key Management Service Developer Guide.
     pub encryption_context: Option<HashMap<String, String>>,
     /// A list of grant tokens.
+    ///
+    /// Use a grant token when your permission to call this operation comes from a new
+    /// grant that has not yet achieved eventual consistency. For more information, see
+    /// [Grant
+    /// token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token)
+    /// and [Using a grant
+    /// token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html)
+    /// in the Key Management Service Developer Guide.
     pub grant_tokens: Option<Vec<String>>,
     /// Specifies the KMS key that KMS uses to decrypt the ciphertext.
+    ///
+    /// Enter a key ID of the KMS key that was used to encrypt the ciphertext. If you
+    /// identify a different KMS key, the `Decrypt` operation throws an
+    /// `IncorrectKeyException`.
+    ///
+    /// This parameter is required only when the ciphertext was encrypted under an
+    /// asymmetric KMS key or when `DryRun` is `true` and `DryRunModifiers` is set to
+    /// `IGNORE_CIPHERTEXT`. If you used a symmetric encryption KMS key, KMS can get the
+    /// KMS key from metadata that it adds to the symmetric ciphertext blob. However, it
+    /// is always recommended as a best practice. This practice ensures that you use the
+    /// KMS key that you intend.
+    ///
+    /// To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When
+    /// using an alias name, prefix it with `"alias/"`. To specify a KMS key in a
+    /// different Amazon Web Services account, you should use the key ARN or alias ARN.
+    ///
+    /// For example:
+    ///
+    /// - Key ID: `1234abcd-12ab-34cd-56ef-1234567890ab`
+    /// - Key ARN:
+    ///   `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
+    /// - Alias name: `alias/ExampleAlias`
+    /// - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
+    ///
+    /// To get the key ID and key ARN for a KMS key, use ListKeys or DescribeKey. To get
+    /// the alias name and alias ARN, use ListAliases.
     pub key_id: Option<String>,
     /// Specifies the encryption algorithm that will be used to decrypt the ciphertext.
     /// Specify the same algorithm that was used to encrypt the data. If you specify a
     /// different algorithm, the `Decrypt` operation fails.
+    ///
+    /// This parameter is required only when the ciphertext was encrypted under an
+    /// asymmetric KMS key. The default value, `SYMMETRIC_DEFAULT`, represents the only
+    /// supported algorithm that is valid for symmetric encryption KMS keys.
     pub encryption_algorithm: Option<EncryptionAlgorithmSpec>,
-    /// A signed attestation document from an Amazon Web Services Nitro enclave or
-    /// NitroTPM, and the encryption algorithm to use with the public key in the
-    /// attestation document. The only valid encryption algorithm is `RSAES_OAEP_SHA_256`.
+    /// A signed [attestation
+    /// document](https://docs.aws.amazon.com/enclaves/latest/user/nitro-enclave-concepts.html#term-attestdoc)
+    /// from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption
+    /// algorithm to use with the public key in the attestation document. The only valid
+    /// encryption algorithm is `RSAES_OAEP_SHA_256`.
+    ///
+    /// This parameter supports the [Amazon Web Services Nitro Enclaves
+    /// SDK](https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk)
+    /// or any Amazon Web Services SDK for Amazon Web Services Nitro Enclaves. It supports
+    /// any Amazon Web Services SDK for Amazon Web Services NitroTPM.
+    ///
+    /// When you use this parameter, instead of returning the plaintext data, KMS encrypts
+    /// the plaintext data with the public key in the attestation document, and returns
+    /// the resulting ciphertext in the `CiphertextForRecipient` field in the response.
+    /// This ciphertext can be decrypted only with the private key in the attested
+    /// environment. The `Plaintext` field in the response is null or empty.
+    ///
+    /// For information about the interaction between KMS and Amazon Web Services Nitro
+    /// Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support
+    /// in
+    /// KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html)
+    /// in the Key Management Service Developer Guide.
     pub recipient: Option<RecipientInfo>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
+    ///
+    /// To learn more about how to use this parameter, see [Testing your
+    /// permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html)
+    /// in the Key Management Service Developer Guide.
     pub dry_run: Option<bool>,
     /// Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an
     /// optional parameter that only applies when `DryRun` is set to `true`.
+    ///
+    /// When set to `IGNORE_CIPHERTEXT`, KMS performs only authorization validation
+    /// without ciphertext validation. This allows you to test permissions without
+    /// requiring a valid ciphertext blob.
+    ///
+    /// To learn more about how to use this parameter, see [Testing your
+    /// permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html)
+    /// in the Key Management Service Developer Guide.
     pub dry_run_modifiers: Option<Vec<DryRunModifierType>>,
 }
 
 #[aws_json_shape(shape = "kms#EncryptResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EncryptResponse {
     /// The encrypted plaintext. When you use the HTTP API or the Amazon Web Services CLI,
     /// the value is Base64-encoded. Otherwise, it is not Base64-encoded.
     pub ciphertext_blob: Option<awsjson::Blob>,
-    /// The Amazon Resource Name (key ARN) of the KMS key that was used to encrypt the
-    /// plaintext.
+    /// The Amazon Resource Name ([key
+    /// ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN))
+    /// of the KMS key that was used to encrypt the plaintext.
     pub key_id: Option<String>,
     /// The encryption algorithm that was used to encrypt the plaintext.
     pub encryption_algorithm: Option<EncryptionAlgorithmSpec>,
@@ -104,35 +349,50 @@ pub struct EncryptResponse {
 
 /// The system timed out while trying to fulfill the request. You can retry the request.
 #[aws_json_shape(shape = "kms#DependencyTimeoutException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DependencyTimeoutException {
     pub message: Option<String>,
 }
 
 /// The request was rejected because the specified KMS key is not enabled.
 #[aws_json_shape(shape = "kms#DisabledException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DisabledException {
     pub message: Option<String>,
 }
 
 /// The request was rejected because the DryRun parameter was specified.
 #[aws_json_shape(shape = "kms#DryRunOperationException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DryRunOperationException {
     pub message: Option<String>,
 }
 
 /// The request was rejected because the specified grant token is not valid.
 #[aws_json_shape(shape = "kms#InvalidGrantTokenException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InvalidGrantTokenException {
     pub message: Option<String>,
 }
 
 /// The request was rejected for one of the following reasons:
+///
+/// - The `KeyUsage` value of the KMS key is incompatible with the API operation.
+/// - The encryption algorithm or signing algorithm specified for the operation is
+///   incompatible with the type of key material in the KMS key `(KeySpec`).
+///
+/// For encrypting, decrypting, re-encrypting, and generating data keys, the `KeyUsage`
+/// must be `ENCRYPT_DECRYPT`. For signing and verifying messages, the `KeyUsage` must be
+/// `SIGN_VERIFY`. For generating and verifying message authentication codes (MACs), the
+/// `KeyUsage` must be `GENERATE_VERIFY_MAC`. For deriving key agreement secrets, the
+/// `KeyUsage` must be `KEY_AGREEMENT`. For encapsulating and decapsulating shared
+/// secrets, the `KeyUsage` must be `ENCAPSULATE_DECAPSULATE`. To find the `KeyUsage` of a
+/// KMS key, use the DescribeKey operation.
+///
+/// To find the encryption or signing algorithms supported for a particular KMS key, use
+/// the DescribeKey operation.
 #[aws_json_shape(shape = "kms#InvalidKeyUsageException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InvalidKeyUsageException {
     pub message: Option<String>,
 }
@@ -140,15 +400,26 @@ pub struct InvalidKeyUsageException {
 /// The request was rejected because an internal exception occurred. The request can be
 /// retried.
 #[aws_json_shape(shape = "kms#KMSInternalException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct KMSInternalException {
     pub message: Option<String>,
 }
 
 /// The request was rejected because the state of the specified resource is not valid for
 /// this request.
+///
+/// This exceptions means one of the following:
+///
+/// - The key state of the KMS key is not compatible with the operation. To find the key
+///   state, use the DescribeKey operation. For more information about which key states
+///   are compatible with each KMS operation, see [Key states of KMS
+///   keys](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the
+///   Key Management Service Developer Guide .
+/// - For cryptographic operations on KMS keys in custom key stores, this exception
+///   represents a general failure with many possible causes. To identify the cause, see
+///   the error message that accompanies the exception.
 #[aws_json_shape(shape = "kms#KMSInvalidStateException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct KMSInvalidStateException {
     pub message: Option<String>,
 }
@@ -156,14 +427,14 @@ pub struct KMSInvalidStateException {
 /// The request was rejected because the specified KMS key was not available. You can
 /// retry the request.
 #[aws_json_shape(shape = "kms#KeyUnavailableException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct KeyUnavailableException {
     pub message: Option<String>,
 }
 
 /// The request was rejected because the specified entity or resource could not be found.
 #[aws_json_shape(shape = "kms#NotFoundException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct NotFoundException {
     pub message: Option<String>,
 }
@@ -178,13 +449,17 @@ pub enum EncryptionAlgorithmSpec {
 }
 
 #[aws_json_shape(shape = "kms#DecryptResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DecryptResponse {
-    /// The Amazon Resource Name (key ARN) of the KMS key that was used to decrypt the
-    /// ciphertext.
+    /// The Amazon Resource Name ([key
+    /// ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN))
+    /// of the KMS key that was used to decrypt the ciphertext.
     pub key_id: Option<String>,
     /// Decrypted plaintext data. When you use the HTTP API or the Amazon Web Services
     /// CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
+    ///
+    /// If the response includes the `CiphertextForRecipient` field, the `Plaintext` field
+    /// is null or empty.
     #[aws(sensitive)]
     pub plaintext: Option<awsjson::Blob>,
     /// The encryption algorithm that was used to decrypt the ciphertext.
@@ -192,6 +467,14 @@ pub struct DecryptResponse {
     /// The plaintext data encrypted with the public key from the attestation document.
     /// This ciphertext can be decrypted only by using a private key from the attested
     /// environment.
+    ///
+    /// This field is included in the response only when the `Recipient` parameter in the
+    /// request includes a valid attestation document from an Amazon Web Services Nitro
+    /// enclave or NitroTPM. For information about the interaction between KMS and Amazon
+    /// Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic
+    /// attestation support in
+    /// KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html)
+    /// in the Key Management Service Developer Guide.
     pub ciphertext_for_recipient: Option<awsjson::Blob>,
     /// The identifier of the key material used to decrypt the ciphertext. This field is
     /// present only when the operation uses a symmetric encryption KMS key. This field is
@@ -203,7 +486,7 @@ pub struct DecryptResponse {
 /// `KeyId` in a Decrypt request and the `SourceKeyId` in a ReEncrypt request must
 /// identify the same KMS key that was used to encrypt the ciphertext.
 #[aws_json_shape(shape = "kms#IncorrectKeyException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct IncorrectKeyException {
     pub message: Option<String>,
 }
@@ -212,16 +495,29 @@ pub struct IncorrectKeyException {
 /// specified ciphertext, or additional authenticated data incorporated into the
 /// ciphertext, such as the encryption context, is corrupted, missing, or otherwise
 /// invalid.
+///
+/// From the ImportKeyMaterial operation, the request was rejected because KMS could not
+/// decrypt the encrypted (wrapped) key material.
+///
+/// From the Decapsulate operation, the request was rejected because the length of the
+/// `SharedSecretCiphertextBlob` is inconsistent with the specified ML-KEM key spec.
 #[aws_json_shape(shape = "kms#InvalidCiphertextException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InvalidCiphertextException {
     pub message: Option<String>,
 }
 
 /// Contains information about the party that receives the response from the API
 /// operation.
+///
+/// This data type is designed to support Amazon Web Services Nitro Enclaves and Amazon
+/// Web Services NitroTPM, which lets you create an attested environment in Amazon EC2.
+/// For information about the interaction between KMS and Amazon Web Services Nitro
+/// Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in
+/// KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html)
+/// in the Key Management Service Developer Guide.
 #[aws_json_shape(shape = "kms#RecipientInfo")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RecipientInfo {
     /// The encryption algorithm that KMS should use with the public key for an Amazon Web
     /// Services Nitro Enclave or NitroTPM to encrypt plaintext values for the response.

@@ -21,6 +21,7 @@ use awsjson::{aws_json_operation, aws_json_shape};
         ValidationException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct CreateResourceSnapshotJob {
     /// Specifies the catalog in which to create the snapshot job. Valid values are `AWS`
     /// and ` Sandbox`.
@@ -57,7 +58,14 @@ pub struct CreateResourceSnapshotJob {
         ThrottlingException,
         ValidationException,
     ),
+    paginate(
+        input_token = next_token,
+        output_token = next_token,
+        page_size = max_results,
+        items = engagement_summary_list: EngagementSummary,
+    ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct ListEngagements {
     /// Specifies the catalog related to the request.
     pub catalog: String,
@@ -91,7 +99,7 @@ pub struct ListEngagements {
 
 /// Contains the response that the `CreateResourceSnapshotJob` action returns.
 #[aws_json_shape(shape = "partnercentral-selling#CreateResourceSnapshotJobResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateResourceSnapshotJobResponse {
     /// The unique identifier for the created snapshot job.
     pub id: Option<String>,
@@ -100,8 +108,11 @@ pub struct CreateResourceSnapshotJobResponse {
 }
 
 /// This error occurs when you don't have permission to perform the requested action.
+///
+/// You don’t have access to this action or resource. Review IAM policies or contact
+/// your AWS administrator for assistance.
 #[aws_json_shape(shape = "partnercentral-selling#AccessDeniedException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AccessDeniedException {
     /// A message that describes why access was denied.
     pub message: Option<String>,
@@ -112,8 +123,11 @@ pub struct AccessDeniedException {
 /// This error occurs when the request can’t be processed due to a conflict with the
 /// target resource's current state, which could result from updating or deleting the
 /// resource.
+///
+/// Suggested action: Fetch the latest state of the resource, verify the state, and retry
+/// the request.
 #[aws_json_shape(shape = "partnercentral-selling#ConflictException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ConflictException {
     /// A message that describes the conflict.
     pub message: Option<String>,
@@ -121,8 +135,11 @@ pub struct ConflictException {
 
 /// This error occurs when the specified resource can’t be found or doesn't exist.
 /// Resource ID and type might be incorrect.
+///
+/// Suggested action: This is usually a transient error. Retry after the provided retry
+/// delay or a short interval. If the problem persists, contact AWS support.
 #[aws_json_shape(shape = "partnercentral-selling#InternalServerException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InternalServerException {
     /// A message that describes the internal error.
     pub message: Option<String>,
@@ -130,8 +147,11 @@ pub struct InternalServerException {
 
 /// This error occurs when the specified resource can't be found. The resource might not
 /// exist, or isn't visible with the current credentials.
+///
+/// Suggested action: Verify that the resource ID is correct and the resource is in the
+/// expected AWS region. Check IAM permissions for accessing the resource.
 #[aws_json_shape(shape = "partnercentral-selling#ResourceNotFoundException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResourceNotFoundException {
     /// A message that describes which resource the service couldn't find.
     pub message: Option<String>,
@@ -140,8 +160,12 @@ pub struct ResourceNotFoundException {
 /// This error occurs when the request would cause a service quota to be exceeded. Service
 /// quotas represent the maximum allowed use of a specific resource, and this error
 /// indicates that the request would surpass that limit.
+///
+/// Suggested action: Review the
+/// [Quotas](https://docs.aws.amazon.com/partner-central/latest/selling-api/quotas.html)
+/// for the resource, and either reduce usage or request a quota increase.
 #[aws_json_shape(shape = "partnercentral-selling#ServiceQuotaExceededException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ServiceQuotaExceededException {
     /// A message that describes which quota the request exceeded.
     pub message: Option<String>,
@@ -149,8 +173,12 @@ pub struct ServiceQuotaExceededException {
 
 /// This error occurs when there are too many requests sent. Review the provided quotas
 /// and adapt your usage to avoid throttling.
+///
+/// This error occurs when there are too many requests sent. Review the provided
+/// [Quotas](https://docs.aws.amazon.com/partner-central/latest/selling-api/quotas.html)
+/// and retry after the provided delay.
 #[aws_json_shape(shape = "partnercentral-selling#ThrottlingException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ThrottlingException {
     /// A message that describes why the service throttled the request.
     pub message: Option<String>,
@@ -158,12 +186,22 @@ pub struct ThrottlingException {
 
 /// The input fails to satisfy the constraints specified by the service or business
 /// validation rules.
+///
+/// Suggested action: Review the error message, including the failed fields and reasons,
+/// to correct the request payload.
 #[aws_json_shape(shape = "partnercentral-selling#ValidationException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ValidationException {
     /// A message that describes the validation error.
     pub message: String,
     /// The primary reason for this validation exception to occur.
+    ///
+    /// - REQUEST_VALIDATION_FAILED: The request format is not valid. Fix: Verify your
+    ///   request payload includes all required fields, uses correct data types and string
+    ///   formats.
+    /// - BUSINESS_VALIDATION_FAILED: The requested change doesn't pass the business
+    ///   validation rules. Fix: Check that your change aligns with the business rules
+    ///   defined by AWS Partner Central.
     pub reason: ValidationExceptionReason,
     /// A list of issues that were discovered in the submitted request or the resource
     /// state.
@@ -179,7 +217,7 @@ pub enum ResourceType {
 
 /// The key-value pair assigned to a specified resource.
 #[aws_json_shape(shape = "partnercentral-selling#Tag")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Tag {
     /// The key in the tag.
     pub key: String,
@@ -189,13 +227,43 @@ pub struct Tag {
 
 /// Contains the response that the `ListEngagements` action returns.
 #[aws_json_shape(shape = "partnercentral-selling#ListEngagementsResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ListEngagementsResponse {
     /// An array of engagement summary objects.
     pub engagement_summary_list: Vec<EngagementSummary>,
     /// The token to retrieve the next set of results. This field will be null if there
     /// are no more results.
     pub next_token: Option<String>,
+}
+
+/// An object that contains an `Engagement`'s subset of fields.
+#[aws_json_shape(shape = "partnercentral-selling#EngagementSummary")]
+#[derive(Debug, Clone, Default)]
+pub struct EngagementSummary {
+    /// The Amazon Resource Name (ARN) of the created Engagement.
+    pub arn: Option<String>,
+    /// The unique identifier for the Engagement.
+    pub id: Option<String>,
+    /// The title of the Engagement.
+    pub title: Option<String>,
+    /// The date and time when the Engagement was created.
+    pub created_at: Option<awsjson::DateTime>,
+    /// The AWS Account ID of the Engagement creator.
+    #[aws(sensitive)]
+    pub created_by: Option<String>,
+    /// The number of members in the Engagement.
+    pub member_count: Option<i32>,
+    /// The timestamp indicating when the engagement was last modified, in ISO 8601 format
+    /// (UTC). Example: "2023-05-01T20:37:46Z".
+    pub modified_at: Option<awsjson::DateTime>,
+    /// The AWS account ID of the user who last modified the engagement. This field helps
+    /// track who made the most recent changes to the engagement.
+    #[aws(sensitive)]
+    pub modified_by: Option<String>,
+    /// An array of context types associated with the engagement, such as
+    /// "CustomerProject" or "Lead". This provides a quick overview of the types of
+    /// contexts included in the engagement.
+    pub context_types: Option<Vec<EngagementContextType>>,
 }
 
 /// The type of an engagement context. Valid values are `CustomerProject`, `Lead`,
@@ -211,7 +279,7 @@ pub enum EngagementContextType {
 
 /// Specifies the sorting parameters for listing Engagements.
 #[aws_json_shape(shape = "partnercentral-selling#EngagementSort")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EngagementSort {
     /// The order in which to sort the results.
     pub sort_order: SortOrder,
@@ -240,8 +308,28 @@ pub enum ValidationExceptionReason {
 }
 
 /// Indicates an invalid value for a field.
+///
+/// - REQUIRED_FIELD_MISSING: The request is missing a required field. Fix: Verify your
+///   request payload includes all required fields.
+/// - INVALID_ENUM_VALUE: The enum field value isn't an accepted values. Fix: Check the
+///   documentation for the list of valid enum values, and update your request with a
+///   valid value.
+/// - INVALID_STRING_FORMAT: The string format is invalid. Fix: Confirm that the string is
+///   in the expected format (For example: email address, date).
+/// - INVALID_VALUE: The value isn't valid. Fix: Confirm that the value meets the expected
+///   criteria and is within the allowable range or set.
+/// - TOO_MANY_VALUES: There are too many values in a field that expects fewer entries.
+///   Fix: Reduce the number of values to match the expected limit.
+/// - NOT_ENOUGH_VALUES: There are not enough values in a field that expects more entries.
+///   Fix: Increase the number of values to match the expected threshold.
+/// - ACTION_NOT_PERMITTED: The action isn't permitted due to current state or
+///   permissions. Fix: Verify that the action is appropriate for the current state, and
+///   that you have the necessary permissions to perform it.
+/// - DUPLICATE_KEY_VALUE: The value in a field duplicates a value that must be unique.
+///   Fix: Verify that the value is unique and doesn't duplicate an existing value in the
+///   system.
 #[aws_json_shape(shape = "partnercentral-selling#ValidationExceptionError")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ValidationExceptionError {
     /// Specifies the field name with the invalid value.
     pub field_name: Option<String>,
@@ -249,36 +337,6 @@ pub struct ValidationExceptionError {
     pub message: String,
     /// Specifies the error code for the invalid field value.
     pub code: ValidationExceptionErrorCode,
-}
-
-/// An object that contains an `Engagement`'s subset of fields.
-#[aws_json_shape(shape = "partnercentral-selling#EngagementSummary")]
-#[derive(Debug, Clone)]
-pub struct EngagementSummary {
-    /// The Amazon Resource Name (ARN) of the created Engagement.
-    pub arn: Option<String>,
-    /// The unique identifier for the Engagement.
-    pub id: Option<String>,
-    /// The title of the Engagement.
-    pub title: Option<String>,
-    /// The date and time when the Engagement was created.
-    pub created_at: Option<awsjson::DateTime>,
-    /// The AWS Account ID of the Engagement creator.
-    #[aws(sensitive)]
-    pub created_by: Option<String>,
-    /// The number of members in the Engagement.
-    pub member_count: Option<i32>,
-    /// The timestamp indicating when the engagement was last modified, in ISO 8601 format
-    /// (UTC). Example: "2023-05-01T20:37:46Z".
-    pub modified_at: Option<awsjson::DateTime>,
-    /// The AWS account ID of the user who last modified the engagement. This field helps
-    /// track who made the most recent changes to the engagement.
-    #[aws(sensitive)]
-    pub modified_by: Option<String>,
-    /// An array of context types associated with the engagement, such as
-    /// "CustomerProject" or "Lead". This provides a quick overview of the types of
-    /// contexts included in the engagement.
-    pub context_types: Option<Vec<EngagementContextType>>,
 }
 
 /// The direction of a sort. Valid values are `ASCENDING` and `DESCENDING`.

@@ -5,6 +5,30 @@ use awsjson::{aws_json_operation, aws_json_shape};
 
 /// Retrieves the contents of the encrypted fields `SecretString` or `SecretBinary` from
 /// the specified version of a secret, whichever contains content.
+///
+/// To retrieve the values for a group of secrets, call BatchGetSecretValue.
+///
+/// We recommend that you cache your secret values by using client-side caching. Caching
+/// secrets improves speed and reduces your costs. For more information, see [Cache
+/// secrets for your
+/// applications](https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets.html).
+///
+/// To retrieve the previous version of a secret, use `VersionStage` and specify
+/// AWSPREVIOUS. To revert to the previous version of a secret, call
+/// [UpdateSecretVersionStage](https://docs.aws.amazon.com/cli/latest/reference/secretsmanager/update-secret-version-stage.html).
+///
+/// Secrets Manager generates a CloudTrail log entry when you call this action. Do not
+/// include sensitive information in request parameters because it might be logged. For
+/// more information, see [Logging Secrets Manager events with
+/// CloudTrail](https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieve-ct-entries.html).
+///
+/// Required permissions: `secretsmanager:GetSecretValue`. If the secret is encrypted
+/// using a customer-managed key instead of the Amazon Web Services managed key
+/// `aws/secretsmanager`, then you also need `kms:Decrypt` permissions for that key. For
+/// more information, see [ IAM policy actions for Secrets
+/// Manager](https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_iam-permissions.html#reference_iam-permissions_actions)
+/// and [Authentication and access control in Secrets
+/// Manager](https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access.html).
 #[aws_json_operation(
     target = "secretsmanager.GetSecretValue",
     output = GetSecretValueResponse,
@@ -16,16 +40,30 @@ use awsjson::{aws_json_operation, aws_json_shape};
         ResourceNotFoundException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct GetSecretValue {
     /// The ARN or name of the secret to retrieve. To retrieve a secret from another
     /// account, you must use an ARN.
+    ///
+    /// For an ARN, we recommend that you specify a complete ARN rather than a partial
+    /// ARN. See [Finding a secret from a partial
+    /// ARN](https://docs.aws.amazon.com/secretsmanager/latest/userguide/troubleshoot.html#ARN_secretnamehyphen).
     pub secret_id: String,
     /// The unique identifier of the version of the secret to retrieve. If you include
     /// both this parameter and `VersionStage`, the two parameters must refer to the same
     /// secret version. If you don't specify either a `VersionStage` or `VersionId`, then
     /// Secrets Manager returns the `AWSCURRENT` version.
+    ///
+    /// This value is typically a
+    /// [UUID-type](https://wikipedia.org/wiki/Universally_unique_identifier) value with
+    /// 32 hexadecimal digits.
     pub version_id: Option<String>,
     /// The staging label of the version of the secret to retrieve.
+    ///
+    /// Secrets Manager uses staging labels to keep track of different versions during the
+    /// rotation process. If you include both this parameter and `VersionId`, the two
+    /// parameters must refer to the same secret version. If you don't specify either a
+    /// `VersionStage` or `VersionId`, Secrets Manager returns the `AWSCURRENT` version.
     pub version_stage: Option<String>,
 }
 
@@ -35,6 +73,47 @@ pub struct GetSecretValue {
 /// to access a database or other service. Secrets Manager does not encrypt this
 /// connection information. A secret in Secrets Manager consists of both the encrypted
 /// secret versions and the metadata that Secrets Manager uses to manage the secret.
+///
+/// For secrets that use managed rotation, you need to create the secret through the
+/// managing service. For more information, see [Secrets Manager secrets managed by other
+/// Amazon Web Services
+/// services](https://docs.aws.amazon.com/secretsmanager/latest/userguide/service-linked-secrets.html).
+///
+/// For information about creating a secret in the console, see [Create a
+/// secret](https://docs.aws.amazon.com/secretsmanager/latest/userguide/manage_create-basic-secret.html).
+///
+/// To create a secret, you can provide the secret value to be encrypted in either the
+/// `SecretString` parameter or the `SecretBinary` parameter, but not both. If you include
+/// `SecretString` or `SecretBinary`, then Secrets Manager creates an initial secret
+/// version and automatically attaches the staging label `AWSCURRENT` to it.
+///
+/// For database credentials you want to rotate, for Secrets Manager to be able to rotate
+/// the secret, you must make sure the JSON you store in the `SecretString` matches the
+/// [JSON structure of a database
+/// secret](https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_secret_json_structure.html).
+///
+/// If you don't specify an KMS encryption key, Secrets Manager uses the Amazon Web
+/// Services managed key `aws/secretsmanager`. If this key doesn't already exist in your
+/// account, then Secrets Manager creates it for you automatically. All users and roles in
+/// the Amazon Web Services account automatically have access to use `aws/secretsmanager`.
+/// Creating `aws/secretsmanager` can result in a one-time delay to complete the secret
+/// creation.
+///
+/// If the secret is in a different Amazon Web Services account from the credentials
+/// calling the API, then you can't use `aws/secretsmanager` to encrypt the secret, and
+/// you must create and use a customer managed KMS key.
+///
+/// To create a cross-account replica secret, include `CrossAccountPrimaryARN`. The
+/// replica must use a customer managed KMS key, and can't include `AddReplicaRegions`,
+/// `Description`, `SecretBinary`, `SecretString`, or `Type`.
+///
+/// Secrets Manager generates a CloudTrail log entry when you call this action. Do not
+/// include sensitive information in request parameters except `SecretBinary` or
+/// `SecretString` because it might be logged. For more information, see [Logging Secrets
+/// Manager events with
+/// CloudTrail](https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieve-ct-entries.html).
+///
+/// (The model's documentation continues in the service's API reference.)
 #[aws_json_operation(
     target = "secretsmanager.CreateSecret",
     output = CreateSecretResponse,
@@ -51,31 +130,121 @@ pub struct GetSecretValue {
         ResourceNotFoundException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSecret {
     /// The name of the new secret.
+    ///
+    /// The secret name can contain ASCII letters, numbers, and the following characters:
+    /// /_+=.@-
+    ///
+    /// Do not end your secret name with a hyphen followed by six characters. If you do
+    /// so, you risk confusion and unexpected results when searching for a secret by
+    /// partial ARN. Secrets Manager automatically adds a hyphen and six random characters
+    /// after the secret name at the end of the ARN.
     pub name: String,
     /// If you include `SecretString` or `SecretBinary`, then Secrets Manager creates an
     /// initial version for the secret, and this parameter specifies the unique identifier
     /// for the new version.
+    ///
+    /// If you use the Amazon Web Services CLI or one of the Amazon Web Services SDKs to
+    /// call this operation, then you can leave this parameter empty. The CLI or SDK
+    /// generates a random UUID for you and includes it as the value for this parameter in
+    /// the request.
+    ///
+    /// If you generate a raw HTTP request to the Secrets Manager service endpoint, then
+    /// you must generate a `ClientRequestToken` and include it in the request.
+    ///
+    /// This value helps ensure idempotency. Secrets Manager uses this value to prevent
+    /// the accidental creation of duplicate versions if there are failures and retries
+    /// during a rotation. We recommend that you generate a
+    /// [UUID-type](https://wikipedia.org/wiki/Universally_unique_identifier) value to
+    /// ensure uniqueness of your versions within the specified secret.
+    ///
+    /// - If the `ClientRequestToken` value isn't already associated with a version of the
+    ///   secret then a new version of the secret is created.
+    /// - If a version with this value already exists and the version `SecretString` and
+    ///   `SecretBinary` values are the same as those in the request, then the request is
+    ///   ignored.
+    /// - If a version with this value already exists and that version's `SecretString`
+    ///   and `SecretBinary` values are different from those in the request, then the
+    ///   request fails because you cannot modify an existing version. Instead, use
+    ///   PutSecretValue to create a new version.
+    ///
+    /// This value becomes the `VersionId` of the new version.
     #[idempotency]
     pub client_request_token: Option<String>,
     /// The description of the secret.
     pub description: Option<String>,
     /// The ARN, key ID, or alias of the KMS key that Secrets Manager uses to encrypt the
     /// secret value in the secret. An alias is always prefixed by `alias/`, for example
-    /// `alias/aws/secretsmanager`. For more information, see About aliases.
+    /// `alias/aws/secretsmanager`. For more information, see [About
+    /// aliases](https://docs.aws.amazon.com/kms/latest/developerguide/alias-about.html).
+    ///
+    /// To use a KMS key in a different account, use the key ARN or the alias ARN.
+    ///
+    /// If you don't specify this value, then Secrets Manager uses the key
+    /// `aws/secretsmanager`. If that key doesn't yet exist, then Secrets Manager creates
+    /// it for you automatically the first time it encrypts the secret value.
+    ///
+    /// If the secret is in a different Amazon Web Services account from the credentials
+    /// calling the API, then you can't use `aws/secretsmanager` to encrypt the secret,
+    /// and you must create and use a customer managed KMS key.
     pub kms_key_id: Option<String>,
     /// The binary data to encrypt and store in the new version of the secret. We
     /// recommend that you store your binary data in a file and then pass the contents of
     /// the file as a parameter.
+    ///
+    /// Either `SecretString` or `SecretBinary` must have a value, but not both.
+    ///
+    /// This parameter is not available in the Secrets Manager console.
+    ///
+    /// Sensitive: This field contains sensitive information, so the service does not
+    /// include it in CloudTrail log entries. If you create your own log entries, you must
+    /// also avoid logging the information in this field.
     #[aws(sensitive)]
     pub secret_binary: Option<awsjson::Blob>,
     /// The text data to encrypt and store in this new version of the secret. We recommend
     /// you use a JSON structure of key/value pairs for your secret value.
+    ///
+    /// Either `SecretString` or `SecretBinary` must have a value, but not both.
+    ///
+    /// If you create a secret by using the Secrets Manager console then Secrets Manager
+    /// puts the protected secret text in only the `SecretString` parameter. The Secrets
+    /// Manager console stores the information as a JSON structure of key/value pairs that
+    /// a Lambda rotation function can parse.
+    ///
+    /// Sensitive: This field contains sensitive information, so the service does not
+    /// include it in CloudTrail log entries. If you create your own log entries, you must
+    /// also avoid logging the information in this field.
     #[aws(sensitive)]
     pub secret_string: Option<String>,
     /// A list of tags to attach to the secret. Each tag is a key and value pair of
     /// strings in a JSON text string, for example:
+    ///
+    /// `[{"Key":"CostCenter","Value":"12345"},{"Key":"environment","Value":"production"}]`
+    ///
+    /// Secrets Manager tag key names are case sensitive. A tag with the key "ABC" is a
+    /// different tag from one with key "abc".
+    ///
+    /// If you check tags in permissions policies as part of your security strategy, then
+    /// adding or removing a tag can change permissions. If the completion of this
+    /// operation would result in you losing your permissions for this secret, then
+    /// Secrets Manager blocks the operation and returns an `Access Denied` error. For
+    /// more information, see [Control access to secrets using
+    /// tags](https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html#tag-secrets-abac)
+    /// and [Limit access to identities with tags that match secrets'
+    /// tags](https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html#auth-and-access_tags2).
+    ///
+    /// For information about how to format a JSON parameter for the various command line
+    /// tool environments, see [Using JSON for
+    /// Parameters](https://docs.aws.amazon.com/cli/latest/userguide/cli-using-param.html#cli-using-param-json).
+    /// If your command-line tool or SDK requires quotation marks around the parameter,
+    /// you should use single quotes to avoid confusion with the double quotes required in
+    /// the JSON text.
+    ///
+    /// For tag quotas and naming restrictions, see [Service quotas for
+    /// Tagging](https://docs.aws.amazon.com/general/latest/gr/arg.html#taged-reference-quotas)
+    /// in the Amazon Web Services General Reference guide.
     pub tags: Option<Vec<Tag>>,
     /// A list of Regions and KMS keys to replicate secrets.
     pub add_replica_regions: Option<Vec<ReplicaRegionType>>,
@@ -83,7 +252,8 @@ pub struct CreateSecret {
     /// Region. By default, secrets aren't overwritten.
     pub force_overwrite_replica_secret: Option<bool>,
     /// The exact string that identifies the partner that holds the external secret. For
-    /// more information, see Using Secrets Manager managed external secrets.
+    /// more information, see [Using Secrets Manager managed external
+    /// secrets](https://docs.aws.amazon.com/secretsmanager/latest/userguide/managed-external-secrets.html).
     pub r#type: Option<String>,
     /// The ARN of a primary secret in another Amazon Web Services account. Include this
     /// field to create a cross-account replica secret that receives replicated data from
@@ -95,7 +265,7 @@ pub struct CreateSecret {
 }
 
 #[aws_json_shape(shape = "secretsmanager#GetSecretValueResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetSecretValueResponse {
     /// The ARN of the secret.
     pub arn: Option<String>,
@@ -107,10 +277,25 @@ pub struct GetSecretValueResponse {
     /// data in the form of a byte array. When you retrieve a `SecretBinary` using the
     /// HTTP API, the Python SDK, or the Amazon Web Services CLI, the value is
     /// Base64-encoded. Otherwise, it is not encoded.
+    ///
+    /// If the secret was created by using the Secrets Manager console, or if the secret
+    /// value was originally provided as a string, then this field is omitted. The secret
+    /// value appears in `SecretString` instead.
+    ///
+    /// Sensitive: This field contains sensitive information, so the service does not
+    /// include it in CloudTrail log entries. If you create your own log entries, you must
+    /// also avoid logging the information in this field.
     #[aws(sensitive)]
     pub secret_binary: Option<awsjson::Blob>,
     /// The decrypted secret value, if the secret value was originally provided as a
     /// string or through the Secrets Manager console.
+    ///
+    /// If this secret was created by using the console, then Secrets Manager stores the
+    /// information as a JSON structure of key/value pairs.
+    ///
+    /// Sensitive: This field contains sensitive information, so the service does not
+    /// include it in CloudTrail log entries. If you create your own log entries, you must
+    /// also avoid logging the information in this field.
     #[aws(sensitive)]
     pub secret_string: Option<String>,
     /// A list of all of the staging labels currently attached to this version of the
@@ -124,41 +309,50 @@ pub struct GetSecretValueResponse {
 
 /// Secrets Manager can't decrypt the protected secret text using the provided KMS key.
 #[aws_json_shape(shape = "secretsmanager#DecryptionFailure")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DecryptionFailure {
     pub message: Option<String>,
 }
 
 /// An error occurred on the server side.
 #[aws_json_shape(shape = "secretsmanager#InternalServiceError")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InternalServiceError {
     pub message: Option<String>,
 }
 
 /// The parameter name or value is invalid.
 #[aws_json_shape(shape = "secretsmanager#InvalidParameterException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InvalidParameterException {
     pub message: Option<String>,
 }
 
 /// A parameter value is not valid for the current state of the resource.
+///
+/// Possible causes:
+///
+/// - The secret is scheduled for deletion.
+/// - You tried to enable rotation on a secret that doesn't already have a Lambda function
+///   ARN configured and you didn't include such an ARN as a parameter in this call.
+/// - The secret is managed by another service, and you must use that service to update
+///   it. For more information, see [Secrets managed by other Amazon Web Services
+///   services](https://docs.aws.amazon.com/secretsmanager/latest/userguide/service-linked-secrets.html).
 #[aws_json_shape(shape = "secretsmanager#InvalidRequestException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InvalidRequestException {
     pub message: Option<String>,
 }
 
 /// Secrets Manager can't find the resource that you asked for.
 #[aws_json_shape(shape = "secretsmanager#ResourceNotFoundException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResourceNotFoundException {
     pub message: Option<String>,
 }
 
 #[aws_json_shape(shape = "secretsmanager#CreateSecretResponse")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSecretResponse {
     /// The ARN of the new secret. The ARN includes the name of the secret followed by six
     /// random characters. This ensures that if you create a new secret with the same name
@@ -170,49 +364,55 @@ pub struct CreateSecretResponse {
     /// The unique identifier associated with the version of the new secret.
     pub version_id: Option<String>,
     /// A list of the replicas of this secret and their status:
+    ///
+    /// - `Failed`, which indicates that the replica was not created.
+    /// - `InProgress`, which indicates that Secrets Manager is in the process of creating
+    ///   the replica.
+    /// - `InSync`, which indicates that the replica was created.
     pub replication_status: Option<Vec<ReplicationStatusType>>,
 }
 
 /// Secrets Manager can't encrypt the protected secret text using the provided KMS key.
 /// Check that the KMS key is available, enabled, and not in an invalid state. For more
-/// information, see Key state: Effect on your KMS key.
+/// information, see [Key state: Effect on your KMS
+/// key](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html).
 #[aws_json_shape(shape = "secretsmanager#EncryptionFailure")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EncryptionFailure {
     pub message: Option<String>,
 }
 
 /// The request failed because it would exceed one of the Secrets Manager quotas.
 #[aws_json_shape(shape = "secretsmanager#LimitExceededException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct LimitExceededException {
     pub message: Option<String>,
 }
 
 /// The resource policy has syntax errors.
 #[aws_json_shape(shape = "secretsmanager#MalformedPolicyDocumentException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct MalformedPolicyDocumentException {
     pub message: Option<String>,
 }
 
 /// The request failed because you did not complete all the prerequisite steps.
 #[aws_json_shape(shape = "secretsmanager#PreconditionNotMetException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct PreconditionNotMetException {
     pub message: Option<String>,
 }
 
 /// A resource with the ID you requested already exists.
 #[aws_json_shape(shape = "secretsmanager#ResourceExistsException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResourceExistsException {
     pub message: Option<String>,
 }
 
 /// A structure that contains information about a tag.
 #[aws_json_shape(shape = "secretsmanager#Tag")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Tag {
     /// The key identifier, or name, of the tag.
     pub key: Option<String>,
@@ -222,9 +422,10 @@ pub struct Tag {
 
 /// A custom type that specifies a `Region` and the `KmsKeyId` for a replica secret.
 #[aws_json_shape(shape = "secretsmanager#ReplicaRegionType")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ReplicaRegionType {
-    /// A Region code. For a list of Region codes, see Name and code of Regions.
+    /// A Region code. For a list of Region codes, see [Name and code of
+    /// Regions](https://docs.aws.amazon.com/general/latest/gr/rande.html#regional-endpoints).
     pub region: Option<String>,
     /// The ARN, key ID, or alias of the KMS key to encrypt the secret. If you don't
     /// include this field, Secrets Manager uses `aws/secretsmanager`.
@@ -234,7 +435,7 @@ pub struct ReplicaRegionType {
 /// A replication object consisting of a `RegionReplicationStatus` object and includes a
 /// Region, KMSKeyId, status, and status message.
 #[aws_json_shape(shape = "secretsmanager#ReplicationStatusType")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ReplicationStatusType {
     /// The Region where replication occurs.
     pub region: Option<String>,

@@ -20,9 +20,19 @@ use std::collections::HashMap;
         ValidationException,
     ),
 )]
+#[derive(Debug, Clone, Default)]
 pub struct IsAuthorized {
     /// Specifies the ID of the policy store. Policies in this policy store will be used
     /// to make an authorization decision for the input.
+    ///
+    /// To specify a policy store, use its ID or alias name. When using an alias name,
+    /// prefix it with `policy-store-alias/`. For example:
+    ///
+    /// - ID: `PSEXAMPLEabcdefg111111`
+    /// - Alias name: `policy-store-alias/example-policy-store`
+    ///
+    /// To view aliases, use
+    /// [ListPolicyStoreAliases](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_ListPolicyStoreAliases.html).
     pub policy_store_id: String,
     /// Specifies the principal for which the authorization decision is to be made.
     pub principal: Option<EntityIdentifier>,
@@ -38,11 +48,14 @@ pub struct IsAuthorized {
     /// attributes that Verified Permissions can examine when evaluating the policies.
     /// These additional entities and their attributes can be referenced and checked by
     /// conditional elements in the policies in the specified policy store.
+    ///
+    /// You can include only principal and resource entities in this parameter; you can't
+    /// include actions. You must specify actions in the schema.
     pub entities: Option<EntitiesDefinition>,
 }
 
 #[aws_json_shape(shape = "verifiedpermissions#IsAuthorizedOutput")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct IsAuthorizedOutput {
     /// An authorization decision that indicates if the authorization request should be
     /// allowed or denied.
@@ -62,21 +75,21 @@ pub struct IsAuthorizedOutput {
 
 /// You don't have sufficient access to perform this action.
 #[aws_json_shape(shape = "verifiedpermissions#AccessDeniedException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AccessDeniedException {
     pub message: String,
 }
 
 /// The request failed because of an internal error. Try your request again later
 #[aws_json_shape(shape = "verifiedpermissions#InternalServerException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct InternalServerException {
     pub message: String,
 }
 
 /// The request failed because it references a resource that doesn't exist.
 #[aws_json_shape(shape = "verifiedpermissions#ResourceNotFoundException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResourceNotFoundException {
     pub message: String,
     /// The unique ID of the resource referenced in the failed request.
@@ -87,7 +100,7 @@ pub struct ResourceNotFoundException {
 
 /// The request failed because it exceeded a throttling quota.
 #[aws_json_shape(shape = "verifiedpermissions#ThrottlingException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ThrottlingException {
     pub message: String,
     /// The code for the Amazon Web Services service that owns the quota.
@@ -99,8 +112,41 @@ pub struct ThrottlingException {
 /// The request failed because one or more input parameters don't satisfy their constraint
 /// requirements. The output is provided as a list of fields and a reason for each field
 /// that isn't valid.
+///
+/// The possible reasons include the following:
+///
+/// - UnrecognizedEntityType The policy includes an entity type that isn't found in the
+///   schema.
+/// - UnrecognizedActionId The policy includes an action id that isn't found in the
+///   schema.
+/// - InvalidActionApplication The policy includes an action that, according to the
+///   schema, doesn't support the specified principal and resource.
+/// - UnexpectedType The policy included an operand that isn't a valid type for the
+///   specified operation.
+/// - IncompatibleTypes The types of elements included in a `set`, or the types of
+///   expressions used in an `if...then...else` clause aren't compatible in this context.
+/// - MissingAttribute The policy attempts to access a record or entity attribute that
+///   isn't specified in the schema. Test for the existence of the attribute first before
+///   attempting to access its value. For more information, see the [has (presence of
+///   attribute test)
+///   operator](https://docs.cedarpolicy.com/policies/syntax-operators.html#has-presence-of-attribute-test)
+///   in the Cedar Policy Language Guide.
+/// - UnsafeOptionalAttributeAccess The policy attempts to access a record or entity
+///   attribute that is optional and isn't guaranteed to be present. Test for the
+///   existence of the attribute first before attempting to access its value. For more
+///   information, see the [has (presence of attribute test)
+///   operator](https://docs.cedarpolicy.com/policies/syntax-operators.html#has-presence-of-attribute-test)
+///   in the Cedar Policy Language Guide.
+/// - ImpossiblePolicy Cedar has determined that a policy condition always evaluates to
+///   false. If the policy is always false, it can never apply to any query, and so it can
+///   never affect an authorization decision.
+/// - WrongNumberArguments The policy references an extension type with the wrong number
+///   of arguments.
+/// - FunctionArgumentValidationError Cedar couldn't parse the argument passed to an
+///   extension type. For example, a string that is to be parsed as an IPv4 address can
+///   contain only digits and the period character.
 #[aws_json_shape(shape = "verifiedpermissions#ValidationException")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ValidationException {
     pub message: String,
     /// The list of fields that aren't valid.
@@ -108,21 +154,45 @@ pub struct ValidationException {
 }
 
 /// Contains the identifier of an entity, including its ID and type.
+///
+/// This data type is used as a request parameter for
+/// [IsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorized.html)
+/// operation, and as a response parameter for the
+/// [CreatePolicy](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_CreatePolicy.html),
+/// [GetPolicy](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_GetPolicy.html),
+/// and
+/// [UpdatePolicy](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_UpdatePolicy.html)
+/// operations.
+///
+/// Example: `{"entityId":"string","entityType":"string"}`
 #[aws_json_shape(shape = "verifiedpermissions#EntityIdentifier")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EntityIdentifier {
     /// The type of an entity.
+    ///
+    /// Example: `"entityType":"typeName"`
     #[aws(sensitive)]
     pub entity_type: String,
     /// The identifier of an entity.
+    ///
+    /// `"entityId":"identifier"`
     #[aws(sensitive)]
     pub entity_id: String,
 }
 
 /// Contains information about an action for a request for which an authorization decision
 /// is made.
+///
+/// This data type is used as a request parameter to the
+/// [IsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorized.html),
+/// [BatchIsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_BatchIsAuthorized.html),
+/// and
+/// [IsAuthorizedWithToken](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorizedWithToken.html)
+/// operations.
+///
+/// Example: `{ "actionId": "<action name>", "actionType": "Action" }`
 #[aws_json_shape(shape = "verifiedpermissions#ActionIdentifier")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ActionIdentifier {
     /// The type of an action.
     #[aws(sensitive)]
@@ -135,16 +205,34 @@ pub struct ActionIdentifier {
 /// Contains additional details about the context of the request. Verified Permissions
 /// evaluates this information in an authorization request as part of the `when` and
 /// `unless` clauses in a policy.
+///
+/// This data type is used as a request parameter for the
+/// [IsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorized.html),
+/// [BatchIsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_BatchIsAuthorized.html),
+/// and
+/// [IsAuthorizedWithToken](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorizedWithToken.html)
+/// operations.
+///
+/// If you're passing context as part of the request, exactly one instance of `context`
+/// must be passed. If you don't want to pass context, omit the `context` parameter from
+/// your request rather than sending `context {}`.
+///
+/// Example:
+/// `"context":{"contextMap":{"<KeyName1>":{"boolean":true},"<KeyName2>":{"long":1234}}}`
 #[aws_json_shape(shape = "verifiedpermissions#ContextDefinition")]
 #[derive(Debug, Clone)]
 pub enum ContextDefinition {
     /// An list of attributes that are needed to successfully evaluate an authorization
     /// request. Each attribute in this array must include a map of a data type and its
     /// value.
+    ///
+    /// Example: `"contextMap":{"<KeyName1>":{"boolean":true},"<KeyName2>":{"long":1234}}`
     #[aws(sensitive)]
     ContextMap(HashMap<String, AttributeValue>),
     /// A Cedar JSON string representation of the context needed to successfully evaluate
     /// an authorization request.
+    ///
+    /// Example: `{"cedarJson":"{\"<KeyName1>\": true, \"<KeyName2>\": 1234}" }`
     #[aws(sensitive)]
     CedarJson(String),
 }
@@ -152,15 +240,27 @@ pub enum ContextDefinition {
 /// Contains the list of entities to be considered during an authorization request. This
 /// includes all principals, resources, and actions required to successfully evaluate the
 /// request.
+///
+/// This data type is used as a field in the response parameter for the
+/// [IsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorized.html)
+/// and
+/// [IsAuthorizedWithToken](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorizedWithToken.html)
+/// operations.
 #[aws_json_shape(shape = "verifiedpermissions#EntitiesDefinition")]
 #[derive(Debug, Clone)]
 pub enum EntitiesDefinition {
     /// An array of entities that are needed to successfully evaluate an authorization
     /// request. Each entity in this array must include an identifier for the entity, the
     /// attributes of the entity, and a list of any parent entities.
+    ///
+    /// If you include multiple entities with the same `identifier`, only the last one is
+    /// processed in the request.
     EntityList(Vec<EntityItem>),
     /// A Cedar JSON string representation of the entities needed to successfully evaluate
     /// an authorization request.
+    ///
+    /// Example: `{"cedarJson":
+    /// "[{\"uid\":{\"type\":\"Photo\",\"id\":\"VacationPhoto94.jpg\"},\"attrs\":{\"accessLevel\":\"public\"},\"parents\":[]}]"}`
     #[aws(sensitive)]
     CedarJson(String),
 }
@@ -174,16 +274,34 @@ pub enum Decision {
 
 /// Contains information about one of the policies that determined an authorization
 /// decision.
+///
+/// This data type is used as an element in a response parameter for the
+/// [IsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorized.html),
+/// [BatchIsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_BatchIsAuthorized.html),
+/// and
+/// [IsAuthorizedWithToken](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorizedWithToken.html)
+/// operations.
+///
+/// Example: `"determiningPolicies":[{"policyId":"SPEXAMPLEabcdefg111111"}]`
 #[aws_json_shape(shape = "verifiedpermissions#DeterminingPolicyItem")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeterminingPolicyItem {
     /// The Id of a policy that determined to an authorization decision.
+    ///
+    /// Example: `"policyId":"SPEXAMPLEabcdefg111111"`
     pub policy_id: String,
 }
 
 /// Contains a description of an evaluation error.
+///
+/// This data type is a response parameter of the
+/// [IsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorized.html),
+/// [BatchIsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_BatchIsAuthorized.html),
+/// and
+/// [IsAuthorizedWithToken](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorizedWithToken.html)
+/// operations.
 #[aws_json_shape(shape = "verifiedpermissions#EvaluationErrorItem")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EvaluationErrorItem {
     /// The error description.
     #[aws(sensitive)]
@@ -203,7 +321,7 @@ pub enum ResourceType {
 
 /// Details about a field that failed policy validation.
 #[aws_json_shape(shape = "verifiedpermissions#ValidationExceptionField")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ValidationExceptionField {
     /// The path to the specific element that Verified Permissions found to be not valid.
     pub path: String,
@@ -212,41 +330,100 @@ pub struct ValidationExceptionField {
 }
 
 /// The value of an attribute.
+///
+/// Contains information about the runtime context for a request for which an
+/// authorization decision is made.
+///
+/// This data type is used as a member of the
+/// [ContextDefinition](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_ContextDefinition.html)
+/// structure which is used as a request parameter for the
+/// [IsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorized.html),
+/// [BatchIsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_BatchIsAuthorized.html),
+/// and
+/// [IsAuthorizedWithToken](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorizedWithToken.html)
+/// operations.
 #[aws_json_shape(shape = "verifiedpermissions#AttributeValue")]
 #[derive(Debug, Clone)]
 pub enum AttributeValue {
-    /// An attribute value of Boolean type.
+    /// An attribute value of
+    /// [Boolean](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-bool)
+    /// type.
+    ///
+    /// Example: `{"boolean": true}`
     #[aws(sensitive)]
     Boolean(bool),
-    /// An attribute value of type EntityIdentifier.
+    /// An attribute value of type
+    /// [EntityIdentifier](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_EntityIdentifier.html).
+    ///
+    /// Example: `{"entityIdentifier": { "entityId": "alice", "entityType": "User"} }`
     EntityIdentifier(EntityIdentifier),
-    /// An attribute value of Long type.
+    /// An attribute value of
+    /// [Long](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-long)
+    /// type.
+    ///
+    /// Example: `{"long": 0}`
     #[aws(sensitive)]
     Long(i64),
-    /// An attribute value of String type.
+    /// An attribute value of
+    /// [String](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-string)
+    /// type.
+    ///
+    /// Example: `{"string": "abc"}`
     #[aws(sensitive)]
     String(String),
-    /// An attribute value of Set type.
+    /// An attribute value of
+    /// [Set](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-set)
+    /// type.
+    ///
+    /// Example: `{"set": [ {} ] }`
     Set(Vec<AttributeValue>),
-    /// An attribute value of Record type.
+    /// An attribute value of
+    /// [Record](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-record)
+    /// type.
+    ///
+    /// Example: `{"record": { "keyName": {} } }`
     Record(HashMap<String, AttributeValue>),
-    /// An attribute value of ipaddr type.
+    /// An attribute value of
+    /// [ipaddr](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-ipaddr)
+    /// type.
+    ///
+    /// Example: `{"ip": "192.168.1.100"}`
     #[aws(sensitive)]
     Ipaddr(String),
-    /// An attribute value of decimal type.
+    /// An attribute value of
+    /// [decimal](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-decimal)
+    /// type.
+    ///
+    /// Example: `{"decimal": "1.1"}`
     #[aws(sensitive)]
     Decimal(String),
-    /// An attribute value of datetime type.
+    /// An attribute value of
+    /// [datetime](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-datetime)
+    /// type.
+    ///
+    /// Example: `{"datetime": "2024-10-15T11:35:00Z"}`
     #[aws(sensitive)]
     Datetime(String),
-    /// An attribute value of duration type.
+    /// An attribute value of
+    /// [duration](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-duration)
+    /// type.
+    ///
+    /// Example: `{"duration": "1h30m"}`
     #[aws(sensitive)]
     Duration(String),
 }
 
 /// Contains information about an entity that can be referenced in a Cedar policy.
+///
+/// This data type is used as one of the fields in the
+/// [EntitiesDefinition](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_EntitiesDefinition.html)
+/// structure.
+///
+/// `{ "identifier": { "entityType": "Photo", "entityId": "VacationPhoto94.jpg" },
+/// "attributes": {}, "parents": [ { "entityType": "Album", "entityId": "alice_folder" } ]
+/// }`
 #[aws_json_shape(shape = "verifiedpermissions#EntityItem")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EntityItem {
     /// The identifier of the entity.
     pub identifier: EntityIdentifier,
@@ -255,40 +432,94 @@ pub struct EntityItem {
     /// The parent entities in the hierarchy that contains the entity. A principal or
     /// resource entity can be defined with at most 99 transitive parents per
     /// authorization request.
+    ///
+    /// A transitive parent is an entity in the hierarchy of entities including all direct
+    /// parents, and parents of parents. For example, a user can be a member of 91 groups
+    /// if one of those groups is a member of eight groups, for a total of 100: one
+    /// entity, 91 entity parents, and eight parents of parents.
     pub parents: Option<Vec<EntityIdentifier>>,
     /// A list of cedar tags for the entity.
     pub tags: Option<HashMap<String, CedarTagValue>>,
 }
 
 /// The value of an entity's Cedar tag.
+///
+/// This data type is used as a member of the
+/// [EntityItem](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_EntityItem.html)
+/// structure that forms the body of the `Entities` request parameter for the
+/// [IsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorized.html),
+/// [BatchIsAuthorized](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_BatchIsAuthorized.html),
+/// [IsAuthorizedWithToken](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorizedWithToken.html),
+/// and
+/// [BatchIsAuthorizedWithToken](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_BatchIsAuthorizedWithToken.html)
+/// operations.
 #[aws_json_shape(shape = "verifiedpermissions#CedarTagValue")]
 #[derive(Debug, Clone)]
 pub enum CedarTagValue {
-    /// A Cedar tag value of Boolean type.
+    /// A Cedar tag value of
+    /// [Boolean](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-bool)
+    /// type.
+    ///
+    /// Example: `{"boolean": false}`
     #[aws(sensitive)]
     Boolean(bool),
-    /// A Cedar tag value of type EntityIdentifier.
+    /// A Cedar tag value of type
+    /// [EntityIdentifier](https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_EntityIdentifier.html).
+    ///
+    /// Example: `{"entityIdentifier": { "entityId": "alice", "entityType": "User"} }`
     EntityIdentifier(EntityIdentifier),
-    /// A Cedar tag value of Long type.
+    /// A Cedar tag value of
+    /// [Long](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-long)
+    /// type.
+    ///
+    /// Example: `{"long": 0}`
     #[aws(sensitive)]
     Long(i64),
-    /// A Cedar tag value of String type.
+    /// A Cedar tag value of
+    /// [String](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-string)
+    /// type.
+    ///
+    /// Example: `{"string": "abc"}`
     #[aws(sensitive)]
     String(String),
-    /// A Cedar tag value of Set type.
+    /// A Cedar tag value of
+    /// [Set](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-set)
+    /// type.
+    ///
+    /// Example: `{"set": [ { "string": "abc" } ] }`
     Set(Vec<CedarTagValue>),
-    /// A Cedar tag value of Record type.
+    /// A Cedar tag value of
+    /// [Record](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-record)
+    /// type.
+    ///
+    /// Example: `{"record": { "keyName": {} } }`
     Record(HashMap<String, CedarTagValue>),
-    /// A Cedar tag value of ipaddr type.
+    /// A Cedar tag value of
+    /// [ipaddr](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-ipaddr)
+    /// type.
+    ///
+    /// Example: `{"ip": "10.50.0.0/24"}`
     #[aws(sensitive)]
     Ipaddr(String),
-    /// A Cedar tag value of decimal type.
+    /// A Cedar tag value of
+    /// [decimal](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-decimal)
+    /// type.
+    ///
+    /// Example: `{"decimal": "-2.0"}`
     #[aws(sensitive)]
     Decimal(String),
-    /// A Cedar tag value of datetime type.
+    /// A Cedar tag value of
+    /// [datetime](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-datetime)
+    /// type.
+    ///
+    /// Example: `{"datetime": "2025-11-04T11:35:00.000+0100"}`
     #[aws(sensitive)]
     Datetime(String),
-    /// A Cedar tag value of duration type.
+    /// A Cedar tag value of
+    /// [duration](https://docs.cedarpolicy.com/policies/syntax-datatypes.html#datatype-duration)
+    /// type.
+    ///
+    /// Example: `{"duration": "-1d12h"}`
     #[aws(sensitive)]
     Duration(String),
 }
