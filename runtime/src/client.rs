@@ -134,7 +134,7 @@ struct Inner {
     /// `None`: never.
     min_compression_bytes: Option<usize>,
     signing_keys: SigningKeys,
-    targets: DestinationCache,
+    destinations: DestinationCache,
     max_attempts: u32,
     initial_backoff: Duration,
     max_backoff: Duration,
@@ -570,7 +570,7 @@ impl Client {
     async fn sign(
         &self,
         service: &ServiceMeta,
-        operation: &str,
+        target: &str,
         prepared: &Prepared,
         body: &[u8],
         time: SystemTime,
@@ -601,9 +601,9 @@ impl Client {
             }
             None => &prepared.endpoint_params[..],
         };
-        let target = self
+        let destination = self
             .inner
-            .targets
+            .destinations
             .get_with(
                 origin,
                 prepared.host_prefix.as_deref(),
@@ -614,14 +614,14 @@ impl Client {
         let content_type = service.json_version.content_type();
         let mut signed_headers = vec![
             ("content-type", content_type),
-            ("host", target.host.as_str()),
-            ("x-amz-target", operation),
+            ("host", destination.host.as_str()),
+            ("x-amz-target", target),
         ];
         signed_headers.extend(prepared.headers.iter().map(|(n, v)| (*n, v.as_str())));
         let signed = self.inner.signing_keys.sign(
             &sigv4::SignableRequest {
                 method: "POST",
-                uri: &target.path,
+                uri: &destination.path,
                 headers: &signed_headers,
                 body,
             },
@@ -629,11 +629,11 @@ impl Client {
                 access_key_id: credentials.access_key_id(),
                 secret_access_key: credentials.secret_access_key(),
                 session_token: credentials.session_token(),
-                region: target
+                region: destination
                     .signing_region
                     .as_deref()
                     .unwrap_or(&self.inner.region),
-                service: target
+                service: destination
                     .signing_name
                     .as_deref()
                     .unwrap_or(service.signing_name),
@@ -643,9 +643,9 @@ impl Client {
             &credentials,
         );
         let mut headers = vec![
-            ("host", target.host.clone()),
+            ("host", destination.host.clone()),
             ("content-type", content_type.to_owned()),
-            ("x-amz-target", operation.to_owned()),
+            ("x-amz-target", target.to_owned()),
             ("x-amz-date", signed.x_amz_date),
         ];
         headers.extend(prepared.headers.iter().cloned());
@@ -662,7 +662,7 @@ impl Client {
             "amz-sdk-request",
             format!("attempt={}; max={}", info.attempt, info.max),
         ));
-        Ok((target, headers))
+        Ok((destination, headers))
     }
 
     /// Sends one request and reads the whole response, up to the size cap.
@@ -1497,7 +1497,7 @@ impl ClientBuilder {
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
                 signing_keys: SigningKeys::default(),
-                targets: DestinationCache::default(),
+                destinations: DestinationCache::default(),
                 max_attempts,
                 initial_backoff: self
                     .initial_backoff
