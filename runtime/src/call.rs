@@ -14,11 +14,11 @@ use crate::protocol::{decode::decode_answer, prepare};
 /// non-generic attempt loop sign, send and retry, and decodes the last response.
 pub async fn send<O: Operation>(client: &Client, op: &O) -> Result<O::Output, Error<O::Error>> {
     let prepared = prepare(op, client.min_compression_bytes()).map_err(Error::cast)?;
-    let (response, attempts) = client
+    let answer = client
         .execute(O::SERVICE, O::TARGET, prepared)
         .await
         .map_err(Error::cast)?;
-    decode_answer::<O>(&response, attempts)
+    decode_answer::<O>(&answer.response, answer.error, answer.attempts)
 }
 
 /// The signed request `send` would send now, without sending it.

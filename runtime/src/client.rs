@@ -22,9 +22,10 @@ use crate::credentials::{
 use crate::endpoint::rules::Param;
 use crate::endpoint::{AccountIdEndpointMode, EndpointConfig, ResolvedEndpoint};
 use crate::endpoint::{Destination, DestinationCache, Origin, parse_http_url};
-use crate::error::{ConfigError, Error, TransportError, TransportErrorKind};
+use crate::error::{ConfigError, DecodeError, Error, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, RawResponse};
 use crate::protocol::Prepared;
+use crate::protocol::error_code::{ErrorAnswer, read_error};
 use crate::retry::{self, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
@@ -133,7 +134,7 @@ struct Inner {
     /// `None`: never.
     min_compression_bytes: Option<usize>,
     signing_keys: SigningKeys,
-    targets: DestinationCache,
+    destinations: DestinationCache,
     max_attempts: u32,
     initial_backoff: Duration,
     max_backoff: Duration,
@@ -151,7 +152,20 @@ struct Inner {
 enum Transport {
     Http(reqwest::Client),
     #[cfg(feature = "test-util")]
-    Mock(Arc<crate::mock::MockTransport>),
+    Mock(Arc<dyn Exchange>),
+}
+
+/// What answers a client's attempts instead of the network: the `test-util` mock. A
+/// trait here, so that the client does not depend on the mock that depends on it.
+#[cfg(feature = "test-util")]
+pub(crate) trait Exchange: Send + Sync {
+    /// Answers one attempt, signed and ready to go to `url`.
+    fn exchange(
+        &self,
+        url: &str,
+        headers: &[(&'static str, String)],
+        body: &[u8],
+    ) -> Result<RawResponse, Error<Infallible>>;
 }
 
 impl fmt::Debug for Client {
@@ -248,7 +262,7 @@ impl Client {
     /// This client with its attempts answered by `mock` instead of the network; `None`
     /// when the client is shared already (the mock must be in place before any call).
     #[cfg(feature = "test-util")]
-    pub(crate) fn with_mock(mut self, mock: Arc<crate::mock::MockTransport>) -> Option<Client> {
+    pub(crate) fn with_mock(mut self, mock: Arc<dyn Exchange>) -> Option<Client> {
         Arc::get_mut(&mut self.inner)?.http = Transport::Mock(mock);
         Some(self)
     }
@@ -334,13 +348,14 @@ impl Client {
 
     /// Sends one call: every attempt signed afresh over the same body, retried as
     /// standard retry mode says, within the operation timeout. Returns the last response
-    /// (a success or an error response), left to the generic caller to decode.
+    /// (a success or an error response, the latter read once already), left to the
+    /// generic caller to decode.
     pub(crate) async fn execute(
         &self,
         service: &ServiceMeta,
         target: &str,
         mut prepared: Prepared,
-    ) -> Result<(RawResponse, u32), Error<Infallible>> {
+    ) -> Result<Answer, Error<Infallible>> {
         // The body travels as `Bytes`: each attempt shares it instead of copying it.
         let body = Bytes::from(std::mem::take(&mut prepared.body));
         let id = crate::uuid::Uuid::pooled_v4();
@@ -391,124 +406,51 @@ impl Client {
         call: &Call<'_>,
         counter: &AtomicU32,
         call_span: &tracing::Span,
-    ) -> Result<(RawResponse, u32), Error<Infallible>> {
+    ) -> Result<Answer, Error<Infallible>> {
         let max = self.inner.max_attempts;
-        // The cost of the retry that led to the current attempt: refunded on success.
-        let mut held: Option<u32> = None;
-        let mut attempt = 1;
-        loop {
-            counter.store(attempt, Ordering::Relaxed);
-            let span = tracing::debug_span!(
-                "awsjson.attempt",
-                attempt,
-                status = Empty,
-                request_id = Empty,
-                latency_ms = Empty,
-                retry = Empty,
-            );
-            let started = (!span.is_disabled()).then(Instant::now);
-            let info = AttemptInfo {
-                invocation_id: call.invocation_id,
-                attempt,
-                max,
-            };
-            let result = self.attempt(call, &info).instrument(span.clone()).await;
-            let latency_ms = started.map(|started| started.elapsed().as_millis() as u64);
-            span.record("latency_ms", latency_ms);
-            match &result {
-                Ok(response) => {
-                    span.record("status", response.status);
-                    span.record("request_id", response.request_id());
-                    tracing::debug!(
-                            parent: &span,
-                            status = response.status,
-                            request_id = response.request_id(),
-                            latency_ms,
-                        "{}",
-                        if response.is_success() { "attempt succeeded" } else { "attempt got an error response" }
-                    );
-                }
-                // The error's own text: it names the URL and what failed, never a header
-                // or the body.
-                Err(e) => tracing::debug!(parent: &span, latency_ms, error = %e, "attempt failed"),
-            }
-            let reason = match &result {
-                Ok(response) if response.is_success() => {
-                    self.inner
-                        .quota
-                        .release(held.unwrap_or(retry::NO_RETRY_INCREMENT));
-                    span.record("retry", "no: success");
-                    call_span.record("attempts", attempt);
-                    return result.map(|response| (response, attempt));
-                }
-                Ok(response) => self.retry_reason(response),
-                // The service answered 2xx: the operation was performed, however its
-                // body then failed.
-                Err(Error::Transport(e)) if e.status().is_some_and(|s| (200..300).contains(&s)) => {
-                    None
-                }
-                Err(Error::Transport(e)) => match e.kind() {
-                    TransportErrorKind::Connect | TransportErrorKind::Io => {
-                        Some(RetryReason::Transport)
-                    }
-                    TransportErrorKind::Timeout => Some(RetryReason::Timeout),
-                    _ => None,
-                },
-                Err(_) => None,
-            };
-            let stop = match reason {
-                None => Some("not retryable"),
-                Some(_) if attempt >= max => Some("attempts exhausted"),
-                Some(reason) if !self.inner.quota.try_acquire(reason.cost()) => {
-                    Some("retry quota exhausted")
-                }
-                Some(_) => None,
-            };
-            let (Some(reason), None) = (reason, stop) else {
-                let why = stop.unwrap_or_default();
-                span.record("retry", why);
-                call_span.record("attempts", attempt);
-                // A retryable failure says why it was the last; any other is plain.
-                let note = match reason {
-                    Some(reason) => {
-                        tracing::debug!(parent: &span, reason = reason.as_str(), "not retrying: {why}");
-                        format!("attempt {attempt} of {max}, {why}")
-                    }
-                    None => {
-                        tracing::debug!(parent: &span, "not retrying: {why}");
-                        format!("attempt {attempt} of {max}")
-                    }
+        let policy = retry::Policy {
+            max_attempts: max,
+            initial_backoff: self.inner.initial_backoff,
+            max_backoff: self.inner.max_backoff,
+            quota: Some(&self.inner.quota),
+        };
+        let mut run = CallAttempts {
+            client: self,
+            call,
+            counter,
+            call_span,
+            span: tracing::Span::none(),
+        };
+        let ((result, error), attempt, stop) = retry::run(&policy, &mut run).await;
+        if stop == retry::Stop::Success {
+            return result.map(|response| Answer {
+                response,
+                attempts: attempt,
+                error,
+            });
+        }
+        // A retryable failure says why it was the last; any other is plain.
+        let note = match stop.reason() {
+            Some(_) => format!("attempt {attempt} of {max}, {}", stop.as_str()),
+            None => format!("attempt {attempt} of {max}"),
+        };
+        match result {
+            Ok(response) => Ok(Answer {
+                response,
+                attempts: attempt,
+                error,
+            }),
+            Err(Error::Transport(e)) => {
+                let note = match e.status() {
+                    Some(status) if (200..300).contains(&status) => format!(
+                        "{note}; not retried: the service answered HTTP {status}, so \
+                         the operation may have taken effect"
+                    ),
+                    _ => note,
                 };
-                return match result {
-                    Ok(response) => Ok((response, attempt)),
-                    Err(Error::Transport(e)) => {
-                        let note = match e.status() {
-                            Some(status) if (200..300).contains(&status) => format!(
-                                "{note}; not retried: the service answered HTTP {status}, so \
-                                 the operation may have taken effect"
-                            ),
-                            _ => note,
-                        };
-                        Err(Error::Transport(e.with_note(&note)))
-                    }
-                    Err(other) => Err(other),
-                };
-            };
-            held = Some(reason.cost());
-            let wait = retry::backoff(self.inner.initial_backoff, self.inner.max_backoff, attempt);
-            span.record("retry", reason.as_str());
-            tracing::debug!(
-                parent: &span,
-                reason = reason.as_str(),
-                backoff_ms = wait.as_millis() as u64,
-                "retrying"
-            );
-            drop(span);
-            // A mock client's backoff is zero: it waits for nothing, not even a timer.
-            if !wait.is_zero() {
-                tokio::time::sleep(wait).await;
+                Err(Error::Transport(e.with_note(&note)))
             }
-            attempt += 1;
+            Err(other) => Err(other),
         }
     }
 
@@ -562,15 +504,19 @@ impl Client {
         }
     }
 
-    /// Why an error response is worth another attempt, if it is.
-    fn retry_reason(&self, response: &RawResponse) -> Option<RetryReason> {
+    /// Why an error response (read as `error`) is worth another attempt, if it is.
+    fn retry_reason(
+        &self,
+        response: &RawResponse,
+        error: Option<&Result<ErrorAnswer, DecodeError>>,
+    ) -> Option<RetryReason> {
         if let Some(reason) = retry::status_reason(response.status) {
             return Some(reason);
         }
         if response.status < 400 {
             return None;
         }
-        let meta = crate::protocol::error_code::error_meta(response).ok()?;
+        let meta = &error?.as_ref().ok()?.meta;
         if let Some(reason) = retry::code_reason(&meta.code) {
             return Some(reason);
         }
@@ -624,7 +570,7 @@ impl Client {
     async fn sign(
         &self,
         service: &ServiceMeta,
-        operation: &str,
+        target: &str,
         prepared: &Prepared,
         body: &[u8],
         time: SystemTime,
@@ -655,9 +601,9 @@ impl Client {
             }
             None => &prepared.endpoint_params[..],
         };
-        let target = self
+        let destination = self
             .inner
-            .targets
+            .destinations
             .get_with(
                 origin,
                 prepared.host_prefix.as_deref(),
@@ -668,14 +614,14 @@ impl Client {
         let content_type = service.json_version.content_type();
         let mut signed_headers = vec![
             ("content-type", content_type),
-            ("host", target.host.as_str()),
-            ("x-amz-target", operation),
+            ("host", destination.host.as_str()),
+            ("x-amz-target", target),
         ];
         signed_headers.extend(prepared.headers.iter().map(|(n, v)| (*n, v.as_str())));
         let signed = self.inner.signing_keys.sign(
             &sigv4::SignableRequest {
                 method: "POST",
-                uri: &target.path,
+                uri: &destination.path,
                 headers: &signed_headers,
                 body,
             },
@@ -683,11 +629,11 @@ impl Client {
                 access_key_id: credentials.access_key_id(),
                 secret_access_key: credentials.secret_access_key(),
                 session_token: credentials.session_token(),
-                region: target
+                region: destination
                     .signing_region
                     .as_deref()
                     .unwrap_or(&self.inner.region),
-                service: target
+                service: destination
                     .signing_name
                     .as_deref()
                     .unwrap_or(service.signing_name),
@@ -697,9 +643,9 @@ impl Client {
             &credentials,
         );
         let mut headers = vec![
-            ("host", target.host.clone()),
+            ("host", destination.host.clone()),
             ("content-type", content_type.to_owned()),
-            ("x-amz-target", operation.to_owned()),
+            ("x-amz-target", target.to_owned()),
             ("x-amz-date", signed.x_amz_date),
         ];
         headers.extend(prepared.headers.iter().cloned());
@@ -716,7 +662,7 @@ impl Client {
             "amz-sdk-request",
             format!("attempt={}; max={}", info.attempt, info.max),
         ));
-        Ok((target, headers))
+        Ok((destination, headers))
     }
 
     /// Sends one request and reads the whole response, up to the size cap.
@@ -871,6 +817,133 @@ impl Client {
             Some(port) => format!("{scheme}://{host}:{port}"),
             None => format!("{scheme}://{host}"),
         })
+    }
+}
+
+/// The last response of a call, and how many attempts it took.
+pub(crate) struct Answer {
+    pub(crate) response: RawResponse,
+    pub(crate) attempts: u32,
+    /// The response read as an error response (none for a success).
+    pub(crate) error: Option<Result<ErrorAnswer, DecodeError>>,
+}
+
+/// The attempts of one call, for the retry loop: each signed and sent afresh, with
+/// its own trace span.
+struct CallAttempts<'c> {
+    client: &'c Client,
+    call: &'c Call<'c>,
+    /// The attempt under way, for the operation timeout's message.
+    counter: &'c AtomicU32,
+    call_span: &'c tracing::Span,
+    /// The span of the attempt under way.
+    span: tracing::Span,
+}
+
+/// An attempt's result, with an error response read once.
+type AttemptOutput = (
+    Result<RawResponse, Error<Infallible>>,
+    Option<Result<ErrorAnswer, DecodeError>>,
+);
+
+impl retry::Attempts for CallAttempts<'_> {
+    type Output = AttemptOutput;
+
+    async fn attempt(&mut self, attempt: u32) -> AttemptOutput {
+        self.counter.store(attempt, Ordering::Relaxed);
+        let span = tracing::debug_span!(
+            "awsjson.attempt",
+            attempt,
+            status = Empty,
+            request_id = Empty,
+            latency_ms = Empty,
+            retry = Empty,
+        );
+        let started = (!span.is_disabled()).then(Instant::now);
+        let info = AttemptInfo {
+            invocation_id: self.call.invocation_id,
+            attempt,
+            max: self.client.inner.max_attempts,
+        };
+        let result = self
+            .client
+            .attempt(self.call, &info)
+            .instrument(span.clone())
+            .await;
+        let latency_ms = started.map(|started| started.elapsed().as_millis() as u64);
+        span.record("latency_ms", latency_ms);
+        match &result {
+            Ok(response) => {
+                span.record("status", response.status);
+                span.record("request_id", response.request_id());
+                tracing::debug!(
+                        parent: &span,
+                        status = response.status,
+                        request_id = response.request_id(),
+                        latency_ms,
+                    "{}",
+                    if response.is_success() { "attempt succeeded" } else { "attempt got an error response" }
+                );
+            }
+            // The error's own text: it names the URL and what failed, never a header
+            // or the body.
+            Err(e) => tracing::debug!(parent: &span, latency_ms, error = %e, "attempt failed"),
+        }
+        self.span = span;
+        // An error response is read here, once: for the retry decision, and for the
+        // typed decode if it is the last.
+        let error = match &result {
+            Ok(response) if !response.is_success() => Some(read_error(response)),
+            _ => None,
+        };
+        (result, error)
+    }
+
+    fn judge(&mut self, (result, error): &AttemptOutput) -> retry::Verdict {
+        let reason = match result {
+            Ok(response) if response.is_success() => return retry::Verdict::Success,
+            Ok(response) => self.client.retry_reason(response, error.as_ref()),
+            // The service answered 2xx: the operation was performed, however its
+            // body then failed.
+            Err(Error::Transport(e)) if e.status().is_some_and(|s| (200..300).contains(&s)) => None,
+            Err(Error::Transport(e)) => match e.kind() {
+                TransportErrorKind::Connect | TransportErrorKind::Io => {
+                    Some(RetryReason::Transport)
+                }
+                TransportErrorKind::Timeout => Some(RetryReason::Timeout),
+                _ => None,
+            },
+            Err(_) => None,
+        };
+        reason.map_or(retry::Verdict::Final, retry::Verdict::Retry)
+    }
+
+    fn retrying(&mut self, _attempt: u32, reason: RetryReason, wait: Duration) {
+        self.span.record("retry", reason.as_str());
+        tracing::debug!(
+            parent: &self.span,
+            reason = reason.as_str(),
+            backoff_ms = wait.as_millis() as u64,
+            "retrying"
+        );
+        self.span = tracing::Span::none();
+    }
+
+    fn stopped(&mut self, attempt: u32, stop: retry::Stop) {
+        self.span.record("retry", stop.as_str());
+        self.call_span.record("attempts", attempt);
+        match stop {
+            retry::Stop::Success => {}
+            _ => match stop.reason() {
+                Some(reason) => tracing::debug!(
+                    parent: &self.span,
+                    reason = reason.as_str(),
+                    "not retrying: {}",
+                    stop.as_str()
+                ),
+                None => tracing::debug!(parent: &self.span, "not retrying: {}", stop.as_str()),
+            },
+        }
     }
 }
 
@@ -1424,7 +1497,7 @@ impl ClientBuilder {
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
                 signing_keys: SigningKeys::default(),
-                targets: DestinationCache::default(),
+                destinations: DestinationCache::default(),
                 max_attempts,
                 initial_backoff: self
                     .initial_backoff

@@ -259,22 +259,7 @@ fn push_fraction(out: &mut String, nanos: u32) {
 }
 
 fn to_epoch(year: i64, month: i64, day: i64, h: i64, m: i64, s: i64) -> Option<i64> {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let month_days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    if !(1..=12).contains(&month) || day < 1 || day > month_days[(month - 1) as usize] {
+    if !is_date(year, month, day) {
         return None;
     }
     // 60 admits a leap second, which epoch time folds into the next minute.
@@ -284,8 +269,23 @@ fn to_epoch(year: i64, month: i64, day: i64, h: i64, m: i64, s: i64) -> Option<i
     Some(days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s)
 }
 
-// Howard Hinnant's algorithms: exact for the proleptic Gregorian calendar.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+/// Whether `year-month-day` is a day of the proleptic Gregorian calendar.
+pub(crate) fn is_date(year: i64, month: i64, day: i64) -> bool {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+// The crate's one calendar (SigV4's `x-amz-date` uses it too). Howard Hinnant's
+// algorithms (<https://howardhinnant.github.io/date_algorithms.html>): exact for the
+// proleptic Gregorian calendar, days counted from 1970-01-01.
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

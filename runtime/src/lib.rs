@@ -405,6 +405,7 @@ mod stall;
 mod tls;
 mod unknown;
 mod uuid;
+mod xml;
 
 #[cfg(feature = "test-util")]
 pub mod conformance;

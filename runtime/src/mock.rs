@@ -191,7 +191,7 @@ impl Mock {
             .response_header_timeout(None)
             .stalled_stream_protection(StalledStreamProtection::disabled())
             .build()?
-            .with_mock(Arc::clone(&self.transport))
+            .with_mock(Arc::<MockTransport>::clone(&self.transport))
             .ok_or_else(|| ConfigError::new("the mock client was shared before it was set up"))
     }
 
@@ -526,6 +526,17 @@ enum WireAnswer {
     },
     /// A rule that could not be encoded: the call fails saying why.
     Invalid(String),
+}
+
+impl crate::client::Exchange for MockTransport {
+    fn exchange(
+        &self,
+        url: &str,
+        headers: &[(&'static str, String)],
+        body: &[u8],
+    ) -> Result<RawResponse, Error<Infallible>> {
+        MockTransport::exchange(self, url, headers, body)
+    }
 }
 
 impl MockTransport {

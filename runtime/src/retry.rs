@@ -203,6 +203,117 @@ impl RetryQuota {
     }
 }
 
+/// How a run of attempts retries: the standard mode's numbers, and the retry quota it
+/// draws on (a client's; `None` for the credential calls, which have none).
+pub(crate) struct Policy<'a> {
+    pub(crate) max_attempts: u32,
+    pub(crate) initial_backoff: Duration,
+    pub(crate) max_backoff: Duration,
+    pub(crate) quota: Option<&'a RetryQuota>,
+}
+
+/// What an attempt's result means to the retry loop.
+pub(crate) enum Verdict {
+    /// Done, and it worked: the quota gets its tokens back.
+    Success,
+    /// Worth another attempt, for this reason.
+    Retry(RetryReason),
+    /// Done: not worth another attempt.
+    Final,
+}
+
+/// Why a run of attempts ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stop {
+    Success,
+    NotRetryable,
+    AttemptsExhausted(RetryReason),
+    QuotaExhausted(RetryReason),
+}
+
+impl Stop {
+    /// The reason the last attempt would have been retried for, if it would.
+    pub(crate) fn reason(self) -> Option<RetryReason> {
+        match self {
+            Stop::AttemptsExhausted(reason) | Stop::QuotaExhausted(reason) => Some(reason),
+            Stop::Success | Stop::NotRetryable => None,
+        }
+    }
+
+    /// Why, in traces and error notes.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Stop::Success => "no: success",
+            Stop::NotRetryable => "not retryable",
+            Stop::AttemptsExhausted(_) => "attempts exhausted",
+            Stop::QuotaExhausted(_) => "retry quota exhausted",
+        }
+    }
+}
+
+/// One run of attempts, as the retry loop sees it: make attempt `n`, judge its
+/// result, and hear what the loop decided (for traces).
+pub(crate) trait Attempts {
+    type Output;
+    /// Attempt `n` (from 1).
+    async fn attempt(&mut self, n: u32) -> Self::Output;
+    fn judge(&mut self, output: &Self::Output) -> Verdict;
+    /// Attempt `n` is retried after `wait`.
+    fn retrying(&mut self, _n: u32, _reason: RetryReason, _wait: Duration) {}
+    /// Attempt `n` was the last.
+    fn stopped(&mut self, _n: u32, _stop: Stop) {}
+}
+
+/// The one retry loop, for operations and credential calls alike: attempts until one
+/// is not worth retrying, the attempts run out or the quota does, waiting a full-jitter
+/// backoff between them. Returns the last result, its attempt number and why it was
+/// the last.
+pub(crate) async fn run<A: Attempts>(
+    policy: &Policy<'_>,
+    attempts: &mut A,
+) -> (A::Output, u32, Stop) {
+    // The cost of the retry that led to the current attempt: refunded on success.
+    let mut held: Option<u32> = None;
+    let mut n = 1;
+    loop {
+        let output = attempts.attempt(n).await;
+        let stop = match attempts.judge(&output) {
+            Verdict::Success => {
+                if let Some(quota) = policy.quota {
+                    quota.release(held.unwrap_or(NO_RETRY_INCREMENT));
+                }
+                Some(Stop::Success)
+            }
+            Verdict::Final => Some(Stop::NotRetryable),
+            Verdict::Retry(reason) if n >= policy.max_attempts => {
+                Some(Stop::AttemptsExhausted(reason))
+            }
+            Verdict::Retry(reason)
+                if !policy
+                    .quota
+                    .is_none_or(|quota| quota.try_acquire(reason.cost())) =>
+            {
+                Some(Stop::QuotaExhausted(reason))
+            }
+            Verdict::Retry(reason) => {
+                held = Some(reason.cost());
+                let wait = backoff(policy.initial_backoff, policy.max_backoff, n);
+                attempts.retrying(n, reason, wait);
+                // A mock client's backoff is zero: it waits for nothing, not even a timer.
+                if !wait.is_zero() {
+                    tokio::time::sleep(wait).await;
+                }
+                None
+            }
+        };
+        if let Some(stop) = stop {
+            attempts.stopped(n, stop);
+            return (output, n, stop);
+        }
+        n += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -782,7 +782,7 @@ pub fn format_amz_date(t: SystemTime) -> String {
         }
     };
     let (days, secs_of_day) = (secs.div_euclid(SECS_PER_DAY), secs.rem_euclid(SECS_PER_DAY));
-    let (year, month, day) = civil_from_days(days);
+    let (year, month, day) = crate::datetime::civil_from_days(days);
     let (hour, minute, second) = (secs_of_day / 3600, secs_of_day / 60 % 60, secs_of_day % 60);
     if !(0..=9999).contains(&year) {
         return format!("{year:04}{month:02}{day:02}T{hour:02}{minute:02}{second:02}Z");
@@ -796,8 +796,8 @@ pub fn format_amz_date(t: SystemTime) -> String {
         }
     };
     put(0, 4, year);
-    put(4, 2, month.into());
-    put(6, 2, day.into());
+    put(4, 2, month);
+    put(6, 2, day);
     put(9, 2, hour);
     put(11, 2, minute);
     put(13, 2, second);
@@ -819,15 +819,15 @@ pub fn parse_amz_date(s: &str) -> Option<SystemTime> {
     };
     let (year, month, day) = (num(0..4)?, num(4..6)?, num(6..8)?);
     let (hour, minute, second) = (num(9..11)?, num(11..13)?, num(13..15)?);
-    if !(1..=12).contains(&month)
-        || !(1..=days_in_month(year, month)).contains(&day)
+    if !crate::datetime::is_date(year.into(), month.into(), day.into())
         || hour > 23
         || minute > 59
         || second > 59
     {
         return None;
     }
-    let secs = days_from_civil(i64::from(year), month, day) * SECS_PER_DAY
+    let secs = crate::datetime::days_from_civil(year.into(), month.into(), day.into())
+        * SECS_PER_DAY
         + i64::from(hour * 3600 + minute * 60 + second);
     let magnitude = Duration::from_secs(secs.unsigned_abs());
     if secs >= 0 {
@@ -835,50 +835,6 @@ pub fn parse_amz_date(s: &str) -> Option<SystemTime> {
     } else {
         UNIX_EPOCH.checked_sub(magnitude)
     }
-}
-
-fn is_leap_year(year: u32) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 to (year, month, day), proleptic Gregorian; Howard Hinnant's
-/// `civil_from_days` (<https://howardhinnant.github.io/date_algorithms.html>).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097); // [0, 146096]
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365], from March 1st
-    let mp = (5 * doy + 2) / 153; // [0, 11], March = 0
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    // Both are in range by construction (1..=31, 1..=12).
-    (year, day_or_month(month), day_or_month(day))
-}
-
-fn day_or_month(n: i64) -> u32 {
-    u32::try_from(n).expect("civil_from_days yields a month in 1..=12 and a day in 1..=31")
-}
-
-/// The inverse of [`civil_from_days`].
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let yoe = year.rem_euclid(400);
-    let mp = i64::from((month + 9) % 12); // March = 0
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]

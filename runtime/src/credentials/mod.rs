@@ -12,7 +12,6 @@ pub(crate) mod profile;
 mod sso;
 mod sts;
 mod web_identity;
-mod xml;
 
 use std::fmt;
 use std::future::Future;
@@ -23,6 +22,7 @@ use std::time::{Duration, SystemTime};
 use crate::config::{Env, ProfileSet};
 use crate::endpoint::EndpointConfig;
 use crate::error::CredentialsError;
+use crate::retry::{self, RetryReason};
 
 pub use cache::CredentialsCache;
 pub(crate) use chain::DefaultChain;
@@ -270,6 +270,46 @@ pub(crate) struct HttpFailure {
     pub(crate) message: String,
 }
 
+/// The attempts of one call to an AWS service for credentials, for the retry loop.
+struct ServiceAttempts<'a, F> {
+    http: &'a Http,
+    method: reqwest::Method,
+    url: &'a str,
+    headers: &'a [(&'a str, &'a str)],
+    body: Option<Vec<u8>>,
+    timeout: Duration,
+    retryable: F,
+}
+
+impl<F: Fn(&HttpResponse) -> Option<RetryReason>> retry::Attempts for ServiceAttempts<'_, F> {
+    type Output = Result<HttpResponse, HttpFailure>;
+
+    async fn attempt(&mut self, _n: u32) -> Self::Output {
+        self.http
+            .exchange(
+                self.method.clone(),
+                self.url,
+                self.headers,
+                self.body.clone(),
+                self.timeout,
+            )
+            .await
+    }
+
+    fn judge(&mut self, output: &Self::Output) -> retry::Verdict {
+        let reason = match output {
+            Ok(response) if (200..300).contains(&response.status) => {
+                return retry::Verdict::Success;
+            }
+            Ok(response) => {
+                retry::status_reason(response.status).or_else(|| (self.retryable)(response))
+            }
+            Err(_) => Some(RetryReason::Transport),
+        };
+        reason.map_or(retry::Verdict::Final, retry::Verdict::Retry)
+    }
+}
+
 /// Responses of credential endpoints are small; a larger one is not what we asked for.
 const MAX_CREDENTIALS_RESPONSE: usize = 1 << 20;
 
@@ -330,9 +370,10 @@ impl Http {
     }
 
     /// [`exchange`](Self::exchange) for a call to an AWS service (STS, SSO, SSO OIDC),
-    /// retried as the standard retry mode retries: up to 3 attempts in all, with
-    /// full-jitter backoff, while nothing answered or the answer is a 5xx, a 429, or an
-    /// error `retryable` recognises (a throttling code in the body).
+    /// retried by the client's retry loop in standard mode, without a quota: up to 3
+    /// attempts in all, with full-jitter backoff, while nothing answered or the answer
+    /// is a 5xx, a 429, or an error `retryable` gives a reason for (a throttling code in
+    /// the body).
     pub(crate) async fn exchange_retried(
         &self,
         method: reqwest::Method,
@@ -340,31 +381,24 @@ impl Http {
         headers: &[(&str, &str)],
         body: Option<Vec<u8>>,
         timeout: Duration,
-        retryable: impl Fn(&HttpResponse) -> bool,
+        retryable: impl Fn(&HttpResponse) -> Option<RetryReason>,
     ) -> Result<HttpResponse, HttpFailure> {
-        let mut attempt = 1;
-        loop {
-            let result = self
-                .exchange(method.clone(), url, headers, body.clone(), timeout)
-                .await;
-            let again = match &result {
-                Ok(response) if (200..300).contains(&response.status) => false,
-                Ok(response) => {
-                    crate::retry::status_reason(response.status).is_some() || retryable(response)
-                }
-                Err(_) => true,
-            };
-            if !again || attempt >= SERVICE_ATTEMPTS {
-                return result;
-            }
-            tokio::time::sleep(crate::retry::backoff(
-                crate::retry::DEFAULT_INITIAL_BACKOFF,
-                crate::retry::DEFAULT_MAX_BACKOFF,
-                attempt,
-            ))
-            .await;
-            attempt += 1;
-        }
+        let policy = retry::Policy {
+            max_attempts: SERVICE_ATTEMPTS,
+            initial_backoff: retry::DEFAULT_INITIAL_BACKOFF,
+            max_backoff: retry::DEFAULT_MAX_BACKOFF,
+            quota: None,
+        };
+        let mut attempts = ServiceAttempts {
+            http: self,
+            method,
+            url,
+            headers,
+            body,
+            timeout,
+            retryable,
+        };
+        retry::run(&policy, &mut attempts).await.0
     }
 
     /// One request; the status, the response headers and the body (up to 1 MiB).

@@ -19,6 +19,7 @@ use super::{Credentials, Sources, sts};
 use crate::config::{Profile, ProfileSet};
 use crate::endpoint::endpoint_url;
 use crate::error::CredentialsError;
+use crate::protocol::error_code::{ErrorBody, JsonKeys, read_body};
 use crate::service::{JsonVersion, ServiceMeta};
 
 /// The SSO portal: `portal.sso.{region}.amazonaws.com`, `AWS_ENDPOINT_URL_SSO`,
@@ -591,44 +592,37 @@ fn role_credentials(body: &[u8]) -> Result<Credentials, &'static str> {
     Ok(Credentials::new(id, secret, text("sessionToken").map(str::to_owned)).with_expiry(expiry))
 }
 
-/// `Code: message (HTTP status)` of an error response: the code from
-/// `x-amzn-errortype`, `__type` or OAuth's `error`; the message from `message`,
-/// `Message` or `error_description`. Any secret the service echoed is redacted.
-/// Whether an error answer of SSO or SSO OIDC names a throttling or transient code.
-fn throttled(response: &super::HttpResponse) -> bool {
-    let doc: Value = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
-    error_code(response, &doc).is_some_and(|code| crate::retry::code_reason(&code).is_some())
-}
+/// Where SSO (REST-JSON) and SSO OIDC (OAuth's `error`, `error_description`) put an
+/// error's code and message.
+const SSO_JSON: JsonKeys = JsonKeys {
+    code: &["__type", "error"],
+    message: &["message", "Message", "error_description"],
+};
 
-/// The error code of an error answer: `x-amzn-errortype`, else the body's `__type` or
-/// `error` (OIDC's), without namespace.
-fn error_code(response: &super::HttpResponse, doc: &Value) -> Option<String> {
-    response
+/// The code and message of an error answer of SSO or SSO OIDC.
+fn read_error(response: &super::HttpResponse) -> ErrorBody {
+    let errortype = response
         .headers
         .get("x-amzn-errortype")
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(':').next().unwrap_or(v).to_owned())
-        .filter(|v| !v.is_empty())
-        .or_else(|| {
-            ["__type", "error"]
-                .iter()
-                .find_map(|k| doc.get(*k).and_then(Value::as_str))
-                .filter(|s| !s.is_empty())
-                .map(|t| t.rsplit('#').next().unwrap_or(t).to_owned())
-        })
+        .and_then(|v| v.to_str().ok());
+    read_body(errortype, &response.body, &SSO_JSON)
 }
 
+/// Why an error answer of SSO or SSO OIDC is worth another attempt: a throttling or
+/// transient code.
+fn throttled(response: &super::HttpResponse) -> Option<crate::retry::RetryReason> {
+    crate::retry::code_reason(&read_error(response).code?)
+}
+
+/// `Code: message (HTTP status)` of an error response. Any secret the service echoed
+/// is redacted.
 fn service_error(response: &super::HttpResponse, secrets: &[&str]) -> String {
-    let doc: Value = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
-    let member = |keys: &[&str]| {
-        keys.iter()
-            .find_map(|k| doc.get(*k).and_then(Value::as_str))
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-    };
-    let code = error_code(response, &doc);
-    let mut out = code.unwrap_or_else(|| "an error".to_owned());
-    if let Some(message) = member(&["message", "Message", "error_description"]) {
+    let read = read_error(response);
+    let mut out = read
+        .code
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| "an error".to_owned());
+    if let Some(message) = read.message.filter(|m| !m.is_empty()) {
         out.push_str(": ");
         out.push_str(&message);
     }

@@ -1,15 +1,16 @@
 //! STS `AssumeRole` and `AssumeRoleWithWebIdentity`: the query protocol (a form-encoded
-//! POST) with XML responses, read by [`xml`](super::xml).
+//! POST) with XML responses, read by [`xml`](crate::xml).
 
 use std::time::{Duration, SystemTime};
 
-use super::xml::{Element, parse, shown};
 use super::{Credentials, Sources};
 use crate::endpoint::{host_header, parse_http_url};
 use crate::error::CredentialsError;
-use crate::retry::code_reason;
+use crate::protocol::error_code::{AWS_JSON, read_body};
+use crate::retry::{RetryReason, code_reason};
 use crate::service::{JsonVersion, ServiceMeta};
 use crate::sigv4;
+use crate::xml::{Element, parse, shown};
 
 /// STS as an endpoint: `sts.{region}.amazonaws.com` (regional, the SDKs' default),
 /// `sts-fips...`, `AWS_ENDPOINT_URL_STS`, `[services x] sts = endpoint_url = ...`.
@@ -76,36 +77,28 @@ async fn call(
             |response| {
                 // STS names throttling in its XML error; web identity adds a transient
                 // failure to reach the identity provider.
-                parse(&String::from_utf8_lossy(&response.body))
-                    .ok()
-                    .and_then(|root| root.find("Code").map(|e| e.text.trim().to_owned()))
-                    .is_some_and(|code| {
-                        code_reason(&code).is_some() || code == "IDPCommunicationError"
-                    })
+                let code = read_body(None, &response.body, &AWS_JSON).code?;
+                code_reason(&code)
+                    .or((code == "IDPCommunicationError").then_some(RetryReason::ServerError))
             },
         )
         .await
         .map_err(|e| fail(format!("{} ({url})", e.message)))?;
     let (status, response) = (response.status, response.body);
-    let text = String::from_utf8_lossy(&response);
-    let doc = parse(&text);
     if !(200..300).contains(&status) {
-        let (code, message) = match &doc {
-            Ok(root) => (
-                root.find("Code").map(|e| e.text.clone()),
-                root.find("Message").map(|e| e.text.clone()),
-            ),
-            Err(_) => (None, None),
-        };
+        let read = read_body(None, &response, &AWS_JSON);
         // What the endpoint says goes into the error bounded: it can be a megabyte.
-        let mut why = code.map_or_else(|| "an error".to_owned(), |c| shown(c.trim(), 128));
-        if let Some(message) = message {
+        let mut why = read
+            .code
+            .map_or_else(|| "an error".to_owned(), |c| shown(&c, 128));
+        if let Some(message) = read.message {
             why.push_str(": ");
-            why.push_str(&shown(message.trim(), MAX_MESSAGE_CHARS));
+            why.push_str(&shown(&message, MAX_MESSAGE_CHARS));
         }
         return Err(fail(format!("{why} (HTTP {status})")));
     }
-    let root = doc.map_err(|e| fail(format!("the response is not XML: {e}")))?;
+    let root = parse(&String::from_utf8_lossy(&response))
+        .map_err(|e| fail(format!("the response is not XML: {e}")))?;
     credentials_from(&root).map_err(fail)
 }
 

@@ -64,13 +64,13 @@ impl Key {
     }
 }
 
-/// A target, by origin, host prefix and the call's endpoint parameters.
+/// A destination, by origin, host prefix and the call's endpoint parameters.
 type Entry = (Key, Option<Box<str>>, Context, Arc<Destination>);
 
 /// The endpoint-rule parameters of a call (its input's, the credentials' account id).
 pub(crate) type Context = Vec<(&'static str, Param)>;
 
-/// The targets a client has worked out. Building one (resolving the service's endpoint,
+/// The destinations a client has worked out. Building one (resolving the service's endpoint,
 /// formatting, and parsing with IDNA host checks) cost more than an eighth of awsjson's
 /// per-call instructions (BENCHMARKS.md); a hit is a lock and a compare.
 #[derive(Default)]
@@ -83,7 +83,7 @@ pub(crate) struct DestinationCache {
 const MAX_ENTRIES: usize = 16;
 
 impl DestinationCache {
-    /// The target of `origin` with `host_prefix`; `resolve` gives a service's endpoint
+    /// The destination of `origin` with `host_prefix`; `resolve` gives a service's endpoint
     /// the first time it is asked for.
     #[cfg(test)]
     pub(crate) fn get(
@@ -95,7 +95,7 @@ impl DestinationCache {
         self.get_with(origin, host_prefix, &[], resolve)
     }
 
-    /// The target of `origin` with `host_prefix` and the call's endpoint parameters;
+    /// The destination of `origin` with `host_prefix` and the call's endpoint parameters;
     /// `resolve` gives a service's endpoint the first time it is asked for.
     pub(crate) fn get_with(
         &self,
@@ -104,11 +104,15 @@ impl DestinationCache {
         context: &[(&'static str, Param)],
         resolve: impl FnOnce(&ServiceMeta) -> Result<ResolvedEndpoint, ConfigError>,
     ) -> Result<Arc<Destination>, ConfigError> {
-        if let Some(target) = self.lock().iter().find_map(|(key, prefix, ctx, target)| {
-            (key.is(origin) && prefix.as_deref() == host_prefix && ctx[..] == *context)
-                .then(|| Arc::clone(target))
-        }) {
-            return Ok(target);
+        if let Some(found) = self
+            .lock()
+            .iter()
+            .find_map(|(key, prefix, ctx, destination)| {
+                (key.is(origin) && prefix.as_deref() == host_prefix && ctx[..] == *context)
+                    .then(|| Arc::clone(destination))
+            })
+        {
+            return Ok(found);
         }
         let resolved = match origin {
             Origin::Url(url) => ResolvedEndpoint {
@@ -118,7 +122,7 @@ impl DestinationCache {
             },
             Origin::Service(service) => resolve(service)?,
         };
-        let target = Arc::new(Destination::new(resolved, host_prefix)?);
+        let destination = Arc::new(Destination::new(resolved, host_prefix)?);
         let mut entries = self.lock();
         if entries.len() >= MAX_ENTRIES {
             entries.clear();
@@ -127,9 +131,9 @@ impl DestinationCache {
             Key::of(origin),
             host_prefix.map(Into::into),
             context.to_vec(),
-            Arc::clone(&target),
+            Arc::clone(&destination),
         ));
-        Ok(target)
+        Ok(destination)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Entry>> {
@@ -229,7 +233,7 @@ mod tests {
     }
 
     #[test]
-    fn targets_are_worked_out_once_and_stay_bounded() {
+    fn destinations_are_worked_out_once_and_stay_bounded() {
         let cache = DestinationCache::default();
         let first = cache
             .get(Origin::Url("http://127.0.0.1:4566"), None, no_service)

@@ -4,16 +4,18 @@ use crate::error::{DecodeError, Error, ServiceError, UnmodeledError};
 use crate::http::RawResponse;
 use crate::operation::{Operation, OperationError, OutputShape};
 
-use super::error_code::{error_meta, query_error};
+use super::error_code::{ErrorAnswer, query_error, read_error};
 
 /// Decodes a response into the operation's output or typed error.
 pub fn decode_response<O: Operation>(response: &RawResponse) -> Result<O::Output, Error<O::Error>> {
-    decode_answer::<O>(response, 1)
+    decode_answer::<O>(response, None, 1)
 }
 
-/// [`decode_response`] for the last response of a call that made `attempts` attempts.
+/// [`decode_response`] for the last response of a call that made `attempts` attempts;
+/// `error` is that response read by the retry loop, if it read it.
 pub(crate) fn decode_answer<O: Operation>(
     response: &RawResponse,
+    error: Option<Result<ErrorAnswer, DecodeError>>,
     attempts: u32,
 ) -> Result<O::Output, Error<O::Error>> {
     if response.is_success() {
@@ -25,9 +27,11 @@ pub(crate) fn decode_answer<O: Operation>(
             ))
         });
     }
-    let mut meta = error_meta(response).map_err(Error::Decode)?;
-    let body = single_message(&response.body);
-    let modeled = O::Error::modeled(&meta.code, &body);
+    let answer = error
+        .unwrap_or_else(|| read_error(response))
+        .map_err(Error::Decode)?;
+    let modeled = O::Error::modeled(&answer.meta.code, answer.body(response));
+    let mut meta = answer.meta;
     if O::QUERY_COMPATIBLE {
         query_error(response, &mut meta);
     }
@@ -47,42 +51,78 @@ pub(crate) fn decode_answer<O: Operation>(
     ))
 }
 
-/// An error body with at most one of `message`, `Message` and `errorMessage`.
-///
-/// Error shapes read each spelling into their one `message` member (aliases),
-/// and serde rejects a member given twice, which SQS (query-compatible) and SSM do:
-/// `{"__type": "...", "message": "m", "Message": "m"}`.
-fn single_message(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    const SPELLINGS: [&str; 3] = ["message", "Message", "errorMessage"];
-    let Ok(mut map) = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body)
-    else {
-        return body.into();
-    };
-    if SPELLINGS.iter().filter(|k| map.contains_key(**k)).count() < 2 {
-        return body.into();
-    }
-    let keep = SPELLINGS
-        .iter()
-        .find(|k| map.contains_key(**k))
-        .copied()
-        .unwrap_or("message");
-    map.retain(|k, _| k == keep || !SPELLINGS.contains(&k.as_str()));
-    serde_json::to_vec(&map).map_or(body.into(), Into::into)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorMeta;
+    use crate::service::{JsonVersion, ServiceMeta};
+
+    struct Op;
+
+    impl serde::Serialize for Op {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_unit()
+        }
+    }
+
+    #[derive(Debug)]
+    enum OpError {
+        Known(Vec<u8>),
+        Unmodeled(UnmodeledError),
+    }
+
+    impl OperationError for OpError {
+        fn modeled(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+            (code == "Known").then(|| Ok(OpError::Known(body.to_vec())))
+        }
+        fn unmodeled(error: UnmodeledError) -> Self {
+            OpError::Unmodeled(error)
+        }
+    }
+
+    impl Operation for Op {
+        type Output = ();
+        type Error = OpError;
+        const TARGET: &'static str = "Svc.Op";
+        const SERVICE: &'static ServiceMeta = &ServiceMeta::new(
+            "Svc",
+            JsonVersion::V1_0,
+            "svc",
+            "svc",
+            "Svc",
+            "svc.{region}.{dnsSuffix}",
+        );
+        const IDEMPOTENCY_TOKEN: Option<&'static str> = None;
+        fn idempotency_token_missing(&self) -> bool {
+            false
+        }
+    }
+
+    fn response(body: &str) -> RawResponse {
+        RawResponse {
+            status: 400,
+            headers: Vec::new(),
+            body: body.as_bytes().to_vec(),
+        }
+    }
 
     #[test]
-    fn error_bodies_keep_one_message_spelling() {
-        let body = br#"{"__type":"ParameterAlreadyExists","message":"m1","Message":"m2"}"#;
-        let map: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_slice(&single_message(body)).unwrap();
-        assert_eq!(map.len(), 2);
-        assert_eq!(map["message"], "m1");
-        let body = br#"{"Message":"only"}"#;
-        assert_eq!(&*single_message(body), body);
-        assert_eq!(&*single_message(b"not json"), b"not json");
+    fn an_error_read_by_the_retry_loop_is_not_read_again() {
+        let response = response(r#"{"__type":"FromTheBody"}"#);
+        // What the retry loop read: decoding takes its code and body as they are.
+        let read = ErrorAnswer {
+            meta: ErrorMeta::new("Known", 400).with_message("from the loop"),
+            rewritten: Some(b"{}".to_vec()),
+        };
+        let Err(Error::Service(error)) = decode_answer::<Op>(&response, Some(Ok(read)), 2) else {
+            panic!("expected a service error");
+        };
+        assert!(matches!(error.err(), OpError::Known(body) if body == b"{}"));
+        assert_eq!(error.meta().message.as_deref(), Some("from the loop"));
+        // Without it, the response is read here.
+        let Err(Error::Service(error)) = decode_response::<Op>(&response) else {
+            panic!("expected a service error");
+        };
+        assert!(matches!(error.err(), OpError::Unmodeled(e) if e.code() == "FromTheBody"));
     }
 }

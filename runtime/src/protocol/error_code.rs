@@ -1,51 +1,122 @@
-//! The code, message and request id of an error response, wherever the service put
-//! them (header, JSON body, or an XML body from AWS's front door).
+//! The code and message of an error answer, wherever the service put them: the
+//! `x-amzn-errortype` header, a JSON body, or an XML body (AWS's front door rejecting a
+//! signature answers so even for JSON services; STS always does). The one reader of
+//! error codes: operations and the credential calls (STS, SSO, SSO OIDC) use it alike.
+
+use serde_json::{Map, Value};
 
 use crate::error::{DecodeError, ErrorMeta};
 use crate::http::RawResponse;
 
+/// The members a JSON error body names its code and message with, in order.
+pub(crate) struct JsonKeys {
+    pub(crate) code: &'static [&'static str],
+    pub(crate) message: &'static [&'static str],
+}
+
+/// awsJson's and restJson's: the code in `code` or `__type`, the message in `message`,
+/// `Message` or `errorMessage`.
+pub(crate) const AWS_JSON: JsonKeys = JsonKeys {
+    code: &["code", "__type"],
+    message: &["message", "Message", "errorMessage"],
+};
+
+/// An error body as read once: its code (`x-amzn-errortype` first) and message.
+#[derive(Debug, Default)]
+pub(crate) struct ErrorBody {
+    /// Sanitized (`ns#Code:extra` is `Code`); may be empty.
+    pub(crate) code: Option<String>,
+    pub(crate) message: Option<String>,
+    /// The body's JSON object, when it is one.
+    pub(crate) json: Option<Map<String, Value>>,
+    /// Why a body that is neither empty nor XML did not read as a JSON object.
+    pub(crate) not_json: Option<serde_json::Error>,
+}
+
+/// Reads the code and message of an error answer with `errortype` (the
+/// `x-amzn-errortype` header) and `body`.
+pub(crate) fn read_body(errortype: Option<&str>, body: &[u8], keys: &JsonKeys) -> ErrorBody {
+    let header_code = errortype.map(sanitize_code);
+    let trimmed = body.trim_ascii_start();
+    let mut read = ErrorBody::default();
+    if trimmed.starts_with(b"<") {
+        // A query-protocol XML error, or an HTML page from a proxy.
+        let root = crate::xml::parse(&String::from_utf8_lossy(body)).ok();
+        let text = |name: &str| {
+            let element = root.as_ref()?.find(name)?;
+            Some(element.text.trim().to_owned())
+        };
+        read.code = text("Code");
+        read.message = text("Message");
+    } else if !trimmed.is_empty() {
+        match serde_json::from_slice::<Map<String, Value>>(body) {
+            Ok(map) => {
+                let text = |keys: &[&str]| {
+                    keys.iter()
+                        .find_map(|key| map.get(*key).and_then(Value::as_str))
+                        .map(str::to_owned)
+                };
+                read.code = text(keys.code).map(|c| sanitize_code(&c));
+                read.message = text(keys.message);
+                read.json = Some(map);
+            }
+            Err(e) => read.not_json = Some(e),
+        }
+    }
+    // An empty header says nothing: the body's code stands (as botocore reads it).
+    if header_code.as_deref().is_some_and(|c| !c.is_empty()) {
+        read.code = header_code;
+    }
+    read
+}
+
+/// An operation's error response as read once: its metadata, and the body its typed
+/// decode reads.
+#[derive(Debug)]
+pub(crate) struct ErrorAnswer {
+    pub(crate) meta: ErrorMeta,
+    /// The body with one spelling of the message, when it had several.
+    pub(crate) rewritten: Option<Vec<u8>>,
+}
+
+impl ErrorAnswer {
+    /// The body the typed error decodes from: `response`'s, or the rewritten one.
+    pub(crate) fn body<'a>(&'a self, response: &'a RawResponse) -> &'a [u8] {
+        self.rewritten.as_deref().unwrap_or(&response.body)
+    }
+}
+
 /// Reads code, message and request id of an error response.
 pub fn error_meta(response: &RawResponse) -> Result<ErrorMeta, DecodeError> {
-    let request_id = response.request_id().map(str::to_owned);
-    let header_code = response.header("x-amzn-errortype").map(sanitize_code);
-    let body = &response.body;
-    let trimmed = body.trim_ascii_start();
-    let (body_code, message) = if trimmed.is_empty() {
-        (None, None)
-    } else if trimmed.starts_with(b"<") {
-        // A query-protocol XML error (AWS's front door rejecting a signature answers so,
-        // even for JSON services) or an HTML page from a proxy.
-        let text = String::from_utf8_lossy(body);
-        (xml_element(&text, "Code"), xml_element(&text, "Message"))
-    } else {
-        match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body) {
-            Ok(map) => {
-                let text = |key: &str| map.get(key).and_then(|v| v.as_str()).map(str::to_owned);
-                let code = text("code")
-                    .or_else(|| text("__type"))
-                    .map(|c| sanitize_code(&c));
-                let message = text("message")
-                    .or_else(|| text("Message"))
-                    .or_else(|| text("errorMessage"));
-                (code, message)
-            }
-            Err(e) if header_code.is_none() => {
-                return Err(DecodeError::from_response(
-                    "the error response is not JSON",
-                    response,
-                    Some(e),
-                ));
-            }
-            Err(_) => (None, None),
-        }
-    };
-    match header_code.or(body_code) {
-        Some(code) if !code.is_empty() => Ok(ErrorMeta {
-            code,
-            message,
-            request_id,
-            status: response.status,
-            fault: None,
+    read_error(response).map(|answer| answer.meta)
+}
+
+/// Reads an operation's error response: the metadata, and the body once, for the retry
+/// decision and the typed decode both.
+pub(crate) fn read_error(response: &RawResponse) -> Result<ErrorAnswer, DecodeError> {
+    let read = read_body(
+        response.header("x-amzn-errortype"),
+        &response.body,
+        &AWS_JSON,
+    );
+    if let (Some(e), None) = (read.not_json, &read.code) {
+        return Err(DecodeError::from_response(
+            "the error response is not JSON",
+            response,
+            Some(e),
+        ));
+    }
+    let rewritten = read.json.and_then(single_message);
+    match read.code {
+        Some(code) if !code.is_empty() => Ok(ErrorAnswer {
+            meta: ErrorMeta {
+                code,
+                message: read.message,
+                request_id: response.request_id().map(str::to_owned),
+                status: response.status,
+                fault: None,
+            },
+            rewritten,
         }),
         _ => Err(DecodeError::from_response(
             "the error response names no error code",
@@ -53,6 +124,26 @@ pub fn error_meta(response: &RawResponse) -> Result<ErrorMeta, DecodeError> {
             None,
         )),
     }
+}
+
+/// An error body with at most one of `message`, `Message` and `errorMessage`, when it
+/// has more (`None`: keep the body as it is).
+///
+/// Error shapes read each spelling into their one `message` member (aliases),
+/// and serde rejects a member given twice, which SQS (query-compatible) and SSM do:
+/// `{"__type": "...", "message": "m", "Message": "m"}`.
+fn single_message(mut map: Map<String, Value>) -> Option<Vec<u8>> {
+    let spellings = AWS_JSON.message;
+    if spellings.iter().filter(|k| map.contains_key(**k)).count() < 2 {
+        return None;
+    }
+    let keep = spellings
+        .iter()
+        .find(|k| map.contains_key(**k))
+        .copied()
+        .unwrap_or("message");
+    map.retain(|k, _| k == keep || !spellings.contains(&k.as_str()));
+    serde_json::to_vec(&map).ok()
 }
 
 /// For `@awsQueryCompatible` services: `x-amzn-query-error: Code;Fault` gives the
@@ -79,22 +170,76 @@ fn sanitize_code(raw: &str) -> String {
     code.rsplit('#').next().unwrap_or(code).trim().to_owned()
 }
 
-fn xml_element(text: &str, name: &str) -> Option<String> {
-    let open = format!("<{name}>");
-    let start = text.find(&open)? + open.len();
-    let end = start + text[start..].find(&format!("</{name}>"))?;
-    let value = text[start..end]
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&");
-    Some(value.trim().to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_bodies_keep_one_message_spelling() {
+        let body = |text: &str| {
+            let response = response(400, &[], text);
+            let answer = read_error(&response).unwrap();
+            answer.body(&response).to_vec()
+        };
+        let map: Map<String, Value> = serde_json::from_slice(&body(
+            r#"{"__type":"ParameterAlreadyExists","message":"m1","Message":"m2"}"#,
+        ))
+        .unwrap();
+        assert_eq!(map.len(), 2);
+        assert_eq!(map["message"], "m1");
+        let only = r#"{"__type":"A","Message":"only"}"#;
+        assert_eq!(body(only), only.as_bytes());
+    }
+
+    #[test]
+    fn an_empty_error_type_header_leaves_the_body_code() {
+        let meta = error_meta(&response(
+            400,
+            &[("x-amzn-errortype", "")],
+            r#"{"__type":"ns#Foo"}"#,
+        ))
+        .unwrap();
+        assert_eq!(meta.code, "Foo");
+    }
+
+    #[test]
+    fn xml_errors_are_read_by_the_xml_reader() {
+        // Namespaced and CDATA text, which a search for `<Code>` misread.
+        let xml = r#"<?xml version="1.0"?><e:ErrorResponse xmlns:e="urn:x"><e:Error><e:Code><![CDATA[Throttling]]></e:Code><e:Message>slow &lt;down&gt;</e:Message></e:Error></e:ErrorResponse>"#;
+        let meta = error_meta(&response(400, &[], xml)).unwrap();
+        assert_eq!(
+            (meta.code.as_str(), meta.message.as_deref()),
+            ("Throttling", Some("slow <down>"))
+        );
+        // Deeper than the reader's bound: no code, an error, no stack overflow.
+        let deep = format!(
+            "{}<Code>X</Code>{}",
+            "<a>".repeat(100_000),
+            "</a>".repeat(100_000)
+        );
+        assert!(error_meta(&response(400, &[], &deep)).is_err());
+    }
+
+    #[test]
+    fn sso_and_operations_read_codes_alike() {
+        const SSO: JsonKeys = JsonKeys {
+            code: &["__type", "error"],
+            message: &["error_description"],
+        };
+        let read = read_body(
+            None,
+            br#"{"__type":"aws.sso#TooManyRequestsException:http://internal/","error_description":"d"}"#,
+            &SSO,
+        );
+        assert_eq!(read.code.as_deref(), Some("TooManyRequestsException"));
+        assert_eq!(read.message.as_deref(), Some("d"));
+        let read = read_body(
+            Some("InvalidGrantException:x"),
+            br#"{"error":"invalid_grant"}"#,
+            &SSO,
+        );
+        assert_eq!(read.code.as_deref(), Some("InvalidGrantException"));
+    }
 
     #[test]
     fn codes_are_sanitized() {

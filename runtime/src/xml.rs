@@ -1,7 +1,7 @@
-//! A small reader of the XML that STS answers with (the query protocol).
+//! The crate's one XML reader: STS's answers (the query protocol) and the XML errors
+//! AWS's front door sends even to JSON services (a rejected signature).
 //!
-//! STS answers with a fixed, shallow document and we need four elements of it (five
-//! of an error). The reader handles what a conforming response may contain
+//! Both are fixed, shallow documents of which we need a few elements. The reader handles what a conforming response may contain
 //! (declaration, namespaces, attributes, comments, CDATA, the five predefined entities
 //! and character references) and rejects anything malformed; it never expands DTD
 //! entities, and it refuses documents nested deeper than [`MAX_DEPTH`], so that
