@@ -383,6 +383,7 @@ extern crate serde_core as serde;
 
 mod blob;
 mod client;
+mod codegen;
 mod config;
 mod credentials;
 mod datetime;

@@ -1,5 +1,6 @@
 //! Pipeline: parse → check → (only when clean) generate.
 
+mod de;
 mod debug;
 mod enumeration;
 mod operation;
@@ -10,49 +11,11 @@ mod union;
 
 use proc_macro2::TokenStream;
 
-use crate::ast::EnumKind;
-use crate::ast::{Operation, Shape};
+use crate::ast::{EnumKind, Operation, Shape};
+use crate::checked;
 use crate::crate_path::{self, CratePath};
 use crate::ctxt::{Ctxt, with_fallback};
-use crate::{attr, check, endpoint, fallback};
-
-/// `impl Deserialize for ident` through a visitor that reads a JSON object only:
-/// `visit_map` runs `body` over the `MapAccess` named `map` (its type `__A`), and
-/// `finish`, an expression over `__deserializer` and `__Visitor`, asks for the object.
-fn deserialize_impl(
-    ident: &syn::Ident,
-    expecting: &str,
-    map: &syn::Ident,
-    body: TokenStream,
-    finish: TokenStream,
-) -> TokenStream {
-    quote::quote! {
-        #[automatically_derived]
-        impl<'de> ::awsjson::__private::serde::Deserialize<'de> for #ident {
-            fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
-                __deserializer: __D,
-            ) -> ::core::result::Result<Self, __D::Error> {
-                struct __Visitor;
-                impl<'de> ::awsjson::__private::serde::de::Visitor<'de> for __Visitor {
-                    type Value = #ident;
-                    fn expecting(
-                        &self,
-                        __f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
-                        ::core::fmt::Formatter::write_str(__f, #expecting)
-                    }
-                    fn visit_map<__A: ::awsjson::__private::serde::de::MapAccess<'de>>(
-                        self,
-                        mut #map: __A,
-                    ) -> ::core::result::Result<#ident, __A::Error> {
-                        #body
-                    }
-                }
-                #finish
-            }
-        }
-    }
-}
+use crate::{attr, check, fallback};
 
 /// Parses the attribute's arguments with `parse_args` and the item it is on; on a
 /// syntax error, the error and the fallback item.
@@ -86,14 +49,6 @@ fn in_crate(krate: Option<&CratePath>, output: TokenStream) -> TokenStream {
         Some(krate) => krate.apply(output),
         None => output,
     }
-}
-
-/// The errors collected while parsing and checking, then the fallback.
-fn failed(result: Result<(), syn::Error>, fallback: TokenStream) -> TokenStream {
-    let err = result
-        .err()
-        .unwrap_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "invalid declaration"));
-    with_fallback(err, fallback)
 }
 
 /// The arguments as far as they can be read, for the fallback (their errors are
@@ -139,61 +94,62 @@ fn shape_fallback(args: TokenStream, input: &TokenStream) -> TokenStream {
 
 pub(crate) fn operation(args: TokenStream, input: TokenStream) -> TokenStream {
     let (args, input) = protect_user_paths(args, input);
-    let cx = Ctxt::new();
     let raw_args = args.clone();
-    let (args, item) = match parse(&cx, args, &input, attr::operation_args) {
-        Ok(parsed) => parsed,
-        Err(err) => {
-            cx.syn_error(err);
-            return failed(cx.check(), operation_fallback(raw_args, &input));
-        }
-    };
-    let mut op = Operation::from_syn(&cx, args, item);
-    let resolved = op.as_mut().and_then(|op| check::operation(&cx, op));
-    let host_prefix = op.as_ref().and_then(|op| endpoint::host_prefix(&cx, op));
-    let endpoint_url = op
-        .as_ref()
-        .and_then(|op| endpoint::endpoint_url(&cx, op))
-        .map(|f| (f.ident.clone(), f.optional));
-    match (cx.check(), op, resolved) {
-        (Ok(()), Some(op), Some(resolved)) => {
-            let output = operation::expand(&op, &resolved, host_prefix.as_ref(), endpoint_url);
-            in_crate(op.args.krate.as_ref(), output)
-        }
-        (result, _, _) => failed(result, operation_fallback(raw_args, &input)),
+    match checked_operation(args, &input) {
+        Ok(output) => output,
+        Err(err) => with_fallback(err, operation_fallback(raw_args, &input)),
     }
+}
+
+/// cxx's `bridge()`: parse, check, `cx.check()?`, then an expansion that cannot fail.
+fn checked_operation(args: TokenStream, input: &TokenStream) -> syn::Result<TokenStream> {
+    let cx = Ctxt::new();
+    let (args, item) = match parse(&cx, args, input, attr::operation_args) {
+        Ok(parsed) => parsed,
+        Err(err) => return Err(cx.fatal(err)),
+    };
+    let op = match Operation::from_syn(&cx, args, item) {
+        Ok(op) => op,
+        Err(err) => return Err(cx.fatal(err)),
+    };
+    let checked = check::operation(&cx, &op);
+    cx.check()?;
+    Ok(in_crate(
+        op.args.krate.as_ref(),
+        operation::expand(&checked),
+    ))
 }
 
 pub(crate) fn shape(args: TokenStream, input: TokenStream) -> TokenStream {
     let (args, input) = protect_user_paths(args, input);
-    let cx = Ctxt::new();
     let raw_args = args.clone();
-    let (args, item) = match parse(&cx, args, &input, attr::shape_args) {
+    match checked_shape(args, &input) {
+        Ok(output) => output,
+        Err(err) => with_fallback(err, shape_fallback(raw_args, &input)),
+    }
+}
+
+fn checked_shape(args: TokenStream, input: &TokenStream) -> syn::Result<TokenStream> {
+    let cx = Ctxt::new();
+    let (args, item) = match parse(&cx, args, input, attr::shape_args) {
         Ok(parsed) => parsed,
-        Err(err) => {
-            cx.syn_error(err);
-            return failed(cx.check(), shape_fallback(raw_args, &input));
-        }
+        Err(err) => return Err(cx.fatal(err)),
     };
-    let mut shape = Shape::from_syn(&cx, &args, item);
-    let model = match &mut shape {
-        Some(Shape::Struct(s)) => check::struct_shape(&cx, s, args.shape.as_ref()),
-        Some(Shape::Enum(e)) => {
-            check::enum_shape(&cx, e, args.shape.as_ref());
-            None
-        }
-        None => None,
+    let shape = match Shape::from_syn(&cx, &args, item) {
+        Ok(shape) => shape,
+        Err(err) => return Err(cx.fatal(err)),
     };
-    let output = match (cx.check(), shape) {
-        (Ok(()), Some(Shape::Struct(s))) => structure::expand(s, model.as_deref()),
-        (Ok(()), Some(Shape::Enum(e))) => match e.kind {
+    let checked = check::shape(&cx, &shape, args.shape.as_ref());
+    cx.check()?;
+    let output = match &checked {
+        checked::Shape::Struct(s) => structure::expand(s),
+        checked::Shape::Enum(e) => match e.kind {
             EnumKind::String => enumeration::expand(e),
             EnumKind::Int => enumeration::expand_int(e),
             EnumKind::Union => union::expand(e),
         },
-        (result, _) => return failed(result, shape_fallback(raw_args, &input)),
     };
-    in_crate(args.krate.as_ref(), output)
+    Ok(in_crate(args.krate.as_ref(), output))
 }
 
 pub(crate) fn catalog_services() -> TokenStream {
