@@ -18,6 +18,8 @@ mod ctxt;
 mod expand;
 mod fallback;
 mod suggest;
+#[cfg(test)]
+mod tests;
 mod ty;
 
 use proc_macro::TokenStream;

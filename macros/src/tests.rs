@@ -53,8 +53,18 @@ fn check(name: &str, expanded: TokenStream) {
             first + 1,
             expected.lines().count(),
             actual.lines().count(),
-            expected.lines().skip(first).take(15).collect::<Vec<_>>().join("\n"),
-            actual.lines().skip(first).take(15).collect::<Vec<_>>().join("\n"),
+            expected
+                .lines()
+                .skip(first)
+                .take(15)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            actual
+                .lines()
+                .skip(first)
+                .take(15)
+                .collect::<Vec<_>>()
+                .join("\n"),
         );
     }
 }
