@@ -53,6 +53,8 @@ pub(crate) struct OperationArgs {
     pub(crate) query_compatible: Option<syn::Path>,
     pub(crate) request_compression: Option<LitStr>,
     pub(crate) host_prefix: Option<LitStr>,
+    /// `deserialize`, its span: the input also implements `Deserialize`.
+    pub(crate) deserialize: Option<Span>,
     /// `crate = "my_facade::awsjson"`.
     pub(crate) krate: Option<CratePath>,
 }
@@ -164,6 +166,17 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
                             ),
                         );
                     }
+                },
+                // deserialize
+                "deserialize" => {
+                    let span = meta.path.span();
+                    set_flag(
+                        cx,
+                        &meta,
+                        &mut args.deserialize,
+                        span,
+                        "`deserialize` is a flag: write `deserialize` alone",
+                    )?;
                 },
                 // host_prefix = "foo.{Label}."
                 "host_prefix" => set_once(cx, &meta, &mut args.host_prefix, meta.value()?.parse()?),

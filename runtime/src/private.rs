@@ -16,7 +16,8 @@ use crate::{Client, DateTime, ServiceMeta, UnknownValue};
 
 pub mod shape;
 
-pub use crate::codegen::member;
+pub use crate::__awsjson_mock_input as mock_input;
+pub use crate::codegen::{member, mirror};
 
 pub use crate::paginate::{PageItems, advance_token, page_size};
 pub use crate::service::JsonVersion;

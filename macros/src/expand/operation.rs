@@ -12,8 +12,14 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
     let mut item = op.body.item.clone();
     let debug = super::debug::redacting(&mut item, &op.body.fields);
     let item = &item;
-    // Deserialize too: a request can then be loaded from JSON (a fixture, a queue).
-    let serde_impls = structure::serde_impls(item, &op.body.fields);
+    // Deserialize only on request (`deserialize`) or for the typed mock: few callers
+    // load a request from JSON (a fixture, a queue), and it is a third of an
+    // operation's generated code.
+    let read = match args.deserialize {
+        Some(_) => structure::Read::Always,
+        None => structure::Read::ForMock,
+    };
+    let serde_impls = structure::serde_impls(item, &op.body.fields, read);
     let ident = &item.ident;
     let vis = &item.vis;
     let error_ident = format_ident!("{}Error", ident);
@@ -216,18 +222,13 @@ fn mirror_check(op: &syn::Ident, m: &Mirror) -> TokenStream {
         redacted_check(ty, &check, &wires, &messages)
     });
     quote_spanned! {ty.span()=>
-        const _: () = {
-            if let ::core::option::Option::Some(__misfit) = #misfit(#shape, &[#(#members),*], #other_shape) {
-                let (__text, __members) = match __misfit {
-                    ::awsjson::__private::Misfit::OtherShape(__text) => (__text, ""),
-                    ::awsjson::__private::Misfit::Field(__text) => (__text, #listed),
-                };
-                let (__buf, __len) = ::awsjson::__private::concat_message::<#size>(__text, __members);
-                match ::core::str::from_utf8(__buf.split_at(__len).0) {
-                    ::core::result::Result::Ok(__message) => ::core::panic!("{}", __message),
-                    ::core::result::Result::Err(_) => ::core::panic!("{}", __text),
-                }
-            }
+        const _: () = if let ::core::option::Option::Some(__message) =
+            &::awsjson::__private::mirror::misfit_message::<#size>(
+                #misfit(#shape, &[#(#members),*], #other_shape),
+                #listed,
+            )
+        {
+            ::core::panic!("{}", __message.as_str())
         };
         #redacted
     }

@@ -17,7 +17,7 @@ use crate::ty;
 pub(crate) fn expand(shape: &Struct) -> TokenStream {
     let mut item = shape.item.clone();
     let debug = super::debug::redacting(&mut item, &shape.fields);
-    let impls = serde_impls(&item, &shape.fields);
+    let impls = serde_impls(&item, &shape.fields, Read::Always);
     let ident = &item.ident;
     let item = &item;
     let model = shape.model.as_deref().unwrap_or_default();
@@ -62,9 +62,19 @@ fn redacted_members(fields: &[Field]) -> Option<TokenStream> {
     (!wires.is_empty()).then(|| quote!(const REDACTED: &'static [&'static str] = &[#(#wires),*];))
 }
 
-/// The functions that give members their declared defaults, and the struct's
-/// `Serialize` and `Deserialize` impls.
-pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStream {
+/// Whether a struct's read side is generated: its `Deserialize` and `ErrorCorrection`
+/// impls and the functions that give members their declared defaults.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Read {
+    /// A shape, or an operation declared with `deserialize`.
+    Always,
+    /// An operation input: only for the typed mock (awsjson's `test-util`), which reads
+    /// requests back into their input type.
+    ForMock,
+}
+
+/// The struct's `Serialize` impl and its read side (see [`Read`]).
+pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read) -> TokenStream {
     let ident = &item.ident;
     let name = ident.to_string();
     let expecting = format!("struct {name}");
@@ -189,7 +199,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
         }
     });
     let map = format_ident!("__map");
-    let deserialize = deserialize_impl(
+    let deserialize_impl = deserialize_impl(
         ident,
         &expecting,
         &map,
@@ -221,9 +231,24 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
             )
         },
     );
-    quote! {
+    let mut read_side = quote! {
         #defaults
 
+        #deserialize_impl
+
+        #[automatically_derived]
+        impl ::awsjson::__private::shape::ErrorCorrection for #ident {
+            fn error_correction() -> ::core::option::Option<Self> {
+                ::core::option::Option::Some(#ident {
+                    #(#members: #corrections,)*
+                })
+            }
+        }
+    };
+    if read == Read::ForMock {
+        read_side = quote!(::awsjson::__private::mock_input! { #read_side });
+    }
+    quote! {
         #[doc(hidden)]
         #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
@@ -250,16 +275,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
                 }
             }
 
-            #deserialize
-
-            #[automatically_derived]
-            impl ::awsjson::__private::shape::ErrorCorrection for #ident {
-                fn error_correction() -> ::core::option::Option<Self> {
-                    ::core::option::Option::Some(#ident {
-                        #(#members: #corrections,)*
-                    })
-                }
-            }
+            #read_side
         };
     }
 }

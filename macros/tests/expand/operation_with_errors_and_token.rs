@@ -86,185 +86,76 @@ const _: () = {
             ::awsjson::__private::serde::ser::SerializeStruct::end(__state)
         }
     }
-    #[automatically_derived]
-    impl<'de> ::awsjson::__private::serde::Deserialize<'de>
-    for CreateResourceSnapshotJob {
-        fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
-            __deserializer: __D,
-        ) -> ::core::result::Result<Self, __D::Error> {
-            struct __Visitor;
-            impl<'de> ::awsjson::__private::serde::de::Visitor<'de> for __Visitor {
-                type Value = CreateResourceSnapshotJob;
-                fn expecting(
-                    &self,
-                    __f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    ::core::fmt::Formatter::write_str(
-                        __f,
-                        "struct CreateResourceSnapshotJob",
-                    )
-                }
-                fn visit_map<__A: ::awsjson::__private::serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> ::core::result::Result<CreateResourceSnapshotJob, __A::Error> {
-                    const __KEYS: ::awsjson::__private::shape::Key = ::awsjson::__private::shape::Key(
-                        &[
-                            ("Catalog", 0usize),
-                            ("EngagementIdentifier", 1usize),
-                            ("ResourceIdentifier", 2usize),
-                            ("ResourceSnapshotTemplateIdentifier", 3usize),
-                            ("ResourceType", 4usize),
-                            ("ClientToken", 5usize),
-                            ("Tags", 6usize),
-                        ],
-                        7usize,
-                    );
-                    let mut __f0: ::core::option::Option<String> = ::core::option::Option::None;
-                    let mut __f1: ::core::option::Option<String> = ::core::option::Option::None;
-                    let mut __f2: ::core::option::Option<String> = ::core::option::Option::None;
-                    let mut __f3: ::core::option::Option<String> = ::core::option::Option::None;
-                    let mut __f4: ::core::option::Option<ResourceType> = ::core::option::Option::None;
-                    let mut __f5: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-                    let mut __f6: ::core::option::Option<Option<Vec<Tag>>> = ::core::option::Option::None;
-                    while let ::core::option::Option::Some(__key) = ::awsjson::__private::serde::de::MapAccess::next_key_seed(
-                        &mut __map,
-                        __KEYS,
-                    )? {
-                        match __key {
-                            0usize => {
-                                ::awsjson::__private::shape::next_seed(
-                                    &mut __map,
-                                    &mut __f0,
-                                    (&::awsjson::__private::member::Probe::<String>::NEW)
-                                        .reader(),
-                                    "Catalog",
-                                )?
-                            }
-                            1usize => {
-                                ::awsjson::__private::shape::next_seed(
-                                    &mut __map,
-                                    &mut __f1,
-                                    (&::awsjson::__private::member::Probe::<String>::NEW)
-                                        .reader(),
-                                    "EngagementIdentifier",
-                                )?
-                            }
-                            2usize => {
-                                ::awsjson::__private::shape::next_seed(
-                                    &mut __map,
-                                    &mut __f2,
-                                    (&::awsjson::__private::member::Probe::<String>::NEW)
-                                        .reader(),
-                                    "ResourceIdentifier",
-                                )?
-                            }
-                            3usize => {
-                                ::awsjson::__private::shape::next_seed(
-                                    &mut __map,
-                                    &mut __f3,
-                                    (&::awsjson::__private::member::Probe::<String>::NEW)
-                                        .reader(),
-                                    "ResourceSnapshotTemplateIdentifier",
-                                )?
-                            }
-                            4usize => {
-                                ::awsjson::__private::shape::next_seed(
-                                    &mut __map,
-                                    &mut __f4,
-                                    (&::awsjson::__private::member::Probe::<ResourceType>::NEW)
-                                        .reader(),
-                                    "ResourceType",
-                                )?
-                            }
-                            5usize => {
-                                ::awsjson::__private::shape::next_seed(
-                                    &mut __map,
-                                    &mut __f5,
-                                    (&::awsjson::__private::member::Probe::<
-                                        Option<String>,
-                                    >::NEW)
-                                        .reader(),
-                                    "ClientToken",
-                                )?
-                            }
-                            6usize => {
-                                ::awsjson::__private::shape::next_seed(
-                                    &mut __map,
-                                    &mut __f6,
-                                    (&::awsjson::__private::member::Probe::<
-                                        Option<Vec<Tag>>,
-                                    >::NEW)
-                                        .reader(),
-                                    "Tags",
-                                )?
-                            }
-                            _ => ::awsjson::__private::shape::skip(&mut __map)?,
-                        }
-                    }
-                    ::core::result::Result::Ok(CreateResourceSnapshotJob {
-                        catalog: ::core::option::Option::unwrap_or_default(__f0),
-                        engagement_identifier: ::core::option::Option::unwrap_or_default(
-                            __f1,
-                        ),
-                        resource_identifier: ::core::option::Option::unwrap_or_default(
-                            __f2,
-                        ),
-                        resource_snapshot_template_identifier: ::core::option::Option::unwrap_or_default(
-                            __f3,
-                        ),
-                        resource_type: ::awsjson::__private::shape::required_or_seed(
-                            __f4,
-                            "ResourceType",
-                            || {
-                                #[allow(unused_imports)]
-                                use ::awsjson::__private::shape::{
-                                    Corrected as _, NotCorrected as _,
-                                };
-                                (&::awsjson::__private::shape::Fill::<ResourceType>::NEW)
-                                    .corrected()
-                            },
-                            (&::awsjson::__private::member::Probe::<ResourceType>::NEW)
-                                .reader(),
-                        )?,
-                        client_token: ::core::option::Option::unwrap_or_default(__f5),
-                        tags: ::core::option::Option::unwrap_or_default(__f6),
-                    })
-                }
-            }
-            ::awsjson::__private::serde::Deserializer::deserialize_struct(
-                __deserializer,
-                "CreateResourceSnapshotJob",
-                &[
-                    "Catalog",
-                    "EngagementIdentifier",
-                    "ResourceIdentifier",
-                    "ResourceSnapshotTemplateIdentifier",
-                    "ResourceType",
-                    "ClientToken",
-                    "Tags",
-                ],
-                __Visitor,
-            )
-        }
-    }
-    #[automatically_derived]
-    impl ::awsjson::__private::shape::ErrorCorrection for CreateResourceSnapshotJob {
-        fn error_correction() -> ::core::option::Option<Self> {
-            ::core::option::Option::Some(CreateResourceSnapshotJob {
-                catalog: ::core::default::Default::default(),
-                engagement_identifier: ::core::default::Default::default(),
-                resource_identifier: ::core::default::Default::default(),
-                resource_snapshot_template_identifier: ::core::default::Default::default(),
-                resource_type: {
-                    #[allow(unused_imports)]
-                    use ::awsjson::__private::shape::{Corrected as _, NotCorrected as _};
-                    (&::awsjson::__private::shape::Fill::<ResourceType>::NEW).corrected()
-                }?,
-                client_token: ::core::default::Default::default(),
-                tags: ::core::default::Default::default(),
-            })
-        }
+    ::awsjson::__private::mock_input! {
+        #[automatically_derived] impl < 'de > ::awsjson::__private::serde::Deserialize <
+        'de > for CreateResourceSnapshotJob { fn deserialize < __D :
+        ::awsjson::__private::serde::Deserializer < 'de >> (__deserializer : __D,) ->
+        ::core::result::Result < Self, __D::Error > { struct __Visitor; impl < 'de >
+        ::awsjson::__private::serde::de::Visitor < 'de > for __Visitor { type Value =
+        CreateResourceSnapshotJob; fn expecting(& self, __f : & mut
+        ::core::fmt::Formatter < '_ >,) -> ::core::fmt::Result {
+        ::core::fmt::Formatter::write_str(__f, "struct CreateResourceSnapshotJob") } fn
+        visit_map < __A : ::awsjson::__private::serde::de::MapAccess < 'de >> (self, mut
+        __map : __A,) -> ::core::result::Result < CreateResourceSnapshotJob, __A::Error >
+        { const __KEYS : ::awsjson::__private::shape::Key =
+        ::awsjson::__private::shape::Key(& [("Catalog", 0usize), ("EngagementIdentifier",
+        1usize), ("ResourceIdentifier", 2usize), ("ResourceSnapshotTemplateIdentifier",
+        3usize), ("ResourceType", 4usize), ("ClientToken", 5usize), ("Tags", 6usize)],
+        7usize); let mut __f0 : ::core::option::Option < String > =
+        ::core::option::Option::None; let mut __f1 : ::core::option::Option < String > =
+        ::core::option::Option::None; let mut __f2 : ::core::option::Option < String > =
+        ::core::option::Option::None; let mut __f3 : ::core::option::Option < String > =
+        ::core::option::Option::None; let mut __f4 : ::core::option::Option <
+        ResourceType > = ::core::option::Option::None; let mut __f5 :
+        ::core::option::Option < Option < String > > = ::core::option::Option::None; let
+        mut __f6 : ::core::option::Option < Option < Vec < Tag > > > =
+        ::core::option::Option::None; while let ::core::option::Option::Some(__key) =
+        ::awsjson::__private::serde::de::MapAccess::next_key_seed(& mut __map, __KEYS) ?
+        { match __key { 0usize => ::awsjson::__private::shape::next_seed(& mut __map, &
+        mut __f0, (& ::awsjson::__private::member::Probe:: < String > ::NEW).reader(),
+        "Catalog") ?, 1usize => ::awsjson::__private::shape::next_seed(& mut __map, & mut
+        __f1, (& ::awsjson::__private::member::Probe:: < String > ::NEW).reader(),
+        "EngagementIdentifier") ?, 2usize => ::awsjson::__private::shape::next_seed(& mut
+        __map, & mut __f2, (& ::awsjson::__private::member::Probe:: < String > ::NEW)
+        .reader(), "ResourceIdentifier") ?, 3usize =>
+        ::awsjson::__private::shape::next_seed(& mut __map, & mut __f3, (&
+        ::awsjson::__private::member::Probe:: < String > ::NEW).reader(),
+        "ResourceSnapshotTemplateIdentifier") ?, 4usize =>
+        ::awsjson::__private::shape::next_seed(& mut __map, & mut __f4, (&
+        ::awsjson::__private::member::Probe:: < ResourceType > ::NEW).reader(),
+        "ResourceType") ?, 5usize => ::awsjson::__private::shape::next_seed(& mut __map,
+        & mut __f5, (& ::awsjson::__private::member::Probe:: < Option < String > > ::NEW)
+        .reader(), "ClientToken") ?, 6usize => ::awsjson::__private::shape::next_seed(&
+        mut __map, & mut __f6, (& ::awsjson::__private::member::Probe:: < Option < Vec <
+        Tag > > > ::NEW).reader(), "Tags") ?, _ => ::awsjson::__private::shape::skip(&
+        mut __map) ?, } } ::core::result::Result::Ok(CreateResourceSnapshotJob { catalog
+        : ::core::option::Option::unwrap_or_default(__f0), engagement_identifier :
+        ::core::option::Option::unwrap_or_default(__f1), resource_identifier :
+        ::core::option::Option::unwrap_or_default(__f2),
+        resource_snapshot_template_identifier :
+        ::core::option::Option::unwrap_or_default(__f3), resource_type :
+        ::awsjson::__private::shape::required_or_seed(__f4, "ResourceType", || {
+        #[allow(unused_imports)] use ::awsjson::__private::shape:: { Corrected as _,
+        NotCorrected as _ }; (& ::awsjson::__private::shape::Fill:: < ResourceType >
+        ::NEW).corrected() }, (& ::awsjson::__private::member::Probe:: < ResourceType >
+        ::NEW).reader()) ?, client_token :
+        ::core::option::Option::unwrap_or_default(__f5), tags :
+        ::core::option::Option::unwrap_or_default(__f6), }) } }
+        ::awsjson::__private::serde::Deserializer::deserialize_struct(__deserializer,
+        "CreateResourceSnapshotJob", & ["Catalog", "EngagementIdentifier",
+        "ResourceIdentifier", "ResourceSnapshotTemplateIdentifier", "ResourceType",
+        "ClientToken", "Tags"], __Visitor,) } } #[automatically_derived] impl
+        ::awsjson::__private::shape::ErrorCorrection for CreateResourceSnapshotJob { fn
+        error_correction() -> ::core::option::Option < Self > {
+        ::core::option::Option::Some(CreateResourceSnapshotJob { catalog :
+        ::core::default::Default::default(), engagement_identifier :
+        ::core::default::Default::default(), resource_identifier :
+        ::core::default::Default::default(), resource_snapshot_template_identifier :
+        ::core::default::Default::default(), resource_type : { #[allow(unused_imports)]
+        use ::awsjson::__private::shape:: { Corrected as _, NotCorrected as _ }; (&
+        ::awsjson::__private::shape::Fill:: < ResourceType > ::NEW).corrected() } ?,
+        client_token : ::core::default::Default::default(), tags :
+        ::core::default::Default::default(), }) } }
     }
 };
 #[automatically_derived]
@@ -414,211 +305,115 @@ impl ::awsjson::__private::OperationError for CreateResourceSnapshotJobError {
         Self::Unmodeled(error)
     }
 }
-const _: () = {
-    if let ::core::option::Option::Some(__misfit) = ::awsjson::__private::output_misfit::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+    1115usize,
+>(
+    ::awsjson::__private::output_misfit::<
         CreateResourceSnapshotJob,
     >(
         "partnercentral-selling#CreateResourceSnapshotJobResponse",
         &["Id", "Arn"],
         "`CreateResourceSnapshotJobResponse` mirrors another model shape than `partnercentral-selling#CreateResourceSnapshotJobResponse`",
-    ) {
-        let (__text, __members) = match __misfit {
-            ::awsjson::__private::Misfit::OtherShape(__text) => (__text, ""),
-            ::awsjson::__private::Misfit::Field(__text) => {
-                (
-                    __text,
-                    "; the members of `partnercentral-selling#CreateResourceSnapshotJobResponse` are `Arn`, `Id`",
-                )
-            }
-        };
-        let (__buf, __len) = ::awsjson::__private::concat_message::<
-            1115usize,
-        >(__text, __members);
-        match ::core::str::from_utf8(__buf.split_at(__len).0) {
-            ::core::result::Result::Ok(__message) => ::core::panic!("{}", __message),
-            ::core::result::Result::Err(_) => ::core::panic!("{}", __text),
-        }
-    }
+    ),
+    "; the members of `partnercentral-selling#CreateResourceSnapshotJobResponse` are `Arn`, `Id`",
+) {
+    ::core::panic!("{}", __message.as_str())
 };
-const _: () = {
-    if let ::core::option::Option::Some(__misfit) = ::awsjson::__private::mirror_misfit::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+    1111usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
         AccessDeniedException,
     >(
         "partnercentral-selling#AccessDeniedException",
         &["Message", "Reason", "message", "Message", "errorMessage"],
         "`AccessDeniedException` mirrors another model shape than `partnercentral-selling#AccessDeniedException`",
-    ) {
-        let (__text, __members) = match __misfit {
-            ::awsjson::__private::Misfit::OtherShape(__text) => (__text, ""),
-            ::awsjson::__private::Misfit::Field(__text) => {
-                (
-                    __text,
-                    "; the members of `partnercentral-selling#AccessDeniedException` are `Message`, `Reason`",
-                )
-            }
-        };
-        let (__buf, __len) = ::awsjson::__private::concat_message::<
-            1111usize,
-        >(__text, __members);
-        match ::core::str::from_utf8(__buf.split_at(__len).0) {
-            ::core::result::Result::Ok(__message) => ::core::panic!("{}", __message),
-            ::core::result::Result::Err(_) => ::core::panic!("{}", __text),
-        }
-    }
+    ),
+    "; the members of `partnercentral-selling#AccessDeniedException` are `Message`, `Reason`",
+) {
+    ::core::panic!("{}", __message.as_str())
 };
-const _: () = {
-    if let ::core::option::Option::Some(__misfit) = ::awsjson::__private::mirror_misfit::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+    1097usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
         ConflictException,
     >(
         "partnercentral-selling#ConflictException",
         &["Message", "message", "Message", "errorMessage"],
         "`ConflictException` mirrors another model shape than `partnercentral-selling#ConflictException`",
-    ) {
-        let (__text, __members) = match __misfit {
-            ::awsjson::__private::Misfit::OtherShape(__text) => (__text, ""),
-            ::awsjson::__private::Misfit::Field(__text) => {
-                (
-                    __text,
-                    "; the members of `partnercentral-selling#ConflictException` are `Message`",
-                )
-            }
-        };
-        let (__buf, __len) = ::awsjson::__private::concat_message::<
-            1097usize,
-        >(__text, __members);
-        match ::core::str::from_utf8(__buf.split_at(__len).0) {
-            ::core::result::Result::Ok(__message) => ::core::panic!("{}", __message),
-            ::core::result::Result::Err(_) => ::core::panic!("{}", __text),
-        }
-    }
+    ),
+    "; the members of `partnercentral-selling#ConflictException` are `Message`",
+) {
+    ::core::panic!("{}", __message.as_str())
 };
-const _: () = {
-    if let ::core::option::Option::Some(__misfit) = ::awsjson::__private::mirror_misfit::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+    1103usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
         InternalServerException,
     >(
         "partnercentral-selling#InternalServerException",
         &["Message", "message", "Message", "errorMessage"],
         "`InternalServerException` mirrors another model shape than `partnercentral-selling#InternalServerException`",
-    ) {
-        let (__text, __members) = match __misfit {
-            ::awsjson::__private::Misfit::OtherShape(__text) => (__text, ""),
-            ::awsjson::__private::Misfit::Field(__text) => {
-                (
-                    __text,
-                    "; the members of `partnercentral-selling#InternalServerException` are `Message`",
-                )
-            }
-        };
-        let (__buf, __len) = ::awsjson::__private::concat_message::<
-            1103usize,
-        >(__text, __members);
-        match ::core::str::from_utf8(__buf.split_at(__len).0) {
-            ::core::result::Result::Ok(__message) => ::core::panic!("{}", __message),
-            ::core::result::Result::Err(_) => ::core::panic!("{}", __text),
-        }
-    }
+    ),
+    "; the members of `partnercentral-selling#InternalServerException` are `Message`",
+) {
+    ::core::panic!("{}", __message.as_str())
 };
-const _: () = {
-    if let ::core::option::Option::Some(__misfit) = ::awsjson::__private::mirror_misfit::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+    1105usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
         ResourceNotFoundException,
     >(
         "partnercentral-selling#ResourceNotFoundException",
         &["Message", "message", "Message", "errorMessage"],
         "`ResourceNotFoundException` mirrors another model shape than `partnercentral-selling#ResourceNotFoundException`",
-    ) {
-        let (__text, __members) = match __misfit {
-            ::awsjson::__private::Misfit::OtherShape(__text) => (__text, ""),
-            ::awsjson::__private::Misfit::Field(__text) => {
-                (
-                    __text,
-                    "; the members of `partnercentral-selling#ResourceNotFoundException` are `Message`",
-                )
-            }
-        };
-        let (__buf, __len) = ::awsjson::__private::concat_message::<
-            1105usize,
-        >(__text, __members);
-        match ::core::str::from_utf8(__buf.split_at(__len).0) {
-            ::core::result::Result::Ok(__message) => ::core::panic!("{}", __message),
-            ::core::result::Result::Err(_) => ::core::panic!("{}", __text),
-        }
-    }
+    ),
+    "; the members of `partnercentral-selling#ResourceNotFoundException` are `Message`",
+) {
+    ::core::panic!("{}", __message.as_str())
 };
-const _: () = {
-    if let ::core::option::Option::Some(__misfit) = ::awsjson::__private::mirror_misfit::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+    1109usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
         ServiceQuotaExceededException,
     >(
         "partnercentral-selling#ServiceQuotaExceededException",
         &["Message", "message", "Message", "errorMessage"],
         "`ServiceQuotaExceededException` mirrors another model shape than `partnercentral-selling#ServiceQuotaExceededException`",
-    ) {
-        let (__text, __members) = match __misfit {
-            ::awsjson::__private::Misfit::OtherShape(__text) => (__text, ""),
-            ::awsjson::__private::Misfit::Field(__text) => {
-                (
-                    __text,
-                    "; the members of `partnercentral-selling#ServiceQuotaExceededException` are `Message`",
-                )
-            }
-        };
-        let (__buf, __len) = ::awsjson::__private::concat_message::<
-            1109usize,
-        >(__text, __members);
-        match ::core::str::from_utf8(__buf.split_at(__len).0) {
-            ::core::result::Result::Ok(__message) => ::core::panic!("{}", __message),
-            ::core::result::Result::Err(_) => ::core::panic!("{}", __text),
-        }
-    }
+    ),
+    "; the members of `partnercentral-selling#ServiceQuotaExceededException` are `Message`",
+) {
+    ::core::panic!("{}", __message.as_str())
 };
-const _: () = {
-    if let ::core::option::Option::Some(__misfit) = ::awsjson::__private::mirror_misfit::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+    1099usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
         ThrottlingException,
     >(
         "partnercentral-selling#ThrottlingException",
         &["Message", "message", "Message", "errorMessage"],
         "`ThrottlingException` mirrors another model shape than `partnercentral-selling#ThrottlingException`",
-    ) {
-        let (__text, __members) = match __misfit {
-            ::awsjson::__private::Misfit::OtherShape(__text) => (__text, ""),
-            ::awsjson::__private::Misfit::Field(__text) => {
-                (
-                    __text,
-                    "; the members of `partnercentral-selling#ThrottlingException` are `Message`",
-                )
-            }
-        };
-        let (__buf, __len) = ::awsjson::__private::concat_message::<
-            1099usize,
-        >(__text, __members);
-        match ::core::str::from_utf8(__buf.split_at(__len).0) {
-            ::core::result::Result::Ok(__message) => ::core::panic!("{}", __message),
-            ::core::result::Result::Err(_) => ::core::panic!("{}", __text),
-        }
-    }
+    ),
+    "; the members of `partnercentral-selling#ThrottlingException` are `Message`",
+) {
+    ::core::panic!("{}", __message.as_str())
 };
-const _: () = {
-    if let ::core::option::Option::Some(__misfit) = ::awsjson::__private::mirror_misfit::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+    1122usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
         ValidationException,
     >(
         "partnercentral-selling#ValidationException",
         &["Message", "Reason", "ErrorList", "message", "Message", "errorMessage"],
         "`ValidationException` mirrors another model shape than `partnercentral-selling#ValidationException`",
-    ) {
-        let (__text, __members) = match __misfit {
-            ::awsjson::__private::Misfit::OtherShape(__text) => (__text, ""),
-            ::awsjson::__private::Misfit::Field(__text) => {
-                (
-                    __text,
-                    "; the members of `partnercentral-selling#ValidationException` are `ErrorList`, `Message`, `Reason`",
-                )
-            }
-        };
-        let (__buf, __len) = ::awsjson::__private::concat_message::<
-            1122usize,
-        >(__text, __members);
-        match ::core::str::from_utf8(__buf.split_at(__len).0) {
-            ::core::result::Result::Ok(__message) => ::core::panic!("{}", __message),
-            ::core::result::Result::Err(_) => ::core::panic!("{}", __text),
-        }
-    }
+    ),
+    "; the members of `partnercentral-selling#ValidationException` are `ErrorList`, `Message`, `Reason`",
+) {
+    ::core::panic!("{}", __message.as_str())
 };
