@@ -17,8 +17,8 @@ use crate::crate_path::{self, CratePath};
 use crate::ctxt::{Ctxt, with_fallback};
 use crate::{attr, check, fallback};
 
-/// Parses the attribute's arguments with `parse_args` and the item it is on; on a
-/// syntax error, the error and the fallback item.
+/// Parses the attribute's arguments with `parse_args` and the item it is on; a syntax
+/// error in either stops the expansion.
 fn parse<A>(
     cx: &Ctxt,
     args: TokenStream,
