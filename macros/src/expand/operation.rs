@@ -223,7 +223,7 @@ fn mirror_check(op: &syn::Ident, m: &Mirror) -> TokenStream {
     });
     quote_spanned! {ty.span()=>
         const _: () = if let ::core::option::Option::Some(__message) =
-            &::awsjson::__private::mirror::misfit_message::<#size>(
+            &::awsjson::__private::misfit_message::<#size>(
                 #misfit(#shape, &[#(#members),*], #other_shape),
                 #listed,
             )

@@ -305,7 +305,7 @@ impl ::awsjson::__private::OperationError for CreateResourceSnapshotJobError {
         Self::Unmodeled(error)
     }
 }
-const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
     1115usize,
 >(
     ::awsjson::__private::output_misfit::<
@@ -319,7 +319,7 @@ const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__pri
 ) {
     ::core::panic!("{}", __message.as_str())
 };
-const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
     1111usize,
 >(
     ::awsjson::__private::mirror_misfit::<
@@ -333,7 +333,7 @@ const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__pri
 ) {
     ::core::panic!("{}", __message.as_str())
 };
-const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
     1097usize,
 >(
     ::awsjson::__private::mirror_misfit::<
@@ -347,7 +347,7 @@ const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__pri
 ) {
     ::core::panic!("{}", __message.as_str())
 };
-const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
     1103usize,
 >(
     ::awsjson::__private::mirror_misfit::<
@@ -361,7 +361,7 @@ const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__pri
 ) {
     ::core::panic!("{}", __message.as_str())
 };
-const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
     1105usize,
 >(
     ::awsjson::__private::mirror_misfit::<
@@ -375,7 +375,7 @@ const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__pri
 ) {
     ::core::panic!("{}", __message.as_str())
 };
-const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
     1109usize,
 >(
     ::awsjson::__private::mirror_misfit::<
@@ -389,7 +389,7 @@ const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__pri
 ) {
     ::core::panic!("{}", __message.as_str())
 };
-const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
     1099usize,
 >(
     ::awsjson::__private::mirror_misfit::<
@@ -403,7 +403,7 @@ const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__pri
 ) {
     ::core::panic!("{}", __message.as_str())
 };
-const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
     1122usize,
 >(
     ::awsjson::__private::mirror_misfit::<

@@ -250,7 +250,7 @@ impl ListSecrets {
         ::awsjson::Items::new(client, self)
     }
 }
-const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
     1107usize,
 >(
     ::awsjson::__private::output_misfit::<
@@ -264,7 +264,7 @@ const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__pri
 ) {
     ::core::panic!("{}", __message.as_str())
 };
-const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::mirror::misfit_message::<
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
     1097usize,
 >(
     ::awsjson::__private::mirror_misfit::<

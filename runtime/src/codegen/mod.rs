@@ -4,4 +4,3 @@
 
 mod input;
 pub mod member;
-pub mod mirror;
