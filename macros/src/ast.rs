@@ -9,10 +9,12 @@ use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
 use crate::ty;
 
-/// A struct member and its wire name.
+/// A struct member as declared.
 pub(crate) struct Field {
     pub(crate) ident: syn::Ident,
     pub(crate) ty: syn::Type,
+    /// The wire name the declaration gives (`rename`, else `rename_all` applied); the
+    /// model may say otherwise (`checked::Field::wire_name`).
     pub(crate) wire_name: String,
     /// The span errors about the wire name point at (the rename literal or the field).
     pub(crate) wire_span: Span,
@@ -70,11 +72,13 @@ pub(crate) struct Operation {
 }
 
 impl Operation {
+    /// The declaration; an item that is no struct with named fields is the error that
+    /// stops the expansion.
     pub(crate) fn from_syn(
         cx: &Ctxt,
         args: OperationArgs,
         mut item: syn::DeriveInput,
-    ) -> Option<Self> {
+    ) -> syn::Result<Self> {
         let rule = args.rename_all.unwrap_or(RenameRule::PascalCase);
         match &item.data {
             syn::Data::Struct(data) if matches!(data.fields, syn::Fields::Named(_)) => {}
@@ -84,30 +88,29 @@ impl Operation {
                 } else {
                     "a tuple struct"
                 };
-                cx.syn_error(syn::Error::new(
+                return Err(syn::Error::new(
                     item.ident.span(),
-                    format!("#[aws_json_operation] needs a struct with named fields, not {what}: each field is a member of the request"),
+                    format!(
+                        "#[aws_json_operation] needs a struct with named fields, not {what}: each field is a member of the request"
+                    ),
                 ));
-                return None;
             }
             syn::Data::Enum(data) => {
-                cx.syn_error(syn::Error::new(
+                return Err(syn::Error::new(
                     data.enum_token.span,
                     "#[aws_json_operation] goes on a struct with named fields, not an enum; use #[aws_json_shape] for string enums",
                 ));
-                return None;
             }
             syn::Data::Union(data) => {
-                cx.syn_error(syn::Error::new(
+                return Err(syn::Error::new(
                     data.union_token.span,
                     "#[aws_json_operation] goes on a struct with named fields, not a union",
                 ));
-                return None;
             }
         }
         no_generics(cx, &item, "aws_json_operation");
         let fields = named_fields(cx, &mut item, rule);
-        Some(Operation {
+        Ok(Operation {
             args,
             body: Struct { item, fields },
         })
@@ -115,11 +118,13 @@ impl Operation {
 }
 
 impl Shape {
+    /// The declaration; an item that is neither a struct with named fields nor an enum
+    /// is the error that stops the expansion.
     pub(crate) fn from_syn(
         cx: &Ctxt,
         args: &ShapeArgs,
         mut item: syn::DeriveInput,
-    ) -> Option<Self> {
+    ) -> syn::Result<Self> {
         no_generics(cx, &item, "aws_json_shape");
         match &item.data {
             syn::Data::Struct(data) if matches!(data.fields, syn::Fields::Named(_)) => {
@@ -145,15 +150,12 @@ impl Shape {
                         ));
                     }
                 }
-                Some(Shape::Struct(Struct { item, fields }))
+                Ok(Shape::Struct(Struct { item, fields }))
             }
-            syn::Data::Struct(_) => {
-                cx.syn_error(syn::Error::new(
-                    item.ident.span(),
-                    "#[aws_json_shape] needs a struct with named fields or an enum (a string enum, an int enum or a union)",
-                ));
-                None
-            }
+            syn::Data::Struct(_) => Err(syn::Error::new(
+                item.ident.span(),
+                "#[aws_json_shape] needs a struct with named fields or an enum (a string enum, an int enum or a union)",
+            )),
             syn::Data::Enum(data) => {
                 let kind = enum_kind(cx, data);
                 // Union members are named like structure members; enum values as written.
@@ -163,19 +165,16 @@ impl Shape {
                 };
                 let rule = args.rename_all.unwrap_or(default_rule);
                 let variants = enum_variants(cx, &mut item, rule, kind);
-                Some(Shape::Enum(Enum {
+                Ok(Shape::Enum(Enum {
                     item,
                     variants,
                     kind,
                 }))
             }
-            syn::Data::Union(data) => {
-                cx.syn_error(syn::Error::new(
-                    data.union_token.span,
-                    "#[aws_json_shape] needs a struct with named fields or an enum, not a Rust union",
-                ));
-                None
-            }
+            syn::Data::Union(data) => Err(syn::Error::new(
+                data.union_token.span,
+                "#[aws_json_shape] needs a struct with named fields or an enum, not a Rust union",
+            )),
         }
     }
 }

@@ -10,34 +10,24 @@ use syn::{LitStr, Token};
 use crate::case::{RULE_NAMES, RenameRule};
 use crate::crate_path::CratePath;
 use crate::ctxt::Ctxt;
+use crate::suggest::{backticked, did_you_mean, quoted};
 
-pub(crate) const OPERATION_KEYS: &[&str] = &[
-    "target",
-    "output",
-    "errors",
-    "rename_all",
-    "json_version",
-    "signing_name",
-    "endpoint_prefix",
-    "service_id",
-    "hostname",
-    "paginate",
-    "query_compatible",
-    "request_compression",
-    "host_prefix",
-    "crate",
-];
-pub(crate) const PAGINATE_KEYS: &[&str] = &["input_token", "output_token", "page_size", "items"];
-pub(crate) const SHAPE_KEYS: &[&str] = &["rename_all", "shape", "crate"];
-pub(crate) const FIELD_KEYS: &[&str] = &[
-    "rename",
-    "timestamp",
-    "default",
-    "host_label",
-    "endpoint_url",
-    "sensitive",
-];
-pub(crate) const VARIANT_KEYS: &[&str] = &["rename", "timestamp", "sensitive"];
+/// Runs the branch of the key `meta` names. The keys are written once, as the arms; a
+/// key that no arm names falls through to the unknown-key error, which lists the same
+/// keys and suggests the closest.
+macro_rules! keys {
+    ($cx:expr, $meta:ident in $attr:expr => { $($key:literal => $branch:expr),* $(,)? }) => {{
+        const KEYS: &[&str] = &[$($key),*];
+        match key_name(&$meta.path).as_str() {
+            $($key => {
+                $branch;
+                Ok(())
+            })*
+            _ => unknown_key($cx, &$meta, $attr, KEYS),
+        }
+    }};
+}
+
 pub(crate) const COMPRESSIONS: &[&str] = &["gzip"];
 pub(crate) const TIMESTAMP_FORMATS: &[&str] = &["epoch-seconds", "date-time", "http-date"];
 
@@ -63,6 +53,8 @@ pub(crate) struct OperationArgs {
     pub(crate) query_compatible: Option<syn::Path>,
     pub(crate) request_compression: Option<LitStr>,
     pub(crate) host_prefix: Option<LitStr>,
+    /// `deserialize`, its span: the input also implements `Deserialize`.
+    pub(crate) deserialize: Option<Span>,
     /// `crate = "my_facade::awsjson"`.
     pub(crate) krate: Option<CratePath>,
 }
@@ -95,20 +87,15 @@ pub(crate) struct ShapeArgs {
 /// Parses `#[aws_json_operation(...)]`'s arguments, pushing every mistake to `cx`.
 pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
     let mut args = OperationArgs::default();
-    parse_list(
-        cx,
-        input,
-        "aws_json_operation",
-        OPERATION_KEYS,
-        |meta, key| {
-            match key {
+    parse_list(cx, input, |meta| {
+        keys!(cx, meta in "aws_json_operation" => {
                 // target = "DynamoDB_20120810.PutItem"
                 "target" => set_once(cx, &meta, &mut args.target, meta.value()?.parse()?),
                 // output = PutItemOutput
                 "output" => {
                     let ty: syn::Type = meta.value()?.parse()?;
                     set_once(cx, &meta, &mut args.output, ty);
-                }
+                },
                 // errors(ResourceNotFoundException, ConditionalCheckFailedException)
                 "errors" => {
                     if !args.errors.is_empty() {
@@ -124,7 +111,7 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
                     args.errors.push(inner.path);
                     Ok(())
                 })?;
-                }
+                },
                 // rename_all = "camelCase"
                 "rename_all" => {
                     let rule = rename_rule(cx, meta.value()?.parse()?);
@@ -134,17 +121,17 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
                         &mut args.rename_all,
                         rule.unwrap_or(RenameRule::PascalCase),
                     );
-                }
+                },
                 // json_version = "1.1", signing_name = "kms", endpoint_prefix = "kms", ...
                 "json_version" => {
                     set_once(cx, &meta, &mut args.json_version, meta.value()?.parse()?)
-                }
+                },
                 "signing_name" => {
                     set_once(cx, &meta, &mut args.signing_name, meta.value()?.parse()?)
-                }
+                },
                 "endpoint_prefix" => {
                     set_once(cx, &meta, &mut args.endpoint_prefix, meta.value()?.parse()?)
-                }
+                },
                 "service_id" => set_once(cx, &meta, &mut args.service_id, meta.value()?.parse()?),
                 "hostname" => set_once(cx, &meta, &mut args.hostname, meta.value()?.parse()?),
                 // paginate(input_token = next_token, output_token = next_token,
@@ -152,7 +139,7 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
                 "paginate" => {
                     let paginate = paginate_args(cx, &meta)?;
                     set_once(cx, &meta, &mut args.paginate, paginate);
-                }
+                },
                 // query_compatible
                 "query_compatible" => {
                     let path = meta.path.clone();
@@ -163,7 +150,7 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
                         path,
                         "`query_compatible` is a flag: write `query_compatible` alone",
                     )?;
-                }
+                },
                 // request_compression = "gzip"
                 "request_compression" => {
                     let lit: LitStr = meta.value()?.parse()?;
@@ -179,16 +166,24 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
                             ),
                         );
                     }
-                }
+                },
+                // deserialize
+                "deserialize" => {
+                    let span = meta.path.span();
+                    set_flag(
+                        cx,
+                        &meta,
+                        &mut args.deserialize,
+                        span,
+                        "`deserialize` is a flag: write `deserialize` alone",
+                    )?;
+                },
                 // host_prefix = "foo.{Label}."
                 "host_prefix" => set_once(cx, &meta, &mut args.host_prefix, meta.value()?.parse()?),
                 // crate = "my_facade::awsjson"
                 "crate" => crate_path(cx, &meta, &mut args.krate)?,
-                _ => unreachable!("parse_list only passes known keys"),
-            }
-            Ok(())
-        },
-    );
+        })
+    });
     args
 }
 
@@ -203,26 +198,21 @@ fn paginate_args(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<PaginateArgs>
     };
     let content;
     syn::parenthesized!(content in meta.input);
-    parse_list(
-        cx,
-        &content,
-        "aws_json_operation(paginate(...))",
-        PAGINATE_KEYS,
-        |inner, key| {
-            // A malformed value is reported and skipped, so that later keys are still read.
-            let Some(field) = member(cx, &inner)? else {
-                args.malformed = true;
-                return skip_value(inner.input);
-            };
-            match key {
+    parse_list(cx, &content, |inner| {
+        keys!(cx, inner in "aws_json_operation(paginate(...))" => {
                 // input_token = next_token
-                "input_token" => set_once(cx, &inner, &mut args.input_token, field),
+                "input_token" => paginate_member(cx, &inner, &mut args.malformed, &mut args.input_token)?,
                 // output_token = next_token
-                "output_token" => set_once(cx, &inner, &mut args.output_token, field),
+                "output_token" => paginate_member(cx, &inner, &mut args.malformed, &mut args.output_token)?,
                 // page_size = max_results
-                "page_size" => set_once(cx, &inner, &mut args.page_size, field),
+                "page_size" => paginate_member(cx, &inner, &mut args.malformed, &mut args.page_size)?,
                 // items = secret_list: SecretListEntry
                 "items" => {
+                    // A malformed value is reported and skipped, so that later keys are still read.
+                    let Some(field) = member(cx, &inner)? else {
+                        args.malformed = true;
+                        return skip_value(inner.input);
+                    };
                     if inner.input.peek(Token![:]) {
                         inner.input.parse::<Token![:]>()?;
                         let ty: syn::Type = inner.input.parse()?;
@@ -237,13 +227,28 @@ fn paginate_args(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<PaginateArgs>
                         );
                         skip_value(inner.input)?;
                     }
-                }
-                _ => unreachable!("parse_list only passes known keys"),
-            }
-            Ok(())
-        },
-    );
+                },
+        })
+    });
     Ok(args)
+}
+
+/// A `paginate(...)` key naming a member; a malformed value is reported and skipped,
+/// so that later keys are still read.
+fn paginate_member(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    malformed: &mut bool,
+    slot: &mut Option<syn::Ident>,
+) -> syn::Result<()> {
+    match member(cx, meta)? {
+        Some(field) => set_once(cx, meta, slot, field),
+        None => {
+            *malformed = true;
+            skip_value(meta.input)?;
+        }
+    }
+    Ok(())
 }
 
 /// `= member`: a field name of the operation or its output (its Rust name); `None`
@@ -266,8 +271,8 @@ fn member(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<syn::Ident>> 
 /// Parses `#[aws_json_shape(...)]`'s arguments.
 pub(crate) fn shape_args(cx: &Ctxt, input: ParseStream) -> ShapeArgs {
     let mut args = ShapeArgs::default();
-    parse_list(cx, input, "aws_json_shape", SHAPE_KEYS, |meta, key| {
-        match key {
+    parse_list(cx, input, |meta| {
+        keys!(cx, meta in "aws_json_shape" => {
             // rename_all = "camelCase"
             "rename_all" => {
                 let rule = rename_rule(cx, meta.value()?.parse()?);
@@ -277,14 +282,12 @@ pub(crate) fn shape_args(cx: &Ctxt, input: ParseStream) -> ShapeArgs {
                     &mut args.rename_all,
                     rule.unwrap_or(RenameRule::PascalCase),
                 );
-            }
+            },
             // shape = "ecr#Repository"
             "shape" => set_once(cx, &meta, &mut args.shape, meta.value()?.parse()?),
             // crate = "my_facade::awsjson"
             "crate" => crate_path(cx, &meta, &mut args.krate)?,
-            _ => unreachable!("parse_list only passes known keys"),
-        }
-        Ok(())
+        })
     });
     args
 }
@@ -354,8 +357,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) endpoint_url: Option<Span>,
     /// The `#[idempotency]` attribute, for spans.
     pub(crate) idempotency: Option<syn::Attribute>,
-    /// `#[aws(sensitive)]`, its span; the catalog check also sets it (to the field's
-    /// span) for a member whose model shape is sensitive.
+    /// `#[aws(sensitive)]`, its span (a member sensitive in the model is redacted too:
+    /// `checked::Field::sensitive`).
     pub(crate) sensitive: Option<Span>,
 }
 
@@ -376,8 +379,8 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAt
             return true;
         }
         let result = attr.parse_args_with(|input: ParseStream| {
-            parse_list(cx, input, "aws", FIELD_KEYS, |meta, key| {
-                match key {
+            parse_list(cx, input, |meta| {
+                keys!(cx, meta in "aws" => {
                     // #[aws(rename = "KMSKeyId")]
                     "rename" => {
                         let lit: LitStr = meta.value()?.parse()?;
@@ -386,14 +389,14 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAt
                             span: lit.span(),
                         };
                         set_once(cx, &meta, &mut out.rename, value);
-                    }
+                    },
                     // #[aws(timestamp = "date-time")]
                     "timestamp" => timestamp(cx, &meta, &mut out.timestamp)?,
                     // #[aws(default = "hi")], #[aws(default = 10)], #[aws(default = [])]
                     "default" => {
                         let value = default_value(&meta)?;
                         set_once(cx, &meta, &mut out.default, value);
-                    }
+                    },
                     // #[aws(host_label)]
                     "host_label" => {
                         let span = meta.path.span();
@@ -404,7 +407,7 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAt
                             span,
                             "`host_label` is a flag: write `#[aws(host_label)]`",
                         )?;
-                    }
+                    },
                     // #[aws(endpoint_url)]
                     "endpoint_url" => {
                         let span = meta.path.span();
@@ -415,7 +418,7 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAt
                             span,
                             "`endpoint_url` is a flag: write `#[aws(endpoint_url)]`",
                         )?;
-                    }
+                    },
                     // #[aws(sensitive)]
                     "sensitive" => {
                         let span = meta.path.span();
@@ -426,10 +429,8 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAt
                             span,
                             "`sensitive` is a flag: write `#[aws(sensitive)]`",
                         )?;
-                    }
-                    _ => unreachable!("parse_list only passes known keys"),
-                }
-                Ok(())
+                    },
+                })
             });
             Ok(())
         });
@@ -459,8 +460,8 @@ pub(crate) fn variant_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Varia
             return true;
         }
         let result = attr.parse_args_with(|input: ParseStream| {
-            parse_list(cx, input, "aws", VARIANT_KEYS, |meta, key| {
-                match key {
+            parse_list(cx, input, |meta| {
+                keys!(cx, meta in "aws" => {
                     // #[aws(rename = "REQUEST_VALIDATION_FAILED")]
                     "rename" => {
                         let lit: LitStr = meta.value()?.parse()?;
@@ -469,7 +470,7 @@ pub(crate) fn variant_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Varia
                             span: lit.span(),
                         };
                         set_once(cx, &meta, &mut out.rename, value);
-                    }
+                    },
                     // #[aws(timestamp = "date-time")] on a union member
                     "timestamp" => {
                         let span = meta.path.span();
@@ -478,7 +479,7 @@ pub(crate) fn variant_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Varia
                         if let Some(value) = format {
                             set_once(cx, &meta, &mut out.timestamp, Sp { value, span });
                         }
-                    }
+                    },
                     // #[aws(sensitive)] on a union member
                     "sensitive" => {
                         let span = meta.path.span();
@@ -489,10 +490,8 @@ pub(crate) fn variant_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Varia
                             span,
                             "`sensitive` is a flag: write `#[aws(sensitive)]`",
                         )?;
-                    }
-                    _ => unreachable!("parse_list only passes known keys"),
-                }
-                Ok(())
+                    },
+                })
             });
             Ok(())
         });
@@ -566,40 +565,41 @@ fn default_value(meta: &ParseNestedMeta) -> syn::Result<Sp<DefaultValue>> {
     Ok(Sp { value, span })
 }
 
-/// Parses `key = value, key(...), ...`, calling `each` for known keys. An unknown key
-/// is reported with the valid ones and skipped, so that later keys are still checked.
-fn parse_list(
-    cx: &Ctxt,
-    input: ParseStream,
-    attr: &str,
-    known: &[&'static str],
-    mut each: impl FnMut(ParseNestedMeta, &'static str) -> syn::Result<()>,
-) {
-    let parser = syn::meta::parser(|meta| {
-        let name = meta
-            .path
-            .get_ident()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        match known.iter().find(|k| **k == name) {
-            Some(key) => each(meta, key),
-            None => {
-                let mut message = format!("unknown key `{}` in #[{attr}]", path_text(&meta.path));
-                match closest(&name, known) {
-                    Some(close) => message.push_str(&format!(
-                        "; did you mean `{close}`? (expected one of {})",
-                        backticked(known)
-                    )),
-                    None => message.push_str(&format!("; expected one of {}", backticked(known))),
-                }
-                cx.error_spanned_by(&meta.path, message);
-                skip_value(meta.input)
-            }
-        }
-    });
+/// Parses `key = value, key(...), ...`, calling `each` (a [`keys!`] dispatch) for each
+/// key; a syntax error ends the list and is reported.
+fn parse_list(cx: &Ctxt, input: ParseStream, each: impl FnMut(ParseNestedMeta) -> syn::Result<()>) {
+    let parser = syn::meta::parser(each);
     if let Err(err) = syn::parse::Parser::parse2(parser, input.parse().unwrap_or_default()) {
         cx.syn_error(err);
     }
+}
+
+fn key_name(path: &syn::Path) -> String {
+    path.get_ident()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+/// An unknown key, reported with the valid ones and skipped, so that later keys are
+/// still checked.
+fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta, attr: &str, known: &[&str]) -> syn::Result<()> {
+    let name = key_name(&meta.path);
+    let close = did_you_mean(&name, known.iter().copied());
+    let message = if close.is_empty() {
+        format!(
+            "unknown key `{}` in #[{attr}]; expected one of {}",
+            path_text(&meta.path),
+            backticked(known)
+        )
+    } else {
+        format!(
+            "unknown key `{}` in #[{attr}]{close} (expected one of {})",
+            path_text(&meta.path),
+            backticked(known)
+        )
+    };
+    cx.error_spanned_by(&meta.path, message);
+    skip_value(meta.input)
 }
 
 /// Sets a flag key, which must stand alone; a value after it is reported with
@@ -653,45 +653,4 @@ fn rename_rule(cx: &Ctxt, lit: LitStr) -> Option<RenameRule> {
 
 fn path_text(path: &syn::Path) -> String {
     quote::quote!(#path).to_string().replace(' ', "")
-}
-
-pub(crate) fn backticked(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-pub(crate) fn quoted(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|k| format!("{k:?}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The candidate nearest to `name` by edit distance, if it is close enough to be a typo.
-pub(crate) fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let name = name.to_lowercase();
-    candidates
-        .iter()
-        .map(|c| (edit_distance(&name, &c.to_lowercase()), *c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut row = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
-        }
-        prev = row;
-    }
-    prev[b.len()]
 }

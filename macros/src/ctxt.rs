@@ -22,6 +22,10 @@ impl Ctxt {
         self.syn_error(syn::Error::new_spanned(tokens.into_token_stream(), message));
     }
 
+    pub(crate) fn error_at<M: Display>(&self, span: proc_macro2::Span, message: M) {
+        self.syn_error(syn::Error::new(span, message));
+    }
+
     pub(crate) fn syn_error(&self, err: syn::Error) {
         self.errors
             .borrow_mut()
@@ -41,6 +45,19 @@ impl Ctxt {
             combined.combine(rest);
         }
         Err(combined)
+    }
+}
+
+impl Ctxt {
+    /// Every error so far and `err`, the mistake that stops the expansion.
+    pub(crate) fn fatal(self, err: syn::Error) -> syn::Error {
+        match self.check() {
+            Ok(()) => err,
+            Err(mut earlier) => {
+                earlier.combine(err);
+                earlier
+            }
+        }
     }
 }
 

@@ -12,12 +12,14 @@ mod case;
 #[allow(dead_code)] // the query API is shared with awsjson-cli, which reads more of it
 mod catalog;
 mod check;
+mod checked;
 mod crate_path;
 mod ctxt;
-mod endpoint;
 mod expand;
 mod fallback;
-mod fit;
+mod suggest;
+#[cfg(test)]
+mod tests;
 mod ty;
 
 use proc_macro::TokenStream;

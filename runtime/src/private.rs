@@ -9,7 +9,9 @@ pub use ::serde_json;
 /// Every cataloged service's metadata, for awsjson's own conformance tests.
 pub use awsjson_macros::__catalog_services;
 
+pub use crate::__awsjson_mock_input as mock_input;
 pub use crate::call::{request, send};
+pub use crate::codegen::member;
 pub use crate::default::{DefaultFrom, EmptyList, EmptyMap, default_value};
 pub use crate::endpoint::host_prefix::{HostLabelError, host_prefix};
 pub use crate::endpoint::{
@@ -17,7 +19,8 @@ pub use crate::endpoint::{
 };
 pub use crate::http::RawResponse;
 pub use crate::mirror::{
-    Misfit, concat_message, mirror_misfit, output_misfit, output_unredacted, unredacted,
+    Misfit, concat_message, mirror_misfit, misfit_message, output_misfit, output_unredacted,
+    unredacted,
 };
 pub use crate::operation::{Operation, OperationError, OutputShape};
 pub use crate::paginate::{PageItems, advance_token, page_size};

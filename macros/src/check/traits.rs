@@ -2,19 +2,34 @@
 //! catalog for a cataloged target as its signing name is: a declaration that leaves
 //! them out sends what the model says, one that gives another value is told the model's.
 
+use super::target::Known;
 use crate::attr::OperationArgs;
-use crate::catalog::{Operation, Service};
 use crate::ctxt::Ctxt;
+
+/// The two traits as the operation sends them.
+pub(crate) struct ModelTraits {
+    pub(crate) query_compatible: bool,
+    /// The host prefix template: the declared literal, else the model's (spanned at the
+    /// attribute).
+    pub(crate) host_prefix: Option<syn::LitStr>,
+}
 
 pub(crate) fn model_traits(
     cx: &Ctxt,
-    args: &mut OperationArgs,
+    args: &OperationArgs,
     target: &str,
-    service: &Service,
-    op: &Operation,
-) {
+    known: Option<Known>,
+) -> ModelTraits {
+    let declared = ModelTraits {
+        query_compatible: args.query_compatible.is_some(),
+        host_prefix: args.host_prefix.clone(),
+    };
+    let Some((service, op)) = known else {
+        return declared;
+    };
+    let mut traits = declared;
     match (&args.query_compatible, service.query_compatible) {
-        (None, true) => args.query_compatible = Some(syn::parse_quote!(query_compatible)),
+        (None, true) => traits.query_compatible = true,
         (Some(path), false) => cx.error_spanned_by(
             path,
             format!(
@@ -26,7 +41,7 @@ pub(crate) fn model_traits(
     }
     match (&args.host_prefix, op.host_prefix) {
         (None, Some(prefix)) => {
-            args.host_prefix = Some(syn::LitStr::new(prefix, proc_macro2::Span::call_site()));
+            traits.host_prefix = Some(syn::LitStr::new(prefix, proc_macro2::Span::call_site()));
         }
         (Some(lit), model) if model != Some(lit.value().as_str()) => {
             let message = match model {
@@ -39,6 +54,7 @@ pub(crate) fn model_traits(
         }
         _ => {}
     }
+    traits
 }
 
 #[cfg(all(test, feature = "catalog"))]
@@ -60,18 +76,14 @@ mod tests {
             for op in &s.operations {
                 let target = format!("{}.{}", s.target_prefix, op.name);
                 let cx = Ctxt::new();
-                let mut args = OperationArgs::default();
-                model_traits(&cx, &mut args, &target, s, op);
+                let args = OperationArgs::default();
+                let traits = model_traits(&cx, &args, &target, Some((s, op)));
                 cx.check().unwrap();
-                let sent = args.host_prefix.as_ref().map(syn::LitStr::value);
+                let sent = traits.host_prefix.as_ref().map(syn::LitStr::value);
                 assert_eq!(sent.as_deref(), op.host_prefix, "{target}");
-                assert_eq!(
-                    args.query_compatible.is_some(),
-                    s.query_compatible,
-                    "{target}"
-                );
+                assert_eq!(traits.query_compatible, s.query_compatible, "{target}");
                 prefixed += usize::from(sent.is_some());
-                query += usize::from(args.query_compatible.is_some());
+                query += usize::from(traits.query_compatible);
             }
         }
         // HealthLake 11, CloudWatch Logs 2, Cloud Map 2, Step Functions 2; CloudWatch
@@ -85,12 +97,12 @@ mod tests {
         let sfn = catalog().service("stepfunctions").unwrap();
         let op = sfn.operation("TestState").unwrap();
         let cx = Ctxt::new();
-        let mut args = OperationArgs {
+        let args = OperationArgs {
             host_prefix: Some(syn::parse_quote!("async-")),
             query_compatible: Some(syn::parse_quote!(query_compatible)),
             ..OperationArgs::default()
         };
-        model_traits(&cx, &mut args, "AWSStepFunctions.TestState", sfn, op);
+        model_traits(&cx, &args, "AWSStepFunctions.TestState", Some((sfn, op)));
         let errors: Vec<String> = cx
             .check()
             .unwrap_err()
@@ -108,11 +120,16 @@ mod tests {
         );
         let list = sfn.operation("ListActivities").unwrap();
         let cx = Ctxt::new();
-        let mut args = OperationArgs {
+        let args = OperationArgs {
             host_prefix: Some(syn::parse_quote!("sync-")),
             ..OperationArgs::default()
         };
-        model_traits(&cx, &mut args, "AWSStepFunctions.ListActivities", sfn, list);
+        model_traits(
+            &cx,
+            &args,
+            "AWSStepFunctions.ListActivities",
+            Some((sfn, list)),
+        );
         let err = cx.check().unwrap_err().to_string();
         assert!(err.contains("has no host prefix in the model"), "{err}");
     }

@@ -6,7 +6,7 @@ use quote::quote;
 use syn::ext::IdentExt as _;
 use syn::punctuated::Punctuated;
 
-use crate::ast::{Field, Variant};
+use crate::checked::{Field, Variant};
 
 /// What a sensitive member prints in place of its value (the official SDKs' text).
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
@@ -14,15 +14,15 @@ const REDACTED: &str = "*** Sensitive Data Redacted ***";
 /// When a field is sensitive and `item` derives `Debug`: removes `Debug` from its
 /// derives and returns the redacting impl. Otherwise leaves `item` as it is.
 pub(crate) fn redacting(item: &mut syn::DeriveInput, fields: &[Field]) -> Option<TokenStream> {
-    if !fields.iter().any(|f| f.attrs.sensitive.is_some()) || !strip_derived_debug(item) {
+    if !fields.iter().any(|f| f.sensitive) || !strip_derived_debug(item) {
         return None;
     }
     let ident = &item.ident;
     let name = ident.to_string();
     let entries = fields.iter().map(|f| {
-        let member = &f.ident;
+        let member = &f.decl.ident;
         let label = member.unraw().to_string();
-        if f.attrs.sensitive.is_some() {
+        if f.sensitive {
             quote!(::core::fmt::DebugStruct::field(&mut __s, #label, &#REDACTED);)
         } else {
             quote!(::core::fmt::DebugStruct::field(&mut __s, #label, &self.#member);)
@@ -51,7 +51,7 @@ pub(crate) fn redacting_union(
     }
     let ident = &item.ident;
     let arms = variants.iter().map(|v| {
-        let variant = &v.ident;
+        let variant = &v.decl.ident;
         let label = variant.unraw().to_string();
         if v.sensitive {
             quote!(Self::#variant(_) => tuple(__f, #label, &#REDACTED),)

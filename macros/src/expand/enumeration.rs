@@ -4,19 +4,20 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::punctuated::Punctuated;
 
-use crate::ast::Enum;
+use crate::checked::Enum;
 
-pub(crate) fn expand(mut shape: Enum) -> TokenStream {
-    let syn::Data::Enum(data) = &mut shape.item.data else {
-        unreachable!()
+pub(crate) fn expand(shape: &Enum) -> TokenStream {
+    let mut item = shape.item.clone();
+    let syn::Data::Enum(data) = &mut item.data else {
+        unreachable!("a string enum is an enum")
     };
     data.variants.push(syn::parse_quote! {
         /// A value this declaration does not list (the service may add values at any time).
         Unknown(::awsjson::UnknownValue)
     });
-    let ident = &shape.item.ident;
-    let item = &shape.item;
-    let idents: Vec<_> = shape.variants.iter().map(|v| &v.ident).collect();
+    let ident = &item.ident;
+    let item = &item;
+    let idents: Vec<_> = shape.variants.iter().map(|v| &v.decl.ident).collect();
     let wires: Vec<_> = shape.variants.iter().map(|v| &v.wire_name).collect();
     let default = default_impl(
         item,
@@ -108,18 +109,19 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
 }
 
 /// Int enums: `A = 1` variants, written and read as JSON integers.
-pub(crate) fn expand_int(mut shape: Enum) -> TokenStream {
-    let syn::Data::Enum(data) = &mut shape.item.data else {
-        unreachable!()
+pub(crate) fn expand_int(shape: &Enum) -> TokenStream {
+    let mut item = shape.item.clone();
+    let syn::Data::Enum(data) = &mut item.data else {
+        unreachable!("an int enum is an enum")
     };
     data.variants.push(syn::parse_quote! {
         /// A value this declaration does not list (the service may add values at any time).
         Unknown(::core::primitive::i32)
     });
-    let ident = &shape.item.ident;
-    let item = &shape.item;
-    let idents: Vec<_> = shape.variants.iter().map(|v| &v.ident).collect();
-    let values: Vec<i32> = shape.variants.iter().filter_map(|v| v.value).collect();
+    let ident = &item.ident;
+    let item = &item;
+    let idents: Vec<_> = shape.variants.iter().map(|v| &v.decl.ident).collect();
+    let values: Vec<i32> = shape.variants.iter().filter_map(|v| v.decl.value).collect();
     let default = default_impl(
         item,
         quote!(<Self as ::core::convert::From<::core::primitive::i32>>::from(0)),

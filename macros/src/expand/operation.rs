@@ -4,41 +4,32 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::Operation;
-use crate::check::{EndpointParamValue, Mirror, Resolved};
-use crate::endpoint::HostPrefix;
-use crate::expand::structure;
+use super::structure;
+use crate::checked::{EndpointParamValue, Mirror, Operation, Service};
 
-pub(crate) fn expand(
-    op: &Operation,
-    resolved: &Resolved,
-    host_prefix: Option<&HostPrefix>,
-    endpoint_url: Option<(syn::Ident, bool)>,
-) -> TokenStream {
+pub(crate) fn expand(op: &Operation) -> TokenStream {
+    let args = &op.decl.args;
     let mut item = op.body.item.clone();
     let debug = super::debug::redacting(&mut item, &op.body.fields);
     let item = &item;
-    // Deserialize too: a request can then be loaded from JSON (a fixture, a queue).
-    let serde_impls = structure::serde_impls(item, &op.body.fields);
+    // Deserialize only on request (`deserialize`) or for the typed mock: few callers
+    // load a request from JSON (a fixture, a queue), and it is a third of an
+    // operation's generated code.
+    let read = match args.deserialize {
+        Some(_) => structure::Read::Always,
+        None => structure::Read::ForMock,
+    };
+    let serde_impls = structure::serde_impls(item, &op.body.fields, read);
     let ident = &item.ident;
     let vis = &item.vis;
     let error_ident = format_ident!("{}Error", ident);
-    let output = match &op.args.output {
+    let output = match &args.output {
         Some(ty) => quote!(#ty),
         None => quote!(()),
     };
-    let target = &resolved.target;
-    let service = service_meta(resolved);
-    let token = match &resolved.token {
-        Some(token) => Some((token.member.to_owned(), token.field.clone())),
-        // Outside the catalog the `#[idempotency]` field is the token.
-        None => op
-            .body
-            .fields
-            .iter()
-            .find(|f| f.attrs.idempotency.is_some())
-            .map(|f| (f.wire_name.clone(), Some(f.ident.clone()))),
-    };
+    let target = &op.target;
+    let service = service_meta(&op.service);
+    let token = op.token.as_ref().map(|t| (&t.member, t.field.as_ref()));
     let (token_member, token_missing) = match token {
         Some((wire, Some(member))) => (
             quote!(::core::option::Option::Some(#wire)),
@@ -48,30 +39,30 @@ pub(crate) fn expand(
         Some((wire, None)) => (quote!(::core::option::Option::Some(#wire)), quote!(true)),
         None => (quote!(::core::option::Option::None), quote!(false)),
     };
-    let mirrors = resolved.mirrors.iter().map(|m| mirror_check(ident, m));
-    let nested = resolved.nested.iter().map(|(ty, sensitive)| {
+    let mirrors = op.mirrors.iter().map(|m| mirror_check(ident, m));
+    let nested = op.nested.iter().map(|(ty, sensitive)| {
         let (wires, messages): (Vec<_>, Vec<_>) = sensitive.iter().cloned().unzip();
         let check = quote_spanned!(ty.span()=> ::awsjson::__private::unredacted::<#ty>);
         redacted_check(ty, &check, &wires, &messages)
     });
-    let errors = error_enum(vis, ident, &error_ident, &op.args.errors);
-    let paginate = op
-        .args
+    let errors = error_enum(vis, ident, &error_ident, &args.errors);
+    let paginate = args
         .paginate
         .as_ref()
-        .map(|args| crate::expand::paginate::expand(op, args));
-    let query_compatible = op.args.query_compatible.as_ref().map(|_| {
+        .map(|paginate| super::paginate::expand(op.decl, paginate));
+    let query_compatible = op.query_compatible.then(|| {
         quote!(
             const QUERY_COMPATIBLE: ::core::primitive::bool = true;
         )
     });
-    let compression = op.args.request_compression.as_ref().map(|_| {
+    let compression = args.request_compression.as_ref().map(|_| {
         quote!(
             const REQUEST_COMPRESSION: ::core::primitive::bool = true;
         )
     });
-    let endpoint_url = endpoint_url.map(|(field, optional)| {
-        let value = if optional {
+    let endpoint_url = op.endpoint_url.as_ref().map(|url| {
+        let field = &url.field;
+        let value = if url.optional {
             quote!(::core::option::Option::as_deref(&self.#field))
         } else {
             quote!(::core::option::Option::Some(::std::string::String::as_str(&self.#field)))
@@ -82,20 +73,20 @@ pub(crate) fn expand(
             }
         }
     });
-    let account_id = resolved.endpoint_account_id.then(|| {
+    let account_id = op.endpoint.account_id.then(|| {
         quote!(
             const ENDPOINT_ACCOUNT_ID: ::core::primitive::bool = true;
         )
     });
-    let endpoint_params = endpoint_params(resolved);
-    let endpoint_paths = (!resolved.endpoint_paths.is_empty()).then(|| {
-        let (names, paths): (Vec<_>, Vec<_>) = resolved.endpoint_paths.iter().copied().unzip();
+    let endpoint_params = endpoint_params(&op.endpoint.params);
+    let endpoint_paths = (!op.endpoint.paths.is_empty()).then(|| {
+        let (names, paths): (Vec<_>, Vec<_>) = op.endpoint.paths.iter().copied().unzip();
         quote!(
             const ENDPOINT_PATHS: &'static [(&'static ::core::primitive::str, &'static ::core::primitive::str)] =
                 &[#((#names, #paths)),*];
         )
     });
-    let host_prefix = host_prefix.map(|hp| {
+    let host_prefix = op.host_prefix.as_ref().map(|hp| {
         let template = &hp.template;
         let (wires, fields): (Vec<_>, Vec<_>) = hp.labels.iter().cloned().unzip();
         quote! {
@@ -168,11 +159,11 @@ pub(crate) fn expand(
 }
 
 /// `fn endpoint_params`, when the operation has endpoint-rule parameters.
-fn endpoint_params(r: &Resolved) -> Option<TokenStream> {
-    if r.endpoint_params.is_empty() {
+fn endpoint_params(params: &[(&'static str, EndpointParamValue)]) -> Option<TokenStream> {
+    if params.is_empty() {
         return None;
     }
-    let pushes = r.endpoint_params.iter().map(|(name, value)| match value {
+    let pushes = params.iter().map(|(name, value)| match value {
         EndpointParamValue::Field(field) => quote! {
             if let ::core::option::Option::Some(value) =
                 ::awsjson::__private::IntoEndpointParam::endpoint_param(&self.#field)
@@ -190,7 +181,7 @@ fn endpoint_params(r: &Resolved) -> Option<TokenStream> {
             params.push((#name, ::awsjson::__private::EndpointParam::Bool(#v)));
         },
     });
-    let n = r.endpoint_params.len();
+    let n = params.len();
     Some(quote! {
         fn endpoint_params(
             &self,
@@ -231,18 +222,13 @@ fn mirror_check(op: &syn::Ident, m: &Mirror) -> TokenStream {
         redacted_check(ty, &check, &wires, &messages)
     });
     quote_spanned! {ty.span()=>
-        const _: () = {
-            if let ::core::option::Option::Some(__misfit) = #misfit(#shape, &[#(#members),*], #other_shape) {
-                let (__text, __members) = match __misfit {
-                    ::awsjson::__private::Misfit::OtherShape(__text) => (__text, ""),
-                    ::awsjson::__private::Misfit::Field(__text) => (__text, #listed),
-                };
-                let (__buf, __len) = ::awsjson::__private::concat_message::<#size>(__text, __members);
-                match ::core::str::from_utf8(__buf.split_at(__len).0) {
-                    ::core::result::Result::Ok(__message) => ::core::panic!("{}", __message),
-                    ::core::result::Result::Err(_) => ::core::panic!("{}", __text),
-                }
-            }
+        const _: () = if let ::core::option::Option::Some(__message) =
+            &::awsjson::__private::misfit_message::<#size>(
+                #misfit(#shape, &[#(#members),*], #other_shape),
+                #listed,
+            )
+        {
+            ::core::panic!("{}", __message.as_str())
         };
         #redacted
     }
@@ -274,12 +260,12 @@ fn model_members(shape: &str, members: &[&str]) -> String {
     format!("; the members of `{shape}` are {}", listed.join(", "))
 }
 
-pub(super) fn service_meta(r: &Resolved) -> TokenStream {
+pub(super) fn service_meta(r: &Service) -> TokenStream {
     let version = match r.json_version.as_str() {
         "1.1" => quote!(::awsjson::JsonVersion::V1_1),
         _ => quote!(::awsjson::JsonVersion::V1_0),
     };
-    let Resolved {
+    let Service {
         target_prefix,
         signing_name,
         endpoint_prefix,

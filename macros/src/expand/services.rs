@@ -6,15 +6,13 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::catalog;
-use crate::check::Resolved;
+use crate::{catalog, check};
 
 pub(crate) fn expand() -> TokenStream {
     let catalog = catalog::catalog();
     let entries = catalog.service_names().filter_map(|name| {
         let service = catalog.service(name)?;
-        let resolved = Resolved::of_service(service);
-        let meta = super::operation::service_meta(&resolved);
+        let meta = super::operation::service_meta(&check::of_service(service));
         Some(quote!((#name, #meta)))
     });
     quote! {

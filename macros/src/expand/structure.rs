@@ -5,25 +5,27 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
-use crate::ast::{Field, Struct};
+use super::de::{Adapter, deserialize_impl};
 use crate::attr::DefaultValue;
+use crate::checked::{Field, Struct};
 use crate::ty;
 
 /// The shape struct with `Serialize` + `Deserialize` and its `OutputShape` impl.
 ///
 /// `model` is the catalog shape it mirrors (`shape = ...`); with the wire names it lets
 /// an operation check at compile time that its `output` and errors fit the model.
-pub(crate) fn expand(mut shape: Struct, model: Option<&str>) -> TokenStream {
-    let debug = super::debug::redacting(&mut shape.item, &shape.fields);
-    let impls = serde_impls(&shape.item, &shape.fields);
-    let ident = &shape.item.ident;
-    let item = &shape.item;
-    let model = model.unwrap_or_default();
+pub(crate) fn expand(shape: &Struct) -> TokenStream {
+    let mut item = shape.item.clone();
+    let debug = super::debug::redacting(&mut item, &shape.fields);
+    let impls = serde_impls(&item, &shape.fields, Read::Always);
+    let ident = &item.ident;
+    let item = &item;
+    let model = shape.model.as_deref().unwrap_or_default();
     let wires = shape.fields.iter().map(|f| &f.wire_name);
     let messages = shape.fields.iter().map(|f| {
         format!(
             "field `{}` of `{ident}` (wire name `{}`) is not a member of the model shape the operation names",
-            f.ident, f.wire_name
+            f.decl.ident, f.wire_name
         )
     });
     let redacted = redacted_members(&shape.fields);
@@ -54,20 +56,30 @@ pub(crate) fn expand(mut shape: Struct, model: Option<&str>) -> TokenStream {
 fn redacted_members(fields: &[Field]) -> Option<TokenStream> {
     let wires: Vec<&String> = fields
         .iter()
-        .filter(|f| f.attrs.sensitive.is_some())
+        .filter(|f| f.sensitive)
         .map(|f| &f.wire_name)
         .collect();
     (!wires.is_empty()).then(|| quote!(const REDACTED: &'static [&'static str] = &[#(#wires),*];))
 }
 
-/// The functions that give members their declared defaults, and the struct's
-/// `Serialize` and `Deserialize` impls.
-pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStream {
+/// Whether a struct's read side is generated: its `Deserialize` and `ErrorCorrection`
+/// impls and the functions that give members their declared defaults.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Read {
+    /// A shape, or an operation declared with `deserialize`.
+    Always,
+    /// An operation input: only for the typed mock (awsjson's `test-util`), which reads
+    /// requests back into their input type.
+    ForMock,
+}
+
+/// The struct's `Serialize` impl and its read side (see [`Read`]).
+pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read) -> TokenStream {
     let ident = &item.ident;
     let name = ident.to_string();
     let expecting = format!("struct {name}");
     let slots: Vec<syn::Ident> = (fields.iter().enumerate())
-        .map(|(i, f)| format_ident!("__f{i}", span = f.ident.span()))
+        .map(|(i, f)| format_ident!("__f{i}", span = f.decl.ident.span()))
         .collect();
     let indices: Vec<Literal> = (0..fields.len()).map(Literal::usize_suffixed).collect();
     let count = Literal::usize_suffixed(fields.len());
@@ -80,20 +92,31 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
     let mut corrections = Vec::new();
     let mut keys = Vec::new();
     let mut optional = Vec::new();
+    let mut member_checks = Vec::new();
     for ((field, slot), index) in fields.iter().zip(&slots).zip(&indices) {
-        let member = &field.ident;
+        let decl = field.decl;
+        let member = &decl.ident;
         let wire = &field.wire_name;
-        let ty = &field.ty;
+        let ty = &decl.ty;
         // A member whose type cannot be read or written is reported at its name.
         let span = member.span();
-        let adapter = Adapter::of(ty, field.attrs.timestamp);
+        let adapter = Adapter::of(ty, field.timestamp);
+        // Through `Member`, asked for once here, so that a type that is no shape gets
+        // one error with the advice that fits.
+        let reader =
+            quote_spanned!(span=> (&::awsjson::__private::member::Probe::<#ty>::NEW).reader());
+        if adapter.is_none() {
+            member_checks
+                .push(quote_spanned!(span=> ::awsjson::__private::member::member::<#ty>();));
+        }
 
-        // Through `Member`, so that a type that is no shape gets the advice that fits.
         let value = match &adapter {
             Some(adapter) => adapter.write(quote_spanned!(span=> &self.#member)),
-            None => quote_spanned!(span=> &::awsjson::__private::shape::WriteMember(&self.#member)),
+            None => {
+                quote_spanned!(span=> &(&::awsjson::__private::member::Probe::<#ty>::NEW).writer(&self.#member))
+            }
         };
-        writes.push(if field.optional {
+        writes.push(if decl.optional {
             optional.push(member);
             quote_spanned! {span=>
                 ::awsjson::__private::shape::optional(&mut __state, #wire, &self.#member, #value)?;
@@ -112,7 +135,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
                 }
             }
             None => quote_spanned! {span=>
-                ::awsjson::__private::shape::next_seed(&mut __map, &mut #slot, ::awsjson::__private::shape::read_member(), #wire)?
+                ::awsjson::__private::shape::next_seed(&mut __map, &mut #slot, #reader, #wire)?
             },
         });
 
@@ -128,7 +151,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
                 (&::awsjson::__private::shape::Fill::<#ty>::NEW).corrected()
             }
         };
-        if let Some(default) = &field.attrs.default {
+        if let Some(default) = &decl.attrs.default {
             let default_fn = format_ident!("__awsjson_default_{}", member);
             let value = default_literal(&default.value);
             default_fns.push(quote! {
@@ -140,7 +163,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
             finishes
                 .push(quote!(::core::option::Option::unwrap_or_else(#slot, #ident::#default_fn)));
             corrections.push(quote!(#ident::#default_fn()));
-        } else if field.optional || ty::has_zero_value(ty) {
+        } else if decl.optional || ty::has_zero_value(ty) {
             finishes.push(quote_spanned!(span=> ::core::option::Option::unwrap_or_default(#slot)));
             corrections.push(quote_spanned!(span=> ::core::default::Default::default()));
         } else if adapter.is_some() {
@@ -148,14 +171,14 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
             corrections.push(quote!(#probe?));
         } else {
             finishes.push(quote_spanned! {span=>
-                ::awsjson::__private::shape::required_or_seed(#slot, #wire, || #probe, ::awsjson::__private::shape::read_member())?
+                ::awsjson::__private::shape::required_or_seed(#slot, #wire, || #probe, #reader)?
             });
             corrections.push(quote!(#probe?));
         }
 
         keys.push(quote!((#wire, #index)));
         // Services spell the message member three ways; accept each wherever one is declared.
-        if field.ident == "message" {
+        if decl.ident == "message" {
             for alias in ["message", "Message", "errorMessage"] {
                 if alias != wire {
                     keys.push(quote!((#alias, #index)));
@@ -163,8 +186,8 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
             }
         }
     }
-    let members: Vec<_> = fields.iter().map(|f| &f.ident).collect();
-    let types = fields.iter().map(|f| &f.ty);
+    let members: Vec<_> = fields.iter().map(|f| &f.decl.ident).collect();
+    let types = fields.iter().map(|f| &f.decl.ty);
     let required = Literal::usize_suffixed(fields.len() - optional.len());
     let defaults = (!default_fns.is_empty()).then(|| {
         quote! {
@@ -176,7 +199,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
         }
     });
     let map = format_ident!("__map");
-    let deserialize = super::deserialize_impl(
+    let deserialize_impl = deserialize_impl(
         ident,
         &expecting,
         &map,
@@ -208,12 +231,34 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
             )
         },
     );
-    quote! {
+    let mut read_side = quote! {
         #defaults
 
+        #deserialize_impl
+
+        #[automatically_derived]
+        impl ::awsjson::__private::shape::ErrorCorrection for #ident {
+            fn error_correction() -> ::core::option::Option<Self> {
+                ::core::option::Option::Some(#ident {
+                    #(#members: #corrections,)*
+                })
+            }
+        }
+    };
+    if read == Read::ForMock {
+        read_side = quote!(::awsjson::__private::mock_input! { #read_side });
+    }
+    quote! {
         #[doc(hidden)]
         #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
+            // Only one of each pair is used, whichever method lookup picks.
+            #[allow(unused_imports)]
+            use ::awsjson::__private::member::{IsMember as _, NotMember as _};
+
+            const _: () = {
+                #(#member_checks)*
+            };
             #[automatically_derived]
             impl ::awsjson::__private::serde::Serialize for #ident {
                 fn serialize<__S: ::awsjson::__private::serde::Serializer>(
@@ -230,16 +275,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field]) -> TokenStr
                 }
             }
 
-            #deserialize
-
-            #[automatically_derived]
-            impl ::awsjson::__private::shape::ErrorCorrection for #ident {
-                fn error_correction() -> ::core::option::Option<Self> {
-                    ::core::option::Option::Some(#ident {
-                        #(#members: #corrections,)*
-                    })
-                }
-            }
+            #read_side
         };
     }
 }
@@ -266,58 +302,6 @@ pub(crate) fn default_literal(value: &DefaultValue) -> TokenStream {
                 }),
                 other => quote!(#other),
             }
-        }
-    }
-}
-
-/// How a member of this type and format is written and read when serde's own impls
-/// of its type do not fit the protocol.
-pub(crate) enum Adapter {
-    /// Floats: `NaN` and the infinities are strings.
-    Float,
-    /// Timestamps in a declared format (the `Format` variant).
-    Timestamp(syn::Ident),
-}
-
-impl Adapter {
-    pub(crate) fn of(ty: &syn::Type, timestamp: Option<&str>) -> Option<Self> {
-        match timestamp {
-            Some(format) => {
-                let variant = match format {
-                    "epoch-seconds" => "EpochSeconds",
-                    "http-date" => "HttpDate",
-                    // attr.rs admits only the three TIMESTAMP_FORMATS.
-                    _ => "DateTime",
-                };
-                Some(Adapter::Timestamp(format_ident!("{variant}")))
-            }
-            None if ty::mentions_float(ty) => Some(Adapter::Float),
-            None => None,
-        }
-    }
-
-    /// A `Serialize` value that writes the member `value` (a reference) in its format.
-    pub(crate) fn write(&self, value: TokenStream) -> TokenStream {
-        match self {
-            Adapter::Float => quote!(&::awsjson::__private::shape::WriteFloat(#value)),
-            Adapter::Timestamp(format) => quote! {
-                &::awsjson::__private::shape::WriteTimestamp(
-                    #value,
-                    ::awsjson::__private::timestamp::Format::#format,
-                )
-            },
-        }
-    }
-
-    /// A `DeserializeSeed` that reads the member in its format.
-    pub(crate) fn read(&self) -> TokenStream {
-        match self {
-            Adapter::Float => quote!(::awsjson::__private::shape::read_float()),
-            Adapter::Timestamp(format) => quote! {
-                ::awsjson::__private::shape::read_timestamp(
-                    ::awsjson::__private::timestamp::Format::#format,
-                )
-            },
         }
     }
 }

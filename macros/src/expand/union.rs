@@ -5,21 +5,22 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::Enum;
-use crate::expand::structure;
+use super::de::{Adapter, deserialize_impl};
+use crate::checked::Enum;
 
-pub(crate) fn expand(mut shape: Enum) -> TokenStream {
-    let debug = super::debug::redacting_union(&mut shape.item, &shape.variants);
-    let syn::Data::Enum(data) = &mut shape.item.data else {
-        unreachable!()
+pub(crate) fn expand(shape: &Enum) -> TokenStream {
+    let mut item = shape.item.clone();
+    let debug = super::debug::redacting_union(&mut item, &shape.variants);
+    let syn::Data::Enum(data) = &mut item.data else {
+        unreachable!("a union is an enum")
     };
     data.variants.push(syn::parse_quote! {
         /// A member this declaration does not list (the service may add members at any
         /// time), by wire name. It cannot be sent.
         Unknown(::awsjson::UnknownValue)
     });
-    let ident = &shape.item.ident;
-    let item = &shape.item;
+    let ident = &item.ident;
+    let item = &item;
     let default = super::enumeration::default_impl(
         item,
         quote!(#ident::Unknown(::awsjson::__private::unknown_value(""))),
@@ -29,18 +30,26 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
     let none_set = format!("union {name} has no member set");
     let two_set = format!("union {name} has more than one member set");
 
+    let mut member_checks = Vec::new();
     let mut ser_arms = Vec::new();
     let mut de_arms = Vec::new();
     for variant in &shape.variants {
-        let v = &variant.ident;
+        let v = &variant.decl.ident;
         let wire = &variant.wire_name;
-        let Some(ty) = &variant.ty else { continue };
-        let adapter = structure::Adapter::of(ty, variant.timestamp);
-        // Through `Member`, so that a type that is no shape gets the advice that fits.
+        let Some(ty) = &variant.decl.ty else { continue };
+        let adapter = Adapter::of(ty, variant.timestamp);
+        // Through `Member`, asked for once here, so that a type that is no shape gets
+        // one error with the advice that fits.
         let span = ty.span();
+        if adapter.is_none() {
+            member_checks
+                .push(quote_spanned!(span=> ::awsjson::__private::member::member::<#ty>();));
+        }
         let value = match &adapter {
             Some(adapter) => adapter.write(quote!(value)),
-            None => quote_spanned!(span=> &::awsjson::__private::shape::WriteMember(value)),
+            None => {
+                quote_spanned!(span=> &(&::awsjson::__private::member::Probe::<#ty>::NEW).writer(value))
+            }
         };
         ser_arms.push(quote! {
             #ident::#v(value) => map.serialize_entry(#wire, #value)?,
@@ -54,7 +63,7 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
             }
             None => quote_spanned! {span=>
                 map.next_value_seed(::awsjson::__private::shape::read_optional(
-                    ::awsjson::__private::shape::read_member::<#ty>(),
+                    (&::awsjson::__private::member::Probe::<#ty>::NEW).reader(),
                 ))?
             },
         };
@@ -75,7 +84,7 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
         });
     }
     let map = quote::format_ident!("map");
-    let deserialize = super::deserialize_impl(
+    let deserialize = deserialize_impl(
         ident,
         &expecting,
         &map,
@@ -141,6 +150,13 @@ pub(crate) fn expand(mut shape: Enum) -> TokenStream {
         const _: () = {
             use ::awsjson::__private::serde::ser::SerializeMap as _;
             use ::awsjson::__private::serde::de::Error as _;
+            // Only one of each pair is used, whichever method lookup picks.
+            #[allow(unused_imports)]
+            use ::awsjson::__private::member::{IsMember as _, NotMember as _};
+
+            const _: () = {
+                #(#member_checks)*
+            };
 
             #[automatically_derived]
             impl ::awsjson::__private::serde::Serialize for #ident {

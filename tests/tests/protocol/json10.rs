@@ -9,6 +9,7 @@ use awsjson::{Blob, DateTime, Document, aws_json_operation, aws_json_shape};
 
 #[aws_json_operation(
     target = "JsonRpc10.ContentTypeParameters",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",
@@ -21,6 +22,7 @@ pub struct ContentTypeParameters {
 
 #[aws_json_operation(
     target = "JsonRpc10.EmptyInputAndEmptyOutput",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",
@@ -30,6 +32,7 @@ pub struct EmptyInputAndEmptyOutput {}
 
 #[aws_json_operation(
     target = "JsonRpc10.EndpointOperation",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",
@@ -39,6 +42,7 @@ pub struct EndpointOperation {}
 
 #[aws_json_operation(
     target = "JsonRpc10.EndpointWithHostLabelOperation",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",
@@ -52,6 +56,7 @@ pub struct EndpointWithHostLabelOperation {
 
 #[aws_json_operation(
     target = "JsonRpc10.GreetingWithErrors",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",
@@ -65,6 +70,7 @@ pub struct GreetingWithErrors {
 
 #[aws_json_operation(
     target = "JsonRpc10.HostWithPathOperation",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10"
@@ -73,6 +79,7 @@ pub struct HostWithPathOperation {}
 
 #[aws_json_operation(
     target = "JsonRpc10.JsonUnions",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",
@@ -85,6 +92,7 @@ pub struct JsonUnions {
 
 #[aws_json_operation(
     target = "JsonRpc10.NoInputAndNoOutput",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10"
@@ -93,6 +101,7 @@ pub struct NoInputAndNoOutput {}
 
 #[aws_json_operation(
     target = "JsonRpc10.NoInputAndOutput",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",
@@ -104,6 +113,7 @@ pub struct NoInputAndOutput {}
 /// what the caller set.
 #[aws_json_operation(
     target = "JsonRpc10.OperationWithDefaults",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",
@@ -119,6 +129,7 @@ pub struct OperationWithDefaults {
 
 #[aws_json_operation(
     target = "JsonRpc10.OperationWithNestedStructure",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",
@@ -131,6 +142,7 @@ pub struct OperationWithNestedStructure {
 
 #[aws_json_operation(
     target = "JsonRpc10.OperationWithRequiredMembers",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",
@@ -140,6 +152,7 @@ pub struct OperationWithRequiredMembers {}
 
 #[aws_json_operation(
     target = "JsonRpc10.OperationWithRequiredMembersWithDefaults",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",
@@ -151,6 +164,7 @@ pub struct OperationWithRequiredMembersWithDefaults {}
 /// awsJson ignores: it is a body member like any other.
 #[aws_json_operation(
     target = "JsonRpc10.PutWithContentEncoding",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",
@@ -164,6 +178,7 @@ pub struct PutWithContentEncoding {
 
 #[aws_json_operation(
     target = "QueryCompatibleJsonRpc10.QueryCompatibleOperation",
+    deserialize,
     json_version = "1.0",
     signing_name = "querycompatiblejsonrpc10",
     endpoint_prefix = "querycompatiblejsonrpc10",
@@ -174,6 +189,7 @@ pub struct QueryCompatibleOperation {}
 
 #[aws_json_operation(
     target = "JsonRpc10.QueryIncompatibleOperation",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10"
@@ -182,6 +198,7 @@ pub struct QueryIncompatibleOperation {}
 
 #[aws_json_operation(
     target = "JsonRpc10.SimpleScalarProperties",
+    deserialize,
     json_version = "1.0",
     signing_name = "jsonrpc10",
     endpoint_prefix = "jsonrpc10",

@@ -10,6 +10,7 @@ use awsjson::{Blob, DateTime, Document, aws_json_operation, aws_json_shape};
 
 #[aws_json_operation(
     target = "JsonProtocol.ContentTypeParameters",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -22,6 +23,7 @@ pub struct ContentTypeParameters {
 
 #[aws_json_operation(
     target = "JsonProtocol.DatetimeOffsets",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -31,6 +33,7 @@ pub struct DatetimeOffsets {}
 
 #[aws_json_operation(
     target = "JsonProtocol.EmptyOperation",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol"
@@ -39,6 +42,7 @@ pub struct EmptyOperation {}
 
 #[aws_json_operation(
     target = "JsonProtocol.EndpointOperation",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -48,6 +52,7 @@ pub struct EndpointOperation {}
 
 #[aws_json_operation(
     target = "JsonProtocol.EndpointWithHostLabelOperation",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -61,6 +66,7 @@ pub struct EndpointWithHostLabelOperation {
 
 #[aws_json_operation(
     target = "JsonProtocol.FractionalSeconds",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -70,6 +76,7 @@ pub struct FractionalSeconds {}
 
 #[aws_json_operation(
     target = "JsonProtocol.GreetingWithErrors",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -80,6 +87,7 @@ pub struct GreetingWithErrors {}
 
 #[aws_json_operation(
     target = "JsonProtocol.HostWithPathOperation",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol"
@@ -88,6 +96,7 @@ pub struct HostWithPathOperation {}
 
 #[aws_json_operation(
     target = "JsonProtocol.JsonEnums",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -105,6 +114,7 @@ pub struct JsonEnums {
 
 #[aws_json_operation(
     target = "JsonProtocol.JsonIntEnums",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -122,6 +132,7 @@ pub struct JsonIntEnums {
 
 #[aws_json_operation(
     target = "JsonProtocol.JsonUnions",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -136,6 +147,7 @@ pub struct JsonUnions {
 /// repeats the shape's members.
 #[aws_json_operation(
     target = "JsonProtocol.KitchenSinkOperation",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -176,6 +188,7 @@ pub struct KitchenSinkOperation {
 
 #[aws_json_operation(
     target = "JsonProtocol.NullOperation",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -188,6 +201,7 @@ pub struct NullOperation {
 
 #[aws_json_operation(
     target = "JsonProtocol.OperationWithOptionalInputOutput",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -199,6 +213,7 @@ pub struct OperationWithOptionalInputOutput {
 
 #[aws_json_operation(
     target = "AmazonML_20141212.Predict",
+    deserialize,
     json_version = "1.1",
     signing_name = "machinelearning",
     endpoint_prefix = "machinelearning",
@@ -222,6 +237,7 @@ pub struct Predict {
 
 #[aws_json_operation(
     target = "JsonProtocol.PutAndGetInlineDocuments",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -236,6 +252,7 @@ pub struct PutAndGetInlineDocuments {
 /// awsJson ignores: it is a body member like any other.
 #[aws_json_operation(
     target = "JsonProtocol.PutWithContentEncoding",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -249,6 +266,7 @@ pub struct PutWithContentEncoding {
 
 #[aws_json_operation(
     target = "JsonProtocol.SimpleScalarProperties",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",
@@ -262,6 +280,7 @@ pub struct SimpleScalarProperties {
 
 #[aws_json_operation(
     target = "JsonProtocol.SparseNullsOperation",
+    deserialize,
     json_version = "1.1",
     signing_name = "jsonprotocol",
     endpoint_prefix = "jsonprotocol",

@@ -7,12 +7,15 @@ use std::collections::HashSet;
 use proc_macro2::Span;
 use quote::ToTokens;
 
-use crate::ast::{Enum, Field};
+use super::member_type;
+use super::target::Known;
+use crate::ast::{self, EnumKind};
 use crate::catalog::{
-    self, Kind, Member, Service, Shape, ShapeId, TimestampFormat, field_ident, suggest, variant_key,
+    self, Kind, Member, Service, Shape, ShapeId, TimestampFormat, field_ident, variant_key,
 };
+use crate::checked::{Field, Mirror, Token, Variant};
 use crate::ctxt::Ctxt;
-use crate::fit;
+use crate::suggest::alternatives;
 use crate::ty;
 
 /// Where a structure's rules come from, for messages and the required-member rules.
@@ -26,12 +29,246 @@ pub(crate) struct Owner<'a> {
     pub(crate) span: Span,
 }
 
-/// The idempotency token of an operation as the declaration holds it.
-pub(crate) struct Token {
-    pub(crate) member: &'static str,
-    /// The field holding it; `None` when the declaration leaves it out and awsjson
-    /// fills it on every call.
-    pub(crate) field: Option<syn::Ident>,
+/// The model's sensitive members of `id`, each with the error for a field of `ty` that
+/// holds one without `#[aws(sensitive)]`.
+fn sensitive_members(
+    service: &Service,
+    ty: &syn::Type,
+    id: ShapeId,
+) -> Vec<(&'static str, String)> {
+    let shape = service.shape(id);
+    let full = format!("{}#{}", service.name, shape.name);
+    let ty = type_text(ty);
+    shape
+        .members()
+        .iter()
+        .filter(|m| shape.sensitive || service.redacts(m.target))
+        .map(|m| {
+            let message = format!(
+                "`{ty}` holds `{}`, which is sensitive in `{full}`: mark its field `#[aws(sensitive)]` so that Debug redacts it",
+                m.name
+            );
+            (m.name, message)
+        })
+        .collect()
+}
+
+/// Structures the input's fields hold (through `Option`, `Box`, `Vec` and maps) whose
+/// model shape has sensitive members: their declarations are checked at compile time,
+/// as the output's are. A nested structure's own nested ones are its declaration's
+/// business (`shape = ...` checks them).
+fn nested_redactions(
+    service: &'static Service,
+    input: ShapeId,
+    fields: &[Field],
+) -> Vec<(syn::Type, Vec<(&'static str, String)>)> {
+    let shape = service.shape(input);
+    let mut out: Vec<(syn::Type, Vec<(&'static str, String)>)> = Vec::new();
+    for field in fields {
+        let Some(member) = shape.member(&field.wire_name) else {
+            continue;
+        };
+        let (mut ty, mut id) = (ty::unwrapped(&field.decl.ty), member.target);
+        while let (Kind::List(item) | Kind::Map(_, item), Some(inner)) =
+            (&service.shape(id).kind, ty::collection_item(ty))
+        {
+            (ty, id) = (ty::unwrapped(inner), *item);
+        }
+        let target = service.shape(id);
+        // Unions are enums, which the check cannot read; documents are not declared.
+        if !matches!(target.kind, Kind::Structure { .. }) || target.is_union() {
+            continue;
+        }
+        let sensitive = sensitive_members(service, ty, id);
+        let text = type_text(ty);
+        if !sensitive.is_empty() && !out.iter().any(|(t, _)| type_text(t) == text) {
+            out.push((ty.clone(), sensitive));
+        }
+    }
+    out
+}
+
+/// What the catalog checks of an operation resolve.
+pub(crate) struct Against {
+    pub(crate) token: Option<Token>,
+    pub(crate) mirrors: Vec<Mirror>,
+    pub(crate) nested: Vec<(syn::Type, Vec<(&'static str, String)>)>,
+}
+
+/// The catalog checks of an operation: its fields against the input members (giving
+/// them the model's wire names), its `errors(...)` against the modeled errors, its
+/// `output` against the output shape.
+pub(crate) fn operation(
+    cx: &Ctxt,
+    op: &ast::Operation,
+    fields: &mut [Field],
+    target: &str,
+    (service, model_op): Known,
+) -> Against {
+    let what = format!("the input of `{target}`");
+    let owner = Owner {
+        what: &what,
+        input: true,
+        span: op.body.item.ident.span(),
+    };
+    let token = match model_op.input {
+        Some(input) => self::fields(cx, service, input, fields, &owner, true),
+        None => {
+            for field in &op.body.fields {
+                cx.error_spanned_by(
+                    &field.ident,
+                    format!(
+                        "`{target}` takes no input members; remove `{}`",
+                        field.ident
+                    ),
+                );
+            }
+            None
+        }
+    };
+    let mut mirrors = Vec::new();
+    let full = |id: ShapeId| format!("{}#{}", service.name, service.shape(id).name);
+    let sensitive = |ty: &syn::Type, id: ShapeId| sensitive_members(service, ty, id);
+    let members = |id: ShapeId| {
+        let mut names: Vec<&str> = service.shape(id).members().iter().map(|m| m.name).collect();
+        // A `message` field reads each of the three spellings services use.
+        if names
+            .iter()
+            .any(|n| ["message", "Message", "errorMessage"].contains(n))
+        {
+            names.extend(["message", "Message", "errorMessage"]);
+        }
+        names
+    };
+    match (&op.args.output, model_op.output) {
+        (Some(ty), Some(id)) => mirrors.push(Mirror {
+            ty: ty.clone(),
+            shape: full(id),
+            members: members(id),
+            model_members: service.shape(id).members().iter().map(|m| m.name).collect(),
+            is_output: true,
+            sensitive: sensitive(ty, id),
+        }),
+        (Some(ty), None) if !matches!(ty, syn::Type::Tuple(t) if t.elems.is_empty()) => {
+            cx.error_spanned_by(
+                ty,
+                format!("`{target}` returns no output members; remove `output = ...`"),
+            );
+        }
+        _ => {}
+    }
+    let modeled: Vec<&str> = model_op
+        .errors
+        .iter()
+        .map(|e| service.shape(*e).name)
+        .collect();
+    for path in &op.args.errors {
+        let Some(name) = path.segments.last().map(|s| s.ident.to_string()) else {
+            continue;
+        };
+        match model_op
+            .errors
+            .iter()
+            .find(|e| service.shape(**e).name == name)
+        {
+            Some(id) => {
+                let ty: syn::Type = syn::parse_quote!(#path);
+                mirrors.push(Mirror {
+                    sensitive: sensitive(&ty, *id),
+                    ty,
+                    shape: full(*id),
+                    members: members(*id),
+                    model_members: service
+                        .shape(*id)
+                        .members()
+                        .iter()
+                        .map(|m| m.name)
+                        .collect(),
+                    is_output: false,
+                });
+            }
+            None => cx.error_spanned_by(
+                path,
+                format!(
+                    "`{name}` is not a modeled error of `{target}`{}",
+                    alternatives(&name, modeled.iter().copied())
+                ),
+            ),
+        }
+    }
+    let nested = model_op
+        .input
+        .map(|input| nested_redactions(service, input, fields))
+        .unwrap_or_default();
+    Against {
+        token,
+        mirrors,
+        nested,
+    }
+}
+
+/// Checks a struct shape against the model shape `lit` names, which also gives its
+/// fields their wire names. Returns the model shape's name.
+pub(crate) fn struct_shape(
+    cx: &Ctxt,
+    lit: &syn::LitStr,
+    s: &ast::Struct,
+    fields: &mut [Field],
+) -> Option<String> {
+    let (service, id) = shape_ref(cx, lit)?;
+    let model = service.shape(id);
+    let what = format!("`{}#{}`", service.name, model.name);
+    if !matches!(model.kind, Kind::Structure { .. }) {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "{what} is {} in the model, not a structure{}",
+                a(model.kind.describe()),
+                if model.kind.describe() == "enum" {
+                    ": declare an enum"
+                } else {
+                    ""
+                }
+            ),
+        );
+        return None;
+    }
+    let owner = Owner {
+        what: &what,
+        input: is_input(service, id),
+        span: s.item.ident.span(),
+    };
+    self::fields(cx, service, id, fields, &owner, false);
+    Some(format!("{}#{}", service.name, model.name))
+}
+
+/// Checks an enum's variants against the model shape `lit` names: a string enum's
+/// against its values, a union's against its members.
+pub(crate) fn enum_shape(cx: &Ctxt, lit: &syn::LitStr, kind: EnumKind, variants: &mut [Variant]) {
+    let Some((service, id)) = shape_ref(cx, lit) else {
+        return;
+    };
+    let m = service.shape(id);
+    let what = format!("`{}#{}`", service.name, m.name);
+    match (&m.kind, kind) {
+        (Kind::String { enum_values }, EnumKind::String) if !enum_values.is_empty() => {
+            self::variants(cx, enum_values, variants, &what);
+        }
+        // A union declared as an enum of one-field variants, one per member.
+        (Kind::Structure { .. }, EnumKind::Union) => {
+            union_variants(cx, service, id, variants, &what);
+        }
+        (Kind::Structure { .. }, _) => cx.error_spanned_by(
+            lit,
+            format!(
+                "{what} is a structure in the model: declare a struct, or an enum of one-field variants for a union"
+            ),
+        ),
+        (other, _) => cx.error_spanned_by(
+            lit,
+            format!("{what} is {} in the model, not an enum", a(other.describe())),
+        ),
+    }
 }
 
 /// Maps `fields` to the members of structure `id`, setting their wire names and
@@ -51,49 +288,48 @@ pub(crate) fn fields(
     let mut mapped: HashSet<&str> = HashSet::new();
     for field in fields.iter_mut() {
         // An unknown member is reported (once) by `member_of`.
-        let Some(member) = member_of(cx, shape, field, owner) else {
+        let Some(member) = member_of(cx, shape, field.decl, owner) else {
             continue;
         };
         mapped.insert(member.name);
         field.wire_name = member.name.to_owned();
         // The model's `sensitive` trait wins even when the field does not say it.
-        if field.attrs.sensitive.is_none() && (shape.sensitive || service.redacts(member.target)) {
-            field.attrs.sensitive = Some(field.ident.span());
-        }
-        let inner = ty::option_inner(&field.ty);
+        field.sensitive |= shape.sensitive || service.redacts(member.target);
+        let decl = field.decl;
+        let inner = ty::option_inner(&decl.ty);
         if member.idempotency_token() && operation {
             // Marked or not, the token member is the token, and `None` gets a fresh one.
             // A token declared as plain `String` is sent as given.
             if inner.is_some_and(ty::is_string) {
                 token = Some(Token {
-                    member: member.name,
-                    field: Some(field.ident.clone()),
+                    member: member.name.to_owned(),
+                    field: Some(decl.ident.clone()),
                 });
             }
-        } else if let Some(attr) = &field.attrs.idempotency {
-            idempotency_misplaced(cx, attr, field, member, token_member, owner);
+        } else if let Some(attr) = &decl.attrs.idempotency {
+            idempotency_misplaced(cx, attr, decl, member, token_member, owner);
         }
         let required_input = owner.input && member.required() && !member.idempotency_token();
         if let (true, Some(inner)) = (required_input, inner) {
             cx.error_spanned_by(
-                &field.ty,
+                &decl.ty,
                 format!(
                     "`{}` is required in {}: declare `{}` as `{}`, not `{}`",
                     member.name,
                     owner.what,
-                    field.ident,
+                    decl.ident,
                     type_text(inner),
-                    type_text(&field.ty),
+                    type_text(&decl.ty),
                 ),
             );
         }
-        let held = inner.unwrap_or(&field.ty);
+        let held = inner.unwrap_or(&decl.ty);
         // A mistyped `#[idempotency]` field is reported by the attribute's own check.
-        let reported = field.attrs.idempotency.is_some() && !inner.is_some_and(ty::is_string);
+        let reported = decl.attrs.idempotency.is_some() && !inner.is_some_and(ty::is_string);
         let fit = if reported {
             Ok(())
         } else {
-            fit::fits(service, member.target, held)
+            member_type::fits(service, member.target, held)
         };
         if let Err(misfit) = fit {
             cx.error_spanned_by(
@@ -113,7 +349,7 @@ pub(crate) fn fields(
     if owner.input {
         for member in members {
             if member.required() && !member.idempotency_token() && !mapped.contains(member.name) {
-                cx.syn_error(syn::Error::new(
+                cx.error_at(
                     owner.span,
                     format!(
                         "missing required member `{}` of {}: add a field `{}` ({})",
@@ -122,7 +358,7 @@ pub(crate) fn fields(
                         field_ident(member.name),
                         service.shape(member.target).kind.describe(),
                     ),
-                ));
+                );
             }
         }
     }
@@ -130,19 +366,24 @@ pub(crate) fn fields(
         (true, Some(token), _) => Some(token),
         // No field maps to the token member: awsjson sends a fresh token itself.
         (true, None, Some(m)) if !mapped.contains(m.name) => Some(Token {
-            member: m.name,
+            member: m.name.to_owned(),
             field: None,
         }),
         _ => None,
     }
 }
 
-fn member_of<'s>(cx: &Ctxt, shape: &'s Shape, field: &Field, owner: &Owner) -> Option<&'s Member> {
+fn member_of<'s>(
+    cx: &Ctxt,
+    shape: &'s Shape,
+    field: &ast::Field,
+    owner: &Owner,
+) -> Option<&'s Member> {
     let names = || shape.members().iter().map(|m| m.name);
     if let Some(rename) = &field.attrs.rename {
         let found = shape.member(&rename.value);
         if found.is_none() {
-            cx.syn_error(syn::Error::new(
+            cx.error_at(
                 rename.span,
                 format!(
                     "`#[aws(rename = {:?})]` names no member of {}{}",
@@ -150,7 +391,7 @@ fn member_of<'s>(cx: &Ctxt, shape: &'s Shape, field: &Field, owner: &Owner) -> O
                     owner.what,
                     alternatives(&rename.value, names()),
                 ),
-            ));
+            );
         }
         return found;
     }
@@ -173,7 +414,7 @@ fn member_of<'s>(cx: &Ctxt, shape: &'s Shape, field: &Field, owner: &Owner) -> O
 fn idempotency_misplaced(
     cx: &Ctxt,
     attr: &syn::Attribute,
-    field: &Field,
+    field: &ast::Field,
     member: &Member,
     token: Option<&Member>,
     owner: &Owner,
@@ -206,9 +447,9 @@ fn timestamp(cx: &Ctxt, service: &Service, member: &Member, field: &mut Field, o
         TimestampFormat::Iso8601 => "date-time",
         TimestampFormat::Rfc822 => "http-date",
     };
-    match field.attrs.timestamp {
+    match field.decl.attrs.timestamp {
         Some(given) if given != wanted => cx.error_spanned_by(
-            &field.ident,
+            &field.decl.ident,
             format!(
                 "`{}` is a {wanted:?} timestamp in {}, not {given:?}: remove `#[aws(timestamp = ...)]`",
                 member.name, owner.what
@@ -216,24 +457,24 @@ fn timestamp(cx: &Ctxt, service: &Service, member: &Member, field: &mut Field, o
         ),
         Some(_) => {}
         None if format == TimestampFormat::EpochSeconds => {}
-        None => field.attrs.timestamp = Some(wanted),
+        None => field.timestamp = Some(wanted),
     }
 }
 
 /// Maps unit variants to the enum's values, setting their wire values.
-pub(crate) fn variants(cx: &Ctxt, values: &[&'static str], e: &mut Enum, what: &str) {
-    for variant in &mut e.variants {
-        let ident = variant.ident.to_string();
-        if variant.renamed || values.contains(&variant.wire_name.as_str()) {
+fn variants(cx: &Ctxt, values: &[&'static str], variants: &mut [Variant], what: &str) {
+    for variant in variants {
+        let ident = variant.decl.ident.to_string();
+        if variant.decl.renamed || values.contains(&variant.wire_name.as_str()) {
             if !values.contains(&variant.wire_name.as_str()) {
-                cx.syn_error(syn::Error::new(
-                    variant.wire_span,
+                cx.error_at(
+                    variant.decl.wire_span,
                     format!(
                         "{:?} is not a value of {what}{}",
                         variant.wire_name,
                         alternatives(&variant.wire_name, values.iter().copied())
                     ),
-                ));
+                );
             }
             continue;
         }
@@ -242,13 +483,13 @@ pub(crate) fn variants(cx: &Ctxt, values: &[&'static str], e: &mut Enum, what: &
         match (matches.next(), matches.next()) {
             (Some(value), None) => variant.wire_name = (*value).to_owned(),
             (Some(a), Some(b)) => cx.error_spanned_by(
-                &variant.ident,
+                &variant.decl.ident,
                 format!(
                     "`{ident}` matches both {a:?} and {b:?} of {what}: give its value with #[aws(rename = \"...\")]"
                 ),
             ),
             _ => cx.error_spanned_by(
-                &variant.ident,
+                &variant.decl.ident,
                 format!(
                     "`{ident}` matches no value of {what}{}",
                     alternatives(&ident, values.iter().copied())
@@ -260,37 +501,38 @@ pub(crate) fn variants(cx: &Ctxt, values: &[&'static str], e: &mut Enum, what: &
 
 /// Maps a union's one-field variants to the members of structure `id`: wire names,
 /// types and timestamp formats from the model.
-pub(crate) fn union_variants(cx: &Ctxt, service: &Service, id: ShapeId, e: &mut Enum, what: &str) {
+fn union_variants(cx: &Ctxt, service: &Service, id: ShapeId, variants: &mut [Variant], what: &str) {
     let shape = service.shape(id);
     let names = || shape.members().iter().map(|m| m.name);
-    for variant in &mut e.variants {
-        let ident = variant.ident.to_string();
-        let member = if variant.renamed {
+    for variant in variants {
+        let ident = variant.decl.ident.to_string();
+        let member = if variant.decl.renamed {
             shape.member(&variant.wire_name)
         } else {
             shape.member_for_field(&ident)
         };
         let Some(member) = member else {
-            let (span, name) = if variant.renamed {
-                (variant.wire_span, variant.wire_name.clone())
+            let (span, name) = if variant.decl.renamed {
+                (variant.decl.wire_span, variant.wire_name.clone())
             } else {
-                (variant.ident.span(), ident.clone())
+                (variant.decl.ident.span(), ident.clone())
             };
-            cx.syn_error(syn::Error::new(
+            cx.error_at(
                 span,
                 format!(
                     "`{name}` matches no member of {what}{}",
                     alternatives(&name, names())
                 ),
-            ));
+            );
             continue;
         };
         variant.wire_name = member.name.to_owned();
         variant.sensitive |= shape.sensitive || service.redacts(member.target);
         if let Some(Err(misfit)) = variant
+            .decl
             .ty
             .as_ref()
-            .map(|ty| fit::fits(service, member.target, ty))
+            .map(|ty| member_type::fits(service, member.target, ty))
         {
             cx.error_spanned_by(
                 &misfit.ty,
@@ -314,35 +556,6 @@ pub(crate) fn union_variants(cx: &Ctxt, service: &Service, id: ShapeId, e: &mut 
             };
         }
     }
-}
-
-/// `; did you mean ...?`, or the valid names when none is close.
-pub(crate) fn alternatives<'a>(
-    name: &str,
-    candidates: impl Iterator<Item = &'a str> + Clone,
-) -> String {
-    let close = suggest(name, candidates.clone());
-    if !close.is_empty() {
-        let list: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
-        return format!("; did you mean {}?", list.join(" or "));
-    }
-    let all: Vec<&str> = candidates.collect();
-    match all.len() {
-        0 => "; it has none".to_owned(),
-        n if n <= 12 => format!("; expected one of {}", backticked(&all)),
-        n => format!(
-            "; expected one of {}, … ({n} in all)",
-            backticked(&all[..12])
-        ),
-    }
-}
-
-fn backticked(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// `a structure`, `an enum`, `an integer`.
@@ -369,7 +582,7 @@ pub(crate) fn type_text(ty: &syn::Type) -> String {
 }
 
 /// Whether structure `id` is sent: an operation input or nested in one.
-pub(crate) fn is_input(service: &Service, id: ShapeId) -> bool {
+fn is_input(service: &Service, id: ShapeId) -> bool {
     let mut stack: Vec<ShapeId> = service.operations.iter().filter_map(|o| o.input).collect();
     let mut seen = HashSet::new();
     while let Some(s) = stack.pop() {
@@ -390,7 +603,7 @@ pub(crate) fn is_input(service: &Service, id: ShapeId) -> bool {
 }
 
 /// Resolves `shape = "<service>#<Shape>"`, reporting unknown names at the literal.
-pub(crate) fn shape_ref(cx: &Ctxt, lit: &syn::LitStr) -> Option<(&'static Service, ShapeId)> {
+fn shape_ref(cx: &Ctxt, lit: &syn::LitStr) -> Option<(&'static Service, ShapeId)> {
     let value = lit.value();
     let Some((service, shape)) = value.split_once('#') else {
         cx.error_spanned_by(

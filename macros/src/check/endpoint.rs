@@ -1,25 +1,23 @@
 //! The `endpoint` trait: `host_prefix = "foo.{Label}."` and its `#[aws(host_label)]`
 //! fields, checked against each other.
 
-use crate::ast::{Field, Operation};
+use crate::ast;
+use crate::checked::{EndpointUrl, Field, HostPrefix};
 use crate::ctxt::Ctxt;
+use crate::suggest::backticked;
 use crate::ty;
 
-/// A checked host prefix: the template and, per `{label}`, the field that fills it.
-pub(crate) struct HostPrefix {
-    pub(crate) template: String,
-    /// Wire name (as written in the template) and field.
-    pub(crate) labels: Vec<(String, syn::Ident)>,
-}
-
-pub(crate) fn host_prefix(cx: &Ctxt, op: &Operation) -> Option<HostPrefix> {
-    let label_fields: Vec<_> = op
-        .body
-        .fields
+/// `template` is the declared `host_prefix`, else the model's.
+pub(crate) fn host_prefix(
+    cx: &Ctxt,
+    fields: &[Field],
+    template: Option<&syn::LitStr>,
+) -> Option<HostPrefix> {
+    let label_fields: Vec<(&Field, proc_macro2::Span)> = fields
         .iter()
-        .filter_map(|f| f.attrs.host_label.map(|span| (f, span)))
+        .filter_map(|f| f.decl.attrs.host_label.map(|span| (f, span)))
         .collect();
-    let Some(lit) = &op.args.host_prefix else {
+    let Some(lit) = template else {
         for (_, span) in &label_fields {
             cx.syn_error(syn::Error::new(
                 *span,
@@ -29,14 +27,14 @@ pub(crate) fn host_prefix(cx: &Ctxt, op: &Operation) -> Option<HostPrefix> {
         return None;
     };
     for (field, span) in &label_fields {
-        if !ty::is_string(&field.ty) {
-            cx.syn_error(syn::Error::new(
+        if !ty::is_string(&field.decl.ty) {
+            cx.error_at(
                 *span,
                 format!(
                     "a `host_label` field must be `String`: `{}` goes into the host name",
-                    field.ident
+                    field.decl.ident
                 ),
-            ));
+            );
         }
     }
     let template = lit.value();
@@ -65,7 +63,7 @@ pub(crate) fn host_prefix(cx: &Ctxt, op: &Operation) -> Option<HostPrefix> {
     let mut labels = Vec::new();
     for name in &names {
         match label_fields.iter().find(|(f, _)| f.wire_name == *name) {
-            Some((field, _)) => labels.push((name.clone(), field.ident.clone())),
+            Some((field, _)) => labels.push((name.clone(), field.decl.ident.clone())),
             None => {
                 let known: Vec<&str> = label_fields
                     .iter()
@@ -74,10 +72,7 @@ pub(crate) fn host_prefix(cx: &Ctxt, op: &Operation) -> Option<HostPrefix> {
                 let hint = if known.is_empty() {
                     "mark the field that fills it with #[aws(host_label)]".to_owned()
                 } else {
-                    format!(
-                        "the `host_label` fields are {}",
-                        crate::attr::backticked(&known)
-                    )
+                    format!("the `host_label` fields are {}", backticked(&known))
                 };
                 cx.error_spanned_by(
                     lit,
@@ -88,13 +83,13 @@ pub(crate) fn host_prefix(cx: &Ctxt, op: &Operation) -> Option<HostPrefix> {
     }
     for (field, span) in &label_fields {
         if !names.contains(&field.wire_name) {
-            cx.syn_error(syn::Error::new(
+            cx.error_at(
                 *span,
                 format!(
                     "`host_label` field `{}` (wire name {:?}) does not appear in `host_prefix` {template:?}",
-                    field.ident, field.wire_name
+                    field.decl.ident, field.wire_name
                 ),
-            ));
+            );
         }
     }
     Some(HostPrefix { template, labels })
@@ -107,9 +102,9 @@ fn literal_part(s: &str) -> bool {
 
 /// The `#[aws(endpoint_url)]` field: its value, when set, is the URL the request goes
 /// to (a service customization, such as Amazon ML's `Predict`).
-pub(crate) fn endpoint_url<'a>(cx: &Ctxt, op: &'a Operation) -> Option<&'a Field> {
-    let mut found: Option<&Field> = None;
-    for field in &op.body.fields {
+pub(crate) fn endpoint_url(cx: &Ctxt, fields: &[ast::Field]) -> Option<EndpointUrl> {
+    let mut found: Option<&ast::Field> = None;
+    for field in fields {
         let Some(span) = field.attrs.endpoint_url else {
             continue;
         };
@@ -135,5 +130,8 @@ pub(crate) fn endpoint_url<'a>(cx: &Ctxt, op: &'a Operation) -> Option<&'a Field
         }
         found = Some(field);
     }
-    found
+    found.map(|f| EndpointUrl {
+        field: f.ident.clone(),
+        optional: f.optional,
+    })
 }

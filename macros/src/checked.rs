@@ -1,0 +1,162 @@
+//! The checked declaration: the one value `check` returns and `expand` reads.
+//!
+//! It holds the declaration as parsed (`decl`, never written to) beside what the checks
+//! resolved: wire names and timestamp formats from the model, the service's metadata,
+//! the idempotency token, the endpoint pieces. `check` builds it even when a check
+//! fails (with placeholder values where one did); the pipeline expands it only when the
+//! error accumulator is empty, so "no error" is "a model exists".
+
+use crate::ast::{self, EnumKind};
+
+/// A structure member as the checks resolved it.
+pub(crate) struct Field<'a> {
+    pub(crate) decl: &'a ast::Field,
+    /// The model's member name for a member checked against the catalog, else the
+    /// declared one (`rename`, `rename_all`).
+    pub(crate) wire_name: String,
+    /// The declared timestamp format, else the model's; `None` is epoch seconds.
+    pub(crate) timestamp: Option<&'static str>,
+    /// `Debug` redacts it: `#[aws(sensitive)]`, or sensitive in the model.
+    pub(crate) sensitive: bool,
+}
+
+impl<'a> Field<'a> {
+    /// The member as declared, before any model says otherwise.
+    pub(crate) fn declared(decl: &'a ast::Field) -> Self {
+        Field {
+            decl,
+            wire_name: decl.wire_name.clone(),
+            timestamp: decl.attrs.timestamp,
+            sensitive: decl.attrs.sensitive.is_some(),
+        }
+    }
+}
+
+pub(crate) struct Struct<'a> {
+    pub(crate) item: &'a syn::DeriveInput,
+    pub(crate) fields: Vec<Field<'a>>,
+    /// The model shape (`"service#Shape"`) a shape mirrors, given with `shape = ...`.
+    pub(crate) model: Option<String>,
+}
+
+/// An enum value or union member as the checks resolved it.
+pub(crate) struct Variant<'a> {
+    pub(crate) decl: &'a ast::Variant,
+    pub(crate) wire_name: String,
+    /// A union member's timestamp format: declared, else the model's.
+    pub(crate) timestamp: Option<&'static str>,
+    pub(crate) sensitive: bool,
+}
+
+impl<'a> Variant<'a> {
+    pub(crate) fn declared(decl: &'a ast::Variant) -> Self {
+        Variant {
+            decl,
+            wire_name: decl.wire_name.clone(),
+            timestamp: decl.timestamp,
+            sensitive: decl.sensitive,
+        }
+    }
+}
+
+pub(crate) struct Enum<'a> {
+    pub(crate) item: &'a syn::DeriveInput,
+    pub(crate) variants: Vec<Variant<'a>>,
+    pub(crate) kind: EnumKind,
+}
+
+pub(crate) enum Shape<'a> {
+    Struct(Struct<'a>),
+    Enum(Enum<'a>),
+}
+
+/// A checked `#[aws_json_operation]`.
+pub(crate) struct Operation<'a> {
+    pub(crate) decl: &'a ast::Operation,
+    pub(crate) body: Struct<'a>,
+    /// `Prefix.Operation`, the `X-Amz-Target`.
+    pub(crate) target: String,
+    pub(crate) service: Service,
+    pub(crate) token: Option<Token>,
+    /// Errors carry awsQuery codes: declared, or `awsQueryCompatible` in the model.
+    pub(crate) query_compatible: bool,
+    pub(crate) host_prefix: Option<HostPrefix>,
+    pub(crate) endpoint_url: Option<EndpointUrl>,
+    pub(crate) endpoint: OperationEndpoint,
+    /// Types whose members are checked (at compile time, by the expansion) against the
+    /// model shape: the output and the errors.
+    pub(crate) mirrors: Vec<Mirror>,
+    /// Structures nested in the input, declared in their own macro invocations, each
+    /// with the model's sensitive members it must redact (`Mirror::sensitive`).
+    pub(crate) nested: Vec<(syn::Type, Vec<(&'static str, String)>)>,
+}
+
+/// A service's metadata as `ServiceMeta` holds it.
+pub(crate) struct Service {
+    pub(crate) json_version: String,
+    pub(crate) target_prefix: String,
+    pub(crate) signing_name: String,
+    pub(crate) endpoint_prefix: String,
+    pub(crate) service_id: String,
+    pub(crate) hostname: String,
+    /// `ServiceMeta::endpoints`: the catalog's endpoints that the runtime cannot derive
+    /// from `hostname`.
+    pub(crate) endpoints: Vec<&'static crate::catalog::Endpoint>,
+    /// `ServiceMeta::endpoint_rules`: the catalog's rule set of the service.
+    pub(crate) endpoint_rules: Option<&'static str>,
+}
+
+/// The idempotency token: its member and the field holding it.
+pub(crate) struct Token {
+    pub(crate) member: String,
+    /// The field holding it; `None` when the declaration leaves it out and awsjson
+    /// fills it on every call.
+    pub(crate) field: Option<syn::Ident>,
+}
+
+/// A checked host prefix: the template and, per `{label}`, the field that fills it.
+pub(crate) struct HostPrefix {
+    pub(crate) template: String,
+    /// Wire name (as written in the template) and field.
+    pub(crate) labels: Vec<(String, syn::Ident)>,
+}
+
+/// The `#[aws(endpoint_url)]` field.
+pub(crate) struct EndpointUrl {
+    pub(crate) field: syn::Ident,
+    pub(crate) optional: bool,
+}
+
+/// The operation's part in endpoint resolution by the service's rule set.
+#[derive(Default)]
+pub(crate) struct OperationEndpoint {
+    /// `Operation::ENDPOINT_ACCOUNT_ID`: the rule set routes by the account id.
+    pub(crate) account_id: bool,
+    /// `Operation::endpoint_params`: the operation's endpoint-rule parameters that a
+    /// declaration can give (a `contextParam` member it declares, a static value).
+    pub(crate) params: Vec<(&'static str, EndpointParamValue)>,
+    /// `Operation::ENDPOINT_PATHS`: `operationContextParams` as (name, JMESPath).
+    pub(crate) paths: Vec<(&'static str, &'static str)>,
+}
+
+/// Where an endpoint-rule parameter's value comes from in the generated code.
+pub(crate) enum EndpointParamValue {
+    Field(syn::Ident),
+    String(&'static str),
+    Bool(bool),
+}
+
+/// `output = T` or an error type, and the model shape it must mirror.
+pub(crate) struct Mirror {
+    pub(crate) ty: syn::Type,
+    /// `"<service>#<Shape>"`.
+    pub(crate) shape: String,
+    pub(crate) members: Vec<&'static str>,
+    /// The model shape's member names as the model spells them, for errors.
+    pub(crate) model_members: Vec<&'static str>,
+    /// Whether `ty` is the operation's output (not one of its errors).
+    pub(crate) is_output: bool,
+    /// The model's sensitive members (wire name) and the error for a field of `ty`
+    /// that holds one without `#[aws(sensitive)]`.
+    pub(crate) sensitive: Vec<(&'static str, String)>,
+}

@@ -1,0 +1,419 @@
+#[derive(Debug, Clone, Default)]
+pub struct CreateResourceSnapshotJob {
+    pub catalog: String,
+    pub engagement_identifier: String,
+    pub resource_identifier: String,
+    pub resource_snapshot_template_identifier: String,
+    pub resource_type: ResourceType,
+    pub client_token: Option<String>,
+    pub tags: Option<Vec<Tag>>,
+}
+#[doc(hidden)]
+#[allow(unused_qualifications, clippy::all, clippy::pedantic)]
+const _: () = {
+    #[allow(unused_imports)]
+    use ::awsjson::__private::member::{IsMember as _, NotMember as _};
+    const _: () = {
+        ::awsjson::__private::member::member::<String>();
+        ::awsjson::__private::member::member::<String>();
+        ::awsjson::__private::member::member::<String>();
+        ::awsjson::__private::member::member::<String>();
+        ::awsjson::__private::member::member::<ResourceType>();
+        ::awsjson::__private::member::member::<Option<String>>();
+        ::awsjson::__private::member::member::<Option<Vec<Tag>>>();
+    };
+    #[automatically_derived]
+    impl ::awsjson::__private::serde::Serialize for CreateResourceSnapshotJob {
+        fn serialize<__S: ::awsjson::__private::serde::Serializer>(
+            &self,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            let mut __state = ::awsjson::__private::serde::Serializer::serialize_struct(
+                __serializer,
+                "CreateResourceSnapshotJob",
+                5usize
+                    + ::core::primitive::usize::from(
+                        ::core::option::Option::is_some(&self.client_token),
+                    )
+                    + ::core::primitive::usize::from(
+                        ::core::option::Option::is_some(&self.tags),
+                    ),
+            )?;
+            ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                &mut __state,
+                "Catalog",
+                &(&::awsjson::__private::member::Probe::<String>::NEW)
+                    .writer(&self.catalog),
+            )?;
+            ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                &mut __state,
+                "EngagementIdentifier",
+                &(&::awsjson::__private::member::Probe::<String>::NEW)
+                    .writer(&self.engagement_identifier),
+            )?;
+            ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                &mut __state,
+                "ResourceIdentifier",
+                &(&::awsjson::__private::member::Probe::<String>::NEW)
+                    .writer(&self.resource_identifier),
+            )?;
+            ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                &mut __state,
+                "ResourceSnapshotTemplateIdentifier",
+                &(&::awsjson::__private::member::Probe::<String>::NEW)
+                    .writer(&self.resource_snapshot_template_identifier),
+            )?;
+            ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                &mut __state,
+                "ResourceType",
+                &(&::awsjson::__private::member::Probe::<ResourceType>::NEW)
+                    .writer(&self.resource_type),
+            )?;
+            ::awsjson::__private::shape::optional(
+                &mut __state,
+                "ClientToken",
+                &self.client_token,
+                &(&::awsjson::__private::member::Probe::<Option<String>>::NEW)
+                    .writer(&self.client_token),
+            )?;
+            ::awsjson::__private::shape::optional(
+                &mut __state,
+                "Tags",
+                &self.tags,
+                &(&::awsjson::__private::member::Probe::<Option<Vec<Tag>>>::NEW)
+                    .writer(&self.tags),
+            )?;
+            ::awsjson::__private::serde::ser::SerializeStruct::end(__state)
+        }
+    }
+    ::awsjson::__private::mock_input! {
+        #[automatically_derived] impl < 'de > ::awsjson::__private::serde::Deserialize <
+        'de > for CreateResourceSnapshotJob { fn deserialize < __D :
+        ::awsjson::__private::serde::Deserializer < 'de >> (__deserializer : __D,) ->
+        ::core::result::Result < Self, __D::Error > { struct __Visitor; impl < 'de >
+        ::awsjson::__private::serde::de::Visitor < 'de > for __Visitor { type Value =
+        CreateResourceSnapshotJob; fn expecting(& self, __f : & mut
+        ::core::fmt::Formatter < '_ >,) -> ::core::fmt::Result {
+        ::core::fmt::Formatter::write_str(__f, "struct CreateResourceSnapshotJob") } fn
+        visit_map < __A : ::awsjson::__private::serde::de::MapAccess < 'de >> (self, mut
+        __map : __A,) -> ::core::result::Result < CreateResourceSnapshotJob, __A::Error >
+        { const __KEYS : ::awsjson::__private::shape::Key =
+        ::awsjson::__private::shape::Key(& [("Catalog", 0usize), ("EngagementIdentifier",
+        1usize), ("ResourceIdentifier", 2usize), ("ResourceSnapshotTemplateIdentifier",
+        3usize), ("ResourceType", 4usize), ("ClientToken", 5usize), ("Tags", 6usize)],
+        7usize); let mut __f0 : ::core::option::Option < String > =
+        ::core::option::Option::None; let mut __f1 : ::core::option::Option < String > =
+        ::core::option::Option::None; let mut __f2 : ::core::option::Option < String > =
+        ::core::option::Option::None; let mut __f3 : ::core::option::Option < String > =
+        ::core::option::Option::None; let mut __f4 : ::core::option::Option <
+        ResourceType > = ::core::option::Option::None; let mut __f5 :
+        ::core::option::Option < Option < String > > = ::core::option::Option::None; let
+        mut __f6 : ::core::option::Option < Option < Vec < Tag > > > =
+        ::core::option::Option::None; while let ::core::option::Option::Some(__key) =
+        ::awsjson::__private::serde::de::MapAccess::next_key_seed(& mut __map, __KEYS) ?
+        { match __key { 0usize => ::awsjson::__private::shape::next_seed(& mut __map, &
+        mut __f0, (& ::awsjson::__private::member::Probe:: < String > ::NEW).reader(),
+        "Catalog") ?, 1usize => ::awsjson::__private::shape::next_seed(& mut __map, & mut
+        __f1, (& ::awsjson::__private::member::Probe:: < String > ::NEW).reader(),
+        "EngagementIdentifier") ?, 2usize => ::awsjson::__private::shape::next_seed(& mut
+        __map, & mut __f2, (& ::awsjson::__private::member::Probe:: < String > ::NEW)
+        .reader(), "ResourceIdentifier") ?, 3usize =>
+        ::awsjson::__private::shape::next_seed(& mut __map, & mut __f3, (&
+        ::awsjson::__private::member::Probe:: < String > ::NEW).reader(),
+        "ResourceSnapshotTemplateIdentifier") ?, 4usize =>
+        ::awsjson::__private::shape::next_seed(& mut __map, & mut __f4, (&
+        ::awsjson::__private::member::Probe:: < ResourceType > ::NEW).reader(),
+        "ResourceType") ?, 5usize => ::awsjson::__private::shape::next_seed(& mut __map,
+        & mut __f5, (& ::awsjson::__private::member::Probe:: < Option < String > > ::NEW)
+        .reader(), "ClientToken") ?, 6usize => ::awsjson::__private::shape::next_seed(&
+        mut __map, & mut __f6, (& ::awsjson::__private::member::Probe:: < Option < Vec <
+        Tag > > > ::NEW).reader(), "Tags") ?, _ => ::awsjson::__private::shape::skip(&
+        mut __map) ?, } } ::core::result::Result::Ok(CreateResourceSnapshotJob { catalog
+        : ::core::option::Option::unwrap_or_default(__f0), engagement_identifier :
+        ::core::option::Option::unwrap_or_default(__f1), resource_identifier :
+        ::core::option::Option::unwrap_or_default(__f2),
+        resource_snapshot_template_identifier :
+        ::core::option::Option::unwrap_or_default(__f3), resource_type :
+        ::awsjson::__private::shape::required_or_seed(__f4, "ResourceType", || {
+        #[allow(unused_imports)] use ::awsjson::__private::shape:: { Corrected as _,
+        NotCorrected as _ }; (& ::awsjson::__private::shape::Fill:: < ResourceType >
+        ::NEW).corrected() }, (& ::awsjson::__private::member::Probe:: < ResourceType >
+        ::NEW).reader()) ?, client_token :
+        ::core::option::Option::unwrap_or_default(__f5), tags :
+        ::core::option::Option::unwrap_or_default(__f6), }) } }
+        ::awsjson::__private::serde::Deserializer::deserialize_struct(__deserializer,
+        "CreateResourceSnapshotJob", & ["Catalog", "EngagementIdentifier",
+        "ResourceIdentifier", "ResourceSnapshotTemplateIdentifier", "ResourceType",
+        "ClientToken", "Tags"], __Visitor,) } } #[automatically_derived] impl
+        ::awsjson::__private::shape::ErrorCorrection for CreateResourceSnapshotJob { fn
+        error_correction() -> ::core::option::Option < Self > {
+        ::core::option::Option::Some(CreateResourceSnapshotJob { catalog :
+        ::core::default::Default::default(), engagement_identifier :
+        ::core::default::Default::default(), resource_identifier :
+        ::core::default::Default::default(), resource_snapshot_template_identifier :
+        ::core::default::Default::default(), resource_type : { #[allow(unused_imports)]
+        use ::awsjson::__private::shape:: { Corrected as _, NotCorrected as _ }; (&
+        ::awsjson::__private::shape::Fill:: < ResourceType > ::NEW).corrected() } ?,
+        client_token : ::core::default::Default::default(), tags :
+        ::core::default::Default::default(), }) } }
+    }
+};
+#[automatically_derived]
+impl ::awsjson::__private::Operation for CreateResourceSnapshotJob {
+    type Output = CreateResourceSnapshotJobResponse;
+    type Error = CreateResourceSnapshotJobError;
+    const TARGET: &'static str = "AWSPartnerCentralSelling.CreateResourceSnapshotJob";
+    const SERVICE: &'static ::awsjson::ServiceMeta = &::awsjson::ServiceMeta::__new(
+        "AWSPartnerCentralSelling",
+        ::awsjson::JsonVersion::V1_0,
+        "partnercentral-selling",
+        "partnercentral-selling",
+        "PartnerCentral Selling",
+        "partnercentral-selling.{region}.{dualStackDnsSuffix}",
+        &[],
+        ::core::option::Option::Some(
+            "{\"version\":\"1.0\",\"parameters\":{\"UseFIPS\":{\"builtIn\":\"AWS::UseFIPS\",\"required\":true,\"default\":false,\"type\":\"boolean\"},\"Endpoint\":{\"builtIn\":\"SDK::Endpoint\",\"required\":false,\"type\":\"string\"},\"Region\":{\"builtIn\":\"AWS::Region\",\"required\":false,\"type\":\"string\"}},\"rules\":[{\"conditions\":[{\"fn\":\"isSet\",\"argv\":[{\"ref\":\"Endpoint\"}]}],\"rules\":[{\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseFIPS\"},true]}],\"error\":\"Invalid Configuration: FIPS and custom endpoint are not supported\",\"type\":\"error\"},{\"conditions\":[],\"endpoint\":{\"url\":{\"ref\":\"Endpoint\"},\"properties\":{},\"headers\":{}},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"rules\":[{\"conditions\":[{\"fn\":\"isSet\",\"argv\":[{\"ref\":\"Region\"}]}],\"rules\":[{\"conditions\":[{\"fn\":\"aws.partition\",\"argv\":[{\"ref\":\"Region\"}],\"assign\":\"PartitionResult\"}],\"rules\":[{\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseFIPS\"},true]}],\"endpoint\":{\"url\":\"https://partnercentral-selling-fips.{Region}.{PartitionResult#dualStackDnsSuffix}\",\"properties\":{},\"headers\":{}},\"type\":\"endpoint\"},{\"conditions\":[],\"endpoint\":{\"url\":\"https://partnercentral-selling.{Region}.{PartitionResult#dualStackDnsSuffix}\",\"properties\":{},\"headers\":{}},\"type\":\"endpoint\"}],\"type\":\"tree\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"Invalid Configuration: Missing Region\",\"type\":\"error\"}],\"type\":\"tree\"}]}",
+        ),
+    );
+    const IDEMPOTENCY_TOKEN: ::core::option::Option<&'static str> = ::core::option::Option::Some(
+        "ClientToken",
+    );
+    fn idempotency_token_missing(&self) -> bool {
+        ::core::option::Option::is_none(&self.client_token)
+    }
+}
+#[automatically_derived]
+impl CreateResourceSnapshotJob {
+    ///Sends `AWSPartnerCentralSelling.CreateResourceSnapshotJob`: signs the request with the client's credentials, sends it and decodes the response into the output or a [`CreateResourceSnapshotJobError`].
+    ///
+    /// The idempotency token, if the operation has one and it is `None`, is filled
+    /// once per call, so every retry of this call carries the same token.
+    pub fn send<'__a>(
+        &'__a self,
+        client: &'__a ::awsjson::Client,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            CreateResourceSnapshotJobResponse,
+            ::awsjson::Error<CreateResourceSnapshotJobError>,
+        >,
+    > + ::core::marker::Send + '__a {
+        ::awsjson::__private::send(client, self)
+    }
+}
+///The errors of [`CreateResourceSnapshotJob`]: one variant per modeled error, and `Unmodeled` for any other code.
+#[derive(::core::fmt::Debug)]
+#[non_exhaustive]
+#[allow(dead_code)]
+pub enum CreateResourceSnapshotJobError {
+    ///The service answered `AccessDeniedException`.
+    AccessDeniedException(AccessDeniedException),
+    ///The service answered `ConflictException`.
+    ConflictException(ConflictException),
+    ///The service answered `InternalServerException`.
+    InternalServerException(InternalServerException),
+    ///The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    ///The service answered `ServiceQuotaExceededException`.
+    ServiceQuotaExceededException(ServiceQuotaExceededException),
+    ///The service answered `ThrottlingException`.
+    ThrottlingException(ThrottlingException),
+    ///The service answered `ValidationException`.
+    ValidationException(ValidationException),
+    /// An error code this declaration does not list.
+    Unmodeled(::awsjson::UnmodeledError),
+}
+#[automatically_derived]
+impl ::core::fmt::Display for CreateResourceSnapshotJobError {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Self::AccessDeniedException(_) => f.write_str("AccessDeniedException"),
+            Self::ConflictException(_) => f.write_str("ConflictException"),
+            Self::InternalServerException(_) => f.write_str("InternalServerException"),
+            Self::ResourceNotFoundException(_) => {
+                f.write_str("ResourceNotFoundException")
+            }
+            Self::ServiceQuotaExceededException(_) => {
+                f.write_str("ServiceQuotaExceededException")
+            }
+            Self::ThrottlingException(_) => f.write_str("ThrottlingException"),
+            Self::ValidationException(_) => f.write_str("ValidationException"),
+            Self::Unmodeled(error) => ::core::fmt::Display::fmt(error, f),
+        }
+    }
+}
+#[automatically_derived]
+impl ::std::error::Error for CreateResourceSnapshotJobError {}
+#[automatically_derived]
+impl ::awsjson::__private::OperationError for CreateResourceSnapshotJobError {
+    fn modeled(
+        code: &str,
+        body: &[u8],
+    ) -> ::core::option::Option<
+        ::core::result::Result<Self, ::awsjson::__private::serde_json::Error>,
+    > {
+        match code {
+            "AccessDeniedException" => {
+                ::core::option::Option::Some(
+                    ::awsjson::__private::decode_struct::<AccessDeniedException>(body)
+                        .map(Self::AccessDeniedException),
+                )
+            }
+            "ConflictException" => {
+                ::core::option::Option::Some(
+                    ::awsjson::__private::decode_struct::<ConflictException>(body)
+                        .map(Self::ConflictException),
+                )
+            }
+            "InternalServerException" => {
+                ::core::option::Option::Some(
+                    ::awsjson::__private::decode_struct::<InternalServerException>(body)
+                        .map(Self::InternalServerException),
+                )
+            }
+            "ResourceNotFoundException" => {
+                ::core::option::Option::Some(
+                    ::awsjson::__private::decode_struct::<
+                        ResourceNotFoundException,
+                    >(body)
+                        .map(Self::ResourceNotFoundException),
+                )
+            }
+            "ServiceQuotaExceededException" => {
+                ::core::option::Option::Some(
+                    ::awsjson::__private::decode_struct::<
+                        ServiceQuotaExceededException,
+                    >(body)
+                        .map(Self::ServiceQuotaExceededException),
+                )
+            }
+            "ThrottlingException" => {
+                ::core::option::Option::Some(
+                    ::awsjson::__private::decode_struct::<ThrottlingException>(body)
+                        .map(Self::ThrottlingException),
+                )
+            }
+            "ValidationException" => {
+                ::core::option::Option::Some(
+                    ::awsjson::__private::decode_struct::<ValidationException>(body)
+                        .map(Self::ValidationException),
+                )
+            }
+            _ => ::core::option::Option::None,
+        }
+    }
+    fn unmodeled(error: ::awsjson::UnmodeledError) -> Self {
+        Self::Unmodeled(error)
+    }
+}
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
+    1115usize,
+>(
+    ::awsjson::__private::output_misfit::<
+        CreateResourceSnapshotJob,
+    >(
+        "partnercentral-selling#CreateResourceSnapshotJobResponse",
+        &["Id", "Arn"],
+        "`CreateResourceSnapshotJobResponse` mirrors another model shape than `partnercentral-selling#CreateResourceSnapshotJobResponse`",
+    ),
+    "; the members of `partnercentral-selling#CreateResourceSnapshotJobResponse` are `Arn`, `Id`",
+) {
+    ::core::panic!("{}", __message.as_str())
+};
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
+    1111usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
+        AccessDeniedException,
+    >(
+        "partnercentral-selling#AccessDeniedException",
+        &["Message", "Reason", "message", "Message", "errorMessage"],
+        "`AccessDeniedException` mirrors another model shape than `partnercentral-selling#AccessDeniedException`",
+    ),
+    "; the members of `partnercentral-selling#AccessDeniedException` are `Message`, `Reason`",
+) {
+    ::core::panic!("{}", __message.as_str())
+};
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
+    1097usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
+        ConflictException,
+    >(
+        "partnercentral-selling#ConflictException",
+        &["Message", "message", "Message", "errorMessage"],
+        "`ConflictException` mirrors another model shape than `partnercentral-selling#ConflictException`",
+    ),
+    "; the members of `partnercentral-selling#ConflictException` are `Message`",
+) {
+    ::core::panic!("{}", __message.as_str())
+};
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
+    1103usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
+        InternalServerException,
+    >(
+        "partnercentral-selling#InternalServerException",
+        &["Message", "message", "Message", "errorMessage"],
+        "`InternalServerException` mirrors another model shape than `partnercentral-selling#InternalServerException`",
+    ),
+    "; the members of `partnercentral-selling#InternalServerException` are `Message`",
+) {
+    ::core::panic!("{}", __message.as_str())
+};
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
+    1105usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
+        ResourceNotFoundException,
+    >(
+        "partnercentral-selling#ResourceNotFoundException",
+        &["Message", "message", "Message", "errorMessage"],
+        "`ResourceNotFoundException` mirrors another model shape than `partnercentral-selling#ResourceNotFoundException`",
+    ),
+    "; the members of `partnercentral-selling#ResourceNotFoundException` are `Message`",
+) {
+    ::core::panic!("{}", __message.as_str())
+};
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
+    1109usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
+        ServiceQuotaExceededException,
+    >(
+        "partnercentral-selling#ServiceQuotaExceededException",
+        &["Message", "message", "Message", "errorMessage"],
+        "`ServiceQuotaExceededException` mirrors another model shape than `partnercentral-selling#ServiceQuotaExceededException`",
+    ),
+    "; the members of `partnercentral-selling#ServiceQuotaExceededException` are `Message`",
+) {
+    ::core::panic!("{}", __message.as_str())
+};
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
+    1099usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
+        ThrottlingException,
+    >(
+        "partnercentral-selling#ThrottlingException",
+        &["Message", "message", "Message", "errorMessage"],
+        "`ThrottlingException` mirrors another model shape than `partnercentral-selling#ThrottlingException`",
+    ),
+    "; the members of `partnercentral-selling#ThrottlingException` are `Message`",
+) {
+    ::core::panic!("{}", __message.as_str())
+};
+const _: () = if let ::core::option::Option::Some(__message) = &::awsjson::__private::misfit_message::<
+    1122usize,
+>(
+    ::awsjson::__private::mirror_misfit::<
+        ValidationException,
+    >(
+        "partnercentral-selling#ValidationException",
+        &["Message", "Reason", "ErrorList", "message", "Message", "errorMessage"],
+        "`ValidationException` mirrors another model shape than `partnercentral-selling#ValidationException`",
+    ),
+    "; the members of `partnercentral-selling#ValidationException` are `ErrorList`, `Message`, `Reason`",
+) {
+    ::core::panic!("{}", __message.as_str())
+};

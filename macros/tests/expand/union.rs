@@ -1,0 +1,252 @@
+#[derive(Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Number(f64),
+    At(awsjson::DateTime),
+    Secret(awsjson::Blob),
+    /// A member this declaration does not list (the service may add members at any
+    /// time), by wire name. It cannot be sent.
+    Unknown(::awsjson::UnknownValue),
+}
+#[automatically_derived]
+impl ::core::fmt::Debug for Value {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn tuple(
+            __f: &mut ::core::fmt::Formatter<'_>,
+            name: &str,
+            value: &dyn ::core::fmt::Debug,
+        ) -> ::core::fmt::Result {
+            ::core::fmt::DebugTuple::finish(
+                ::core::fmt::DebugTuple::field(
+                    &mut ::core::fmt::Formatter::debug_tuple(__f, name),
+                    value,
+                ),
+            )
+        }
+        match self {
+            Self::Text(__v) => tuple(__f, "Text", __v),
+            Self::Number(__v) => tuple(__f, "Number", __v),
+            Self::At(__v) => tuple(__f, "At", __v),
+            Self::Secret(_) => tuple(__f, "Secret", &"*** Sensitive Data Redacted ***"),
+            Self::Unknown(__v) => tuple(__f, "Unknown", __v),
+        }
+    }
+}
+#[allow(clippy::all, non_camel_case_types)]
+const _: () = {
+    use ::awsjson::__private::serde::ser::SerializeMap as _;
+    use ::awsjson::__private::serde::de::Error as _;
+    #[allow(unused_imports)]
+    use ::awsjson::__private::member::{IsMember as _, NotMember as _};
+    const _: () = {
+        ::awsjson::__private::member::member::<String>();
+        ::awsjson::__private::member::member::<awsjson::Blob>();
+    };
+    #[automatically_derived]
+    impl ::awsjson::__private::serde::Serialize for Value {
+        fn serialize<__S: ::awsjson::__private::serde::Serializer>(
+            &self,
+            serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            if let Value::Unknown(member) = self {
+                return ::core::result::Result::Err(
+                    ::awsjson::__private::union::unknown_member("Value", member.as_str()),
+                );
+            }
+            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+            match self {
+                Value::Text(value) => {
+                    map.serialize_entry(
+                        "Text",
+                        &(&::awsjson::__private::member::Probe::<String>::NEW)
+                            .writer(value),
+                    )?
+                }
+                Value::Number(value) => {
+                    map.serialize_entry(
+                        "Number",
+                        &::awsjson::__private::shape::WriteFloat(value),
+                    )?
+                }
+                Value::At(value) => {
+                    map.serialize_entry(
+                        "At",
+                        &::awsjson::__private::shape::WriteTimestamp(
+                            value,
+                            ::awsjson::__private::timestamp::Format::DateTime,
+                        ),
+                    )?
+                }
+                Value::Secret(value) => {
+                    map.serialize_entry(
+                        "Secret",
+                        &(&::awsjson::__private::member::Probe::<awsjson::Blob>::NEW)
+                            .writer(value),
+                    )?
+                }
+                Value::Unknown(_) => {}
+            }
+            map.end()
+        }
+    }
+    #[automatically_derived]
+    impl<'de> ::awsjson::__private::serde::Deserialize<'de> for Value {
+        fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
+            __deserializer: __D,
+        ) -> ::core::result::Result<Self, __D::Error> {
+            struct __Visitor;
+            impl<'de> ::awsjson::__private::serde::de::Visitor<'de> for __Visitor {
+                type Value = Value;
+                fn expecting(
+                    &self,
+                    __f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    ::core::fmt::Formatter::write_str(
+                        __f,
+                        "union Value: an object with one member set",
+                    )
+                }
+                fn visit_map<__A: ::awsjson::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: __A,
+                ) -> ::core::result::Result<Value, __A::Error> {
+                    fn set<__E: ::awsjson::__private::serde::de::Error>(
+                        found: &mut ::core::option::Option<Value>,
+                        value: Value,
+                    ) -> ::core::result::Result<(), __E> {
+                        if found.is_some() {
+                            return ::core::result::Result::Err(
+                                __E::custom("union Value has more than one member set"),
+                            );
+                        }
+                        *found = ::core::option::Option::Some(value);
+                        ::core::result::Result::Ok(())
+                    }
+                    let mut found: ::core::option::Option<Value> = ::core::option::Option::None;
+                    #[allow(unused_mut)]
+                    let mut null_document: ::core::option::Option<Value> = ::core::option::Option::None;
+                    let mut unknown: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+                    while let ::core::option::Option::Some(key) = map
+                        .next_key::<::std::string::String>()?
+                    {
+                        match key.as_str() {
+                            "Text" => {
+                                match map
+                                    .next_value_seed(
+                                        ::awsjson::__private::shape::read_optional(
+                                            (&::awsjson::__private::member::Probe::<String>::NEW)
+                                                .reader(),
+                                        ),
+                                    )?
+                                {
+                                    ::core::option::Option::Some(value) => {
+                                        set(&mut found, Value::Text(value))?
+                                    }
+                                    ::core::option::Option::None => {}
+                                }
+                            }
+                            "Number" => {
+                                match map
+                                    .next_value_seed(
+                                        ::awsjson::__private::shape::read_optional(
+                                            ::awsjson::__private::shape::read_float(),
+                                        ),
+                                    )?
+                                {
+                                    ::core::option::Option::Some(value) => {
+                                        set(&mut found, Value::Number(value))?
+                                    }
+                                    ::core::option::Option::None => {}
+                                }
+                            }
+                            "At" => {
+                                match map
+                                    .next_value_seed(
+                                        ::awsjson::__private::shape::read_optional(
+                                            ::awsjson::__private::shape::read_timestamp(
+                                                ::awsjson::__private::timestamp::Format::DateTime,
+                                            ),
+                                        ),
+                                    )?
+                                {
+                                    ::core::option::Option::Some(value) => {
+                                        set(&mut found, Value::At(value))?
+                                    }
+                                    ::core::option::Option::None => {}
+                                }
+                            }
+                            "Secret" => {
+                                match map
+                                    .next_value_seed(
+                                        ::awsjson::__private::shape::read_optional(
+                                            (&::awsjson::__private::member::Probe::<awsjson::Blob>::NEW)
+                                                .reader(),
+                                        ),
+                                    )?
+                                {
+                                    ::core::option::Option::Some(value) => {
+                                        set(&mut found, Value::Secret(value))?
+                                    }
+                                    ::core::option::Option::None => {}
+                                }
+                            }
+                            "__type" => {
+                                map.next_value::<
+                                        ::awsjson::__private::serde::de::IgnoredAny,
+                                    >()?;
+                            }
+                            _ => {
+                                if map
+                                    .next_value::<
+                                        ::core::option::Option<
+                                            ::awsjson::__private::serde::de::IgnoredAny,
+                                        >,
+                                    >()?
+                                    .is_some() && unknown.is_none()
+                                {
+                                    unknown = ::core::option::Option::Some(key);
+                                }
+                            }
+                        }
+                    }
+                    match (found.or(null_document), unknown) {
+                        (::core::option::Option::Some(value), _) => {
+                            ::core::result::Result::Ok(value)
+                        }
+                        (
+                            ::core::option::Option::None,
+                            ::core::option::Option::Some(member),
+                        ) => {
+                            ::core::result::Result::Ok(
+                                Value::Unknown(::awsjson::__private::unknown_value(&member)),
+                            )
+                        }
+                        (::core::option::Option::None, ::core::option::Option::None) => {
+                            ::core::result::Result::Err(
+                                __A::Error::custom("union Value has no member set"),
+                            )
+                        }
+                    }
+                }
+            }
+            ::awsjson::__private::serde::Deserializer::deserialize_map(
+                __deserializer,
+                __Visitor,
+            )
+        }
+    }
+    #[automatically_derived]
+    impl ::awsjson::__private::shape::ErrorCorrection for Value {
+        fn error_correction() -> ::core::option::Option<Self> {
+            ::core::option::Option::Some(
+                Value::Unknown(::awsjson::__private::unknown_value("")),
+            )
+        }
+    }
+    #[automatically_derived]
+    impl ::core::default::Default for Value {
+        fn default() -> Self {
+            Value::Unknown(::awsjson::__private::unknown_value(""))
+        }
+    }
+};

@@ -1,0 +1,88 @@
+//! One error per member whose type is no shape.
+//!
+//! A structure member is written and read through [`Member`]; asking for it on each
+//! path (`Serialize`, `Deserialize`) gave rustc one unsatisfied bound per path, so two
+//! errors for one mistake. The generated code asks for it once, with [`member`] at the
+//! field, and writes and reads through a [`Probe`], whose methods resolve to the
+//! `Member` path when the type has it and to an inert stand-in when it does not (the
+//! autoref probe of [`Fill`](crate::__private::shape::Fill)): the stand-in never runs,
+//! as the crate does not compile.
+
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed};
+
+use crate::__private::shape::{Member, ReadMember, WriteMember, read_member};
+
+/// Requires `T: Member`: called once per member, at the field, so that a member type
+/// that is no shape gets the one error with [`Member`]'s advice.
+#[inline]
+pub const fn member<T: Member>() {}
+
+/// Picks how a member of type `T` is written and read: `(&Probe::<T>::NEW).writer(..)`
+/// is [`IsMember::writer`] when `T: Member` (method lookup tries `Probe<T>` before
+/// `&Probe<T>`), else [`NotMember::writer`].
+pub struct Probe<T>(PhantomData<T>);
+
+impl<T> Probe<T> {
+    /// The probe for `T`.
+    pub const NEW: Self = Probe(PhantomData);
+}
+
+/// [`Probe`] for a member type: through [`Member`].
+pub trait IsMember<T> {
+    /// The member as written.
+    fn writer<'a>(&self, value: &'a T) -> WriteMember<'a, T>;
+    /// The seed that reads it.
+    fn reader(&self) -> ReadMember<T>;
+}
+
+impl<T: Member> IsMember<T> for Probe<T> {
+    #[inline]
+    fn writer<'a>(&self, value: &'a T) -> WriteMember<'a, T> {
+        WriteMember(value)
+    }
+
+    #[inline]
+    fn reader(&self) -> ReadMember<T> {
+        read_member()
+    }
+}
+
+/// [`Probe`] for a type that is no member, already reported by [`member`].
+pub trait NotMember<T> {
+    /// A stand-in that fails.
+    fn writer(&self, value: &T) -> NoMember<T>;
+    /// A stand-in that fails.
+    fn reader(&self) -> NoMember<T>;
+}
+
+impl<T> NotMember<T> for &Probe<T> {
+    fn writer(&self, _: &T) -> NoMember<T> {
+        NoMember(PhantomData)
+    }
+
+    fn reader(&self) -> NoMember<T> {
+        NoMember(PhantomData)
+    }
+}
+
+/// What a type that is no member is written and read with; in a crate that compiles,
+/// never used.
+pub struct NoMember<T>(PhantomData<T>);
+
+const NO_MEMBER: &str = "the member's type is no awsjson shape";
+
+impl<T> serde::Serialize for NoMember<T> {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom(NO_MEMBER))
+    }
+}
+
+impl<'de, T> DeserializeSeed<'de> for NoMember<T> {
+    type Value = T;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, _: D) -> Result<T, D::Error> {
+        Err(de::Error::custom(NO_MEMBER))
+    }
+}
