@@ -4,19 +4,7 @@
 use std::collections::HashSet;
 
 use awsjson::__private::encode;
-use awsjson_examples::partner_central::{CreateResourceSnapshotJob, ResourceType};
-
-fn job() -> CreateResourceSnapshotJob {
-    CreateResourceSnapshotJob {
-        catalog: "Sandbox".into(),
-        engagement_identifier: "eng-abcdefghij1234".into(),
-        resource_identifier: "O1234567".into(),
-        resource_snapshot_template_identifier: "AWSOpportunitySummary".into(),
-        resource_type: ResourceType::Opportunity,
-        client_token: None,
-        tags: None,
-    }
-}
+use awsjson_tests::fixture::job;
 
 /// The token of one encoded call.
 fn token() -> String {
