@@ -43,6 +43,17 @@ impl Capture {
         self.locked().clear();
     }
 
+    /// Runs `future` to completion on a current-thread runtime of its own, with this
+    /// capture as the thread's default subscriber: everything the future logs is
+    /// captured, and nothing another thread logs.
+    pub fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a tokio runtime");
+        tracing::subscriber::with_default(self.clone(), || runtime.block_on(future))
+    }
+
     /// Panics, showing every line, unless some line contains `needle`.
     #[track_caller]
     pub fn assert_has(&self, needle: &str) {

@@ -21,6 +21,14 @@ pub fn job() -> CreateResourceSnapshotJob {
     }
 }
 
+/// [`job`] with the caller's own idempotency token.
+pub fn job_with_token(token: &str) -> CreateResourceSnapshotJob {
+    CreateResourceSnapshotJob {
+        client_token: Some(token.to_owned()),
+        ..job()
+    }
+}
+
 /// Static credentials for a loopback server (the stub accepts what it is given).
 pub fn credentials() -> Credentials {
     Credentials::new("AKIDTEST", "test-secret-key", None)

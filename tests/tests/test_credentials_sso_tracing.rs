@@ -16,12 +16,7 @@ fn in_secs(secs: i64) -> String {
 #[test]
 fn refresh_events_without_secrets() {
     let capture = Capture::new();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    tracing::subscriber::with_default(capture.clone(), || {
-        runtime.block_on(async {
+    capture.block_on(async {
             let role = serde_json::json!({"roleCredentials": {
                 "accessKeyId": "ASIATRACE",
                 "secretAccessKey": "SECRET-role-key",
@@ -82,7 +77,6 @@ fn refresh_events_without_secrets() {
                 .collect();
             assert_eq!(bearer, ["SECRET-access-token", "SECRET-new-access"]);
         });
-    });
     let text = capture.text();
     assert!(
         text.contains("refreshing the SSO token failed (SSO OIDC CreateToken: InvalidGrantException: bad ** redacted ** (HTTP 400))"),

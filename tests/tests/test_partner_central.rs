@@ -3,7 +3,7 @@
 use awsjson::stub::{StubRequest, StubResponse, StubServer};
 use awsjson::{Client, Credentials, Error};
 use awsjson_examples::partner_central::*;
-use awsjson_tests::fixture::{TARGET, job};
+use awsjson_tests::fixture::{TARGET, job, job_with_token};
 use serde_json::json;
 
 fn creds() -> Credentials {
@@ -100,9 +100,8 @@ async fn a_callers_token_and_tags_go_out_unchanged() {
         value: "sales".into(),
     }];
     CreateResourceSnapshotJob {
-        client_token: Some("my-token-1".into()),
         tags: Some(tags),
-        ..job()
+        ..job_with_token("my-token-1")
     }
     .send(&client)
     .await
@@ -116,13 +115,7 @@ async fn a_callers_token_and_tags_go_out_unchanged() {
 async fn headers_are_exact_and_the_signature_verifies() {
     let stub = stub(ok).await;
     let client = client(&stub, creds());
-    CreateResourceSnapshotJob {
-        client_token: Some("t".into()),
-        ..job()
-    }
-    .send(&client)
-    .await
-    .unwrap();
+    job_with_token("t").send(&client).await.unwrap();
     let request = &stub.requests()[0];
     assert_eq!(request.path, "/");
     assert_eq!(request.rejected, None, "the stub recomputed the signature");

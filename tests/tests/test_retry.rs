@@ -4,8 +4,7 @@ use std::time::{Duration, Instant};
 
 use awsjson::stub::{StubResponse, StubServer};
 use awsjson::{Client, Credentials, Error, TransportErrorKind};
-use awsjson_examples::partner_central::*;
-use awsjson_tests::fixture::{TARGET, job};
+use awsjson_tests::fixture::{TARGET, job, job_with_token};
 use awsjson_tests::server::{Action, Reply, Server, client_builder};
 
 fn ok() -> Action {
@@ -239,13 +238,10 @@ async fn a_callers_token_is_kept_on_every_retry() {
         .await
         .unwrap();
     let client = builder(server.url()).build().unwrap();
-    CreateResourceSnapshotJob {
-        client_token: Some("caller-token-1".into()),
-        ..job()
-    }
-    .send(&client)
-    .await
-    .unwrap();
+    job_with_token("caller-token-1")
+        .send(&client)
+        .await
+        .unwrap();
     let requests = server.requests();
     assert_eq!(requests.len(), 3);
     for request in &requests {

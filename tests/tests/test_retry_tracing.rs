@@ -12,36 +12,30 @@ use awsjson_tests::server::{Action, Reply, Server};
 #[test]
 fn spans_per_call_and_attempt_without_secrets() {
     let capture = Capture::new();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
+    capture.block_on(async {
+        let server = Server::start(
+            vec![Action::Respond(Reply::error(
+                503,
+                "ServiceUnavailableException",
+                "down",
+            ))],
+            Action::Respond(
+                Reply::json(200, r#"{"Id":"job-1"}"#).with_header("x-amzn-requestid", "req-42"),
+            ),
+        )
+        .await
         .unwrap();
-    tracing::subscriber::with_default(capture.clone(), || {
-        runtime.block_on(async {
-            let server = Server::start(
-                vec![Action::Respond(Reply::error(
-                    503,
-                    "ServiceUnavailableException",
-                    "down",
-                ))],
-                Action::Respond(
-                    Reply::json(200, r#"{"Id":"job-1"}"#).with_header("x-amzn-requestid", "req-42"),
-                ),
-            )
-            .await
+        let client = server
+            .client_builder()
+            .credentials(Credentials::new(
+                "AKIDTRACE",
+                "trace-secret-key",
+                Some("trace-session-token".into()),
+            ))
+            .build()
             .unwrap();
-            let client = server
-                .client_builder()
-                .credentials(Credentials::new(
-                    "AKIDTRACE",
-                    "trace-secret-key",
-                    Some("trace-session-token".into()),
-                ))
-                .build()
-                .unwrap();
-            job().send(&client).await.unwrap();
-            assert_eq!(server.count(), 2);
-        });
+        job().send(&client).await.unwrap();
+        assert_eq!(server.count(), 2);
     });
     let text = capture.text();
     capture.assert_has(
@@ -78,38 +72,32 @@ fn spans_per_call_and_attempt_without_secrets() {
 #[test]
 fn a_non_retryable_failure_logs_its_outcome_and_the_decision() {
     let capture = Capture::new();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
+    capture.block_on(async {
+        let server = Server::start(
+            vec![],
+            Action::Respond(Reply::error(400, "ValidationException", "bad catalog")),
+        )
+        .await
         .unwrap();
-    tracing::subscriber::with_default(capture.clone(), || {
-        runtime.block_on(async {
-            let server = Server::start(
-                vec![],
-                Action::Respond(Reply::error(400, "ValidationException", "bad catalog")),
-            )
-            .await
+        let client = server
+            .client_builder()
+            .region("eu-west-1")
+            .credentials(Credentials::new(
+                "AKIDTRACE",
+                "trace-secret-key",
+                Some("trace-session-token".into()),
+            ))
+            .build()
             .unwrap();
-            let client = server
-                .client_builder()
-                .region("eu-west-1")
-                .credentials(Credentials::new(
-                    "AKIDTRACE",
-                    "trace-secret-key",
-                    Some("trace-session-token".into()),
-                ))
-                .build()
-                .unwrap();
-            let err = CreateResourceSnapshotJob {
-                catalog: "secret-catalog-value".into(),
-                ..job()
-            }
-            .send(&client)
-            .await
-            .unwrap_err();
-            assert!(err.to_string().contains("ValidationException"), "{err}");
-            assert_eq!(server.count(), 1);
-        });
+        let err = CreateResourceSnapshotJob {
+            catalog: "secret-catalog-value".into(),
+            ..job()
+        }
+        .send(&client)
+        .await
+        .unwrap_err();
+        assert!(err.to_string().contains("ValidationException"), "{err}");
+        assert_eq!(server.count(), 1);
     });
     let text = capture.text();
     capture.assert_has("rpc.method=\"CreateResourceSnapshotJob\" region=\"eu-west-1\"");
