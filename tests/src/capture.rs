@@ -46,7 +46,7 @@ impl Capture {
     /// Runs `future` to completion on a current-thread runtime of its own, with this
     /// capture as the thread's default subscriber: everything the future logs is
     /// captured, and nothing another thread logs.
-    pub fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
+    pub fn block_on<F: Future>(&self, future: F) -> F::Output {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
