@@ -264,11 +264,18 @@ impl Server {
         }));
         let shared = Arc::clone(&state);
         let task = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                // Some actions write a head and then a part of the body: without this,
-                // Nagle and delayed ACKs add 40 ms to the second write.
-                let _ = stream.set_nodelay(true);
-                tokio::spawn(serve(stream, Arc::clone(&shared)));
+            loop {
+                match listener.accept().await {
+                    Ok((stream, _)) => {
+                        // Some actions write a head and then a part of the body:
+                        // without this, Nagle and delayed ACKs add 40 ms to the second.
+                        let _ = stream.set_nodelay(true);
+                        tokio::spawn(serve(stream, Arc::clone(&shared)));
+                    }
+                    // Out of descriptors (EMFILE) under a load test: the connection
+                    // waits in the backlog; stopping here would hang every later call.
+                    Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
+                }
             }
         });
         Ok(Server { url, state, task })
