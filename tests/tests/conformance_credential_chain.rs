@@ -378,7 +378,7 @@ async fn run(dir: &Path, account_ids: &mut usize) -> Result<(), String> {
         vars.push((k.clone(), v));
     }
     let expose = vars.iter().any(|(k, _)| k == "EXPOSE_SECRETS_FOR_TESTS");
-    let env = awsjson::Env::from_vars(vars).replaying_to(&server.url());
+    let env = awsjson::Env::from_vars(vars).replaying_to(server.url());
     LOG.clear();
     let result = awsjson::conformance::default_chain_credentials(&env).await;
     drop(server);
@@ -541,7 +541,7 @@ async fn endpoint_case(short: &str, case: &Value) -> Result<(), String> {
     })
     .await
     .expect("a loopback server");
-    let env = awsjson::Env::from_vars(vars).replaying_to(&server.url());
+    let env = awsjson::Env::from_vars(vars).replaying_to(server.url());
     let result = awsjson::conformance::default_chain_credentials(&env).await;
     drop(server);
     let seen = seen.lock().unwrap().clone();

@@ -223,7 +223,7 @@ async fn imds_v2_token_role_and_credentials_and_region() {
     let home = TempDir::new();
     let mut vars = base_vars(&home);
     vars.retain(|(k, _)| k != "AWS_EC2_METADATA_DISABLED");
-    vars.push(var("AWS_EC2_METADATA_SERVICE_ENDPOINT", &server.url()));
+    vars.push(var("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url()));
     let client = client_from(&vars).await;
     // The region came from instance metadata with token-0 (its one use).
     assert_eq!(client.region(), "ap-northeast-3");
@@ -269,7 +269,7 @@ async fn imds_disabled_or_unreachable_fails_fast() {
     // Disabled: no request at all, even with an endpoint set.
     let server = imds_server().await;
     let mut vars = base_vars(&home);
-    vars.push(var("AWS_EC2_METADATA_SERVICE_ENDPOINT", &server.url()));
+    vars.push(var("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url()));
     let err = key_used(&vars).await.unwrap_err();
     assert!(
         err.contains("disabled by AWS_EC2_METADATA_DISABLED"),
@@ -436,7 +436,7 @@ mod sts {
             ),
         );
         let mut vars = base_vars(&home);
-        vars.push(var("AWS_ENDPOINT_URL_STS", &sts.url()));
+        vars.push(var("AWS_ENDPOINT_URL_STS", sts.url()));
         assert_eq!(key_used(&vars).await.unwrap(), "ASIAWEB");
         let request = &sts.requests()[0];
         assert_eq!(request.header("authorization"), None);
@@ -477,7 +477,7 @@ mod sts {
             ),
         );
         let mut vars = base_vars(&home);
-        vars.push(var("AWS_ENDPOINT_URL_STS", &sts.url()));
+        vars.push(var("AWS_ENDPOINT_URL_STS", sts.url()));
         assert_eq!(key_used(&vars).await.unwrap(), "ASIARETRIED");
         assert_eq!(sts.requests().len(), 3);
         // Denied is not retried: one more request, and its error.

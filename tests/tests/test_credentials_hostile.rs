@@ -241,7 +241,7 @@ async fn sts_answering_100_000_nested_elements_is_an_error_not_an_abort() {
         let home = TempDir::new();
         let err = bounded(
             Duration::from_secs(20),
-            key_used(&web_identity_vars(&home, &sts.url())),
+            key_used(&web_identity_vars(&home, sts.url())),
         )
         .await
         .unwrap_err();
@@ -396,7 +396,7 @@ async fn sts_error_messages_are_bounded() {
     let home = TempDir::new();
     let err = bounded(
         Duration::from_secs(10),
-        key_used(&web_identity_vars(&home, &sts.url())),
+        key_used(&web_identity_vars(&home, sts.url())),
     )
     .await
     .unwrap_err();
