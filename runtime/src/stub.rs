@@ -212,6 +212,9 @@ impl StubBuilder {
             loop {
                 match listener.accept().await {
                     Ok((stream, _)) => {
+                        // A kept-alive connection's small write would otherwise wait
+                        // for the client's delayed ACK: 40 ms or more per call.
+                        let _ = stream.set_nodelay(true);
                         tokio::spawn(serve(stream, Arc::clone(&task_state)));
                     }
                     // Out of file descriptors (EMFILE) under many concurrent calls: the
@@ -558,7 +561,10 @@ async fn write_response(stream: &mut TcpStream, response: &StubResponse) -> std:
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str(&format!("content-length: {}\r\n\r\n", response.body.len()));
-    stream.write_all(head.as_bytes()).await?;
-    stream.write_all(&response.body).await?;
+    // One write: with a second one for the body, Nagle would hold the body back
+    // until the client acknowledged the head.
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(&response.body);
+    stream.write_all(&bytes).await?;
     stream.flush().await
 }

@@ -84,6 +84,7 @@ fn serve(
     body: &str,
     counter: &AtomicUsize,
 ) -> std::io::Result<()> {
+    stream.set_nodelay(true)?;
     stream.set_read_timeout(Some(IDLE))?;
     stream.set_write_timeout(Some(IDLE))?;
     let connection = rustls::ServerConnection::new(config).map_err(std::io::Error::other)?;
@@ -109,12 +110,14 @@ fn serve(
     tls.read_exact(&mut request_body)?;
     counter.fetch_add(1, Ordering::SeqCst);
     let tls = tls.get_mut();
-    write!(
-        tls,
+    // One write, one TLS record: `write!` would send each piece as a record of its
+    // own, and Nagle would hold each back for the client's delayed ACK.
+    let response = format!(
         "HTTP/1.1 200 OK\r\ncontent-type: application/x-amz-json-1.0\r\n\
          x-amzn-requestid: tls-request\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
         body.len()
-    )?;
+    );
+    tls.write_all(response.as_bytes())?;
     tls.flush()?;
     tls.conn.send_close_notify();
     tls.flush()

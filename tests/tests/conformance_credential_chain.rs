@@ -27,66 +27,21 @@
 //! it goes, its id (`credential-chain/<dir>`, `credential-chain/ecs/<n>`,
 //! `credential-chain/imds-endpoint/<n>`) last; any failure fails the run.
 
-#[path = "test_credentials_support/mod.rs"]
-mod support;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::{Duration, UNIX_EPOCH};
 
+use awsjson_tests::capture::Capture;
+use awsjson_tests::server::{Received, Server};
+use awsjson_tests::temp_dir::TempDir;
 use serde_json::Value;
-use support::{Request, TempDir, serve};
-use tracing::field::{Field, Visit};
-use tracing::span::{Attributes, Id, Record};
-use tracing::{Event, Metadata, Subscriber};
 
 /// Every `tracing` event and span of the run, as text.
-static LOG: Mutex<Vec<String>> = Mutex::new(Vec::new());
+static LOG: LazyLock<Capture> = LazyLock::new(Capture::new);
 /// How many of them were checked for secrets.
-static LOGGED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-struct Capture;
-
-struct Line(String);
-
-impl Visit for Line {
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        use std::fmt::Write as _;
-        let _ = write!(self.0, " {}={:?}", field.name(), value);
-    }
-}
-
-impl Subscriber for Capture {
-    fn enabled(&self, _: &Metadata<'_>) -> bool {
-        true
-    }
-
-    fn new_span(&self, span: &Attributes<'_>) -> Id {
-        let mut line = Line(format!("span {}", span.metadata().name()));
-        span.record(&mut line);
-        LOG.lock().unwrap().push(line.0);
-        Id::from_u64(1)
-    }
-
-    fn record(&self, _: &Id, values: &Record<'_>) {
-        let mut line = Line("record".to_owned());
-        values.record(&mut line);
-        LOG.lock().unwrap().push(line.0);
-    }
-
-    fn record_follows_from(&self, _: &Id, _: &Id) {}
-
-    fn event(&self, event: &Event<'_>) {
-        let mut line = Line(format!("event {}", event.metadata().level()));
-        event.record(&mut line);
-        LOG.lock().unwrap().push(line.0);
-    }
-
-    fn enter(&self, _: &Id) {}
-
-    fn exit(&self, _: &Id) {}
-}
+static LOGGED: AtomicUsize = AtomicUsize::new(0);
 
 /// Case directories and endpoint cases: a truncated copy fails the run.
 const CASES: usize = 29;
@@ -255,7 +210,7 @@ const SAME_ERROR: &[(&str, &str, &str)] = &[
 ];
 
 fn main() {
-    tracing::subscriber::set_global_default(Capture).expect("the only subscriber");
+    tracing::subscriber::set_global_default(LOG.clone()).expect("the only subscriber");
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -366,7 +321,7 @@ fn main() {
     );
     println!(
         "{} log lines of the recorded cases checked for their secrets",
-        LOGGED.load(std::sync::atomic::Ordering::Relaxed)
+        LOGGED.load(Ordering::Relaxed)
     );
     println!("account_id: expected and compared in {account_ids} cases (chain and assume-role)");
     if dirs.len() != CASES {
@@ -408,7 +363,9 @@ async fn run(dir: &Path, account_ids: &mut usize) -> Result<(), String> {
         problems: Vec::new(),
     }));
     let state = replay.clone();
-    let server = serve(move |request| state.lock().unwrap().answer(request)).await;
+    let server = Server::answering(move |request| state.lock().unwrap().answer(request))
+        .await
+        .expect("a loopback server");
 
     let mut vars = Vec::new();
     for (k, v) in read_json(&dir.join("env.json")).as_object().expect("env") {
@@ -421,8 +378,8 @@ async fn run(dir: &Path, account_ids: &mut usize) -> Result<(), String> {
         vars.push((k.clone(), v));
     }
     let expose = vars.iter().any(|(k, _)| k == "EXPOSE_SECRETS_FOR_TESTS");
-    let env = awsjson::Env::from_vars(vars).replaying_to(&server.url);
-    LOG.lock().unwrap().clear();
+    let env = awsjson::Env::from_vars(vars).replaying_to(server.url());
+    LOG.clear();
     let result = awsjson::conformance::default_chain_credentials(&env).await;
     drop(server);
 
@@ -432,8 +389,8 @@ async fn run(dir: &Path, account_ids: &mut usize) -> Result<(), String> {
         .filter_map(|k| case["result"]["Ok"].get(*k)?.as_str())
         .collect();
     if !expose {
-        let log = LOG.lock().unwrap();
-        LOGGED.fetch_add(log.len(), std::sync::atomic::Ordering::Relaxed);
+        let log = LOG.lines();
+        LOGGED.fetch_add(log.len(), Ordering::Relaxed);
         for line in log.iter() {
             if secrets.iter().any(|s| line.contains(s)) {
                 problems.push(format!("a secret was logged: {line}"));
@@ -574,7 +531,7 @@ async fn endpoint_case(short: &str, case: &Value) -> Result<(), String> {
     }
     let seen = Arc::new(Mutex::new(Vec::new()));
     let record = seen.clone();
-    let server = serve(move |request| {
+    let server = Server::answering(move |request| {
         let url = request.header("x-awsjson-replay-url").unwrap_or("(none)");
         record
             .lock()
@@ -582,8 +539,9 @@ async fn endpoint_case(short: &str, case: &Value) -> Result<(), String> {
             .push(format!("{} {url}", request.method));
         (404, String::new())
     })
-    .await;
-    let env = awsjson::Env::from_vars(vars).replaying_to(&server.url);
+    .await
+    .expect("a loopback server");
+    let env = awsjson::Env::from_vars(vars).replaying_to(server.url());
     let result = awsjson::conformance::default_chain_credentials(&env).await;
     drop(server);
     let seen = seen.lock().unwrap().clone();
@@ -730,7 +688,7 @@ struct Replay {
 }
 
 impl Replay {
-    fn answer(&mut self, request: &Request) -> (u16, String) {
+    fn answer(&mut self, request: &Received) -> (u16, String) {
         let url = request.header("x-awsjson-replay-url").unwrap_or("(none)");
         // A repeat of the last recorded request after its 5xx is a retry, which the
         // SDK's standard retry mode makes too (up to 3 attempts); recordings that end
@@ -777,7 +735,7 @@ impl Replay {
             }
         }
         if recorded.method == "POST" && recorded.uri.contains("sts.") {
-            let (got, want) = (form(&request.body), form(&recorded.body));
+            let (got, want) = (form(&request.text()), form(&recorded.body));
             if got.keys().ne(want.keys()) {
                 wrong.push(format!(
                     "STS parameters {:?}, recorded {:?}",

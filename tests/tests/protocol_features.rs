@@ -3,11 +3,9 @@
 //! host labels, the compression threshold, query-compatible codes.
 
 use std::collections::HashMap;
-use std::time::{Duration, UNIX_EPOCH};
 
-use awsjson::__private::RawResponse;
-use awsjson::__private::{decode_response, request};
 use awsjson::{Blob, Client, Credentials, DateTime, Document, aws_json_operation, aws_json_shape};
+use awsjson_tests::wire;
 
 #[aws_json_shape(rename_all = "camelCase")]
 #[derive(Debug, Clone, PartialEq)]
@@ -41,7 +39,7 @@ struct Holder {
 }
 
 fn decode(json: &str) -> Result<Holder, String> {
-    awsjson::__private::decode_struct::<Holder>(json.as_bytes()).map_err(|e| e.to_string())
+    serde_json::from_str::<Holder>(json).map_err(|e| e.to_string())
 }
 
 #[test]
@@ -164,12 +162,7 @@ fn client() -> Client {
 }
 
 async fn build(op: &Put) -> Result<awsjson::HttpRequest, awsjson::Error<std::convert::Infallible>> {
-    request(
-        &client(),
-        op,
-        UNIX_EPOCH + Duration::from_secs(1_700_000_000),
-    )
-    .await
+    client().build_request(op).await
 }
 
 #[tokio::test]
@@ -194,10 +187,7 @@ async fn host_labels_are_validated_and_prefixed() {
         .endpoint_url("http://127.0.0.1:9/base")
         .build()
         .unwrap();
-    let err = request(&on_ip, &op, UNIX_EPOCH)
-        .await
-        .unwrap_err()
-        .to_string();
+    let err = on_ip.build_request(&op).await.unwrap_err().to_string();
     assert!(
         err.contains("http://acme-1.data.127.0.0.1:9/base/") && err.contains("does not parse"),
         "{err}"
@@ -243,7 +233,6 @@ async fn the_client_sets_the_threshold_or_turns_compression_off() {
         tenant: "t".into(),
         data: "x".repeat(100),
     };
-    let time = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
     let builder = || {
         Client::builder()
             .region("eu-west-1")
@@ -254,14 +243,14 @@ async fn the_client_sets_the_threshold_or_turns_compression_off() {
         .request_min_compression_size_bytes(50)
         .build()
         .unwrap();
-    let req = request(&low, &op, time).await.unwrap();
+    let req = low.build_request(&op).await.unwrap();
     assert_eq!(req.header("content-encoding"), Some("gzip"));
     let off = builder()
         .request_min_compression_size_bytes(0)
         .disable_request_compression(true)
         .build()
         .unwrap();
-    let req = request(&off, &op, time).await.unwrap();
+    let req = off.build_request(&op).await.unwrap();
     assert_eq!(req.header("content-encoding"), None);
     assert!(String::from_utf8(req.body).unwrap().contains("xxxx"));
     let err = builder()
@@ -289,13 +278,7 @@ async fn plain_operations_send_no_query_mode_and_no_encoding() {
     let op = Plain {
         data: "x".repeat(awsjson::DEFAULT_MIN_COMPRESSION_BYTES),
     };
-    let req = request(
-        &client(),
-        &op,
-        UNIX_EPOCH + Duration::from_secs(1_700_000_000),
-    )
-    .await
-    .unwrap();
+    let req = client().build_request(&op).await.unwrap();
     assert_eq!(req.header("x-amzn-query-mode"), None);
     assert_eq!(req.header("content-encoding"), None);
     assert_eq!(req.url, "http://localhost:9/base/");
@@ -303,15 +286,15 @@ async fn plain_operations_send_no_query_mode_and_no_encoding() {
 
 #[test]
 fn query_compatible_codes_come_from_the_header() {
-    let response = RawResponse {
-        status: 400,
-        headers: vec![(
-            "x-amzn-query-error".into(),
-            "AWS.SimpleQueueService.Throttled;Sender".into(),
+    let response = wire::response(
+        400,
+        &[(
+            "x-amzn-query-error",
+            "AWS.SimpleQueueService.Throttled;Sender",
         )],
-        body: br#"{"__type":"ns#Throttled","message":"slow down"}"#.to_vec(),
-    };
-    let Err(awsjson::Error::Service(err)) = decode_response::<Put>(&response) else {
+        *br#"{"__type":"ns#Throttled","message":"slow down"}"#,
+    );
+    let Err(awsjson::Error::Service(err)) = wire::decode::<Put>(&response) else {
         panic!("expected a service error")
     };
     assert!(

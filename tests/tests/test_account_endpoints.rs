@@ -4,11 +4,9 @@
 //! and Kinesis' `{account}.control-kinesis` / `data-kinesis` hosts from a `StreamARN`
 //! input member and the operation's `OperationType`.
 
-#[path = "test_credentials_support/mod.rs"]
-mod support;
-
 use awsjson::{AccountIdEndpointMode, Client, Credentials, aws_json_operation};
-use support::{TempDir, base_vars, env_of};
+use awsjson_tests::env::{base_vars, env_of};
+use awsjson_tests::temp_dir::TempDir;
 
 #[aws_json_operation(target = "DynamoDB_20120810.ListTables")]
 struct ListTables {}

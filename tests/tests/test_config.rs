@@ -2,13 +2,11 @@
 //! profile is read, precedence between the files and the environment, and the
 //! errors a malformed file gives.
 
-#[path = "test_credentials_support/mod.rs"]
-mod support;
-
 use std::time::Duration;
 
-use awsjson_tests::fault::{Action, FaultServer, Reply};
-use support::{ListTables, TempDir, base_vars, client_from, env_of, key_used};
+use awsjson_tests::env::{ListTables, base_vars, client_from, env_of, key_used};
+use awsjson_tests::server::{Action, Reply, Server};
+use awsjson_tests::temp_dir::TempDir;
 
 /// An operation whose model asks for gzip request compression.
 #[awsjson::aws_json_operation(
@@ -163,7 +161,7 @@ async fn max_attempts_of(config: &str, extra: &[(&str, &str)]) -> Result<String,
     home.write(".aws/config", config);
     let mut vars = base_vars(&home);
     vars.extend(extra.iter().map(|(k, v)| var(k, v)));
-    let server = FaultServer::start(
+    let server = Server::start(
         vec![],
         Action::Respond(Reply::error(503, "ServiceUnavailableException", "down")),
     )

@@ -1,17 +1,15 @@
 //! The default credential chain against real local parts: child processes for
 //! `credential_process`, loopback HTTP servers for ECS and IMDS, moto for STS.
 
-#[path = "test_credentials_support/mod.rs"]
-mod support;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use support::{
-    ListTables, TempDir, base_vars, client_from, closed_port_url, credentials_json, env_of,
-    key_used, serve, signed_with,
+use awsjson_tests::env::{
+    ListTables, base_vars, client_from, credentials_json, env_of, key_used, signed_with,
 };
+use awsjson_tests::server::{Server, closed_port_url};
+use awsjson_tests::temp_dir::TempDir;
 
 fn var(k: &str, v: &str) -> (String, String) {
     (k.to_owned(), v.to_owned())
@@ -91,17 +89,18 @@ async fn source_profile_cycle_is_an_error_not_a_hang() {
 
 #[tokio::test]
 async fn ecs_full_uri_with_token_file() {
-    let server = serve(|r| match r.header("authorization") {
+    let server = Server::answering(|r| match r.header("authorization") {
         Some("Bearer tok") => (200, credentials_json("ECSKEY", 3600, "Token")),
         _ => (401, String::new()),
     })
-    .await;
+    .await
+    .expect("a loopback server");
     let home = TempDir::new();
     let token = home.write("token", "Bearer tok\n");
     let mut vars = base_vars(&home);
     vars.push(var(
         "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-        &format!("{}/creds", server.url),
+        &format!("{}/creds", server.url()),
     ));
     vars.push(var("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", &token));
     vars.push(var(
@@ -109,7 +108,7 @@ async fn ecs_full_uri_with_token_file() {
         "ignored-when-file-set",
     ));
     assert_eq!(key_used(&vars).await.unwrap(), "ECSKEY");
-    assert_eq!(server.count("GET", "/creds"), 1);
+    assert_eq!(server.count_of("GET", "/creds"), 1);
 
     // A plain-HTTP URL off loopback is refused before any request.
     let mut remote = base_vars(&home);
@@ -126,12 +125,13 @@ async fn a_thousand_concurrent_sends_on_an_expired_cache_fetch_once() {
     let served = Arc::new(AtomicUsize::new(0));
     let n = served.clone();
     // The first credentials expire after 1 s, the next ones after an hour.
-    let server = serve(move |_| {
+    let server = Server::answering(move |_| {
         let i = n.fetch_add(1, Ordering::SeqCst);
         let lifetime = if i == 0 { 1 } else { 3600 };
         (200, credentials_json(&format!("ECS{i}"), lifetime, "Token"))
     })
-    .await;
+    .await
+    .expect("a loopback server");
     // The service verifies every signature against the second credentials.
     let stub = awsjson::stub::StubServer::builder()
         .credentials(awsjson::Credentials::new(
@@ -149,7 +149,7 @@ async fn a_thousand_concurrent_sends_on_an_expired_cache_fetch_once() {
     let mut vars = base_vars(&home);
     vars.push(var(
         "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-        &format!("{}/c", server.url),
+        &format!("{}/c", server.url()),
     ));
     let client = awsjson::ClientBuilder::from_env(&env_of(&vars))
         .await
@@ -188,10 +188,10 @@ async fn a_thousand_concurrent_sends_on_an_expired_cache_fetch_once() {
 
 /// An IMDSv2 server: tokens from `PUT /latest/api/token` (TTL header required), the
 /// first token it issues "expires" after one use, role listing and credentials.
-async fn imds_server() -> support::Server {
+async fn imds_server() -> Server {
     let issued = Arc::new(AtomicUsize::new(0));
     let used_first = Arc::new(AtomicUsize::new(0));
-    serve(move |r| {
+    Server::answering(move |r| {
         let token = r.header("x-aws-ec2-metadata-token").unwrap_or("");
         match (r.method.as_str(), r.path.as_str()) {
             ("PUT", "/latest/api/token") => {
@@ -214,6 +214,7 @@ async fn imds_server() -> support::Server {
         }
     })
     .await
+    .expect("a loopback server")
 }
 
 #[tokio::test]
@@ -222,7 +223,7 @@ async fn imds_v2_token_role_and_credentials_and_region() {
     let home = TempDir::new();
     let mut vars = base_vars(&home);
     vars.retain(|(k, _)| k != "AWS_EC2_METADATA_DISABLED");
-    vars.push(var("AWS_EC2_METADATA_SERVICE_ENDPOINT", &server.url));
+    vars.push(var("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url()));
     let client = client_from(&vars).await;
     // The region came from instance metadata with token-0 (its one use).
     assert_eq!(client.region(), "ap-northeast-3");
@@ -236,7 +237,7 @@ async fn imds_v2_token_role_and_credentials_and_region() {
         Some("token-IMDSKEY")
     );
     // token-0 was rejected once it "expired", and a new token fetched.
-    assert_eq!(server.count("PUT", "/latest/api/token"), 2);
+    assert_eq!(server.count_of("PUT", "/latest/api/token"), 2);
     assert!(
         server
             .requests()
@@ -268,7 +269,7 @@ async fn imds_disabled_or_unreachable_fails_fast() {
     // Disabled: no request at all, even with an endpoint set.
     let server = imds_server().await;
     let mut vars = base_vars(&home);
-    vars.push(var("AWS_EC2_METADATA_SERVICE_ENDPOINT", &server.url));
+    vars.push(var("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url()));
     let err = key_used(&vars).await.unwrap_err();
     assert!(
         err.contains("disabled by AWS_EC2_METADATA_DISABLED"),
@@ -412,7 +413,7 @@ mod sts {
 
     #[tokio::test]
     async fn web_identity_from_a_profile_is_sent_unsigned() {
-        let sts = serve(|_| {
+        let sts = Server::answering(|_| {
             (
                 200,
                 r#"<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
@@ -424,7 +425,8 @@ mod sts {
                     .to_owned(),
             )
         })
-        .await;
+        .await
+.expect("a loopback server");
         let home = TempDir::new();
         let token = home.write("token", "the-token\n");
         home.write(
@@ -434,12 +436,12 @@ mod sts {
             ),
         );
         let mut vars = base_vars(&home);
-        vars.push(var("AWS_ENDPOINT_URL_STS", &sts.url));
+        vars.push(var("AWS_ENDPOINT_URL_STS", sts.url()));
         assert_eq!(key_used(&vars).await.unwrap(), "ASIAWEB");
         let request = &sts.requests()[0];
         assert_eq!(request.header("authorization"), None);
         assert_eq!(
-            request.body,
+            request.text(),
             "Action=AssumeRoleWithWebIdentity&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fw&RoleSessionName=s1&WebIdentityToken=the-token"
         );
     }
@@ -458,13 +460,14 @@ mod sts {
 <Message>no</Message></Error></ErrorResponse>";
         let calls = Arc::new(AtomicUsize::new(0));
         let seen = calls.clone();
-        let sts = serve(move |_| match seen.fetch_add(1, Ordering::SeqCst) {
+        let sts = Server::answering(move |_| match seen.fetch_add(1, Ordering::SeqCst) {
             0 => (503, "busy".to_owned()),
             1 => (400, THROTTLED.to_owned()),
             2 => (200, OK.to_owned()),
             _ => (403, DENIED.to_owned()),
         })
-        .await;
+        .await
+        .expect("a loopback server");
         let home = TempDir::new();
         let token = home.write("token", "the-token\n");
         home.write(
@@ -474,7 +477,7 @@ mod sts {
             ),
         );
         let mut vars = base_vars(&home);
-        vars.push(var("AWS_ENDPOINT_URL_STS", &sts.url));
+        vars.push(var("AWS_ENDPOINT_URL_STS", sts.url()));
         assert_eq!(key_used(&vars).await.unwrap(), "ASIARETRIED");
         assert_eq!(sts.requests().len(), 3);
         // Denied is not retried: one more request, and its error.

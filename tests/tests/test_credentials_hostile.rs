@@ -4,14 +4,14 @@
 //! container endpoints that answer with documents nested 100,000 deep, and STS
 //! endpoint URLs whose host is spelled differently from how it is sent.
 
-#[path = "test_credentials_support/mod.rs"]
-mod support;
-
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use awsjson::ClientBuilder;
-use support::{ListTables, Request, TempDir, base_vars, closed_port_url, env_of, key_used, serve};
+use awsjson_tests::capture::Capture;
+use awsjson_tests::env::{ListTables, base_vars, credentials_json, env_of, key_used};
+use awsjson_tests::server::{Received, Server, closed_port_url};
+use awsjson_tests::temp_dir::TempDir;
 
 fn var(k: &str, v: &str) -> (String, String) {
     (k.to_owned(), v.to_owned())
@@ -125,8 +125,8 @@ async fn a_hung_credential_process_runs_once_and_is_killed_at_its_timeout() {
 /// and in the logs.
 #[tokio::test(flavor = "current_thread")]
 async fn a_failing_credential_process_shows_its_program_only() {
-    let lines = Arc::new(Mutex::new(Vec::new()));
-    let _logs = tracing::subscriber::set_default(Capture(lines.clone()));
+    let capture = Capture::new();
+    let _logs = tracing::subscriber::set_default(capture.clone());
     let home = TempDir::new();
     home.write(
         ".aws/config",
@@ -144,54 +144,11 @@ async fn a_failing_credential_process_shows_its_program_only() {
     vars.push(var("AWS_PROFILE", "env"));
     let err = key_used(&vars).await.unwrap_err();
     assert!(err.contains("exit status: 4"), "{err}");
-    let logs = lines.lock().unwrap().join("\n");
+    let logs = capture.text();
     assert!(logs.contains("credential_process"), "{logs}");
     for text in [&err, &logs] {
         assert!(!text.contains("hunter2secret"), "{text}");
     }
-}
-
-/// Every tracing event and span, as a line of text.
-struct Capture(Arc<Mutex<Vec<String>>>);
-
-struct Line(String);
-
-impl tracing::field::Visit for Line {
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        use std::fmt::Write as _;
-        let _ = write!(self.0, " {}={:?}", field.name(), value);
-    }
-}
-
-impl tracing::Subscriber for Capture {
-    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
-        true
-    }
-
-    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
-        let mut line = Line(format!("span {}", span.metadata().name()));
-        span.record(&mut line);
-        self.0.lock().unwrap().push(line.0);
-        tracing::span::Id::from_u64(1)
-    }
-
-    fn record(&self, _: &tracing::span::Id, values: &tracing::span::Record<'_>) {
-        let mut line = Line("record".to_owned());
-        values.record(&mut line);
-        self.0.lock().unwrap().push(line.0);
-    }
-
-    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
-
-    fn event(&self, event: &tracing::Event<'_>) {
-        let mut line = Line(format!("event {}", event.metadata().level()));
-        event.record(&mut line);
-        self.0.lock().unwrap().push(line.0);
-    }
-
-    fn enter(&self, _: &tracing::span::Id) {}
-
-    fn exit(&self, _: &tracing::span::Id) {}
 }
 
 fn ecs_vars(home: &TempDir, uri: &str) -> Vec<(String, String)> {
@@ -207,12 +164,13 @@ fn ecs_vars(home: &TempDir, uri: &str) -> Vec<(String, String)> {
 /// really are loopback are served.
 #[tokio::test]
 async fn a_container_credentials_uri_cannot_hide_its_host_behind_a_user_name() {
-    let server = serve(|r| match r.header("authorization") {
-        Some("Bearer the-token") => (200, support::credentials_json("ECSKEY", 3600, "Token")),
+    let server = Server::answering(|r| match r.header("authorization") {
+        Some("Bearer the-token") => (200, credentials_json("ECSKEY", 3600, "Token")),
         _ => (401, String::new()),
     })
-    .await;
-    let port = server.url.rsplit(':').next().unwrap().to_owned();
+    .await
+    .expect("a loopback server");
+    let port = server.url().rsplit(':').next().unwrap().to_owned();
     let home = TempDir::new();
     for uri in [
         "http://127.0.0.1:80@attacker.example/creds".to_owned(),
@@ -247,7 +205,7 @@ async fn a_container_credentials_uri_cannot_hide_its_host_behind_a_user_name() {
             "{uri}"
         );
     }
-    assert_eq!(server.count("GET", "/creds"), 3);
+    assert_eq!(server.count_of("GET", "/creds"), 3);
 }
 
 /// A document nested `levels` deep: `<a><a>…</a></a>` or `[[…]]`.
@@ -277,11 +235,13 @@ async fn sts_answering_100_000_nested_elements_is_an_error_not_an_abort() {
     assert!(deep.len() < 1 << 20);
     for status in [200, 400] {
         let body = deep.clone();
-        let sts = serve(move |_| (status, body.clone())).await;
+        let sts = Server::answering(move |_| (status, body.clone()))
+            .await
+            .expect("a loopback server");
         let home = TempDir::new();
         let err = bounded(
             Duration::from_secs(20),
-            key_used(&web_identity_vars(&home, &sts.url)),
+            key_used(&web_identity_vars(&home, sts.url())),
         )
         .await
         .unwrap_err();
@@ -304,11 +264,13 @@ async fn sts_answering_100_000_nested_elements_is_an_error_not_an_abort() {
 async fn json_credentials_nested_100_000_deep_are_an_error_not_an_abort() {
     let deep = nested("[", "]", 100_000);
     let body = deep.clone();
-    let server = serve(move |_| (200, body.clone())).await;
+    let server = Server::answering(move |_| (200, body.clone()))
+        .await
+        .expect("a loopback server");
     let home = TempDir::new();
     let err = bounded(
         Duration::from_secs(20),
-        key_used(&ecs_vars(&home, &format!("{}/creds", server.url))),
+        key_used(&ecs_vars(&home, &format!("{}/creds", server.url()))),
     )
     .await
     .unwrap_err();
@@ -337,7 +299,7 @@ async fn json_credentials_nested_100_000_deep_are_an_error_not_an_abort() {
 
 /// The signature a request carries is checked against the `Host` the server received,
 /// as AWS checks it.
-fn signed_for_received_host(request: &Request, secret: &str) -> Result<(), String> {
+fn signed_for_received_host(request: &Received, secret: &str) -> Result<(), String> {
     let auth = request.header("authorization").ok_or("unsigned")?;
     let parsed = awsjson::sigv4::parse_authorization(auth).ok_or("malformed Authorization")?;
     let date = request.header("x-amz-date").ok_or("no X-Amz-Date")?;
@@ -351,7 +313,7 @@ fn signed_for_received_host(request: &Request, secret: &str) -> Result<(), Strin
             &request.method,
             &request.path,
             &headers,
-            request.body.as_bytes(),
+            &request.body,
         ),
         &awsjson::sigv4::SigningParams::new(
             parsed.access_key_id,
@@ -380,15 +342,16 @@ async fn sts_requests_are_signed_for_the_host_they_are_sent_to() {
 <SessionToken>t</SessionToken><SecretAccessKey>s</SecretAccessKey>
 <Expiration>2099-01-01T00:00:00Z</Expiration><AccessKeyId>ASIAHOST</AccessKeyId>
 </Credentials></AssumeRoleResult></AssumeRoleResponse>"#;
-    let sts = serve(|r| match signed_for_received_host(r, "base-secret") {
+    let sts = Server::answering(|r| match signed_for_received_host(r, "base-secret") {
         Ok(()) => (200, OK.to_owned()),
         Err(why) => (
             403,
             format!("<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>{why}</Message></Error></ErrorResponse>"),
         ),
     })
-    .await;
-    let port = sts.url.rsplit(':').next().unwrap().to_owned();
+    .await
+.expect("a loopback server");
+    let port = sts.url().rsplit(':').next().unwrap().to_owned();
     let home = TempDir::new();
     home.write(
         ".aws/config",
@@ -420,7 +383,7 @@ async fn sts_requests_are_signed_for_the_host_they_are_sent_to() {
 #[tokio::test]
 async fn sts_error_messages_are_bounded() {
     let message = "x".repeat(500_000);
-    let sts = serve(move |_| {
+    let sts = Server::answering(move |_| {
         (
             403,
             format!(
@@ -428,11 +391,12 @@ async fn sts_error_messages_are_bounded() {
             ),
         )
     })
-    .await;
+    .await
+.expect("a loopback server");
     let home = TempDir::new();
     let err = bounded(
         Duration::from_secs(10),
-        key_used(&web_identity_vars(&home, &sts.url)),
+        key_used(&web_identity_vars(&home, sts.url())),
     )
     .await
     .unwrap_err();

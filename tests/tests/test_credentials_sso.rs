@@ -3,13 +3,12 @@
 //! (through `AWS_ENDPOINT_URL_SSO_OIDC` / `AWS_ENDPOINT_URL_SSO`), STS `AssumeRole` on
 //! top of SSO credentials.
 
-#[path = "test_credentials_support/mod.rs"]
-mod support;
-
 use std::time::{Duration, SystemTime};
 
-use awsjson_tests::fault::{Action, FaultServer, Reply};
-use support::{ListTables, TempDir, base_vars, client_from, key_used, signed_with};
+use awsjson_tests::env::{ListTables, base_vars, client_from, date_time_in, key_used, signed_with};
+use awsjson_tests::server::closed_port_url;
+use awsjson_tests::server::{Action, Reply, Server};
+use awsjson_tests::temp_dir::TempDir;
 
 fn var(k: &str, v: &str) -> (String, String) {
     (k.to_owned(), v.to_owned())
@@ -67,7 +66,7 @@ region = ap-southeast-2
 ";
 
 fn in_secs(secs: i64) -> String {
-    support::date_time_in(secs)
+    date_time_in(secs)
 }
 
 /// A cache file of a session, as the CLI writes it; the token expires in `secs`.
@@ -109,16 +108,16 @@ fn role_reply(key: &str, secs: u64) -> Action {
 /// pointing at them and selecting `profile`.
 struct Fixture {
     home: TempDir,
-    portal: FaultServer,
-    oidc: FaultServer,
+    portal: Server,
+    oidc: Server,
     vars: Vec<(String, String)>,
 }
 
 async fn fixture(profile: &str, portal: Action, oidc: Action) -> Fixture {
     let home = TempDir::new();
     home.write(".aws/config", CONFIG);
-    let portal = FaultServer::start(vec![], portal).await.unwrap();
-    let oidc = FaultServer::start(vec![], oidc).await.unwrap();
+    let portal = Server::start(vec![], portal).await.unwrap();
+    let oidc = Server::start(vec![], oidc).await.unwrap();
     let mut vars = base_vars(&home);
     vars.push(var("AWS_PROFILE", profile));
     vars.push(var("AWS_ENDPOINT_URL_SSO", portal.url()));
@@ -457,7 +456,7 @@ async fn bad_profiles_are_clear_errors() {
 
 #[tokio::test]
 async fn an_sso_profile_as_the_source_of_a_role() {
-    let sts = FaultServer::start(
+    let sts = Server::start(
         vec![],
         Action::Respond(Reply::raw(
             200,
@@ -570,7 +569,7 @@ async fn no_secret_in_any_error_or_debug() {
     // Unreachable OIDC and portal endpoints.
     let mut vars = f.vars.clone();
     vars.retain(|(k, _)| !k.starts_with("AWS_ENDPOINT_URL"));
-    let closed = support::closed_port_url();
+    let closed = closed_port_url();
     vars.push(var("AWS_ENDPOINT_URL_SSO_OIDC", &closed));
     vars.push(var("AWS_ENDPOINT_URL_SSO", &closed));
     f.home.write(CORP_CACHE, &session_cache(-60));

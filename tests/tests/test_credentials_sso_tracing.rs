@@ -4,59 +4,10 @@
 //! A binary of its own: the capturing subscriber is the thread's default dispatcher,
 //! and no other test should run beside it.
 
-#[path = "test_credentials_support/mod.rs"]
-mod support;
-
-use std::fmt::Write as _;
-use std::sync::{Arc, Mutex};
-
-use awsjson_tests::fault::{Action, FaultServer, Reply};
-use support::{TempDir, base_vars, key_used};
-use tracing::field::{Field, Visit};
-use tracing::span::{Attributes, Id, Record};
-use tracing::{Event, Metadata, Subscriber};
-
-/// Writes every event (and span) as a line of text.
-struct Capture(Arc<Mutex<Vec<String>>>);
-
-struct Line(String);
-
-impl Visit for Line {
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        let _ = write!(self.0, " {}={:?}", field.name(), value);
-    }
-}
-
-impl Subscriber for Capture {
-    fn enabled(&self, _: &Metadata<'_>) -> bool {
-        true
-    }
-
-    fn new_span(&self, span: &Attributes<'_>) -> Id {
-        let mut line = Line(format!("span {}", span.metadata().name()));
-        span.record(&mut line);
-        self.0.lock().unwrap().push(line.0);
-        Id::from_u64(1)
-    }
-
-    fn record(&self, _: &Id, values: &Record<'_>) {
-        let mut line = Line("record".to_owned());
-        values.record(&mut line);
-        self.0.lock().unwrap().push(line.0);
-    }
-
-    fn record_follows_from(&self, _: &Id, _: &Id) {}
-
-    fn event(&self, event: &Event<'_>) {
-        let mut line = Line(format!("event {}", event.metadata().level()));
-        event.record(&mut line);
-        self.0.lock().unwrap().push(line.0);
-    }
-
-    fn enter(&self, _: &Id) {}
-
-    fn exit(&self, _: &Id) {}
-}
+use awsjson_tests::capture::Capture;
+use awsjson_tests::env::{base_vars, key_used};
+use awsjson_tests::server::{Action, Reply, Server};
+use awsjson_tests::temp_dir::TempDir;
 
 fn in_secs(secs: i64) -> String {
     awsjson::DateTime::from_secs(awsjson::DateTime::now().secs() + secs).to_date_time()
@@ -64,26 +15,21 @@ fn in_secs(secs: i64) -> String {
 
 #[test]
 fn refresh_events_without_secrets() {
-    let lines = Arc::new(Mutex::new(Vec::new()));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    tracing::subscriber::with_default(Capture(Arc::clone(&lines)), || {
-        runtime.block_on(async {
+    let capture = Capture::new();
+    capture.block_on(async {
             let role = serde_json::json!({"roleCredentials": {
                 "accessKeyId": "ASIATRACE",
                 "secretAccessKey": "SECRET-role-key",
                 "sessionToken": "SECRET-role-session",
                 "expiration": 4_102_444_800_000_u64,
             }});
-            let portal = FaultServer::start(
+            let portal = Server::start(
                 vec![],
                 Action::Respond(Reply::json(200, role.to_string())),
             )
             .await
             .unwrap();
-            let oidc = FaultServer::start(
+            let oidc = Server::start(
                 vec![Action::Respond(
                     Reply::json(
                         400,
@@ -131,9 +77,7 @@ fn refresh_events_without_secrets() {
                 .collect();
             assert_eq!(bearer, ["SECRET-access-token", "SECRET-new-access"]);
         });
-    });
-    let lines = lines.lock().unwrap();
-    let text = lines.join("\n");
+    let text = capture.text();
     assert!(
         text.contains("refreshing the SSO token failed (SSO OIDC CreateToken: InvalidGrantException: bad ** redacted ** (HTTP 400))"),
         "{text}"

@@ -3,11 +3,9 @@
 //! `endpoint-rule-set-1.json` evaluated with the SDKs' `partitions.json`), and the
 //! configured-endpoint settings in their official order.
 
-#[path = "test_credentials_support/mod.rs"]
-mod support;
-
 use awsjson::{Client, ServiceMeta};
-use support::{TempDir, base_vars, env_of};
+use awsjson_tests::env::{base_vars, env_of};
+use awsjson_tests::temp_dir::TempDir;
 
 // The services' metadata comes from the catalog through a declared operation, so the
 // expected URLs below check the generated entries (DynamoDB's FIPS GovCloud hostname,

@@ -2,7 +2,6 @@
 //! correction (`null` reads as absent, a missing member as its type's zero value) and
 //! the union member that holds a `null` document.
 
-use awsjson::__private::decode_struct;
 use awsjson::{Blob, DateTime, Document, aws_json_shape};
 
 /// application-autoscaling's `ScalableTarget`, whose `RoleARN` the service sends as
@@ -112,8 +111,9 @@ fn zero_target() -> ScalableTarget {
 
 #[test]
 fn null_in_a_required_member_reads_as_if_left_out() {
-    let absent = decode_struct::<ScalableTarget>(br#"{"ResourceId":"service/c/s"}"#).unwrap();
-    let nulls = decode_struct::<ScalableTarget>(
+    let absent =
+        serde_json::from_slice::<ScalableTarget>(br#"{"ResourceId":"service/c/s"}"#).unwrap();
+    let nulls = serde_json::from_slice::<ScalableTarget>(
         br#"{"ResourceId":"service/c/s","RoleARN":null,"MinCapacity":null,"Suspended":null,
             "Tags":null,"Created":null,"Payload":null,"Note":null,"Weight":null}"#,
     )
@@ -127,10 +127,12 @@ fn null_in_a_required_member_reads_as_if_left_out() {
         }
     );
     // A value after a `null` for the same member is not a duplicate.
-    let later = decode_struct::<ScalableTarget>(br#"{"RoleARN":null,"RoleARN":"arn:r"}"#).unwrap();
+    let later =
+        serde_json::from_slice::<ScalableTarget>(br#"{"RoleARN":null,"RoleARN":"arn:r"}"#).unwrap();
     assert_eq!(later.role_arn, "arn:r");
     // Two values still are.
-    let twice = decode_struct::<ScalableTarget>(br#"{"RoleARN":"a","RoleARN":"b"}"#).unwrap_err();
+    let twice =
+        serde_json::from_slice::<ScalableTarget>(br#"{"RoleARN":"a","RoleARN":"b"}"#).unwrap_err();
     assert!(
         twice.to_string().contains("duplicate field `RoleARN`"),
         "{twice}"
@@ -139,7 +141,8 @@ fn null_in_a_required_member_reads_as_if_left_out() {
 
 #[test]
 fn structure_enum_and_union_members_left_out_get_their_error_correction() {
-    let out = decode_struct::<DeliveryStreamDescription>(br#"{"DeliveryStreamName":"s"}"#).unwrap();
+    let out = serde_json::from_slice::<DeliveryStreamDescription>(br#"{"DeliveryStreamName":"s"}"#)
+        .unwrap();
     assert_eq!(out.delivery_stream_name, "s");
     assert_eq!(
         out.encryption_configuration,
@@ -157,14 +160,14 @@ fn structure_enum_and_union_members_left_out_get_their_error_correction() {
     assert_eq!(out.level, Level::Unknown(0));
     assert!(matches!(&out.source, Source::Unknown(member) if member.as_str().is_empty()));
     // `null` for each reads the same.
-    let nulls = decode_struct::<DeliveryStreamDescription>(
+    let nulls = serde_json::from_slice::<DeliveryStreamDescription>(
         br#"{"DeliveryStreamName":"s","EncryptionConfiguration":null,"Status":null,
             "Level":null,"Source":null}"#,
     )
     .unwrap();
     assert_eq!(nulls, out);
     // Present members are read as sent, of course.
-    let sent = decode_struct::<DeliveryStreamDescription>(
+    let sent = serde_json::from_slice::<DeliveryStreamDescription>(
         br#"{"EncryptionConfiguration":{"KeyType":"AWS_OWNED_CMK","Retries":2},
             "Level":2,"Source":{"text":"t"}}"#,
     )
@@ -177,9 +180,9 @@ fn structure_enum_and_union_members_left_out_get_their_error_correction() {
 
 #[test]
 fn a_structure_without_a_zero_value_is_still_a_missing_member() {
-    let err = decode_struct::<HasChain>(b"{}").unwrap_err();
+    let err = serde_json::from_slice::<HasChain>(b"{}").unwrap_err();
     assert!(err.to_string().contains("missing field `Chain`"), "{err}");
-    let err = decode_struct::<Chain>(b"{}").unwrap_err();
+    let err = serde_json::from_slice::<Chain>(b"{}").unwrap_err();
     assert!(err.to_string().contains("missing field `Next`"), "{err}");
 }
 

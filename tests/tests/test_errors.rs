@@ -6,37 +6,20 @@ use std::error::Error as StdError;
 use std::time::Duration;
 
 use awsjson::{
-    Client, ConfigError, Credentials, CredentialsError, DecodeError, Error, ErrorChain, ErrorMeta,
-    MAX_DISPLAYED_CHARS, ServiceError, TransportError, TransportErrorKind, UnmodeledError,
+    ConfigError, CredentialsError, DecodeError, Error, ErrorChain, ErrorMeta, MAX_DISPLAYED_CHARS,
+    ServiceError, TransportError, TransportErrorKind, UnmodeledError,
 };
 use awsjson_examples::partner_central::*;
-use awsjson_tests::fault::{Action, FaultServer, Reply};
-
-fn job() -> CreateResourceSnapshotJob {
-    CreateResourceSnapshotJob {
-        catalog: "Sandbox".into(),
-        engagement_identifier: "eng-abcdefghij1234".into(),
-        resource_identifier: "O1234567".into(),
-        resource_snapshot_template_identifier: "AWSOpportunitySummary".into(),
-        resource_type: ResourceType::Opportunity,
-        client_token: None,
-        tags: None,
-    }
-}
-
-fn builder(url: &str) -> awsjson::ClientBuilder {
-    Client::builder()
-        .region("us-east-1")
-        .credentials(Credentials::new("AKIDERR", "err-secret", None))
-        .endpoint_url(url)
-        .initial_backoff(Duration::from_millis(1))
-        .max_backoff(Duration::from_millis(5))
-}
+use awsjson_tests::fixture::job;
+use awsjson_tests::server::{Action, Reply, Server, client_builder};
 
 /// The error of one call answered by `action`, within 10 s.
 async fn error_from(action: Action) -> Error<CreateResourceSnapshotJobError> {
-    let server = FaultServer::start(vec![], action).await.unwrap();
-    let client = builder(server.url()).max_attempts(1).build().unwrap();
+    let server = Server::start(vec![], action).await.unwrap();
+    let client = client_builder(server.url())
+        .max_attempts(1)
+        .build()
+        .unwrap();
     tokio::time::timeout(Duration::from_secs(10), job().send(&client))
         .await
         .expect("the call returned within 10 s")
@@ -76,7 +59,7 @@ async fn every_error_prints_each_cause_once_along_its_chain() {
     let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", closed.local_addr().unwrap());
     drop(closed);
-    let client = builder(&url).max_attempts(1).build().unwrap();
+    let client = client_builder(&url).max_attempts(1).build().unwrap();
     let refused = tokio::time::timeout(Duration::from_secs(10), job().send(&client))
         .await
         .unwrap()

@@ -3,27 +3,16 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use awsjson::{Client, Credentials, Error, TransportErrorKind};
+use awsjson::{Client, Error, TransportErrorKind};
 use awsjson_examples::partner_central::*;
-use awsjson_tests::fault::{Action, FaultServer, Received, Reply};
+use awsjson_tests::fixture::job;
+use awsjson_tests::server::{Action, Received, Reply, Server, client_builder};
 use awsjson_tests::timestamp;
 
 const OK: &str = r#"{"Id":"job-0123456789abc","Arn":"arn:aws:x"}"#;
 
 fn ok() -> Action {
     Action::Respond(Reply::json(200, OK))
-}
-
-fn job() -> CreateResourceSnapshotJob {
-    CreateResourceSnapshotJob {
-        catalog: "Sandbox".into(),
-        engagement_identifier: "eng-abcdefghij1234".into(),
-        resource_identifier: "O1234567".into(),
-        resource_snapshot_template_identifier: "AWSOpportunitySummary".into(),
-        resource_type: ResourceType::Opportunity,
-        client_token: None,
-        tags: None,
-    }
 }
 
 /// A regression that makes a call hang fails the test within this bound.
@@ -38,18 +27,9 @@ async fn bounded_send(
         .expect("the call did not end within 10 s")
 }
 
-fn builder(server: &FaultServer) -> awsjson::ClientBuilder {
-    Client::builder()
-        .region("us-east-1")
-        .credentials(Credentials::new("AKIDFAULT", "fault-secret", None))
-        .endpoint_url(server.url())
-        .initial_backoff(Duration::from_millis(1))
-        .max_backoff(Duration::from_millis(5))
-}
-
-async fn scripted(script: Vec<Action>, fallback: Action) -> (FaultServer, Client) {
-    let server = FaultServer::start(script, fallback).await.unwrap();
-    let client = builder(&server).build().unwrap();
+async fn scripted(script: Vec<Action>, fallback: Action) -> (Server, Client) {
+    let server = Server::start(script, fallback).await.unwrap();
+    let client = server.client_builder().build().unwrap();
     (server, client)
 }
 
@@ -177,10 +157,11 @@ async fn validation_exception_is_not_retried() {
 
 #[tokio::test]
 async fn headers_that_never_arrive_hit_the_attempt_timeout_each_attempt() {
-    let server = FaultServer::start(vec![], Action::Hang).await.unwrap();
+    let server = Server::start(vec![], Action::Hang).await.unwrap();
     // 500 ms: each attempt's request must be read whole by the server (which logs it
     // only then) before its timeout, also on a loaded machine.
-    let client = builder(&server)
+    let client = server
+        .client_builder()
         .attempt_timeout(Duration::from_millis(500))
         .build()
         .unwrap();
@@ -206,12 +187,11 @@ async fn headers_that_never_arrive_hit_the_attempt_timeout_each_attempt() {
 
 #[tokio::test]
 async fn a_hang_then_success_recovers_within_the_attempt_timeout() {
-    let server = FaultServer::start(vec![Action::Hang, ok()], ok())
-        .await
-        .unwrap();
+    let server = Server::start(vec![Action::Hang, ok()], ok()).await.unwrap();
     // 1 s: the hung first attempt still times out, and the second (a new connection,
     // signing, the whole response) has room on a loaded machine.
-    let client = builder(&server)
+    let client = server
+        .client_builder()
         .attempt_timeout(Duration::from_secs(1))
         .build()
         .unwrap();
@@ -227,7 +207,7 @@ async fn a_hang_then_success_recovers_within_the_attempt_timeout() {
 
 #[tokio::test]
 async fn a_body_trickling_past_the_operation_timeout_fails_once_with_a_timeout() {
-    let server = FaultServer::start(
+    let server = Server::start(
         vec![],
         Action::Trickle {
             reply: Reply::json(200, format!("{{\"Id\":\"{}\"}}", "x".repeat(100))),
@@ -237,7 +217,8 @@ async fn a_body_trickling_past_the_operation_timeout_fails_once_with_a_timeout()
     )
     .await
     .unwrap();
-    let client = builder(&server)
+    let client = server
+        .client_builder()
         .operation_timeout(Duration::from_millis(300))
         .build()
         .unwrap();
@@ -310,8 +291,9 @@ async fn a_body_over_the_size_cap_is_an_error_not_an_allocation() {
         Action::Respond(Reply::json(200, big.clone())),
         Action::CloseDelimited(Reply::json(200, big.clone())),
     ] {
-        let server = FaultServer::start(vec![], action).await.unwrap();
-        let client = builder(&server)
+        let server = Server::start(vec![], action).await.unwrap();
+        let client = server
+            .client_builder()
             .max_response_bytes(1024 * 1024)
             .build()
             .unwrap();
@@ -570,11 +552,7 @@ async fn connection_refused_is_retried_then_a_connect_error() {
         .local_addr()
         .unwrap()
         .port();
-    let client = Client::builder()
-        .region("us-east-1")
-        .credentials(Credentials::new("AKIDFAULT", "fault-secret", None))
-        .endpoint_url(format!("http://127.0.0.1:{port}"))
-        .initial_backoff(Duration::from_millis(1))
+    let client = client_builder(&format!("http://127.0.0.1:{port}"))
         .build()
         .unwrap();
     let err = job().send(&client).await.unwrap_err();
@@ -620,12 +598,8 @@ async fn a_connect_that_never_completes_hits_the_connect_timeout() {
         }
     }
     assert!(a_connect_hung, "8 connects to a backlog of 1 all completed");
-    let client = Client::builder()
-        .region("us-east-1")
-        .credentials(Credentials::new("AKIDFAULT", "fault-secret", None))
-        .endpoint_url(format!("http://{addr}"))
+    let client = client_builder(&format!("http://{addr}"))
         .connect_timeout(Duration::from_millis(100))
-        .initial_backoff(Duration::from_millis(1))
         .build()
         .unwrap();
     let started = std::time::Instant::now();
@@ -654,10 +628,7 @@ async fn a_connect_that_never_completes_hits_the_connect_timeout() {
 async fn a_non_ascii_endpoint_host_goes_out_as_punycode() {
     // awsjson leaves `url` its Unicode tables (dropping them is the application's
     // choice): such a host is sent to, as its punycode form.
-    let client = Client::builder()
-        .region("us-east-1")
-        .credentials(Credentials::new("AKIDFAULT", "fault-secret", None))
-        .endpoint_url("http://bücher.example:4566")
+    let client = client_builder("http://bücher.example:4566")
         .build()
         .unwrap();
     let request = client.build_request(&job()).await.unwrap();
@@ -669,7 +640,7 @@ async fn a_non_ascii_endpoint_host_goes_out_as_punycode() {
 async fn a_redirect_is_reported_not_followed() {
     // Following it would send the signed request (and its token) to another host: the
     // other host is a live server that would answer, and must see nothing.
-    let elsewhere = FaultServer::start(vec![], ok()).await.unwrap();
+    let elsewhere = Server::start(vec![], ok()).await.unwrap();
     let (server, client) = scripted(
         vec![Action::Respond(
             Reply::raw(307, "text/html", "<html>moved</html>")

@@ -103,7 +103,6 @@ fn compiles_with_shadowed_names() {
 
 #[test]
 fn shapes_read_and_write_with_shadowed_names() {
-    use awsjson::__private::serde_json;
     let json = r#"{"Nested":{"ARN":"a"},"errorMessage":"m","At":"2024-01-01T00:00:00Z","Ratio":"NaN","Ratios":[1.5],"Choice":{"At":"Tue, 29 Apr 2014 18:30:38 GMT"}}"#;
     let members: shadowed::Members = serde_json::from_str(json).unwrap();
     assert_eq!(members.declared, 3);

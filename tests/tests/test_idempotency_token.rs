@@ -3,25 +3,15 @@
 
 use std::collections::HashSet;
 
-use awsjson::__private::encode;
-use awsjson_examples::partner_central::{CreateResourceSnapshotJob, ResourceType};
+use awsjson_tests::fixture::job;
+use awsjson_tests::offline::OfflineClient;
 
-fn job() -> CreateResourceSnapshotJob {
-    CreateResourceSnapshotJob {
-        catalog: "Sandbox".into(),
-        engagement_identifier: "eng-abcdefghij1234".into(),
-        resource_identifier: "O1234567".into(),
-        resource_snapshot_template_identifier: "AWSOpportunitySummary".into(),
-        resource_type: ResourceType::Opportunity,
-        client_token: None,
-        tags: None,
-    }
-}
-
-/// The token of one encoded call.
-fn token() -> String {
-    let body: serde_json::Value = serde_json::from_slice(&encode(&job()).unwrap()).unwrap();
-    body["ClientToken"].as_str().unwrap().to_owned()
+/// The token of one call, off the request `send` would send.
+fn token(client: &OfflineClient) -> String {
+    client.body(&job())["ClientToken"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 /// The sixteen bytes of a lower-case hyphenated (8-4-4-4-12) UUID, read independently
@@ -47,8 +37,9 @@ fn uuid_bytes(text: &str) -> Option<[u8; 16]> {
 
 #[test]
 fn a_token_is_a_version_4_uuid_of_the_rfc_variant() {
+    let client = OfflineClient::new();
     for _ in 0..1000 {
-        let token = token();
+        let token = token(&client);
         let bytes = uuid_bytes(&token).unwrap_or_else(|| panic!("not a UUID: {token}"));
         assert_eq!(bytes[6] >> 4, 4, "version: {token}");
         assert_eq!(bytes[8] >> 6, 0b10, "variant: {token}");
@@ -57,9 +48,10 @@ fn a_token_is_a_version_4_uuid_of_the_rfc_variant() {
 
 #[test]
 fn a_hundred_thousand_tokens_are_distinct() {
+    let client = OfflineClient::new();
     let mut seen = HashSet::new();
     for _ in 0..100_000 {
-        let token = token();
+        let token = token(&client);
         assert!(seen.insert(token.clone()), "repeated token {token}");
     }
 }

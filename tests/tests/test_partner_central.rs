@@ -3,21 +3,8 @@
 use awsjson::stub::{StubRequest, StubResponse, StubServer};
 use awsjson::{Client, Credentials, Error};
 use awsjson_examples::partner_central::*;
+use awsjson_tests::fixture::{TARGET, job, job_with_token};
 use serde_json::json;
-
-const TARGET: &str = "AWSPartnerCentralSelling.CreateResourceSnapshotJob";
-
-fn job(token: Option<&str>, tags: Option<Vec<Tag>>) -> CreateResourceSnapshotJob {
-    CreateResourceSnapshotJob {
-        catalog: "Sandbox".into(),
-        engagement_identifier: "eng-abcdefghij1234".into(),
-        resource_identifier: "O1234567".into(),
-        resource_snapshot_template_identifier: "AWSOpportunitySummary".into(),
-        resource_type: ResourceType::Opportunity,
-        client_token: token.map(str::to_owned),
-        tags,
-    }
-}
 
 fn creds() -> Credentials {
     Credentials::new(
@@ -70,7 +57,7 @@ fn is_uuid_v4(s: &str) -> bool {
 async fn body_has_the_service_member_names_and_a_fresh_token() {
     let stub = stub(ok).await;
     let client = client(&stub, creds());
-    let out = job(None, None).send(&client).await.unwrap();
+    let out = job().send(&client).await.unwrap();
     assert_eq!(
         out,
         CreateResourceSnapshotJobResponse {
@@ -78,7 +65,7 @@ async fn body_has_the_service_member_names_and_a_fresh_token() {
             arn: Some("arn:aws:x".into())
         }
     );
-    job(None, None).send(&client).await.unwrap();
+    job().send(&client).await.unwrap();
 
     let requests = stub.requests();
     assert_eq!(requests.len(), 2);
@@ -112,10 +99,13 @@ async fn a_callers_token_and_tags_go_out_unchanged() {
         key: "team".into(),
         value: "sales".into(),
     }];
-    job(Some("my-token-1"), Some(tags))
-        .send(&client)
-        .await
-        .unwrap();
+    CreateResourceSnapshotJob {
+        tags: Some(tags),
+        ..job_with_token("my-token-1")
+    }
+    .send(&client)
+    .await
+    .unwrap();
     let body = stub.requests()[0].json();
     assert_eq!(body["ClientToken"], "my-token-1");
     assert_eq!(body["Tags"], json!([{ "Key": "team", "Value": "sales" }]));
@@ -125,7 +115,7 @@ async fn a_callers_token_and_tags_go_out_unchanged() {
 async fn headers_are_exact_and_the_signature_verifies() {
     let stub = stub(ok).await;
     let client = client(&stub, creds());
-    job(Some("t"), None).send(&client).await.unwrap();
+    job_with_token("t").send(&client).await.unwrap();
     let request = &stub.requests()[0];
     assert_eq!(request.path, "/");
     assert_eq!(request.rejected, None, "the stub recomputed the signature");
@@ -177,10 +167,7 @@ async fn a_wrong_secret_is_rejected_with_a_clear_error() {
         "not-the-secret",
         Some("test-session-token".into()),
     );
-    let err = job(None, None)
-        .send(&client(&stub, wrong))
-        .await
-        .unwrap_err();
+    let err = job().send(&client(&stub, wrong)).await.unwrap_err();
     let Error::Service(service) = &err else {
         panic!("{err:?}")
     };
@@ -223,7 +210,7 @@ async fn service_error(
     body: &'static str,
 ) -> awsjson::ServiceError<CreateResourceSnapshotJobError> {
     let (_stub, client) = answering(status, headers, body).await;
-    match job(None, None).send(&client).await {
+    match job().send(&client).await {
         Err(Error::Service(err)) => err,
         other => panic!("expected a service error, got {other:?}"),
     }
@@ -346,7 +333,7 @@ async fn an_unknown_code_is_the_unmodeled_variant() {
 
 async fn decode_error(status: u16, content_type: &'static str, body: &'static str) -> String {
     let stub = stub(move |_| StubResponse::raw(status, content_type, body)).await;
-    match job(None, None).send(&client(&stub, creds())).await {
+    match job().send(&client(&stub, creds())).await {
         Err(err @ Error::Decode(_)) => err.to_string(),
         other => panic!("expected a decode error, got {other:?}"),
     }
@@ -392,7 +379,7 @@ async fn bad_bodies_are_decode_errors_not_panics() {
 async fn the_send_future_can_be_spawned() {
     let stub = stub(ok).await;
     let client = client(&stub, creds());
-    let handle = tokio::spawn(async move { job(None, None).send(&client).await });
+    let handle = tokio::spawn(async move { job().send(&client).await });
     assert!(handle.await.unwrap().is_ok());
 }
 

@@ -8,13 +8,12 @@
 
 use std::collections::HashMap;
 
-use awsjson::__private::RawResponse;
-use awsjson::__private::{decode_response, error_meta};
 use awsjson::{Blob, DateTime, Document, Error, Number, aws_json_operation, aws_json_shape};
 use awsjson_examples::partner_central::{
     CreateResourceSnapshotJob, CreateResourceSnapshotJobError, ValidationException,
     ValidationExceptionError, ValidationExceptionErrorCode, ValidationExceptionReason,
 };
+use awsjson_tests::wire::{RawResponse, decode, error_meta};
 use awsjson_tests::{base64, timestamp};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -232,7 +231,7 @@ fn error_type() -> impl Strategy<Value = Option<String>> {
 /// Feeds one response to every operation's decoder and to the error-meta reader,
 /// and renders whatever comes out.
 fn decode_everywhere(response: &RawResponse) {
-    match decode_response::<GetEverything>(response) {
+    match decode::<GetEverything>(response) {
         Ok(out) => {
             // What decoded re-encodes.
             serde_json::to_vec(&out).unwrap();
@@ -246,7 +245,7 @@ fn decode_everywhere(response: &RawResponse) {
             }
         }
     }
-    match decode_response::<CreateResourceSnapshotJob>(response) {
+    match decode::<CreateResourceSnapshotJob>(response) {
         Ok(out) => drop(serde_json::to_vec(&out).unwrap()),
         Err(err) => drop(err.to_string()),
     }
@@ -562,7 +561,7 @@ proptest! {
     #[test]
     fn outputs_round_trip(shape in everything()) {
         let body = serde_json::to_vec(&shape).unwrap();
-        let decoded = decode_response::<GetEverything>(&response(200, None, body.clone()))
+        let decoded = decode::<GetEverything>(&response(200, None, body.clone()))
             .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&body)));
         prop_assert_eq!(decoded, shape);
     }
@@ -574,7 +573,7 @@ proptest! {
                                  status in 400u16..600) {
         let boom = Boom { message, detail };
         let body = serde_json::to_vec(&boom).unwrap();
-        match decode_response::<GetEverything>(&response(status, Some("Boom"), body)) {
+        match decode::<GetEverything>(&response(status, Some("Boom"), body)) {
             Err(Error::Service(err)) => {
                 prop_assert_eq!(err.code(), "Boom");
                 prop_assert_eq!(err.status(), status);
@@ -588,7 +587,7 @@ proptest! {
 
         // The header form, through an operation that shares the error shape.
         let header = response(status, Some("ValidationException"), serde_json::to_vec(&validation).unwrap());
-        match decode_response::<GetEverything>(&header) {
+        match decode::<GetEverything>(&header) {
             Err(Error::Service(err)) => match err.into_err() {
                 GetEverythingError::ValidationException(decoded) => {
                     prop_assert_eq!(&decoded, &validation)
@@ -602,7 +601,7 @@ proptest! {
         let mut body = serde_json::to_value(&validation).unwrap();
         body["__type"] = Value::from("com.amazonaws.partnercentral#ValidationException");
         let response = response(status, None, serde_json::to_vec(&body).unwrap());
-        match decode_response::<CreateResourceSnapshotJob>(&response) {
+        match decode::<CreateResourceSnapshotJob>(&response) {
             Err(Error::Service(err)) => match err.into_err() {
                 CreateResourceSnapshotJobError::ValidationException(decoded) => {
                     prop_assert_eq!(decoded, validation)

@@ -4,10 +4,8 @@ use std::time::{Duration, Instant};
 
 use awsjson::stub::{StubResponse, StubServer};
 use awsjson::{Client, Credentials, Error, TransportErrorKind};
-use awsjson_examples::partner_central::*;
-use awsjson_tests::fault::{Action, FaultServer, Reply};
-
-const TARGET: &str = "AWSPartnerCentralSelling.CreateResourceSnapshotJob";
+use awsjson_tests::fixture::{TARGET, job, job_with_token};
+use awsjson_tests::server::{Action, Reply, Server, client_builder};
 
 fn ok() -> Action {
     Action::Respond(Reply::json(200, r#"{"Id":"job-1"}"#))
@@ -17,35 +15,20 @@ fn unavailable() -> Action {
     Action::Respond(Reply::error(503, "ServiceUnavailableException", "down"))
 }
 
-fn job(token: Option<&str>) -> CreateResourceSnapshotJob {
-    CreateResourceSnapshotJob {
-        catalog: "Sandbox".into(),
-        engagement_identifier: "eng-abcdefghij1234".into(),
-        resource_identifier: "O1234567".into(),
-        resource_snapshot_template_identifier: "AWSOpportunitySummary".into(),
-        resource_type: ResourceType::Opportunity,
-        client_token: token.map(str::to_owned),
-        tags: None,
-    }
-}
-
 fn creds() -> Credentials {
     Credentials::new("AKIDRETRY", "retry-secret", Some("retry-session".into()))
 }
 
 fn builder(url: &str) -> awsjson::ClientBuilder {
-    Client::builder()
-        .region("us-east-1")
+    client_builder(url)
         .credentials(creds())
-        .endpoint_url(url)
-        .initial_backoff(Duration::from_millis(1))
         .max_backoff(Duration::from_millis(2))
 }
 
 /// Sends one call and says how many requests it made.
-async fn attempts_of(server: &FaultServer, client: &Client) -> (usize, Result<(), String>) {
+async fn attempts_of(server: &Server, client: &Client) -> (usize, Result<(), String>) {
     let before = server.count();
-    let result = job(None)
+    let result = job()
         .send(client)
         .await
         .map(drop)
@@ -55,7 +38,7 @@ async fn attempts_of(server: &FaultServer, client: &Client) -> (usize, Result<()
 
 #[tokio::test]
 async fn the_quota_stops_retries_when_spent_and_successes_refill_it() {
-    let server = FaultServer::start(vec![], ok()).await.unwrap();
+    let server = Server::start(vec![], ok()).await.unwrap();
     let client = builder(server.url()).build().unwrap();
     assert_eq!(client.retry_tokens(), 500);
 
@@ -107,14 +90,14 @@ async fn the_quota_stops_retries_when_spent_and_successes_refill_it() {
 
 #[tokio::test]
 async fn the_quota_is_per_client() {
-    let server = FaultServer::start(vec![], unavailable()).await.unwrap();
+    let server = Server::start(vec![], unavailable()).await.unwrap();
     let drained = builder(server.url()).build().unwrap();
     // Bounded: a quota that never drains fails the test rather than looping forever.
     for _ in 0..200 {
         if drained.retry_tokens() == 0 {
             break;
         }
-        job(None).send(&drained).await.unwrap_err();
+        job().send(&drained).await.unwrap_err();
     }
     assert_eq!(drained.retry_tokens(), 0, "the quota never drained");
     let fresh = builder(server.url()).build().unwrap();
@@ -125,11 +108,11 @@ async fn the_quota_is_per_client() {
 
 #[tokio::test]
 async fn max_attempts_is_configurable_and_1_turns_retries_off() {
-    let server = FaultServer::start(vec![], unavailable()).await.unwrap();
+    let server = Server::start(vec![], unavailable()).await.unwrap();
     for (max, expected) in [(1, 1), (2, 2), (5, 5)] {
         let client = builder(server.url()).max_attempts(max).build().unwrap();
         let before = server.count();
-        job(None).send(&client).await.unwrap_err();
+        job().send(&client).await.unwrap_err();
         assert_eq!(server.count() - before, expected, "max_attempts({max})");
         let last = server.requests().pop().unwrap();
         assert_eq!(
@@ -150,8 +133,8 @@ async fn max_attempts_is_configurable_and_1_turns_retries_off() {
 const BOUND: Duration = Duration::from_secs(10);
 
 /// The gaps between the attempts of one call that fails on every attempt.
-async fn backoff_gaps(client: &Client, server: &FaultServer) -> Vec<Duration> {
-    tokio::time::timeout(BOUND, job(None).send(client))
+async fn backoff_gaps(client: &Client, server: &Server) -> Vec<Duration> {
+    tokio::time::timeout(BOUND, job().send(client))
         .await
         .expect("the backoff schedule took longer than 10 s")
         .unwrap_err();
@@ -166,7 +149,7 @@ async fn backoff_gaps(client: &Client, server: &FaultServer) -> Vec<Duration> {
 /// 16 and 32 s; capped, each waits at most 30 ms (plus the time an attempt takes).
 #[tokio::test]
 async fn backoff_never_exceeds_the_configured_cap() {
-    let server = FaultServer::start(vec![], unavailable()).await.unwrap();
+    let server = Server::start(vec![], unavailable()).await.unwrap();
     let client = builder(server.url())
         .max_attempts(6)
         .initial_backoff(Duration::from_secs(2))
@@ -192,7 +175,7 @@ async fn backoff_never_exceeds_the_configured_cap() {
 /// 1.5 s at most. With the 1 s default base instead they would wait 7.5 s on average.
 #[tokio::test]
 async fn backoff_starts_from_the_configured_base() {
-    let server = FaultServer::start(vec![], unavailable()).await.unwrap();
+    let server = Server::start(vec![], unavailable()).await.unwrap();
     let client = builder(server.url())
         .max_attempts(5)
         .initial_backoff(Duration::from_millis(100))
@@ -221,7 +204,7 @@ fn the_default_retry_settings_are_the_sdks() {
 
 #[tokio::test]
 async fn the_operation_timeout_covers_backoff_too() {
-    let server = FaultServer::start(vec![unavailable()], Action::Hang)
+    let server = Server::start(vec![unavailable()], Action::Hang)
         .await
         .unwrap();
     let client = builder(server.url())
@@ -233,7 +216,7 @@ async fn the_operation_timeout_covers_backoff_too() {
     let started = Instant::now();
     // Bounded, so that an operation timeout that no longer covers the 10 s backoff (or
     // the hung attempt) fails instead of hanging.
-    let err = tokio::time::timeout(BOUND, job(None).send(&client))
+    let err = tokio::time::timeout(BOUND, job().send(&client))
         .await
         .expect("the operation timeout did not end the call")
         .unwrap_err();
@@ -251,11 +234,14 @@ async fn the_operation_timeout_covers_backoff_too() {
 
 #[tokio::test]
 async fn a_callers_token_is_kept_on_every_retry() {
-    let server = FaultServer::start(vec![unavailable(), unavailable()], ok())
+    let server = Server::start(vec![unavailable(), unavailable()], ok())
         .await
         .unwrap();
     let client = builder(server.url()).build().unwrap();
-    job(Some("caller-token-1")).send(&client).await.unwrap();
+    job_with_token("caller-token-1")
+        .send(&client)
+        .await
+        .unwrap();
     let requests = server.requests();
     assert_eq!(requests.len(), 3);
     for request in &requests {
@@ -295,8 +281,8 @@ async fn sdk_headers_go_out_and_the_stub_still_verifies_the_signature() {
         .await
         .unwrap();
     let client = builder(stub.url()).build().unwrap();
-    job(None).send(&client).await.unwrap();
-    job(None).send(&client).await.unwrap();
+    job().send(&client).await.unwrap();
+    job().send(&client).await.unwrap();
     let requests = stub.requests();
     assert_eq!(requests.len(), 4);
     for request in &requests {
@@ -324,7 +310,7 @@ async fn sdk_headers_go_out_and_the_stub_still_verifies_the_signature() {
         ]
     );
     // The request the client would send shows the same headers.
-    let request = client.build_request(&job(None)).await.unwrap();
+    let request = client.build_request(&job()).await.unwrap();
     assert!(is_uuid_v4(request.header("amz-sdk-invocation-id").unwrap()));
     assert_eq!(request.header("amz-sdk-request"), Some("attempt=1; max=3"));
 }

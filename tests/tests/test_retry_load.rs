@@ -6,7 +6,7 @@
 use awsjson::stub::{StubResponse, StubServer};
 use awsjson::{Client, Credentials};
 use awsjson_examples::partner_central::*;
-use awsjson_tests::fault::{Action, FaultServer, Reply};
+use awsjson_tests::server::{Action, Reply, Server};
 
 const TARGET: &str = "AWSPartnerCentralSelling.CreateResourceSnapshotJob";
 
@@ -149,10 +149,10 @@ async fn a_thousand_concurrent_sends_succeed_in_bounded_memory() {
         peak - base
     );
 
-    // Leak check: the stub logs every request, so this part uses the fault server,
+    // Leak check: the stub logs every request, so this part uses the test server (awsjson_tests::server),
     // whose log is cleared as it goes. With calls one at a time the pool holds one
     // connection, so live heap bytes are steady unless a call leaks.
-    let server = FaultServer::start(
+    let server = Server::start(
         vec![],
         Action::Respond(Reply::json(200, r#"{"Id":"job-1"}"#)),
     )

@@ -23,7 +23,7 @@ pub mod timestream_write;
 #[path = "scaffold/verifiedpermissions.rs"]
 pub mod verifiedpermissions;
 
-use awsjson::__private::Operation;
+use awsjson::Operation;
 
 #[test]
 fn scaffolded_declarations_are_operations() {

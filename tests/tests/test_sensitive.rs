@@ -423,11 +423,8 @@ async fn bodies_do_not_print() {
         "{debug}"
     );
 
-    let response = awsjson::__private::RawResponse {
-        status: 200,
-        headers: Vec::new(),
-        body: br#"{"SecretString":"hunter2-password"}"#.to_vec(),
-    };
+    let response =
+        awsjson_tests::wire::response(200, &[], *br#"{"SecretString":"hunter2-password"}"#);
     let debug = format!("{response:?}");
     assert!(!debug.contains("hunter2"), "{debug}");
     assert!(debug.contains("body: <35 bytes>"), "{debug}");

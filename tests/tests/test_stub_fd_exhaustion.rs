@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use awsjson::stub::{StubResponse, StubServer};
 use awsjson::{Client, Credentials};
-use awsjson_examples::partner_central::*;
+use awsjson_tests::fixture::job;
 
 const CHILD: &str = "AWSJSON_STUB_FD_CHILD";
 
@@ -80,16 +80,7 @@ async fn exhaust_then_call() {
         .endpoint_url(stub.url())
         .build()
         .unwrap();
-    let call = CreateResourceSnapshotJob {
-        catalog: "Sandbox".into(),
-        engagement_identifier: "eng-abcdefghij1234".into(),
-        resource_identifier: "O1234567".into(),
-        resource_snapshot_template_identifier: "AWSOpportunitySummary".into(),
-        resource_type: ResourceType::Opportunity,
-        client_token: None,
-        tags: None,
-    };
-    let out = tokio::time::timeout(Duration::from_secs(10), call.send(&client))
+    let out = tokio::time::timeout(Duration::from_secs(10), job().send(&client))
         .await
         .expect("the stub stopped accepting: the call hung")
         .unwrap();

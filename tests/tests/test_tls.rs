@@ -7,20 +7,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use awsjson::{Client, ClientBuilder, Credentials, Env};
-use awsjson_examples::partner_central::*;
+use awsjson_tests::fixture::job;
 use awsjson_tests::tls::{TlsServer, ca_pem_path};
-
-fn job() -> CreateResourceSnapshotJob {
-    CreateResourceSnapshotJob {
-        catalog: "Sandbox".into(),
-        engagement_identifier: "eng-abcdefghij1234".into(),
-        resource_identifier: "O1234567".into(),
-        resource_snapshot_template_identifier: "AWSOpportunitySummary".into(),
-        resource_type: ResourceType::Opportunity,
-        client_token: None,
-        tags: None,
-    }
-}
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("awsjson-test-tls-{}-{name}", std::process::id()));

@@ -7,20 +7,8 @@
 use std::time::Duration;
 
 use awsjson::{Client, Credentials};
-use awsjson_examples::partner_central::*;
+use awsjson_tests::fixture::job;
 use awsjson_tests::tls::{TlsServer, ca_pem_path};
-
-fn job() -> CreateResourceSnapshotJob {
-    CreateResourceSnapshotJob {
-        catalog: "Sandbox".into(),
-        engagement_identifier: "eng-abcdefghij1234".into(),
-        resource_identifier: "O1234567".into(),
-        resource_snapshot_template_identifier: "AWSOpportunitySummary".into(),
-        resource_type: ResourceType::Opportunity,
-        client_token: None,
-        tags: None,
-    }
-}
 
 #[tokio::test]
 async fn a_call_over_tls_leaves_the_process_provider_to_the_application() {

@@ -9,30 +9,10 @@ use awsjson::{
     Client, Credentials, Error, StalledStreamProtection, TransportError, TransportErrorKind,
 };
 use awsjson_examples::partner_central::*;
-use awsjson_tests::fault::{Action, FaultServer, Reply};
+use awsjson_tests::fixture::job;
+use awsjson_tests::server::{Action, Reply, Server};
 
 const OK: &str = r#"{"Id":"job-0123456789abc","Arn":"arn:aws:x"}"#;
-
-fn job() -> CreateResourceSnapshotJob {
-    CreateResourceSnapshotJob {
-        catalog: "Sandbox".into(),
-        engagement_identifier: "eng-abcdefghij1234".into(),
-        resource_identifier: "O1234567".into(),
-        resource_snapshot_template_identifier: "AWSOpportunitySummary".into(),
-        resource_type: ResourceType::Opportunity,
-        client_token: None,
-        tags: None,
-    }
-}
-
-fn builder(server: &FaultServer) -> awsjson::ClientBuilder {
-    Client::builder()
-        .region("us-east-1")
-        .credentials(Credentials::new("AKIDWIRE", "wire-secret", None))
-        .endpoint_url(server.url())
-        .initial_backoff(Duration::from_millis(1))
-        .max_backoff(Duration::from_millis(5))
-}
 
 /// A short grace period, so that stall tests take a fraction of a second.
 fn quick_stall() -> StalledStreamProtection {
@@ -65,8 +45,8 @@ async fn a_body_that_goes_silent_fails_a_default_client_after_the_grace_period()
         reply: Reply::json(200, OK),
         sent: 10,
     };
-    let server = FaultServer::start(vec![], stall).await.unwrap();
-    let client = builder(&server).build().unwrap();
+    let server = Server::start(vec![], stall).await.unwrap();
+    let client = server.client_builder().build().unwrap();
     let started = Instant::now();
     let err = within(Duration::from_secs(30), job().send(&client))
         .await
@@ -98,8 +78,9 @@ async fn a_body_dripping_under_the_minimum_rate_fails_however_steady() {
         chunk: 1,
         every: Duration::from_millis(40),
     };
-    let server = FaultServer::start(vec![], drip).await.unwrap();
-    let client = builder(&server)
+    let server = Server::start(vec![], drip).await.unwrap();
+    let client = server
+        .client_builder()
         .stalled_stream_protection(quick_stall().with_min_throughput(100))
         .build()
         .unwrap();
@@ -127,8 +108,9 @@ async fn a_body_slower_than_the_grace_period_but_above_the_rate_is_read_whole() 
         chunk: 10,
         every: Duration::from_millis(30),
     };
-    let server = FaultServer::start(vec![], steady).await.unwrap();
-    let client = builder(&server)
+    let server = Server::start(vec![], steady).await.unwrap();
+    let client = server
+        .client_builder()
         .stalled_stream_protection(quick_stall().with_min_throughput(100))
         .build()
         .unwrap();
@@ -147,8 +129,9 @@ async fn a_stalled_error_response_is_retried_as_a_timeout() {
         reply: Reply::error(503, "ServiceUnavailable", "busy"),
         sent: 5,
     };
-    let server = FaultServer::start(vec![], stall).await.unwrap();
-    let client = builder(&server)
+    let server = Server::start(vec![], stall).await.unwrap();
+    let client = server
+        .client_builder()
         .stalled_stream_protection(quick_stall())
         .build()
         .unwrap();
@@ -174,8 +157,9 @@ async fn stalled_stream_protection_can_be_turned_off() {
         reply: Reply::json(200, OK),
         sent: 10,
     };
-    let server = FaultServer::start(vec![], stall).await.unwrap();
-    let client = builder(&server)
+    let server = Server::start(vec![], stall).await.unwrap();
+    let client = server
+        .client_builder()
         .stalled_stream_protection(
             StalledStreamProtection::disabled().with_grace_period(Duration::from_millis(50)),
         )
@@ -198,8 +182,9 @@ async fn stalled_stream_protection_can_be_turned_off() {
 
 #[tokio::test]
 async fn headers_that_never_arrive_hit_the_response_header_timeout() {
-    let server = FaultServer::start(vec![], Action::Hang).await.unwrap();
-    let client = builder(&server)
+    let server = Server::start(vec![], Action::Hang).await.unwrap();
+    let client = server
+        .client_builder()
         .response_header_timeout(Duration::from_millis(300))
         .max_attempts(2)
         .build()
@@ -236,8 +221,8 @@ async fn a_2xx_whose_body_breaks_is_not_sent_again() {
     ];
     for action in broken {
         let ok = Action::Respond(Reply::json(200, OK));
-        let server = FaultServer::start(vec![action.clone()], ok).await.unwrap();
-        let client = builder(&server).build().unwrap();
+        let server = Server::start(vec![action.clone()], ok).await.unwrap();
+        let client = server.client_builder().build().unwrap();
         let err = within(Duration::from_secs(10), job().send(&client))
             .await
             .unwrap_err();
@@ -257,10 +242,10 @@ async fn a_2xx_whose_body_breaks_is_not_sent_again() {
 #[tokio::test]
 async fn a_complete_2xx_that_does_not_decode_is_not_sent_again() {
     for body in [&b"<html>ok</html>"[..], br#"{"Id":5}"#, br#"{"Id":"#] {
-        let server = FaultServer::start(vec![], Action::Respond(Reply::json(200, body)))
+        let server = Server::start(vec![], Action::Respond(Reply::json(200, body)))
             .await
             .unwrap();
-        let client = builder(&server).build().unwrap();
+        let client = server.client_builder().build().unwrap();
         let err = within(Duration::from_secs(10), job().send(&client))
             .await
             .unwrap_err();
@@ -273,10 +258,10 @@ async fn a_complete_2xx_that_does_not_decode_is_not_sent_again() {
 async fn a_service_error_says_how_many_attempts_were_made() {
     let busy = || Action::Respond(Reply::error(503, "ServiceUnavailable", "busy"));
     let invalid = Action::Respond(Reply::error(400, "ValidationException", "bad catalog"));
-    let server = FaultServer::start(vec![busy(), busy()], invalid.clone())
+    let server = Server::start(vec![busy(), busy()], invalid.clone())
         .await
         .unwrap();
-    let client = builder(&server).build().unwrap();
+    let client = server.client_builder().build().unwrap();
     let err = within(Duration::from_secs(10), job().send(&client))
         .await
         .unwrap_err();
@@ -293,8 +278,8 @@ async fn a_service_error_says_how_many_attempts_were_made() {
     );
 
     // One attempt: nothing about attempts in the text.
-    let server = FaultServer::start(vec![], invalid).await.unwrap();
-    let client = builder(&server).build().unwrap();
+    let server = Server::start(vec![], invalid).await.unwrap();
+    let client = server.client_builder().build().unwrap();
     let err = within(Duration::from_secs(10), job().send(&client))
         .await
         .unwrap_err();
@@ -340,8 +325,9 @@ async fn an_attempt_timeout_during_a_2xx_body_is_not_sent_again() {
         chunk: 1,
         every: Duration::from_millis(50),
     };
-    let server = FaultServer::start(vec![], slow).await.unwrap();
-    let client = builder(&server)
+    let server = Server::start(vec![], slow).await.unwrap();
+    let client = server
+        .client_builder()
         .attempt_timeout(Duration::from_millis(400))
         .build()
         .unwrap();

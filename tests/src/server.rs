@@ -1,12 +1,17 @@
-//! A fault-injection HTTP/1.1 server on loopback, for retry and timeout tests.
+//! The loopback HTTP/1.1 server of the test suite, for every test that needs a server
+//! other than the signature-checking stub (`awsjson::stub::StubServer`, the public
+//! one for `test-util` users): retries, timeouts and transport faults, credential
+//! sources (ECS, IMDS, STS, IAM Identity Center), recorded traffic.
 //!
 //! Raw tokio TCP, so that it can do what no well-behaved server does: reset a
 //! connection, stop mid-body, trickle a body, announce more bytes than it sends, never
 //! answer. Each request it reads takes the next [`Action`] of its script; when the
-//! script is spent, the fallback action answers. Every request is recorded with its
-//! headers and body, so tests can check what each attempt carried.
+//! script is spent, the responder answers: one fixed action ([`Server::start`]) or a
+//! closure over the request ([`Server::answering`]). Every request is recorded with
+//! its headers and body, so tests can check what each attempt carried.
 //!
-//! It does not check signatures: `awsjson::stub::StubServer` does that.
+//! Responses go out in one write with `TCP_NODELAY`: on a kept-alive connection a
+//! small second write would wait for the client's delayed ACK (40 ms on Linux).
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -14,6 +19,8 @@ use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
+
+use crate::fixture;
 
 /// A response to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +34,16 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// A reply with no headers but the `Content-Length` the action adds (what ECS,
+    /// instance metadata and the credential tests' fakes answer).
+    pub fn new(status: u16, body: impl Into<Vec<u8>>) -> Self {
+        Reply {
+            status,
+            headers: Vec::new(),
+            body: body.into(),
+        }
+    }
+
     /// A JSON reply with this status.
     pub fn json(status: u16, body: impl Into<Vec<u8>>) -> Self {
         Reply {
@@ -59,6 +76,20 @@ impl Reply {
     pub fn with_header(mut self, name: &str, value: &str) -> Self {
         self.headers.push((name.into(), value.into()));
         self
+    }
+}
+
+impl From<Reply> for Action {
+    fn from(reply: Reply) -> Self {
+        Action::Respond(reply)
+    }
+}
+
+/// A status and a body, answered as [`Reply::new`]: the shape of the credential
+/// sources' fakes (`Server::answering(|_| (200, document))`).
+impl From<(u16, String)> for Action {
+    fn from((status, body): (u16, String)) -> Self {
+        Action::Respond(Reply::new(status, body))
     }
 }
 
@@ -132,6 +163,11 @@ impl Received {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The body as text (invalid UTF-8 replaced).
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.body)
+    }
+
     /// The body as JSON (`Null` when it is not JSON).
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_slice(&self.body).unwrap_or(serde_json::Value::Null)
@@ -175,48 +211,80 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+type Responder = Arc<dyn Fn(&Received) -> Action + Send + Sync>;
+
 struct State {
     script: VecDeque<Action>,
-    fallback: Action,
+    responder: Responder,
     log: Vec<Received>,
 }
 
-/// A running fault server; stops accepting when dropped.
-pub struct FaultServer {
+/// A running loopback server; stops accepting when dropped.
+pub struct Server {
     url: String,
     state: Arc<Mutex<State>>,
     task: tokio::task::JoinHandle<()>,
 }
 
-impl std::fmt::Debug for FaultServer {
+impl std::fmt::Debug for Server {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FaultServer")
+        f.debug_struct("Server")
             .field("url", &self.url)
             .finish_non_exhaustive()
     }
 }
 
-impl FaultServer {
+impl Server {
     /// Starts on `127.0.0.1:0`: `script` answers the first requests in order, then
     /// `fallback` answers every later one.
-    pub async fn start(script: Vec<Action>, fallback: Action) -> std::io::Result<FaultServer> {
+    pub async fn start(script: Vec<Action>, fallback: Action) -> std::io::Result<Server> {
+        Server::launch(script, Arc::new(move |_: &Received| fallback.clone())).await
+    }
+
+    /// Starts on `127.0.0.1:0`, answering every request with what `handler` returns
+    /// for it (a [`Reply`] or any [`Action`]). The request is logged before the
+    /// handler runs.
+    pub async fn answering<A: Into<Action>>(
+        handler: impl Fn(&Received) -> A + Send + Sync + 'static,
+    ) -> std::io::Result<Server> {
+        Server::launch(
+            Vec::new(),
+            Arc::new(move |request: &Received| handler(request).into()),
+        )
+        .await
+    }
+
+    async fn launch(script: Vec<Action>, responder: Responder) -> std::io::Result<Server> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let url = format!("http://{}", listener.local_addr()?);
         let state = Arc::new(Mutex::new(State {
             script: script.into(),
-            fallback,
+            responder,
             log: Vec::new(),
         }));
         let shared = Arc::clone(&state);
         let task = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                // Heads and bodies go out as separate writes: without this, Nagle and
-                // delayed ACKs add 40 ms to every response.
-                let _ = stream.set_nodelay(true);
-                tokio::spawn(serve(stream, Arc::clone(&shared)));
+            loop {
+                match listener.accept().await {
+                    Ok((stream, _)) => {
+                        // Some actions write a head and then a part of the body:
+                        // without this, Nagle and delayed ACKs add 40 ms to the second.
+                        let _ = stream.set_nodelay(true);
+                        tokio::spawn(serve(stream, Arc::clone(&shared)));
+                    }
+                    // Out of descriptors (EMFILE) under a load test: the connection
+                    // waits in the backlog; stopping here would hang every later call.
+                    Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
+                }
             }
         });
-        Ok(FaultServer { url, state, task })
+        Ok(Server { url, state, task })
+    }
+
+    /// A client builder for this server: region `us-east-1`, the fixture's static
+    /// credentials, and a 1–5 ms backoff so that retries cost no time.
+    pub fn client_builder(&self) -> awsjson::ClientBuilder {
+        client_builder(&self.url)
     }
 
     /// `http://127.0.0.1:PORT`.
@@ -234,6 +302,15 @@ impl FaultServer {
         lock(&self.state).log.len()
     }
 
+    /// How many requests with this method and target (path and query) were read.
+    pub fn count_of(&self, method: &str, path: &str) -> usize {
+        lock(&self.state)
+            .log
+            .iter()
+            .filter(|r| r.method == method && r.path == path)
+            .count()
+    }
+
     /// Forgets the requests read so far (for long runs whose log would grow).
     pub fn clear(&self) {
         let mut state = lock(&self.state);
@@ -242,7 +319,7 @@ impl FaultServer {
 
     /// Replaces what answers once the script is spent.
     pub fn set_fallback(&self, action: Action) {
-        lock(&self.state).fallback = action;
+        lock(&self.state).responder = Arc::new(move |_: &Received| action.clone());
     }
 
     /// Appends actions to the script.
@@ -251,7 +328,7 @@ impl FaultServer {
     }
 }
 
-impl Drop for FaultServer {
+impl Drop for Server {
     fn drop(&mut self) {
         self.task.abort();
     }
@@ -265,14 +342,16 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
 async fn serve(stream: TcpStream, state: Arc<Mutex<State>>) {
     let mut reader = BufReader::new(stream);
     while let Ok(Some(request)) = read_request(&mut reader).await {
-        let action = {
+        let scripted = {
             let mut state = lock(&state);
-            state.log.push(request);
-            match state.script.pop_front() {
-                Some(action) => action,
-                None => state.fallback.clone(),
-            }
+            state.log.push(request.clone());
+            state
+                .script
+                .pop_front()
+                .ok_or_else(|| Arc::clone(&state.responder))
         };
+        // The handler runs without the lock: it may take locks of its own.
+        let action = scripted.unwrap_or_else(|responder| responder(&request));
         if !act(&mut reader, action).await {
             return;
         }
@@ -362,7 +441,7 @@ fn reset(stream: &TcpStream) {
 }
 
 fn head(reply: &Reply, content_length: Option<usize>) -> Vec<u8> {
-    let mut head = format!("HTTP/1.1 {} Fault\r\n", reply.status);
+    let mut head = format!("HTTP/1.1 {} Test\r\n", reply.status);
     for (name, value) in &reply.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -373,13 +452,10 @@ fn head(reply: &Reply, content_length: Option<usize>) -> Vec<u8> {
     head.into_bytes()
 }
 
+/// Writes `parts` as one buffer: one write, so no part waits for an ACK of another.
 async fn write(stream: &mut TcpStream, parts: &[&[u8]]) -> bool {
-    for part in parts {
-        if stream.write_all(part).await.is_err() {
-            return false;
-        }
-    }
-    stream.flush().await.is_ok()
+    let bytes = parts.concat();
+    stream.write_all(&bytes).await.is_ok() && stream.flush().await.is_ok()
 }
 
 async fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<Received>> {
@@ -392,4 +468,24 @@ async fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Opti
             body: raw.body,
             at: Instant::now(),
         }))
+}
+
+/// A client builder for a loopback server at `url` (which may be a closed port):
+/// region `us-east-1`, [`fixture::credentials`], and a 1–5 ms backoff so that retries
+/// cost no time.
+pub fn client_builder(url: &str) -> awsjson::ClientBuilder {
+    awsjson::Client::builder()
+        .region("us-east-1")
+        .credentials(fixture::credentials())
+        .endpoint_url(url)
+        .initial_backoff(Duration::from_millis(1))
+        .max_backoff(Duration::from_millis(5))
+}
+
+/// A loopback URL where nothing listens: connecting is refused at once.
+pub fn closed_port_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    let addr = listener.local_addr().expect("a bound address");
+    drop(listener);
+    format!("http://{addr}")
 }
