@@ -13,6 +13,9 @@
 # Work dir: $BENCH_DIR, default $CARGO_TARGET_DIR/bench-catalog-instructions (or
 # target/...): the crates build in the checkout's own target dir.
 set -euo pipefail
+# The count covers macro expansion, which incremental compilation never skips;
+# without it no session directory is shared between the two checkouts' crates.
+export CARGO_INCREMENTAL=0
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
@@ -50,14 +53,17 @@ for n in 1 25; do
     $cli scaffold dynamodb $ops >"$work/decls-$n.rs"
 done
 printf '%-50s %-4s %s\n' checkout ops "instructions in the macros"
+slot=0
 for checkout in $checkouts; do
+    # Crate names differ per checkout: both build in the same target dir.
+    slot=$((slot + 1))
     tag=$(echo "$checkout" | tr '/' '_')
     for n in 1 25; do
         d="$work/$tag-$n"
         mkdir -p "$d/src"
         cat >"$d/Cargo.toml" <<EOF
 [package]
-name = "bench_instructions_$n"
+name = "bench_instructions_${slot}_$n"
 version = "0.0.0"
 edition = "2024"
 publish = false
