@@ -511,3 +511,27 @@ fn expected_timestamp(
         },
     )
 }
+
+/// The awsJson side reads as before: no HTTP trait, every member in the body under
+/// its own name, none of the restJson1-only flags.
+#[test]
+fn awsjson_services_have_no_http_bindings() {
+    let c = catalog();
+    for name in c.service_names() {
+        let s = c.service(name).unwrap();
+        assert_ne!(s.protocol, Protocol::RestJson1);
+        assert_eq!(s.json_version == "1.0", s.protocol == Protocol::AwsJson1_0);
+        assert!(s.signature_version.is_none() && s.h2.is_none());
+        for op in &s.operations {
+            assert!(op.http.is_none());
+            assert!(!op.checksum_required() && !op.unsigned_payload());
+        }
+        for shape in &s.shapes {
+            assert!(shape.http_status.is_none() && !shape.is_streaming() && !shape.is_event());
+            for m in shape.members() {
+                assert_eq!((m.location, m.wire_name), (Location::Body, m.name));
+                assert!(m.timestamp_format().is_none() && !m.host_label());
+            }
+        }
+    }
+}
