@@ -24,9 +24,11 @@ const USAGE: &str = "usage:
                                                  --explicit spells out what the catalog supplies
   awsjson-cli services                           list the catalog's services
   awsjson-cli operations <service>               list a service's operations
+                                                 (restJson1: with method and URI)
 
 <service> is botocore's service name (dynamodb, partnercentral-selling, ecr) or a target
-prefix (DynamoDB_20120810).";
+prefix (DynamoDB_20120810). restJson1 services (lambda, apigateway) are listed; their
+declarations are not printed yet.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -46,12 +48,7 @@ fn main() -> ExitCode {
             }
         }
         Some("services") if args.len() == 1 => Ok(services()),
-        Some("operations") if args.len() == 2 => scaffold::find_service(&args[1]).map(|s| {
-            s.operations
-                .iter()
-                .map(|o| format!("{}\n", o.name))
-                .collect()
-        }),
+        Some("operations") if args.len() == 2 => operations(&args[1]),
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         _ => Err(USAGE.to_owned()),
     };
@@ -79,5 +76,79 @@ fn services() -> String {
             s.operations.len()
         ));
     }
+    // After the awsJson services: `scaffold` prints declarations for those only.
+    for name in c.rest_json_service_names() {
+        let s = c.rest_json_service(name).expect("listed service");
+        out.push_str(&format!(
+            "{name}\t-\trestJson1\t{} operations\n",
+            s.operations.len()
+        ));
+    }
     out
+}
+
+/// One name a line; a restJson1 operation with its method and request URI, where its
+/// labels and literal query show.
+fn operations(name: &str) -> Result<String, String> {
+    if let Some(s) = scaffold::find_rest_json_service(name) {
+        return Ok(s
+            .operations
+            .iter()
+            .map(|o| match o.http {
+                Some(http) => format!("{}\t{} {}\n", o.name, http.method, http.uri),
+                None => format!("{}\n", o.name),
+            })
+            .collect());
+    }
+    scaffold::find_service(name).map(|s| {
+        s.operations
+            .iter()
+            .map(|o| format!("{}\n", o.name))
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{operations, services};
+
+    #[test]
+    fn services_lists_both_protocols() {
+        let out = services();
+        assert!(out.contains("\ndynamodb\tDynamoDB_20120810\tjson 1.0\t62 operations\n"));
+        assert!(out.contains("\nlambda\t-\trestJson1\t91 operations\n"));
+        // A line per service and the header.
+        assert_eq!(out.lines().count(), 1 + 154 + 265);
+    }
+
+    #[test]
+    fn operations_of_a_rest_json_service_show_their_http_binding() {
+        let out = operations("lambda").unwrap();
+        assert_eq!(out.lines().count(), 91);
+        assert!(out.contains("\nInvoke\tPOST /2015-03-31/functions/{FunctionName}/invocations\n"));
+        // The service id finds it as it finds awsJson services.
+        assert_eq!(
+            operations("API Gateway").unwrap(),
+            operations("apigateway").unwrap()
+        );
+        assert!(
+            operations("apigateway")
+                .unwrap()
+                .contains("\nImportRestApi\tPOST /restapis?mode=import\n")
+        );
+        assert_eq!(
+            operations("dynamodb").unwrap().lines().next(),
+            Some("BatchExecuteStatement")
+        );
+    }
+
+    #[test]
+    fn scaffold_refuses_rest_json_services_with_a_reason() {
+        let err = crate::scaffold::scaffold("lambda", &["Invoke"], false).unwrap_err();
+        assert!(err.contains("`lambda` is a restJson1 service"), "{err}");
+        let Err(err) = crate::scaffold::find_service("lambdaa") else {
+            panic!("lambdaa found")
+        };
+        assert!(err.contains("did you mean `lambda`"), "{err}");
+    }
 }

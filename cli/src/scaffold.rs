@@ -55,15 +55,32 @@ pub(crate) fn find_service(name: &str) -> Result<&'static Service, String> {
     {
         return Ok(s);
     }
+    if let Some(s) = find_rest_json_service(name) {
+        return Err(format!(
+            "`{}` is a restJson1 service, whose declarations the macro does not take yet; \
+             `awsjson-cli operations {}` lists its operations",
+            s.name, s.name
+        ));
+    }
     let mut msg = format!(
         "no service `{name}` in the catalog (botocore {})",
         c.botocore_version
     );
-    let close = suggest(name, c.service_names());
+    let close = suggest(name, c.service_names().chain(c.rest_json_service_names()));
     if !close.is_empty() {
         let _ = write!(msg, "; did you mean {}?", backticked(&close));
     }
     Err(msg)
+}
+
+/// A restJson1 service by botocore name or service id.
+pub(crate) fn find_rest_json_service(name: &str) -> Option<&'static Service> {
+    let c = catalog();
+    c.rest_json_service(name).or_else(|| {
+        c.rest_json_service_names()
+            .filter_map(|n| c.rest_json_service(n))
+            .find(|s| s.service_id.eq_ignore_ascii_case(name))
+    })
 }
 
 /// `explicit`: spell out what the catalog would supply (service metadata keys, every

@@ -24,6 +24,10 @@ import zlib
 
 MAGIC = b"AWSJCAT\x01"
 DOCS_MAGIC = b"AWSJDOC\x01"
+# The restJson1 services live in files of their own, so that a build declaring only
+# awsJson operations reads exactly the bytes it read before they existed.
+REST_MAGIC = b"AWSJRJ1\x01"
+REST_DOCS_MAGIC = b"AWSJRJD\x01"
 # Doc strings are converted to Markdown whole, block by block, up to this many
 # characters: the blocks past it are left out with a note (a few model docs run to
 # pages of tables and examples that belong in the API reference, not in a doc comment).
@@ -52,12 +56,30 @@ K_SENSITIVE = 0x80
 # Timestamp formats; 0 means the protocol default (epoch seconds for awsJson).
 TS_FORMAT = {None: 0, "iso8601": 1, "unixTimestamp": 2, "rfc822": 3}
 
-# Structure flags.
-S_ERROR, S_UNION, S_EVENTSTREAM, S_FAULT, S_SENSITIVE = 1, 2, 4, 8, 16
-# Member flags.
+# Structure flags; S_EVENT (an event of an event stream) is written for restJson1 only.
+S_ERROR, S_UNION, S_EVENTSTREAM, S_FAULT, S_SENSITIVE, S_EVENT = 1, 2, 4, 8, 16, 32
+# Member flags; the last three occur in restJson1 models only.
 M_REQUIRED, M_IDEMPOTENCY, M_DEPRECATED, M_JSONVALUE = 1, 2, 4, 8
-# Operation flags.
+M_HOST_LABEL, M_EVENT_PAYLOAD, M_EVENT_HEADER = 16, 32, 64
+# Operation flags; the last two occur in restJson1 models only.
 O_AUTH_NONE, O_DEPRECATED, O_PAGINATED, O_HOST_PREFIX, O_IDEMPOTENT, O_ENDPOINT_PARAMS = 1, 2, 4, 8, 16, 32
+O_CHECKSUM_REQUIRED, O_UNSIGNED_PAYLOAD = 64, 128
+# restJson1 member locations (low nibble of the binding byte): botocore's `location`,
+# a `querystring` map (Smithy's httpQueryParams, which botocore spreads over the query
+# string), and the member the structure's `payload` names (Smithy's httpPayload).
+L_BODY, L_LABEL, L_QUERY, L_HEADER, L_PREFIX_HEADERS, L_STATUS_CODE = 0, 1, 2, 3, 4, 5
+L_QUERY_PARAMS, L_PAYLOAD = 6, 7
+LOCATION = {None: L_BODY, "uri": L_LABEL, "querystring": L_QUERY, "header": L_HEADER,
+            "headers": L_PREFIX_HEADERS, "statusCode": L_STATUS_CODE}
+# The timestamp format botocore's rest serializer applies where the shape names none
+# (`RestJSONSerializer`: HEADER_TIMESTAMP_FORMAT rfc822, QUERY_STRING_TIMESTAMP_FORMAT
+# iso8601 for labels and queries alike, TIMESTAMP_FORMAT unixtimestamp in the body);
+# Smithy's restJson1 says the same (http-date, date-time, epoch-seconds).
+LOCATION_TS_DEFAULT = {L_BODY: "unixTimestamp", L_LABEL: "iso8601", L_QUERY: "iso8601",
+                       L_HEADER: "rfc822", L_PREFIX_HEADERS: "rfc822", L_STATUS_CODE: None,
+                       L_QUERY_PARAMS: "iso8601", L_PAYLOAD: None}
+# Blob flags (restJson1 only).
+B_STREAMING, B_REQUIRES_LENGTH = 1, 2
 # Where an operation's endpoint-rule parameter comes from.
 P_MEMBER, P_STATIC_STRING, P_STATIC_BOOL, P_PATH = 0, 1, 2, 3
 # Endpoint variant bits.
@@ -76,6 +98,10 @@ def load_json(path):
 
 def is_json_protocol(meta):
     return meta.get("protocol") == "json" or "json" in meta.get("protocols", [])
+
+
+def is_rest_json_protocol(meta):
+    return meta.get("protocol") == "rest-json" or "rest-json" in meta.get("protocols", [])
 
 
 # ---------------------------------------------------------------- endpoint rules
@@ -548,7 +574,21 @@ def endpoint_params(op, shapes):
     return sorted(out)
 
 
-def encode_service(name, model, ruleset, paginators, partitions):
+def member_timestamp_format(shapes, member, location):
+    """The format botocore writes a timestamp member in at its location, for a member
+    that targets a timestamp or a list of them (header and query lists); 0 otherwise.
+    The shape's `timestampFormat` wins, else the location's default."""
+    target = shapes[member["shape"]]
+    if target["type"] == "list":
+        target = shapes[target["member"]["shape"]]
+    if target["type"] != "timestamp":
+        return 0
+    fmt = member.get("timestampFormat") or target.get("timestampFormat")
+    return TS_FORMAT[fmt or LOCATION_TS_DEFAULT[location]]
+
+
+def encode_service(name, model, ruleset, paginators, partitions, rest=False):
+    """One service's chunk; `rest` selects the restJson1 layout (README.md, Format)."""
     meta = model["metadata"]
     shapes = model["shapes"]
     ops = model["operations"]
@@ -579,10 +619,14 @@ def encode_service(name, model, ruleset, paginators, partitions):
 
     st = Strings()
     body = bytearray()
-    body += st(meta["serviceId"]) + st(meta["targetPrefix"]) + st(signing_name)
+    body += st(meta["serviceId"]) + st(meta.get("targetPrefix", "")) + st(signing_name)
     body += st(meta["endpointPrefix"]) + st(meta["apiVersion"])
-    body += bytes([0 if meta["jsonVersion"] == "1.0" else 1])
-    body += bytes([1 if meta.get("awsQueryCompatible") is not None else 0])
+    if rest:
+        body += st(meta.get("signatureVersion") or "")
+        body += st((meta.get("protocolSettings") or {}).get("h2") or "")
+    else:
+        body += bytes([0 if meta["jsonVersion"] == "1.0" else 1])
+        body += bytes([1 if meta.get("awsQueryCompatible") is not None else 0])
 
     eps = endpoints_for(ruleset, partitions, signing_name)
     body += varint(len(eps))
@@ -614,7 +658,21 @@ def encode_service(name, model, ruleset, paginators, partitions):
         params = endpoint_params(op, shapes)
         if params:
             flags |= O_ENDPOINT_PARAMS
+        if rest:
+            checksum = op.get("httpChecksumRequired") or (op.get("httpChecksum") or {}).get(
+                "requestChecksumRequired"
+            )
+            if checksum:
+                flags |= O_CHECKSUM_REQUIRED
+            if op.get("authtype") == "v4-unsigned-body" or op.get("unsignedPayload"):
+                flags |= O_UNSIGNED_PAYLOAD
         body += st(oname) + bytes([flags])
+        if rest:
+            http = op["http"]
+            # requestUri as written: path labels `{Name}`, greedy `{Name+}`, and a
+            # literal query part after `?` (`/restapis?mode=import`).
+            body += st(http["method"]) + st(http["requestUri"])
+            body += varint(http.get("responseCode", 200))
         body += varint(idx[op["input"]["shape"]] + 1 if "input" in op else 0)
         body += varint(idx[op["output"]["shape"]] + 1 if "output" in op else 0)
         errs = sorted({e["shape"] for e in op.get("errors", [])})
@@ -649,17 +707,29 @@ def encode_service(name, model, ruleset, paginators, partitions):
                 flags |= S_FAULT
             if sh.get("sensitive"):
                 flags |= S_SENSITIVE
+            if rest and sh.get("event"):
+                flags |= S_EVENT
             body += bytes([flags])
             if flags & S_ERROR:
                 # awsQueryCompatible services send a legacy code; json ones the shape name.
                 body += st((sh.get("error") or {}).get("code") or sname)
+                if rest:
+                    # botocore's `error.httpStatusCode`; 0 when the model gives none.
+                    body += varint((sh.get("error") or {}).get("httpStatusCode") or 0)
             required = set(sh.get("required", []))
             members = sh.get("members", {})
+            payload = sh.get("payload")
+            if payload is not None and payload not in members:
+                raise SystemExit(f"{name}#{sname}: payload {payload} is not a member")
             body += varint(len(members))
             for mname in members:  # model order: the scaffold keeps it
                 m = members[mname]
-                if "locationName" in m or "jsonName" in m:
+                if not rest and ("locationName" in m or "jsonName" in m):
                     raise SystemExit(f"{name}#{sname}${mname}: wire name differs from member name")
+                if rest and "jsonName" in m:
+                    # botocore writes Smithy's jsonName as locationName; a model that
+                    # kept both would need a decision the format has no place for.
+                    raise SystemExit(f"{name}#{sname}${mname}: jsonName in a botocore model")
                 mf = 0
                 if mname in required:
                     mf |= M_REQUIRED
@@ -669,7 +739,31 @@ def encode_service(name, model, ruleset, paginators, partitions):
                     mf |= M_DEPRECATED
                 if m.get("jsonvalue"):
                     mf |= M_JSONVALUE
+                if rest:
+                    if m.get("hostLabel"):
+                        mf |= M_HOST_LABEL
+                    if m.get("eventpayload"):
+                        mf |= M_EVENT_PAYLOAD
+                    if m.get("eventheader"):
+                        mf |= M_EVENT_HEADER
                 body += st(mname) + varint(idx[m["shape"]]) + bytes([mf])
+                if rest:
+                    location = m.get("location")
+                    if location not in LOCATION:
+                        raise SystemExit(f"{name}#{sname}${mname}: unknown location {location}")
+                    loc = LOCATION[location]
+                    if mname == payload:
+                        if location is not None:
+                            raise SystemExit(f"{name}#{sname}${mname}: payload with a location")
+                        loc = L_PAYLOAD
+                    elif loc == L_QUERY and shapes[m["shape"]]["type"] == "map":
+                        loc = L_QUERY_PARAMS
+                    ts = member_timestamp_format(shapes, m, loc)
+                    # The wire name (botocore's `locationName`, else the member name):
+                    # the JSON key in the body, the label, query parameter or header
+                    # name, the header prefix (may be ""); unused for a query map
+                    # (httpQueryParams) and the status code.
+                    body += bytes([loc | ts << 4]) + st(m.get("locationName", mname))
         elif kind == KIND["string"]:
             enum = sh.get("enum", [])
             body += varint(len(enum)) + b"".join(st(v) for v in enum)
@@ -679,6 +773,11 @@ def encode_service(name, model, ruleset, paginators, partitions):
             body += varint(idx[sh["key"]["shape"]]) + varint(idx[sh["value"]["shape"]])
         elif kind == KIND["timestamp"]:
             body += bytes([TS_FORMAT[sh.get("timestampFormat")]])
+        elif kind == KIND["blob"] and rest:
+            bf = (B_STREAMING if sh.get("streaming") else 0) | (
+                B_REQUIRES_LENGTH if sh.get("requiresLength") else 0
+            )
+            body += bytes([bf])
     return st.encode() + bytes(body), order
 
 
@@ -747,7 +846,8 @@ def main():
     partitions = Partitions(load_json(os.path.join(data, "partitions.json")))
 
     chunks, doc_chunks = [], []
-    n_ops = 0
+    rest_chunks, rest_doc_chunks = [], []
+    n_ops = n_rest_ops = 0
     for name in sorted(os.listdir(data)):
         sdir = os.path.join(data, name)
         if not os.path.isdir(sdir):
@@ -757,11 +857,19 @@ def main():
             continue
         vdir = os.path.join(sdir, versions[-1])
         model = load_json(os.path.join(vdir, "service-2.json"))
-        if not is_json_protocol(model["metadata"]):
+        # botocore picks the first protocol of `protocols` it supports, and supports
+        # both: a model listing json before rest-json would be awsJson.
+        rest = is_rest_json_protocol(model["metadata"]) and not is_json_protocol(model["metadata"])
+        if not rest and not is_json_protocol(model["metadata"]):
             continue
         ruleset = load_json(os.path.join(vdir, "endpoint-rule-set-1.json"))
         paginators = load_json(os.path.join(vdir, "paginators-1.json"))
-        chunk, order = encode_service(name, model, ruleset, paginators, partitions)
+        chunk, order = encode_service(name, model, ruleset, paginators, partitions, rest)
+        if rest:
+            rest_chunks.append((name, "", chunk))
+            rest_doc_chunks.append((name, "", encode_docs(model, order)))
+            n_rest_ops += len(model["operations"])
+            continue
         prefix = model["metadata"]["targetPrefix"]
         chunks.append((name, prefix, chunk))
         doc_chunks.append((name, prefix, encode_docs(model, order)))
@@ -773,9 +881,18 @@ def main():
         os.path.join(args.out, "catalog.bin"), MAGIC, header, encode_partitions(partitions), chunks
     )
     dsize = write_container(os.path.join(args.out, "docs.bin"), DOCS_MAGIC, header, b"", doc_chunks)
+    # The partitions are the same: catalog.bin's serve both.
+    rsize = write_container(
+        os.path.join(args.out, "restjson.bin"), REST_MAGIC, header, b"", rest_chunks
+    )
+    rdsize = write_container(
+        os.path.join(args.out, "docs-restjson.bin"), REST_DOCS_MAGIC, header, b"", rest_doc_chunks
+    )
     print(
-        f"botocore {version}: {len(chunks)} services, {n_ops} operations; "
-        f"catalog.bin {size} bytes, docs.bin {dsize} bytes",
+        f"botocore {version}: {len(chunks)} awsJson services, {n_ops} operations; "
+        f"{len(rest_chunks)} restJson1 services, {n_rest_ops} operations; "
+        f"catalog.bin {size} bytes, docs.bin {dsize} bytes, "
+        f"restjson.bin {rsize} bytes, docs-restjson.bin {rdsize} bytes",
         file=sys.stderr,
     )
 

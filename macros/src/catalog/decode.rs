@@ -2,12 +2,14 @@
 //! writer is `tools/gen-catalog/gen_catalog.py`.
 
 use super::{
-    Catalog, Endpoint, EndpointParam, Entry, Kind, Member, Operation, Paginator, ParamSource,
-    Partition, Service, Shape, ShapeId, TimestampFormat,
+    Catalog, Endpoint, EndpointParam, Entry, Http, Kind, Location, Member, Operation, Paginator,
+    ParamSource, Partition, Protocol, Service, Shape, ShapeId, TimestampFormat,
 };
 use std::sync::OnceLock;
 
 pub(crate) const MAGIC: &[u8] = b"AWSJCAT\x01";
+/// `restjson.bin`: the same container, restJson1 chunks.
+pub(crate) const REST_MAGIC: &[u8] = b"AWSJRJ1\x01";
 
 /// Bytes are 'static: the container is `include_bytes!` and each inflated chunk is leaked
 /// once per compiler process, so every decoded string borrows instead of allocating.
@@ -122,18 +124,29 @@ pub(crate) fn catalog(bytes: &'static [u8]) -> Catalog {
         botocore_version: c.header[0],
         command: c.header[1],
         partitions,
-        entries: c
-            .chunks
-            .into_iter()
-            .map(|(name, target_prefix, z, raw_len)| Entry {
-                name,
-                target_prefix,
-                z,
-                raw_len,
-                service: OnceLock::new(),
-            })
-            .collect(),
+        entries: entries(c, false),
+        rest_json: OnceLock::new(),
     }
+}
+
+/// The index of `restjson.bin`, read the first time a declaration asks for a restJson1
+/// service: builds that declare only awsJson operations never read it.
+pub(super) fn rest_json_entries(bytes: &'static [u8]) -> Vec<Entry> {
+    entries(container(bytes, REST_MAGIC), true)
+}
+
+fn entries(c: Container, rest_json: bool) -> Vec<Entry> {
+    c.chunks
+        .into_iter()
+        .map(|(name, target_prefix, z, raw_len)| Entry {
+            name,
+            target_prefix,
+            z,
+            raw_len,
+            rest_json,
+            service: OnceLock::new(),
+        })
+        .collect()
 }
 
 /// Per-chunk string table: indices into it are what the chunk body stores.
@@ -166,9 +179,32 @@ impl Chunk {
             n => Some(ShapeId(u32::try_from(n - 1).expect("catalog: shape index"))),
         }
     }
+
+    fn u16(&mut self) -> u16 {
+        u16::try_from(self.r.varint()).expect("catalog: status code")
+    }
 }
 
+fn timestamp_format(code: u8) -> TimestampFormat {
+    match code {
+        1 => TimestampFormat::Iso8601,
+        3 => TimestampFormat::Rfc822,
+        // 0 is the protocol default, which for awsJson is epoch seconds.
+        _ => TimestampFormat::EpochSeconds,
+    }
+}
+
+/// An awsJson chunk of `catalog.bin`.
 pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
+    chunk(name, bytes, false)
+}
+
+/// A restJson1 chunk of `restjson.bin`: the awsJson layout with HTTP bindings added.
+pub(crate) fn rest_json_service(name: &'static str, bytes: &'static [u8]) -> Service {
+    chunk(name, bytes, true)
+}
+
+fn chunk(name: &'static str, bytes: &'static [u8], rest: bool) -> Service {
     let mut r = Reader::new(bytes);
     let strings = (0..r.varint()).map(|_| r.str()).collect();
     let mut c = Chunk { r, strings };
@@ -177,8 +213,16 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
     let signing_name = c.s();
     let endpoint_prefix = c.s();
     let api_version = c.s();
-    let json_version = if c.r.u8() == 0 { "1.0" } else { "1.1" };
-    let query_compatible = c.r.u8() != 0;
+    let (protocol, json_version, query_compatible, signature_version, h2) = if rest {
+        (Protocol::RestJson1, "", false, c.opt(), c.opt())
+    } else {
+        let (protocol, version) = if c.r.u8() == 0 {
+            (Protocol::AwsJson1_0, "1.0")
+        } else {
+            (Protocol::AwsJson1_1, "1.1")
+        };
+        (protocol, version, c.r.u8() != 0, None, None)
+    };
     let endpoints = (0..c.r.varint())
         .map(|_| {
             let partition = c.s();
@@ -200,6 +244,11 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
         .map(|_| {
             let name = c.s();
             let flags = c.r.u8();
+            let http = rest.then(|| Http {
+                method: c.s(),
+                uri: c.s(),
+                code: c.u16(),
+            });
             let input = c.opt_id();
             let output = c.opt_id();
             let errors = (0..c.r.varint()).map(|_| c.id()).collect();
@@ -233,6 +282,7 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
             Operation {
                 name,
                 flags,
+                http,
                 input,
                 output,
                 errors,
@@ -247,15 +297,47 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
             let name = c.s();
             let byte = c.r.u8();
             let sensitive = byte & Shape::SENSITIVE_KIND != 0;
+            let mut http_status = None;
+            let mut blob_flags = 0;
             let kind = match byte & !Shape::SENSITIVE_KIND {
                 0 => {
                     let flags = c.r.u8();
                     let error_code = (flags & Shape::ERROR != 0).then(|| c.s());
+                    if rest && flags & Shape::ERROR != 0 {
+                        http_status = Some(c.u16()).filter(|&code| code != 0);
+                    }
                     let members = (0..c.r.varint())
-                        .map(|_| Member {
-                            name: c.s(),
-                            target: c.id(),
-                            flags: c.r.u8(),
+                        .map(|_| {
+                            let name = c.s();
+                            let target = c.id();
+                            let flags = c.r.u8();
+                            let (location, timestamp, wire_name) = if rest {
+                                let binding = c.r.u8();
+                                let location = match binding & 0x0f {
+                                    0 => Location::Body,
+                                    1 => Location::Label,
+                                    2 => Location::Query,
+                                    3 => Location::Header,
+                                    4 => Location::PrefixHeaders,
+                                    5 => Location::ResponseCode,
+                                    6 => Location::QueryParams,
+                                    7 => Location::Payload,
+                                    l => panic!("catalog: unknown member location {l}"),
+                                };
+                                let timestamp =
+                                    Some(binding >> 4).filter(|&f| f != 0).map(timestamp_format);
+                                (location, timestamp, c.s())
+                            } else {
+                                (Location::Body, None, name)
+                            };
+                            Member {
+                                name,
+                                target,
+                                flags,
+                                location,
+                                wire_name,
+                                timestamp,
+                            }
                         })
                         .collect();
                     Kind::Structure {
@@ -274,13 +356,13 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
                 6 => Kind::Long,
                 7 => Kind::Float,
                 8 => Kind::Double,
-                9 => Kind::Blob,
-                10 => Kind::Timestamp(match c.r.u8() {
-                    1 => TimestampFormat::Iso8601,
-                    3 => TimestampFormat::Rfc822,
-                    // 0 is the protocol default, which for awsJson is epoch seconds.
-                    _ => TimestampFormat::EpochSeconds,
-                }),
+                9 => {
+                    if rest {
+                        blob_flags = c.r.u8();
+                    }
+                    Kind::Blob
+                }
+                10 => Kind::Timestamp(timestamp_format(c.r.u8())),
                 11 => Kind::Document,
                 k => panic!("catalog: unknown shape kind {k}"),
             };
@@ -288,6 +370,8 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
                 name,
                 kind,
                 sensitive,
+                http_status,
+                blob_flags,
             }
         })
         .collect();
@@ -298,8 +382,11 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
         signing_name,
         endpoint_prefix,
         api_version,
+        protocol,
         json_version,
         query_compatible,
+        signature_version,
+        h2,
         endpoints,
         endpoint_rules,
         endpoint_account_id,

@@ -1,0 +1,1 @@
+../../../macros/src/catalog/rest_json_tests.rs
