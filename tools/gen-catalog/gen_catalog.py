@@ -55,9 +55,13 @@ TS_FORMAT = {None: 0, "iso8601": 1, "unixTimestamp": 2, "rfc822": 3}
 # Structure flags.
 S_ERROR, S_UNION, S_EVENTSTREAM, S_FAULT, S_SENSITIVE = 1, 2, 4, 8, 16
 # Member flags.
-M_REQUIRED, M_IDEMPOTENCY, M_DEPRECATED, M_JSONVALUE = 1, 2, 4, 8
+M_REQUIRED, M_IDEMPOTENCY, M_DEPRECATED, M_JSONVALUE, M_DISCOVERY_ID = 1, 2, 4, 8, 16
 # Operation flags.
 O_AUTH_NONE, O_DEPRECATED, O_PAGINATED, O_HOST_PREFIX, O_IDEMPOTENT, O_ENDPOINT_PARAMS = 1, 2, 4, 8, 16, 32
+# Endpoint discovery: the operation has the `endpointdiscovery` trait (a u8 follows: 1
+# when discovery is `required`), or it is the service's discovery operation
+# (`endpointoperation`, DescribeEndpoints).
+O_DISCOVERY, O_DISCOVERY_OPERATION = 64, 128
 # Where an operation's endpoint-rule parameter comes from.
 P_MEMBER, P_STATIC_STRING, P_STATIC_BOOL, P_PATH = 0, 1, 2, 3
 # Endpoint variant bits.
@@ -614,6 +618,11 @@ def encode_service(name, model, ruleset, paginators, partitions):
         params = endpoint_params(op, shapes)
         if params:
             flags |= O_ENDPOINT_PARAMS
+        discovery = op.get("endpointdiscovery")
+        if discovery is not None:
+            flags |= O_DISCOVERY
+        if op.get("endpointoperation"):
+            flags |= O_DISCOVERY_OPERATION
         body += st(oname) + bytes([flags])
         body += varint(idx[op["input"]["shape"]] + 1 if "input" in op else 0)
         body += varint(idx[op["output"]["shape"]] + 1 if "output" in op else 0)
@@ -631,6 +640,8 @@ def encode_service(name, model, ruleset, paginators, partitions):
             body += varint(len(params))
             for pname, kind, value in params:
                 body += st(pname) + bytes([kind]) + st(value)
+        if discovery is not None:
+            body += bytes([1 if discovery.get("required") else 0])
 
     body += varint(len(order))
     for sname in order:
@@ -669,6 +680,8 @@ def encode_service(name, model, ruleset, paginators, partitions):
                     mf |= M_DEPRECATED
                 if m.get("jsonvalue"):
                     mf |= M_JSONVALUE
+                if m.get("endpointdiscoveryid"):
+                    mf |= M_DISCOVERY_ID
                 body += st(mname) + varint(idx[m["shape"]]) + bytes([mf])
         elif kind == KIND["string"]:
             enum = sh.get("enum", [])

@@ -2,8 +2,8 @@
 //! writer is `tools/gen-catalog/gen_catalog.py`.
 
 use super::{
-    Catalog, Endpoint, EndpointParam, Entry, Kind, Member, Operation, Paginator, ParamSource,
-    Partition, Service, Shape, ShapeId, TimestampFormat,
+    Catalog, Discovery, Endpoint, EndpointParam, Entry, Kind, Member, Operation, Paginator,
+    ParamSource, Partition, Service, Shape, ShapeId, TimestampFormat,
 };
 use std::sync::OnceLock;
 
@@ -230,9 +230,17 @@ pub(crate) fn service(name: &'static str, bytes: &'static [u8]) -> Service {
             } else {
                 Vec::new()
             };
+            let discovery = (flags & Operation::DISCOVERY != 0).then(|| {
+                if c.r.u8() & 1 != 0 {
+                    Discovery::Required
+                } else {
+                    Discovery::Optional
+                }
+            });
             Operation {
                 name,
                 flags,
+                discovery,
                 input,
                 output,
                 errors,

@@ -202,6 +202,12 @@ impl Service {
         Some(&self.operations[i])
     }
 
+    /// The operation that gives the service's endpoints (`DescribeEndpoints`), for a
+    /// service with endpoint discovery.
+    pub(crate) fn discovery_operation(&self) -> Option<&Operation> {
+        self.operations.iter().find(|o| o.is_discovery_operation())
+    }
+
     pub(crate) fn shape(&self, id: ShapeId) -> &Shape {
         &self.shapes[id.0 as usize]
     }
@@ -313,6 +319,19 @@ pub(crate) struct Operation {
     pub(crate) host_prefix: Option<&'static str>,
     /// The operation's endpoint-rule parameters, sorted by name.
     pub(crate) endpoint_params: Vec<EndpointParam>,
+    /// botocore's `endpointdiscovery` trait: the operation's requests go to the address
+    /// the service's discovery operation gives.
+    pub(crate) discovery: Option<Discovery>,
+}
+
+/// Whether an operation must or may go to a discovered endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Discovery {
+    /// `endpointdiscovery: {required: true}` (Timestream): the service answers only at
+    /// the discovered address.
+    Required,
+    /// `endpointdiscovery: {}` (DynamoDB): the regional endpoint works too.
+    Optional,
 }
 
 /// One endpoint-rule parameter of an operation and where its value comes from.
@@ -338,6 +357,8 @@ impl Operation {
     const HOST_PREFIX: u8 = 8;
     const IDEMPOTENT: u8 = 16;
     const ENDPOINT_PARAMS: u8 = 32;
+    pub(crate) const DISCOVERY: u8 = 64;
+    const DISCOVERY_OPERATION: u8 = 128;
 
     /// Sent unsigned (`authtype: none`), e.g. Cognito's `InitiateAuth`.
     pub(crate) fn unsigned(&self) -> bool {
@@ -350,6 +371,12 @@ impl Operation {
 
     pub(crate) fn idempotent(&self) -> bool {
         self.flags & Self::IDEMPOTENT != 0
+    }
+
+    /// The service's endpoint discovery operation (`endpointoperation`:
+    /// `DescribeEndpoints`).
+    pub(crate) fn is_discovery_operation(&self) -> bool {
+        self.flags & Self::DISCOVERY_OPERATION != 0
     }
 }
 
@@ -654,6 +681,7 @@ impl Member {
     const IDEMPOTENCY_TOKEN: u8 = 2;
     const DEPRECATED: u8 = 4;
     const JSON_VALUE: u8 = 8;
+    const DISCOVERY_ID: u8 = 16;
 
     pub(crate) fn required(&self) -> bool {
         self.flags & Self::REQUIRED != 0
@@ -670,6 +698,12 @@ impl Member {
     /// A string member that carries a JSON document as text.
     pub(crate) fn json_value(&self) -> bool {
         self.flags & Self::JSON_VALUE != 0
+    }
+
+    /// `endpointdiscoveryid`: the member's value keys the discovered endpoint (no
+    /// JSON-protocol model has one; the catalog tests say so).
+    pub(crate) fn discovery_id(&self) -> bool {
+        self.flags & Self::DISCOVERY_ID != 0
     }
 }
 
