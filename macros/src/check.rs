@@ -35,6 +35,10 @@ pub(crate) struct Resolved {
     pub(crate) endpoint_params: Vec<(&'static str, EndpointParamValue)>,
     /// `Operation::ENDPOINT_PATHS`: `operationContextParams` as (name, JMESPath).
     pub(crate) endpoint_paths: Vec<(&'static str, &'static str)>,
+    /// `Operation::ENDPOINT_DISCOVERY`: the target of the service's discovery operation
+    /// and whether the model requires discovery, for an operation with the
+    /// `endpointdiscovery` trait.
+    pub(crate) endpoint_discovery: Option<(String, bool)>,
     /// Types whose members are checked (at compile time, by the expansion) against the
     /// model shape: the output and the errors.
     pub(crate) mirrors: Vec<Mirror>,
@@ -60,6 +64,7 @@ impl Resolved {
             endpoint_account_id: service.endpoint_account_id,
             endpoint_params: Vec::new(),
             endpoint_paths: Vec::new(),
+            endpoint_discovery: None,
             mirrors: Vec::new(),
             nested: Vec::new(),
         }
@@ -290,6 +295,16 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
                 .collect(),
             _ => Vec::new(),
         },
+        // A model trait of the operation, kept with an explicit `hostname` too: that
+        // host is where the discovery operation goes.
+        endpoint_discovery: known.and_then(|(service, model_op)| {
+            let discovery = model_op.discovery?;
+            let describe = service.discovery_operation()?;
+            Some((
+                format!("{}.{}", service.target_prefix, describe.name),
+                discovery == catalog::Discovery::Required,
+            ))
+        }),
         endpoints,
         mirrors,
         nested,

@@ -20,6 +20,7 @@ use crate::credentials::{
     imds::Imds,
 };
 use crate::endpoint::{AccountIdEndpointMode, EndpointConfig, ResolvedEndpoint};
+use crate::endpoint_discovery::{self, DiscoveredEndpoints, Discovery, DiscoveryMode};
 use crate::endpoint_rules::Param;
 use crate::error::{ConfigError, Error, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, RawResponse};
@@ -144,6 +145,8 @@ struct Inner {
     quota: RetryQuota,
     /// Service clock minus local clock, in milliseconds, learnt from skew errors.
     skew_ms: AtomicI64,
+    discovery_mode: DiscoveryMode,
+    discovered: DiscoveredEndpoints,
 }
 
 /// Where attempts go: the network, or (in tests) a [`Mock`](crate::mock::Mock). An
@@ -319,8 +322,17 @@ impl Client {
             attempt: 1,
             max: self.inner.max_attempts,
         };
+        let discovered = self.discovered_url(service, target, prepared).await?;
         let (destination, headers) = self
-            .sign(service, target, prepared, &prepared.body, time, &attempt)
+            .sign(
+                service,
+                target,
+                prepared,
+                discovered.as_deref(),
+                &prepared.body,
+                time,
+                &attempt,
+            )
             .await?;
         Ok(HttpRequest {
             method: "POST",
@@ -360,6 +372,7 @@ impl Client {
             prepared: &prepared,
             body,
             invocation_id,
+            discovered: std::sync::Mutex::new(None),
         };
         let sending = self
             .attempts(&call, &attempts, &span)
@@ -439,7 +452,9 @@ impl Client {
                     call_span.record("attempts", attempt);
                     return result.map(|response| (response, attempt));
                 }
-                Ok(response) => self.retry_reason(response),
+                Ok(response) => self
+                    .invalid_endpoint(call, response)
+                    .or_else(|| self.retry_reason(response)),
                 // The service answered 2xx: the operation was performed, however its
                 // body then failed.
                 Err(Error::Transport(e)) if e.status().is_some_and(|s| (200..300).contains(&s)) => {
@@ -493,7 +508,10 @@ impl Client {
                 };
             };
             held = Some(reason.cost());
-            let wait = retry::backoff(self.inner.initial_backoff, self.inner.max_backoff, attempt);
+            let wait = match reason {
+                RetryReason::InvalidEndpoint => Duration::ZERO,
+                _ => retry::backoff(self.inner.initial_backoff, self.inner.max_backoff, attempt),
+            };
             span.record("retry", reason.as_str());
             tracing::debug!(
                 parent: &span,
@@ -523,11 +541,21 @@ impl Client {
         // short must say so, as the retry loop does not send such a call again.
         let status = AtomicU16::new(0);
         let once = async {
+            let discovered = self
+                .discovered_url(call.service, call.target, call.prepared)
+                .await?;
+            if let Some(url) = &discovered {
+                *call
+                    .discovered
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(url.clone());
+            }
             let (destination, headers) = self
                 .sign(
                     call.service,
                     call.target,
                     call.prepared,
+                    discovered.as_deref(),
                     &call.body,
                     self.signing_time(),
                     info,
@@ -558,6 +586,83 @@ impl Client {
                 }))
             }),
         }
+    }
+
+    /// Where a call of an operation with endpoint discovery goes: the discovered
+    /// address, or `None` for the service's endpoint (discovery not used).
+    async fn discovered_url(
+        &self,
+        service: &ServiceMeta,
+        target: &str,
+        prepared: &Prepared,
+    ) -> Result<Option<Arc<str>>, Error<Infallible>> {
+        let Some(discovery) = prepared.discovery else {
+            return Ok(None);
+        };
+        // A URL the call or the configuration names is where the user wants requests
+        // to go (a local server's `DescribeEndpoints` answers AWS's own address).
+        let configured = prepared.endpoint_url.is_some()
+            || self.inner.endpoints.configured_url(service).is_some();
+        let discover = match self.inner.discovery_mode {
+            DiscoveryMode::Disabled if discovery.required && !configured => {
+                return Err(Error::Config(ConfigError::new(format!(
+                    "{target} requires endpoint discovery, which is disabled \
+                     (AWS_ENDPOINT_DISCOVERY_ENABLED, endpoint_discovery_enabled or \
+                     ClientBuilder::endpoint_discovery)"
+                ))));
+            }
+            DiscoveryMode::Disabled => false,
+            DiscoveryMode::Auto => discovery.required && !configured,
+            DiscoveryMode::Enabled => prepared.endpoint_url.is_none(),
+        };
+        if !discover {
+            return Ok(None);
+        }
+        let slot = self.inner.discovered.slot(service);
+        let client = self.clone();
+        let service = *service;
+        slot.address(move || client.discover(service, discovery.operation))
+            .await
+            .map(Some)
+    }
+
+    /// Calls the service's discovery operation.
+    fn discover(&self, service: ServiceMeta, operation: &'static str) -> Discovery {
+        let client = self.clone();
+        Box::pin(async move {
+            let prepared = Prepared {
+                body: b"{}".to_vec(),
+                ..Prepared::default()
+            };
+            let (response, _) = client.execute(&service, operation, prepared).await?;
+            if !response.is_success() {
+                let meta = crate::private::error_meta(&response).map_err(Error::Decode)?;
+                return Err(Error::Config(ConfigError::new(format!(
+                    "endpoint discovery of {}: {operation} failed: {meta}",
+                    service.service_id
+                ))));
+            }
+            endpoint_discovery::parse_answer(&service, &response.body)
+        })
+    }
+
+    /// An error response at a discovered address that says it is not the service's:
+    /// the address is dropped and the call retried.
+    fn invalid_endpoint(&self, call: &Call<'_>, response: &RawResponse) -> Option<RetryReason> {
+        let url = call
+            .discovered
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()?;
+        if !endpoint_discovery::is_invalid_endpoint(response) {
+            return None;
+        }
+        self.inner.discovered.slot(call.service).invalidate(&url);
+        tracing::debug!(
+            url = &*url,
+            "the discovered endpoint is invalid: discovering anew"
+        );
+        Some(RetryReason::InvalidEndpoint)
     }
 
     /// Why an error response is worth another attempt, if it is.
@@ -624,13 +729,15 @@ impl Client {
         service: &ServiceMeta,
         operation: &str,
         prepared: &Prepared,
+        discovered: Option<&str>,
         body: &[u8],
         time: SystemTime,
         info: &AttemptInfo<'_>,
     ) -> Result<(Arc<RequestTarget>, Vec<(&'static str, String)>), Error<Infallible>> {
-        let origin = match &prepared.endpoint_url {
-            Some(url) => Origin::Url(url),
-            None => Origin::Service(service),
+        let origin = match (&prepared.endpoint_url, discovered) {
+            (Some(url), _) => Origin::Url(url),
+            (None, Some(url)) => Origin::Url(url),
+            (None, None) => Origin::Service(service),
         };
         // Credentials first: the account id in them can choose the endpoint.
         let credentials = self
@@ -880,6 +987,8 @@ struct Call<'a> {
     prepared: &'a Prepared,
     body: Bytes,
     invocation_id: &'a str,
+    /// The discovered address the last attempt went to.
+    discovered: std::sync::Mutex<Option<Arc<str>>>,
 }
 
 /// What the headers of one attempt say about it.
@@ -1005,6 +1114,7 @@ pub struct ClientBuilder {
     extra_roots: ExtraRoots,
     /// A PEM bundle named in code, read by `build`; replaces `extra_roots`.
     ca_bundle: Option<PathBuf>,
+    discovery_mode: DiscoveryMode,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -1133,6 +1243,19 @@ impl ClientBuilder {
             endpoints.profile = Some(profiles.clone());
         }
         let max_attempts = retry_settings(env, &profiles)?;
+        let discovery_mode = match configured(
+            env,
+            &profiles,
+            "AWS_ENDPOINT_DISCOVERY_ENABLED",
+            "endpoint_discovery_enabled",
+        ) {
+            Some((source, value)) => DiscoveryMode::parse(&value).ok_or_else(|| {
+                ConfigError::new(format!(
+                    "{source} is {value:?}: expected `true`, `false` or `auto`"
+                ))
+            })?,
+            None => DiscoveryMode::Auto,
+        };
         let disable_compression = setting(
             "AWS_DISABLE_REQUEST_COMPRESSION",
             "disable_request_compression",
@@ -1182,6 +1305,7 @@ impl ClientBuilder {
             min_compression_bytes,
             disable_compression,
             extra_roots,
+            discovery_mode,
             ..ClientBuilder::default()
         })
     }
@@ -1243,6 +1367,33 @@ impl ClientBuilder {
     #[must_use]
     pub fn use_dual_stack(mut self, enabled: bool) -> Self {
         self.endpoints.variant.dual_stack = enabled;
+        self
+    }
+
+    /// Endpoint discovery for every operation that supports it (`true`), or for none
+    /// (`false`); `AWS_ENDPOINT_DISCOVERY_ENABLED` / `endpoint_discovery_enabled`
+    /// (`true`, `false`, `auto`).
+    ///
+    /// Unset (`auto`, the default of botocore and the Java SDK), only the operations
+    /// that require it discover their endpoint (Timestream Write and Query), and only
+    /// when no endpoint URL is configured for the service: a configured URL is where
+    /// their requests go. DynamoDB, which supports discovery without requiring it,
+    /// uses its regional endpoint. Enabled, operations that support it discover too,
+    /// and with a configured URL the discovery operation goes there and the calls to
+    /// the address it gives (as botocore does with `AWS_ENDPOINT_URL`). Disabled, an
+    /// operation that requires discovery fails unless an endpoint URL is configured.
+    ///
+    /// A discovered address is cached per client and service for the period the
+    /// service gives, refreshed in the background shortly before it expires, and
+    /// dropped when the service answers `InvalidEndpointException` there (the call is
+    /// then retried at once at a newly discovered address).
+    #[must_use]
+    pub fn endpoint_discovery(mut self, enabled: bool) -> Self {
+        self.discovery_mode = if enabled {
+            DiscoveryMode::Enabled
+        } else {
+            DiscoveryMode::Disabled
+        };
         self
     }
 
@@ -1504,6 +1655,8 @@ impl ClientBuilder {
                 stall: self.stall.unwrap_or_default(),
                 quota: RetryQuota::new(),
                 skew_ms: AtomicI64::new(0),
+                discovery_mode: self.discovery_mode,
+                discovered: DiscoveredEndpoints::default(),
             }),
         })
     }
@@ -1635,6 +1788,7 @@ mod tests {
             headers: Vec::new(),
             endpoint_params: Vec::new(),
             endpoint_account_id: false,
+            discovery: None,
         };
         let request = client
             .signed_request(

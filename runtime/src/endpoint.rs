@@ -389,7 +389,9 @@ impl EndpointConfig {
         })
     }
 
-    fn configured_url(&self, service: &ServiceMeta) -> Option<&str> {
+    /// The endpoint URL configured for `service` (in code, the environment or the
+    /// profile), if any.
+    pub(crate) fn configured_url(&self, service: &ServiceMeta) -> Option<&str> {
         if let Some(url) = &self.code_url {
             return Some(url);
         }

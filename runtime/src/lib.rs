@@ -388,6 +388,7 @@ mod credentials;
 mod datetime;
 mod document;
 mod endpoint;
+mod endpoint_discovery;
 mod endpoint_rules;
 mod error;
 mod http;

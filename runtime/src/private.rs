@@ -65,7 +65,12 @@ pub trait Operation: serde::Serialize + Sync {
     /// `operationContextParams`: endpoint-rule parameters as JMESPath over the input
     /// (DynamoDB's `ResourceArnList` from `keys(RequestItems)`), as `(name, path)`.
     const ENDPOINT_PATHS: &'static [(&'static str, &'static str)] = &[];
+    /// The model's `endpointdiscovery` trait: the operation goes to the address the
+    /// service's discovery operation gives.
+    const ENDPOINT_DISCOVERY: Option<EndpointDiscovery> = None;
 }
+
+pub use crate::endpoint_discovery::EndpointDiscovery;
 
 /// An input member as an endpoint-rule parameter: strings, booleans and their
 /// `Option`s; unset gives none.
@@ -143,6 +148,8 @@ pub struct Prepared {
     pub endpoint_params: Vec<(&'static str, EndpointParam)>,
     /// Whether the credentials' account id is an endpoint-rule parameter.
     pub endpoint_account_id: bool,
+    /// The operation's endpoint discovery (see [`Operation::ENDPOINT_DISCOVERY`]).
+    pub discovery: Option<EndpointDiscovery>,
 }
 
 /// Encodes `op` and works out its per-call request details for `client`.
@@ -182,6 +189,7 @@ pub fn prepare<O: Operation>(client: &Client, op: &O) -> Result<Prepared, Error<
         headers,
         endpoint_params,
         endpoint_account_id: O::ENDPOINT_ACCOUNT_ID,
+        discovery: O::ENDPOINT_DISCOVERY,
     })
 }
 

@@ -95,6 +95,18 @@ pub(crate) fn expand(
                 &[#((#names, #paths)),*];
         )
     });
+    let discovery = resolved
+        .endpoint_discovery
+        .as_ref()
+        .map(|(operation, required)| {
+            quote!(
+                const ENDPOINT_DISCOVERY: ::core::option::Option<::awsjson::__private::EndpointDiscovery> =
+                    ::core::option::Option::Some(::awsjson::__private::EndpointDiscovery {
+                        operation: #operation,
+                        required: #required,
+                    });
+            )
+        });
     let host_prefix = host_prefix.map(|hp| {
         let template = &hp.template;
         let (wires, fields): (Vec<_>, Vec<_>) = hp.labels.iter().cloned().unzip();
@@ -141,6 +153,7 @@ pub(crate) fn expand(
             #account_id
             #endpoint_params
             #endpoint_paths
+            #discovery
         }
 
         #[automatically_derived]
