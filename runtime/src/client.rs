@@ -1166,6 +1166,9 @@ impl ClientBuilder {
     ///   endpoints, with the account id of the credentials: `AWS_ACCOUNT_ID`, the
     ///   profile's `aws_account_id`, SSO's `sso_account_id`, an assumed role's ARN,
     ///   the `AccountId` that `credential_process`, ECS or instance metadata give).
+    /// - **Endpoint discovery**: `AWS_ENDPOINT_DISCOVERY_ENABLED` /
+    ///   `endpoint_discovery_enabled` (`true`, `false`, `auto`), as in
+    ///   [`endpoint_discovery`](Self::endpoint_discovery).
     /// - **Retries**: `AWS_MAX_ATTEMPTS` / `max_attempts`; `AWS_RETRY_MODE` /
     ///   `retry_mode`, where `standard` is what awsjson does, and `legacy` and
     ///   `adaptive` (which the CLI's profiles may name) also get standard mode:

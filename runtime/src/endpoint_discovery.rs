@@ -461,6 +461,25 @@ mod tests {
     }
 
     #[test]
+    fn invalid_endpoint_responses() {
+        let response = |status: u16, body: &str| RawResponse {
+            status,
+            headers: vec![("content-type".into(), "application/x-amz-json-1.0".into())],
+            body: body.as_bytes().to_vec(),
+        };
+        assert!(is_invalid_endpoint(&response(
+            400,
+            r#"{"__type":"com.amazonaws.timestream.v20181101#InvalidEndpointException","Message":"x"}"#
+        )));
+        assert!(is_invalid_endpoint(&response(421, "")));
+        assert!(!is_invalid_endpoint(&response(
+            400,
+            r#"{"__type":"ValidationException"}"#
+        )));
+        assert!(!is_invalid_endpoint(&response(503, "")));
+    }
+
+    #[test]
     fn answers() {
         let service = ServiceMeta {
             target_prefix: "Timestream_20181101",
