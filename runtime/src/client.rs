@@ -322,17 +322,8 @@ impl Client {
             attempt: 1,
             max: self.inner.max_attempts,
         };
-        let discovered = self.discovered_url(service, target, prepared).await?;
-        let (destination, headers) = self
-            .sign(
-                service,
-                target,
-                prepared,
-                discovered.as_deref(),
-                &prepared.body,
-                time,
-                &attempt,
-            )
+        let (destination, headers, _) = self
+            .sign(service, target, prepared, &prepared.body, time, &attempt)
             .await?;
         Ok(HttpRequest {
             method: "POST",
@@ -541,26 +532,20 @@ impl Client {
         // short must say so, as the retry loop does not send such a call again.
         let status = AtomicU16::new(0);
         let once = async {
-            let discovered = self
-                .discovered_url(call.service, call.target, call.prepared)
-                .await?;
-            if let Some(url) = &discovered {
-                *call
-                    .discovered
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(url.clone());
-            }
-            let (destination, headers) = self
+            let (destination, headers, discovered) = self
                 .sign(
                     call.service,
                     call.target,
                     call.prepared,
-                    discovered.as_deref(),
                     &call.body,
                     self.signing_time(),
                     info,
                 )
                 .await?;
+            *call
+                .discovered
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = discovered;
             signed = true;
             self.transmit(&destination, headers, call.body.clone(), &status)
                 .await
@@ -723,18 +708,19 @@ impl Client {
         }
     }
 
-    /// Where one attempt goes, and its signed headers.
+    /// Where one attempt goes, its signed headers, and the discovered address it goes
+    /// to (for an operation with endpoint discovery).
     async fn sign(
         &self,
         service: &ServiceMeta,
         operation: &str,
         prepared: &Prepared,
-        discovered: Option<&str>,
         body: &[u8],
         time: SystemTime,
         info: &AttemptInfo<'_>,
-    ) -> Result<(Arc<RequestTarget>, Vec<(&'static str, String)>), Error<Infallible>> {
-        let origin = match (&prepared.endpoint_url, discovered) {
+    ) -> Result<Signed, Error<Infallible>> {
+        let discovered = self.discovered_url(service, operation, prepared).await?;
+        let origin = match (&prepared.endpoint_url, discovered.as_deref()) {
             (Some(url), _) => Origin::Url(url),
             (None, Some(url)) => Origin::Url(url),
             (None, None) => Origin::Service(service),
@@ -821,7 +807,7 @@ impl Client {
             "amz-sdk-request",
             format!("attempt={}; max={}", info.attempt, info.max),
         ));
-        Ok((target, headers))
+        Ok((target, headers, discovered))
     }
 
     /// Sends one request and reads the whole response, up to the size cap.
@@ -980,6 +966,13 @@ impl Client {
 }
 
 /// One call, the same for all its attempts.
+/// Where an attempt goes, its signed headers, and the discovered address it goes to.
+type Signed = (
+    Arc<RequestTarget>,
+    Vec<(&'static str, String)>,
+    Option<Arc<str>>,
+);
+
 struct Call<'a> {
     service: &'a ServiceMeta,
     target: &'a str,

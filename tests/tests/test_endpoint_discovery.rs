@@ -34,13 +34,10 @@ fn database(name: &str) -> StubResponse {
     ))
 }
 
-async fn stub(
-    signing_name: &str,
-    routes: Vec<(
-        &str,
-        Box<dyn Fn(&StubRequest) -> StubResponse + Send + Sync>,
-    )>,
-) -> StubServer {
+/// How a stub answers one target.
+type Handler = Box<dyn Fn(&StubRequest) -> StubResponse + Send + Sync>;
+
+async fn stub(signing_name: &str, routes: Vec<(&str, Handler)>) -> StubServer {
     let mut builder = StubServer::builder()
         .credentials(creds())
         .region("us-east-1")
