@@ -384,3 +384,24 @@ fn the_macro_takes_the_discovery_trait_from_the_catalog() {
     // The discovery operation itself goes to the service's endpoint.
     assert_eq!(DescribeEndpoints::ENDPOINT_DISCOVERY, None);
 }
+
+#[tokio::test]
+async fn a_mocked_client_answers_without_discovering() {
+    use awsjson::mock::{Mock, Rule};
+    use awsjson_examples::timestream_write::{CreateDatabaseResponse, Database};
+    let mock = Mock::new();
+    mock.add(
+        Rule::<CreateDatabase>::any().output(CreateDatabaseResponse {
+            database: Some(Database {
+                database_name: Some("db".into()),
+                ..Default::default()
+            }),
+        }),
+    );
+    let client = mock.client().unwrap();
+    let out = bounded(create("db").send(&client)).await.unwrap();
+    assert_eq!(out.database.unwrap().database_name.as_deref(), Some("db"));
+    let calls = mock.calls();
+    assert_eq!(calls.len(), 1);
+    assert!(calls[0].is::<CreateDatabase>());
+}
