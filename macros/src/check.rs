@@ -295,16 +295,23 @@ pub(crate) fn operation(cx: &Ctxt, op: &mut Operation) -> Option<Resolved> {
                 .collect(),
             _ => Vec::new(),
         },
-        // A model trait of the operation, kept with an explicit `hostname` too: that
-        // host is where the discovery operation goes.
-        endpoint_discovery: known.and_then(|(service, model_op)| {
-            let discovery = model_op.discovery?;
-            let describe = service.discovery_operation()?;
-            Some((
-                format!("{}.{}", service.target_prefix, describe.name),
-                discovery == catalog::Discovery::Required,
-            ))
-        }),
+        // A model trait of the operation that no key spells out, so it is taken from
+        // the catalog for a declaration with every metadata key too (`scaffold
+        // --explicit`); an explicit `hostname` is where the discovery operation goes.
+        endpoint_discovery: known
+            .or_else(|| {
+                catalog::catalog()
+                    .resolve_target_in(&value, chosen.as_deref())
+                    .ok()
+            })
+            .and_then(|(service, model_op)| {
+                let discovery = model_op.discovery?;
+                let describe = service.discovery_operation()?;
+                Some((
+                    format!("{}.{}", service.target_prefix, describe.name),
+                    discovery == catalog::Discovery::Required,
+                ))
+            }),
         endpoints,
         mirrors,
         nested,

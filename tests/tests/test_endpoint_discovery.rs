@@ -383,6 +383,28 @@ fn the_macro_takes_the_discovery_trait_from_the_catalog() {
     );
     // The discovery operation itself goes to the service's endpoint.
     assert_eq!(DescribeEndpoints::ENDPOINT_DISCOVERY, None);
+    // No key spells the trait out: `scaffold --explicit` declarations get it from the
+    // catalog too.
+    assert_eq!(
+        ExplicitDeleteDatabase::ENDPOINT_DISCOVERY,
+        Some(EndpointDiscovery {
+            operation: DESCRIBE,
+            required: true
+        })
+    );
+}
+
+#[awsjson::aws_json_operation(
+    target = "Timestream_20181101.DeleteDatabase",
+    json_version = "1.0",
+    signing_name = "timestream",
+    endpoint_prefix = "ingest.timestream",
+    service_id = "Timestream Write",
+    hostname = "ingest.timestream.{region}.{dnsSuffix}"
+)]
+struct ExplicitDeleteDatabase {
+    #[aws(rename = "DatabaseName")]
+    database_name: String,
 }
 
 #[tokio::test]
