@@ -2,7 +2,7 @@
 //! the discovery operation (`DescribeEndpoints`) with the address of another stub, where
 //! the calls must then go. The cache's timing (period, background refresh, one
 //! discovery at a time) is unit-tested on a paused clock in
-//! `runtime/src/endpoint_discovery.rs`.
+//! `runtime/src/endpoint/discovery.rs`.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;

@@ -231,7 +231,7 @@ impl State {
 /// (`InvalidEndpointException`, or HTTP 421 Misdirected Request).
 pub(crate) fn is_invalid_endpoint(response: &RawResponse) -> bool {
     response.status == 421
-        || crate::private::error_meta(response)
+        || crate::protocol::error_code::error_meta(response)
             .is_ok_and(|meta| meta.code == "InvalidEndpointException")
 }
 
