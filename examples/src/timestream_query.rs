@@ -2,7 +2,8 @@
 //! require endpoint discovery, as Timestream Write's do.
 //!
 //! Printed by `cargo run -p awsjson-cli -- scaffold timestream-query Query` and kept
-//! as printed.
+//! as printed below this header (with `missing_docs` allowed for the members the model
+//! leaves undocumented).
 
 // Members without a doc comment have none in the model.
 #![allow(missing_docs)]

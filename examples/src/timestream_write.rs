@@ -1,9 +1,11 @@
 //! Timestream Write: databases, tables and records. Its operations require endpoint
-//! discovery: `send` asks `DescribeEndpoints` where to go first (see
+//! discovery: against AWS, `send` asks `DescribeEndpoints` where to go first (see
 //! `ClientBuilder::endpoint_discovery`).
 //!
 //! Printed by `cargo run -p awsjson-cli -- scaffold timestream-write DescribeEndpoints
-//! CreateDatabase CreateTable WriteRecords DeleteTable DeleteDatabase` and kept as printed.
+//! CreateDatabase CreateTable WriteRecords DeleteTable DeleteDatabase` and kept as printed
+//! below this header (with `missing_docs` allowed for the members the model leaves
+//! undocumented).
 
 // Members without a doc comment have none in the model.
 #![allow(missing_docs)]
