@@ -4,3 +4,5 @@ pub mod dynamodb;
 pub mod kms;
 pub mod partner_central;
 pub mod signup;
+pub mod timestream_query;
+pub mod timestream_write;

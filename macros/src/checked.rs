@@ -83,6 +83,10 @@ pub(crate) struct Operation<'a> {
     pub(crate) host_prefix: Option<HostPrefix>,
     pub(crate) endpoint_url: Option<EndpointUrl>,
     pub(crate) endpoint: OperationEndpoint,
+    /// `Operation::ENDPOINT_DISCOVERY`: the target of the service's discovery operation
+    /// and whether the model requires discovery, for an operation with the
+    /// `endpointdiscovery` trait.
+    pub(crate) endpoint_discovery: Option<(String, bool)>,
     /// Types whose members are checked (at compile time, by the expansion) against the
     /// model shape: the output and the errors.
     pub(crate) mirrors: Vec<Mirror>,

@@ -19,6 +19,7 @@ use crate::credentials::{
     Credentials, CredentialsCache, DefaultChain, Http, ProcessTimeout, ProvideCredentials, Sources,
     imds::Imds,
 };
+use crate::endpoint::discovery::{self, DiscoveredEndpoints, Discovery, DiscoveryMode};
 use crate::endpoint::rules::Param;
 use crate::endpoint::{AccountIdEndpointMode, EndpointConfig, ResolvedEndpoint};
 use crate::endpoint::{Destination, DestinationCache, Origin, parse_http_url};
@@ -145,6 +146,8 @@ struct Inner {
     quota: RetryQuota,
     /// Service clock minus local clock, in milliseconds, learnt from skew errors.
     skew_ms: AtomicI64,
+    discovery_mode: DiscoveryMode,
+    discovered: DiscoveredEndpoints,
 }
 
 /// Where attempts go: the network, or (in tests) a [`Mock`](crate::mock::Mock). An
@@ -188,6 +191,7 @@ impl fmt::Debug for Client {
                 &self.inner.response_header_timeout,
             )
             .field("stalled_stream_protection", &self.inner.stall)
+            .field("endpoint_discovery", &self.inner.discovery_mode)
             .finish_non_exhaustive()
     }
 }
@@ -335,7 +339,7 @@ impl Client {
             attempt: 1,
             max: self.inner.max_attempts,
         };
-        let (destination, headers) = self
+        let (destination, headers, _) = self
             .sign(service, target, prepared, &prepared.body, time, &attempt)
             .await?;
         Ok(HttpRequest {
@@ -377,6 +381,7 @@ impl Client {
             prepared: &prepared,
             body,
             invocation_id,
+            discovered: std::sync::Mutex::new(None),
         };
         let sending = self
             .attempts(&call, &attempts, &span)
@@ -467,7 +472,7 @@ impl Client {
         // short must say so, as the retry loop does not send such a call again.
         let status = AtomicU16::new(0);
         let once = async {
-            let (destination, headers) = self
+            let (destination, headers, discovered) = self
                 .sign(
                     call.service,
                     call.target,
@@ -477,6 +482,10 @@ impl Client {
                     info,
                 )
                 .await?;
+            *call
+                .discovered
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = discovered;
             signed = true;
             self.transmit(&destination, headers, call.body.clone(), &status)
                 .await
@@ -502,6 +511,93 @@ impl Client {
                 }))
             }),
         }
+    }
+
+    /// Where a call of an operation with endpoint discovery goes: the discovered
+    /// address, or `None` for the service's endpoint (discovery not used).
+    async fn discovered_url(
+        &self,
+        service: &ServiceMeta,
+        target: &str,
+        prepared: &Prepared,
+    ) -> Result<Option<Arc<str>>, Error<Infallible>> {
+        let Some(discovery) = prepared.discovery else {
+            return Ok(None);
+        };
+        // A mock answers by operation, wherever the request would go: a discovery
+        // would only be one more call for its user to script.
+        #[cfg(feature = "test-util")]
+        if matches!(self.inner.http, Transport::Mock(_)) {
+            return Ok(None);
+        }
+        // A URL the call or the configuration names is where the user wants requests
+        // to go (a local server's `DescribeEndpoints` answers AWS's own address).
+        let configured = prepared.endpoint_url.is_some()
+            || self.inner.endpoints.configured_url(service).is_some();
+        let discover = match self.inner.discovery_mode {
+            DiscoveryMode::Disabled if discovery.required && !configured => {
+                return Err(Error::Config(ConfigError::new(format!(
+                    "{target} requires endpoint discovery, which is disabled \
+                     (AWS_ENDPOINT_DISCOVERY_ENABLED, endpoint_discovery_enabled or \
+                     ClientBuilder::endpoint_discovery)"
+                ))));
+            }
+            DiscoveryMode::Disabled => false,
+            DiscoveryMode::Auto => discovery.required && !configured,
+            DiscoveryMode::Enabled => prepared.endpoint_url.is_none(),
+        };
+        if !discover {
+            return Ok(None);
+        }
+        let slot = self.inner.discovered.slot(service);
+        let client = self.clone();
+        let service = *service;
+        slot.address(move || client.discover(service, discovery.operation))
+            .await
+            .map(Some)
+    }
+
+    /// Calls the service's discovery operation.
+    fn discover(&self, service: ServiceMeta, operation: &'static str) -> Discovery {
+        let client = self.clone();
+        Box::pin(async move {
+            let prepared = Prepared {
+                body: b"{}".to_vec(),
+                ..Prepared::default()
+            };
+            let response = client
+                .execute(&service, operation, prepared)
+                .await?
+                .response;
+            if !response.is_success() {
+                let meta =
+                    crate::protocol::error_code::error_meta(&response).map_err(Error::Decode)?;
+                return Err(Error::Config(ConfigError::new(format!(
+                    "endpoint discovery of {}: {operation} failed: {meta}",
+                    service.service_id
+                ))));
+            }
+            discovery::parse_answer(&service, &response.body)
+        })
+    }
+
+    /// An error response at a discovered address that says it is not the service's:
+    /// the address is dropped and the call retried.
+    fn invalid_endpoint(&self, call: &Call<'_>, response: &RawResponse) -> Option<RetryReason> {
+        let url = call
+            .discovered
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()?;
+        if !discovery::is_invalid_endpoint(response) {
+            return None;
+        }
+        self.inner.discovered.slot(call.service).invalidate(&url);
+        tracing::debug!(
+            url = &*url,
+            "the discovered endpoint is invalid: discovering anew"
+        );
+        Some(RetryReason::InvalidEndpoint)
     }
 
     /// Why an error response (read as `error`) is worth another attempt, if it is.
@@ -566,7 +662,8 @@ impl Client {
         }
     }
 
-    /// Where one attempt goes, and its signed headers.
+    /// Where one attempt goes, its signed headers, and the discovered address it goes
+    /// to (for an operation with endpoint discovery).
     async fn sign(
         &self,
         service: &ServiceMeta,
@@ -575,10 +672,12 @@ impl Client {
         body: &[u8],
         time: SystemTime,
         info: &AttemptInfo<'_>,
-    ) -> Result<(Arc<Destination>, Vec<(&'static str, String)>), Error<Infallible>> {
-        let origin = match &prepared.endpoint_url {
-            Some(url) => Origin::Url(url),
-            None => Origin::Service(service),
+    ) -> Result<Signed, Error<Infallible>> {
+        let discovered = self.discovered_url(service, target, prepared).await?;
+        let origin = match (&prepared.endpoint_url, discovered.as_deref()) {
+            (Some(url), _) => Origin::Url(url),
+            (None, Some(url)) => Origin::Url(url),
+            (None, None) => Origin::Service(service),
         };
         // Credentials first: the account id in them can choose the endpoint.
         let credentials = self
@@ -662,7 +761,7 @@ impl Client {
             "amz-sdk-request",
             format!("attempt={}; max={}", info.attempt, info.max),
         ));
-        Ok((destination, headers))
+        Ok((destination, headers, discovered))
     }
 
     /// Sends one request and reads the whole response, up to the size cap.
@@ -902,7 +1001,10 @@ impl retry::Attempts for CallAttempts<'_> {
     fn judge(&mut self, (result, error): &AttemptOutput) -> retry::Verdict {
         let reason = match result {
             Ok(response) if response.is_success() => return retry::Verdict::Success,
-            Ok(response) => self.client.retry_reason(response, error.as_ref()),
+            Ok(response) => self
+                .client
+                .invalid_endpoint(self.call, response)
+                .or_else(|| self.client.retry_reason(response, error.as_ref())),
             // The service answered 2xx: the operation was performed, however its
             // body then failed.
             Err(Error::Transport(e)) if e.status().is_some_and(|s| (200..300).contains(&s)) => None,
@@ -948,6 +1050,13 @@ impl retry::Attempts for CallAttempts<'_> {
 }
 
 /// One call, the same for all its attempts.
+/// Where an attempt goes, its signed headers, and the discovered address it goes to.
+type Signed = (
+    Arc<Destination>,
+    Vec<(&'static str, String)>,
+    Option<Arc<str>>,
+);
+
 struct Call<'a> {
     service: &'a ServiceMeta,
     target: &'a str,
@@ -955,6 +1064,8 @@ struct Call<'a> {
     prepared: &'a Prepared,
     body: Bytes,
     invocation_id: &'a str,
+    /// The discovered address the last attempt went to.
+    discovered: std::sync::Mutex<Option<Arc<str>>>,
 }
 
 /// What the headers of one attempt say about it.
@@ -1012,6 +1123,7 @@ pub struct ClientBuilder {
     extra_roots: ExtraRoots,
     /// A PEM bundle named in code, read by `build`; replaces `extra_roots`.
     ca_bundle: Option<PathBuf>,
+    discovery_mode: DiscoveryMode,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -1063,6 +1175,9 @@ impl ClientBuilder {
     ///   endpoints, with the account id of the credentials: `AWS_ACCOUNT_ID`, the
     ///   profile's `aws_account_id`, SSO's `sso_account_id`, an assumed role's ARN,
     ///   the `AccountId` that `credential_process`, ECS or instance metadata give).
+    /// - **Endpoint discovery**: `AWS_ENDPOINT_DISCOVERY_ENABLED` /
+    ///   `endpoint_discovery_enabled` (`true`, `false`, `auto`), as in
+    ///   [`endpoint_discovery`](Self::endpoint_discovery).
     /// - **Retries**: `AWS_MAX_ATTEMPTS` / `max_attempts`; `AWS_RETRY_MODE` /
     ///   `retry_mode`, where `standard` is what awsjson does, and `legacy` and
     ///   `adaptive` (which the CLI's profiles may name) also get standard mode:
@@ -1140,6 +1255,19 @@ impl ClientBuilder {
             endpoints.profile = Some(profiles.clone());
         }
         let max_attempts = retry_settings(env, &profiles)?;
+        let discovery_mode = match configured(
+            env,
+            &profiles,
+            "AWS_ENDPOINT_DISCOVERY_ENABLED",
+            "endpoint_discovery_enabled",
+        ) {
+            Some((source, value)) => DiscoveryMode::parse(&value).ok_or_else(|| {
+                ConfigError::new(format!(
+                    "{source} is {value:?}: expected `true`, `false` or `auto`"
+                ))
+            })?,
+            None => DiscoveryMode::Auto,
+        };
         let disable_compression = setting(
             "AWS_DISABLE_REQUEST_COMPRESSION",
             "disable_request_compression",
@@ -1189,6 +1317,7 @@ impl ClientBuilder {
             min_compression_bytes,
             disable_compression,
             extra_roots,
+            discovery_mode,
             ..ClientBuilder::default()
         })
     }
@@ -1250,6 +1379,33 @@ impl ClientBuilder {
     #[must_use]
     pub fn use_dual_stack(mut self, enabled: bool) -> Self {
         self.endpoints.variant.dual_stack = enabled;
+        self
+    }
+
+    /// Endpoint discovery for every operation that supports it (`true`), or for none
+    /// (`false`); `AWS_ENDPOINT_DISCOVERY_ENABLED` / `endpoint_discovery_enabled`
+    /// (`true`, `false`, `auto`).
+    ///
+    /// Unset (`auto`, the default of botocore and the Java SDK), only the operations
+    /// that require it discover their endpoint (Timestream Write and Query), and only
+    /// when no endpoint URL is configured for the service: a configured URL is where
+    /// their requests go. DynamoDB, which supports discovery without requiring it,
+    /// uses its regional endpoint. Enabled, operations that support it discover too,
+    /// and with a configured URL the discovery operation goes there and the calls to
+    /// the address it gives (as botocore does with `AWS_ENDPOINT_URL`). Disabled, an
+    /// operation that requires discovery fails unless an endpoint URL is configured.
+    ///
+    /// A discovered address is cached per client and service for the period the
+    /// service gives, refreshed in the background shortly before it expires, and
+    /// dropped when the service answers `InvalidEndpointException` there (the call is
+    /// then retried at once at a newly discovered address).
+    #[must_use]
+    pub fn endpoint_discovery(mut self, enabled: bool) -> Self {
+        self.discovery_mode = if enabled {
+            DiscoveryMode::Enabled
+        } else {
+            DiscoveryMode::Disabled
+        };
         self
     }
 
@@ -1511,6 +1667,8 @@ impl ClientBuilder {
                 stall: self.stall.unwrap_or_default(),
                 quota: RetryQuota::new(),
                 skew_ms: AtomicI64::new(0),
+                discovery_mode: self.discovery_mode,
+                discovered: DiscoveredEndpoints::default(),
             }),
         })
     }
@@ -1642,6 +1800,7 @@ mod tests {
             headers: Vec::new(),
             endpoint_params: Vec::new(),
             endpoint_account_id: false,
+            discovery: None,
         };
         let request = client
             .signed_request(

@@ -8,7 +8,8 @@
 //! [`Client`] whose attempts the mock answers: a call takes the real path (the
 //! idempotency token is filled, the body encoded, every attempt signed, retried as
 //! the standard mode retries, the last response decoded), only the HTTP exchange is
-//! replaced, and the retry backoff is zero. So a mocked answer goes through the same
+//! replaced, and the retry backoff is zero (and no endpoint is discovered: a mocked
+//! Timestream call needs no rule for `DescribeEndpoints`). So a mocked answer goes through the same
 //! decoder and retry classification as a real one: a mocked `ThrottlingException` is
 //! retried, a mocked modeled error arrives as its variant.
 //!

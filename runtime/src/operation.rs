@@ -2,6 +2,7 @@
 //! `#[aws_json_shape]` implement, and the runtime reads.
 
 use crate::endpoint::Param as EndpointParam;
+use crate::endpoint::discovery::EndpointDiscovery;
 use crate::endpoint::host_prefix::HostLabelError;
 use crate::error::UnmodeledError;
 use crate::service::ServiceMeta;
@@ -52,6 +53,9 @@ pub trait Operation: serde::Serialize + Sync {
     /// `operationContextParams`: endpoint-rule parameters as JMESPath over the input
     /// (DynamoDB's `ResourceArnList` from `keys(RequestItems)`), as `(name, path)`.
     const ENDPOINT_PATHS: &'static [(&'static str, &'static str)] = &[];
+    /// The model's `endpointdiscovery` trait: the operation goes to the address the
+    /// service's discovery operation gives.
+    const ENDPOINT_DISCOVERY: Option<EndpointDiscovery> = None;
 }
 
 /// A type a success response decodes into.

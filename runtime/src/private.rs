@@ -13,6 +13,7 @@ pub use crate::__awsjson_mock_input as mock_input;
 pub use crate::call::{request, send};
 pub use crate::codegen::member;
 pub use crate::default::{DefaultFrom, EmptyList, EmptyMap, default_value};
+pub use crate::endpoint::discovery::EndpointDiscovery;
 pub use crate::endpoint::host_prefix::{HostLabelError, host_prefix};
 pub use crate::endpoint::{
     EndpointParams, EndpointView, IntoEndpointParam, Param as EndpointParam, resolve_endpoint,

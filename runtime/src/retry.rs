@@ -83,12 +83,17 @@ pub(crate) enum RetryReason {
     Timeout,
     /// The service rejected the request's time; the clock was corrected.
     ClockSkew,
+    /// The discovered endpoint was not the service's (`InvalidEndpointException`); it
+    /// was dropped, and the retry goes to a new one at once, as botocore retries it.
+    InvalidEndpoint,
 }
 
 impl RetryReason {
     pub(crate) fn cost(self) -> u32 {
         match self {
             RetryReason::Timeout => RETRY_TIMEOUT_COST,
+            // botocore's discovery handler retries outside the retry quota.
+            RetryReason::InvalidEndpoint => 0,
             _ => RETRY_COST,
         }
     }
@@ -100,6 +105,7 @@ impl RetryReason {
             RetryReason::Transport => "connection error",
             RetryReason::Timeout => "timeout",
             RetryReason::ClockSkew => "clock skew",
+            RetryReason::InvalidEndpoint => "invalid endpoint",
         }
     }
 }
@@ -297,7 +303,11 @@ pub(crate) async fn run<A: Attempts>(
             }
             Verdict::Retry(reason) => {
                 held = Some(reason.cost());
-                let wait = backoff(policy.initial_backoff, policy.max_backoff, n);
+                // A dropped discovered endpoint is retried at once, as botocore does.
+                let wait = match reason {
+                    RetryReason::InvalidEndpoint => Duration::ZERO,
+                    _ => backoff(policy.initial_backoff, policy.max_backoff, n),
+                };
                 attempts.retrying(n, reason, wait);
                 // A mock client's backoff is zero: it waits for nothing, not even a timer.
                 if !wait.is_zero() {

@@ -169,3 +169,60 @@ async fn moto_error_responses_as_seen() {
     assert_eq!(service.message(), Some("Key 'k1' does not exist"));
     assert_eq!(service.request_id(), Some("req-1"));
 }
+
+/// moto answers Timestream's `DescribeEndpoints` with AWS's own address (and serves
+/// Timestream Query's targets from Timestream Write's handler, so Query's answer is
+/// the same): a client pointed at moto must not follow it, which is why a configured
+/// endpoint URL turns discovery off unless it is enabled explicitly
+/// (`test_timestream.rs` runs this against moto itself).
+#[tokio::test]
+async fn timestream_discovery_answers_aws_own_address() {
+    use awsjson_examples::timestream_write::CreateDatabase;
+    let creds = Credentials::new("AKIDQUIRKS", "quirks-secret", None);
+    let stub = StubServer::builder()
+        .credentials(creds.clone())
+        .region("us-east-1")
+        .signing_name("timestream")
+        .on("Timestream_20181101.DescribeEndpoints", |_| {
+            StubResponse::raw(
+                200,
+                "text/html; charset=utf-8",
+                r#"{"Endpoints": [{"Address": "ingest.timestream.us-east-1.amazonaws.com", "CachePeriodInMinutes": 1440}]}"#,
+            )
+        })
+        .on("Timestream_20181101.CreateDatabase", |_| {
+            StubResponse::raw(
+                200,
+                "text/html; charset=utf-8",
+                r#"{"Database": {"DatabaseName": "db"}}"#,
+            )
+        })
+        .start()
+        .await
+        .unwrap();
+    let builder = || {
+        Client::builder()
+            .region("us-east-1")
+            .credentials(creds.clone())
+            .endpoint_url(stub.url())
+    };
+    let create = CreateDatabase {
+        database_name: "db".into(),
+        ..Default::default()
+    };
+    create.send(&builder().build().unwrap()).await.unwrap();
+    let discovering = builder().endpoint_discovery(true).build().unwrap();
+    let request = discovering.build_request(&create).await.unwrap();
+    assert_eq!(
+        request.url,
+        "https://ingest.timestream.us-east-1.amazonaws.com/"
+    );
+    let targets: Vec<_> = stub.requests().into_iter().map(|r| r.target).collect();
+    assert_eq!(
+        targets,
+        [
+            "Timestream_20181101.CreateDatabase",
+            "Timestream_20181101.DescribeEndpoints"
+        ]
+    );
+}

@@ -61,9 +61,16 @@ S_ERROR, S_UNION, S_EVENTSTREAM, S_FAULT, S_SENSITIVE, S_EVENT = 1, 2, 4, 8, 16,
 # Member flags; the last three occur in restJson1 models only.
 M_REQUIRED, M_IDEMPOTENCY, M_DEPRECATED, M_JSONVALUE = 1, 2, 4, 8
 M_HOST_LABEL, M_EVENT_PAYLOAD, M_EVENT_HEADER = 16, 32, 64
+# `endpointdiscoveryid` (no JSON-protocol model has one; the catalog tests say so).
+M_DISCOVERY_ID = 128
 # Operation flags; the last two occur in restJson1 models only.
 O_AUTH_NONE, O_DEPRECATED, O_PAGINATED, O_HOST_PREFIX, O_IDEMPOTENT, O_ENDPOINT_PARAMS = 1, 2, 4, 8, 16, 32
 O_CHECKSUM_REQUIRED, O_UNSIGNED_PAYLOAD = 64, 128
+# Endpoint discovery: the operation has the `endpointdiscovery` trait (a u8 follows: 1
+# when discovery is `required`), or it is the service's discovery operation
+# (`endpointoperation`, DescribeEndpoints). The flags are a varint, so these two take
+# the bits above the first byte.
+O_DISCOVERY, O_DISCOVERY_OPERATION = 256, 512
 # restJson1 member locations (low nibble of the binding byte): botocore's `location`,
 # a `querystring` map (Smithy's httpQueryParams, which botocore spreads over the query
 # string), and the member the structure's `payload` names (Smithy's httpPayload).
@@ -666,7 +673,12 @@ def encode_service(name, model, ruleset, paginators, partitions, rest=False):
                 flags |= O_CHECKSUM_REQUIRED
             if op.get("authtype") == "v4-unsigned-body" or op.get("unsignedPayload"):
                 flags |= O_UNSIGNED_PAYLOAD
-        body += st(oname) + bytes([flags])
+        discovery = op.get("endpointdiscovery")
+        if discovery is not None:
+            flags |= O_DISCOVERY
+        if op.get("endpointoperation"):
+            flags |= O_DISCOVERY_OPERATION
+        body += st(oname) + varint(flags)
         if rest:
             http = op["http"]
             # requestUri as written: path labels `{Name}`, greedy `{Name+}`, and a
@@ -689,6 +701,8 @@ def encode_service(name, model, ruleset, paginators, partitions, rest=False):
             body += varint(len(params))
             for pname, kind, value in params:
                 body += st(pname) + bytes([kind]) + st(value)
+        if discovery is not None:
+            body += bytes([1 if discovery.get("required") else 0])
 
     body += varint(len(order))
     for sname in order:
@@ -746,6 +760,8 @@ def encode_service(name, model, ruleset, paginators, partitions, rest=False):
                         mf |= M_EVENT_PAYLOAD
                     if m.get("eventheader"):
                         mf |= M_EVENT_HEADER
+                if m.get("endpointdiscoveryid"):
+                    mf |= M_DISCOVERY_ID
                 body += st(mname) + varint(idx[m["shape"]]) + bytes([mf])
                 if rest:
                     location = m.get("location")

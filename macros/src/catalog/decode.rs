@@ -2,8 +2,8 @@
 //! writer is `tools/gen-catalog/gen_catalog.py`.
 
 use super::{
-    Catalog, Endpoint, EndpointParam, Entry, Http, Kind, Location, Member, Operation, Paginator,
-    ParamSource, Partition, Protocol, Service, Shape, ShapeId, TimestampFormat,
+    Catalog, Discovery, Endpoint, EndpointParam, Entry, Http, Kind, Location, Member, Operation,
+    Paginator, ParamSource, Partition, Protocol, Service, Shape, ShapeId, TimestampFormat,
 };
 use std::sync::OnceLock;
 
@@ -243,7 +243,7 @@ fn chunk(name: &'static str, bytes: &'static [u8], rest: bool) -> Service {
     let operations = (0..c.r.varint())
         .map(|_| {
             let name = c.s();
-            let flags = c.r.u8();
+            let flags = c.r.varint() as u16;
             let http = rest.then(|| Http {
                 method: c.s(),
                 uri: c.s(),
@@ -279,10 +279,18 @@ fn chunk(name: &'static str, bytes: &'static [u8], rest: bool) -> Service {
             } else {
                 Vec::new()
             };
+            let discovery = (flags & Operation::DISCOVERY != 0).then(|| {
+                if c.r.u8() & 1 != 0 {
+                    Discovery::Required
+                } else {
+                    Discovery::Optional
+                }
+            });
             Operation {
                 name,
                 flags,
                 http,
+                discovery,
                 input,
                 output,
                 errors,

@@ -306,6 +306,12 @@ impl Service {
         Some(&self.operations[i])
     }
 
+    /// The operation that gives the service's endpoints (`DescribeEndpoints`), for a
+    /// service with endpoint discovery.
+    pub(crate) fn discovery_operation(&self) -> Option<&Operation> {
+        self.operations.iter().find(|o| o.is_discovery_operation())
+    }
+
     pub(crate) fn shape(&self, id: ShapeId) -> &Shape {
         &self.shapes[id.0 as usize]
     }
@@ -427,7 +433,7 @@ pub(crate) struct ShapeId(pub(crate) u32);
 
 pub(crate) struct Operation {
     pub(crate) name: &'static str,
-    flags: u8,
+    flags: u16,
     /// restJson1 only: the `http` trait (method, URI, response code).
     pub(crate) http: Option<Http>,
     pub(crate) input: Option<ShapeId>,
@@ -439,6 +445,19 @@ pub(crate) struct Operation {
     pub(crate) host_prefix: Option<&'static str>,
     /// The operation's endpoint-rule parameters, sorted by name.
     pub(crate) endpoint_params: Vec<EndpointParam>,
+    /// botocore's `endpointdiscovery` trait: the operation's requests go to the address
+    /// the service's discovery operation gives.
+    pub(crate) discovery: Option<Discovery>,
+}
+
+/// Whether an operation must or may go to a discovered endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Discovery {
+    /// `endpointdiscovery: {required: true}` (Timestream): the service answers only at
+    /// the discovered address.
+    Required,
+    /// `endpointdiscovery: {}` (DynamoDB): the regional endpoint works too.
+    Optional,
 }
 
 /// One endpoint-rule parameter of an operation and where its value comes from.
@@ -458,14 +477,16 @@ pub(crate) enum ParamSource {
 }
 
 impl Operation {
-    const AUTH_NONE: u8 = 1;
-    const DEPRECATED: u8 = 2;
-    const PAGINATED: u8 = 4;
-    const HOST_PREFIX: u8 = 8;
-    const IDEMPOTENT: u8 = 16;
-    const ENDPOINT_PARAMS: u8 = 32;
-    const CHECKSUM_REQUIRED: u8 = 64;
-    const UNSIGNED_PAYLOAD: u8 = 128;
+    const AUTH_NONE: u16 = 1;
+    const DEPRECATED: u16 = 2;
+    const PAGINATED: u16 = 4;
+    const HOST_PREFIX: u16 = 8;
+    const IDEMPOTENT: u16 = 16;
+    const ENDPOINT_PARAMS: u16 = 32;
+    const CHECKSUM_REQUIRED: u16 = 64;
+    const UNSIGNED_PAYLOAD: u16 = 128;
+    pub(crate) const DISCOVERY: u16 = 256;
+    const DISCOVERY_OPERATION: u16 = 512;
 
     /// Sent unsigned (`authtype: none`), e.g. Cognito's `InitiateAuth`.
     pub(crate) fn unsigned(&self) -> bool {
@@ -561,6 +582,14 @@ impl Http {
     /// The label named `name` (a label member's [`Member::wire_name`]).
     pub(crate) fn label(&self, name: &str) -> Option<Label> {
         self.labels().into_iter().find(|l| l.name == name)
+    }
+}
+
+impl Operation {
+    /// The service's endpoint discovery operation (`endpointoperation`:
+    /// `DescribeEndpoints`).
+    pub(crate) fn is_discovery_operation(&self) -> bool {
+        self.flags & Self::DISCOVERY_OPERATION != 0
     }
 }
 
@@ -936,6 +965,7 @@ impl Member {
     const HOST_LABEL: u8 = 16;
     const EVENT_PAYLOAD: u8 = 32;
     const EVENT_HEADER: u8 = 64;
+    const DISCOVERY_ID: u8 = 128;
 
     pub(crate) fn required(&self) -> bool {
         self.flags & Self::REQUIRED != 0
@@ -974,6 +1004,12 @@ impl Member {
     /// where the target shape's [`Kind::Timestamp`] format applies.
     pub(crate) fn timestamp_format(&self) -> Option<TimestampFormat> {
         self.timestamp
+    }
+
+    /// `endpointdiscoveryid`: the member's value keys the discovered endpoint (no
+    /// JSON-protocol model has one; the catalog tests say so).
+    pub(crate) fn discovery_id(&self) -> bool {
+        self.flags & Self::DISCOVERY_ID != 0
     }
 }
 

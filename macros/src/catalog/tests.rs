@@ -1,6 +1,6 @@
 use super::{
-    Kind, TargetError, TimestampFormat, catalog, edit_distance, field_ident, field_key, suggest,
-    type_ident, variant_ident, words,
+    Discovery, Kind, TargetError, TimestampFormat, catalog, edit_distance, field_ident, field_key,
+    suggest, type_ident, variant_ident, words,
 };
 
 #[test]
@@ -478,4 +478,48 @@ fn every_catalog_name_is_a_unique_identifier() {
         }
     }
     assert!(members > 80_000 && values > 20_000, "{members} {values}");
+}
+
+#[test]
+fn endpoint_discovery_traits() {
+    let c = catalog();
+    let mut found = Vec::new();
+    for name in c.service_names() {
+        let s = c.service(name).unwrap();
+        let required = s
+            .operations
+            .iter()
+            .filter(|o| o.discovery == Some(Discovery::Required))
+            .count();
+        let optional = s
+            .operations
+            .iter()
+            .filter(|o| o.discovery == Some(Discovery::Optional))
+            .count();
+        let discovery_op = s.discovery_operation().map(|o| o.name);
+        if required + optional > 0 || discovery_op.is_some() {
+            found.push((name, discovery_op, required, optional));
+            // The discovery operation takes no input the runtime would have to fill.
+            let op = s
+                .discovery_operation()
+                .expect("a service with discovery has its operation");
+            let input = s.shape(op.input.unwrap());
+            assert!(input.members().is_empty(), "{name}: {:?}", input.name);
+        }
+        for shape in &s.shapes {
+            for m in shape.members() {
+                // The runtime keys discovered endpoints per service only; a model that
+                // adds `endpointdiscoveryid` needs the runtime to key by it too.
+                assert!(!m.discovery_id(), "{name}#{}${}", shape.name, m.name);
+            }
+        }
+    }
+    assert_eq!(
+        found,
+        [
+            ("dynamodb", Some("DescribeEndpoints"), 0, 46),
+            ("timestream-query", Some("DescribeEndpoints"), 14, 0),
+            ("timestream-write", Some("DescribeEndpoints"), 18, 0),
+        ]
+    );
 }

@@ -37,6 +37,7 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     let host_prefix = endpoint::host_prefix(cx, &fields, traits.host_prefix.as_ref());
     let endpoint_url = endpoint::endpoint_url(cx, &op.body.fields);
     let endpoint = target::endpoint(op, &fields, known);
+    let endpoint_discovery = target::endpoint_discovery(op, &value, known);
     let (token, mirrors, nested) = match against {
         Some(against) => (against.token, against.mirrors, against.nested),
         // Outside the catalog the `#[idempotency]` field is the token.
@@ -56,6 +57,7 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
         host_prefix,
         endpoint_url,
         endpoint,
+        endpoint_discovery,
         mirrors,
         nested,
     }

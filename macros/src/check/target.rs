@@ -234,3 +234,25 @@ pub(crate) fn endpoint(
         paths,
     }
 }
+
+/// `Operation::ENDPOINT_DISCOVERY`: a model trait of the operation that no key spells
+/// out, so it is taken from the catalog for a declaration with every metadata key too
+/// (`scaffold --explicit`); an explicit `hostname` is where the discovery operation goes.
+pub(crate) fn endpoint_discovery(
+    op: &Operation,
+    target: &str,
+    known: Option<Known>,
+) -> Option<(String, bool)> {
+    let chosen = op.args.endpoint_prefix.as_ref().map(syn::LitStr::value);
+    let (service, model_op) = known.or_else(|| {
+        catalog::catalog()
+            .resolve_target_in(target, chosen.as_deref())
+            .ok()
+    })?;
+    let discovery = model_op.discovery?;
+    let describe = service.discovery_operation()?;
+    Some((
+        format!("{}.{}", service.target_prefix, describe.name),
+        discovery == catalog::Discovery::Required,
+    ))
+}

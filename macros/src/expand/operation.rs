@@ -86,6 +86,18 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
                 &[#((#names, #paths)),*];
         )
     });
+    let discovery = op
+        .endpoint_discovery
+        .as_ref()
+        .map(|(operation, required)| {
+            quote!(
+                const ENDPOINT_DISCOVERY: ::core::option::Option<::awsjson::__private::EndpointDiscovery> =
+                    ::core::option::Option::Some(::awsjson::__private::EndpointDiscovery {
+                        operation: #operation,
+                        required: #required,
+                    });
+            )
+        });
     let host_prefix = op.host_prefix.as_ref().map(|hp| {
         let template = &hp.template;
         let (wires, fields): (Vec<_>, Vec<_>) = hp.labels.iter().cloned().unzip();
@@ -132,6 +144,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             #account_id
             #endpoint_params
             #endpoint_paths
+            #discovery
         }
 
         #[automatically_derived]

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 mod destination;
+pub(crate) mod discovery;
 pub(crate) mod host_prefix;
 pub(crate) mod jmespath;
 mod params;
@@ -290,7 +291,9 @@ impl EndpointConfig {
         })
     }
 
-    fn configured_url(&self, service: &ServiceMeta) -> Option<&str> {
+    /// The endpoint URL configured for `service` (in code, the environment or the
+    /// profile), if any.
+    pub(crate) fn configured_url(&self, service: &ServiceMeta) -> Option<&str> {
         if let Some(url) = &self.code_url {
             return Some(url);
         }

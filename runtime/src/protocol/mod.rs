@@ -10,6 +10,7 @@
 use std::convert::Infallible;
 
 use crate::endpoint::Param as EndpointParam;
+use crate::endpoint::discovery::EndpointDiscovery;
 use crate::error::Error;
 use crate::operation::Operation;
 use aws_json::encode;
@@ -36,6 +37,8 @@ pub(crate) struct Prepared {
     pub(crate) endpoint_params: Vec<(&'static str, EndpointParam)>,
     /// Whether the credentials' account id is an endpoint-rule parameter.
     pub(crate) endpoint_account_id: bool,
+    /// The operation's endpoint discovery (see [`Operation::ENDPOINT_DISCOVERY`]).
+    pub(crate) discovery: Option<EndpointDiscovery>,
 }
 
 /// Encodes `op` and works out its per-call request details; a body of
@@ -76,6 +79,7 @@ pub(crate) fn prepare<O: Operation>(
         headers,
         endpoint_params,
         endpoint_account_id: O::ENDPOINT_ACCOUNT_ID,
+        discovery: O::ENDPOINT_DISCOVERY,
     })
 }
 
