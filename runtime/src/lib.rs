@@ -391,8 +391,10 @@ mod endpoint;
 mod endpoint_rules;
 mod error;
 mod http;
+mod interceptor;
 mod jmespath;
 mod paginate;
+mod rate_limit;
 mod retry;
 mod service;
 mod signing_keys;
@@ -426,8 +428,9 @@ pub use client::{
 };
 pub use config::Env;
 pub use credentials::{
-    Credentials, CredentialsCache, CredentialsFuture, DEFAULT_CREDENTIAL_PROCESS_TIMEOUT,
-    ProvideCredentials,
+    AssumeRoleBuilder, AssumeRoleProvider, Credentials, CredentialsCache, CredentialsFuture,
+    DEFAULT_CREDENTIAL_PROCESS_TIMEOUT, ProvideCredentials, WebIdentityBuilder,
+    WebIdentityProvider,
 };
 pub use datetime::{DateTime, DateTimeParseError};
 pub use document::{Document, Number};
@@ -436,10 +439,14 @@ pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorChain, ErrorMeta, MAX_DISPLAYED_CHARS,
     ServiceError, TransportError, TransportErrorKind, UnmodeledError,
 };
-pub use http::HttpRequest;
+pub use http::{HttpRequest, RawResponse};
+pub use interceptor::{AttemptContext, AttemptOutcome, ExtraHeaders, Interceptor, XRayTraceId};
 pub use paginate::{Advance, Items, PageSize, Pages, Paginate, PaginateItems};
 pub use private::Operation;
-pub use retry::{DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF};
+pub use retry::{
+    ClassifyRetry, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF, RetryClass,
+    RetryMode,
+};
 pub use service::{EndpointVariant, JsonVersion, ServiceMeta};
 pub use stall::{DEFAULT_MIN_THROUGHPUT, DEFAULT_STALL_GRACE_PERIOD, StalledStreamProtection};
 pub use unknown::UnknownValue;

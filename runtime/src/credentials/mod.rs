@@ -2,6 +2,7 @@
 //! (environment, shared config files, web identity, ECS, EC2 instance metadata),
 //! cached and refreshed before expiry.
 
+mod assume_role;
 mod cache;
 mod chain;
 mod ecs;
@@ -24,10 +25,12 @@ use crate::config::{Env, ProfileSet};
 use crate::endpoint::EndpointConfig;
 use crate::error::CredentialsError;
 
+pub use assume_role::{AssumeRoleBuilder, AssumeRoleProvider};
 pub use cache::CredentialsCache;
 pub(crate) use chain::DefaultChain;
 pub use process::DEFAULT_CREDENTIAL_PROCESS_TIMEOUT;
 pub(crate) use process::ProcessTimeout;
+pub use web_identity::{WebIdentityBuilder, WebIdentityProvider};
 
 /// An access key id, its secret and an optional session token.
 ///
