@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::fmt;
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, AtomicU16, AtomicU32, Ordering};
@@ -19,12 +20,15 @@ use crate::credentials::{
     Credentials, CredentialsCache, DefaultChain, Http, ProcessTimeout, ProvideCredentials, Sources,
     imds::Imds,
 };
+use crate::customize::CallConfig;
 use crate::endpoint::{AccountIdEndpointMode, EndpointConfig, ResolvedEndpoint};
 use crate::endpoint_rules::Param;
 use crate::error::{ConfigError, Error, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, RawResponse};
+use crate::interceptor::{AttemptContext, AttemptOutcome, ExtraHeaders, Interceptor};
 use crate::private::Prepared;
-use crate::retry::{self, RetryQuota, RetryReason};
+use crate::rate_limit::{ClientRateLimiter, RequestKind};
+use crate::retry::{self, ClassifyRetry, RetryClass, RetryMode, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
 use crate::stall::StalledStreamProtection;
@@ -62,7 +66,8 @@ const USER_AGENT: &str = concat!("awsjson/", env!("CARGO_PKG_VERSION"), " lang/r
 ///
 /// Cheap to clone (an `Arc`): clone it into tasks rather than building new ones.
 ///
-/// Every call is retried in the official SDKs' *standard* mode: up to
+/// Every call is retried in the official SDKs' *standard* mode (or *adaptive*, see
+/// [`RetryMode`]): up to
 /// [`DEFAULT_MAX_ATTEMPTS`](crate::DEFAULT_MAX_ATTEMPTS) attempts, full-jitter
 /// exponential backoff, and a retry quota shared by all calls through this client (500
 /// tokens, 5 per retry, 10 per retry after a timeout, refunded when a retried call
@@ -121,10 +126,13 @@ pub struct Client {
     inner: Arc<Inner>,
 }
 
+/// A client's state. The `Arc`s are what derived clients ([`Client::with_region`])
+/// share; the rest each client has of its own.
+#[derive(Clone)]
 struct Inner {
     http: Transport,
     /// The proxy rules reqwest read from the environment, to name a proxy that failed.
-    proxies: Matcher,
+    proxies: Arc<Matcher>,
     region: String,
     credentials: Arc<dyn ProvideCredentials>,
     endpoints: EndpointConfig,
@@ -132,8 +140,9 @@ struct Inner {
     /// Bodies of `request_compression` operations this large or larger are gzipped;
     /// `None`: never.
     min_compression_bytes: Option<usize>,
-    signing_keys: SigningKeys,
-    targets: TargetCache,
+    signing_keys: Arc<SigningKeys>,
+    /// Endpoints resolved for this client's region and endpoint settings.
+    targets: Arc<TargetCache>,
     max_attempts: u32,
     initial_backoff: Duration,
     max_backoff: Duration,
@@ -141,13 +150,39 @@ struct Inner {
     operation_timeout: Option<Duration>,
     response_header_timeout: Option<Duration>,
     stall: StalledStreamProtection,
-    quota: RetryQuota,
+    quota: Arc<RetryQuota>,
+    /// The adaptive retry mode's rate limiter; `None` in standard mode.
+    rate_limiter: Option<Arc<RateLimiter>>,
     /// Service clock minus local clock, in milliseconds, learnt from skew errors.
-    skew_ms: AtomicI64,
+    skew_ms: Arc<AtomicI64>,
+    /// Run on every call, in this order, before the call's own.
+    interceptors: Arc<[Arc<dyn Interceptor>]>,
+    classifier: Option<Arc<dyn ClassifyRetry>>,
+}
+
+/// The rate limiter and the origin of its clock.
+struct RateLimiter {
+    limiter: ClientRateLimiter,
+    /// `tokio::time::Instant`, which a test can pause and advance.
+    started: tokio::time::Instant,
+}
+
+impl RateLimiter {
+    fn new() -> Self {
+        RateLimiter {
+            limiter: ClientRateLimiter::new(0.0),
+            started: tokio::time::Instant::now(),
+        }
+    }
+
+    fn now(&self) -> f64 {
+        self.started.elapsed().as_secs_f64()
+    }
 }
 
 /// Where attempts go: the network, or (in tests) a [`Mock`](crate::mock::Mock). An
 /// enum, so a client without a mock pays no indirection for the choice.
+#[derive(Clone)]
 enum Transport {
     Http(reqwest::Client),
     #[cfg(feature = "test-util")]
@@ -174,6 +209,16 @@ impl fmt::Debug for Client {
                 &self.inner.response_header_timeout,
             )
             .field("stalled_stream_protection", &self.inner.stall)
+            .field(
+                "retry_mode",
+                &if self.inner.rate_limiter.is_some() {
+                    RetryMode::Adaptive
+                } else {
+                    RetryMode::Standard
+                },
+            )
+            .field("interceptors", &self.inner.interceptors)
+            .field("retry_classifier", &self.inner.classifier)
             .finish_non_exhaustive()
     }
 }
@@ -211,6 +256,104 @@ impl Client {
     /// The region requests are signed for and sent to.
     pub fn region(&self) -> &str {
         &self.inner.region
+    }
+
+    /// The same client for another region: a multi-region program runs one credential
+    /// chain and one connection pool, not one per region.
+    ///
+    /// The derived client **shares** with this one: the credentials provider and its
+    /// cache (one fetch serves both), the HTTP client and its connection pool, the
+    /// retry quota and the adaptive mode's rate limiter (as the official SDKs share
+    /// them between the clients of one configuration), the clock-skew correction, the
+    /// interceptors and the retry classifier. It **has its own**: the region, and the
+    /// endpoints resolved for it (from the same endpoint settings: `endpoint_url`,
+    /// FIPS, dual-stack, the environment's and profile's endpoint URLs). Timeouts and
+    /// attempts are copied.
+    ///
+    /// ```
+    /// let us = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .build()
+    ///     .unwrap();
+    /// let eu = us.with_region("eu-west-1");
+    /// assert_eq!((us.region(), eu.region()), ("us-east-1", "eu-west-1"));
+    /// ```
+    #[must_use]
+    pub fn with_region(&self, region: impl Into<String>) -> Client {
+        self.derive(|inner| inner.region = region.into())
+    }
+
+    /// The same client sending every service's requests to `url` (see
+    /// [`ClientBuilder::endpoint_url`]); shares what [`with_region`](Self::with_region)
+    /// shares. An invalid URL fails the calls, naming it.
+    #[must_use]
+    pub fn with_endpoint_url(&self, url: impl Into<String>) -> Client {
+        self.derive(|inner| inner.endpoints.code_url = Some(url.into()))
+    }
+
+    /// The same client with FIPS endpoints on or off (see [`ClientBuilder::use_fips`]);
+    /// shares what [`with_region`](Self::with_region) shares.
+    #[must_use]
+    pub fn with_fips(&self, enabled: bool) -> Client {
+        self.derive(|inner| inner.endpoints.variant.fips = enabled)
+    }
+
+    /// The same client with dual-stack endpoints on or off (see
+    /// [`ClientBuilder::use_dual_stack`]); shares what
+    /// [`with_region`](Self::with_region) shares.
+    #[must_use]
+    pub fn with_dual_stack(&self, enabled: bool) -> Client {
+        self.derive(|inner| inner.endpoints.variant.dual_stack = enabled)
+    }
+
+    /// A client whose endpoints are resolved afresh after `change`.
+    fn derive(&self, change: impl FnOnce(&mut Inner)) -> Client {
+        let mut inner = Inner::clone(&self.inner);
+        change(&mut inner);
+        inner.targets = Arc::default();
+        Client {
+            inner: Arc::new(inner),
+        }
+    }
+
+    /// This client as one call's settings make it: the same client when they change
+    /// nothing it owns (headers and interceptors are the call's, not the client's).
+    fn for_call(&self, config: &CallConfig) -> std::borrow::Cow<'_, Client> {
+        let endpoint_changed = config.region.is_some() || config.endpoint_url.is_some();
+        let changed = endpoint_changed
+            || config.credentials.is_some()
+            || config.max_attempts.is_some()
+            || config.attempt_timeout.is_some()
+            || config.operation_timeout.is_some();
+        if !changed {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut inner = Inner::clone(&self.inner);
+        if let Some(region) = &config.region {
+            inner.region.clone_from(region);
+        }
+        if let Some(url) = &config.endpoint_url {
+            inner.endpoints.code_url = Some(url.clone());
+        }
+        if endpoint_changed {
+            inner.targets = Arc::default();
+        }
+        if let Some(credentials) = &config.credentials {
+            inner.credentials = Arc::clone(credentials);
+        }
+        if let Some(attempts) = config.max_attempts {
+            inner.max_attempts = attempts;
+        }
+        if let Some(timeout) = config.attempt_timeout {
+            inner.attempt_timeout = Some(timeout);
+        }
+        if let Some(timeout) = config.operation_timeout {
+            inner.operation_timeout = Some(timeout);
+        }
+        std::borrow::Cow::Owned(Client {
+            inner: Arc::new(inner),
+        })
     }
 
     /// The endpoint a service's requests go to, as resolved for this client: the URL
@@ -320,7 +463,15 @@ impl Client {
             max: self.inner.max_attempts,
         };
         let (destination, headers) = self
-            .sign(service, target, prepared, &prepared.body, time, &attempt)
+            .sign(
+                service,
+                target,
+                prepared,
+                &prepared.body,
+                time,
+                &attempt,
+                &ExtraHeaders::default(),
+            )
             .await?;
         Ok(HttpRequest {
             method: "POST",
@@ -337,7 +488,26 @@ impl Client {
         &self,
         service: &ServiceMeta,
         target: &str,
+        prepared: Prepared,
+        config: Option<&CallConfig>,
+    ) -> Result<(RawResponse, u32), Error<Infallible>> {
+        match config {
+            None => self.execute_as(service, target, prepared, None).await,
+            Some(config) => {
+                self.for_call(config)
+                    .execute_as(service, target, prepared, Some(config))
+                    .await
+            }
+        }
+    }
+
+    /// [`execute`](Self::execute) by the client the call's settings make.
+    async fn execute_as(
+        &self,
+        service: &ServiceMeta,
+        target: &str,
         mut prepared: Prepared,
+        config: Option<&CallConfig>,
     ) -> Result<(RawResponse, u32), Error<Infallible>> {
         // The body travels as `Bytes`: each attempt shares it instead of copying it.
         let body = Bytes::from(std::mem::take(&mut prepared.body));
@@ -360,19 +530,62 @@ impl Client {
             prepared: &prepared,
             body,
             invocation_id,
+            config,
         };
         let sending = self
             .attempts(&call, &attempts, &span)
             .instrument(span.clone());
-        let Some(limit) = self.inner.operation_timeout else {
-            return sending.await;
+        let result = match self.inner.operation_timeout {
+            None => sending.await,
+            Some(limit) => self.within(limit, sending, &attempts, &span).await,
         };
+        match result {
+            Ok((mut response, attempts)) => {
+                let context = self.context(&call, attempts);
+                for interceptor in self.interceptors(&call) {
+                    interceptor.modify_before_deserialization(&context, &mut response);
+                }
+                Ok((response, attempts))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The interceptors of a call: the client's, then the call's.
+    fn interceptors<'a>(&'a self, call: &Call<'a>) -> impl Iterator<Item = &'a dyn Interceptor> {
+        let own = call.config.map_or(&[][..], |c| &c.interceptors[..]);
+        self.inner
+            .interceptors
+            .iter()
+            .chain(own)
+            .map(|i| &**i as &dyn Interceptor)
+    }
+
+    fn context<'a>(&'a self, call: &Call<'a>, attempt: u32) -> AttemptContext<'a> {
+        AttemptContext {
+            service: call.service,
+            target: call.target,
+            region: &self.inner.region,
+            invocation_id: call.invocation_id,
+            attempt,
+            max_attempts: self.inner.max_attempts,
+        }
+    }
+
+    /// `sending` within the operation timeout.
+    async fn within(
+        &self,
+        limit: Duration,
+        sending: impl Future<Output = Result<(RawResponse, u32), Error<Infallible>>>,
+        attempts: &AtomicU32,
+        span: &tracing::Span,
+    ) -> Result<(RawResponse, u32), Error<Infallible>> {
         match tokio::time::timeout(limit, sending).await {
             Ok(result) => result,
             Err(_) => {
                 let n = attempts.load(Ordering::Relaxed);
                 span.record("attempts", n);
-                tracing::debug!(parent: &span, "operation timeout elapsed");
+                tracing::debug!(parent: span, "operation timeout elapsed");
                 Err(Error::Transport(TransportError::new(
                     TransportErrorKind::Timeout,
                     format!(
@@ -394,8 +607,19 @@ impl Client {
         // The cost of the retry that led to the current attempt: refunded on success.
         let mut held: Option<u32> = None;
         let mut attempt = 1;
+        let mut kind = RequestKind::Initial;
         loop {
             counter.store(attempt, Ordering::Relaxed);
+            if let Some(limiter) = &self.inner.rate_limiter {
+                if let Some(wait) = limiter.limiter.acquire(limiter.now(), kind) {
+                    tracing::debug!(
+                        parent: call_span,
+                        wait_ms = wait.as_millis() as u64,
+                        "the adaptive retry mode's rate limiter delays the attempt"
+                    );
+                    tokio::time::sleep(wait).await;
+                }
+            }
             let span = tracing::debug_span!(
                 "awsjson.attempt",
                 attempt,
@@ -430,6 +654,16 @@ impl Client {
                 // or the body.
                 Err(e) => tracing::debug!(parent: &span, latency_ms, error = %e, "attempt failed"),
             }
+            if !self.inner.interceptors.is_empty() || call.config.is_some() {
+                let context = self.context(call, attempt);
+                let outcome = match &result {
+                    Ok(response) => AttemptOutcome::Response(response),
+                    Err(e) => AttemptOutcome::Failed(e),
+                };
+                for interceptor in self.interceptors(call) {
+                    interceptor.read_after_attempt(&context, outcome);
+                }
+            }
             let reason = match &result {
                 Ok(response) if response.is_success() => {
                     self.inner
@@ -439,7 +673,7 @@ impl Client {
                     call_span.record("attempts", attempt);
                     return result.map(|response| (response, attempt));
                 }
-                Ok(response) => self.retry_reason(response),
+                Ok(response) => self.retry_reason(call, attempt, response),
                 // The service answered 2xx: the operation was performed, however its
                 // body then failed.
                 Err(Error::Transport(e)) if e.status().is_some_and(|s| (200..300).contains(&s)) => {
@@ -454,6 +688,10 @@ impl Client {
                 },
                 Err(_) => None,
             };
+            if let Some(limiter) = &self.inner.rate_limiter {
+                let throttled = reason == Some(RetryReason::Throttling);
+                limiter.limiter.update(limiter.now(), throttled);
+            }
             let stop = match reason {
                 None => Some("not retryable"),
                 Some(_) if attempt >= max => Some("attempts exhausted"),
@@ -493,6 +731,10 @@ impl Client {
                 };
             };
             held = Some(reason.cost());
+            kind = match reason {
+                RetryReason::Timeout => RequestKind::RetryTimeout,
+                _ => RequestKind::Retry,
+            };
             let wait = retry::backoff(self.inner.initial_backoff, self.inner.max_backoff, attempt);
             span.record("retry", reason.as_str());
             tracing::debug!(
@@ -523,6 +765,7 @@ impl Client {
         // short must say so, as the retry loop does not send such a call again.
         let status = AtomicU16::new(0);
         let once = async {
+            let extra = self.extra_headers(call, info.attempt);
             let (destination, headers) = self
                 .sign(
                     call.service,
@@ -531,10 +774,11 @@ impl Client {
                     &call.body,
                     self.signing_time(),
                     info,
+                    &extra,
                 )
                 .await?;
             signed = true;
-            self.transmit(&destination, headers, call.body.clone(), &status)
+            self.transmit(&destination, headers, extra, call.body.clone(), &status)
                 .await
         };
         match self.inner.attempt_timeout {
@@ -560,8 +804,43 @@ impl Client {
         }
     }
 
-    /// Why an error response is worth another attempt, if it is.
-    fn retry_reason(&self, response: &RawResponse) -> Option<RetryReason> {
+    /// The call's headers and what the interceptors add for this attempt; empty (and
+    /// not allocated) when there are neither.
+    fn extra_headers(&self, call: &Call<'_>, attempt: u32) -> ExtraHeaders {
+        if self.inner.interceptors.is_empty() && call.config.is_none() {
+            return ExtraHeaders::default();
+        }
+        let mut extra = call.config.map(|c| c.headers.clone()).unwrap_or_default();
+        let context = self.context(call, attempt);
+        for interceptor in self.interceptors(call) {
+            interceptor.modify_before_signing(&context, &mut extra);
+        }
+        extra
+    }
+
+    /// Why an error response is worth another attempt, if it is: the retry classifier's
+    /// say first, then the defaults.
+    fn retry_reason(
+        &self,
+        call: &Call<'_>,
+        attempt: u32,
+        response: &RawResponse,
+    ) -> Option<RetryReason> {
+        if let Some(classifier) = self
+            .inner
+            .classifier
+            .as_ref()
+            .filter(|_| response.status >= 300)
+        {
+            let meta = crate::private::error_meta(response).ok();
+            match classifier.classify(&self.context(call, attempt), response.status, meta.as_ref())
+            {
+                RetryClass::Transient => return Some(RetryReason::ServerError),
+                RetryClass::Throttling => return Some(RetryReason::Throttling),
+                RetryClass::DoNotRetry => return None,
+                RetryClass::Default => {}
+            }
+        }
         if let Some(reason) = retry::status_reason(response.status) {
             return Some(reason);
         }
@@ -627,6 +906,7 @@ impl Client {
         body: &[u8],
         time: SystemTime,
         info: &AttemptInfo<'_>,
+        extra: &ExtraHeaders,
     ) -> Result<(Arc<RequestTarget>, Vec<(&'static str, String)>), Error<Infallible>> {
         let origin = match &prepared.endpoint_url {
             Some(url) => Origin::Url(url),
@@ -670,6 +950,14 @@ impl Client {
             ("x-amz-target", operation),
         ];
         signed_headers.extend(prepared.headers.iter().map(|(n, v)| (*n, v.as_str())));
+        signed_headers.extend(
+            extra
+                .entries
+                .iter()
+                .filter(|h| h.signed)
+                // Checked to be visible ASCII when added.
+                .map(|h| (h.name.as_str(), h.value.to_str().unwrap_or_default())),
+        );
         let signed = self.inner.signing_keys.sign(
             &sigv4::SignableRequest {
                 method: "POST",
@@ -722,6 +1010,7 @@ impl Client {
         &self,
         destination: &RequestTarget,
         headers: Vec<(&'static str, String)>,
+        extra: ExtraHeaders,
         body: Bytes,
         status_seen: &AtomicU16,
     ) -> Result<RawResponse, Error<Infallible>> {
@@ -741,7 +1030,7 @@ impl Client {
         };
         // The header map is built here and handed over whole: reqwest's builder would
         // parse each name and copy each value again (BENCHMARKS.md).
-        let mut map = HeaderMap::with_capacity(headers.len());
+        let mut map = HeaderMap::with_capacity(headers.len() + extra.entries.len());
         for (name, value) in headers {
             // reqwest derives content-length from the body itself.
             if name == "content-length" {
@@ -755,6 +1044,9 @@ impl Client {
                 )))
             })?;
             map.append(HeaderName::from_static(name), value);
+        }
+        for header in extra.entries {
+            map.append(header.name, header.value);
         }
         let mut request = reqwest::Request::new(reqwest::Method::POST, destination.parsed.clone());
         *request.headers_mut() = map;
@@ -880,6 +1172,8 @@ struct Call<'a> {
     prepared: &'a Prepared,
     body: Bytes,
     invocation_id: &'a str,
+    /// The call's own settings: headers and interceptors (the rest made the client).
+    config: Option<&'a CallConfig>,
 }
 
 /// What the headers of one attempt say about it.
@@ -953,7 +1247,7 @@ fn configured_number<T: std::str::FromStr>(
 fn retry_settings(
     env: &Env,
     profiles: &crate::config::ProfileSet,
-) -> Result<Option<u32>, ConfigError> {
+) -> Result<(Option<u32>, Option<RetryMode>), ConfigError> {
     let max_attempts = configured_number(
         env,
         profiles,
@@ -961,12 +1255,14 @@ fn retry_settings(
         |n: &u32| *n >= 1,
         "the number of attempts is a whole number of 1 or more",
     )?;
+    let mut mode = None;
     if let Some((source, value)) = configured(env, profiles, "AWS_RETRY_MODE", "retry_mode") {
         match value.trim() {
-            "standard" => {}
-            "legacy" | "adaptive" => tracing::warn!(
-                "{source} is {value:?}: awsjson retries in standard mode (it has no \
-                 client-side rate limiter)"
+            "standard" => mode = Some(RetryMode::Standard),
+            "adaptive" => mode = Some(RetryMode::Adaptive),
+            "legacy" => tracing::warn!(
+                "{source} is {value:?}: awsjson retries in standard mode (the SDKs' legacy \
+                 mode is their older, per-SDK retry policy)"
             ),
             _ => {
                 return Err(ConfigError::new(format!(
@@ -975,7 +1271,7 @@ fn retry_settings(
             }
         }
     }
-    Ok(max_attempts)
+    Ok((max_attempts, mode))
 }
 
 /// Configures a [`Client`].
@@ -1005,6 +1301,11 @@ pub struct ClientBuilder {
     extra_roots: ExtraRoots,
     /// A PEM bundle named in code, read by `build`; replaces `extra_roots`.
     ca_bundle: Option<PathBuf>,
+    /// The caller's own HTTP client, used as given.
+    http_client: Option<reqwest::Client>,
+    interceptors: Vec<Arc<dyn Interceptor>>,
+    classifier: Option<Arc<dyn ClassifyRetry>>,
+    retry_mode: Option<RetryMode>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -1017,6 +1318,10 @@ impl fmt::Debug for ClientBuilder {
             .field("use_dual_stack", &self.endpoints.variant.dual_stack)
             .field("extra_roots", &self.extra_roots.len())
             .field("ca_bundle", &self.ca_bundle)
+            .field("http_client", &self.http_client.is_some())
+            .field("interceptors", &self.interceptors)
+            .field("retry_classifier", &self.classifier)
+            .field("retry_mode", &self.retry_mode)
             .finish_non_exhaustive()
     }
 }
@@ -1057,9 +1362,10 @@ impl ClientBuilder {
     ///   profile's `aws_account_id`, SSO's `sso_account_id`, an assumed role's ARN,
     ///   the `AccountId` that `credential_process`, ECS or instance metadata give).
     /// - **Retries**: `AWS_MAX_ATTEMPTS` / `max_attempts`; `AWS_RETRY_MODE` /
-    ///   `retry_mode`, where `standard` is what awsjson does, and `legacy` and
-    ///   `adaptive` (which the CLI's profiles may name) also get standard mode:
-    ///   awsjson has no client-side rate limiter, and says so in a `tracing` warning.
+    ///   `retry_mode`: `standard` or `adaptive` ([`RetryMode`]); `legacy` (which the
+    ///   CLI's profiles may name) gets standard mode, with a `tracing` warning.
+    /// - **Tracing**: inside AWS Lambda (`AWS_LAMBDA_FUNCTION_NAME`), the
+    ///   [`XRayTraceId`](crate::XRayTraceId) interceptor, as in the official SDKs.
     /// - **Request compression**: `AWS_DISABLE_REQUEST_COMPRESSION` /
     ///   `disable_request_compression`, `AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES` /
     ///   `request_min_compression_size_bytes`.
@@ -1132,7 +1438,7 @@ impl ClientBuilder {
                 .collect::<HashMap<_, _>>();
             endpoints.profile = Some(profiles.clone());
         }
-        let max_attempts = retry_settings(env, &profiles)?;
+        let (max_attempts, retry_mode) = retry_settings(env, &profiles)?;
         let disable_compression = setting(
             "AWS_DISABLE_REQUEST_COMPRESSION",
             "disable_request_compression",
@@ -1179,9 +1485,15 @@ impl ClientBuilder {
             http: Some(http),
             process_timeout,
             max_attempts,
+            retry_mode,
             min_compression_bytes,
             disable_compression,
             extra_roots,
+            // Inside Lambda, as the official SDKs: the invocation's trace id goes out.
+            interceptors: match env.var("AWS_LAMBDA_FUNCTION_NAME") {
+                Some(_) => vec![Arc::new(crate::XRayTraceId::from_env(env))],
+                None => Vec::new(),
+            },
             ..ClientBuilder::default()
         })
     }
@@ -1426,6 +1738,73 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends through this HTTP client instead of one awsjson builds: your proxy, your
+    /// connection pool and its limits, your TLS roots and client certificates, HTTP/2
+    /// and whatever else `reqwest` lets you set. The credential sources that go over
+    /// HTTP (STS, SSO, ECS, instance metadata) use it too.
+    ///
+    /// What the given client decides: proxies, TLS (roots, versions, certificates),
+    /// the pool, HTTP versions, the connect timeout, its own request timeout, and
+    /// redirects: turn them off (`redirect(reqwest::redirect::Policy::none())`), as
+    /// awsjson's own client does, since a signed request is for one host.
+    /// [`connect_timeout`](Self::connect_timeout), [`ca_bundle`](Self::ca_bundle) and
+    /// `AWS_CA_BUNDLE` do not apply to it. What awsjson still does: signing, retries,
+    /// the attempt and operation timeouts, the response header timeout, stalled stream
+    /// protection and the response size limit.
+    ///
+    /// ```
+    /// let http = reqwest::Client::builder()
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .pool_max_idle_per_host(4)
+    ///     .build()
+    ///     .unwrap();
+    /// let client = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .http_client(http)
+    ///     .build()
+    ///     .unwrap();
+    /// # let _ = client;
+    /// ```
+    #[must_use]
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// Adds an [`Interceptor`], run on every call after those added before it.
+    #[must_use]
+    pub fn interceptor(mut self, interceptor: impl Interceptor + 'static) -> Self {
+        self.interceptors.push(Arc::new(interceptor));
+        self
+    }
+
+    /// The hook that classifies error responses before the defaults do (see
+    /// [`ClassifyRetry`]).
+    #[must_use]
+    pub fn retry_classifier(mut self, classifier: impl ClassifyRetry + 'static) -> Self {
+        self.classifier = Some(Arc::new(classifier));
+        self
+    }
+
+    /// Standard (the default) or adaptive retries (`AWS_RETRY_MODE`); see
+    /// [`RetryMode`].
+    ///
+    /// ```
+    /// let client = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .retry_mode(awsjson::RetryMode::Adaptive)
+    ///     .build()
+    ///     .unwrap();
+    /// assert!(format!("{client:?}").contains("Adaptive"));
+    /// ```
+    #[must_use]
+    pub fn retry_mode(mut self, mode: RetryMode) -> Self {
+        self.retry_mode = Some(mode);
+        self
+    }
+
     /// Builds the client; fails without a region or credentials.
     pub fn build(mut self) -> Result<Client, ConfigError> {
         let region_error = self.region_error;
@@ -1467,21 +1846,24 @@ impl ClientBuilder {
                 .map_err(ConfigError::new)?,
             None => self.extra_roots,
         };
-        let http = crate::tls::http_builder(&extra_roots)
-            .map_err(ConfigError::new)?
-            .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
-            // A signed request is for one host; a 3xx is an answer to report, as the
-            // SDKs do, not a hop to follow.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?;
+        let http = match self.http_client {
+            Some(http) => http,
+            None => crate::tls::http_builder(&extra_roots)
+                .map_err(ConfigError::new)?
+                .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
+                // A signed request is for one host; a 3xx is an answer to report, as the
+                // SDKs do, not a hop to follow.
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?,
+        };
         if let Some(handle) = &self.http {
             handle.set(http.clone());
         }
         Ok(Client {
             inner: Arc::new(Inner {
                 http: Transport::Http(http),
-                proxies: Matcher::from_env(),
+                proxies: Arc::new(Matcher::from_env()),
                 region,
                 credentials,
                 endpoints: self.endpoints,
@@ -1489,8 +1871,8 @@ impl ClientBuilder {
                 max_response_bytes: self
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
-                signing_keys: SigningKeys::default(),
-                targets: TargetCache::default(),
+                signing_keys: Arc::default(),
+                targets: Arc::default(),
                 max_attempts,
                 initial_backoff: self
                     .initial_backoff
@@ -1502,8 +1884,12 @@ impl ClientBuilder {
                     .response_header_timeout
                     .unwrap_or(Some(DEFAULT_RESPONSE_HEADER_TIMEOUT)),
                 stall: self.stall.unwrap_or_default(),
-                quota: RetryQuota::new(),
-                skew_ms: AtomicI64::new(0),
+                quota: Arc::new(RetryQuota::new()),
+                rate_limiter: (self.retry_mode == Some(RetryMode::Adaptive))
+                    .then(|| Arc::new(RateLimiter::new())),
+                skew_ms: Arc::default(),
+                interceptors: self.interceptors.into(),
+                classifier: self.classifier,
             }),
         })
     }

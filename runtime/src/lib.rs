@@ -385,6 +385,7 @@ mod blob;
 mod client;
 mod config;
 mod credentials;
+mod customize;
 mod datetime;
 mod document;
 mod endpoint;
@@ -432,6 +433,7 @@ pub use credentials::{
     DEFAULT_CREDENTIAL_PROCESS_TIMEOUT, ProvideCredentials, WebIdentityBuilder,
     WebIdentityProvider,
 };
+pub use customize::{CallConfig, Customize, Customized};
 pub use datetime::{DateTime, DateTimeParseError};
 pub use document::{Document, Number};
 pub use endpoint::AccountIdEndpointMode;

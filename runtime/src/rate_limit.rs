@@ -149,6 +149,7 @@ impl ClientRateLimiter {
 
     /// The refill rate in tokens per second while enabled; `None` before the first
     /// throttling response.
+    #[cfg(test)]
     pub(crate) fn rate(&self) -> Option<f64> {
         let state = self.state();
         state.enabled.then_some(state.fill_rate)
