@@ -666,6 +666,9 @@ impl Client {
             }
             let reason = match &result {
                 Ok(response) if response.is_success() => {
+                    if let Some(limiter) = &self.inner.rate_limiter {
+                        limiter.limiter.update(limiter.now(), false);
+                    }
                     self.inner
                         .quota
                         .release(held.unwrap_or(retry::NO_RETRY_INCREMENT));
