@@ -457,21 +457,15 @@ impl Client {
     ) -> Result<HttpRequest, Error<Infallible>> {
         let id = crate::uuid::Uuid::pooled_v4();
         let invocation_id = id.as_str();
+        let none = ExtraHeaders::default();
         let attempt = AttemptInfo {
             invocation_id,
             attempt: 1,
             max: self.inner.max_attempts,
+            extra: &none,
         };
         let (destination, headers) = self
-            .sign(
-                service,
-                target,
-                prepared,
-                &prepared.body,
-                time,
-                &attempt,
-                &ExtraHeaders::default(),
-            )
+            .sign(service, target, prepared, &prepared.body, time, &attempt)
             .await?;
         Ok(HttpRequest {
             method: "POST",
@@ -629,10 +623,12 @@ impl Client {
                 retry = Empty,
             );
             let started = (!span.is_disabled()).then(Instant::now);
+            let extra = self.extra_headers(call, attempt);
             let info = AttemptInfo {
                 invocation_id: call.invocation_id,
                 attempt,
                 max,
+                extra: &extra,
             };
             let result = self.attempt(call, &info).instrument(span.clone()).await;
             let latency_ms = started.map(|started| started.elapsed().as_millis() as u64);
@@ -768,7 +764,6 @@ impl Client {
         // short must say so, as the retry loop does not send such a call again.
         let status = AtomicU16::new(0);
         let once = async {
-            let extra = self.extra_headers(call, info.attempt);
             let (destination, headers) = self
                 .sign(
                     call.service,
@@ -777,12 +772,17 @@ impl Client {
                     &call.body,
                     self.signing_time(),
                     info,
-                    &extra,
                 )
                 .await?;
             signed = true;
-            self.transmit(&destination, headers, extra, call.body.clone(), &status)
-                .await
+            self.transmit(
+                &destination,
+                headers,
+                info.extra,
+                call.body.clone(),
+                &status,
+            )
+            .await
         };
         match self.inner.attempt_timeout {
             None => once.await,
@@ -909,7 +909,6 @@ impl Client {
         body: &[u8],
         time: SystemTime,
         info: &AttemptInfo<'_>,
-        extra: &ExtraHeaders,
     ) -> Result<(Arc<RequestTarget>, Vec<(&'static str, String)>), Error<Infallible>> {
         let origin = match &prepared.endpoint_url {
             Some(url) => Origin::Url(url),
@@ -954,7 +953,7 @@ impl Client {
         ];
         signed_headers.extend(prepared.headers.iter().map(|(n, v)| (*n, v.as_str())));
         signed_headers.extend(
-            extra
+            info.extra
                 .entries
                 .iter()
                 .filter(|h| h.signed)
@@ -1013,7 +1012,7 @@ impl Client {
         &self,
         destination: &RequestTarget,
         headers: Vec<(&'static str, String)>,
-        extra: ExtraHeaders,
+        extra: &ExtraHeaders,
         body: Bytes,
         status_seen: &AtomicU16,
     ) -> Result<RawResponse, Error<Infallible>> {
@@ -1048,8 +1047,8 @@ impl Client {
             })?;
             map.append(HeaderName::from_static(name), value);
         }
-        for header in extra.entries {
-            map.append(header.name, header.value);
+        for header in &extra.entries {
+            map.append(header.name.clone(), header.value.clone());
         }
         let mut request = reqwest::Request::new(reqwest::Method::POST, destination.parsed.clone());
         *request.headers_mut() = map;
@@ -1184,6 +1183,8 @@ struct AttemptInfo<'a> {
     invocation_id: &'a str,
     attempt: u32,
     max: u32,
+    /// The call's headers and the interceptors' for this attempt.
+    extra: &'a ExtraHeaders,
 }
 
 fn too_large(cap: usize, seen: &str) -> TransportError {
@@ -1755,7 +1756,7 @@ impl ClientBuilder {
     /// the attempt and operation timeouts, the response header timeout, stalled stream
     /// protection and the response size limit.
     ///
-    /// ```
+    /// ```no_run
     /// let http = reqwest::Client::builder()
     ///     .redirect(reqwest::redirect::Policy::none())
     ///     .pool_max_idle_per_host(4)

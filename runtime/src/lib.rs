@@ -343,6 +343,28 @@
 //!
 //! A 3xx answer is reported as it came, not followed: a signed request is for one host.
 //!
+//! [`RetryMode::Adaptive`] (`AWS_RETRY_MODE=adaptive`) adds the SDKs' client-side rate
+//! limiting once the service throttles; [`ClientBuilder::retry_classifier`] decides,
+//! before the defaults, which error responses are retried ([`ClassifyRetry`]).
+//!
+//! # Plug-in points
+//!
+//! - **Your own HTTP client**: [`ClientBuilder::http_client`] takes a
+//!   `reqwest::Client` (proxy, pool, TLS roots set in code); awsjson still signs,
+//!   retries and applies its timeouts.
+//! - **Per-call settings**: `op.customize()` ([`Customize`]) sends one call with its
+//!   own timeouts, attempts, region, endpoint, signed headers, credentials or
+//!   interceptors ([`CallConfig`]); [`Pages::config`] gives every page the same.
+//! - **Interceptors** ([`Interceptor`]), on the builder and per call: headers added
+//!   before signing, each attempt observed, the response adjusted before decoding.
+//!   [`XRayTraceId`] sends Lambda's trace id, as the SDKs do.
+//! - **Derived clients**: [`Client::with_region`] (and `with_endpoint_url`,
+//!   `with_fips`, `with_dual_stack`) share the credentials cache, the connection pool
+//!   and the retry quota.
+//! - **Credentials in code**: [`AssumeRoleProvider`] and [`WebIdentityProvider`],
+//!   cached like the default chain; any [`ProvideCredentials`] (the official SDK's
+//!   providers too, behind a few lines of adapter) plugs in.
+//!
 //! # Cargo features
 //!
 //! - `catalog` (default): the service catalog the macros check declarations against.
