@@ -12,7 +12,7 @@ use crate::Client;
 use crate::credentials::ProvideCredentials;
 use crate::error::{ConfigError, Error};
 use crate::interceptor::{ExtraHeaders, Interceptor};
-use crate::private::Operation;
+use crate::operation::Operation;
 
 /// Settings that override the client's for one call, or for every page of a
 /// paginator ([`Pages::config`](crate::Pages::config)). What is not set is the
@@ -103,7 +103,7 @@ macro_rules! setters {
         /// The URL the call goes to, instead of the service's endpoint.
         pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
             let url = url.into();
-            if let Err(why) = crate::target::parse_http_url(&url) {
+            if let Err(why) = crate::endpoint::parse_http_url(&url) {
                 self$(.$field)?.invalidate(&format!("the call's endpoint {why}"));
             }
             self$(.$field)?.endpoint_url = Some(url);
@@ -186,7 +186,7 @@ impl<'a, O: Operation> Customized<'a, O> {
         client: &'a Client,
     ) -> impl Future<Output = Result<O::Output, Error<O::Error>>> + Send + 'a {
         let Customized { op, config } = self;
-        async move { crate::private::send_with(client, op, Some(&config)).await }
+        async move { crate::call::send_with(client, op, Some(&config)).await }
     }
 }
 

@@ -404,26 +404,29 @@
 extern crate serde_core as serde;
 
 mod blob;
+mod call;
 mod client;
 mod config;
 mod credentials;
 mod customize;
 mod datetime;
+mod default;
 mod document;
 mod endpoint;
-mod endpoint_rules;
 mod error;
 mod http;
 mod interceptor;
-mod jmespath;
+mod mirror;
+mod operation;
 mod paginate;
+mod protocol;
 mod rate_limit;
 mod retry;
+mod serde_adapters;
 mod service;
 mod signing_keys;
 pub mod sigv4;
 mod stall;
-mod target;
 mod tls;
 mod unknown;
 mod uuid;
@@ -465,8 +468,8 @@ pub use error::{
 };
 pub use http::{HttpRequest, RawResponse};
 pub use interceptor::{AttemptContext, AttemptOutcome, ExtraHeaders, Interceptor, XRayTraceId};
+pub use operation::Operation;
 pub use paginate::{Advance, Items, PageSize, Pages, Paginate, PaginateItems};
-pub use private::Operation;
 pub use retry::{
     ClassifyRetry, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF, RetryClass,
     RetryMode,

@@ -11,7 +11,7 @@ use std::task::{Context, Poll};
 use std::sync::Arc;
 
 use crate::customize::CallConfig;
-use crate::private::Operation;
+use crate::operation::Operation;
 use crate::{Client, Error};
 
 /// An operation whose output carries a token for the next page.
@@ -217,8 +217,7 @@ impl<O: Paginate> Pages<O> {
                     let client = self.client.clone();
                     let config = self.config.clone();
                     self.state = State::Sending(Box::pin(async move {
-                        let result =
-                            crate::private::send_with(&client, &op, config.as_deref()).await;
+                        let result = crate::call::send_with(&client, &op, config.as_deref()).await;
                         (op, result)
                     }));
                 }

@@ -77,7 +77,7 @@ impl StsSettings {
             ..EndpointConfig::default()
         };
         if let Some(url) = &endpoints.code_url {
-            crate::target::parse_http_url(url)
+            crate::endpoint::parse_http_url(url)
                 .map_err(|why| ConfigError::new(format!("STS endpoint {why}")))?;
         }
         let http = Http::default();
