@@ -1242,6 +1242,12 @@ pub struct ClientBuilder {
     interceptors: Vec<Arc<dyn Interceptor>>,
     classifier: Option<Arc<dyn ClassifyRetry>>,
     retry_mode: Option<RetryMode>,
+    /// The environment `from_env` read, for `profile_name`.
+    env: Option<Env>,
+    /// Whether `region` was called.
+    region_in_code: bool,
+    /// Why the profile `profile_name` chose could not be read, for `build`.
+    profile_error: Option<String>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -1430,6 +1436,7 @@ impl ClientBuilder {
                 Some(_) => vec![Arc::new(crate::XRayTraceId::from_env(env))],
                 None => Vec::new(),
             },
+            env: Some(env.clone()),
             ..ClientBuilder::default()
         })
     }
@@ -1444,6 +1451,85 @@ impl ClientBuilder {
     #[must_use]
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
+        self.region_in_code = true;
+        self
+    }
+
+    /// Credentials and region from profile `name` of the shared config files, as
+    /// `AWS_PROFILE=name` would give them: the default credential chain (environment
+    /// keys first, then the profile's keys, `credential_process`, IAM Identity Center,
+    /// `role_arn`, ..., then ECS and instance metadata), cached, replacing the
+    /// credentials set so far; the region from `AWS_REGION`, `AWS_DEFAULT_REGION`, else
+    /// the profile's `region`, unless [`region`](Self::region) was called (instance
+    /// metadata is not asked again: without any of these, set the region in code).
+    ///
+    /// On a builder from [`from_env`](Self::from_env), the profile's `services` and
+    /// `endpoint_url` replace the first profile's too. Retry, compression and CA
+    /// settings stay those `from_env` read; to read every setting from another
+    /// profile, give `from_env` an [`Env::profile_name`].
+    ///
+    /// A profile that does not exist fails the calls, naming it; a malformed config
+    /// file fails [`build`](Self::build).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), awsjson::ConfigError> {
+    /// let client = awsjson::ClientBuilder::from_env(&awsjson::Env::process())
+    ///     .await?
+    ///     .profile_name("reporting")
+    ///     .build()?;
+    /// # let _ = client; Ok(()) }
+    /// ```
+    #[must_use]
+    pub fn profile_name(mut self, name: impl Into<String>) -> Self {
+        let env = self
+            .env
+            .clone()
+            .unwrap_or_else(Env::process)
+            .profile_name(&name.into());
+        let profiles = match load_profiles(&env) {
+            Ok(profiles) => Arc::new(profiles),
+            Err(why) => {
+                self.profile_error = Some(why);
+                return self;
+            }
+        };
+        self.profile_error = None;
+        if !self.region_in_code {
+            let region = env
+                .var("AWS_REGION")
+                .or_else(|| env.var("AWS_DEFAULT_REGION"))
+                .or_else(|| profiles.get("region").map(str::to_owned));
+            self.region_error = region.is_none().then(|| {
+                format!(
+                    "no region: AWS_REGION and AWS_DEFAULT_REGION are not set and profile `{}` \
+                     has none; call ClientBuilder::region",
+                    profiles.selected
+                )
+            });
+            self.region = region;
+        }
+        if self.endpoints.profile.is_some() {
+            self.endpoints.profile = Some(profiles.clone());
+        }
+        let roots = self.extra_roots.clone();
+        let http = self
+            .http
+            .get_or_insert_with(|| Http::with_roots(roots))
+            .clone();
+        let imds = Arc::new(Imds::new(&env, &profiles, http.clone()));
+        let chain = DefaultChain::new(Sources {
+            env: env.clone(),
+            profiles,
+            http,
+            imds,
+            endpoints: self.endpoints.clone(),
+            region: self.region.clone(),
+            sso_refreshes: Default::default(),
+            process_timeout: self.process_timeout.clone(),
+            waiting: Default::default(),
+        });
+        self.credentials = Some(Arc::new(CredentialsCache::new(chain)));
+        self.env = Some(env);
         self
     }
 
@@ -1743,6 +1829,9 @@ impl ClientBuilder {
 
     /// Builds the client; fails without a region or credentials.
     pub fn build(mut self) -> Result<Client, ConfigError> {
+        if let Some(why) = self.profile_error.take() {
+            return Err(ConfigError::new(why));
+        }
         let region_error = self.region_error;
         let region = self.region.filter(|r| !r.is_empty()).ok_or_else(|| {
             ConfigError::new(
@@ -1923,6 +2012,86 @@ mod tests {
             .unwrap();
         assert_eq!(unbounded.inner.response_header_timeout, None);
         assert!(unbounded.inner.stall.monitor().is_none());
+    }
+
+    /// `profile_name` switches the credentials and region to another profile; a region
+    /// set in code stays, and a profile that is not there fails the call naming it.
+    #[tokio::test]
+    async fn profile_name_chooses_the_profile() {
+        const SVC: ServiceMeta = ServiceMeta {
+            target_prefix: "Svc_20200101",
+            json_version: crate::service::JsonVersion::V1_0,
+            signing_name: "svc",
+            endpoint_prefix: "svc",
+            service_id: "Svc",
+            hostname: "svc.{region}.{dnsSuffix}",
+            endpoints: &[],
+            endpoint_rules: None,
+        };
+        let dir = std::env::temp_dir().join(format!("awsjson-profile-name-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let config = dir.join("config");
+        std::fs::write(
+            &config,
+            "[default]\nregion = us-east-1\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = s1\n\
+             [profile dev]\nregion = eu-north-1\naws_access_key_id = AKIDDEV\naws_secret_access_key = s2\n",
+        )
+        .unwrap();
+        let vars = [
+            ("HOME", "/nonexistent"),
+            ("AWS_EC2_METADATA_DISABLED", "true"),
+            ("AWS_CONFIG_FILE", config.to_str().unwrap()),
+            ("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials"),
+        ];
+        let from_env = || async {
+            ClientBuilder::from_env(&Env::from_vars(vars.iter().copied()))
+                .await
+                .unwrap()
+        };
+        let key = |client: Client| async move {
+            let prepared = Prepared {
+                body: b"{}".to_vec(),
+                ..Prepared::default()
+            };
+            let request = client
+                .signed_request(&SVC, "Svc_20200101.Op", &prepared, SystemTime::now())
+                .await?;
+            let authorization = request
+                .header("authorization")
+                .unwrap_or_default()
+                .to_owned();
+            Ok::<_, Error<Infallible>>((client.region().to_owned(), authorization))
+        };
+        let (region, auth) = key(from_env().await.build().unwrap()).await.unwrap();
+        assert_eq!(region, "us-east-1");
+        assert!(auth.contains("Credential=AKIDDEFAULT/"), "{auth}");
+        let dev = from_env().await.profile_name("dev").build().unwrap();
+        let (region, auth) = key(dev).await.unwrap();
+        assert_eq!(region, "eu-north-1");
+        assert!(
+            auth.contains("Credential=AKIDDEV/") && auth.contains("/eu-north-1/svc/"),
+            "{auth}"
+        );
+        let pinned = from_env()
+            .await
+            .region("ap-south-1")
+            .profile_name("dev")
+            .build()
+            .unwrap();
+        let (region, auth) = key(pinned).await.unwrap();
+        assert_eq!(region, "ap-south-1");
+        assert!(auth.contains("Credential=AKIDDEV/"), "{auth}");
+        let missing = from_env()
+            .await
+            .region("us-east-1")
+            .profile_name("nope")
+            .build()
+            .unwrap();
+        let err = key(missing).await.unwrap_err().to_string();
+        assert!(err.contains("nope"), "{err}");
+        let err = from_env().await.profile_name("nope").build().unwrap_err();
+        assert!(err.to_string().contains("profile `nope`"), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     /// The region, the static credentials (key, secret and session token) and the
