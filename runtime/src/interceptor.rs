@@ -33,6 +33,11 @@ use crate::service::ServiceMeta;
 ///    call: the last attempt's response, mutable, before it is decoded into the output
 ///    or the typed error.
 ///
+/// [`Client::build_request`](crate::Client::build_request) runs no interceptor, and
+/// the requests a `Mock` (feature `test-util`) records do not list the headers
+/// interceptors or the call added (their names are in the recorded signature's
+/// `SignedHeaders` when signed).
+///
 /// What an interceptor cannot touch: the body (signed and, with an idempotency token,
 /// the same on every attempt), the headers the protocol and signing own (`host`,
 /// `authorization`, `x-amz-*`, `content-type`, `content-length`), and the retry

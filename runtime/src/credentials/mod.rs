@@ -168,6 +168,31 @@ pub type CredentialsFuture<'a> =
 /// Implement it to plug in your own source; the client calls it on every attempt, so
 /// a provider that fetches over the network should cache what it fetched.
 ///
+/// The official AWS SDK's credential providers plug in through a few lines, without
+/// awsjson depending on them (the SDK caches what its providers fetch):
+///
+/// ```text
+/// use aws_credential_types::provider::{ProvideCredentials as _, SharedCredentialsProvider};
+///
+/// #[derive(Debug)]
+/// struct FromSdk(SharedCredentialsProvider);
+///
+/// impl awsjson::ProvideCredentials for FromSdk {
+///     fn provide_credentials(&self) -> awsjson::CredentialsFuture<'_> {
+///         Box::pin(async move {
+///             let c = self.0.provide_credentials().await
+///                 .map_err(|e| awsjson::CredentialsError::new(e.to_string()))?;
+///             let token = c.session_token().map(str::to_owned);
+///             let creds = awsjson::Credentials::new(c.access_key_id(), c.secret_access_key(), token);
+///             Ok(match c.expiry() { Some(at) => creds.with_expiry(at), None => creds })
+///         })
+///     }
+/// }
+///
+/// // let sdk = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
+/// // builder.credentials_provider(FromSdk(sdk.credentials_provider().unwrap()))
+/// ```
+///
 /// ```
 /// use awsjson::{Credentials, CredentialsError, CredentialsFuture, ProvideCredentials};
 ///
