@@ -100,7 +100,9 @@ macro_rules! setters {
             self
         }
 
-        /// The URL the call goes to, instead of the service's endpoint.
+        /// The URL the call goes to, instead of the service's endpoint (an input member
+        /// marked `#[aws(endpoint_url)]`, when set, still decides, as its service
+        /// customization says).
         pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
             let url = url.into();
             if let Err(why) = crate::endpoint::parse_http_url(&url) {
