@@ -13,9 +13,21 @@ use crate::protocol::{decode::decode_answer, prepare};
 /// Sends `op`: fills its idempotency token and encodes it once, then lets the client's
 /// non-generic attempt loop sign, send and retry, and decodes the last response.
 pub async fn send<O: Operation>(client: &Client, op: &O) -> Result<O::Output, Error<O::Error>> {
+    send_with(client, op, None).await
+}
+
+/// [`send`] with per-call settings.
+pub(crate) async fn send_with<O: Operation>(
+    client: &Client,
+    op: &O,
+    config: Option<&crate::CallConfig>,
+) -> Result<O::Output, Error<O::Error>> {
+    if let Some(config) = config {
+        config.check().map_err(Error::Config)?;
+    }
     let prepared = prepare(op, client.min_compression_bytes()).map_err(Error::cast)?;
     let answer = client
-        .execute(O::SERVICE, O::TARGET, prepared)
+        .execute(O::SERVICE, O::TARGET, prepared, config)
         .await
         .map_err(Error::cast)?;
     decode_answer::<O>(&answer.response, answer.error, answer.attempts)

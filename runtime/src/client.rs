@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::fmt;
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, AtomicU16, AtomicU32, Ordering};
@@ -19,15 +20,18 @@ use crate::credentials::{
     Credentials, CredentialsCache, DefaultChain, Http, ProcessTimeout, ProvideCredentials, Sources,
     imds::Imds,
 };
+use crate::customize::CallConfig;
 use crate::endpoint::discovery::{self, DiscoveredEndpoints, Discovery, DiscoveryMode};
 use crate::endpoint::rules::Param;
 use crate::endpoint::{AccountIdEndpointMode, EndpointConfig, ResolvedEndpoint};
 use crate::endpoint::{Destination, DestinationCache, Origin, parse_http_url};
 use crate::error::{ConfigError, DecodeError, Error, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, RawResponse};
+use crate::interceptor::{AttemptContext, AttemptOutcome, ExtraHeaders, Interceptor};
 use crate::protocol::Prepared;
 use crate::protocol::error_code::{ErrorAnswer, read_error};
-use crate::retry::{self, RetryQuota, RetryReason};
+use crate::rate_limit::{ClientRateLimiter, RequestKind};
+use crate::retry::{self, ClassifyRetry, RetryClass, RetryMode, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
 use crate::stall::StalledStreamProtection;
@@ -64,7 +68,8 @@ const USER_AGENT: &str = concat!("awsjson/", env!("CARGO_PKG_VERSION"), " lang/r
 ///
 /// Cheap to clone (an `Arc`): clone it into tasks rather than building new ones.
 ///
-/// Every call is retried in the official SDKs' *standard* mode: up to
+/// Every call is retried in the official SDKs' *standard* mode (or *adaptive*, see
+/// [`RetryMode`]): up to
 /// [`DEFAULT_MAX_ATTEMPTS`](crate::DEFAULT_MAX_ATTEMPTS) attempts, full-jitter
 /// exponential backoff, and a retry quota shared by all calls through this client (500
 /// tokens, 5 per retry, 10 per retry after a timeout, refunded when a retried call
@@ -123,10 +128,13 @@ pub struct Client {
     inner: Arc<Inner>,
 }
 
+/// A client's state. The `Arc`s are what derived clients ([`Client::with_region`])
+/// share; the rest each client has of its own.
+#[derive(Clone)]
 struct Inner {
     http: Transport,
     /// The proxy rules reqwest read from the environment, to name a proxy that failed.
-    proxies: Matcher,
+    proxies: Arc<Matcher>,
     region: String,
     credentials: Arc<dyn ProvideCredentials>,
     endpoints: EndpointConfig,
@@ -134,8 +142,9 @@ struct Inner {
     /// Bodies of `request_compression` operations this large or larger are gzipped;
     /// `None`: never.
     min_compression_bytes: Option<usize>,
-    signing_keys: SigningKeys,
-    destinations: DestinationCache,
+    signing_keys: Arc<SigningKeys>,
+    /// Endpoints resolved for this client's region and endpoint settings.
+    destinations: Arc<DestinationCache>,
     max_attempts: u32,
     initial_backoff: Duration,
     max_backoff: Duration,
@@ -143,15 +152,43 @@ struct Inner {
     operation_timeout: Option<Duration>,
     response_header_timeout: Option<Duration>,
     stall: StalledStreamProtection,
-    quota: RetryQuota,
+    quota: Arc<RetryQuota>,
+    /// The adaptive retry mode's rate limiter; `None` in standard mode.
+    rate_limiter: Option<Arc<RateLimiter>>,
     /// Service clock minus local clock, in milliseconds, learnt from skew errors.
-    skew_ms: AtomicI64,
+    skew_ms: Arc<AtomicI64>,
     discovery_mode: DiscoveryMode,
-    discovered: DiscoveredEndpoints,
+    /// Shared with derived clients that keep the region and endpoint settings; a new
+    /// one where they change, as an address is discovered for a region.
+    discovered: Arc<DiscoveredEndpoints>,
+    /// Run on every call, in this order, before the call's own.
+    interceptors: Arc<[Arc<dyn Interceptor>]>,
+    classifier: Option<Arc<dyn ClassifyRetry>>,
+}
+
+/// The rate limiter and the origin of its clock.
+struct RateLimiter {
+    limiter: ClientRateLimiter,
+    /// `tokio::time::Instant`, which a test can pause and advance.
+    started: tokio::time::Instant,
+}
+
+impl RateLimiter {
+    fn new() -> Self {
+        RateLimiter {
+            limiter: ClientRateLimiter::new(0.0),
+            started: tokio::time::Instant::now(),
+        }
+    }
+
+    fn now(&self) -> f64 {
+        self.started.elapsed().as_secs_f64()
+    }
 }
 
 /// Where attempts go: the network, or (in tests) a [`Mock`](crate::mock::Mock). An
 /// enum, so a client without a mock pays no indirection for the choice.
+#[derive(Clone)]
 enum Transport {
     Http(reqwest::Client),
     #[cfg(feature = "test-util")]
@@ -192,6 +229,16 @@ impl fmt::Debug for Client {
             )
             .field("stalled_stream_protection", &self.inner.stall)
             .field("endpoint_discovery", &self.inner.discovery_mode)
+            .field(
+                "retry_mode",
+                &if self.inner.rate_limiter.is_some() {
+                    RetryMode::Adaptive
+                } else {
+                    RetryMode::Standard
+                },
+            )
+            .field("interceptors", &self.inner.interceptors)
+            .field("retry_classifier", &self.inner.classifier)
             .finish_non_exhaustive()
     }
 }
@@ -229,6 +276,106 @@ impl Client {
     /// The region requests are signed for and sent to.
     pub fn region(&self) -> &str {
         &self.inner.region
+    }
+
+    /// The same client for another region: a multi-region program runs one credential
+    /// chain and one connection pool, not one per region.
+    ///
+    /// The derived client **shares** with this one: the credentials provider and its
+    /// cache (one fetch serves both), the HTTP client and its connection pool, the
+    /// retry quota and the adaptive mode's rate limiter (as the official SDKs share
+    /// them between the clients of one configuration), the clock-skew correction, the
+    /// interceptors and the retry classifier. It **has its own**: the region, and the
+    /// endpoints resolved for it (from the same endpoint settings: `endpoint_url`,
+    /// FIPS, dual-stack, the environment's and profile's endpoint URLs). Timeouts and
+    /// attempts are copied.
+    ///
+    /// ```
+    /// let us = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .build()
+    ///     .unwrap();
+    /// let eu = us.with_region("eu-west-1");
+    /// assert_eq!((us.region(), eu.region()), ("us-east-1", "eu-west-1"));
+    /// ```
+    #[must_use]
+    pub fn with_region(&self, region: impl Into<String>) -> Client {
+        self.derive(|inner| inner.region = region.into())
+    }
+
+    /// The same client sending every service's requests to `url` (see
+    /// [`ClientBuilder::endpoint_url`]); shares what [`with_region`](Self::with_region)
+    /// shares. An invalid URL fails the calls, naming it.
+    #[must_use]
+    pub fn with_endpoint_url(&self, url: impl Into<String>) -> Client {
+        self.derive(|inner| inner.endpoints.code_url = Some(url.into()))
+    }
+
+    /// The same client with FIPS endpoints on or off (see [`ClientBuilder::use_fips`]);
+    /// shares what [`with_region`](Self::with_region) shares.
+    #[must_use]
+    pub fn with_fips(&self, enabled: bool) -> Client {
+        self.derive(|inner| inner.endpoints.variant.fips = enabled)
+    }
+
+    /// The same client with dual-stack endpoints on or off (see
+    /// [`ClientBuilder::use_dual_stack`]); shares what
+    /// [`with_region`](Self::with_region) shares.
+    #[must_use]
+    pub fn with_dual_stack(&self, enabled: bool) -> Client {
+        self.derive(|inner| inner.endpoints.variant.dual_stack = enabled)
+    }
+
+    /// A client whose endpoints are resolved afresh after `change`.
+    fn derive(&self, change: impl FnOnce(&mut Inner)) -> Client {
+        let mut inner = Inner::clone(&self.inner);
+        change(&mut inner);
+        inner.destinations = Arc::default();
+        inner.discovered = Arc::default();
+        Client {
+            inner: Arc::new(inner),
+        }
+    }
+
+    /// This client as one call's settings make it: the same client when they change
+    /// nothing it owns (headers and interceptors are the call's, not the client's).
+    fn for_call(&self, config: &CallConfig) -> std::borrow::Cow<'_, Client> {
+        let endpoint_changed = config.region.is_some() || config.endpoint_url.is_some();
+        let changed = endpoint_changed
+            || config.credentials.is_some()
+            || config.max_attempts.is_some()
+            || config.attempt_timeout.is_some()
+            || config.operation_timeout.is_some();
+        if !changed {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut inner = Inner::clone(&self.inner);
+        if let Some(region) = &config.region {
+            inner.region.clone_from(region);
+        }
+        if let Some(url) = &config.endpoint_url {
+            inner.endpoints.code_url = Some(url.clone());
+        }
+        if endpoint_changed {
+            inner.destinations = Arc::default();
+            inner.discovered = Arc::default();
+        }
+        if let Some(credentials) = &config.credentials {
+            inner.credentials = Arc::clone(credentials);
+        }
+        if let Some(attempts) = config.max_attempts {
+            inner.max_attempts = attempts;
+        }
+        if let Some(timeout) = config.attempt_timeout {
+            inner.attempt_timeout = Some(timeout);
+        }
+        if let Some(timeout) = config.operation_timeout {
+            inner.operation_timeout = Some(timeout);
+        }
+        std::borrow::Cow::Owned(Client {
+            inner: Arc::new(inner),
+        })
     }
 
     /// The endpoint a service's requests go to, as resolved for this client: the URL
@@ -334,10 +481,12 @@ impl Client {
     ) -> Result<HttpRequest, Error<Infallible>> {
         let id = crate::uuid::Uuid::pooled_v4();
         let invocation_id = id.as_str();
+        let none = ExtraHeaders::default();
         let attempt = AttemptInfo {
             invocation_id,
             attempt: 1,
             max: self.inner.max_attempts,
+            extra: &none,
         };
         let (destination, headers, _) = self
             .sign(service, target, prepared, &prepared.body, time, &attempt)
@@ -358,7 +507,26 @@ impl Client {
         &self,
         service: &ServiceMeta,
         target: &str,
+        prepared: Prepared,
+        config: Option<&CallConfig>,
+    ) -> Result<Answer, Error<Infallible>> {
+        match config {
+            None => self.execute_as(service, target, prepared, None).await,
+            Some(config) => {
+                self.for_call(config)
+                    .execute_as(service, target, prepared, Some(config))
+                    .await
+            }
+        }
+    }
+
+    /// [`execute`](Self::execute) by the client the call's settings make.
+    async fn execute_as(
+        &self,
+        service: &ServiceMeta,
+        target: &str,
         mut prepared: Prepared,
+        config: Option<&CallConfig>,
     ) -> Result<Answer, Error<Infallible>> {
         // The body travels as `Bytes`: each attempt shares it instead of copying it.
         let body = Bytes::from(std::mem::take(&mut prepared.body));
@@ -382,19 +550,64 @@ impl Client {
             body,
             invocation_id,
             discovered: std::sync::Mutex::new(None),
+            config,
         };
         let sending = self
             .attempts(&call, &attempts, &span)
             .instrument(span.clone());
-        let Some(limit) = self.inner.operation_timeout else {
-            return sending.await;
+        let result = match self.inner.operation_timeout {
+            None => sending.await,
+            Some(limit) => self.within(limit, sending, &attempts, &span).await,
         };
+        let mut answer = result?;
+        if !self.inner.interceptors.is_empty() || call.config.is_some() {
+            let context = self.context(&call, answer.attempts);
+            for interceptor in self.interceptors(&call) {
+                interceptor.modify_before_deserialization(&context, &mut answer.response);
+            }
+            // The error was read before the interceptors could change the response.
+            if !answer.response.is_success() {
+                answer.error = Some(read_error(&answer.response));
+            }
+        }
+        Ok(answer)
+    }
+
+    /// The interceptors of a call: the client's, then the call's.
+    fn interceptors<'a>(&'a self, call: &Call<'a>) -> impl Iterator<Item = &'a dyn Interceptor> {
+        let own = call.config.map_or(&[][..], |c| &c.interceptors[..]);
+        self.inner
+            .interceptors
+            .iter()
+            .chain(own)
+            .map(|i| &**i as &dyn Interceptor)
+    }
+
+    fn context<'a>(&'a self, call: &Call<'a>, attempt: u32) -> AttemptContext<'a> {
+        AttemptContext {
+            service: call.service,
+            target: call.target,
+            region: &self.inner.region,
+            invocation_id: call.invocation_id,
+            attempt,
+            max_attempts: self.inner.max_attempts,
+        }
+    }
+
+    /// `sending` within the operation timeout.
+    async fn within(
+        &self,
+        limit: Duration,
+        sending: impl Future<Output = Result<Answer, Error<Infallible>>>,
+        attempts: &AtomicU32,
+        span: &tracing::Span,
+    ) -> Result<Answer, Error<Infallible>> {
         match tokio::time::timeout(limit, sending).await {
             Ok(result) => result,
             Err(_) => {
                 let n = attempts.load(Ordering::Relaxed);
                 span.record("attempts", n);
-                tracing::debug!(parent: &span, "operation timeout elapsed");
+                tracing::debug!(parent: span, "operation timeout elapsed");
                 Err(Error::Transport(TransportError::new(
                     TransportErrorKind::Timeout,
                     format!(
@@ -425,6 +638,7 @@ impl Client {
             counter,
             call_span,
             span: tracing::Span::none(),
+            kind: RequestKind::Initial,
         };
         let ((result, error), attempt, stop) = retry::run(&policy, &mut run).await;
         if stop == retry::Stop::Success {
@@ -487,8 +701,14 @@ impl Client {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner) = discovered;
             signed = true;
-            self.transmit(&destination, headers, call.body.clone(), &status)
-                .await
+            self.transmit(
+                &destination,
+                headers,
+                info.extra,
+                call.body.clone(),
+                &status,
+            )
+            .await
         };
         match self.inner.attempt_timeout {
             None => once.await,
@@ -566,7 +786,7 @@ impl Client {
                 ..Prepared::default()
             };
             let response = client
-                .execute(&service, operation, prepared)
+                .execute(&service, operation, prepared, None)
                 .await?
                 .response;
             if !response.is_success() {
@@ -600,12 +820,45 @@ impl Client {
         Some(RetryReason::InvalidEndpoint)
     }
 
-    /// Why an error response (read as `error`) is worth another attempt, if it is.
+    /// The call's headers and what the interceptors add for this attempt; empty (and
+    /// not allocated) when there are neither.
+    fn extra_headers(&self, call: &Call<'_>, attempt: u32) -> ExtraHeaders {
+        if self.inner.interceptors.is_empty() && call.config.is_none() {
+            return ExtraHeaders::default();
+        }
+        let mut extra = call.config.map(|c| c.headers.clone()).unwrap_or_default();
+        let context = self.context(call, attempt);
+        for interceptor in self.interceptors(call) {
+            interceptor.modify_before_signing(&context, &mut extra);
+        }
+        extra
+    }
+
+    /// Why an error response is worth another attempt, if it is: the retry classifier's
+    /// say first, then the defaults.
     fn retry_reason(
         &self,
+        call: &Call<'_>,
+        attempt: u32,
         response: &RawResponse,
         error: Option<&Result<ErrorAnswer, DecodeError>>,
     ) -> Option<RetryReason> {
+        if let Some(classifier) = self
+            .inner
+            .classifier
+            .as_ref()
+            .filter(|_| response.status >= 300)
+        {
+            let meta = error
+                .and_then(|e| e.as_ref().ok())
+                .map(|answer| &answer.meta);
+            match classifier.classify(&self.context(call, attempt), response.status, meta) {
+                RetryClass::Transient => return Some(RetryReason::ServerError),
+                RetryClass::Throttling => return Some(RetryReason::Throttling),
+                RetryClass::DoNotRetry => return None,
+                RetryClass::Default => {}
+            }
+        }
         if let Some(reason) = retry::status_reason(response.status) {
             return Some(reason);
         }
@@ -717,6 +970,14 @@ impl Client {
             ("x-amz-target", target),
         ];
         signed_headers.extend(prepared.headers.iter().map(|(n, v)| (*n, v.as_str())));
+        signed_headers.extend(
+            info.extra
+                .entries
+                .iter()
+                .filter(|h| h.signed)
+                // Checked to be visible ASCII when added.
+                .map(|h| (h.name.as_str(), h.value.to_str().unwrap_or_default())),
+        );
         let signed = self.inner.signing_keys.sign(
             &sigv4::SignableRequest {
                 method: "POST",
@@ -769,6 +1030,7 @@ impl Client {
         &self,
         destination: &Destination,
         headers: Vec<(&'static str, String)>,
+        extra: &ExtraHeaders,
         body: Bytes,
         status_seen: &AtomicU16,
     ) -> Result<RawResponse, Error<Infallible>> {
@@ -788,7 +1050,7 @@ impl Client {
         };
         // The header map is built here and handed over whole: reqwest's builder would
         // parse each name and copy each value again (BENCHMARKS.md).
-        let mut map = HeaderMap::with_capacity(headers.len());
+        let mut map = HeaderMap::with_capacity(headers.len() + extra.entries.len());
         for (name, value) in headers {
             // reqwest derives content-length from the body itself.
             if name == "content-length" {
@@ -802,6 +1064,9 @@ impl Client {
                 )))
             })?;
             map.append(HeaderName::from_static(name), value);
+        }
+        for header in &extra.entries {
+            map.append(header.name.clone(), header.value.clone());
         }
         let mut request = reqwest::Request::new(reqwest::Method::POST, destination.parsed.clone());
         *request.headers_mut() = map;
@@ -937,6 +1202,8 @@ struct CallAttempts<'c> {
     call_span: &'c tracing::Span,
     /// The span of the attempt under way.
     span: tracing::Span,
+    /// What the adaptive mode's rate limiter counts the next attempt as.
+    kind: RequestKind,
 }
 
 /// An attempt's result, with an error response read once.
@@ -950,6 +1217,16 @@ impl retry::Attempts for CallAttempts<'_> {
 
     async fn attempt(&mut self, attempt: u32) -> AttemptOutput {
         self.counter.store(attempt, Ordering::Relaxed);
+        if let Some(limiter) = &self.client.inner.rate_limiter {
+            if let Some(wait) = limiter.limiter.acquire(limiter.now(), self.kind) {
+                tracing::debug!(
+                    parent: self.call_span,
+                    wait_ms = wait.as_millis() as u64,
+                    "the adaptive retry mode's rate limiter delays the attempt"
+                );
+                tokio::time::sleep(wait).await;
+            }
+        }
         let span = tracing::debug_span!(
             "awsjson.attempt",
             attempt,
@@ -959,10 +1236,12 @@ impl retry::Attempts for CallAttempts<'_> {
             retry = Empty,
         );
         let started = (!span.is_disabled()).then(Instant::now);
+        let extra = self.client.extra_headers(self.call, attempt);
         let info = AttemptInfo {
             invocation_id: self.call.invocation_id,
             attempt,
             max: self.client.inner.max_attempts,
+            extra: &extra,
         };
         let result = self
             .client
@@ -988,6 +1267,16 @@ impl retry::Attempts for CallAttempts<'_> {
             // or the body.
             Err(e) => tracing::debug!(parent: &span, latency_ms, error = %e, "attempt failed"),
         }
+        if !self.client.inner.interceptors.is_empty() || self.call.config.is_some() {
+            let context = self.client.context(self.call, attempt);
+            let outcome = match &result {
+                Ok(response) => AttemptOutcome::Response(response),
+                Err(e) => AttemptOutcome::Failed(e),
+            };
+            for interceptor in self.client.interceptors(self.call) {
+                interceptor.read_after_attempt(&context, outcome);
+            }
+        }
         self.span = span;
         // An error response is read here, once: for the retry decision, and for the
         // typed decode if it is the last.
@@ -999,12 +1288,22 @@ impl retry::Attempts for CallAttempts<'_> {
     }
 
     fn judge(&mut self, (result, error): &AttemptOutput) -> retry::Verdict {
+        let limiter = self.client.inner.rate_limiter.as_ref();
         let reason = match result {
-            Ok(response) if response.is_success() => return retry::Verdict::Success,
+            Ok(response) if response.is_success() => {
+                if let Some(limiter) = limiter {
+                    limiter.limiter.update(limiter.now(), false);
+                }
+                return retry::Verdict::Success;
+            }
             Ok(response) => self
                 .client
                 .invalid_endpoint(self.call, response)
-                .or_else(|| self.client.retry_reason(response, error.as_ref())),
+                .or_else(|| {
+                    let attempt = self.counter.load(Ordering::Relaxed);
+                    self.client
+                        .retry_reason(self.call, attempt, response, error.as_ref())
+                }),
             // The service answered 2xx: the operation was performed, however its
             // body then failed.
             Err(Error::Transport(e)) if e.status().is_some_and(|s| (200..300).contains(&s)) => None,
@@ -1017,10 +1316,18 @@ impl retry::Attempts for CallAttempts<'_> {
             },
             Err(_) => None,
         };
+        if let Some(limiter) = limiter {
+            let throttled = reason == Some(RetryReason::Throttling);
+            limiter.limiter.update(limiter.now(), throttled);
+        }
         reason.map_or(retry::Verdict::Final, retry::Verdict::Retry)
     }
 
     fn retrying(&mut self, _attempt: u32, reason: RetryReason, wait: Duration) {
+        self.kind = match reason {
+            RetryReason::Timeout => RequestKind::RetryTimeout,
+            _ => RequestKind::Retry,
+        };
         self.span.record("retry", reason.as_str());
         tracing::debug!(
             parent: &self.span,
@@ -1049,7 +1356,6 @@ impl retry::Attempts for CallAttempts<'_> {
     }
 }
 
-/// One call, the same for all its attempts.
 /// Where an attempt goes, its signed headers, and the discovered address it goes to.
 type Signed = (
     Arc<Destination>,
@@ -1057,6 +1363,7 @@ type Signed = (
     Option<Arc<str>>,
 );
 
+/// One call, the same for all its attempts.
 struct Call<'a> {
     service: &'a ServiceMeta,
     target: &'a str,
@@ -1066,6 +1373,8 @@ struct Call<'a> {
     invocation_id: &'a str,
     /// The discovered address the last attempt went to.
     discovered: std::sync::Mutex<Option<Arc<str>>>,
+    /// The call's own settings: headers and interceptors (the rest made the client).
+    config: Option<&'a CallConfig>,
 }
 
 /// What the headers of one attempt say about it.
@@ -1073,6 +1382,8 @@ struct AttemptInfo<'a> {
     invocation_id: &'a str,
     attempt: u32,
     max: u32,
+    /// The call's headers and the interceptors' for this attempt.
+    extra: &'a ExtraHeaders,
 }
 
 fn too_large(cap: usize, seen: &str) -> TransportError {
@@ -1124,6 +1435,17 @@ pub struct ClientBuilder {
     /// A PEM bundle named in code, read by `build`; replaces `extra_roots`.
     ca_bundle: Option<PathBuf>,
     discovery_mode: DiscoveryMode,
+    /// The caller's own HTTP client, used as given.
+    http_client: Option<reqwest::Client>,
+    interceptors: Vec<Arc<dyn Interceptor>>,
+    classifier: Option<Arc<dyn ClassifyRetry>>,
+    retry_mode: Option<RetryMode>,
+    /// The environment `from_env` read, for `profile_name`.
+    env: Option<Env>,
+    /// Whether `region` was called.
+    region_in_code: bool,
+    /// Why the profile `profile_name` chose could not be read, for `build`.
+    profile_error: Option<String>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -1136,6 +1458,10 @@ impl fmt::Debug for ClientBuilder {
             .field("use_dual_stack", &self.endpoints.variant.dual_stack)
             .field("extra_roots", &self.extra_roots.len())
             .field("ca_bundle", &self.ca_bundle)
+            .field("http_client", &self.http_client.is_some())
+            .field("interceptors", &self.interceptors)
+            .field("retry_classifier", &self.classifier)
+            .field("retry_mode", &self.retry_mode)
             .finish_non_exhaustive()
     }
 }
@@ -1179,9 +1505,10 @@ impl ClientBuilder {
     ///   `endpoint_discovery_enabled` (`true`, `false`, `auto`), as in
     ///   [`endpoint_discovery`](Self::endpoint_discovery).
     /// - **Retries**: `AWS_MAX_ATTEMPTS` / `max_attempts`; `AWS_RETRY_MODE` /
-    ///   `retry_mode`, where `standard` is what awsjson does, and `legacy` and
-    ///   `adaptive` (which the CLI's profiles may name) also get standard mode:
-    ///   awsjson has no client-side rate limiter, and says so in a `tracing` warning.
+    ///   `retry_mode`: `standard` or `adaptive` ([`RetryMode`]); `legacy` (which the
+    ///   CLI's profiles may name) gets standard mode, with a `tracing` warning.
+    /// - **Tracing**: inside AWS Lambda (`AWS_LAMBDA_FUNCTION_NAME`), the
+    ///   [`XRayTraceId`](crate::XRayTraceId) interceptor, as in the official SDKs.
     /// - **Request compression**: `AWS_DISABLE_REQUEST_COMPRESSION` /
     ///   `disable_request_compression`, `AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES` /
     ///   `request_min_compression_size_bytes`.
@@ -1254,7 +1581,7 @@ impl ClientBuilder {
                 .collect::<HashMap<_, _>>();
             endpoints.profile = Some(profiles.clone());
         }
-        let max_attempts = retry_settings(env, &profiles)?;
+        let (max_attempts, retry_mode) = retry_settings(env, &profiles)?;
         let discovery_mode = match configured(
             env,
             &profiles,
@@ -1314,10 +1641,17 @@ impl ClientBuilder {
             http: Some(http),
             process_timeout,
             max_attempts,
+            retry_mode,
             min_compression_bytes,
             disable_compression,
             extra_roots,
             discovery_mode,
+            // Inside Lambda, as the official SDKs: the invocation's trace id goes out.
+            interceptors: match env.var("AWS_LAMBDA_FUNCTION_NAME") {
+                Some(_) => vec![Arc::new(crate::XRayTraceId::from_env(env))],
+                None => Vec::new(),
+            },
+            env: Some(env.clone()),
             ..ClientBuilder::default()
         })
     }
@@ -1332,6 +1666,85 @@ impl ClientBuilder {
     #[must_use]
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
+        self.region_in_code = true;
+        self
+    }
+
+    /// Credentials and region from profile `name` of the shared config files, as
+    /// `AWS_PROFILE=name` would give them: the default credential chain (environment
+    /// keys first, then the profile's keys, `credential_process`, IAM Identity Center,
+    /// `role_arn`, ..., then ECS and instance metadata), cached, replacing the
+    /// credentials set so far; the region from `AWS_REGION`, `AWS_DEFAULT_REGION`, else
+    /// the profile's `region`, unless [`region`](Self::region) was called (instance
+    /// metadata is not asked again: without any of these, set the region in code).
+    ///
+    /// On a builder from [`from_env`](Self::from_env), the profile's `services` and
+    /// `endpoint_url` replace the first profile's too. Retry, compression and CA
+    /// settings stay those `from_env` read; to read every setting from another
+    /// profile, give `from_env` an [`Env::profile_name`].
+    ///
+    /// A profile that does not exist fails the calls, naming it; a malformed config
+    /// file fails [`build`](Self::build).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), awsjson::ConfigError> {
+    /// let client = awsjson::ClientBuilder::from_env(&awsjson::Env::process())
+    ///     .await?
+    ///     .profile_name("reporting")
+    ///     .build()?;
+    /// # let _ = client; Ok(()) }
+    /// ```
+    #[must_use]
+    pub fn profile_name(mut self, name: impl Into<String>) -> Self {
+        let env = self
+            .env
+            .clone()
+            .unwrap_or_else(Env::process)
+            .profile_name(&name.into());
+        let profiles = match load_profiles(&env) {
+            Ok(profiles) => Arc::new(profiles),
+            Err(why) => {
+                self.profile_error = Some(why);
+                return self;
+            }
+        };
+        self.profile_error = None;
+        if !self.region_in_code {
+            let region = env
+                .var("AWS_REGION")
+                .or_else(|| env.var("AWS_DEFAULT_REGION"))
+                .or_else(|| profiles.get("region").map(str::to_owned));
+            self.region_error = region.is_none().then(|| {
+                format!(
+                    "no region: AWS_REGION and AWS_DEFAULT_REGION are not set and profile `{}` \
+                     has none; call ClientBuilder::region",
+                    profiles.selected
+                )
+            });
+            self.region = region;
+        }
+        if self.endpoints.profile.is_some() {
+            self.endpoints.profile = Some(profiles.clone());
+        }
+        let roots = self.extra_roots.clone();
+        let http = self
+            .http
+            .get_or_insert_with(|| Http::with_roots(roots))
+            .clone();
+        let imds = Arc::new(Imds::new(&env, &profiles, http.clone()));
+        let chain = DefaultChain::new(Sources {
+            env: env.clone(),
+            profiles,
+            http,
+            imds,
+            endpoints: self.endpoints.clone(),
+            region: self.region.clone(),
+            sso_refreshes: Default::default(),
+            process_timeout: self.process_timeout.clone(),
+            waiting: Default::default(),
+        });
+        self.credentials = Some(Arc::new(CredentialsCache::new(chain)));
+        self.env = Some(env);
         self
     }
 
@@ -1589,8 +2002,78 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends through this HTTP client instead of one awsjson builds: your proxy, your
+    /// connection pool and its limits, your TLS roots and client certificates, HTTP/2
+    /// and whatever else `reqwest` lets you set. The credential sources that go over
+    /// HTTP (STS, SSO, ECS, instance metadata) use it too.
+    ///
+    /// What the given client decides: proxies, TLS (roots, versions, certificates),
+    /// the pool, HTTP versions, the connect timeout, its own request timeout, and
+    /// redirects: turn them off (`redirect(reqwest::redirect::Policy::none())`), as
+    /// awsjson's own client does, since a signed request is for one host.
+    /// [`connect_timeout`](Self::connect_timeout), [`ca_bundle`](Self::ca_bundle) and
+    /// `AWS_CA_BUNDLE` do not apply to it. What awsjson still does: signing, retries,
+    /// the attempt and operation timeouts, the response header timeout, stalled stream
+    /// protection and the response size limit.
+    ///
+    /// ```no_run
+    /// let http = reqwest::Client::builder()
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .pool_max_idle_per_host(4)
+    ///     .build()
+    ///     .unwrap();
+    /// let client = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .http_client(http)
+    ///     .build()
+    ///     .unwrap();
+    /// # let _ = client;
+    /// ```
+    #[must_use]
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// Adds an [`Interceptor`], run on every call after those added before it.
+    #[must_use]
+    pub fn interceptor(mut self, interceptor: impl Interceptor + 'static) -> Self {
+        self.interceptors.push(Arc::new(interceptor));
+        self
+    }
+
+    /// The hook that classifies error responses before the defaults do (see
+    /// [`ClassifyRetry`]).
+    #[must_use]
+    pub fn retry_classifier(mut self, classifier: impl ClassifyRetry + 'static) -> Self {
+        self.classifier = Some(Arc::new(classifier));
+        self
+    }
+
+    /// Standard (the default) or adaptive retries (`AWS_RETRY_MODE`); see
+    /// [`RetryMode`].
+    ///
+    /// ```
+    /// let client = awsjson::Client::builder()
+    ///     .region("us-east-1")
+    ///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+    ///     .retry_mode(awsjson::RetryMode::Adaptive)
+    ///     .build()
+    ///     .unwrap();
+    /// assert!(format!("{client:?}").contains("Adaptive"));
+    /// ```
+    #[must_use]
+    pub fn retry_mode(mut self, mode: RetryMode) -> Self {
+        self.retry_mode = Some(mode);
+        self
+    }
+
     /// Builds the client; fails without a region or credentials.
     pub fn build(mut self) -> Result<Client, ConfigError> {
+        if let Some(why) = self.profile_error.take() {
+            return Err(ConfigError::new(why));
+        }
         let region_error = self.region_error;
         let region = self.region.filter(|r| !r.is_empty()).ok_or_else(|| {
             ConfigError::new(
@@ -1630,21 +2113,24 @@ impl ClientBuilder {
                 .map_err(ConfigError::new)?,
             None => self.extra_roots,
         };
-        let http = crate::tls::http_builder(&extra_roots)
-            .map_err(ConfigError::new)?
-            .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
-            // A signed request is for one host; a 3xx is an answer to report, as the
-            // SDKs do, not a hop to follow.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?;
+        let http = match self.http_client {
+            Some(http) => http,
+            None => crate::tls::http_builder(&extra_roots)
+                .map_err(ConfigError::new)?
+                .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
+                // A signed request is for one host; a 3xx is an answer to report, as the
+                // SDKs do, not a hop to follow.
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?,
+        };
         if let Some(handle) = &self.http {
             handle.set(http.clone());
         }
         Ok(Client {
             inner: Arc::new(Inner {
                 http: Transport::Http(http),
-                proxies: Matcher::from_env(),
+                proxies: Arc::new(Matcher::from_env()),
                 region,
                 credentials,
                 endpoints: self.endpoints,
@@ -1652,8 +2138,8 @@ impl ClientBuilder {
                 max_response_bytes: self
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
-                signing_keys: SigningKeys::default(),
-                destinations: DestinationCache::default(),
+                signing_keys: Arc::default(),
+                destinations: Arc::default(),
                 max_attempts,
                 initial_backoff: self
                     .initial_backoff
@@ -1665,10 +2151,14 @@ impl ClientBuilder {
                     .response_header_timeout
                     .unwrap_or(Some(DEFAULT_RESPONSE_HEADER_TIMEOUT)),
                 stall: self.stall.unwrap_or_default(),
-                quota: RetryQuota::new(),
-                skew_ms: AtomicI64::new(0),
+                quota: Arc::new(RetryQuota::new()),
+                rate_limiter: (self.retry_mode == Some(RetryMode::Adaptive))
+                    .then(|| Arc::new(RateLimiter::new())),
+                skew_ms: Arc::default(),
                 discovery_mode: self.discovery_mode,
-                discovered: DiscoveredEndpoints::default(),
+                discovered: Arc::default(),
+                interceptors: self.interceptors.into(),
+                classifier: self.classifier,
             }),
         })
     }
@@ -1766,6 +2256,86 @@ mod tests {
             .unwrap();
         assert_eq!(unbounded.inner.response_header_timeout, None);
         assert!(unbounded.inner.stall.monitor().is_none());
+    }
+
+    /// `profile_name` switches the credentials and region to another profile; a region
+    /// set in code stays, and a profile that is not there fails the call naming it.
+    #[tokio::test]
+    async fn profile_name_chooses_the_profile() {
+        const SVC: ServiceMeta = ServiceMeta {
+            target_prefix: "Svc_20200101",
+            json_version: crate::service::JsonVersion::V1_0,
+            signing_name: "svc",
+            endpoint_prefix: "svc",
+            service_id: "Svc",
+            hostname: "svc.{region}.{dnsSuffix}",
+            endpoints: &[],
+            endpoint_rules: None,
+        };
+        let dir = std::env::temp_dir().join(format!("awsjson-profile-name-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let config = dir.join("config");
+        std::fs::write(
+            &config,
+            "[default]\nregion = us-east-1\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = s1\n\
+             [profile dev]\nregion = eu-north-1\naws_access_key_id = AKIDDEV\naws_secret_access_key = s2\n",
+        )
+        .unwrap();
+        let vars = [
+            ("HOME", "/nonexistent"),
+            ("AWS_EC2_METADATA_DISABLED", "true"),
+            ("AWS_CONFIG_FILE", config.to_str().unwrap()),
+            ("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials"),
+        ];
+        let from_env = || async {
+            ClientBuilder::from_env(&Env::from_vars(vars.iter().copied()))
+                .await
+                .unwrap()
+        };
+        let key = |client: Client| async move {
+            let prepared = Prepared {
+                body: b"{}".to_vec(),
+                ..Prepared::default()
+            };
+            let request = client
+                .signed_request(&SVC, "Svc_20200101.Op", &prepared, SystemTime::now())
+                .await?;
+            let authorization = request
+                .header("authorization")
+                .unwrap_or_default()
+                .to_owned();
+            Ok::<_, Error<Infallible>>((client.region().to_owned(), authorization))
+        };
+        let (region, auth) = key(from_env().await.build().unwrap()).await.unwrap();
+        assert_eq!(region, "us-east-1");
+        assert!(auth.contains("Credential=AKIDDEFAULT/"), "{auth}");
+        let dev = from_env().await.profile_name("dev").build().unwrap();
+        let (region, auth) = key(dev).await.unwrap();
+        assert_eq!(region, "eu-north-1");
+        assert!(
+            auth.contains("Credential=AKIDDEV/") && auth.contains("/eu-north-1/svc/"),
+            "{auth}"
+        );
+        let pinned = from_env()
+            .await
+            .region("ap-south-1")
+            .profile_name("dev")
+            .build()
+            .unwrap();
+        let (region, auth) = key(pinned).await.unwrap();
+        assert_eq!(region, "ap-south-1");
+        assert!(auth.contains("Credential=AKIDDEV/"), "{auth}");
+        let missing = from_env()
+            .await
+            .region("us-east-1")
+            .profile_name("nope")
+            .build()
+            .unwrap();
+        let err = key(missing).await.unwrap_err().to_string();
+        assert!(err.contains("nope"), "{err}");
+        let err = from_env().await.profile_name("nope").build().unwrap_err();
+        assert!(err.to_string().contains("profile `nope`"), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     /// The region, the static credentials (key, secret and session token) and the

@@ -346,6 +346,28 @@
 //!
 //! A 3xx answer is reported as it came, not followed: a signed request is for one host.
 //!
+//! [`RetryMode::Adaptive`] (`AWS_RETRY_MODE=adaptive`) adds the SDKs' client-side rate
+//! limiting once the service throttles; [`ClientBuilder::retry_classifier`] decides,
+//! before the defaults, which error responses are retried ([`ClassifyRetry`]).
+//!
+//! # Plug-in points
+//!
+//! - **Your own HTTP client**: [`ClientBuilder::http_client`] takes a
+//!   `reqwest::Client` (proxy, pool, TLS roots set in code); awsjson still signs,
+//!   retries and applies its timeouts.
+//! - **Per-call settings**: `op.customize()` ([`Customize`]) sends one call with its
+//!   own timeouts, attempts, region, endpoint, signed headers, credentials or
+//!   interceptors ([`CallConfig`]); [`Pages::config`] gives every page the same.
+//! - **Interceptors** ([`Interceptor`]), on the builder and per call: headers added
+//!   before signing, each attempt observed, the response adjusted before decoding.
+//!   [`XRayTraceId`] sends Lambda's trace id, as the SDKs do.
+//! - **Derived clients**: [`Client::with_region`] (and `with_endpoint_url`,
+//!   `with_fips`, `with_dual_stack`) share the credentials cache, the connection pool
+//!   and the retry quota.
+//! - **Credentials in code**: [`AssumeRoleProvider`] and [`WebIdentityProvider`],
+//!   cached like the default chain; any [`ProvideCredentials`] (the official SDK's
+//!   providers too, behind a few lines of adapter) plugs in.
+//!
 //! # Cargo features
 //!
 //! - `catalog` (default): the service catalog the macros check declarations against.
@@ -390,16 +412,19 @@ mod client;
 mod codegen;
 mod config;
 mod credentials;
+mod customize;
 mod datetime;
 mod default;
 mod document;
 mod endpoint;
 mod error;
 mod http;
+mod interceptor;
 mod mirror;
 mod operation;
 mod paginate;
 mod protocol;
+mod rate_limit;
 mod retry;
 mod serde_adapters;
 mod service;
@@ -434,9 +459,11 @@ pub use client::{
 };
 pub use config::Env;
 pub use credentials::{
-    Credentials, CredentialsCache, CredentialsFuture, DEFAULT_CREDENTIAL_PROCESS_TIMEOUT,
-    ProvideCredentials,
+    AssumeRoleBuilder, AssumeRoleProvider, Credentials, CredentialsCache, CredentialsFuture,
+    DEFAULT_CREDENTIAL_PROCESS_TIMEOUT, ProvideCredentials, WebIdentityBuilder,
+    WebIdentityProvider,
 };
+pub use customize::{CallConfig, Customize, Customized};
 pub use datetime::{DateTime, DateTimeParseError};
 pub use document::{Document, Number};
 pub use endpoint::AccountIdEndpointMode;
@@ -444,10 +471,14 @@ pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorChain, ErrorMeta, MAX_DISPLAYED_CHARS,
     ServiceError, TransportError, TransportErrorKind, UnmodeledError,
 };
-pub use http::HttpRequest;
+pub use http::{HttpRequest, RawResponse};
+pub use interceptor::{AttemptContext, AttemptOutcome, ExtraHeaders, Interceptor, XRayTraceId};
 pub use operation::Operation;
 pub use paginate::{Advance, Items, PageSize, Pages, Paginate, PaginateItems};
-pub use retry::{DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF};
+pub use retry::{
+    ClassifyRetry, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF, RetryClass,
+    RetryMode,
+};
 pub use service::{EndpointVariant, JsonVersion, ServiceMeta};
 pub use stall::{DEFAULT_MIN_THROUGHPUT, DEFAULT_STALL_GRACE_PERIOD, StalledStreamProtection};
 pub use unknown::UnknownValue;

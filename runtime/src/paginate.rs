@@ -8,6 +8,9 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use std::sync::Arc;
+
+use crate::customize::CallConfig;
 use crate::operation::Operation;
 use crate::{Client, Error};
 
@@ -135,6 +138,8 @@ enum State<O: Paginate> {
 pub struct Pages<O: Paginate> {
     client: Client,
     state: State<O>,
+    /// Settings every page's call is sent with.
+    config: Option<Arc<CallConfig>>,
 }
 
 impl<O: Paginate> Pages<O> {
@@ -143,7 +148,37 @@ impl<O: Paginate> Pages<O> {
         Pages {
             client: client.clone(),
             state: State::Ready(op),
+            config: None,
         }
+    }
+
+    /// Sends every page's call with these settings (timeouts, attempts, region,
+    /// endpoint, headers, credentials, interceptors), as
+    /// [`customize`](crate::Customize::customize) sends one call.
+    ///
+    /// ```no_run
+    /// # use awsjson::aws_json_operation;
+    /// # #[aws_json_operation(target = "DynamoDB_20120810.ListTables", output = Out,
+    /// #     paginate(input_token = start, output_token = last))]
+    /// # #[derive(Default)]
+    /// # pub struct ListTables { #[aws(rename = "ExclusiveStartTableName")] pub start: Option<String> }
+    /// # #[awsjson::aws_json_shape]
+    /// # pub struct Out { #[aws(rename = "LastEvaluatedTableName")] pub last: Option<String> }
+    /// # async fn demo(client: &awsjson::Client) {
+    /// use std::time::Duration;
+    ///
+    /// let config = awsjson::CallConfig::new()
+    ///     .region("eu-west-1")
+    ///     .attempt_timeout(Duration::from_secs(2));
+    /// let mut pages = ListTables::default().pages(client).config(config);
+    /// while let Some(page) = pages.next().await {
+    ///     # let _ = page;
+    /// }
+    /// # }
+    /// ```
+    pub fn config(mut self, config: CallConfig) -> Self {
+        self.config = Some(Arc::new(config));
+        self
     }
 
     /// Asks for pages of at most `size` items (the operation's page-size member).
@@ -180,8 +215,9 @@ impl<O: Paginate> Pages<O> {
                 State::Done => return Poll::Ready(None),
                 State::Ready(op) => {
                     let client = self.client.clone();
+                    let config = self.config.clone();
                     self.state = State::Sending(Box::pin(async move {
-                        let result = crate::call::send(&client, &op).await;
+                        let result = crate::call::send_with(&client, &op, config.as_deref()).await;
                         (op, result)
                     }));
                 }
@@ -257,6 +293,12 @@ impl<O: PaginateItems> Items<O> {
         O: PageSize,
     {
         self.pages = self.pages.page_size(size);
+        self
+    }
+
+    /// Sends every page's call with these settings (see [`Pages::config`]).
+    pub fn config(mut self, config: CallConfig) -> Self {
+        self.pages = self.pages.config(config);
         self
     }
 

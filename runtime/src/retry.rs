@@ -1,5 +1,6 @@
-//! Standard retry mode, as the official AWS SDKs define it: which failures are retried,
-//! how long to wait before the next attempt, and the retry quota a client shares.
+//! The retry modes, as the official AWS SDKs define them: which failures are retried,
+//! how long to wait before the next attempt, the retry quota a client shares, and the
+//! hook that classifies responses the defaults do not know.
 //!
 //! The numbers are the SDKs' (smithy-rs `StandardRetryStrategy` and its token bucket,
 //! botocore `retries/standard.py`): 3 attempts, full-jitter exponential backoff from a
@@ -8,6 +9,7 @@
 //! first attempt adds 1 token back.
 
 use std::collections::hash_map::RandomState;
+use std::fmt;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
@@ -21,6 +23,83 @@ pub const DEFAULT_INITIAL_BACKOFF: Duration = Duration::from_secs(1);
 
 /// The longest wait between two attempts by default.
 pub const DEFAULT_MAX_BACKOFF: Duration = Duration::from_secs(20);
+
+/// How a client retries.
+///
+/// Both modes retry the same failures, with the same backoff and retry quota (see
+/// [`Client`](crate::Client)). `Adaptive` adds the official SDKs' client-side rate
+/// limiter: once a response says the client is throttled, every attempt of every call
+/// through the client (and the clients derived from it) takes a token from a bucket
+/// whose refill rate drops to 70 % of the measured sending rate with each throttling
+/// response and grows back (CUBIC) as responses succeed; an attempt that finds the
+/// bucket short waits. Use it when many tasks share one throughput limit (a DynamoDB
+/// table's provisioned capacity, an account's API rate). Set by
+/// [`ClientBuilder::retry_mode`](crate::ClientBuilder::retry_mode), `AWS_RETRY_MODE`
+/// or the profile's `retry_mode`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RetryMode {
+    /// The SDKs' standard mode (the default).
+    #[default]
+    Standard,
+    /// Standard mode plus client-side rate limiting on throttling.
+    Adaptive,
+}
+
+/// What a [`ClassifyRetry`] makes of an error response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RetryClass {
+    /// As the defaults say (throttling codes, 5xx, 429, transient codes).
+    Default,
+    /// Retryable, as a transient error (5 quota tokens).
+    Transient,
+    /// Retryable, as throttling (5 quota tokens; slows the adaptive mode down).
+    Throttling,
+    /// Not retried, whatever the defaults say.
+    DoNotRetry,
+}
+
+/// A hook that classifies error responses, for codes the defaults do not know (a
+/// service's own `ResourceInUseException` that clears by itself) or to stop retrying
+/// one they do. It is asked about every error response (status 300 or more) before the
+/// defaults; [`RetryClass::Default`] leaves the decision to them. The retry quota,
+/// the attempt limit and the backoff apply to what it makes retryable.
+///
+/// ```
+/// use awsjson::{AttemptContext, ClassifyRetry, ErrorMeta, RetryClass};
+///
+/// #[derive(Debug)]
+/// struct InUseIsTransient;
+///
+/// impl ClassifyRetry for InUseIsTransient {
+///     fn classify(&self, _cx: &AttemptContext<'_>, status: u16, error: Option<&ErrorMeta>) -> RetryClass {
+///         match error.map(|e| e.code.as_str()) {
+///             Some("ResourceInUseException") => RetryClass::Transient,
+///             _ if status == 503 => RetryClass::DoNotRetry,
+///             _ => RetryClass::Default,
+///         }
+///     }
+/// }
+///
+/// let client = awsjson::Client::builder()
+///     .region("us-east-1")
+///     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+///     .retry_classifier(InUseIsTransient)
+///     .build()
+///     .unwrap();
+/// # let _ = client;
+/// ```
+pub trait ClassifyRetry: fmt::Debug + Send + Sync {
+    /// The class of an error response with this `status`, whose code and message are
+    /// `error` (`None` when the body names no error).
+    fn classify(
+        &self,
+        context: &crate::AttemptContext<'_>,
+        status: u16,
+        error: Option<&crate::ErrorMeta>,
+    ) -> RetryClass;
+}
 
 /// Tokens the retry quota of a new client holds.
 pub(crate) const INITIAL_RETRY_TOKENS: u32 = 500;

@@ -31,6 +31,8 @@ pub struct Env {
     vars: Option<Arc<HashMap<String, String>>>,
     /// Where the credential sources' HTTP requests go instead (replayed traffic).
     replay: Option<Arc<str>>,
+    /// `AWS_PROFILE` as chosen in code, over the variables'.
+    profile: Option<Arc<str>>,
 }
 
 impl Env {
@@ -39,6 +41,7 @@ impl Env {
         Env {
             vars: None,
             replay: None,
+            profile: None,
         }
     }
 
@@ -53,6 +56,7 @@ impl Env {
                     .collect(),
             )),
             replay: None,
+            profile: None,
         }
     }
 
@@ -73,6 +77,22 @@ impl Env {
         }
     }
 
+    /// The same environment with `AWS_PROFILE` set to `name`: every setting read from
+    /// the shared config files (credentials, region, endpoints, retries) comes from
+    /// that profile.
+    ///
+    /// ```
+    /// let env = awsjson::Env::from_vars([("AWS_PROFILE", "dev")]).profile_name("prod");
+    /// assert_eq!(env.var("AWS_PROFILE").as_deref(), Some("prod"));
+    /// ```
+    #[must_use]
+    pub fn profile_name(self, name: &str) -> Env {
+        Env {
+            profile: Some(name.into()),
+            ..self
+        }
+    }
+
     /// Where a replaying environment sends the credential sources' requests.
     pub(crate) fn replay(&self) -> Option<&str> {
         self.replay.as_deref()
@@ -80,6 +100,9 @@ impl Env {
 
     /// A variable's value, trimmed; `None` when unset or blank, as the SDKs treat both.
     pub fn var(&self, name: &str) -> Option<String> {
+        if let Some(profile) = self.profile.as_deref().filter(|_| name == "AWS_PROFILE") {
+            return Some(profile.trim().to_owned()).filter(|p| !p.is_empty());
+        }
         let value = match &self.vars {
             None => std::env::var(name).ok(),
             Some(vars) => vars.get(name).cloned(),

@@ -3,6 +3,7 @@
 
 use super::{Env, ProfileSet};
 use crate::error::ConfigError;
+use crate::retry::RetryMode;
 
 /// A setting from the environment variable `var`, else the selected profile's `key`,
 /// with where it came from, for messages.
@@ -44,7 +45,10 @@ pub(crate) fn configured_number<T: std::str::FromStr>(
 }
 
 /// `AWS_MAX_ATTEMPTS` / `max_attempts`, checked, and `AWS_RETRY_MODE` / `retry_mode`.
-pub(crate) fn retry_settings(env: &Env, profiles: &ProfileSet) -> Result<Option<u32>, ConfigError> {
+pub(crate) fn retry_settings(
+    env: &Env,
+    profiles: &ProfileSet,
+) -> Result<(Option<u32>, Option<RetryMode>), ConfigError> {
     let max_attempts = configured_number(
         env,
         profiles,
@@ -52,12 +56,14 @@ pub(crate) fn retry_settings(env: &Env, profiles: &ProfileSet) -> Result<Option<
         |n: &u32| *n >= 1,
         "the number of attempts is a whole number of 1 or more",
     )?;
+    let mut mode = None;
     if let Some((source, value)) = configured(env, profiles, "AWS_RETRY_MODE", "retry_mode") {
         match value.trim() {
-            "standard" => {}
-            "legacy" | "adaptive" => tracing::warn!(
-                "{source} is {value:?}: awsjson retries in standard mode (it has no \
-                 client-side rate limiter)"
+            "standard" => mode = Some(RetryMode::Standard),
+            "adaptive" => mode = Some(RetryMode::Adaptive),
+            "legacy" => tracing::warn!(
+                "{source} is {value:?}: awsjson retries in standard mode (the SDKs' legacy \
+                 mode is their older, per-SDK retry policy)"
             ),
             _ => {
                 return Err(ConfigError::new(format!(
@@ -66,5 +72,5 @@ pub(crate) fn retry_settings(env: &Env, profiles: &ProfileSet) -> Result<Option<
             }
         }
     }
-    Ok(max_attempts)
+    Ok((max_attempts, mode))
 }

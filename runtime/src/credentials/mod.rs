@@ -2,6 +2,7 @@
 //! (environment, shared config files, web identity, ECS, EC2 instance metadata),
 //! cached and refreshed before expiry.
 
+mod assume_role;
 mod cache;
 mod chain;
 mod ecs;
@@ -24,10 +25,12 @@ use crate::endpoint::EndpointConfig;
 use crate::error::CredentialsError;
 use crate::retry::{self, RetryReason};
 
+pub use assume_role::{AssumeRoleBuilder, AssumeRoleProvider};
 pub use cache::CredentialsCache;
 pub(crate) use chain::DefaultChain;
 pub use process::DEFAULT_CREDENTIAL_PROCESS_TIMEOUT;
 pub(crate) use process::ProcessTimeout;
+pub use web_identity::{WebIdentityBuilder, WebIdentityProvider};
 
 /// An access key id, its secret and an optional session token.
 ///
@@ -164,6 +167,31 @@ pub type CredentialsFuture<'a> =
 ///
 /// Implement it to plug in your own source; the client calls it on every attempt, so
 /// a provider that fetches over the network should cache what it fetched.
+///
+/// The official AWS SDK's credential providers plug in through a few lines, without
+/// awsjson depending on them (the SDK caches what its providers fetch):
+///
+/// ```text
+/// use aws_credential_types::provider::{ProvideCredentials as _, SharedCredentialsProvider};
+///
+/// #[derive(Debug)]
+/// struct FromSdk(SharedCredentialsProvider);
+///
+/// impl awsjson::ProvideCredentials for FromSdk {
+///     fn provide_credentials(&self) -> awsjson::CredentialsFuture<'_> {
+///         Box::pin(async move {
+///             let c = self.0.provide_credentials().await
+///                 .map_err(|e| awsjson::CredentialsError::new(e.to_string()))?;
+///             let token = c.session_token().map(str::to_owned);
+///             let creds = awsjson::Credentials::new(c.access_key_id(), c.secret_access_key(), token);
+///             Ok(match c.expiry() { Some(at) => creds.with_expiry(at), None => creds })
+///         })
+///     }
+/// }
+///
+/// // let sdk = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
+/// // builder.credentials_provider(FromSdk(sdk.credentials_provider().unwrap()))
+/// ```
 ///
 /// ```
 /// use awsjson::{Credentials, CredentialsError, CredentialsFuture, ProvideCredentials};

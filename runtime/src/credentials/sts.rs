@@ -3,8 +3,8 @@
 
 use std::time::{Duration, SystemTime};
 
-use super::{Credentials, Sources};
-use crate::endpoint::{host_header, parse_http_url};
+use super::{Credentials, Http, Sources};
+use crate::endpoint::{EndpointConfig, host_header, parse_http_url};
 use crate::error::CredentialsError;
 use crate::protocol::error_code::{AWS_JSON, read_body};
 use crate::retry::{RetryReason, code_reason};
@@ -34,7 +34,8 @@ pub(crate) async fn assume_role(
     region: &str,
     params: &[(&str, &str)],
 ) -> Result<Credentials, CredentialsError> {
-    call(sources, region, "AssumeRole", params, Some(source)).await
+    let via = (&sources.http, &sources.endpoints);
+    call(via, region, "AssumeRole", params, Some(source)).await
 }
 
 /// `AssumeRoleWithWebIdentity`, which STS takes unsigned (the token is the proof).
@@ -43,11 +44,14 @@ pub(crate) async fn assume_role_with_web_identity(
     region: &str,
     params: &[(&str, &str)],
 ) -> Result<Credentials, CredentialsError> {
-    call(sources, region, "AssumeRoleWithWebIdentity", params, None).await
+    let via = (&sources.http, &sources.endpoints);
+    call(via, region, "AssumeRoleWithWebIdentity", params, None).await
 }
 
-async fn call(
-    sources: &Sources,
+/// An STS call over `http`, to the STS endpoint `endpoints` give for `region`, signed
+/// with `signer` (unsigned without).
+pub(crate) async fn call(
+    (http, endpoints): (&Http, &EndpointConfig),
     region: &str,
     action: &str,
     params: &[(&str, &str)],
@@ -58,7 +62,7 @@ async fn call(
         .find(|(k, _)| *k == "RoleArn")
         .map_or("", |(_, v)| *v);
     let fail = |why: String| CredentialsError::new(format!("STS {action} for {role}: {why}"));
-    let endpoint = sources.endpoints.resolve(&STS, region).map_err(&fail)?;
+    let endpoint = endpoints.resolve(&STS, region).map_err(&fail)?;
     let mut body = form_encode(&[("Action", action), ("Version", "2011-06-15")]);
     body.push('&');
     body.push_str(&form_encode(params));
@@ -66,8 +70,7 @@ async fn call(
     let signer = signer.map(|creds| (creds, signing_region, SystemTime::now()));
     let (url, headers) = signed_request(&endpoint.url, &body, signer).map_err(&fail)?;
     let header_refs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let response = sources
-        .http
+    let response = http
         .exchange_retried(
             reqwest::Method::POST,
             url.as_str(),
