@@ -390,6 +390,7 @@ mod document;
 mod endpoint;
 mod endpoint_rules;
 mod error;
+pub mod event_stream;
 mod http;
 mod jmespath;
 mod paginate;
