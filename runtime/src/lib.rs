@@ -437,6 +437,7 @@ pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorChain, ErrorMeta, MAX_DISPLAYED_CHARS,
     ServiceError, TransportError, TransportErrorKind, UnmodeledError,
 };
+pub use event_stream::{EventStream, EventUnion};
 pub use http::HttpRequest;
 pub use paginate::{Advance, Items, PageSize, Pages, Paginate, PaginateItems};
 pub use private::Operation;

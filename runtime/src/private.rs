@@ -16,6 +16,7 @@ use crate::{Client, DateTime, ServiceMeta, UnknownValue};
 
 pub mod shape;
 
+pub use crate::event_stream::stream::open_event_stream;
 pub use crate::paginate::{PageItems, advance_token, page_size};
 pub use crate::service::JsonVersion;
 

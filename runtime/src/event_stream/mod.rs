@@ -12,9 +12,11 @@
 
 mod frame;
 mod header;
+pub(crate) mod stream;
 
 pub use frame::{
     DEFAULT_MAX_MESSAGE_LEN, Decoder, FrameError, FrameErrorKind, MAX_HEADERS_LEN, MAX_PAYLOAD_LEN,
     MIN_MESSAGE_LEN, Message,
 };
 pub use header::{Header, HeaderValue, MAX_HEADER_NAME_LEN, MAX_HEADER_VALUE_LEN};
+pub use stream::{DEFAULT_EVENT_TIMEOUT, EventStream, EventUnion};
