@@ -343,6 +343,19 @@
 //!
 //! A 3xx answer is reported as it came, not followed: a signed request is for one host.
 //!
+//! # Event streams
+//!
+//! Operations that stream their answer (Bedrock's `ConverseStream`, Kinesis'
+//! `SubscribeToShard`, Lambda's `InvokeWithResponseStream`) send
+//! `application/vnd.amazon.eventstream` messages: typed headers and a payload, each
+//! with two CRC32 checksums. [`event_stream`] has the framing ([`event_stream::Message`]
+//! encodes and decodes one, [`event_stream::Decoder`] a stream of them from chunks of
+//! any size), checked against the SDKs' shared test vectors; [`EventStream`] reads a
+//! response's messages as a typed stream of events (a [`futures_core::Stream`] with an
+//! async `next()`, as the paginators), with modeled exceptions as the operation's
+//! errors, a timeout between events and the connection closed when it is dropped.
+//! Declaring streaming operations with the macros is not there yet.
+//!
 //! # Cargo features
 //!
 //! - `catalog` (default): the service catalog the macros check declarations against.
