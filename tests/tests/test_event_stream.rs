@@ -454,3 +454,31 @@ async fn an_event_that_does_not_match_its_shape_is_a_decode_error() {
         other => panic!("{other:?}"),
     }
 }
+
+#[tokio::test]
+async fn without_an_initial_response_the_first_event_is_kept() {
+    let server = EventServer::start(credentials(), vec![Step::Chunk(record(1))])
+        .await
+        .unwrap();
+    let mut events = open(&server, credentials()).await.unwrap();
+    assert_eq!(events.initial_response().await.unwrap(), None);
+    assert_eq!(events.initial_response().await.unwrap(), None, "asked once");
+    assert_eq!(next(&mut events).await.unwrap().unwrap(), rec(1));
+    assert!(next(&mut events).await.is_none());
+}
+
+#[tokio::test]
+async fn an_initial_response_later_in_the_stream_is_an_unknown_event() {
+    let steps = vec![
+        Step::Chunk(record(1)),
+        Step::Chunk(event("initial-response", "{}")),
+    ];
+    let server = EventServer::start(credentials(), steps).await.unwrap();
+    let mut events = open(&server, credentials()).await.unwrap();
+    assert_eq!(next(&mut events).await.unwrap().unwrap(), rec(1));
+    let second = next(&mut events).await.unwrap().unwrap();
+    assert!(
+        matches!(&second, ShardEvent::Unknown(t) if t.as_str() == "initial-response"),
+        "{second:?}"
+    );
+}
