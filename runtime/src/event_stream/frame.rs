@@ -225,19 +225,19 @@ impl Message {
     pub fn decode(bytes: &[u8]) -> Result<Message, FrameError> {
         let mut decoder = Decoder::new();
         decoder.extend(bytes);
-        let message = decoder.next_message()?;
-        decoder.finish()?;
-        match message {
+        match decoder.next_message()? {
             Some(message) if decoder.buffered_len() == 0 => Ok(message),
             Some(_) => Err(FrameError::new(
                 FrameErrorKind::InvalidLength,
                 format!("{} bytes follow the message", decoder.buffered_len()),
             )),
-            // `finish` has reported the partial message.
-            None => Err(FrameError::new(
-                FrameErrorKind::Truncated,
-                "no message in the input",
-            )),
+            None => {
+                decoder.finish()?;
+                Err(FrameError::new(
+                    FrameErrorKind::Truncated,
+                    "no message in the input",
+                ))
+            }
         }
     }
 }
@@ -579,6 +579,22 @@ mod tests {
                 .is_err()
         );
         assert_eq!(out, [1, 2, 3], "nothing written on error");
+    }
+
+    #[test]
+    fn bytes_after_the_one_message_are_an_invalid_length() {
+        let mut wire = sample().encode().unwrap();
+        wire.extend_from_slice(&[0, 0, 1]);
+        let err = Message::decode(&wire).unwrap_err();
+        assert_eq!(err.kind(), FrameErrorKind::InvalidLength, "{err}");
+        assert!(
+            err.to_string().contains("3 bytes follow the message"),
+            "{err}"
+        );
+        assert_eq!(
+            Message::decode(&[]).unwrap_err().kind(),
+            FrameErrorKind::Truncated
+        );
     }
 
     #[test]

@@ -361,6 +361,9 @@ impl<T, E> fmt::Debug for EventStream<T, E> {
 /// The largest error response read whole before an event stream began.
 const MAX_ERROR_BODY: usize = 1 << 20;
 
+/// How long an error response in place of an event stream may take to arrive.
+const ERROR_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// The event stream of a response: for a 2xx answer, the stream over its body; for
 /// an error answer, the operation's error, as any call decodes one. Public through
 /// `__private` for the code `send` will be generated into, and for the tests.
@@ -386,7 +389,10 @@ pub async fn open_event_stream<T: EventUnion, E: OperationError>(
     let request_id = raw.request_id().map(str::to_owned);
     if raw.is_success() {
         let content_type = raw.header("content-type").unwrap_or("");
-        if !content_type.is_empty() && content_type != "application/vnd.amazon.eventstream" {
+        let media_type = content_type.split(';').next().unwrap_or("").trim();
+        if !media_type.is_empty()
+            && !media_type.eq_ignore_ascii_case("application/vnd.amazon.eventstream")
+        {
             return Err(Error::Decode(DecodeError::from_response(
                 format!("expected an event stream, got the content-type {content_type}"),
                 &raw,
@@ -396,13 +402,27 @@ pub async fn open_event_stream<T: EventUnion, E: OperationError>(
         return Ok(EventStream::new(status, request_id, response.into()));
     }
     let mut response = response;
-    while let Some(chunk) = response.chunk().await.map_err(|e| {
-        Error::Transport(
-            TransportError::new(TransportErrorKind::Io, "reading the error response")
-                .with_status(status)
-                .with_source(e),
-        )
-    })? {
+    let deadline = tokio::time::Instant::now() + ERROR_BODY_TIMEOUT;
+    loop {
+        let read = tokio::time::timeout_at(deadline, response.chunk())
+            .await
+            .map_err(|_| {
+                Error::Transport(
+                    TransportError::new(
+                        TransportErrorKind::Timeout,
+                        format!("the error response took more than {ERROR_BODY_TIMEOUT:?}"),
+                    )
+                    .with_status(status),
+                )
+            })?;
+        let chunk = read.map_err(|e| {
+            Error::Transport(
+                TransportError::new(TransportErrorKind::Io, "reading the error response")
+                    .with_status(status)
+                    .with_source(e),
+            )
+        })?;
+        let Some(chunk) = chunk else { break };
         if raw.body.len() + chunk.len() > MAX_ERROR_BODY {
             return Err(Error::Transport(TransportError::new(
                 TransportErrorKind::TooLarge,
@@ -424,4 +444,103 @@ pub async fn open_event_stream<T: EventUnion, E: OperationError>(
         None => E::unmodeled(UnmodeledError::new(meta.clone())),
     };
     Err(Error::Service(ServiceError::new(error, meta)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug)]
+    enum TestError {
+        Throttled(String),
+        Unmodeled(UnmodeledError),
+    }
+
+    impl OperationError for TestError {
+        fn modeled(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+            (code == "Throttled").then(|| {
+                serde_json::from_slice::<serde_json::Value>(body)
+                    .map(|v| TestError::Throttled(v["message"].as_str().unwrap_or("").to_owned()))
+            })
+        }
+        fn unmodeled(error: UnmodeledError) -> Self {
+            TestError::Unmodeled(error)
+        }
+    }
+
+    #[derive(Debug)]
+    struct Any(UnknownValue);
+
+    impl EventUnion for Any {
+        fn decode_event(_: &str, _: &Message) -> Option<Result<Self, serde_json::Error>> {
+            None
+        }
+        fn unknown(event_type: UnknownValue) -> Self {
+            Any(event_type)
+        }
+    }
+
+    fn response(status: u16, content_type: &str, body: Vec<u8>) -> reqwest::Response {
+        http::Response::builder()
+            .status(status)
+            .header("content-type", content_type)
+            .header("x-amzn-requestid", "req-9")
+            .body(body)
+            .unwrap()
+            .into()
+    }
+
+    async fn open(
+        status: u16,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Result<EventStream<Any, TestError>, Error<TestError>> {
+        open_event_stream(response(status, content_type, body)).await
+    }
+
+    #[tokio::test]
+    async fn a_media_type_with_parameters_is_an_event_stream() {
+        let wire = Message::new("{}")
+            .with_header(":message-type", "event")
+            .with_header(":event-type", "Later")
+            .encode()
+            .unwrap();
+        let mut events = open(200, "Application/Vnd.Amazon.Eventstream; x=1", wire)
+            .await
+            .unwrap();
+        assert_eq!(events.request_id(), Some("req-9"));
+        let event = events.next().await.unwrap().unwrap();
+        assert_eq!(event.0.as_str(), "Later");
+        assert!(events.next().await.is_none());
+    }
+
+    #[tokio::test]
+    async fn a_success_of_another_content_type_is_a_decode_error() {
+        let err = open(200, "text/html", b"<html>proxy</html>".to_vec())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::Decode(e) if e.to_string().contains("expected an event stream")),
+            "{err:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_error_answer_is_the_operations_error() {
+        let body = br#"{"__type":"Throttled","message":"slow"}"#.to_vec();
+        match open(400, "application/x-amz-json-1.1", body).await {
+            Err(Error::Service(e)) => {
+                assert!(matches!(e.err(), TestError::Throttled(m) if m == "slow"));
+                assert_eq!((e.status(), e.request_id()), (400, Some("req-9")));
+            }
+            other => panic!("{other:?}"),
+        }
+        let body = br#"{"__type":"Other","message":"no"}"#.to_vec();
+        match open(500, "application/x-amz-json-1.1", body).await {
+            Err(Error::Service(e)) => {
+                assert!(matches!(e.err(), TestError::Unmodeled(u) if u.code() == "Other"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }
