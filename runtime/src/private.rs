@@ -15,12 +15,12 @@ pub use crate::endpoint::host_prefix::{HostLabelError, host_prefix};
 pub use crate::endpoint::{
     EndpointParams, EndpointView, IntoEndpointParam, Param as EndpointParam, resolve_endpoint,
 };
+pub use crate::event_stream::stream::open_event_stream;
 pub use crate::http::RawResponse;
 pub use crate::mirror::{
     Misfit, concat_message, mirror_misfit, output_misfit, output_unredacted, unredacted,
 };
 pub use crate::operation::{Operation, OperationError, OutputShape};
-pub use crate::event_stream::stream::open_event_stream;
 pub use crate::paginate::{PageItems, advance_token, page_size};
 pub use crate::protocol::aws_json::encode;
 pub use crate::protocol::decode::decode_response;
