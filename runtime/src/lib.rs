@@ -368,6 +368,19 @@
 //!   cached like the default chain; any [`ProvideCredentials`] (the official SDK's
 //!   providers too, behind a few lines of adapter) plugs in.
 //!
+//! # Event streams
+//!
+//! Operations that stream their answer (Bedrock's `ConverseStream`, Kinesis'
+//! `SubscribeToShard`, Lambda's `InvokeWithResponseStream`) send
+//! `application/vnd.amazon.eventstream` messages: typed headers and a payload, each
+//! with two CRC32 checksums. [`event_stream`] has the framing ([`event_stream::Message`]
+//! encodes and decodes one, [`event_stream::Decoder`] a stream of them from chunks of
+//! any size), checked against the SDKs' shared test vectors; [`EventStream`] reads a
+//! response's messages as a typed stream of events (a [`futures_core::Stream`] with an
+//! async `next()`, as the paginators), with modeled exceptions as the operation's
+//! errors, a timeout between events and the connection closed when it is dropped.
+//! Declaring streaming operations with the macros is not there yet.
+//!
 //! # Cargo features
 //!
 //! - `catalog` (default): the service catalog the macros check declarations against.
@@ -418,6 +431,7 @@ mod default;
 mod document;
 mod endpoint;
 mod error;
+pub mod event_stream;
 mod http;
 mod interceptor;
 mod mirror;
@@ -471,6 +485,7 @@ pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorChain, ErrorMeta, MAX_DISPLAYED_CHARS,
     ServiceError, TransportError, TransportErrorKind, UnmodeledError,
 };
+pub use event_stream::{EventStream, EventUnion};
 pub use http::{HttpRequest, RawResponse};
 pub use interceptor::{AttemptContext, AttemptOutcome, ExtraHeaders, Interceptor, XRayTraceId};
 pub use operation::Operation;

@@ -417,6 +417,20 @@ fn handle(state: &State, raw: RawRequest) -> (StubRequest, StubResponse) {
     (request, response)
 }
 
+/// Checks `raw` as the stub checks every request (method, awsJson content type,
+/// `X-Amz-Target`, and its SigV4 signature recomputed from the bytes received) against
+/// `credentials`; on failure the error code and message AWS would send. For other
+/// loopback test servers (the event-stream server of awsjson's tests).
+pub fn verify_request(
+    raw: &RawRequest,
+    credentials: &Credentials,
+) -> Result<(), (&'static str, String)> {
+    verify(
+        &StubBuilder::default().credentials(credentials.clone()),
+        raw,
+    )
+}
+
 /// Checks the request the way AWS's front door does; on failure the error code and
 /// message AWS would send.
 fn verify(config: &StubBuilder, raw: &RawRequest) -> Result<(), (&'static str, String)> {

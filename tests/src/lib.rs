@@ -3,7 +3,9 @@
 pub mod base64;
 pub mod capture;
 pub mod env;
+pub mod event_server;
 pub mod fixture;
+
 pub mod moto;
 pub mod offline;
 pub mod server;
