@@ -37,7 +37,7 @@ RUNS=${RUNS:-1}
 SEED=${SEED:-1}
 EXPAND=${EXPAND:-1}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HERE/target}
-WORK=$HERE/work
+WORK=${WORK:-$HERE/work}
 OUT=$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT" "$WORK"
 TSV=$OUT/results.tsv
@@ -124,9 +124,9 @@ expanded_lines() { # n: the crate's source after macro expansion (debug)
     BENCH_EXPAND=$OUT/expanded-$1.rs cargo build --offline --quiet --manifest-path "$(manifest_of awsjson "$1")"
     record expanded_lines awsjson "$1" debug "$(wc -l <"$OUT/expanded-$1.rs")"
     rm "$OUT/expanded-$1.rs"
-    # The expansion left no binary behind a fresh fingerprint: build it for real.
+    # The expansion left no binary behind a fresh fingerprint: clean, so that the
+    # next build builds.
     cargo clean -q -p "$name" --manifest-path "$(manifest_of awsjson "$1")"
-    build awsjson "$1" debug
 }
 
 side_awsjson() {

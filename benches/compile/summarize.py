@@ -30,7 +30,7 @@ LABELS = {
 def fmt(v):
     if v is None:
         return "–"
-    if abs(v) >= 100:
+    if abs(v) >= 100 or v == int(v):
         return f"{v:,.0f}"
     if abs(v) >= 10:
         return f"{v:.1f}"
