@@ -23,7 +23,7 @@
 # Knobs: SIZES, SDK_SIZES ("" skips the SDK), SIDES (awsjson sdk), PROFILES (debug
 # release), RUNS (timed builds per crate and profile, 1), SEED (1), EXPAND (1: count
 # expanded lines), CARGO_TARGET_DIR (default benches/compile/target; the dependencies
-# are built there once). The SDK crates come from crates.io (network on the first run).
+# are built there once), WORK (the generated crates; benches/compile/work). The SDK crates come from crates.io (network on the first run).
 # Results: benches/compile/results/<time>/ (results.tsv: every sample; summary.md).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
