@@ -14,21 +14,21 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument as _;
 use tracing::field::Empty;
 
-use crate::config::{Env, load_profiles};
+use crate::config::{Env, configured, configured_number, load_profiles, retry_settings};
 use crate::credentials::{
     Credentials, CredentialsCache, DefaultChain, Http, ProcessTimeout, ProvideCredentials, Sources,
     imds::Imds,
 };
+use crate::endpoint::rules::Param;
 use crate::endpoint::{AccountIdEndpointMode, EndpointConfig, ResolvedEndpoint};
-use crate::endpoint_rules::Param;
+use crate::endpoint::{Destination, DestinationCache, Origin, parse_http_url};
 use crate::error::{ConfigError, Error, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, RawResponse};
-use crate::private::Prepared;
+use crate::protocol::Prepared;
 use crate::retry::{self, RetryQuota, RetryReason};
 use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
 use crate::stall::StalledStreamProtection;
-use crate::target::{Origin, RequestTarget, TargetCache, parse_http_url};
 use crate::tls::ExtraRoots;
 use crate::{DateTime, sigv4};
 
@@ -133,7 +133,7 @@ struct Inner {
     /// `None`: never.
     min_compression_bytes: Option<usize>,
     signing_keys: SigningKeys,
-    targets: TargetCache,
+    targets: DestinationCache,
     max_attempts: u32,
     initial_backoff: Duration,
     max_backoff: Duration,
@@ -297,11 +297,13 @@ impl Client {
     /// assert_eq!(request.body, br#"{"Limit":5}"#);
     /// # }
     /// ```
-    pub async fn build_request<O: crate::Operation>(
+    pub async fn build_request<O: crate::operation::Operation>(
         &self,
         op: &O,
     ) -> Result<HttpRequest, Error<Infallible>> {
-        crate::private::request(self, op, self.signing_time()).await
+        let prepared = crate::protocol::prepare(op, self.min_compression_bytes())?;
+        self.signed_request(O::SERVICE, O::TARGET, &prepared, self.signing_time())
+            .await
     }
 
     /// Builds and signs the request of a call's first attempt, as `send` does.
@@ -568,7 +570,7 @@ impl Client {
         if response.status < 400 {
             return None;
         }
-        let meta = crate::private::error_meta(response).ok()?;
+        let meta = crate::protocol::error_code::error_meta(response).ok()?;
         if let Some(reason) = retry::code_reason(&meta.code) {
             return Some(reason);
         }
@@ -627,7 +629,7 @@ impl Client {
         body: &[u8],
         time: SystemTime,
         info: &AttemptInfo<'_>,
-    ) -> Result<(Arc<RequestTarget>, Vec<(&'static str, String)>), Error<Infallible>> {
+    ) -> Result<(Arc<Destination>, Vec<(&'static str, String)>), Error<Infallible>> {
         let origin = match &prepared.endpoint_url {
             Some(url) => Origin::Url(url),
             None => Origin::Service(service),
@@ -720,7 +722,7 @@ impl Client {
     /// Sends one request and reads the whole response, up to the size cap.
     async fn transmit(
         &self,
-        destination: &RequestTarget,
+        destination: &Destination,
         headers: Vec<(&'static str, String)>,
         body: Bytes,
         status_seen: &AtomicU16,
@@ -908,74 +910,6 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
     };
     // reqwest's message names the URL; keep it, it holds no secret.
     TransportError::new(kind, doing.to_owned()).with_source(err)
-}
-
-/// A setting from the environment variable `var`, else the selected profile's `key`,
-/// with where it came from, for messages.
-fn configured(
-    env: &Env,
-    profiles: &crate::config::ProfileSet,
-    var: &str,
-    key: &str,
-) -> Option<(String, String)> {
-    match env.var(var) {
-        Some(value) => Some((var.to_owned(), value)),
-        None => profiles.get(key).map(|v| {
-            (
-                format!("`{key}` of profile `{}`", profiles.selected),
-                v.to_owned(),
-            )
-        }),
-    }
-}
-
-/// A whole-number setting (`var`, else the profile's `key`) that `valid` accepts; an
-/// error names its source and says what `expected` is.
-fn configured_number<T: std::str::FromStr>(
-    env: &Env,
-    profiles: &crate::config::ProfileSet,
-    (var, key): (&str, &str),
-    valid: impl Fn(&T) -> bool,
-    expected: &str,
-) -> Result<Option<T>, ConfigError> {
-    let Some((source, value)) = configured(env, profiles, var, key) else {
-        return Ok(None);
-    };
-    match value.trim().parse::<T>() {
-        Ok(n) if valid(&n) => Ok(Some(n)),
-        _ => Err(ConfigError::new(format!(
-            "{source} is {value:?}: {expected}"
-        ))),
-    }
-}
-
-/// `AWS_MAX_ATTEMPTS` / `max_attempts`, checked, and `AWS_RETRY_MODE` / `retry_mode`.
-fn retry_settings(
-    env: &Env,
-    profiles: &crate::config::ProfileSet,
-) -> Result<Option<u32>, ConfigError> {
-    let max_attempts = configured_number(
-        env,
-        profiles,
-        ("AWS_MAX_ATTEMPTS", "max_attempts"),
-        |n: &u32| *n >= 1,
-        "the number of attempts is a whole number of 1 or more",
-    )?;
-    if let Some((source, value)) = configured(env, profiles, "AWS_RETRY_MODE", "retry_mode") {
-        match value.trim() {
-            "standard" => {}
-            "legacy" | "adaptive" => tracing::warn!(
-                "{source} is {value:?}: awsjson retries in standard mode (it has no \
-                 client-side rate limiter)"
-            ),
-            _ => {
-                return Err(ConfigError::new(format!(
-                    "{source} is {value:?}: the retry mode is standard, adaptive or legacy"
-                )));
-            }
-        }
-    }
-    Ok(max_attempts)
 }
 
 /// Configures a [`Client`].
@@ -1490,7 +1424,7 @@ impl ClientBuilder {
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
                 signing_keys: SigningKeys::default(),
-                targets: TargetCache::default(),
+                targets: DestinationCache::default(),
                 max_attempts,
                 initial_backoff: self
                     .initial_backoff

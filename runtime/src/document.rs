@@ -190,7 +190,7 @@ impl serde::Serialize for Document {
             Document::Bool(b) => s.serialize_bool(*b),
             Document::Number(Number::PosInt(v)) => s.serialize_u64(*v),
             Document::Number(Number::NegInt(v)) => s.serialize_i64(*v),
-            Document::Number(Number::Float(v)) => crate::private::float::write(*v, s),
+            Document::Number(Number::Float(v)) => crate::serde_adapters::float::write(*v, s),
             Document::String(v) => s.serialize_str(v),
             Document::Array(v) => s.collect_seq(v),
             Document::Object(v) => s.collect_map(v),

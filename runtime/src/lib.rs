@@ -382,23 +382,26 @@
 extern crate serde_core as serde;
 
 mod blob;
+mod call;
 mod client;
 mod config;
 mod credentials;
 mod datetime;
+mod default;
 mod document;
 mod endpoint;
-mod endpoint_rules;
 mod error;
 mod http;
-mod jmespath;
+mod mirror;
+mod operation;
 mod paginate;
+mod protocol;
 mod retry;
+mod serde_adapters;
 mod service;
 mod signing_keys;
 pub mod sigv4;
 mod stall;
-mod target;
 mod tls;
 mod unknown;
 mod uuid;
@@ -437,8 +440,8 @@ pub use error::{
     ServiceError, TransportError, TransportErrorKind, UnmodeledError,
 };
 pub use http::HttpRequest;
+pub use operation::Operation;
 pub use paginate::{Advance, Items, PageSize, Pages, Paginate, PaginateItems};
-pub use private::Operation;
 pub use retry::{DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_BACKOFF};
 pub use service::{EndpointVariant, JsonVersion, ServiceMeta};
 pub use stall::{DEFAULT_MIN_THROUGHPUT, DEFAULT_STALL_GRACE_PERIOD, StalledStreamProtection};

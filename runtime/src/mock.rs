@@ -105,7 +105,7 @@ use serde_core::de::DeserializeOwned;
 
 use crate::error::{ConfigError, Error, ErrorMeta, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, RawResponse};
-use crate::private::{Operation, OperationError};
+use crate::operation::{Operation, OperationError};
 use crate::{Client, ClientBuilder, Credentials, StalledStreamProtection};
 
 /// The region of [`Mock::client`].

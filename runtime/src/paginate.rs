@@ -8,7 +8,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use crate::private::Operation;
+use crate::operation::Operation;
 use crate::{Client, Error};
 
 /// An operation whose output carries a token for the next page.
@@ -181,7 +181,7 @@ impl<O: Paginate> Pages<O> {
                 State::Ready(op) => {
                     let client = self.client.clone();
                     self.state = State::Sending(Box::pin(async move {
-                        let result = crate::private::send(&client, &op).await;
+                        let result = crate::call::send(&client, &op).await;
                         (op, result)
                     }));
                 }

@@ -257,18 +257,6 @@ impl ServiceMeta {
         }
     }
 
-    /// The default `https://` endpoint of this service in `region`, without FIPS or
-    /// dual-stack: what its endpoint rules give when it has them, else its hostname in
-    /// the region's partition.
-    pub fn default_endpoint(&self, region: &str) -> String {
-        if self.endpoint_rules.is_some() {
-            if let Ok(endpoint) = crate::endpoint::EndpointConfig::default().resolve(self, region) {
-                return endpoint.url;
-            }
-        }
-        crate::endpoint::default_endpoint(self, region, crate::endpoint::Variant::default()).url
-    }
-
     /// The name of the environment variable that overrides this service's endpoint:
     /// `AWS_ENDPOINT_URL_` and the service id with spaces (and dashes) as `_`, in
     /// upper case (`AWS_ENDPOINT_URL_CLOUDWATCH_LOGS`).

@@ -27,3 +27,18 @@ impl fmt::Display for UnknownValue {
         f.write_str(&self.0)
     }
 }
+
+/// Builds the unknown variant's payload (generated enum code).
+pub fn unknown_value(value: &str) -> UnknownValue {
+    UnknownValue(value.to_owned())
+}
+
+/// Helpers of generated union code.
+pub mod union {
+    /// The error of serializing a union's `Unknown` variant.
+    pub fn unknown_member<E: serde::ser::Error>(union: &str, member: &str) -> E {
+        E::custom(format_args!(
+            "cannot send `{union}::Unknown` (member `{member}` came from the service and is not declared)"
+        ))
+    }
+}

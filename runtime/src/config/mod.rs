@@ -1,6 +1,7 @@
 //! Where the default chains look: the environment and the shared config files.
 
 mod file;
+mod settings;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -10,6 +11,7 @@ use std::sync::Arc;
 #[cfg(feature = "test-util")]
 pub(crate) use file::file_locations;
 pub(crate) use file::{Profile, ProfileSet, load_profiles};
+pub(crate) use settings::{configured, configured_number, retry_settings};
 
 /// The environment variables (and, through `HOME` and `AWS_CONFIG_FILE`, the files)
 /// that [`ClientBuilder::from_env`](crate::ClientBuilder::from_env) reads.

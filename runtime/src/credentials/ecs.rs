@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use super::{Credentials, Loaded, Sources};
 use crate::config::Env;
+use crate::endpoint::parse_http_url;
 use crate::error::CredentialsError;
-use crate::target::parse_http_url;
 
 /// The ECS agent's link-local address, for `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`.
 const ECS_HOST: &str = "http://169.254.170.2";

@@ -17,9 +17,9 @@ use serde_json::{Map, Value};
 
 use super::{Credentials, Sources, sts};
 use crate::config::{Profile, ProfileSet};
+use crate::endpoint::endpoint_url;
 use crate::error::CredentialsError;
 use crate::service::{JsonVersion, ServiceMeta};
-use crate::target::endpoint_url;
 
 /// The SSO portal: `portal.sso.{region}.amazonaws.com`, `AWS_ENDPOINT_URL_SSO`,
 /// `[services x] sso = endpoint_url = ...`.

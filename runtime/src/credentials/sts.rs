@@ -5,11 +5,11 @@ use std::time::{Duration, SystemTime};
 
 use super::xml::{Element, parse, shown};
 use super::{Credentials, Sources};
+use crate::endpoint::{host_header, parse_http_url};
 use crate::error::CredentialsError;
 use crate::retry::code_reason;
 use crate::service::{JsonVersion, ServiceMeta};
 use crate::sigv4;
-use crate::target::{host_header, parse_http_url};
 
 /// STS as an endpoint: `sts.{region}.amazonaws.com` (regional, the SDKs' default),
 /// `sts-fips...`, `AWS_ENDPOINT_URL_STS`, `[services x] sts = endpoint_url = ...`.

@@ -3,15 +3,15 @@
 
 use std::sync::{Arc, Mutex};
 
-use crate::endpoint::ResolvedEndpoint;
-use crate::endpoint_rules::Param;
+use super::ResolvedEndpoint;
+use super::rules::Param;
 use crate::error::ConfigError;
 use crate::service::ServiceMeta;
 
 /// One endpoint with one host prefix: the URL as written and as parsed, the `Host` header,
 /// the path SigV4 signs, and the signing region and name the endpoint asks for.
 #[derive(Debug)]
-pub(crate) struct RequestTarget {
+pub(crate) struct Destination {
     pub(crate) url: String,
     pub(crate) parsed: reqwest::Url,
     pub(crate) host: String,
@@ -20,10 +20,10 @@ pub(crate) struct RequestTarget {
     pub(crate) signing_name: Option<String>,
 }
 
-impl RequestTarget {
+impl Destination {
     fn new(resolved: ResolvedEndpoint, host_prefix: Option<&str>) -> Result<Self, ConfigError> {
         let parsed = request_url(&resolved.url, host_prefix).map_err(ConfigError::new)?;
-        Ok(RequestTarget {
+        Ok(Destination {
             url: parsed.as_str().to_owned(),
             host: host_header(&parsed),
             path: parsed.path().to_owned(),
@@ -65,7 +65,7 @@ impl Key {
 }
 
 /// A target, by origin, host prefix and the call's endpoint parameters.
-type Entry = (Key, Option<Box<str>>, Context, Arc<RequestTarget>);
+type Entry = (Key, Option<Box<str>>, Context, Arc<Destination>);
 
 /// The endpoint-rule parameters of a call (its input's, the credentials' account id).
 pub(crate) type Context = Vec<(&'static str, Param)>;
@@ -74,7 +74,7 @@ pub(crate) type Context = Vec<(&'static str, Param)>;
 /// formatting, and parsing with IDNA host checks) cost more than an eighth of awsjson's
 /// per-call instructions (BENCHMARKS.md); a hit is a lock and a compare.
 #[derive(Default)]
-pub(crate) struct TargetCache {
+pub(crate) struct DestinationCache {
     entries: Mutex<Vec<Entry>>,
 }
 
@@ -82,7 +82,7 @@ pub(crate) struct TargetCache {
 /// from growing the cache.
 const MAX_ENTRIES: usize = 16;
 
-impl TargetCache {
+impl DestinationCache {
     /// The target of `origin` with `host_prefix`; `resolve` gives a service's endpoint
     /// the first time it is asked for.
     #[cfg(test)]
@@ -91,7 +91,7 @@ impl TargetCache {
         origin: Origin<'_>,
         host_prefix: Option<&str>,
         resolve: impl FnOnce(&ServiceMeta) -> Result<ResolvedEndpoint, ConfigError>,
-    ) -> Result<Arc<RequestTarget>, ConfigError> {
+    ) -> Result<Arc<Destination>, ConfigError> {
         self.get_with(origin, host_prefix, &[], resolve)
     }
 
@@ -103,7 +103,7 @@ impl TargetCache {
         host_prefix: Option<&str>,
         context: &[(&'static str, Param)],
         resolve: impl FnOnce(&ServiceMeta) -> Result<ResolvedEndpoint, ConfigError>,
-    ) -> Result<Arc<RequestTarget>, ConfigError> {
+    ) -> Result<Arc<Destination>, ConfigError> {
         if let Some(target) = self.lock().iter().find_map(|(key, prefix, ctx, target)| {
             (key.is(origin) && prefix.as_deref() == host_prefix && ctx[..] == *context)
                 .then(|| Arc::clone(target))
@@ -118,7 +118,7 @@ impl TargetCache {
             },
             Origin::Service(service) => resolve(service)?,
         };
-        let target = Arc::new(RequestTarget::new(resolved, host_prefix)?);
+        let target = Arc::new(Destination::new(resolved, host_prefix)?);
         let mut entries = self.lock();
         if entries.len() >= MAX_ENTRIES {
             entries.clear();
@@ -230,7 +230,7 @@ mod tests {
 
     #[test]
     fn targets_are_worked_out_once_and_stay_bounded() {
-        let cache = TargetCache::default();
+        let cache = DestinationCache::default();
         let first = cache
             .get(Origin::Url("http://127.0.0.1:4566"), None, no_service)
             .unwrap();

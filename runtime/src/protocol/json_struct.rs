@@ -17,8 +17,8 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, MapAccess};
 use serde::ser::SerializeStruct;
 
-use super::float::Floats;
-use super::timestamp::{Format, Timestamps};
+use crate::serde_adapters::float::Floats;
+use crate::serde_adapters::timestamp::{Format, Timestamps};
 
 /// The wire key of a structure member: its index among the fields, `usize::MAX` for a
 /// key the structure does not declare.

@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use serde_json::{Map, Value};
 
-use crate::endpoint::partition_of;
+use super::partition_of;
 
 /// An endpoint-rule parameter's value: a string, a boolean or a list of strings.
 #[derive(Debug, Clone, PartialEq, Eq)]

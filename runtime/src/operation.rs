@@ -1,0 +1,82 @@
+//! What a declared operation is: the traits `#[aws_json_operation]` and
+//! `#[aws_json_shape]` implement, and the runtime reads.
+
+use crate::endpoint::Param as EndpointParam;
+use crate::endpoint::host_prefix::HostLabelError;
+use crate::error::UnmodeledError;
+use crate::service::ServiceMeta;
+
+/// One declared operation: what `#[aws_json_operation]` implements.
+///
+/// Write generic code over operations with it (wrappers, test doubles); implement it
+/// only through the macro.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an awsjson operation",
+    note = "declare it with `#[aws_json_operation(target = \"Prefix.Operation\")]`"
+)]
+pub trait Operation: serde::Serialize + Sync {
+    /// The decoded success response.
+    type Output: OutputShape + Send;
+    /// The operation's error type, with one variant per modeled error.
+    type Error: OperationError + Send;
+    /// `X-Amz-Target`.
+    const TARGET: &'static str;
+    /// The service's metadata.
+    const SERVICE: &'static ServiceMeta;
+    /// The wire name of the idempotency-token member, if the operation has one.
+    const IDEMPOTENCY_TOKEN: Option<&'static str>;
+    /// Whether the caller left the idempotency token unset.
+    fn idempotency_token_missing(&self) -> bool;
+    /// Whether the service is `@awsQueryCompatible`: requests say `x-amzn-query-mode`
+    /// and error codes come from `x-amzn-query-error`.
+    const QUERY_COMPATIBLE: bool = false;
+    /// Whether the operation asks for gzip request compression (`@requestCompression`).
+    const REQUEST_COMPRESSION: bool = false;
+    /// The host prefix of the `endpoint` trait, labels filled from the input.
+    fn host_prefix(&self) -> Result<Option<String>, HostLabelError> {
+        Ok(None)
+    }
+    /// The URL this call goes to instead of the service endpoint, from an input member
+    /// (`#[aws(endpoint_url)]`).
+    fn endpoint_url(&self) -> Option<&str> {
+        None
+    }
+    /// Whether the service's endpoint rules route by the credentials' account id
+    /// (`AccountId`: DynamoDB, DynamoDB Streams, Kinesis).
+    const ENDPOINT_ACCOUNT_ID: bool = false;
+    /// The operation's endpoint-rule parameters: `staticContextParams` and the input
+    /// members with `contextParam` (Kinesis' `StreamARN`, DynamoDB's `ResourceArn`).
+    fn endpoint_params(&self) -> Vec<(&'static str, EndpointParam)> {
+        Vec::new()
+    }
+    /// `operationContextParams`: endpoint-rule parameters as JMESPath over the input
+    /// (DynamoDB's `ResourceArnList` from `keys(RequestItems)`), as `(name, path)`.
+    const ENDPOINT_PATHS: &'static [(&'static str, &'static str)] = &[];
+}
+
+/// A type a success response decodes into.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an operation's output",
+    note = "declare it with `#[aws_json_shape]`"
+)]
+pub trait OutputShape: Sized {
+    /// The catalog shape the type mirrors (`shape = "<service>#<Shape>"`), or `""`.
+    const MODEL_SHAPE: &'static str = "";
+    /// The wire names of its fields, each with the error to report when the model
+    /// shape an operation expects lacks it.
+    const MEMBERS: &'static [(&'static str, &'static str)] = &[];
+    /// The wire names of its fields marked `#[aws(sensitive)]` (or filled from the
+    /// catalog), which its `Debug` redacts.
+    const REDACTED: &'static [&'static str] = &[];
+
+    /// Decodes a success body; an empty body reads as `{}`.
+    fn decode(body: &[u8]) -> Result<Self, serde_json::Error>;
+}
+
+/// The generated per-operation error enum.
+pub trait OperationError: Sized {
+    /// Decodes a modeled error by code; `None` when the code is not modeled.
+    fn modeled(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>>;
+    /// Wraps an error code the operation does not model.
+    fn unmodeled(error: UnmodeledError) -> Self;
+}
