@@ -4,6 +4,7 @@
 //! cargo run -p awsjson-cli -- scaffold partnercentral-selling CreateResourceSnapshotJob ListEngagements
 //! cargo run -p awsjson-cli -- services
 //! cargo run -p awsjson-cli -- operations dynamodb
+//! cargo run -p awsjson-cli -- sample --seed 1 --awsjson runtime 100 /tmp/sample-100
 //! ```
 
 // The catalog module is the proc macro's, which uses other parts of it: src/catalog/
@@ -14,6 +15,7 @@ mod catalog;
 mod docs;
 #[cfg(test)]
 mod model_tests;
+mod sample;
 mod scaffold;
 
 use std::process::ExitCode;
@@ -25,6 +27,17 @@ const USAGE: &str = "usage:
   awsjson-cli services                           list the catalog's services
   awsjson-cli operations <service>               list a service's operations
                                                  (restJson1: with method and URI)
+  awsjson-cli sample [--seed S] [--paginated] [--awsjson PATH] [--awsjson-features F,G]
+                     [--sdk SDK_DIR] <N> <DIR>
+                                                 write a crate to DIR declaring N operations
+                                                 drawn with seed S (default 1), every service
+                                                 in proportion to its operations (for
+                                                 compile-cost measurements); --paginated adds
+                                                 every paginated operation of the services
+                                                 drawn; --awsjson depends on awsjson by path,
+                                                 --awsjson-features with these features;
+                                                 --sdk also writes the same calls through the
+                                                 official SDK's crates to SDK_DIR
 
 <service> is botocore's service name (dynamodb, partnercentral-selling, ecr) or a target
 prefix (DynamoDB_20120810). restJson1 services (lambda, apigateway) are listed; their
@@ -47,6 +60,7 @@ fn main() -> ExitCode {
                 _ => Err(USAGE.to_owned()),
             }
         }
+        Some("sample") => sample_options(&args[1..]).and_then(|o| sample::write(&o)),
         Some("services") if args.len() == 1 => Ok(services()),
         Some("operations") if args.len() == 2 => operations(&args[1]),
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
@@ -62,6 +76,53 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `sample`'s arguments: flags anywhere, then N and the directory.
+fn sample_options(args: &[String]) -> Result<sample::Options, String> {
+    let mut opts = sample::Options {
+        n: 0,
+        seed: 1,
+        paginated: false,
+        dir: Default::default(),
+        awsjson: None,
+        awsjson_features: Vec::new(),
+        sdk: None,
+    };
+    let mut positional = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = || {
+            args.next()
+                .ok_or_else(|| format!("`{arg}` takes a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--seed" => {
+                let v = value()?;
+                opts.seed = v
+                    .parse()
+                    .map_err(|_| format!("`--seed {v}`: not an unsigned integer"))?;
+            }
+            "--paginated" => opts.paginated = true,
+            "--awsjson" => opts.awsjson = Some(value()?.into()),
+            "--awsjson-features" => {
+                opts.awsjson_features = value()?.split(',').map(str::to_owned).collect();
+            }
+            "--sdk" => opts.sdk = Some(value()?.into()),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown flag `{flag}`\n{USAGE}"));
+            }
+            _ => positional.push(arg),
+        }
+    }
+    let [n, dir] = positional[..] else {
+        return Err(USAGE.to_owned());
+    };
+    opts.n = n
+        .parse()
+        .map_err(|_| format!("`{n}`: the number of operations must be a positive integer"))?;
+    opts.dir = dir.into();
+    Ok(opts)
 }
 
 fn services() -> String {

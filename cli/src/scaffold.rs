@@ -7,8 +7,8 @@ use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Write;
 
 use crate::catalog::{
-    Kind, Paginator, Service, Shape, ShapeId, TimestampFormat, catalog, field_ident, field_key,
-    suggest, type_ident, variant_ident, variant_key,
+    Kind, Operation, Paginator, Service, Shape, ShapeId, TimestampFormat, catalog, field_ident,
+    field_key, suggest, type_ident, variant_ident, variant_key,
 };
 use crate::docs::Docs;
 
@@ -113,13 +113,10 @@ pub(crate) fn scaffold(
         return Err(errors.join("\n"));
     }
     // Event streams have no awsjson form: such operations are left out, with a note.
-    let (streaming, ops): (Vec<&str>, Vec<&str>) = g.ops.iter().partition(|op| {
-        let op = s.operation(op).expect("checked");
-        op.input
-            .iter()
-            .chain(&op.output)
-            .any(|id| g.reaches_event_stream(*id))
-    });
+    let (streaming, ops): (Vec<&str>, Vec<&str>) = g
+        .ops
+        .iter()
+        .partition(|op| streams_events(s, s.operation(op).expect("checked")));
     if ops.is_empty() {
         return Err(format!(
             "{} stream events, which awsjson does not support",
@@ -129,6 +126,29 @@ pub(crate) fn scaffold(
     g.ops = ops;
     g.skipped = streaming;
     g.run()
+}
+
+/// Whether the operation's input or output reaches an event stream, which awsjson has
+/// no form for: the scaffold leaves such operations out.
+pub(crate) fn streams_events(s: &Service, op: &Operation) -> bool {
+    let mut stack: Vec<ShapeId> = op.input.iter().chain(&op.output).copied().collect();
+    let mut seen = BTreeSet::new();
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        let shape = s.shape(id);
+        if shape.is_event_stream() {
+            return true;
+        }
+        match &shape.kind {
+            Kind::Structure { members, .. } => stack.extend(members.iter().map(|m| m.target)),
+            Kind::List(m) => stack.push(*m),
+            Kind::Map(k, v) => stack.extend([*k, *v]),
+            _ => {}
+        }
+    }
+    false
 }
 
 fn backticked(items: &[&str]) -> String {
@@ -576,27 +596,6 @@ impl Gen {
                         stack.push(m.target);
                     }
                 }
-            }
-        }
-        false
-    }
-
-    fn reaches_event_stream(&self, id: ShapeId) -> bool {
-        let mut stack = vec![id];
-        let mut seen = BTreeSet::new();
-        while let Some(id) = stack.pop() {
-            if !seen.insert(id) {
-                continue;
-            }
-            let shape = self.s.shape(id);
-            if shape.is_event_stream() {
-                return true;
-            }
-            match &shape.kind {
-                Kind::Structure { members, .. } => stack.extend(members.iter().map(|m| m.target)),
-                Kind::List(m) => stack.push(*m),
-                Kind::Map(k, v) => stack.extend([*k, *v]),
-                _ => {}
             }
         }
         false

@@ -1,0 +1,24 @@
+#!/bin/sh
+# RUSTC_WORKSPACE_WRAPPER (the sample crate) and RUSTC_WRAPPER (the SDK's service crates)
+# for run.sh. With BENCH_RUSTC_LOG, appends "<crate> <wall s> <peak KiB>" of each rustc;
+# with BENCH_EXPAND, the sample crate's rustc prints its macro-expanded source there
+# instead of compiling (what `cargo expand` runs: `-Zunpretty=expanded`, allowed on
+# stable for this one invocation by RUSTC_BOOTSTRAP).
+crate=___
+prev=
+for arg in "$@"; do
+    [ "$prev" = --crate-name ] && crate=$arg
+    prev=$arg
+done
+case $crate in
+awsjson_sample*)
+    if [ -n "$BENCH_EXPAND" ]; then
+        RUSTC_BOOTSTRAP=1 "$@" -Zunpretty=expanded >"$BENCH_EXPAND"
+        exit
+    fi
+    ;;
+esac
+if [ -n "$BENCH_RUSTC_LOG" ] && [ "$crate" != ___ ]; then
+    exec /usr/bin/time -a -o "$BENCH_RUSTC_LOG" -f "$crate %e %M" "$@"
+fi
+exec "$@"
