@@ -15,12 +15,12 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument as _;
 use tracing::field::Empty;
 
+use crate::call_config::CallConfig;
 use crate::config::{Env, configured, configured_number, load_profiles, retry_settings};
 use crate::credentials::{
     Credentials, CredentialsCache, DefaultChain, Http, ProcessTimeout, ProvideCredentials, Sources,
     imds::Imds,
 };
-use crate::customize::CallConfig;
 use crate::endpoint::discovery::{self, DiscoveredEndpoints, Discovery, DiscoveryMode};
 use crate::endpoint::rules::Param;
 use crate::endpoint::{AccountIdEndpointMode, EndpointConfig, ResolvedEndpoint};
@@ -803,13 +803,21 @@ impl Client {
 
     /// An error response at a discovered address that says it is not the service's:
     /// the address is dropped and the call retried.
-    fn invalid_endpoint(&self, call: &Call<'_>, response: &RawResponse) -> Option<RetryReason> {
+    fn invalid_endpoint(
+        &self,
+        call: &Call<'_>,
+        response: &RawResponse,
+        error: Option<&Result<ErrorAnswer, DecodeError>>,
+    ) -> Option<RetryReason> {
         let url = call
             .discovered
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .take()?;
-        if !discovery::is_invalid_endpoint(response) {
+        let code = error
+            .and_then(|e| e.as_ref().ok())
+            .map(|answer| answer.meta.code.as_str());
+        if !discovery::is_invalid_endpoint(response.status, code) {
             return None;
         }
         self.inner.discovered.slot(call.service).invalidate(&url);
@@ -1298,7 +1306,7 @@ impl retry::Attempts for CallAttempts<'_> {
             }
             Ok(response) => self
                 .client
-                .invalid_endpoint(self.call, response)
+                .invalid_endpoint(self.call, response, error.as_ref())
                 .or_else(|| {
                     let attempt = self.counter.load(Ordering::Relaxed);
                     self.client

@@ -421,6 +421,7 @@ extern crate serde_core as serde;
 
 mod blob;
 mod call;
+mod call_config;
 mod client;
 mod codegen;
 mod config;
@@ -449,6 +450,7 @@ mod tls;
 mod unknown;
 mod uuid;
 mod xml;
+mod xray;
 
 #[cfg(feature = "test-util")]
 pub mod conformance;
@@ -467,6 +469,7 @@ mod region;
 
 pub use awsjson_macros::{aws_json_operation, aws_json_shape};
 pub use blob::{Base64Error, Blob};
+pub use call_config::CallConfig;
 pub use client::{
     Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MIN_COMPRESSION_BYTES, DEFAULT_RESPONSE_HEADER_TIMEOUT,
@@ -477,7 +480,7 @@ pub use credentials::{
     DEFAULT_CREDENTIAL_PROCESS_TIMEOUT, ProvideCredentials, WebIdentityBuilder,
     WebIdentityProvider,
 };
-pub use customize::{CallConfig, Customize, Customized};
+pub use customize::{Customize, Customized};
 pub use datetime::{DateTime, DateTimeParseError};
 pub use document::{Document, Number};
 pub use endpoint::AccountIdEndpointMode;
@@ -487,7 +490,7 @@ pub use error::{
 };
 pub use event_stream::{EventStream, EventUnion};
 pub use http::{HttpRequest, RawResponse};
-pub use interceptor::{AttemptContext, AttemptOutcome, ExtraHeaders, Interceptor, XRayTraceId};
+pub use interceptor::{AttemptContext, AttemptOutcome, ExtraHeaders, Interceptor};
 pub use operation::Operation;
 pub use paginate::{Advance, Items, PageSize, Pages, Paginate, PaginateItems};
 pub use retry::{
@@ -497,6 +500,7 @@ pub use retry::{
 pub use service::{EndpointVariant, JsonVersion, ServiceMeta};
 pub use stall::{DEFAULT_MIN_THROUGHPUT, DEFAULT_STALL_GRACE_PERIOD, StalledStreamProtection};
 pub use unknown::UnknownValue;
+pub use xray::XRayTraceId;
 
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]

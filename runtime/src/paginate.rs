@@ -10,7 +10,7 @@ use std::task::{Context, Poll};
 
 use std::sync::Arc;
 
-use crate::customize::CallConfig;
+use crate::call_config::CallConfig;
 use crate::operation::Operation;
 use crate::{Client, Error};
 

@@ -15,7 +15,7 @@ use crate::error::{
     DecodeError, Error, ErrorMeta, ServiceError, TransportError, TransportErrorKind,
 };
 use crate::http::RawResponse;
-use crate::private::OperationError;
+use crate::operation::OperationError;
 use crate::{UnknownValue, UnmodeledError};
 
 /// How long an [`EventStream`] waits for the next event by default: longer than any
@@ -431,7 +431,7 @@ pub async fn open_event_stream<T: EventUnion, E: OperationError>(
         }
         raw.body.extend_from_slice(&chunk);
     }
-    let meta = crate::private::error_meta(&raw).map_err(Error::Decode)?;
+    let meta = crate::protocol::error_code::error_meta(&raw).map_err(Error::Decode)?;
     let error = match E::modeled(&meta.code, &raw.body) {
         Some(Ok(error)) => error,
         Some(Err(e)) => {
