@@ -35,9 +35,10 @@ moto_start
 root=${CARGO_TARGET_DIR:-$PWD/target}/msrv
 rm -rf "$root/src"
 mkdir -p "$root/src"
-# Timestamps kept, so that a second run recompiles only what changed.
+# Timestamps kept, so that a second run recompiles only what changed; links kept as
+# links (-P): the CLI links to the macros' catalog, a directory among them.
 git ls-files -z --cached --others --exclude-standard |
-    xargs -0 cp --parents --preserve=timestamps -t "$root/src"
+    xargs -0 cp -P --parents --preserve=timestamps -t "$root/src"
 # The tests that start a moto of their own look for it beside the workspace.
 ln -s "$PWD/$MOTO_VENV" "$root/src/$MOTO_VENV"
 cd "$root/src"

@@ -107,7 +107,7 @@ macro_rules! setters {
             self
         }
 
-        /// A header the call carries, signed with the rest (see [`ExtraHeaders`] for
+        /// A header the call carries, signed with the rest (see [`ExtraHeaders`](crate::ExtraHeaders) for
         /// which names are awsjson's own).
         pub fn header(mut self, name: &str, value: &str) -> Self {
             if let Err(e) = self$(.$field)?.headers.insert(name, value) {
