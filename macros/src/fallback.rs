@@ -72,7 +72,7 @@ fn serde_stubs(ident: &syn::Ident) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl ::awsjson::__private::shape::ErrorCorrection for #ident {
+        impl ::awsjson::__private::json_struct::ErrorCorrection for #ident {
             fn error_correction() -> ::core::option::Option<Self> {
                 ::core::unreachable!()
             }

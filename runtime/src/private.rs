@@ -31,7 +31,7 @@ pub use crate::protocol::decode::decode_response;
 pub use crate::protocol::error_code::error_meta;
 pub use crate::protocol::json_body::decode_struct;
 /// The generic half of generated structures' serde impls.
-pub use crate::protocol::json_struct as shape;
+pub use crate::protocol::json_struct;
 pub use crate::serde_adapters::{float, timestamp};
 pub use crate::service::JsonVersion;
 pub use crate::unknown::{union, unknown_value};

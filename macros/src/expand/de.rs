@@ -74,9 +74,9 @@ impl Adapter {
     /// A `Serialize` value that writes the member `value` (a reference) in its format.
     pub(crate) fn write(&self, value: TokenStream) -> TokenStream {
         match self {
-            Adapter::Float => quote!(&::awsjson::__private::shape::WriteFloat(#value)),
+            Adapter::Float => quote!(&::awsjson::__private::json_struct::WriteFloat(#value)),
             Adapter::Timestamp(format) => quote! {
-                &::awsjson::__private::shape::WriteTimestamp(
+                &::awsjson::__private::json_struct::WriteTimestamp(
                     #value,
                     ::awsjson::__private::timestamp::Format::#format,
                 )
@@ -87,9 +87,9 @@ impl Adapter {
     /// A `DeserializeSeed` that reads the member in its format.
     pub(crate) fn read(&self) -> TokenStream {
         match self {
-            Adapter::Float => quote!(::awsjson::__private::shape::read_float()),
+            Adapter::Float => quote!(::awsjson::__private::json_struct::read_float()),
             Adapter::Timestamp(format) => quote! {
-                ::awsjson::__private::shape::read_timestamp(
+                ::awsjson::__private::json_struct::read_timestamp(
                     ::awsjson::__private::timestamp::Format::#format,
                 )
             },

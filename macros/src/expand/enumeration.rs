@@ -71,7 +71,7 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
         // Smithy's client error correction for a required enum member left out: the
         // unknown variant.
         #[automatically_derived]
-        impl ::awsjson::__private::shape::ErrorCorrection for #ident {
+        impl ::awsjson::__private::json_struct::ErrorCorrection for #ident {
             fn error_correction() -> ::core::option::Option<Self> {
                 ::core::option::Option::Some(Self::Unknown(::awsjson::__private::unknown_value("")))
             }
@@ -158,7 +158,7 @@ pub(crate) fn expand_int(shape: &Enum) -> TokenStream {
 
         // Smithy's client error correction for a required int enum member left out: 0.
         #[automatically_derived]
-        impl ::awsjson::__private::shape::ErrorCorrection for #ident {
+        impl ::awsjson::__private::json_struct::ErrorCorrection for #ident {
             fn error_correction() -> ::core::option::Option<Self> {
                 ::core::option::Option::Some(<Self as ::core::convert::From<::core::primitive::i32>>::from(0))
             }

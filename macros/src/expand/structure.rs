@@ -1,5 +1,5 @@
 //! Structures: `Serialize` + `Deserialize` written out here (not serde derive) over the
-//! runtime's `__private::shape` helpers: wire names, `None` members left out, formats
+//! runtime's `__private::json_struct` helpers: wire names, `None` members left out, formats
 //! per member, declared and zero-value defaults.
 
 use proc_macro2::{Literal, TokenStream};
@@ -119,7 +119,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
         writes.push(if decl.optional {
             optional.push(member);
             quote_spanned! {span=>
-                ::awsjson::__private::shape::optional(&mut __state, #wire, &self.#member, #value)?;
+                ::awsjson::__private::json_struct::optional(&mut __state, #wire, &self.#member, #value)?;
             }
         } else {
             quote_spanned! {span=>
@@ -131,11 +131,11 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             Some(adapter) => {
                 let seed = adapter.read();
                 quote_spanned! {span=>
-                    ::awsjson::__private::shape::next_seed(&mut __map, &mut #slot, #seed, #wire)?
+                    ::awsjson::__private::json_struct::next_seed(&mut __map, &mut #slot, #seed, #wire)?
                 }
             }
             None => quote_spanned! {span=>
-                ::awsjson::__private::shape::next_seed(&mut __map, &mut #slot, #reader, #wire)?
+                ::awsjson::__private::json_struct::next_seed(&mut __map, &mut #slot, #reader, #wire)?
             },
         });
 
@@ -147,8 +147,8 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             {
                 // Only one of the two is used, whichever method lookup picks.
                 #[allow(unused_imports)]
-                use ::awsjson::__private::shape::{Corrected as _, NotCorrected as _};
-                (&::awsjson::__private::shape::Fill::<#ty>::NEW).corrected()
+                use ::awsjson::__private::json_struct::{Corrected as _, NotCorrected as _};
+                (&::awsjson::__private::json_struct::Fill::<#ty>::NEW).corrected()
             }
         };
         if let Some(default) = &decl.attrs.default {
@@ -167,11 +167,11 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             finishes.push(quote_spanned!(span=> ::core::option::Option::unwrap_or_default(#slot)));
             corrections.push(quote_spanned!(span=> ::core::default::Default::default()));
         } else if adapter.is_some() {
-            finishes.push(quote!(::awsjson::__private::shape::present(#slot, #wire)?));
+            finishes.push(quote!(::awsjson::__private::json_struct::present(#slot, #wire)?));
             corrections.push(quote!(#probe?));
         } else {
             finishes.push(quote_spanned! {span=>
-                ::awsjson::__private::shape::required_or_seed(#slot, #wire, || #probe, #reader)?
+                ::awsjson::__private::json_struct::required_or_seed(#slot, #wire, || #probe, #reader)?
             });
             corrections.push(quote!(#probe?));
         }
@@ -204,8 +204,8 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
         &expecting,
         &map,
         quote! {
-            const __KEYS: ::awsjson::__private::shape::Key =
-                ::awsjson::__private::shape::Key(&[#(#keys),*], #count);
+            const __KEYS: ::awsjson::__private::json_struct::Key =
+                ::awsjson::__private::json_struct::Key(&[#(#keys),*], #count);
             #(
                 let mut #slots: ::core::option::Option<#types> =
                     ::core::option::Option::None;
@@ -215,7 +215,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             {
                 match __key {
                     #(#indices => #reads,)*
-                    _ => ::awsjson::__private::shape::skip(&mut __map)?,
+                    _ => ::awsjson::__private::json_struct::skip(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(#ident {
@@ -237,7 +237,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
         #deserialize_impl
 
         #[automatically_derived]
-        impl ::awsjson::__private::shape::ErrorCorrection for #ident {
+        impl ::awsjson::__private::json_struct::ErrorCorrection for #ident {
             fn error_correction() -> ::core::option::Option<Self> {
                 ::core::option::Option::Some(#ident {
                     #(#members: #corrections,)*

@@ -59,10 +59,10 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
         let read = match &adapter {
             Some(adapter) => {
                 let seed = adapter.read();
-                quote!(map.next_value_seed(::awsjson::__private::shape::read_optional(#seed))?)
+                quote!(map.next_value_seed(::awsjson::__private::json_struct::read_optional(#seed))?)
             }
             None => quote_spanned! {span=>
-                map.next_value_seed(::awsjson::__private::shape::read_optional(
+                map.next_value_seed(::awsjson::__private::json_struct::read_optional(
                     (&::awsjson::__private::member::Probe::<#ty>::NEW).reader(),
                 ))?
             },
@@ -183,7 +183,7 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
             // Smithy's client error correction for a required union member left out: the
             // unknown variant.
             #[automatically_derived]
-            impl ::awsjson::__private::shape::ErrorCorrection for #ident {
+            impl ::awsjson::__private::json_struct::ErrorCorrection for #ident {
                 fn error_correction() -> ::core::option::Option<Self> {
                     ::core::option::Option::Some(#ident::Unknown(::awsjson::__private::unknown_value("")))
                 }

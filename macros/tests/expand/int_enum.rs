@@ -32,7 +32,7 @@ impl ::core::convert::From<::core::primitive::i32> for Priority {
     }
 }
 #[automatically_derived]
-impl ::awsjson::__private::shape::ErrorCorrection for Priority {
+impl ::awsjson::__private::json_struct::ErrorCorrection for Priority {
     fn error_correction() -> ::core::option::Option<Self> {
         ::core::option::Option::Some(
             <Self as ::core::convert::From<::core::primitive::i32>>::from(0),

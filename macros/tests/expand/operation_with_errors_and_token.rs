@@ -69,14 +69,14 @@ const _: () = {
                 &(&::awsjson::__private::member::Probe::<ResourceType>::NEW)
                     .writer(&self.resource_type),
             )?;
-            ::awsjson::__private::shape::optional(
+            ::awsjson::__private::json_struct::optional(
                 &mut __state,
                 "ClientToken",
                 &self.client_token,
                 &(&::awsjson::__private::member::Probe::<Option<String>>::NEW)
                     .writer(&self.client_token),
             )?;
-            ::awsjson::__private::shape::optional(
+            ::awsjson::__private::json_struct::optional(
                 &mut __state,
                 "Tags",
                 &self.tags,
@@ -97,64 +97,66 @@ const _: () = {
         ::core::fmt::Formatter::write_str(__f, "struct CreateResourceSnapshotJob") } fn
         visit_map < __A : ::awsjson::__private::serde::de::MapAccess < 'de >> (self, mut
         __map : __A,) -> ::core::result::Result < CreateResourceSnapshotJob, __A::Error >
-        { const __KEYS : ::awsjson::__private::shape::Key =
-        ::awsjson::__private::shape::Key(& [("Catalog", 0usize), ("EngagementIdentifier",
-        1usize), ("ResourceIdentifier", 2usize), ("ResourceSnapshotTemplateIdentifier",
-        3usize), ("ResourceType", 4usize), ("ClientToken", 5usize), ("Tags", 6usize)],
-        7usize); let mut __f0 : ::core::option::Option < String > =
-        ::core::option::Option::None; let mut __f1 : ::core::option::Option < String > =
-        ::core::option::Option::None; let mut __f2 : ::core::option::Option < String > =
-        ::core::option::Option::None; let mut __f3 : ::core::option::Option < String > =
-        ::core::option::Option::None; let mut __f4 : ::core::option::Option <
-        ResourceType > = ::core::option::Option::None; let mut __f5 :
-        ::core::option::Option < Option < String > > = ::core::option::Option::None; let
-        mut __f6 : ::core::option::Option < Option < Vec < Tag > > > =
-        ::core::option::Option::None; while let ::core::option::Option::Some(__key) =
+        { const __KEYS : ::awsjson::__private::json_struct::Key =
+        ::awsjson::__private::json_struct::Key(& [("Catalog", 0usize),
+        ("EngagementIdentifier", 1usize), ("ResourceIdentifier", 2usize),
+        ("ResourceSnapshotTemplateIdentifier", 3usize), ("ResourceType", 4usize),
+        ("ClientToken", 5usize), ("Tags", 6usize)], 7usize); let mut __f0 :
+        ::core::option::Option < String > = ::core::option::Option::None; let mut __f1 :
+        ::core::option::Option < String > = ::core::option::Option::None; let mut __f2 :
+        ::core::option::Option < String > = ::core::option::Option::None; let mut __f3 :
+        ::core::option::Option < String > = ::core::option::Option::None; let mut __f4 :
+        ::core::option::Option < ResourceType > = ::core::option::Option::None; let mut
+        __f5 : ::core::option::Option < Option < String > > =
+        ::core::option::Option::None; let mut __f6 : ::core::option::Option < Option <
+        Vec < Tag > > > = ::core::option::Option::None; while let
+        ::core::option::Option::Some(__key) =
         ::awsjson::__private::serde::de::MapAccess::next_key_seed(& mut __map, __KEYS) ?
-        { match __key { 0usize => ::awsjson::__private::shape::next_seed(& mut __map, &
-        mut __f0, (& ::awsjson::__private::member::Probe:: < String > ::NEW).reader(),
-        "Catalog") ?, 1usize => ::awsjson::__private::shape::next_seed(& mut __map, & mut
-        __f1, (& ::awsjson::__private::member::Probe:: < String > ::NEW).reader(),
-        "EngagementIdentifier") ?, 2usize => ::awsjson::__private::shape::next_seed(& mut
-        __map, & mut __f2, (& ::awsjson::__private::member::Probe:: < String > ::NEW)
-        .reader(), "ResourceIdentifier") ?, 3usize =>
-        ::awsjson::__private::shape::next_seed(& mut __map, & mut __f3, (&
+        { match __key { 0usize => ::awsjson::__private::json_struct::next_seed(& mut
+        __map, & mut __f0, (& ::awsjson::__private::member::Probe:: < String > ::NEW)
+        .reader(), "Catalog") ?, 1usize => ::awsjson::__private::json_struct::next_seed(&
+        mut __map, & mut __f1, (& ::awsjson::__private::member::Probe:: < String > ::NEW)
+        .reader(), "EngagementIdentifier") ?, 2usize =>
+        ::awsjson::__private::json_struct::next_seed(& mut __map, & mut __f2, (&
         ::awsjson::__private::member::Probe:: < String > ::NEW).reader(),
-        "ResourceSnapshotTemplateIdentifier") ?, 4usize =>
-        ::awsjson::__private::shape::next_seed(& mut __map, & mut __f4, (&
+        "ResourceIdentifier") ?, 3usize => ::awsjson::__private::json_struct::next_seed(&
+        mut __map, & mut __f3, (& ::awsjson::__private::member::Probe:: < String > ::NEW)
+        .reader(), "ResourceSnapshotTemplateIdentifier") ?, 4usize =>
+        ::awsjson::__private::json_struct::next_seed(& mut __map, & mut __f4, (&
         ::awsjson::__private::member::Probe:: < ResourceType > ::NEW).reader(),
-        "ResourceType") ?, 5usize => ::awsjson::__private::shape::next_seed(& mut __map,
-        & mut __f5, (& ::awsjson::__private::member::Probe:: < Option < String > > ::NEW)
-        .reader(), "ClientToken") ?, 6usize => ::awsjson::__private::shape::next_seed(&
-        mut __map, & mut __f6, (& ::awsjson::__private::member::Probe:: < Option < Vec <
-        Tag > > > ::NEW).reader(), "Tags") ?, _ => ::awsjson::__private::shape::skip(&
-        mut __map) ?, } } ::core::result::Result::Ok(CreateResourceSnapshotJob { catalog
-        : ::core::option::Option::unwrap_or_default(__f0), engagement_identifier :
+        "ResourceType") ?, 5usize => ::awsjson::__private::json_struct::next_seed(& mut
+        __map, & mut __f5, (& ::awsjson::__private::member::Probe:: < Option < String > >
+        ::NEW).reader(), "ClientToken") ?, 6usize =>
+        ::awsjson::__private::json_struct::next_seed(& mut __map, & mut __f6, (&
+        ::awsjson::__private::member::Probe:: < Option < Vec < Tag > > > ::NEW).reader(),
+        "Tags") ?, _ => ::awsjson::__private::json_struct::skip(& mut __map) ?, } }
+        ::core::result::Result::Ok(CreateResourceSnapshotJob { catalog :
+        ::core::option::Option::unwrap_or_default(__f0), engagement_identifier :
         ::core::option::Option::unwrap_or_default(__f1), resource_identifier :
         ::core::option::Option::unwrap_or_default(__f2),
         resource_snapshot_template_identifier :
         ::core::option::Option::unwrap_or_default(__f3), resource_type :
-        ::awsjson::__private::shape::required_or_seed(__f4, "ResourceType", || {
-        #[allow(unused_imports)] use ::awsjson::__private::shape:: { Corrected as _,
-        NotCorrected as _ }; (& ::awsjson::__private::shape::Fill:: < ResourceType >
-        ::NEW).corrected() }, (& ::awsjson::__private::member::Probe:: < ResourceType >
-        ::NEW).reader()) ?, client_token :
+        ::awsjson::__private::json_struct::required_or_seed(__f4, "ResourceType", || {
+        #[allow(unused_imports)] use ::awsjson::__private::json_struct:: { Corrected as
+        _, NotCorrected as _ }; (& ::awsjson::__private::json_struct::Fill:: <
+        ResourceType > ::NEW).corrected() }, (& ::awsjson::__private::member::Probe:: <
+        ResourceType > ::NEW).reader()) ?, client_token :
         ::core::option::Option::unwrap_or_default(__f5), tags :
         ::core::option::Option::unwrap_or_default(__f6), }) } }
         ::awsjson::__private::serde::Deserializer::deserialize_struct(__deserializer,
         "CreateResourceSnapshotJob", & ["Catalog", "EngagementIdentifier",
         "ResourceIdentifier", "ResourceSnapshotTemplateIdentifier", "ResourceType",
         "ClientToken", "Tags"], __Visitor,) } } #[automatically_derived] impl
-        ::awsjson::__private::shape::ErrorCorrection for CreateResourceSnapshotJob { fn
-        error_correction() -> ::core::option::Option < Self > {
+        ::awsjson::__private::json_struct::ErrorCorrection for CreateResourceSnapshotJob
+        { fn error_correction() -> ::core::option::Option < Self > {
         ::core::option::Option::Some(CreateResourceSnapshotJob { catalog :
         ::core::default::Default::default(), engagement_identifier :
         ::core::default::Default::default(), resource_identifier :
         ::core::default::Default::default(), resource_snapshot_template_identifier :
         ::core::default::Default::default(), resource_type : { #[allow(unused_imports)]
-        use ::awsjson::__private::shape:: { Corrected as _, NotCorrected as _ }; (&
-        ::awsjson::__private::shape::Fill:: < ResourceType > ::NEW).corrected() } ?,
-        client_token : ::core::default::Default::default(), tags :
+        use ::awsjson::__private::json_struct:: { Corrected as _, NotCorrected as _ }; (&
+        ::awsjson::__private::json_struct::Fill:: < ResourceType > ::NEW).corrected() }
+        ?, client_token : ::core::default::Default::default(), tags :
         ::core::default::Default::default(), }) } }
     }
 };

@@ -29,14 +29,14 @@ const _: () = {
                         ::core::option::Option::is_some(&self.next_token),
                     ),
             )?;
-            ::awsjson::__private::shape::optional(
+            ::awsjson::__private::json_struct::optional(
                 &mut __state,
                 "MaxResults",
                 &self.max_results,
                 &(&::awsjson::__private::member::Probe::<Option<i32>>::NEW)
                     .writer(&self.max_results),
             )?;
-            ::awsjson::__private::shape::optional(
+            ::awsjson::__private::json_struct::optional(
                 &mut __state,
                 "NextToken",
                 &self.next_token,
@@ -57,24 +57,25 @@ const _: () = {
         "struct ListSecrets") } fn visit_map < __A :
         ::awsjson::__private::serde::de::MapAccess < 'de >> (self, mut __map : __A,) ->
         ::core::result::Result < ListSecrets, __A::Error > { const __KEYS :
-        ::awsjson::__private::shape::Key = ::awsjson::__private::shape::Key(&
+        ::awsjson::__private::json_struct::Key = ::awsjson::__private::json_struct::Key(&
         [("MaxResults", 0usize), ("NextToken", 1usize)], 2usize); let mut __f0 :
         ::core::option::Option < Option < i32 > > = ::core::option::Option::None; let mut
         __f1 : ::core::option::Option < Option < String > > =
         ::core::option::Option::None; while let ::core::option::Option::Some(__key) =
         ::awsjson::__private::serde::de::MapAccess::next_key_seed(& mut __map, __KEYS) ?
-        { match __key { 0usize => ::awsjson::__private::shape::next_seed(& mut __map, &
-        mut __f0, (& ::awsjson::__private::member::Probe:: < Option < i32 > > ::NEW)
-        .reader(), "MaxResults") ?, 1usize => ::awsjson::__private::shape::next_seed(&
-        mut __map, & mut __f1, (& ::awsjson::__private::member::Probe:: < Option < String
-        > > ::NEW).reader(), "NextToken") ?, _ => ::awsjson::__private::shape::skip(& mut
-        __map) ?, } } ::core::result::Result::Ok(ListSecrets { max_results :
+        { match __key { 0usize => ::awsjson::__private::json_struct::next_seed(& mut
+        __map, & mut __f0, (& ::awsjson::__private::member::Probe:: < Option < i32 > >
+        ::NEW).reader(), "MaxResults") ?, 1usize =>
+        ::awsjson::__private::json_struct::next_seed(& mut __map, & mut __f1, (&
+        ::awsjson::__private::member::Probe:: < Option < String > > ::NEW).reader(),
+        "NextToken") ?, _ => ::awsjson::__private::json_struct::skip(& mut __map) ?, } }
+        ::core::result::Result::Ok(ListSecrets { max_results :
         ::core::option::Option::unwrap_or_default(__f0), next_token :
         ::core::option::Option::unwrap_or_default(__f1), }) } }
         ::awsjson::__private::serde::Deserializer::deserialize_struct(__deserializer,
         "ListSecrets", & ["MaxResults", "NextToken"], __Visitor,) } }
-        #[automatically_derived] impl ::awsjson::__private::shape::ErrorCorrection for
-        ListSecrets { fn error_correction() -> ::core::option::Option < Self > {
+        #[automatically_derived] impl ::awsjson::__private::json_struct::ErrorCorrection
+        for ListSecrets { fn error_correction() -> ::core::option::Option < Self > {
         ::core::option::Option::Some(ListSecrets { max_results :
         ::core::default::Default::default(), next_token :
         ::core::default::Default::default(), }) } }

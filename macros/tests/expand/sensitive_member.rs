@@ -59,32 +59,32 @@ const _: () = {
                         ::core::option::Option::is_some(&self.created_date),
                     ),
             )?;
-            ::awsjson::__private::shape::optional(
+            ::awsjson::__private::json_struct::optional(
                 &mut __state,
                 "Name",
                 &self.name,
                 &(&::awsjson::__private::member::Probe::<Option<String>>::NEW)
                     .writer(&self.name),
             )?;
-            ::awsjson::__private::shape::optional(
+            ::awsjson::__private::json_struct::optional(
                 &mut __state,
                 "SecretString",
                 &self.secret_string,
                 &(&::awsjson::__private::member::Probe::<Option<String>>::NEW)
                     .writer(&self.secret_string),
             )?;
-            ::awsjson::__private::shape::optional(
+            ::awsjson::__private::json_struct::optional(
                 &mut __state,
                 "VersionId",
                 &self.version_id,
                 &(&::awsjson::__private::member::Probe::<Option<String>>::NEW)
                     .writer(&self.version_id),
             )?;
-            ::awsjson::__private::shape::optional(
+            ::awsjson::__private::json_struct::optional(
                 &mut __state,
                 "CreatedDate",
                 &self.created_date,
-                &::awsjson::__private::shape::WriteTimestamp(
+                &::awsjson::__private::json_struct::WriteTimestamp(
                     &self.created_date,
                     ::awsjson::__private::timestamp::Format::EpochSeconds,
                 ),
@@ -113,7 +113,7 @@ const _: () = {
                     self,
                     mut __map: __A,
                 ) -> ::core::result::Result<GetSecretValueResponse, __A::Error> {
-                    const __KEYS: ::awsjson::__private::shape::Key = ::awsjson::__private::shape::Key(
+                    const __KEYS: ::awsjson::__private::json_struct::Key = ::awsjson::__private::json_struct::Key(
                         &[
                             ("Name", 0usize),
                             ("SecretString", 1usize),
@@ -132,7 +132,7 @@ const _: () = {
                     )? {
                         match __key {
                             0usize => {
-                                ::awsjson::__private::shape::next_seed(
+                                ::awsjson::__private::json_struct::next_seed(
                                     &mut __map,
                                     &mut __f0,
                                     (&::awsjson::__private::member::Probe::<
@@ -143,7 +143,7 @@ const _: () = {
                                 )?
                             }
                             1usize => {
-                                ::awsjson::__private::shape::next_seed(
+                                ::awsjson::__private::json_struct::next_seed(
                                     &mut __map,
                                     &mut __f1,
                                     (&::awsjson::__private::member::Probe::<
@@ -154,7 +154,7 @@ const _: () = {
                                 )?
                             }
                             2usize => {
-                                ::awsjson::__private::shape::next_seed(
+                                ::awsjson::__private::json_struct::next_seed(
                                     &mut __map,
                                     &mut __f2,
                                     (&::awsjson::__private::member::Probe::<
@@ -165,16 +165,16 @@ const _: () = {
                                 )?
                             }
                             3usize => {
-                                ::awsjson::__private::shape::next_seed(
+                                ::awsjson::__private::json_struct::next_seed(
                                     &mut __map,
                                     &mut __f3,
-                                    ::awsjson::__private::shape::read_timestamp(
+                                    ::awsjson::__private::json_struct::read_timestamp(
                                         ::awsjson::__private::timestamp::Format::EpochSeconds,
                                     ),
                                     "CreatedDate",
                                 )?
                             }
-                            _ => ::awsjson::__private::shape::skip(&mut __map)?,
+                            _ => ::awsjson::__private::json_struct::skip(&mut __map)?,
                         }
                     }
                     ::core::result::Result::Ok(GetSecretValueResponse {
@@ -194,7 +194,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::awsjson::__private::shape::ErrorCorrection for GetSecretValueResponse {
+    impl ::awsjson::__private::json_struct::ErrorCorrection for GetSecretValueResponse {
         fn error_correction() -> ::core::option::Option<Self> {
             ::core::option::Option::Some(GetSecretValueResponse {
                 name: ::core::default::Default::default(),

@@ -42,7 +42,7 @@ impl ::core::fmt::Display for ResourceType {
     }
 }
 #[automatically_derived]
-impl ::awsjson::__private::shape::ErrorCorrection for ResourceType {
+impl ::awsjson::__private::json_struct::ErrorCorrection for ResourceType {
     fn error_correction() -> ::core::option::Option<Self> {
         ::core::option::Option::Some(
             Self::Unknown(::awsjson::__private::unknown_value("")),

@@ -55,7 +55,7 @@ const _: () = {
                     self,
                     mut __map: __A,
                 ) -> ::core::result::Result<Tag, __A::Error> {
-                    const __KEYS: ::awsjson::__private::shape::Key = ::awsjson::__private::shape::Key(
+                    const __KEYS: ::awsjson::__private::json_struct::Key = ::awsjson::__private::json_struct::Key(
                         &[("Key", 0usize), ("Value", 1usize)],
                         2usize,
                     );
@@ -67,7 +67,7 @@ const _: () = {
                     )? {
                         match __key {
                             0usize => {
-                                ::awsjson::__private::shape::next_seed(
+                                ::awsjson::__private::json_struct::next_seed(
                                     &mut __map,
                                     &mut __f0,
                                     (&::awsjson::__private::member::Probe::<String>::NEW)
@@ -76,7 +76,7 @@ const _: () = {
                                 )?
                             }
                             1usize => {
-                                ::awsjson::__private::shape::next_seed(
+                                ::awsjson::__private::json_struct::next_seed(
                                     &mut __map,
                                     &mut __f1,
                                     (&::awsjson::__private::member::Probe::<String>::NEW)
@@ -84,7 +84,7 @@ const _: () = {
                                     "Value",
                                 )?
                             }
-                            _ => ::awsjson::__private::shape::skip(&mut __map)?,
+                            _ => ::awsjson::__private::json_struct::skip(&mut __map)?,
                         }
                     }
                     ::core::result::Result::Ok(Tag {
@@ -102,7 +102,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::awsjson::__private::shape::ErrorCorrection for Tag {
+    impl ::awsjson::__private::json_struct::ErrorCorrection for Tag {
         fn error_correction() -> ::core::option::Option<Self> {
             ::core::option::Option::Some(Tag {
                 key: ::core::default::Default::default(),

@@ -65,13 +65,13 @@ const _: () = {
                 Value::Number(value) => {
                     map.serialize_entry(
                         "Number",
-                        &::awsjson::__private::shape::WriteFloat(value),
+                        &::awsjson::__private::json_struct::WriteFloat(value),
                     )?
                 }
                 Value::At(value) => {
                     map.serialize_entry(
                         "At",
-                        &::awsjson::__private::shape::WriteTimestamp(
+                        &::awsjson::__private::json_struct::WriteTimestamp(
                             value,
                             ::awsjson::__private::timestamp::Format::DateTime,
                         ),
@@ -133,7 +133,7 @@ const _: () = {
                             "Text" => {
                                 match map
                                     .next_value_seed(
-                                        ::awsjson::__private::shape::read_optional(
+                                        ::awsjson::__private::json_struct::read_optional(
                                             (&::awsjson::__private::member::Probe::<String>::NEW)
                                                 .reader(),
                                         ),
@@ -148,8 +148,8 @@ const _: () = {
                             "Number" => {
                                 match map
                                     .next_value_seed(
-                                        ::awsjson::__private::shape::read_optional(
-                                            ::awsjson::__private::shape::read_float(),
+                                        ::awsjson::__private::json_struct::read_optional(
+                                            ::awsjson::__private::json_struct::read_float(),
                                         ),
                                     )?
                                 {
@@ -162,8 +162,8 @@ const _: () = {
                             "At" => {
                                 match map
                                     .next_value_seed(
-                                        ::awsjson::__private::shape::read_optional(
-                                            ::awsjson::__private::shape::read_timestamp(
+                                        ::awsjson::__private::json_struct::read_optional(
+                                            ::awsjson::__private::json_struct::read_timestamp(
                                                 ::awsjson::__private::timestamp::Format::DateTime,
                                             ),
                                         ),
@@ -178,7 +178,7 @@ const _: () = {
                             "Secret" => {
                                 match map
                                     .next_value_seed(
-                                        ::awsjson::__private::shape::read_optional(
+                                        ::awsjson::__private::json_struct::read_optional(
                                             (&::awsjson::__private::member::Probe::<awsjson::Blob>::NEW)
                                                 .reader(),
                                         ),
@@ -236,7 +236,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::awsjson::__private::shape::ErrorCorrection for Value {
+    impl ::awsjson::__private::json_struct::ErrorCorrection for Value {
         fn error_correction() -> ::core::option::Option<Self> {
             ::core::option::Option::Some(
                 Value::Unknown(::awsjson::__private::unknown_value("")),

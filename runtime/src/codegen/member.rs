@@ -5,14 +5,14 @@
 //! errors for one mistake. The generated code asks for it once, with [`member`] at the
 //! field, and writes and reads through a [`Probe`], whose methods resolve to the
 //! `Member` path when the type has it and to an inert stand-in when it does not (the
-//! autoref probe of [`Fill`](crate::__private::shape::Fill)): the stand-in never runs,
+//! autoref probe of [`Fill`](crate::__private::json_struct::Fill)): the stand-in never runs,
 //! as the crate does not compile.
 
 use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed};
 
-use crate::__private::shape::{Member, ReadMember, WriteMember, read_member};
+use crate::__private::json_struct::{Member, ReadMember, WriteMember, read_member};
 
 /// Requires `T: Member`: called once per member, at the field, so that a member type
 /// that is no shape gets the one error with [`Member`]'s advice.
