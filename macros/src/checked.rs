@@ -9,6 +9,7 @@
 use crate::ast::{self, EnumKind};
 
 /// A structure member as the checks resolved it.
+#[allow(dead_code)] // the HTTP binding: read by the restJson1 expansion (issue 17)
 pub(crate) struct Field<'a> {
     pub(crate) decl: &'a ast::Field,
     /// The model's member name for a member checked against the catalog, else the
@@ -18,6 +19,41 @@ pub(crate) struct Field<'a> {
     pub(crate) timestamp: Option<&'static str>,
     /// `Debug` redacts it: `#[aws(sensitive)]`, or sensitive in the model.
     pub(crate) sensitive: bool,
+    /// Where the member goes on the wire: always [`Binding::Body`] under awsJson.
+    pub(crate) binding: Binding,
+    /// The media type of an `httpPayload` blob or string (`@mediaType`), when the
+    /// model gives one; the payload's `Content-Type` defaults by kind otherwise.
+    pub(crate) media_type: Option<String>,
+    /// A streaming blob payload (`@streaming`): a request body from bytes or a stream,
+    /// a response body read as a stream.
+    pub(crate) streaming: bool,
+}
+
+/// Where a member goes on the wire: restJson1's HTTP binding traits. The wire name of
+/// a [`Binding::Body`] member is [`Field::wire_name`]; for a label it is the name in
+/// the URI template, for a query parameter or header the name the binding gives.
+// Read by the restJson1 expansion, which lands with issue 17.
+#[allow(dead_code)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub(crate) enum Binding {
+    /// A member of the JSON body.
+    #[default]
+    Body,
+    /// `{Name}` in the URI (`httpLabel`); `greedy` for `{Name+}`, which keeps `/`.
+    Label { greedy: bool },
+    /// A query-string parameter of this name (`httpQuery`); lists repeat it.
+    Query(String),
+    /// `httpQueryParams`: a map whose entries become query parameters, after the
+    /// `Query` ones (an explicit `Query` name wins).
+    QueryParams,
+    /// A header of this name (`httpHeader`); lists are comma-joined.
+    Header(String),
+    /// `httpPrefixHeaders`: a map, one header per entry, named prefix + key.
+    PrefixHeaders(String),
+    /// The whole HTTP body (`httpPayload`).
+    Payload,
+    /// The HTTP status code of a response (`httpResponseCode`).
+    ResponseCode,
 }
 
 impl<'a> Field<'a> {
@@ -28,6 +64,9 @@ impl<'a> Field<'a> {
             wire_name: decl.wire_name.clone(),
             timestamp: decl.attrs.timestamp,
             sensitive: decl.attrs.sensitive.is_some(),
+            binding: Binding::Body,
+            media_type: None,
+            streaming: false,
         }
     }
 }
@@ -71,11 +110,15 @@ pub(crate) enum Shape<'a> {
 }
 
 /// A checked `#[aws_json_operation]`.
+#[allow(dead_code)] // `http`: read by the restJson1 expansion (issue 17)
 pub(crate) struct Operation<'a> {
     pub(crate) decl: &'a ast::Operation,
     pub(crate) body: Struct<'a>,
-    /// `Prefix.Operation`, the `X-Amz-Target`.
+    /// `Prefix.Operation`, the `X-Amz-Target`; empty for a restJson1 operation.
     pub(crate) target: String,
+    /// The operation's HTTP route: `Some` for restJson1 (from `http = "..."` or the
+    /// catalog), `None` for awsJson.
+    pub(crate) http: Option<HttpRoute>,
     pub(crate) service: Service,
     pub(crate) token: Option<Token>,
     /// Errors carry awsQuery codes: declared, or `awsQueryCompatible` in the model.
@@ -93,6 +136,24 @@ pub(crate) struct Operation<'a> {
     /// Structures nested in the input, declared in their own macro invocations, each
     /// with the model's sensitive members it must redact (`Mirror::sensitive`).
     pub(crate) nested: Vec<(syn::Type, Vec<(&'static str, String)>)>,
+}
+
+/// A restJson1 operation's `http` trait and the traits that shape its request.
+#[allow(dead_code)] // read by the restJson1 expansion (issue 17)
+pub(crate) struct HttpRoute {
+    /// `GET`, `POST`, ...
+    pub(crate) method: String,
+    /// The URI template as the model writes it: path with `{Label}` / `{Greedy+}`,
+    /// and any literal query after `?` (`/things/{Id}?tagging`).
+    pub(crate) uri: String,
+    /// The success status code (`code`, 200 when not given).
+    pub(crate) code: u16,
+    /// `httpChecksumRequired`: the request carries `Content-MD5`.
+    pub(crate) checksum_required: bool,
+    /// Whether the input has members bound to the JSON body in the model (declared or
+    /// not): the request then carries a JSON object body even when every declared body
+    /// member is unset, as the official SDKs send it.
+    pub(crate) has_body_members: bool,
 }
 
 /// A service's metadata as `ServiceMeta` holds it.

@@ -51,6 +51,8 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
             model: None,
         },
         target: value,
+        // restJson1 declarations fill it (issue 17).
+        http: None,
         service,
         token,
         query_compatible: traits.query_compatible,
