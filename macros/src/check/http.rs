@@ -297,7 +297,7 @@ fn bind_fields(cx: &Ctxt, fields: &mut [checked::Field], place: Place) {
                         format!("`{other}` is the payload already: a request or response has one"),
                     );
                 }
-                payload = Some(ident);
+                payload = payload.or(Some(ident));
                 field.streaming = is_byte_stream(&decl.ty);
             }
             Binding::QueryParams => {
@@ -307,7 +307,7 @@ fn bind_fields(cx: &Ctxt, fields: &mut [checked::Field], place: Place) {
                         format!("`{other}` holds the query parameters already"),
                     );
                 }
-                query_params = Some(ident);
+                query_params = query_params.or(Some(ident));
             }
             Binding::PrefixHeaders(_) => {
                 if let Some(other) = prefix {
@@ -316,7 +316,7 @@ fn bind_fields(cx: &Ctxt, fields: &mut [checked::Field], place: Place) {
                         format!("`{other}` holds the prefix headers already: a structure has one"),
                     );
                 }
-                prefix = Some(ident);
+                prefix = prefix.or(Some(ident));
             }
             Binding::Query(name) => {
                 if let Some((_, other)) = queries.iter().find(|(n, _)| n == name) {
