@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 mod catalog;
 mod endpoint;
+mod http;
 mod member_type;
 mod target;
 mod traits;
@@ -21,7 +22,12 @@ use crate::ty;
 pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Operation<'a> {
     idempotency(cx, &op.body.fields);
     paginate(cx, op);
-    let target = target::parse(cx, op);
+    // restJson1 declared explicitly: the method and URI name the operation.
+    let route = op.args.http.as_ref();
+    let target = match route {
+        Some(_) => None,
+        None => target::parse(cx, op),
+    };
     let known = target.as_ref().and_then(|t| target::lookup(cx, op, t));
     let service = target::service(cx, op, target.as_ref(), known);
     let mut fields: Vec<checked::Field> = op
@@ -32,6 +38,13 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
         .collect();
     let value = target.as_ref().map(|t| t.value.clone()).unwrap_or_default();
     let against = known.map(|known| catalog::operation(cx, op, &mut fields, &value, known));
+    let http = match route {
+        Some(lit) => http::operation(cx, op, lit, &mut fields),
+        None => {
+            http::awsjson(cx, op);
+            None
+        }
+    };
     unique_wire_names(cx, &fields);
     let traits = traits::model_traits(cx, &op.args, &value, known);
     let host_prefix = endpoint::host_prefix(cx, &fields, traits.host_prefix.as_ref());
@@ -51,8 +64,7 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
             model: None,
         },
         target: value,
-        // restJson1 declarations fill it (issue 17).
-        http: None,
+        http,
         service,
         token,
         query_compatible: traits.query_compatible,
@@ -93,6 +105,7 @@ fn struct_shape<'a>(
 ) -> checked::Struct<'a> {
     let mut fields: Vec<checked::Field> = s.fields.iter().map(checked::Field::declared).collect();
     let model = model.and_then(|lit| catalog::struct_shape(cx, lit, s, &mut fields));
+    http::shape(cx, &mut fields);
     unique_wire_names(cx, &fields);
     checked::Struct {
         item: &s.item,
