@@ -14,7 +14,6 @@ pub use super::rest_json_shapes::*;
 /// This example uses all query string types.
 #[aws_json_operation(
     http = "GET /AllQueryStringTypesInput",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -69,7 +68,6 @@ pub struct AllQueryStringTypes {
 /// serialized (implementations may need to merge them together).
 #[aws_json_operation(
     http = "GET /ConstantAndVariableQueryString?foo=bar",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -87,7 +85,6 @@ pub struct ConstantAndVariableQueryString {
 /// in no way conflict with the label, `{hello}`.
 #[aws_json_operation(
     http = "GET /ConstantQueryString/{hello}?foo=bar&hello",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -99,7 +96,6 @@ pub struct ConstantQueryString {
 
 #[aws_json_operation(
     http = "POST /DatetimeOffsets",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     output = DatetimeOffsetsOutput,
@@ -109,7 +105,6 @@ pub struct DatetimeOffsets {}
 /// This example serializes a document as part of the payload.
 #[aws_json_operation(
     http = "PUT /DocumentType",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -123,7 +118,6 @@ pub struct DocumentType {
 /// This example serializes documents as the value of maps.
 #[aws_json_operation(
     http = "PUT /DocumentTypeAsMapValue",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -136,7 +130,6 @@ pub struct DocumentTypeAsMapValue {
 /// This example serializes a document as the entire HTTP payload.
 #[aws_json_operation(
     http = "PUT /DocumentTypeAsPayload",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -153,7 +146,6 @@ pub struct DocumentTypeAsPayload {
 /// be rare, code generators must support this.
 #[aws_json_operation(
     http = "POST /EmptyInputAndEmptyOutput",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     output = EmptyInputAndEmptyOutputOutput,
@@ -162,7 +154,6 @@ pub struct EmptyInputAndEmptyOutput {}
 
 #[aws_json_operation(
     http = "POST /EndpointOperation",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     host_prefix = "foo."
@@ -171,7 +162,6 @@ pub struct EndpointOperation {}
 
 #[aws_json_operation(
     http = "POST /EndpointWithHostLabelOperation",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     host_prefix = "foo.{label}.",
@@ -184,7 +174,6 @@ pub struct EndpointWithHostLabelOperation {
 
 #[aws_json_operation(
     http = "POST /FractionalSeconds",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     output = FractionalSecondsOutput,
@@ -203,7 +192,6 @@ pub struct FractionalSeconds {}
 /// the presence of the
 #[aws_json_operation(
     http = "PUT /GreetingWithErrors",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     output = GreetingWithErrorsOutput,
@@ -213,7 +201,6 @@ pub struct GreetingWithErrors {}
 
 #[aws_json_operation(
     http = "GET /HostWithPathOperation",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson"
 )]
@@ -222,10 +209,8 @@ pub struct HostWithPathOperation {}
 /// This example tests httpChecksumRequired trait
 #[aws_json_operation(
     http = "POST /HttpChecksumRequired",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
-    checksum_required,
     rename_all = "camelCase",
     output = HttpChecksumRequiredInputOutput,
 )]
@@ -236,7 +221,6 @@ pub struct HttpChecksumRequired {
 /// Clients that perform this test extract all headers from the response.
 #[aws_json_operation(
     http = "GET /HttpEmptyPrefixHeaders",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -251,7 +235,6 @@ pub struct HttpEmptyPrefixHeaders {
 
 #[aws_json_operation(
     http = "POST /EnumPayload",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -268,7 +251,6 @@ pub struct HttpEnumPayload {
 /// not a structure or a union type.
 #[aws_json_operation(
     http = "POST /HttpPayloadTraits",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -285,7 +267,6 @@ pub struct HttpPayloadTraits {
 /// content-type to be serialized.
 #[aws_json_operation(
     http = "POST /HttpPayloadTraitsWithMediaType",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -304,7 +285,6 @@ pub struct HttpPayloadTraitsWithMediaType {
 /// to match the targeted structure.
 #[aws_json_operation(
     http = "PUT /HttpPayloadWithStructure",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -318,7 +298,6 @@ pub struct HttpPayloadWithStructure {
 /// This example serializes a union in the payload.
 #[aws_json_operation(
     http = "PUT /HttpPayloadWithUnion",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -332,7 +311,6 @@ pub struct HttpPayloadWithUnion {
 /// This examples adds headers to the input of a request and response by prefix.
 #[aws_json_operation(
     http = "GET /HttpPrefixHeaders",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -348,7 +326,6 @@ pub struct HttpPrefixHeaders {
 /// Clients that perform this test extract all headers from the response.
 #[aws_json_operation(
     http = "GET /HttpPrefixHeadersResponse",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     output = HttpPrefixHeadersInResponseOutput,
@@ -358,7 +335,6 @@ pub struct HttpPrefixHeadersInResponse {}
 /// This example tests httpQueryParams when no other query parameters exist.
 #[aws_json_operation(
     http = "GET /http-query-params-only",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -370,7 +346,6 @@ pub struct HttpQueryParamsOnlyOperation {
 
 #[aws_json_operation(
     http = "GET /FloatHttpLabels/{float}/{double}",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -384,7 +359,6 @@ pub struct HttpRequestWithFloatLabels {
 
 #[aws_json_operation(
     http = "GET /HttpRequestWithGreedyLabelInPath/foo/{foo}/baz/{baz+}",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -400,7 +374,6 @@ pub struct HttpRequestWithGreedyLabelInPath {
 /// payload but there are HTTP labels.
 #[aws_json_operation(
     http = "GET /HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -428,7 +401,6 @@ pub struct HttpRequestWithLabels {
 /// URI path.
 #[aws_json_operation(
     http = "GET /HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -452,7 +424,6 @@ pub struct HttpRequestWithLabelsAndTimestampFormat {
 
 #[aws_json_operation(
     http = "GET /ReDosLiteral/{str}/(a+)+",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -464,7 +435,6 @@ pub struct HttpRequestWithRegexLiteral {
 
 #[aws_json_operation(
     http = "PUT /HttpResponseCode",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     output = HttpResponseCodeOutput,
@@ -473,7 +443,6 @@ pub struct HttpResponseCode {}
 
 #[aws_json_operation(
     http = "POST /StringPayload",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -489,7 +458,6 @@ pub struct HttpStringPayload {
 /// the request and response.
 #[aws_json_operation(
     http = "GET /IgnoreQueryParamsInResponse",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     output = IgnoreQueryParamsInResponseOutput,
@@ -500,7 +468,6 @@ pub struct IgnoreQueryParamsInResponse {}
 /// no input or output payload but there are HTTP header bindings.
 #[aws_json_operation(
     http = "POST /InputAndOutputWithHeaders",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -548,7 +515,6 @@ pub struct InputAndOutputWithHeaders {
 /// Blobs are base64 encoded
 #[aws_json_operation(
     http = "POST /JsonBlobs",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -561,7 +527,6 @@ pub struct JsonBlobs {
 /// This example serializes enums as top level properties, in lists, sets, and maps.
 #[aws_json_operation(
     http = "PUT /JsonEnums",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -579,7 +544,6 @@ pub struct JsonEnums {
 /// This example serializes intEnums as top level properties, in lists, sets, and maps.
 #[aws_json_operation(
     http = "PUT /JsonIntEnums",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -603,7 +567,6 @@ pub struct JsonIntEnums {
 /// 4. Lists of structures.
 #[aws_json_operation(
     http = "PUT /JsonLists",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -625,7 +588,6 @@ pub struct JsonLists {
 /// The example tests basic map serialization.
 #[aws_json_operation(
     http = "POST /JsonMaps",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -644,7 +606,6 @@ pub struct JsonMaps {
 /// values.
 #[aws_json_operation(
     http = "POST /JsonTimestamps",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -669,7 +630,6 @@ pub struct JsonTimestamps {
 /// This operation uses unions for inputs and outputs.
 #[aws_json_operation(
     http = "PUT /JsonUnions",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -682,7 +642,6 @@ pub struct JsonUnions {
 /// This example ensures that mediaType strings are base64 encoded in headers.
 #[aws_json_operation(
     http = "GET /MediaTypeHeader",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -698,7 +657,6 @@ pub struct MediaTypeHeader {
 /// While this should be rare, code generators must support this.
 #[aws_json_operation(
     http = "POST /NoInputAndNoOutput",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson"
 )]
@@ -710,7 +668,6 @@ pub struct NoInputAndNoOutput {}
 /// this.
 #[aws_json_operation(
     http = "POST /NoInputAndOutputOutput",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     output = NoInputAndOutputOutput,
@@ -720,7 +677,6 @@ pub struct NoInputAndOutput {}
 /// Null headers are not sent over the wire, empty headers are serialized to ""
 #[aws_json_operation(
     http = "GET /NullAndEmptyHeadersClient",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -738,7 +694,6 @@ pub struct NullAndEmptyHeadersClient {
 /// Omits null, but serializes empty string value.
 #[aws_json_operation(
     http = "GET /OmitsNullSerializesEmptyString",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -755,7 +710,6 @@ pub struct OmitsNullSerializesEmptyString {
 /// must be omitted.
 #[aws_json_operation(
     http = "POST /OmitsSerializingEmptyLists",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -779,7 +733,6 @@ pub struct OmitsSerializingEmptyLists {
 
 #[aws_json_operation(
     http = "POST /OperationWithDefaults",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -796,7 +749,6 @@ pub struct OperationWithDefaults {
 
 #[aws_json_operation(
     http = "POST /OperationWithNestedStructure",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -809,7 +761,6 @@ pub struct OperationWithNestedStructure {
 /// This operation defines a union with a Unit member.
 #[aws_json_operation(
     http = "POST /PostPlayerAction",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -822,7 +773,6 @@ pub struct PostPlayerAction {
 /// This operation defines a union that uses jsonName on some members.
 #[aws_json_operation(
     http = "POST /PostUnionWithJsonName",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -834,7 +784,6 @@ pub struct PostUnionWithJsonName {
 
 #[aws_json_operation(
     http = "POST /requestcompression/putcontentwithencoding",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     request_compression = "gzip",
@@ -849,7 +798,6 @@ pub struct PutWithContentEncoding {
 /// Automatically adds idempotency tokens.
 #[aws_json_operation(
     http = "POST /QueryIdempotencyTokenAutoFill",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -862,7 +810,6 @@ pub struct QueryIdempotencyTokenAutoFill {
 
 #[aws_json_operation(
     http = "POST /StringListMap",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -876,7 +823,6 @@ pub struct QueryParamsAsStringListMap {
 
 #[aws_json_operation(
     http = "POST /Precedence",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -891,7 +837,6 @@ pub struct QueryPrecedence {
 /// Recursive shapes
 #[aws_json_operation(
     http = "PUT /RecursiveShapes",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -903,7 +848,6 @@ pub struct RecursiveShapes {
 
 #[aws_json_operation(
     http = "PUT /SimpleScalarProperties",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -926,7 +870,6 @@ pub struct SimpleScalarProperties {
 
 #[aws_json_operation(
     http = "PUT /SparseJsonLists",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -940,7 +883,6 @@ pub struct SparseJsonLists {
 /// This example tests sparse map serialization.
 #[aws_json_operation(
     http = "POST /SparseJsonMaps",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -960,7 +902,6 @@ pub struct SparseJsonMaps {
 /// not a structure or a union type.
 #[aws_json_operation(
     http = "POST /StreamingTraits",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -980,7 +921,6 @@ pub struct StreamingTraits {
 /// not a structure or a union type.
 #[aws_json_operation(
     http = "POST /StreamingTraitsRequireLength",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase"
@@ -998,7 +938,6 @@ pub struct StreamingTraitsRequireLength {
 /// content-type to be serialized.
 #[aws_json_operation(
     http = "POST /StreamingTraitsWithMediaType",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -1018,7 +957,6 @@ pub struct StreamingTraitsWithMediaType {
 /// an empty JSON document ({}).
 #[aws_json_operation(
     http = "POST /body",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -1037,7 +975,6 @@ pub struct TestBodyStructure {
 /// cannot produce an HTTP body.
 #[aws_json_operation(
     http = "GET /no_input_no_payload",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     output = TestNoPayloadInputOutput,
@@ -1051,7 +988,6 @@ pub struct TestGetNoInputNoPayload {}
 /// cannot produce an HTTP body.
 #[aws_json_operation(
     http = "GET /no_payload",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -1071,7 +1007,6 @@ pub struct TestGetNoPayload {
 /// empty JSON document.
 #[aws_json_operation(
     http = "POST /blob_payload",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -1090,7 +1025,6 @@ pub struct TestPayloadBlob {
 /// but with the body specified by the @httpPayload trait.
 #[aws_json_operation(
     http = "POST /payload",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -1109,7 +1043,6 @@ pub struct TestPayloadStructure {
 /// (Content-Type) to a POST operation with no modeled input.
 #[aws_json_operation(
     http = "POST /no_input_no_payload",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     output = TestNoPayloadInputOutput,
@@ -1122,7 +1055,6 @@ pub struct TestPostNoInputNoPayload {}
 /// (Content-Type) to a POST operation with no modeled payload.
 #[aws_json_operation(
     http = "POST /no_payload",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -1136,7 +1068,6 @@ pub struct TestPostNoPayload {
 /// This example tests how timestamp request and response headers are serialized.
 #[aws_json_operation(
     http = "POST /TimestampFormatHeaders",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson",
     rename_all = "camelCase",
@@ -1162,7 +1093,6 @@ pub struct TimestampFormatHeaders {
 /// This test is similar to NoInputAndNoOutput, but uses explicit Unit types.
 #[aws_json_operation(
     http = "POST /UnitInputAndOutput",
-    deserialize,
     signing_name = "restjson",
     endpoint_prefix = "restjson"
 )]

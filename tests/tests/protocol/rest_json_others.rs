@@ -14,7 +14,6 @@ pub mod apigateway {
 
     #[aws_json_operation(
         http = "GET /restapis",
-        deserialize,
         signing_name = "apigateway",
         endpoint_prefix = "apigateway",
         rename_all = "camelCase",
@@ -109,7 +108,6 @@ pub mod glacier {
     #[aws_json_operation(
         http = "POST /{accountId}/vaults/{vaultName}/archives",
         code = 201,
-        deserialize,
         signing_name = "glacier",
         endpoint_prefix = "glacier",
         rename_all = "camelCase",
@@ -132,7 +130,6 @@ pub mod glacier {
     #[aws_json_operation(
         http = "PUT /{accountId}/vaults/{vaultName}/multipart-uploads/{uploadId}",
         code = 204,
-        deserialize,
         signing_name = "glacier",
         endpoint_prefix = "glacier",
         rename_all = "camelCase",
@@ -219,7 +216,6 @@ pub mod validation {
 
     #[aws_json_operation(
         http = "POST /RecursiveStructures",
-        deserialize,
         signing_name = "restjsonvalidation",
         endpoint_prefix = "restjsonvalidation",
         rename_all = "camelCase",

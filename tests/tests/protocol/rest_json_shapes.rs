@@ -256,7 +256,6 @@ pub struct HttpResponseCodeOutput {
 #[aws_json_shape(rename_all = "camelCase")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IgnoreQueryParamsInResponseOutput {
-    #[aws(query = "baz")]
     pub baz: Option<String>,
 }
 
