@@ -267,7 +267,12 @@ class Gen:
             attrs.append(f"timestamp = {json.dumps(fmt)}")
         wire = member.get("jsonName", name) if not binding else name
         optional = True
-        client_optional = "clientOptional" in member.get("traits", {})
+        # Smithy's nullability rules: a client treats every member of an `@input`
+        # structure as optional, defaults included (it does not send a default it was
+        # not given), and so every `@clientOptional` member.
+        client_optional = "clientOptional" in member.get("traits", {}) or (
+            "input" in (self.shape(owner) or {}).get("traits", {}) and "default" in member
+        )
         if "default" in member and member["default"] is not None and not client_optional:
             optional = False
             if ty != "ByteStream":
@@ -486,7 +491,8 @@ class Nodes:
         out = []
         for name, member in self.g.shape(key)["members"].items():
             field = snake(name)
-            if "default" in member and member["default"] is not None and "clientOptional" not in member.get("traits", {}):
+            optional = "clientOptional" in member.get("traits", {}) or "input" in self.g.shape(key).get("traits", {})
+            if "default" in member and member["default"] is not None and not optional:
                 out.append(f"            {field}: member_or(v, {json.dumps(name)}, {json.dumps(self.default_node(member))})?,")
             else:
                 out.append(f"            {field}: member(v, {json.dumps(name)})?,")

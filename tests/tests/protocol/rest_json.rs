@@ -741,10 +741,8 @@ pub struct OmitsSerializingEmptyLists {
 pub struct OperationWithDefaults {
     pub defaults: Option<Defaults>,
     pub client_optional_defaults: Option<ClientOptionalDefaults>,
-    #[aws(default = "hi")]
-    pub top_level_default: String,
-    #[aws(default = 0)]
-    pub other_top_level_default: i32,
+    pub top_level_default: Option<String>,
+    pub other_top_level_default: Option<i32>,
 }
 
 #[aws_json_operation(

@@ -414,8 +414,8 @@ impl FromNode for super::rest_json::OperationWithDefaults {
         Ok(Self {
             defaults: member(v, "defaults")?,
             client_optional_defaults: member(v, "clientOptionalDefaults")?,
-            top_level_default: member_or(v, "topLevelDefault", "\"hi\"")?,
-            other_top_level_default: member_or(v, "otherTopLevelDefault", "0")?,
+            top_level_default: member(v, "topLevelDefault")?,
+            other_top_level_default: member(v, "otherTopLevelDefault")?,
         })
     }
 }
@@ -525,7 +525,7 @@ impl FromNode for super::rest_json::StreamingTraitsRequireLength {
     fn from_node(v: &Value) -> Result<Self, String> {
         Ok(Self {
             foo: member(v, "foo")?,
-            blob: member_or(v, "blob", "\"\"")?,
+            blob: member(v, "blob")?,
         })
     }
 }
