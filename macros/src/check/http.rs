@@ -23,6 +23,12 @@ pub(crate) fn awsjson(cx: &Ctxt, op: &ast::Operation) {
             "`code` is the success status of a restJson1 operation, which needs `http = \"METHOD /uri\"`",
         );
     }
+    if let Some(span) = op.args.checksum_required {
+        cx.error_at(
+            span,
+            "`checksum_required` (Content-MD5) is for restJson1 operations, which need `http = \"METHOD /uri\"`",
+        );
+    }
     for field in &op.body.fields {
         for binding in &field.attrs.bindings {
             cx.error_at(
@@ -97,7 +103,7 @@ pub(crate) fn operation(
         method: uri.method,
         uri: uri.path,
         code,
-        checksum_required: false,
+        checksum_required: op.args.checksum_required.is_some(),
         has_body_members,
     })
 }
