@@ -63,7 +63,7 @@ SIMPLE = {
 }
 
 # Whether the macro takes `checksum_required` (httpChecksumRequired) yet.
-CHECKSUM_KEY = False
+CHECKSUM_KEY = True
 
 # What each service is signed as (`sigv4Name`; RestJsonValidation has none, so it is
 # signed under its own name: nothing in its one case looks at the signature).
