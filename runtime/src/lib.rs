@@ -435,6 +435,7 @@ mod endpoint;
 mod error;
 pub mod event_stream;
 mod http;
+mod http_binding;
 mod interceptor;
 mod md5;
 mod mirror;
