@@ -987,10 +987,8 @@ impl Client {
             )
             .map_err(Error::Config)?;
         // restJson1: the operation's path and query after the endpoint's path.
-        let url = (!prepared.uri.is_empty())
-            .then(|| operation_url(&destination.parsed, &prepared.uri))
-            .transpose()
-            .map_err(Error::Config)?;
+        let url =
+            (!prepared.uri.is_empty()).then(|| operation_url(&destination.parsed, &prepared.uri));
         let uri = match &url {
             Some(url) => Cow::Owned(match url.query() {
                 Some(query) => format!("{}?{query}", url.path()),
@@ -1472,7 +1470,7 @@ enum AttemptBody {
 
 /// The endpoint's URL with a restJson1 operation's path and query: the operation's
 /// path after the endpoint's own (`https://host/base` + `/things/1`).
-fn operation_url(endpoint: &reqwest::Url, uri: &str) -> Result<reqwest::Url, ConfigError> {
+fn operation_url(endpoint: &reqwest::Url, uri: &str) -> reqwest::Url {
     let (path, query) = match uri.split_once('?') {
         Some((path, query)) => (path, Some(query)),
         None => (uri, None),
@@ -1481,7 +1479,7 @@ fn operation_url(endpoint: &reqwest::Url, uri: &str) -> Result<reqwest::Url, Con
     let mut url = endpoint.clone();
     url.set_path(&format!("{base}{path}"));
     url.set_query(query);
-    Ok(url)
+    url
 }
 
 /// One call, the same for all its attempts.
