@@ -370,9 +370,12 @@ where
             String::from_utf8_lossy(&body)
         )),
         Some(_) => {}
-        // No body in the case (the two compression cases and the GET of
+        // No body in the case (the two compression cases and the two GETs of
         // `HttpQueryParamsOnlyOperation`): Smithy asserts nothing about it. A compressed
-        // body must still decompress (above).
+        // body must still decompress (above) to JSON.
+        None if gzipped => {
+            parse(&body)?;
+        }
         None => {}
     }
     verdict(problems)
