@@ -63,7 +63,7 @@ SIMPLE = {
 }
 
 # Whether the macro takes `checksum_required` (httpChecksumRequired) yet.
-CHECKSUM_KEY = False
+CHECKSUM_KEY = True
 
 # What each service is signed as (`sigv4Name`; RestJsonValidation has none, so it is
 # signed under its own name: nothing in its one case looks at the signature).
@@ -339,7 +339,8 @@ class Gen:
         for n, m in s["members"].items():
             wire = m.get("jsonName", n)
             if m["target"] == "Unit":
-                ty = None
+                # A unit member: `Quit(())`, written `"quit": {}`.
+                ty = "()"
             else:
                 ty = self.rust_type(m["target"])
                 if self.is_struct_like(m["target"]) and self.reaches(m["target"], key):
@@ -536,7 +537,7 @@ class Nodes:
         L.append("        match union_member(v)? {")
         for name, m in members.items():
             if m["target"] == "Unit":
-                L.append(f"            ({json.dumps(name)}, _) => Ok(Self::{pascal(name)}),")
+                L.append(f"            ({json.dumps(name)}, _) => Ok(Self::{pascal(name)}(())),")
             else:
                 L.append(f"            ({json.dumps(name)}, value) => Ok(Self::{pascal(name)}(FromNode::from_node(value)?)),")
         L.append(f'            (other, _) => Err(format!("{self.g.rust_name(key)} has no member {{other}}")),')
@@ -548,7 +549,7 @@ class Nodes:
         L.append("        match self {")
         for name, m in members.items():
             if m["target"] == "Unit":
-                L.append(f"            Self::{pascal(name)} => one({json.dumps(name)}, Value::Object(Map::new())),")
+                L.append(f"            Self::{pascal(name)}(()) => one({json.dumps(name)}, Value::Object(Map::new())),")
             else:
                 L.append(f"            Self::{pascal(name)}(value) => one({json.dumps(name)}, value.to_node()),")
         L.append('            _ => Value::String("an unknown union member".to_owned()),')

@@ -211,6 +211,7 @@ pub struct HostWithPathOperation {}
     http = "POST /HttpChecksumRequired",
     signing_name = "restjson",
     endpoint_prefix = "restjson",
+    checksum_required,
     rename_all = "camelCase",
     output = HttpChecksumRequiredInputOutput,
 )]

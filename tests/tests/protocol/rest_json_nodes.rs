@@ -1518,7 +1518,7 @@ impl ToNode for super::rest_json::PayloadConfig {
 impl FromNode for super::rest_json::PlayerAction {
     fn from_node(v: &Value) -> Result<Self, String> {
         match union_member(v)? {
-            ("quit", _) => Ok(Self::Quit),
+            ("quit", _) => Ok(Self::Quit(())),
             (other, _) => Err(format!("PlayerAction has no member {other}")),
         }
     }
@@ -1526,7 +1526,7 @@ impl FromNode for super::rest_json::PlayerAction {
 impl ToNode for super::rest_json::PlayerAction {
     fn to_node(self) -> Value {
         match self {
-            Self::Quit => one("quit", Value::Object(Map::new())),
+            Self::Quit(()) => one("quit", Value::Object(Map::new())),
             _ => Value::String("an unknown union member".to_owned()),
         }
     }

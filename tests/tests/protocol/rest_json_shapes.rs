@@ -518,7 +518,7 @@ pub struct PayloadConfig {
 #[aws_json_shape(rename_all = "camelCase")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlayerAction {
-    Quit,
+    Quit(()),
 }
 
 #[aws_json_shape(rename_all = "camelCase")]
