@@ -38,6 +38,8 @@ pub(crate) struct Prepared {
     /// A streaming body, sent once instead of `body` (restJson1 `@streaming` payloads
     /// made from a stream).
     pub(crate) stream: Option<crate::ByteStream>,
+    /// Whether a success's body is left unread for the output's streaming payload.
+    pub(crate) stream_response: bool,
     /// Prepended to the endpoint's host (`endpoint` trait).
     pub(crate) host_prefix: Option<String>,
     /// Replaces the client's endpoint for this call (`#[aws(endpoint_url)]`).
@@ -62,6 +64,7 @@ impl Default for Prepared {
             uri: String::new(),
             body: Vec::new(),
             stream: None,
+            stream_response: false,
             host_prefix: None,
             endpoint_url: None,
             headers: Vec::new(),
@@ -122,6 +125,7 @@ pub(crate) fn prepare<O: Operation>(
         uri,
         body,
         stream,
+        stream_response: <O::Output as crate::operation::OutputShape>::STREAMING,
         host_prefix,
         endpoint_url: op
             .endpoint_url()
