@@ -709,11 +709,11 @@ impl Client {
             let target = Target {
                 method: call.prepared.method,
                 url: url.as_ref().unwrap_or(&destination.parsed),
+                stream_to: call
+                    .prepared
+                    .stream_response
+                    .then_some(&call.response_stream),
             };
-            let stream_to = call
-                .prepared
-                .stream_response
-                .then_some(&call.response_stream);
             self.transmit(
                 &destination,
                 target,
@@ -721,7 +721,6 @@ impl Client {
                 info.extra,
                 call.body(info.attempt)?,
                 &status,
-                stream_to,
             )
             .await
         };
@@ -1084,7 +1083,6 @@ impl Client {
         extra: &ExtraHeaders,
         body: AttemptBody,
         status_seen: &AtomicU16,
-        stream_to: Option<&std::sync::Mutex<Option<crate::ByteStream>>>,
     ) -> Result<RawResponse, Error<Infallible>> {
         // Without test-util the enum has one variant, and the match looks needless.
         #[cfg_attr(
@@ -1182,7 +1180,7 @@ impl Client {
             .collect();
         // A success whose output streams its payload: the body is left to the caller,
         // read as it is asked for (no size cap, no buffering).
-        if let Some(slot) = stream_to.filter(|_| (200..300).contains(&status)) {
+        if let Some(slot) = target.stream_to.filter(|_| (200..300).contains(&status)) {
             let body = crate::byte_stream::ResponseBody {
                 body: reqwest::Body::from(response),
                 status,
@@ -1458,10 +1456,12 @@ type Signed = (
     Option<reqwest::Url>,
 );
 
-/// Where one attempt goes: the method, and the URL (the destination's for awsJson).
+/// Where one attempt goes: the method, and the URL (the destination's for awsJson);
+/// and where a success's body goes unread, for an output that streams its payload.
 struct Target<'a> {
     method: &'static str,
     url: &'a reqwest::Url,
+    stream_to: Option<&'a std::sync::Mutex<Option<crate::ByteStream>>>,
 }
 
 /// The body of one attempt: the call's bytes, shared, or its stream, sent once.

@@ -5,8 +5,8 @@ use crate::endpoint::Param as EndpointParam;
 use crate::endpoint::discovery::EndpointDiscovery;
 use crate::endpoint::host_prefix::HostLabelError;
 use crate::error::UnmodeledError;
-use crate::protocol::http_binding::BindError;
-use crate::protocol::rest_json;
+use crate::http_binding as rest_json;
+use crate::http_binding::BindError;
 use crate::service::ServiceMeta;
 
 /// One declared operation: what `#[aws_json_operation]` implements.

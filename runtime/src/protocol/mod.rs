@@ -2,7 +2,7 @@
 //! response becomes its output or typed error.
 //!
 //! What differs per protocol lives in one file per protocol (`aws_json.rs`,
-//! `rest_json.rs`, with `http_binding.rs` for restJson1's values outside the body),
+//! `rest_json.rs`, over the crate's `http_binding.rs` for restJson1's bound members),
 //! each saying its own method, URI, headers and body; what the JSON protocols share
 //! sits beside them: JSON bodies (`json_body.rs`, `json_struct.rs`), error codes
 //! (`error_code.rs`) and decoding (`decode.rs`). Nothing here knows the client: the
@@ -19,7 +19,6 @@ use crate::operation::Operation;
 pub(crate) mod aws_json;
 pub(crate) mod decode;
 pub(crate) mod error_code;
-pub(crate) mod http_binding;
 pub(crate) mod json_body;
 pub mod json_struct;
 pub mod rest_json;
