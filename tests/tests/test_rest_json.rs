@@ -421,3 +421,16 @@ async fn a_streaming_request_goes_once_unsigned() {
     );
     assert_eq!(failing.requests().len(), 1);
 }
+
+/// The typed mock answers awsJson calls by their target; a restJson1 call is an error
+/// that says so.
+#[tokio::test]
+async fn the_mock_says_it_does_not_answer_rest_json() {
+    let mock = awsjson::mock::Mock::new();
+    let client = mock.client().unwrap();
+    let err = ListThings { next: None }.send(&client).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Config(e) if e.to_string().contains("is a restJson1 call, which it does not answer")),
+        "{err}"
+    );
+}
