@@ -1179,9 +1179,14 @@ impl Client {
         // A success whose output streams its payload: the body is left to the caller,
         // read as it is asked for (no size cap, no buffering).
         if let Some(slot) = target.stream_to.filter(|_| (200..300).contains(&status)) {
+            let stall = self.inner.stall;
             let body = crate::byte_stream::ResponseBody {
                 body: reqwest::Body::from(response),
                 status,
+                wait: stall
+                    .is_enabled()
+                    .then(|| stall.grace_period().max(Duration::from_millis(1))),
+                sleep: None,
             };
             *slot
                 .lock()
