@@ -9,12 +9,14 @@
 # of each runtime measurement (5), CALLS sequential calls per CPU/RSS run (5000),
 # CG_CALLS calls under callgrind (400), LOAD_CALLS calls per requests/second run (20000),
 # VARIANTS (awsjson sdk floor), BUILD_PROFILES (release debug), MERGE (earlier results
-# directories whose samples are pooled in). Variants alternate inside every repetition
+# directories whose samples are pooled in), BENCH_TARGET (where the variants build: target/
+# here by default). Variants alternate inside every repetition
 # (A B C A B C).
 # Results: results/<time>/results.tsv (every sample) and summary.md (medians, ratios).
 set -euo pipefail
 cd "$(dirname "$0")"
 HERE=$PWD
+BENCH_TARGET=${BENCH_TARGET:-$HERE/target}
 
 BUILDS=${BUILDS:-2}
 RUNS=${RUNS:-5}
@@ -45,7 +47,7 @@ need strip binutils
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$TSV"; echo "  $1 $2 = $3"; }
 now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc -l | xargs printf '%.2f'; }
-dir_of() { echo "$HERE/target/clean-$1-$2"; }
+dir_of() { echo "$BENCH_TARGET/clean-$1-$2"; }
 bin_of() { echo "$(dir_of "$1" release)/release/$1-bench"; }
 profile_flag() { [ "$1" = release ] && echo --release || true; }
 
@@ -155,8 +157,8 @@ section_size() {
 start_server() {
     for v in $VARIANTS; do ensure_built "$v" release; done
     cargo build --offline --quiet --release --manifest-path "$HERE/canned-server/Cargo.toml" \
-        --target-dir "$HERE/target/server"
-    taskset -c "$SERVER_CORE" "$HERE/target/server/release/canned-server" "$PORT" 2> "$OUT/server.log" &
+        --target-dir "$BENCH_TARGET/server"
+    taskset -c "$SERVER_CORE" "$BENCH_TARGET/server/release/canned-server" "$PORT" 2> "$OUT/server.log" &
     SERVER=$!
     sleep 0.5
 }

@@ -2129,6 +2129,10 @@ impl ClientBuilder {
                 // A signed request is for one host; a 3xx is an answer to report, as the
                 // SDKs do, not a hop to follow.
                 .redirect(reqwest::redirect::Policy::none())
+                // Retrying is the attempt loop's (`retry.rs`); reqwest's own policy, which
+                // retries HTTP/2 refusals only and so never fires on HTTP/1.1, still
+                // copied every request's header map in case it would (BENCHMARKS.md).
+                .retry(reqwest::retry::never().max_retries_per_request(0))
                 .build()
                 .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?,
         };
