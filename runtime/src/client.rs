@@ -1059,13 +1059,22 @@ impl Client {
         // The header map is built here and handed over whole: reqwest's builder would
         // parse each name and copy each value again (BENCHMARKS.md).
         let mut map = HeaderMap::with_capacity(headers.len() + extra.entries.len());
-        for (name, value) in headers {
-            // reqwest derives content-length from the body itself.
-            if name == "content-length" {
-                continue;
-            }
-            // Moves the string's buffer in; only the value's bytes are checked.
-            let value = HeaderValue::try_from(value).map_err(|_| {
+        // reqwest derives content-length from the body itself.
+        let sent = || headers.iter().filter(|(name, _)| *name != "content-length");
+        // The values share one buffer, each header a slice of it: one allocation for
+        // them all, where a value of its own took two (its bytes, then the shared
+        // count reqwest's copy of the map adds) and as many frees (BENCHMARKS.md).
+        let mut text = Vec::with_capacity(sent().map(|(_, value)| value.len()).sum());
+        for (_, value) in sent() {
+            text.extend_from_slice(value.as_bytes());
+        }
+        let text = Bytes::from(text);
+        let mut at = 0;
+        for &(name, ref value) in sent() {
+            let bytes = text.slice(at..at + value.len());
+            at += value.len();
+            // Only the value's bytes are checked, as `HeaderValue::try_from` does.
+            let value = HeaderValue::from_maybe_shared(bytes).map_err(|_| {
                 // The value itself stays out of the message: it may be a token.
                 Error::Config(ConfigError::new(format!(
                     "the {name} header would carry bytes an HTTP header cannot"
@@ -1073,6 +1082,7 @@ impl Client {
             })?;
             map.append(HeaderName::from_static(name), value);
         }
+        drop(headers);
         for header in &extra.entries {
             map.append(header.name.clone(), header.value.clone());
         }
