@@ -1312,7 +1312,10 @@ mod tests {
                     req.uri = &uri;
                     let fresh = sign(&req, &p);
                     let cached = sign_with_hmac_key(&req, &p, &key, &prefixes);
-                    assert_eq!(cached.string_to_sign, fresh.string_to_sign, "{host} {target}");
+                    assert_eq!(
+                        cached.string_to_sign, fresh.string_to_sign,
+                        "{host} {target}"
+                    );
                     assert_eq!(cached.authorization, fresh.authorization);
                 }
             }
