@@ -1010,12 +1010,14 @@ impl Client {
             },
             &credentials,
         );
-        let mut headers = vec![
+        // Sized once: growing from the first four took two reallocations a call.
+        let mut headers = Vec::with_capacity(prepared.headers.len() + 11);
+        headers.extend([
             ("host", destination.host.clone()),
             ("content-type", content_type.to_owned()),
             ("x-amz-target", target.to_owned()),
             ("x-amz-date", signed.x_amz_date),
-        ];
+        ]);
         headers.extend(prepared.headers.iter().cloned());
         if let Some(token) = signed.security_token {
             headers.push(("x-amz-security-token", token));
