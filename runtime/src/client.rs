@@ -1144,7 +1144,7 @@ impl Client {
         loop {
             let mut next = std::pin::pin!(response.chunk());
             // A chunk already read needs no deadline: working one out and arming a timer
-            // for it cost a tenth of the transport's own instructions (BENCHMARKS.md).
+            // for it cost about 600 instructions a call (BENCHMARKS.md).
             let ready = match monitor {
                 Some(_) => poll_once(&mut next).await,
                 None => None,

@@ -374,7 +374,7 @@ pub(crate) fn sign_with_hmac_key(
 /// SHA-256 states after the first 64-byte block of recent canonical requests. A client's
 /// calls to one endpoint share that block (method, path, query, then the first signed
 /// headers, `host` among them, before the `x-amz-date` that changes): a state cloned from
-/// here saves hashing it, one block of the four to six a signature hashes.
+/// here saves hashing it, one of the four or five blocks of a canonical request.
 #[derive(Default)]
 pub(crate) struct CanonicalPrefixes {
     slots: std::sync::Mutex<PrefixSlots>,
