@@ -12,6 +12,7 @@
 
 mod frame;
 mod header;
+mod signing;
 pub(crate) mod stream;
 
 pub use frame::{
@@ -19,4 +20,5 @@ pub use frame::{
     MIN_MESSAGE_LEN, Message,
 };
 pub use header::{Header, HeaderValue, MAX_HEADER_NAME_LEN, MAX_HEADER_VALUE_LEN};
+pub use signing::EventSigner;
 pub use stream::{DEFAULT_EVENT_TIMEOUT, EventStream, EventUnion};
