@@ -946,7 +946,7 @@ impl Client {
 
     /// Where one attempt goes, its signed headers, and the discovered address it goes
     /// to (for an operation with endpoint discovery).
-    pub(crate) async fn sign(
+    async fn sign(
         &self,
         service: &ServiceMeta,
         target: &str,

@@ -10,8 +10,12 @@
 //! before anything is allocated for them, and malformed input is a [`FrameError`],
 //! never a panic.
 
+#[cfg(feature = "http2")]
+pub(crate) mod call;
 mod frame;
 mod header;
+#[cfg(feature = "http2")]
+mod input;
 mod signing;
 pub(crate) mod stream;
 
@@ -20,5 +24,7 @@ pub use frame::{
     MIN_MESSAGE_LEN, Message,
 };
 pub use header::{Header, HeaderValue, MAX_HEADER_NAME_LEN, MAX_HEADER_VALUE_LEN};
+#[cfg(feature = "http2")]
+pub use input::{EventInput, EventSendError, EventSender};
 pub use signing::EventSigner;
 pub use stream::{DEFAULT_EVENT_TIMEOUT, EventStream, EventUnion};

@@ -80,16 +80,18 @@ impl EventSigner {
     /// be encoded ([`Message::encode`]).
     pub fn sign(&mut self, message: &Message, time: SystemTime) -> Result<Message, FrameError> {
         let payload = message.encode()?;
-        Ok(self.sign_payload(Bytes::from(payload), time))
+        Ok(self.sign_encoded(Bytes::from(payload), time))
     }
 
     /// The empty signed message that ends the stream: a service waits for it before
     /// it ends its answer.
     pub fn sign_end(&mut self, time: SystemTime) -> Message {
-        self.sign_payload(Bytes::new(), time)
+        self.sign_encoded(Bytes::new(), time)
     }
 
-    fn sign_payload(&mut self, payload: Bytes, time: SystemTime) -> Message {
+    /// Wraps `payload`, a message already encoded (or nothing, for the end), in its signed
+    /// message.
+    pub(crate) fn sign_encoded(&mut self, payload: Bytes, time: SystemTime) -> Message {
         let secs = time
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64);
