@@ -19,7 +19,7 @@ pub use crate::endpoint::{
     EndpointParams, EndpointView, IntoEndpointParam, Param as EndpointParam, resolve_endpoint,
 };
 #[cfg(feature = "http2")]
-pub use crate::event_stream::call::{send_event_stream, send_with_input_stream};
+pub use crate::event_stream::call::send_event_stream;
 pub use crate::event_stream::stream::{EventUnion, decode_event_union, open_event_stream};
 #[cfg(not(feature = "http2"))]
 pub use crate::event_stream::stream::send_event_stream;

@@ -116,6 +116,10 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             }
         }
     });
+    let send = match op.mirrors.iter().any(|m| m.is_output && m.event_stream.is_some()) {
+        true => super::event_stream::send_body(),
+        false => quote!(::awsjson::__private::send(client, self)),
+    };
     let send_doc = format!(
         "Sends `{target}`: signs the request with the client's credentials, sends it \
          and decodes the response into the output or a [`{error_ident}`]."
@@ -159,7 +163,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             ) -> impl ::core::future::Future<
                 Output = ::core::result::Result<#output, ::awsjson::Error<#error_ident>>,
             > + ::core::marker::Send + '__a {
-                ::awsjson::__private::send(client, self)
+                #send
             }
         }
 

@@ -25,6 +25,8 @@ pub use frame::{
 };
 pub use header::{Header, HeaderValue, MAX_HEADER_NAME_LEN, MAX_HEADER_VALUE_LEN};
 #[cfg(feature = "http2")]
+pub use call::send_with_input_stream;
+#[cfg(feature = "http2")]
 pub use input::{EventInput, EventSendError, EventSender};
 pub use signing::EventSigner;
 pub use stream::{DEFAULT_EVENT_TIMEOUT, EventStream, EventUnion};

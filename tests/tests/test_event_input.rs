@@ -1,0 +1,215 @@
+//! Input event streams (awsjson's `http2` feature): a call whose request body is a
+//! stream of events the caller sends while the call is open, each wrapped in a
+//! message whose `:chunk-signature` chains to the previous one and to the request's
+//! own signature. The event server recomputes the request signature (streaming
+//! payload hash) and every signature of the chain from the specification, with ring,
+//! independently of awsjson's signer; the known answers of the signer itself are in
+//! `event_stream_signing.rs`.
+
+use std::time::Duration;
+
+use awsjson::event_stream::{EventSender, Message, send_with_input_stream};
+use awsjson::{Credentials, EventStream, aws_json_operation, aws_json_shape};
+use awsjson_tests::event_server::{EventServer, Step};
+
+#[aws_json_operation(
+    target = "EventTest_20260101.Transcribe",
+    json_version = "1.1",
+    signing_name = "eventtest",
+    endpoint_prefix = "eventtest",
+    errors(BadAudioException)
+)]
+struct Transcribe {
+    language: String,
+}
+
+#[aws_json_shape]
+#[derive(Debug)]
+struct BadAudioException {
+    message: Option<String>,
+}
+
+#[aws_json_shape]
+#[derive(Debug, PartialEq)]
+struct Transcript {
+    text: String,
+}
+
+/// The answer's events, declared as any union.
+#[aws_json_shape]
+#[derive(Debug, PartialEq)]
+enum TranscriptStream {
+    Transcript(Transcript),
+}
+
+const WAIT: Duration = Duration::from_secs(10);
+
+fn credentials() -> Credentials {
+    Credentials::new("AKIDINPUT", "input-secret", None)
+}
+
+fn client(server: &EventServer, credentials: Credentials) -> awsjson::Client {
+    awsjson::Client::builder()
+        .region("us-west-2")
+        .credentials(credentials)
+        .endpoint_url(server.url())
+        .build()
+        .unwrap()
+}
+
+fn audio(n: u8) -> Message {
+    Message::new(vec![n; 100])
+        .with_header(":message-type", "event")
+        .with_header(":event-type", "AudioEvent")
+        .with_header(":content-type", "application/octet-stream")
+}
+
+fn transcript(text: &str) -> Vec<u8> {
+    Message::new(format!(r#"{{"Text":"{text}"}}"#))
+        .with_header(":message-type", "event")
+        .with_header(":event-type", "Transcript")
+        .encode()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn every_event_is_signed_in_a_chain_the_server_verifies() {
+    let server = EventServer::start_reading_input(
+        credentials(),
+        vec![Step::Chunk(transcript("hello")), Step::Chunk(transcript("world"))],
+    )
+    .await
+    .unwrap();
+    let client = client(&server, credentials());
+    let (sender, input) = EventSender::channel(2);
+    let op = Transcribe {
+        language: "en-US".into(),
+    };
+    let feeding = tokio::spawn(async move {
+        for n in 1..=5 {
+            sender.send(audio(n)).await.unwrap();
+        }
+        sender.close();
+    });
+    let mut events: EventStream<TranscriptStream, TranscribeError> =
+        tokio::time::timeout(WAIT, send_with_input_stream(&client, &op, input))
+            .await
+            .unwrap()
+            .unwrap();
+    feeding.await.unwrap();
+    let mut texts = Vec::new();
+    while let Some(event) = tokio::time::timeout(WAIT, events.next()).await.unwrap() {
+        match event.unwrap() {
+            TranscriptStream::Transcript(t) => texts.push(t.text),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(texts, ["hello", "world"]);
+
+    let received = server.requests();
+    assert_eq!(received.len(), 1);
+    let got = &received[0];
+    assert_eq!(got.rejected, None);
+    let header = |name: &str| {
+        got.request
+            .headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    };
+    assert_eq!(
+        header("x-amz-content-sha256"),
+        Some("STREAMING-AWS4-HMAC-SHA256-EVENTS")
+    );
+    assert_eq!(header("content-type"), Some("application/vnd.amazon.eventstream"));
+    assert_eq!(header("x-amz-target"), Some("EventTest_20260101.Transcribe"));
+    assert_eq!(header("content-length"), None);
+    let input = got.input.clone().unwrap().unwrap();
+    // The awsJson `initial-request` with the operation's members, then the five events
+    // as sent.
+    assert_eq!(input.len(), 6);
+    assert_eq!(input[0].header_str(":event-type"), Some("initial-request"));
+    assert_eq!(input[0].payload().as_ref(), br#"{"Language":"en-US"}"#);
+    for (n, event) in input[1..].iter().enumerate() {
+        assert_eq!(*event, audio(n as u8 + 1));
+    }
+}
+
+#[tokio::test]
+async fn events_signed_with_other_credentials_are_refused() {
+    let server = EventServer::start_reading_input(credentials(), vec![])
+        .await
+        .unwrap();
+    let client = client(&server, Credentials::new("AKIDINPUT", "wrong", None));
+    let (sender, input) = EventSender::channel(1);
+    sender.close();
+    let op = Transcribe {
+        language: "en-US".into(),
+    };
+    let result: Result<EventStream<TranscriptStream, TranscribeError>, _> =
+        tokio::time::timeout(WAIT, send_with_input_stream(&client, &op, input))
+            .await
+            .unwrap();
+    let err = result.unwrap_err();
+    assert!(
+        matches!(&err, awsjson::Error::Service(e) if e.code() == "InvalidSignatureException"),
+        "{err:?}"
+    );
+    let received = server.requests();
+    let why = received[0].rejected.as_ref().unwrap();
+    assert!(why.1.contains("does not verify"), "{why:?}");
+}
+
+#[tokio::test]
+async fn a_sender_waits_while_the_connection_cannot_take_more() {
+    let server = EventServer::start_reading_input(credentials(), vec![])
+        .await
+        .unwrap();
+    server.hold_input(true);
+    let client = client(&server, credentials());
+    let (sender, input) = EventSender::channel(1);
+    let op = Transcribe {
+        language: "en-US".into(),
+    };
+    let call = tokio::spawn(async move {
+        let _: Result<EventStream<TranscriptStream, TranscribeError>, _> =
+            send_with_input_stream(&client, &op, input).await;
+    });
+    // 64 KiB events against a server that reads nothing: the socket buffers fill, then
+    // the body stops taking events, then `send` waits.
+    let big = Message::new(vec![7u8; 64 << 10]).with_header(":event-type", "AudioEvent");
+    let mut sent = 0usize;
+    loop {
+        match tokio::time::timeout(Duration::from_millis(500), sender.send(big.clone())).await {
+            Ok(result) => {
+                result.unwrap();
+                sent += 1;
+                assert!(sent < 2000, "sent {sent} events of 64 KiB without waiting");
+            }
+            Err(_) => break,
+        }
+    }
+    assert_eq!(server.input_read(), 0);
+    // Released, the server reads what was sent, and the sender goes on.
+    server.hold_input(false);
+    tokio::time::timeout(WAIT, sender.send(big.clone()))
+        .await
+        .expect("room again once the server reads")
+        .unwrap();
+    sender.close();
+    tokio::time::timeout(WAIT, call).await.unwrap().unwrap();
+    let received = server.requests();
+    let input = received[0].input.clone().unwrap().unwrap();
+    assert_eq!(input.len(), sent + 2, "the initial request and every event");
+}
+
+#[tokio::test]
+async fn a_message_the_wire_cannot_carry_is_the_senders_error() {
+    let (sender, _input) = EventSender::channel(1);
+    let huge = Message::new(vec![0u8; 25 << 20]);
+    let err = sender.send(huge).await.unwrap_err();
+    assert!(err.to_string().contains("cannot be sent"), "{err}");
+    drop(_input);
+    let err = sender.send(audio(1)).await.unwrap_err();
+    assert!(err.to_string().contains("closed"), "{err}");
+}
