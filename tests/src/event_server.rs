@@ -269,16 +269,46 @@ fn verify_streaming_request(
     request: &RawRequest,
     credentials: &Credentials,
 ) -> Result<(), (String, String)> {
-    let header = |name: &str| request.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+    verify_signature(
+        &request.method,
+        &request.path,
+        &request.headers,
+        None,
+        credentials,
+    )
+}
+
+/// Checks a request's SigV4 signature against `credentials`: over `body`, or for an
+/// input event stream (`body` `None`) over the streaming payload hash, with its content
+/// type and `x-amz-content-sha256` checked too. Headers lower-case; over HTTP/2,
+/// `host` is the `:authority` the caller puts among them.
+pub(crate) fn verify_signature(
+    method: &str,
+    path: &str,
+    headers: &[(String, String)],
+    body: Option<&[u8]>,
+    credentials: &Credentials,
+) -> Result<(), (String, String)> {
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    };
     let invalid = |why: String| ("InvalidSignatureException".to_owned(), why);
-    if header("content-type") != Some("application/vnd.amazon.eventstream") {
-        return Err(invalid(format!("content-type {:?}", header("content-type"))));
-    }
-    if header("x-amz-content-sha256") != Some(awsjson::sigv4::STREAMING_EVENTS_PAYLOAD) {
-        return Err(invalid(format!(
-            "x-amz-content-sha256 {:?}",
-            header("x-amz-content-sha256")
-        )));
+    if body.is_none() {
+        if header("content-type") != Some("application/vnd.amazon.eventstream") {
+            return Err(invalid(format!(
+                "content-type {:?}",
+                header("content-type")
+            )));
+        }
+        if header("x-amz-content-sha256") != Some(awsjson::sigv4::STREAMING_EVENTS_PAYLOAD) {
+            return Err(invalid(format!(
+                "x-amz-content-sha256 {:?}",
+                header("x-amz-content-sha256")
+            )));
+        }
     }
     let authorization = header("authorization").unwrap_or_default();
     let parsed = awsjson::sigv4::parse_authorization(authorization)
@@ -299,10 +329,12 @@ fn verify_streaming_request(
         time,
     );
     params.session_token = credentials.session_token();
-    params.settings.sign_body = true;
-    params.settings.payload_hash = Some(awsjson::sigv4::STREAMING_EVENTS_PAYLOAD);
+    if body.is_none() {
+        params.settings.sign_body = true;
+        params.settings.payload_hash = Some(awsjson::sigv4::STREAMING_EVENTS_PAYLOAD);
+    }
     let expected = awsjson::sigv4::sign(
-        &awsjson::sigv4::SignableRequest::new(&request.method, &request.path, &signed, b""),
+        &awsjson::sigv4::SignableRequest::new(method, path, &signed, body.unwrap_or_default()),
         &params,
     );
     if expected.signature != parsed.signature {
@@ -328,14 +360,7 @@ async fn read_input(
         .find(|(n, _)| n == "authorization")
         .map(|(_, v)| v.as_str())
         .unwrap_or_default();
-    let parsed = awsjson::sigv4::parse_authorization(authorization)
-        .ok_or_else(|| "no Authorization".to_owned())?;
-    let mut chain = Chain {
-        prior: parsed.signature.to_owned(),
-        secret: credentials.secret_access_key().to_owned(),
-        region: parsed.region.to_owned(),
-        service: parsed.service.to_owned(),
-    };
+    let mut chain = Chain::new(authorization, credentials)?;
     let mut decoder = Decoder::new();
     let mut events = Vec::new();
     loop {
@@ -394,7 +419,7 @@ async fn read_chunk(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option
 }
 
 /// The signature chain of an input stream, recomputed from the specification.
-struct Chain {
+pub(crate) struct Chain {
     prior: String,
     secret: String,
     region: String,
@@ -402,7 +427,21 @@ struct Chain {
 }
 
 impl Chain {
-    fn verify(&mut self, message: &Message) -> Result<(), String> {
+    /// The chain of the stream a request signed with this `Authorization` opens.
+    pub(crate) fn new(authorization: &str, credentials: &Credentials) -> Result<Chain, String> {
+        let parsed = awsjson::sigv4::parse_authorization(authorization)
+            .ok_or_else(|| "no Authorization".to_owned())?;
+        Ok(Chain {
+            prior: parsed.signature.to_owned(),
+            secret: credentials.secret_access_key().to_owned(),
+            region: parsed.region.to_owned(),
+            service: parsed.service.to_owned(),
+        })
+    }
+
+    /// Checks the next signed message: its `:date` and its `:chunk-signature` over the
+    /// previous signature.
+    pub(crate) fn verify(&mut self, message: &Message) -> Result<(), String> {
         let Some(HeaderValue::Timestamp(ms)) = message.header(":date") else {
             return Err("no `:date` timestamp header".to_owned());
         };
@@ -429,7 +468,11 @@ impl Chain {
             hex(&sha256(message.payload())),
         );
         let mut key = hmac(format!("AWS4{}", self.secret).as_bytes(), date.as_bytes());
-        for part in [self.region.as_bytes(), self.service.as_bytes(), b"aws4_request"] {
+        for part in [
+            self.region.as_bytes(),
+            self.service.as_bytes(),
+            b"aws4_request",
+        ] {
             key = hmac(&key, part);
         }
         let expected = hmac(&key, string_to_sign.as_bytes());

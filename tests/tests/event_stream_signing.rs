@@ -34,10 +34,7 @@ fn sign(case: &serde_json::Value) -> (Message, String) {
     let mut signer = EventSigner::new(&credentials, s("region"), s("service"), prior);
     let mut message = Message::new(case["message"]["payload"].as_str().unwrap().to_owned());
     for header in case["message"]["headers"].as_array().unwrap() {
-        message = message.with_header(
-            header[0].as_str().unwrap(),
-            header[1].as_str().unwrap(),
-        );
+        message = message.with_header(header[0].as_str().unwrap(), header[1].as_str().unwrap());
     }
     let time = UNIX_EPOCH
         + Duration::new(
@@ -61,7 +58,9 @@ fn signatures_match_the_sdks_known_answers() {
         // `:date` carries the time in whole seconds; `:chunk-signature` the raw bytes.
         assert_eq!(
             signed.header(":date"),
-            Some(&HeaderValue::Timestamp(case["time_secs"].as_i64().unwrap() * 1000)),
+            Some(&HeaderValue::Timestamp(
+                case["time_secs"].as_i64().unwrap() * 1000
+            )),
             "{id}"
         );
         let Some(HeaderValue::ByteArray(bytes)) = signed.header(":chunk-signature") else {
@@ -83,7 +82,10 @@ fn signatures_match_the_sdks_known_answers() {
             );
             let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &key);
             let expected = hex(ring::hmac::sign(&key, sts.as_bytes()).as_ref());
-            assert_eq!(signature, expected, "{id}: not the string to sign of smithy-rs");
+            assert_eq!(
+                signature, expected,
+                "{id}: not the string to sign of smithy-rs"
+            );
             checked += 1;
         }
     }
@@ -113,7 +115,8 @@ fn the_end_message_is_empty_and_chains_on() {
         sha256_hex(&date_header),
         sha256_hex(b""),
     );
-    let key = awsjson::sigv4::signing_key("fake secret key", "19731129", "us-east-1", "testservice");
+    let key =
+        awsjson::sigv4::signing_key("fake secret key", "19731129", "us-east-1", "testservice");
     let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &key);
     assert_eq!(
         signer.prior_signature(),

@@ -11,6 +11,7 @@ use std::time::Duration;
 use awsjson::event_stream::{EventSender, Message, send_with_input_stream};
 use awsjson::{Credentials, EventStream, aws_json_operation, aws_json_shape};
 use awsjson_tests::event_server::{EventServer, Step};
+use awsjson_tests::h2_server::H2EventServer;
 
 #[aws_json_operation(
     target = "EventTest_20260101.Transcribe",
@@ -76,7 +77,10 @@ fn transcript(text: &str) -> Vec<u8> {
 async fn every_event_is_signed_in_a_chain_the_server_verifies() {
     let server = EventServer::start_reading_input(
         credentials(),
-        vec![Step::Chunk(transcript("hello")), Step::Chunk(transcript("world"))],
+        vec![
+            Step::Chunk(transcript("hello")),
+            Step::Chunk(transcript("world")),
+        ],
     )
     .await
     .unwrap();
@@ -121,8 +125,14 @@ async fn every_event_is_signed_in_a_chain_the_server_verifies() {
         header("x-amz-content-sha256"),
         Some("STREAMING-AWS4-HMAC-SHA256-EVENTS")
     );
-    assert_eq!(header("content-type"), Some("application/vnd.amazon.eventstream"));
-    assert_eq!(header("x-amz-target"), Some("EventTest_20260101.Transcribe"));
+    assert_eq!(
+        header("content-type"),
+        Some("application/vnd.amazon.eventstream")
+    );
+    assert_eq!(
+        header("x-amz-target"),
+        Some("EventTest_20260101.Transcribe")
+    );
     assert_eq!(header("content-length"), None);
     let input = got.input.clone().unwrap().unwrap();
     // The awsJson `initial-request` with the operation's members, then the five events
@@ -212,4 +222,68 @@ async fn a_message_the_wire_cannot_carry_is_the_senders_error() {
     drop(_input);
     let err = sender.send(audio(1)).await.unwrap_err();
     assert!(err.to_string().contains("closed"), "{err}");
+}
+
+/// The answer's events of the echo server.
+#[aws_json_shape]
+#[derive(Debug, PartialEq)]
+enum EchoStream {
+    Echo(Echo),
+}
+
+#[aws_json_shape]
+#[derive(Debug, PartialEq)]
+struct Echo {
+    length: i64,
+}
+
+#[tokio::test]
+async fn over_http2_events_go_and_come_back_while_the_call_is_open() {
+    let server = H2EventServer::start_echo(credentials()).await.unwrap();
+    let client = awsjson::Client::builder()
+        .region("us-west-2")
+        .credentials(credentials())
+        .endpoint_url(server.url())
+        .ca_bundle(awsjson_tests::tls::ca_pem_path())
+        .build()
+        .unwrap();
+    let (sender, input) = EventSender::channel(1);
+    let op = Transcribe {
+        language: "en-US".into(),
+    };
+    // The answer's head comes before any event is sent: the request is still open.
+    let mut echoes: EventStream<EchoStream, TranscribeError> =
+        tokio::time::timeout(WAIT, send_with_input_stream(&client, &op, input))
+            .await
+            .unwrap()
+            .unwrap();
+    // The initial request is echoed first.
+    let first = tokio::time::timeout(WAIT, echoes.next()).await.unwrap();
+    assert!(matches!(first, Some(Ok(EchoStream::Echo(_)))), "{first:?}");
+    // Each event's echo arrives before the next event is sent.
+    for n in 1..=3u8 {
+        let event = Message::new(vec![n; 10 * n as usize]).with_header(":event-type", "AudioEvent");
+        tokio::time::timeout(WAIT, sender.send(event))
+            .await
+            .unwrap()
+            .unwrap();
+        let echo = tokio::time::timeout(WAIT, echoes.next()).await.unwrap();
+        assert_eq!(
+            echo.unwrap().unwrap(),
+            EchoStream::Echo(Echo {
+                length: 10 * i64::from(n)
+            })
+        );
+    }
+    sender.close();
+    let end = tokio::time::timeout(WAIT, echoes.next()).await.unwrap();
+    assert!(end.is_none(), "{end:?}");
+    let received = server.requests();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].version, "HTTP/2.0");
+    assert_eq!(
+        received[0].rejected, None,
+        "the server verified the request and its chain"
+    );
+    assert_eq!(received[0].input.len(), 4);
 }

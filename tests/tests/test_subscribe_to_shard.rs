@@ -3,15 +3,19 @@
 //! `awsjson::EventStream<Union, Error>`. `send` returns the output with its stream;
 //! records arrive typed, exceptions in the stream are the operation's errors.
 //!
-//! Against the test event server, which checks the request's SigV4 signature. moto
+//! Against the test event servers, which check the request's SigV4 signature: the
+//! HTTP/1.1 one over plain HTTP, and the HTTPS one that speaks HTTP/2 only. moto
 //! does not implement `SubscribeToShard` (its Kinesis backend has `RegisterStreamConsumer`
 //! but no `subscribe_to_shard`), so there is no moto test of it.
 
 use std::time::Duration;
 
 use awsjson::event_stream::Message;
-use awsjson::{Blob, Credentials, DateTime, Error, EventStream, aws_json_operation, aws_json_shape};
+use awsjson::{
+    Blob, Credentials, DateTime, Error, EventStream, aws_json_operation, aws_json_shape,
+};
 use awsjson_tests::event_server::{EventServer, Step};
+use awsjson_tests::h2_server::H2EventServer;
 
 #[aws_json_operation(
     target = "Kinesis_20131202.SubscribeToShard",
@@ -187,7 +191,10 @@ async fn records_arrive_as_typed_events() {
 
     let received = server.requests();
     assert_eq!(received.len(), 1);
-    assert_eq!(received[0].rejected, None, "the server verified the signature");
+    assert_eq!(
+        received[0].rejected, None,
+        "the server verified the signature"
+    );
     let request = &received[0].request;
     let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
     assert_eq!(
@@ -262,7 +269,72 @@ async fn dropping_the_output_closes_the_connection() {
     drop(output);
     let deadline = tokio::time::Instant::now() + WAIT;
     while !server.hung_up() {
-        assert!(tokio::time::Instant::now() < deadline, "the server saw no hang-up");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the server saw no hang-up"
+        );
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
+}
+
+#[tokio::test]
+async fn the_stream_comes_over_http2_where_the_endpoint_speaks_it() {
+    let server = H2EventServer::start(
+        credentials(),
+        vec![event("initial-response", "{}"), records(1, 2)],
+    )
+    .await
+    .unwrap();
+    let client = awsjson::Client::builder()
+        .region("us-east-1")
+        .credentials(credentials())
+        .endpoint_url(server.url())
+        .ca_bundle(awsjson_tests::tls::ca_pem_path())
+        .build()
+        .unwrap();
+    let mut output = tokio::time::timeout(WAIT, subscribe().send(&client))
+        .await
+        .unwrap()
+        .unwrap();
+    let mut sequence = Vec::new();
+    while let Some(event) = tokio::time::timeout(WAIT, output.event_stream.next())
+        .await
+        .unwrap()
+    {
+        let SubscribeToShardEventStream::SubscribeToShardEvent(e) = event.unwrap() else {
+            panic!("an unknown event");
+        };
+        sequence.extend(e.records.into_iter().map(|r| r.sequence_number));
+    }
+    assert_eq!(sequence, ["1", "2"]);
+    let received = server.requests();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].version, "HTTP/2.0");
+    assert_eq!(
+        received[0].rejected, None,
+        "the server verified the signature"
+    );
+
+    // The client's other calls stay on HTTP/1.1: they offer no `h2`, and this server
+    // takes nothing else.
+    let err = tokio::time::timeout(
+        WAIT,
+        DescribeStreamSummary {
+            stream_name: "s".into(),
+        }
+        .send(&client),
+    )
+    .await
+    .unwrap()
+    .unwrap_err();
+    assert!(
+        matches!(&err, Error::Transport(e) if e.kind() == awsjson::TransportErrorKind::Connect),
+        "{err:?}"
+    );
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[aws_json_operation(target = "Kinesis_20131202.DescribeStreamSummary")]
+struct DescribeStreamSummary {
+    stream_name: String,
 }

@@ -97,7 +97,8 @@ const KNOWN: &[&str] = &[
     "SystemTime",
 ];
 
-const EVENT_STREAM: &str = "`awsjson::EventStream<Events, OperationError>`, the stream of the union's events";
+const EVENT_STREAM: &str =
+    "`awsjson::EventStream<Events, OperationError>`, the stream of the union's events";
 
 fn expected(kind: &Kind) -> &'static str {
     match kind {

@@ -116,7 +116,11 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             }
         }
     });
-    let send = match op.mirrors.iter().any(|m| m.is_output && m.event_stream.is_some()) {
+    let send = match op
+        .mirrors
+        .iter()
+        .any(|m| m.is_output && m.event_stream.is_some())
+    {
         true => super::event_stream::send_body(),
         false => quote!(::awsjson::__private::send(client, self)),
     };

@@ -165,11 +165,15 @@ impl http_body::Body for SignedEvents {
             return Poll::Ready(None);
         }
         match this.rx.poll_recv(cx) {
-            Poll::Ready(Some(event)) => Poll::Ready(Some(this.wrap(event).map(http_body::Frame::data))),
+            Poll::Ready(Some(event)) => {
+                Poll::Ready(Some(this.wrap(event).map(http_body::Frame::data)))
+            }
             Poll::Ready(None) => {
                 this.ended = true;
                 let end = this.signer.sign_end(SystemTime::now());
-                Poll::Ready(Some(end.encode().map(|b| http_body::Frame::data(Bytes::from(b)))))
+                Poll::Ready(Some(
+                    end.encode().map(|b| http_body::Frame::data(Bytes::from(b))),
+                ))
             }
             Poll::Pending => Poll::Pending,
         }

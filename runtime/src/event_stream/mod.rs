@@ -19,13 +19,13 @@ mod input;
 mod signing;
 pub(crate) mod stream;
 
+#[cfg(feature = "http2")]
+pub use call::send_with_input_stream;
 pub use frame::{
     DEFAULT_MAX_MESSAGE_LEN, Decoder, FrameError, FrameErrorKind, MAX_HEADERS_LEN, MAX_PAYLOAD_LEN,
     MIN_MESSAGE_LEN, Message,
 };
 pub use header::{Header, HeaderValue, MAX_HEADER_NAME_LEN, MAX_HEADER_VALUE_LEN};
-#[cfg(feature = "http2")]
-pub use call::send_with_input_stream;
 #[cfg(feature = "http2")]
 pub use input::{EventInput, EventSendError, EventSender};
 pub use signing::EventSigner;

@@ -195,7 +195,10 @@ mod tests {
         // Same message, same time, another prior signature: another signature.
         let mut other = EventSigner::new(&credentials, "us-east-1", "svc", "other seed");
         let again = other.sign(&Message::new("a"), day).unwrap();
-        assert_ne!(first.header(":chunk-signature"), again.header(":chunk-signature"));
+        assert_ne!(
+            first.header(":chunk-signature"),
+            again.header(":chunk-signature")
+        );
         assert!(!format!("{signer:?}").contains("secret"));
     }
 }
