@@ -86,7 +86,10 @@ fn http2_is_paid_for_only_with_its_feature() {
     let default_names = names(&default);
     assert!(!default_names.contains("h2"), "{default_names:?}");
     let with = names(&build_packages(&["--features", "http2"]));
-    let added: Vec<&str> = with.difference(&default_names).map(String::as_str).collect();
+    let added: Vec<&str> = with
+        .difference(&default_names)
+        .map(String::as_str)
+        .collect();
     assert_eq!(
         added,
         [

@@ -116,7 +116,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .endpoint_url(stub.url())
                 .build()?;
             let arn = "arn:aws:kinesis:us-east-1:123456789012:stream/example/consumer/app:1";
-            (client, arn.to_owned(), "shardId-000000000000".to_owned(), Some(stub))
+            (
+                client,
+                arn.to_owned(),
+                "shardId-000000000000".to_owned(),
+                Some(stub),
+            )
         }
     };
 
