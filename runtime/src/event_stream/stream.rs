@@ -483,25 +483,24 @@ pub fn decode_event_union<T: serde::de::DeserializeOwned>(
 /// What an operation whose output streams sends with, without the `http2` feature: it
 /// does not compile (the error names the feature), as the services stream over HTTP/2.
 #[cfg(not(feature = "http2"))]
-pub async fn send_event_stream<O: crate::operation::Operation>(
+pub async fn send_event_stream<O: crate::operation::Operation + StreamsOverHttp2>(
     _: &crate::Client,
     _: &O,
 ) -> Result<O::Output, Error<O::Error>> {
-    let () = NeedsHttp2::<O>::ERROR;
     Err(Error::Config(crate::ConfigError::new(
         "event streams need awsjson's `http2` feature",
     )))
 }
 
+/// Implemented by no type: without the `http2` feature, the bound that turns the `send`
+/// of a streaming operation into a compile error that names the feature.
 #[cfg(not(feature = "http2"))]
-struct NeedsHttp2<O>(PhantomData<O>);
-
-#[cfg(not(feature = "http2"))]
-impl<O> NeedsHttp2<O> {
-    const ERROR: () = panic!(
-        "this operation streams its output over HTTP/2: enable the `http2` feature of awsjson"
-    );
-}
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` streams its output over HTTP/2: enable the `http2` feature of awsjson",
+    label = "this operation's `send` needs awsjson's `http2` feature",
+    note = "in Cargo.toml: awsjson = {{ version = \"...\", features = [\"http2\"] }}"
+)]
+pub trait StreamsOverHttp2 {}
 
 /// The largest error response read whole before an event stream began.
 const MAX_ERROR_BODY: usize = 1 << 20;
