@@ -136,6 +136,14 @@ impl<T, E> EventStream<T, E> {
     }
 }
 
+/// A stream that has ended (no events): what a test double or an output built with
+/// `..Default::default()` holds.
+impl<T, E> Default for EventStream<T, E> {
+    fn default() -> Self {
+        EventStream::ended()
+    }
+}
+
 /// The event-stream member of an output: not a JSON member. Decoding the output of a
 /// call that streams takes the call's stream; decoding one otherwise gives a stream
 /// that has ended.
