@@ -132,7 +132,10 @@ pub(crate) fn scaffold(
 /// Whether the operation's input or output reaches an event stream: the compile
 /// sample leaves such operations out, as they need awsjson's `http2` feature.
 pub(crate) fn streams_events(s: &Service, op: &Operation) -> bool {
-    op.input.iter().chain(&op.output).any(|id| reaches_event_stream(s, *id))
+    op.input
+        .iter()
+        .chain(&op.output)
+        .any(|id| reaches_event_stream(s, *id))
 }
 
 /// Whether shape `id` is or contains an event stream.
@@ -413,7 +416,10 @@ impl Gen {
             }
             let mut ty = self.type_of(m.target, id);
             // An event-stream member is the stream itself, present in every answer.
-            let stream = self.stream_errors.get(&id).filter(|_| s.shape(m.target).is_event_stream());
+            let stream = self
+                .stream_errors
+                .get(&id)
+                .filter(|_| s.shape(m.target).is_event_stream());
             if let Some(error) = stream {
                 ty = format!("awsjson::EventStream<{ty}, {error}>");
             } else if token || !m.required() {
@@ -905,9 +911,14 @@ mod tests {
             "{kinesis}"
         );
         // The stream's union lists its events, not the exceptions it may carry.
-        let union = &kinesis[kinesis.find("pub enum SubscribeToShardEventStream").unwrap()..];
+        let union = &kinesis[kinesis
+            .find("pub enum SubscribeToShardEventStream")
+            .unwrap()..];
         let union = &union[..union.find("\n}").unwrap()];
-        assert!(union.contains("SubscribeToShardEvent(SubscribeToShardEvent),"), "{union}");
+        assert!(
+            union.contains("SubscribeToShardEvent(SubscribeToShardEvent),"),
+            "{union}"
+        );
         assert!(!union.contains("ResourceInUseException"), "{union}");
     }
 

@@ -338,3 +338,26 @@ async fn the_stream_comes_over_http2_where_the_endpoint_speaks_it() {
 struct DescribeStreamSummary {
     stream_name: String,
 }
+
+#[tokio::test]
+async fn per_call_settings_are_refused_before_anything_is_sent() {
+    use awsjson::Customize as _;
+    let server = EventServer::start(credentials(), vec![]).await.unwrap();
+    let client = awsjson::Client::builder()
+        .region("us-east-1")
+        .credentials(credentials())
+        .endpoint_url(server.url())
+        .build()
+        .unwrap();
+    let err = subscribe()
+        .customize()
+        .operation_timeout(Duration::from_secs(5))
+        .send(&client)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Config(e) if e.to_string().contains("streams its output")),
+        "{err:?}"
+    );
+    assert!(server.requests().is_empty());
+}

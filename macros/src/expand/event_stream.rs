@@ -32,3 +32,10 @@ pub(crate) fn event_union(ident: &syn::Ident) -> TokenStream {
 pub(crate) fn send_body() -> TokenStream {
     quote!(::awsjson::__private::send_event_stream(client, self))
 }
+
+/// `Operation::OUTPUT_EVENT_STREAM`: the generic (non-streaming) call refuses it.
+pub(crate) fn output_flag() -> TokenStream {
+    quote!(
+        const OUTPUT_EVENT_STREAM: ::core::primitive::bool = true;
+    )
+}

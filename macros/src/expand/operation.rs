@@ -116,13 +116,16 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             }
         }
     });
-    let send = match op
+    let streams = op
         .mirrors
         .iter()
-        .any(|m| m.is_output && m.event_stream.is_some())
-    {
-        true => super::event_stream::send_body(),
-        false => quote!(::awsjson::__private::send(client, self)),
+        .any(|m| m.is_output && m.event_stream.is_some());
+    let (send, stream_flag) = match streams {
+        true => (
+            super::event_stream::send_body(),
+            Some(super::event_stream::output_flag()),
+        ),
+        false => (quote!(::awsjson::__private::send(client, self)), None),
     };
     let send_doc = format!(
         "Sends `{target}`: signs the request with the client's credentials, sends it \
@@ -153,6 +156,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             #endpoint_params
             #endpoint_paths
             #discovery
+            #stream_flag
         }
 
         #[automatically_derived]
