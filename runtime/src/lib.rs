@@ -405,11 +405,11 @@
 //! Without the feature, such an operation's `send` does not compile (the error names
 //! the feature). A streaming call is sent once, not retried. Requests whose body is an
 //! event stream (Transcribe's audio, Bedrock's bidirectional stream) are fed through an
-//! [`event_stream::EventSender`]: each message is wrapped and signed as it goes out,
+//! `event_stream::EventSender`: each message is wrapped and signed as it goes out,
 //! its `:chunk-signature` chained to the previous one and to the request's signature
 //! ([`event_stream::EventSigner`], checked against the SDKs' known answers), and the
 //! sender waits while the connection cannot take more.
-//! [`event_stream::send_with_input_stream`] sends an operation that way; the macros do
+//! `event_stream::send_with_input_stream` sends an operation that way; the macros do
 //! not declare input event streams yet (they come with restJson1's services).
 //!
 //! # Cargo features

@@ -84,6 +84,7 @@ pub async fn send_event_stream<O: Operation>(
 /// Sends `op` with an input event stream: the operation's members in the stream's
 /// `initial-request` event, then what `input`'s sender sends, each event signed; the
 /// answer is a stream of `T` events.
+#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
 pub async fn send_with_input_stream<O, T>(
     client: &Client,
     op: &O,

@@ -37,6 +37,7 @@ use super::signing::EventSigner;
 /// sender.close();
 /// # }
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
 #[derive(Clone)]
 pub struct EventSender {
     tx: mpsc::Sender<Bytes>,
@@ -44,11 +45,13 @@ pub struct EventSender {
 
 /// The receiving half of an [`EventSender::channel`]: given to the call that opens
 /// the stream, which sends what the sender hands over as its request body.
+#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
 pub struct EventInput {
     rx: mpsc::Receiver<Bytes>,
 }
 
 /// Why an event was not sent.
+#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum EventSendError {
