@@ -284,3 +284,83 @@ async fn over_http2_events_go_and_come_back_while_the_call_is_open() {
     );
     assert_eq!(received[0].input.len(), 4);
 }
+
+/// Sends, over raw HTTP/1.1, a request signed for an input stream whose body is the
+/// given signed messages, and returns what the server said of it.
+async fn send_raw(server: &EventServer, order: &[usize]) -> Option<(String, String)> {
+    use awsjson::sigv4;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let credentials = credentials();
+    let host = server.url().trim_start_matches("http://").to_owned();
+    let time = std::time::SystemTime::now();
+    let headers = [
+        ("content-type", "application/vnd.amazon.eventstream"),
+        ("host", host.as_str()),
+        ("x-amz-target", "EventTest_20260101.Transcribe"),
+    ];
+    let mut params = sigv4::SigningParams::new(
+        credentials.access_key_id(),
+        credentials.secret_access_key(),
+        "us-west-2",
+        "eventtest",
+        time,
+    );
+    params.settings.sign_body = true;
+    params.settings.payload_hash = Some(sigv4::STREAMING_EVENTS_PAYLOAD);
+    let signed = sigv4::sign(
+        &sigv4::SignableRequest::new("POST", "/", &headers, b""),
+        &params,
+    );
+    let mut signer = awsjson::event_stream::EventSigner::new(
+        &credentials,
+        "us-west-2",
+        "eventtest",
+        signed.signature.clone(),
+    );
+    let mut messages: Vec<Vec<u8>> = (1..=3)
+        .map(|n| signer.sign(&audio(n), time).unwrap().encode().unwrap())
+        .collect();
+    messages.push(signer.sign_end(time).encode().unwrap());
+    let mut head = String::from("POST / HTTP/1.1\r\ntransfer-encoding: chunked\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(&format!(
+        "x-amz-date: {}\r\nx-amz-content-sha256: {}\r\nauthorization: {}\r\n\r\n",
+        signed.x_amz_date,
+        sigv4::STREAMING_EVENTS_PAYLOAD,
+        signed.authorization
+    ));
+    let mut tcp = tokio::net::TcpStream::connect(&host).await.unwrap();
+    tcp.write_all(head.as_bytes()).await.unwrap();
+    for &i in order {
+        let chunk = &messages[i];
+        tcp.write_all(format!("{:x}\r\n", chunk.len()).as_bytes())
+            .await
+            .unwrap();
+        tcp.write_all(chunk).await.unwrap();
+        tcp.write_all(b"\r\n").await.unwrap();
+    }
+    tcp.write_all(b"0\r\n\r\n").await.unwrap();
+    let mut answer = [0u8; 64];
+    let _ = tokio::time::timeout(WAIT, tcp.read(&mut answer)).await;
+    server.requests().pop().unwrap().rejected
+}
+
+#[tokio::test]
+async fn the_server_refuses_a_chain_out_of_order() {
+    let server = EventServer::start_reading_input(credentials(), vec![])
+        .await
+        .unwrap();
+    // In order, the same messages verify: the check below can pass.
+    assert_eq!(send_raw(&server, &[0, 1, 2, 3]).await, None);
+    let (_, why) = send_raw(&server, &[1, 0, 2, 3]).await.unwrap();
+    assert!(
+        why.contains("message 1 of the input stream: `:chunk-signature` does not verify"),
+        "{why}"
+    );
+    // A dropped event breaks the chain at the next one.
+    let (_, why) = send_raw(&server, &[0, 2, 3]).await.unwrap();
+    assert!(why.contains("message 2 of the input stream"), "{why}");
+}
