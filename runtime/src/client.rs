@@ -504,10 +504,18 @@ impl Client {
     }
 
     /// The HTTP client of event-stream calls (ALPN offers `h2`), and the response
-    /// header timeout, for `event_stream::call`.
+    /// header timeout, for `event_stream::call`; an error for a client that answers
+    /// from a mock, which has no streams.
     #[cfg(feature = "http2")]
-    pub(crate) fn stream_http(&self) -> (&reqwest::Client, Option<Duration>) {
-        (&self.inner.stream_http, self.inner.response_header_timeout)
+    pub(crate) fn stream_http(&self) -> Result<(&reqwest::Client, Option<Duration>), ConfigError> {
+        #[cfg(feature = "test-util")]
+        if let Transport::Mock(_) = &self.inner.http {
+            return Err(ConfigError::new(
+                "the mock answers no event streams: test a streaming operation against a server \
+                 (awsjson::stub answers one with StubResponse::raw)",
+            ));
+        }
+        Ok((&self.inner.stream_http, self.inner.response_header_timeout))
     }
 
     /// The client's credentials, as the last request was signed with (cached).

@@ -361,3 +361,13 @@ async fn per_call_settings_are_refused_before_anything_is_sent() {
     );
     assert!(server.requests().is_empty());
 }
+
+#[tokio::test]
+async fn the_mock_says_it_answers_no_streams() {
+    let client = awsjson::mock::Mock::new().client().unwrap();
+    let err = subscribe().send(&client).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Config(e) if e.to_string().contains("the mock answers no event streams")),
+        "{err:?}"
+    );
+}

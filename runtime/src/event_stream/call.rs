@@ -84,6 +84,11 @@ pub async fn send_event_stream<O: Operation>(
 /// Sends `op` with an input event stream: the operation's members in the stream's
 /// `initial-request` event, then what `input`'s sender sends, each event signed; the
 /// answer is a stream of `T` events.
+///
+/// It returns once the answer's head has come. Services that stream both ways answer
+/// at once over HTTP/2; an HTTP/1.1 endpoint (a local test server) answers only after
+/// the input has ended. Feed the [`EventSender`](super::EventSender) from another task
+/// than the one awaiting this call.
 #[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
 pub async fn send_with_input_stream<O, T>(
     client: &Client,
@@ -149,9 +154,9 @@ async fn open<O: Operation>(
     })?;
     let mut http_request = reqwest::Request::new(reqwest::Method::POST, url);
     for (name, value) in request.headers {
-        // The body is a stream: its length is not known (HTTP/2 frames it, HTTP/1.1
-        // chunks it).
-        if name == "content-length" && prepared.input_stream {
+        // reqwest derives it from the body; a stream has none (HTTP/2 frames it,
+        // HTTP/1.1 chunks it).
+        if name == "content-length" {
             continue;
         }
         let value = HeaderValue::try_from(value).map_err(|_| {
@@ -164,7 +169,7 @@ async fn open<O: Operation>(
             .append(HeaderName::from_static(name), value);
     }
     *http_request.body_mut() = Some(body);
-    let (http, header_timeout) = client.stream_http();
+    let (http, header_timeout) = client.stream_http().map_err(Error::Config)?;
     let sending = http.execute(http_request);
     let sent = match header_timeout {
         None => sending.await,
