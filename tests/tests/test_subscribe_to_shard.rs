@@ -1,7 +1,8 @@
 //! Kinesis `SubscribeToShard` (awsJson 1.1, awsjson's `http2` feature): an operation
 //! whose output member `EventStream` is an event-stream union, declared as
-//! `awsjson::EventStream<Union, Error>`. `send` returns the output with its stream;
-//! records arrive typed, exceptions in the stream are the operation's errors.
+//! `awsjson::EventStream<Union, Error>` (the declarations of `awsjson_examples::kinesis`,
+//! which the `kinesis_subscribe` example sends too). `send` returns the output with its
+//! stream; records arrive typed, exceptions in the stream are the operation's errors.
 //!
 //! Against the test event servers, which check the request's SigV4 signature: the
 //! HTTP/1.1 one over plain HTTP, and the HTTPS one that speaks HTTP/2 only. moto
@@ -11,84 +12,13 @@
 use std::time::Duration;
 
 use awsjson::event_stream::Message;
-use awsjson::{
-    Blob, Credentials, DateTime, Error, EventStream, aws_json_operation, aws_json_shape,
+use awsjson::{Credentials, Error, aws_json_operation};
+use awsjson_examples::kinesis::{
+    ShardIteratorType, StartingPosition, SubscribeToShard, SubscribeToShardError,
+    SubscribeToShardEventStream, SubscribeToShardOutput,
 };
 use awsjson_tests::event_server::{EventServer, Step};
 use awsjson_tests::h2_server::H2EventServer;
-
-#[aws_json_operation(
-    target = "Kinesis_20131202.SubscribeToShard",
-    output = SubscribeToShardOutput,
-    errors(ResourceNotFoundException, ResourceInUseException, LimitExceededException)
-)]
-struct SubscribeToShard {
-    #[aws(rename = "ConsumerARN")]
-    consumer_arn: String,
-    shard_id: String,
-    starting_position: StartingPosition,
-}
-
-#[aws_json_shape(shape = "kinesis#StartingPosition")]
-#[derive(Debug)]
-struct StartingPosition {
-    r#type: ShardIteratorType,
-    sequence_number: Option<String>,
-}
-
-#[aws_json_shape(rename_all = "SCREAMING_SNAKE_CASE")]
-#[derive(Debug)]
-enum ShardIteratorType {
-    Latest,
-    TrimHorizon,
-}
-
-#[aws_json_shape(shape = "kinesis#SubscribeToShardOutput")]
-#[derive(Debug)]
-struct SubscribeToShardOutput {
-    event_stream: EventStream<SubscribeToShardEventStream, SubscribeToShardError>,
-}
-
-#[aws_json_shape(shape = "kinesis#SubscribeToShardEventStream")]
-#[derive(Debug)]
-enum SubscribeToShardEventStream {
-    SubscribeToShardEvent(SubscribeToShardEvent),
-}
-
-#[aws_json_shape]
-#[derive(Debug)]
-struct SubscribeToShardEvent {
-    records: Vec<Record>,
-    continuation_sequence_number: String,
-    millis_behind_latest: i64,
-}
-
-#[aws_json_shape]
-#[derive(Debug)]
-struct Record {
-    sequence_number: String,
-    approximate_arrival_timestamp: Option<DateTime>,
-    data: Blob,
-    partition_key: String,
-}
-
-#[aws_json_shape]
-#[derive(Debug)]
-struct ResourceNotFoundException {
-    message: Option<String>,
-}
-
-#[aws_json_shape]
-#[derive(Debug)]
-struct ResourceInUseException {
-    message: Option<String>,
-}
-
-#[aws_json_shape]
-#[derive(Debug)]
-struct LimitExceededException {
-    message: Option<String>,
-}
 
 const WAIT: Duration = Duration::from_secs(10);
 const CONSUMER: &str = "arn:aws:kinesis:us-east-1:123456789012:stream/s/consumer/c:1";

@@ -13,81 +13,10 @@
 
 use awsjson::event_stream::Message;
 use awsjson::stub::{StubResponse, StubServer};
-use awsjson::{
-    Blob, Client, Credentials, DateTime, EventStream, aws_json_operation, aws_json_shape,
+use awsjson::{Client, Credentials};
+use awsjson_examples::kinesis::{
+    ShardIteratorType, StartingPosition, SubscribeToShard, SubscribeToShardEventStream,
 };
-
-#[aws_json_operation(
-    target = "Kinesis_20131202.SubscribeToShard",
-    output = SubscribeToShardOutput,
-    errors(ResourceNotFoundException, ResourceInUseException, LimitExceededException)
-)]
-struct SubscribeToShard {
-    #[aws(rename = "ConsumerARN")]
-    consumer_arn: String,
-    shard_id: String,
-    starting_position: StartingPosition,
-}
-
-#[aws_json_shape(shape = "kinesis#StartingPosition")]
-#[derive(Debug)]
-struct StartingPosition {
-    r#type: ShardIteratorType,
-}
-
-#[aws_json_shape(rename_all = "SCREAMING_SNAKE_CASE")]
-#[derive(Debug)]
-enum ShardIteratorType {
-    Latest,
-    TrimHorizon,
-}
-
-#[aws_json_shape(shape = "kinesis#SubscribeToShardOutput")]
-#[derive(Debug)]
-struct SubscribeToShardOutput {
-    event_stream: EventStream<SubscribeToShardEventStream, SubscribeToShardError>,
-}
-
-#[aws_json_shape(shape = "kinesis#SubscribeToShardEventStream")]
-#[derive(Debug)]
-enum SubscribeToShardEventStream {
-    SubscribeToShardEvent(SubscribeToShardEvent),
-}
-
-#[aws_json_shape]
-#[derive(Debug)]
-struct SubscribeToShardEvent {
-    records: Vec<Record>,
-    continuation_sequence_number: String,
-    millis_behind_latest: i64,
-}
-
-#[aws_json_shape]
-#[derive(Debug)]
-struct Record {
-    sequence_number: String,
-    approximate_arrival_timestamp: Option<DateTime>,
-    data: Blob,
-    partition_key: String,
-}
-
-#[aws_json_shape]
-#[derive(Debug)]
-struct ResourceNotFoundException {
-    message: Option<String>,
-}
-
-#[aws_json_shape]
-#[derive(Debug)]
-struct ResourceInUseException {
-    message: Option<String>,
-}
-
-#[aws_json_shape]
-#[derive(Debug)]
-struct LimitExceededException {
-    message: Option<String>,
-}
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -130,6 +59,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         shard_id,
         starting_position: StartingPosition {
             r#type: ShardIteratorType::TrimHorizon,
+            sequence_number: None,
         },
     };
     let mut output = subscribe.send(&client).await?;
