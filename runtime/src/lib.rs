@@ -421,7 +421,7 @@
 //!   and output and input event streams can be sent. It adds 7 crates to the build
 //!   (`h2`, `tokio-util`, `indexmap`, `hashbrown`, `equivalent`, `fnv`, `futures-sink`;
 //!   `tests/tests/test_dependency_tree.rs` keeps the list) and about 14 s of CPU
-//!   (+16 %) to a clean debug build of a one-line program (BENCHMARKS.md, *The http2
+//!   (+17 %) to a clean debug build of a one-line program (BENCHMARKS.md, *The http2
 //!   feature*).
 //! - `test-util`: the `mock` module, typed mocks for unit tests (rules per operation
 //!   answering typed outputs and errors, and the calls recorded); the `stub` module, a
