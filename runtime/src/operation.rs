@@ -68,6 +68,9 @@ pub trait Operation: serde::Serialize + Sync {
     fn http_bindings(&self, _request: &mut rest_json::Request) -> Result<(), BindError> {
         Ok(())
     }
+    /// The output has an event-stream member: the operation is sent by its own `send`
+    /// only, which streams (awsjson's `http2` feature).
+    const OUTPUT_EVENT_STREAM: bool = false;
 }
 
 /// A type a success response decodes into.

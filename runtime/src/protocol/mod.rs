@@ -52,6 +52,9 @@ pub(crate) struct Prepared {
     pub(crate) endpoint_account_id: bool,
     /// The operation's endpoint discovery (see [`Operation::ENDPOINT_DISCOVERY`]).
     pub(crate) discovery: Option<EndpointDiscovery>,
+    /// The body is an input event stream: signed with the streaming payload hash,
+    /// sent as `application/vnd.amazon.eventstream`.
+    pub(crate) input_stream: bool,
 }
 
 impl Default for Prepared {
@@ -70,6 +73,7 @@ impl Default for Prepared {
             endpoint_params: Vec::new(),
             endpoint_account_id: false,
             discovery: None,
+            input_stream: false,
         }
     }
 }
@@ -134,6 +138,7 @@ pub(crate) fn prepare<O: Operation>(
         endpoint_params,
         endpoint_account_id: O::ENDPOINT_ACCOUNT_ID,
         discovery: O::ENDPOINT_DISCOVERY,
+        input_stream: false,
     })
 }
 
