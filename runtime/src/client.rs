@@ -11,7 +11,6 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
 use hyper_util::client::proxy::matcher::Matcher;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument as _;
 use tracing::field::Empty;
 
@@ -19,7 +18,7 @@ use crate::call_config::CallConfig;
 use crate::config::{Env, configured, configured_number, load_profiles, retry_settings};
 use crate::credentials::{
     Credentials, CredentialsCache, DefaultChain, Http, ProcessTimeout, ProvideCredentials, Sources,
-    imds::Imds,
+    Stack, imds::Imds,
 };
 use crate::endpoint::discovery::{self, DiscoveredEndpoints, Discovery, DiscoveryMode};
 use crate::endpoint::rules::Param;
@@ -36,6 +35,7 @@ use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
 use crate::stall::StalledStreamProtection;
 use crate::tls::ExtraRoots;
+use crate::transmit;
 use crate::{DateTime, sigv4};
 
 /// The response size above which a call fails instead of buffering more.
@@ -1056,139 +1056,27 @@ impl Client {
                 return Ok(response);
             }
         };
-        // The header map is built here and handed over whole: reqwest's builder would
-        // parse each name and copy each value again (BENCHMARKS.md).
-        let mut map = HeaderMap::with_capacity(headers.len() + extra.entries.len());
-        for (name, value) in headers {
-            // reqwest derives content-length from the body itself.
-            if name == "content-length" {
-                continue;
-            }
-            // Moves the string's buffer in; only the value's bytes are checked.
-            let value = HeaderValue::try_from(value).map_err(|_| {
-                // The value itself stays out of the message: it may be a token.
-                Error::Config(ConfigError::new(format!(
-                    "the {name} header would carry bytes an HTTP header cannot"
-                )))
-            })?;
-            map.append(HeaderName::from_static(name), value);
-        }
-        for header in &extra.entries {
-            map.append(header.name.clone(), header.value.clone());
-        }
-        let mut request = reqwest::Request::new(reqwest::Method::POST, destination.parsed.clone());
-        *request.headers_mut() = map;
-        *request.body_mut() = Some(body.into());
-        let sending = http.execute(request);
-        let sent = match self.inner.response_header_timeout {
-            None => sending.await,
-            Some(limit) => tokio::time::timeout(limit, sending).await.map_err(|_| {
-                Error::Transport(TransportError::new(
-                    TransportErrorKind::Timeout,
-                    format!(
-                        "no response headers within the response header timeout of {limit:?} \
-                         (see ClientBuilder::response_header_timeout)"
-                    ),
-                ))
-            })?,
-        };
-        let mut response = sent.map_err(|e| {
-            let doing = match e.is_connect().then(|| self.proxy_for(&destination.parsed)) {
-                Some(Some(proxy)) => {
-                    format!("connecting through the proxy {proxy} (from the environment)")
-                }
-                Some(None) => "connecting to the endpoint".to_owned(),
-                None => "sending the request".to_owned(),
-            };
-            Error::Transport(transport_error(e, &doing))
-        })?;
-        let status = response.status().as_u16();
-        status_seen.store(status, Ordering::Relaxed);
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(n, v)| {
-                (
-                    n.as_str().to_owned(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
-        let cap = self.inner.max_response_bytes;
-        if let Some(len) = response.content_length().filter(|len| *len > cap as u64) {
-            return Err(Error::Transport(too_large(
-                cap,
-                &format!("{len} bytes announced"),
-            )));
-        }
-        // The announced length (within the cap) sizes the buffer once.
-        let announced = response.content_length();
-        let mut body = Vec::with_capacity(announced.unwrap_or(0) as usize);
-        let received = |body: &Vec<u8>| match announced {
-            Some(len) => format!("{} of {len} bytes received", body.len()),
-            None => format!("{} bytes received", body.len()),
-        };
-        let mut monitor = self.inner.stall.monitor();
-        loop {
-            let next = response.chunk();
-            let read = match &mut monitor {
-                None => next.await,
-                Some(monitor) => match tokio::time::timeout_at(monitor.deadline(), next).await {
-                    Ok(read) => read,
-                    Err(_) if monitor.stalled() => {
-                        return Err(Error::Transport(
-                            TransportError::new(
-                                TransportErrorKind::Timeout,
-                                format!(
-                                    "the response body stalled: {} ({}; see \
-                                     ClientBuilder::stalled_stream_protection)",
-                                    monitor.describe(),
-                                    received(&body)
-                                ),
-                            )
-                            .with_status(status),
-                        ));
-                    }
-                    Err(_) => continue,
-                },
-            };
-            let chunk = read.map_err(|e| {
-                let doing = format!("reading the response body ({})", received(&body));
-                Error::Transport(transport_error(e, &doing).with_status(status))
-            })?;
-            let Some(chunk) = chunk else { break };
-            if let Some(monitor) = &mut monitor {
-                monitor.record(chunk.len());
-            }
-            if body.len() + chunk.len() > cap {
-                return Err(Error::Transport(too_large(
-                    cap,
-                    &format!("more than {cap} bytes received"),
-                )));
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok(RawResponse {
-            status,
+        let request = transmit::request(
+            reqwest::Method::POST,
+            destination.parsed.clone(),
             headers,
-            body,
-        })
-    }
-}
-
-impl Client {
-    /// The proxy a request to `url` goes through, as `scheme://host:port`: never its
-    /// `user:password@`.
-    fn proxy_for(&self, url: &reqwest::Url) -> Option<String> {
-        let uri = http::Uri::try_from(url.as_str()).ok()?;
-        let intercept = self.inner.proxies.intercept(&uri)?;
-        let proxy = intercept.uri();
-        let scheme = proxy.scheme_str().unwrap_or("http");
-        let host = proxy.host()?;
-        Some(match proxy.port_u16() {
-            Some(port) => format!("{scheme}://{host}:{port}"),
-            None => format!("{scheme}://{host}"),
-        })
+            extra
+                .entries
+                .iter()
+                .map(|h| (h.name.clone(), h.value.clone())),
+            Some(body.into()),
+        )
+        .map_err(|why| Error::Config(ConfigError::new(why)))?;
+        let bounds = transmit::Bounds {
+            response_header_timeout: self.inner.response_header_timeout,
+            stall: self.inner.stall,
+            max_response_bytes: self.inner.max_response_bytes,
+            cap_set_by: "ClientBuilder::max_response_bytes",
+            proxies: &self.inner.proxies,
+        };
+        transmit::send(http, request, &destination.parsed, &bounds, status_seen)
+            .await
+            .map_err(Error::Transport)
     }
 }
 
@@ -1392,27 +1280,6 @@ struct AttemptInfo<'a> {
     max: u32,
     /// The call's headers and the interceptors' for this attempt.
     extra: &'a ExtraHeaders,
-}
-
-fn too_large(cap: usize, seen: &str) -> TransportError {
-    TransportError::new(
-        TransportErrorKind::TooLarge,
-        format!(
-            "response body larger than the {cap}-byte limit ({seen}; see ClientBuilder::max_response_bytes)"
-        ),
-    )
-}
-
-fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
-    let kind = if err.is_timeout() {
-        TransportErrorKind::Timeout
-    } else if err.is_connect() {
-        TransportErrorKind::Connect
-    } else {
-        TransportErrorKind::Io
-    };
-    // reqwest's message names the URL; keep it, it holds no secret.
-    TransportError::new(kind, doing.to_owned()).with_source(err)
 }
 
 /// Configures a [`Client`].
@@ -2132,13 +1999,24 @@ impl ClientBuilder {
                 .build()
                 .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?,
         };
+        let response_header_timeout = self
+            .response_header_timeout
+            .unwrap_or(Some(DEFAULT_RESPONSE_HEADER_TIMEOUT));
+        let stall = self.stall.unwrap_or_default();
+        let proxies = Arc::new(Matcher::from_env());
+        // The credential sources' calls are read within the same bounds as calls.
         if let Some(handle) = &self.http {
-            handle.set(http.clone());
+            handle.set(Stack {
+                client: http.clone(),
+                response_header_timeout,
+                stall,
+                proxies: proxies.clone(),
+            });
         }
         Ok(Client {
             inner: Arc::new(Inner {
                 http: Transport::Http(http),
-                proxies: Arc::new(Matcher::from_env()),
+                proxies,
                 region,
                 credentials,
                 endpoints: self.endpoints,
@@ -2155,10 +2033,8 @@ impl ClientBuilder {
                 max_backoff: self.max_backoff.unwrap_or(retry::DEFAULT_MAX_BACKOFF),
                 attempt_timeout: self.attempt_timeout,
                 operation_timeout: self.operation_timeout,
-                response_header_timeout: self
-                    .response_header_timeout
-                    .unwrap_or(Some(DEFAULT_RESPONSE_HEADER_TIMEOUT)),
-                stall: self.stall.unwrap_or_default(),
+                response_header_timeout,
+                stall,
                 quota: Arc::new(RetryQuota::new()),
                 rate_limiter: (self.retry_mode == Some(RetryMode::Adaptive))
                     .then(|| Arc::new(RateLimiter::new())),
@@ -2175,6 +2051,7 @@ impl ClientBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use reqwest::header::HeaderName;
 
     async fn env(pairs: &[(&str, &str)]) -> Result<Client, ConfigError> {
         let mut vars = vec![

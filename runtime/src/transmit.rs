@@ -1,0 +1,194 @@
+//! One HTTP exchange on the wire: a signed request handed to reqwest, and its response
+//! read whole within the bounds every exchange has (the time to the response's
+//! headers, stalled-stream protection, the size cap). Operations (`Client::transmit`)
+//! and the credential sources' calls (`credentials::Http`: STS, SSO, SSO OIDC, ECS,
+//! instance metadata) both send through [`send`], each with its own [`Bounds`], so a
+//! fix here is a fix to both.
+
+use std::sync::atomic::{AtomicU16, Ordering};
+use std::time::Duration;
+
+use hyper_util::client::proxy::matcher::Matcher;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+
+use crate::error::{TransportError, TransportErrorKind};
+use crate::http::RawResponse;
+use crate::stall::StalledStreamProtection;
+
+/// What bounds one exchange, besides the caller's own attempt timeout.
+pub(crate) struct Bounds<'a> {
+    /// The longest wait for the response's headers.
+    pub(crate) response_header_timeout: Option<Duration>,
+    pub(crate) stall: StalledStreamProtection,
+    /// The most body bytes read.
+    pub(crate) max_response_bytes: usize,
+    /// Where the size cap is set, for the message of a response over it.
+    pub(crate) cap_set_by: &'static str,
+    /// The proxy rules reqwest read from the environment, to name a proxy that failed.
+    pub(crate) proxies: &'a Matcher,
+}
+
+/// A request for reqwest, its header map built here and handed over whole: reqwest's
+/// builder would parse each name and copy each value again (BENCHMARKS.md). `headers`
+/// are valid lower-case names; `content-length` is left out, as reqwest derives it
+/// from the body.
+pub(crate) fn request(
+    method: reqwest::Method,
+    url: reqwest::Url,
+    headers: Vec<(&'static str, String)>,
+    extra: impl ExactSizeIterator<Item = (HeaderName, HeaderValue)>,
+    body: Option<reqwest::Body>,
+) -> Result<reqwest::Request, String> {
+    let mut map = HeaderMap::with_capacity(headers.len() + extra.len());
+    for (name, value) in headers {
+        if name == "content-length" {
+            continue;
+        }
+        // Moves the string's buffer in; only the value's bytes are checked.
+        let value = HeaderValue::try_from(value).map_err(|_| {
+            // The value itself stays out of the message: it may be a token.
+            format!("the {name} header would carry bytes an HTTP header cannot")
+        })?;
+        map.append(HeaderName::from_static(name), value);
+    }
+    for (name, value) in extra {
+        map.append(name, value);
+    }
+    let mut request = reqwest::Request::new(method, url);
+    *request.headers_mut() = map;
+    *request.body_mut() = body;
+    Ok(request)
+}
+
+/// Sends `request` (to `url`) over `http` and reads the whole response within
+/// `bounds`. `status_seen` is set once the headers are in, so that a caller's timeout
+/// that cuts the body short can say which status it cut.
+pub(crate) async fn send(
+    http: &reqwest::Client,
+    request: reqwest::Request,
+    url: &reqwest::Url,
+    bounds: &Bounds<'_>,
+    status_seen: &AtomicU16,
+) -> Result<RawResponse, TransportError> {
+    let sending = http.execute(request);
+    let sent = match bounds.response_header_timeout {
+        None => sending.await,
+        Some(limit) => tokio::time::timeout(limit, sending).await.map_err(|_| {
+            TransportError::new(
+                TransportErrorKind::Timeout,
+                format!(
+                    "no response headers within the response header timeout of {limit:?} \
+                     (see ClientBuilder::response_header_timeout)"
+                ),
+            )
+        })?,
+    };
+    let mut response = sent.map_err(|e| {
+        let doing = match e.is_connect().then(|| proxy_for(bounds.proxies, url)) {
+            Some(Some(proxy)) => {
+                format!("connecting through the proxy {proxy} (from the environment)")
+            }
+            Some(None) => "connecting to the endpoint".to_owned(),
+            None => "sending the request".to_owned(),
+        };
+        transport_error(e, &doing)
+    })?;
+    let status = response.status().as_u16();
+    status_seen.store(status, Ordering::Relaxed);
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let cap = bounds.max_response_bytes;
+    let too_large = |seen: &str| {
+        TransportError::new(
+            TransportErrorKind::TooLarge,
+            format!(
+                "response body larger than the {cap}-byte limit ({seen}; see {})",
+                bounds.cap_set_by
+            ),
+        )
+    };
+    if let Some(len) = response.content_length().filter(|len| *len > cap as u64) {
+        return Err(too_large(&format!("{len} bytes announced")));
+    }
+    // The announced length (within the cap) sizes the buffer once.
+    let announced = response.content_length();
+    let mut body = Vec::with_capacity(announced.unwrap_or(0) as usize);
+    let received = |body: &Vec<u8>| match announced {
+        Some(len) => format!("{} of {len} bytes received", body.len()),
+        None => format!("{} bytes received", body.len()),
+    };
+    let mut monitor = bounds.stall.monitor();
+    loop {
+        let next = response.chunk();
+        let read = match &mut monitor {
+            None => next.await,
+            Some(monitor) => match tokio::time::timeout_at(monitor.deadline(), next).await {
+                Ok(read) => read,
+                Err(_) if monitor.stalled() => {
+                    return Err(TransportError::new(
+                        TransportErrorKind::Timeout,
+                        format!(
+                            "the response body stalled: {} ({}; see \
+                             ClientBuilder::stalled_stream_protection)",
+                            monitor.describe(),
+                            received(&body)
+                        ),
+                    )
+                    .with_status(status));
+                }
+                Err(_) => continue,
+            },
+        };
+        let chunk = read.map_err(|e| {
+            let doing = format!("reading the response body ({})", received(&body));
+            transport_error(e, &doing).with_status(status)
+        })?;
+        let Some(chunk) = chunk else { break };
+        if let Some(monitor) = &mut monitor {
+            monitor.record(chunk.len());
+        }
+        if body.len() + chunk.len() > cap {
+            return Err(too_large(&format!("more than {cap} bytes received")));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(RawResponse {
+        status,
+        headers,
+        body,
+    })
+}
+
+/// The proxy a request to `url` goes through, as `scheme://host:port`: never its
+/// `user:password@`.
+fn proxy_for(proxies: &Matcher, url: &reqwest::Url) -> Option<String> {
+    let uri = http::Uri::try_from(url.as_str()).ok()?;
+    let intercept = proxies.intercept(&uri)?;
+    let proxy = intercept.uri();
+    let scheme = proxy.scheme_str().unwrap_or("http");
+    let host = proxy.host()?;
+    Some(match proxy.port_u16() {
+        Some(port) => format!("{scheme}://{host}:{port}"),
+        None => format!("{scheme}://{host}"),
+    })
+}
+
+fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
+    let kind = if err.is_timeout() {
+        TransportErrorKind::Timeout
+    } else if err.is_connect() {
+        TransportErrorKind::Connect
+    } else {
+        TransportErrorKind::Io
+    };
+    // reqwest's message names the URL; keep it, it holds no secret.
+    TransportError::new(kind, doing.to_owned()).with_source(err)
+}
