@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::web_identity::default_session_name;
+use super::sts::default_session_name;
 use super::{CredentialsCache, CredentialsFuture, Http, ProvideCredentials, Stack, sts};
 use crate::endpoint::EndpointConfig;
 use crate::error::{ConfigError, CredentialsError};

@@ -31,7 +31,6 @@ use crate::endpoint::{EndpointConfig, parse_http_url};
 use crate::error::{CredentialsError, TransportError, TransportErrorKind};
 use crate::http::RawResponse;
 use crate::retry::{self, RetryReason};
-use crate::signing_keys::SigningKeys;
 use crate::stall::StalledStreamProtection;
 use crate::transmit;
 
@@ -299,8 +298,6 @@ pub(crate) struct Http {
     replay: Arc<OnceLock<String>>,
     /// The roots trusted besides the system's, for a stack built before the client's.
     roots: crate::tls::ExtraRoots,
-    /// The keys STS calls are signed with, cached as a client caches its own.
-    pub(crate) signing_keys: Arc<SigningKeys>,
 }
 
 /// A reqwest client and the bounds its responses are read within: the client's own,

@@ -9,7 +9,6 @@ use crate::error::CredentialsError;
 use crate::protocol::error_code::{AWS_JSON, read_body};
 use crate::retry::{RetryReason, code_reason};
 use crate::service::{JsonVersion, ServiceMeta};
-use crate::signing_keys::SigningKeys;
 use crate::sigv4;
 use crate::xml::{Element, parse, shown};
 
@@ -69,8 +68,7 @@ pub(crate) async fn call(
     body.push_str(&form_encode(params));
     let signing_region = endpoint.signing_region.as_deref().unwrap_or(region);
     let signer = signer.map(|creds| (creds, signing_region, SystemTime::now()));
-    let (url, headers) =
-        signed_request(&endpoint.url, &body, signer, &http.signing_keys).map_err(&fail)?;
+    let (url, headers) = signed_request(&endpoint.url, &body, signer).map_err(&fail)?;
     let header_refs: Vec<(&'static str, &str)> =
         headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let response = http
@@ -110,20 +108,18 @@ pub(crate) async fn call(
 
 /// The URL an STS request goes to and its headers, signed (when `signer` is given) for
 /// the host and path of exactly that URL: the parser that connects reads them, and the
-/// query and fragment are left out as the main client leaves them out. Signed as
-/// operations are signed, with keys derived once a day (`SigningKeys`).
+/// query and fragment are left out as the main client leaves them out.
 fn signed_request(
     endpoint: &str,
     body: &str,
     signer: Option<(&Credentials, &str, SystemTime)>,
-    keys: &SigningKeys,
 ) -> Result<(reqwest::Url, Headers), String> {
     let mut url = parse_http_url(endpoint).map_err(|why| format!("endpoint {why}"))?;
     url.set_query(None);
     url.set_fragment(None);
     let mut headers = vec![("content-type", CONTENT_TYPE.to_owned())];
     if let Some((creds, region, time)) = signer {
-        let signed = keys.sign(
+        let signed = sigv4::sign(
             &sigv4::SignableRequest {
                 method: "POST",
                 uri: url.path(),
@@ -139,7 +135,6 @@ fn signed_request(
                 time,
                 settings: sigv4::SigningSettings::default(),
             },
-            creds,
         );
         headers.push(("x-amz-date", signed.x_amz_date));
         if let Some(token) = signed.security_token {
@@ -183,6 +178,15 @@ fn credentials_from(root: &Element) -> Result<Credentials, String> {
     )
     .with_expiry(expiry.into())
     .with_account_id_from(account_id.as_deref()))
+}
+
+/// `awsjson-<milliseconds>`, as the SDKs name role sessions nobody named.
+pub(crate) fn default_session_name() -> String {
+    let millis = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_millis();
+    format!("awsjson-{millis}")
 }
 
 /// `application/x-www-form-urlencoded`, with RFC 3986 unreserved characters left as is.
@@ -292,7 +296,6 @@ mod tests {
         let creds = Credentials::new("AKID", "SECRET", None);
         let time = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
         let body = "Action=AssumeRole&Version=2011-06-15";
-        let keys = SigningKeys::default();
         for (endpoint, sent, host) in [
             (
                 "https://sts.us-east-1.amazonaws.com:443",
@@ -312,7 +315,7 @@ mod tests {
             ),
         ] {
             let (url, headers) =
-                signed_request(endpoint, body, Some((&creds, "us-east-1", time)), &keys).unwrap();
+                signed_request(endpoint, body, Some((&creds, "us-east-1", time))).unwrap();
             assert_eq!(url.as_str(), sent);
             let header = |name: &str| {
                 headers
@@ -344,7 +347,7 @@ mod tests {
                 "{endpoint}"
             );
         }
-        let err = signed_request("http://user:pw@sts.example.com/", body, None, &keys).unwrap_err();
+        let err = signed_request("http://user:pw@sts.example.com/", body, None).unwrap_err();
         assert!(
             err.contains("user name or password") && !err.contains("pw"),
             "{err}"
