@@ -95,16 +95,7 @@ pub(crate) async fn send(
     })?;
     let status = response.status().as_u16();
     status_seen.store(status, Ordering::Relaxed);
-    let headers = response
-        .headers()
-        .iter()
-        .map(|(n, v)| {
-            (
-                n.as_str().to_owned(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
+    let headers = response_headers(response.headers());
     let cap = bounds.max_response_bytes;
     let too_large = |seen: &str| {
         TransportError::new(
@@ -165,6 +156,20 @@ pub(crate) async fn send(
         headers,
         body,
     })
+}
+
+/// A response's headers as [`RawResponse`] holds them: lower-case names, values
+/// decoded lossily.
+pub(crate) fn response_headers(headers: &HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect()
 }
 
 /// The proxy a request to `url` goes through, as `scheme://host:port`: never its

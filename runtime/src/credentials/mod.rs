@@ -516,24 +516,26 @@ impl Http {
         body: Option<Vec<u8>>,
         timeout: Duration,
     ) -> Result<RawResponse, HttpFailure> {
-        let replayed = self.replay.get().map(|base| {
-            let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-            let path = after_scheme
-                .find(['/', '?'])
-                .map_or("/", |i| &after_scheme[i..]);
-            format!("{base}{path}")
-        });
         let refused = |message: String| HttpFailure {
             unreachable: false,
             retryable: false,
             message,
         };
-        let parsed = parse_http_url(replayed.as_deref().unwrap_or(url)).map_err(refused)?;
+        let mut parsed = parse_http_url(url).map_err(refused)?;
+        // A replaying server answers every host: the path and query go to it.
+        let replayed = self.replay.get().is_some();
+        if let Some(base) = self.replay.get() {
+            let path = match parsed.query() {
+                Some(query) => format!("{}?{query}", parsed.path()),
+                None => parsed.path().to_owned(),
+            };
+            parsed = parse_http_url(&format!("{base}{path}")).map_err(refused)?;
+        }
         let mut all: Vec<(&'static str, String)> = headers
             .iter()
             .map(|(name, value)| (*name, (*value).to_owned()))
             .collect();
-        if replayed.is_some() {
+        if replayed {
             all.push(("x-awsjson-replay-url", url.to_owned()));
         }
         let request = transmit::request(
