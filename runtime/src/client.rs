@@ -1779,7 +1779,9 @@ impl ClientBuilder {
     /// it starts sending (connecting and sending the body included); when it elapses
     /// the attempt fails with [`TransportErrorKind::Timeout`] and is retried like any
     /// timeout. `None` waits as long as it takes. Default
-    /// [`DEFAULT_RESPONSE_HEADER_TIMEOUT`] (90 s, longer than any long poll).
+    /// [`DEFAULT_RESPONSE_HEADER_TIMEOUT`] (90 s, longer than any long poll). The
+    /// credential sources of [`from_env`](Self::from_env) (STS, SSO, ECS, instance
+    /// metadata) wait within it too, besides their own shorter per-call timeouts.
     ///
     /// ```
     /// use std::time::Duration;
@@ -1803,7 +1805,8 @@ impl ClientBuilder {
     /// Whether and when a response body that stops arriving fails the attempt (with
     /// [`TransportErrorKind::Timeout`], retried like any timeout unless the response
     /// was a 2xx). Default [`StalledStreamProtection::enabled`]: under 1 byte/s over a
-    /// 5 s grace period.
+    /// 5 s grace period. It guards the calls of the credential sources of
+    /// [`from_env`](Self::from_env) (STS, SSO, ECS, instance metadata) too.
     #[must_use]
     pub fn stalled_stream_protection(mut self, protection: StalledStreamProtection) -> Self {
         self.stall = Some(protection);
