@@ -17,7 +17,7 @@ mod web_identity;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 use std::time::{Duration, SystemTime};
 
 use std::sync::atomic::{AtomicU16, Ordering};
@@ -284,7 +284,7 @@ impl Waiting {
         // Plain data, consistent after any panic.
         self.0
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -293,7 +293,9 @@ impl Waiting {
 /// builds one of the same kind.
 #[derive(Clone, Default)]
 pub(crate) struct Http {
-    stack: Arc<OnceLock<Stack>>,
+    /// Replaced when the client is built: a source that ran before (the region from
+    /// instance metadata) built one of its own.
+    stack: Arc<RwLock<Option<Stack>>>,
     /// [`Env::replaying_to`]'s server, shared by every clone.
     replay: Arc<OnceLock<String>>,
     /// The roots trusted besides the system's, for a stack built before the client's.
@@ -443,12 +445,13 @@ impl Http {
     }
 
     pub(crate) fn set(&self, stack: Stack) {
-        let _ = self.stack.set(stack);
+        *self.stack.write().unwrap_or_else(PoisonError::into_inner) = Some(stack);
     }
 
-    fn stack(&self) -> Result<&Stack, HttpFailure> {
-        if let Some(stack) = self.stack.get() {
-            return Ok(stack);
+    fn stack(&self) -> Result<Stack, HttpFailure> {
+        // Plain data, consistent after any panic.
+        if let Some(stack) = &*self.stack.read().unwrap_or_else(PoisonError::into_inner) {
+            return Ok(stack.clone());
         }
         let client = crate::tls::http_builder(&self.roots)
             .and_then(|b| b.build().map_err(|e| e.to_string()))
@@ -457,7 +460,8 @@ impl Http {
                 retryable: false,
                 message,
             })?;
-        Ok(self.stack.get_or_init(|| Stack::new(client)))
+        let mut slot = self.stack.write().unwrap_or_else(PoisonError::into_inner);
+        Ok(slot.get_or_insert_with(|| Stack::new(client)).clone())
     }
 
     /// One request; the status and the body (up to 1 MiB).
