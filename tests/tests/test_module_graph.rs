@@ -354,9 +354,7 @@ fn test_only_attribute(code: &str) -> Option<(usize, usize)> {
     while let Some(found) = code[from..].find("#[cfg(") {
         let at = from + found;
         let predicate_start = at + "#[cfg(".len();
-        let Some(close) = code[predicate_start..].find(")]") else {
-            return None;
-        };
+        let close = code[predicate_start..].find(")]")?;
         let predicate: String = code[predicate_start..predicate_start + close]
             .chars()
             .filter(|c| !c.is_whitespace())
