@@ -1,5 +1,5 @@
-//! One HTTP exchange on the wire: a signed request handed to reqwest, and its response
-//! read whole within the bounds every exchange has (the time to the response's
+//! One HTTP exchange on the wire: the response of a request handed to reqwest, read
+//! whole within the bounds every exchange has (the time to the response's
 //! headers, stalled-stream protection, the size cap). Operations (`Client::transmit`)
 //! and the credential sources' calls (`credentials::Http`: STS, SSO, SSO OIDC, ECS,
 //! instance metadata) both send through [`send`], each with its own [`Bounds`], so a
@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU16, Ordering};
 use std::time::Duration;
 
 use hyper_util::client::proxy::matcher::Matcher;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::HeaderMap;
 
 use crate::error::{TransportError, TransportErrorKind};
 use crate::http::RawResponse;
@@ -28,49 +28,15 @@ pub(crate) struct Bounds<'a> {
     pub(crate) proxies: &'a Matcher,
 }
 
-/// A request for reqwest, its header map built here and handed over whole: reqwest's
-/// builder would parse each name and copy each value again (BENCHMARKS.md). `headers`
-/// are valid lower-case names; `content-length` is left out, as reqwest derives it
-/// from the body.
-pub(crate) fn request(
-    method: reqwest::Method,
-    url: reqwest::Url,
-    headers: Vec<(&'static str, String)>,
-    extra: impl ExactSizeIterator<Item = (HeaderName, HeaderValue)>,
-    body: Option<reqwest::Body>,
-) -> Result<reqwest::Request, String> {
-    let mut map = HeaderMap::with_capacity(headers.len() + extra.len());
-    for (name, value) in headers {
-        if name == "content-length" {
-            continue;
-        }
-        // Moves the string's buffer in; only the value's bytes are checked.
-        let value = HeaderValue::try_from(value).map_err(|_| {
-            // The value itself stays out of the message: it may be a token.
-            format!("the {name} header would carry bytes an HTTP header cannot")
-        })?;
-        map.append(HeaderName::from_static(name), value);
-    }
-    for (name, value) in extra {
-        map.append(name, value);
-    }
-    let mut request = reqwest::Request::new(method, url);
-    *request.headers_mut() = map;
-    *request.body_mut() = body;
-    Ok(request)
-}
-
-/// Sends `request` (to `url`) over `http` and reads the whole response within
-/// `bounds`. `status_seen` is set once the headers are in, so that a caller's timeout
-/// that cuts the body short can say which status it cut.
+/// Waits for the response of a request being sent (`sending`, to `url`) and reads it
+/// whole within `bounds`. `status_seen` is set once the headers are in, so that a
+/// caller's timeout that cuts the body short can say which status it cut.
 pub(crate) async fn send(
-    http: &reqwest::Client,
-    request: reqwest::Request,
+    sending: impl Future<Output = reqwest::Result<reqwest::Response>>,
     url: &reqwest::Url,
     bounds: &Bounds<'_>,
     status_seen: &AtomicU16,
 ) -> Result<RawResponse, TransportError> {
-    let sending = http.execute(request);
     let sent = match bounds.response_header_timeout {
         None => sending.await,
         Some(limit) => tokio::time::timeout(limit, sending).await.map_err(|_| {

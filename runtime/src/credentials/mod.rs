@@ -24,6 +24,7 @@ use std::sync::atomic::{AtomicU16, Ordering};
 use std::time::Instant;
 
 use hyper_util::client::proxy::matcher::Matcher;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument as _;
 
 use crate::config::{Env, ProfileSet};
@@ -282,9 +283,7 @@ impl Waiting {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Option<String>> {
         // Plain data, consistent after any panic.
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -535,21 +534,24 @@ impl Http {
             };
             parsed = parse_http_url(&format!("{base}{path}")).map_err(refused)?;
         }
-        let mut all: Vec<(&'static str, String)> = headers
-            .iter()
-            .map(|(name, value)| (*name, (*value).to_owned()))
-            .collect();
-        if replayed {
-            all.push(("x-awsjson-replay-url", url.to_owned()));
+        let mut map = HeaderMap::with_capacity(headers.len() + 1);
+        for (name, value) in headers {
+            // The value stays out of the message: it may be a token.
+            let value = HeaderValue::from_str(value).map_err(|_| {
+                refused(format!(
+                    "the {name} header would carry bytes an HTTP header cannot"
+                ))
+            })?;
+            map.append(HeaderName::from_static(name), value);
         }
-        let request = transmit::request(
-            method,
-            parsed.clone(),
-            all,
-            std::iter::empty(),
-            body.map(Into::into),
-        )
-        .map_err(refused)?;
+        if replayed {
+            let value = HeaderValue::from_str(url)
+                .map_err(|_| refused(format!("{url} is not a header value")))?;
+            map.append("x-awsjson-replay-url", value);
+        }
+        let mut request = reqwest::Request::new(method, parsed.clone());
+        *request.headers_mut() = map;
+        *request.body_mut() = body.map(Into::into);
         let stack = self.stack()?;
         let bounds = transmit::Bounds {
             response_header_timeout: stack.response_header_timeout,
@@ -559,7 +561,7 @@ impl Http {
             proxies: &stack.proxies,
         };
         let status = AtomicU16::new(0);
-        let sending = transmit::send(&stack.client, request, &parsed, &bounds, &status);
+        let sending = transmit::send(stack.client.execute(request), &parsed, &bounds, &status);
         match tokio::time::timeout(timeout, sending).await {
             Ok(result) => result.map_err(|e| HttpFailure::new(&e)),
             Err(_) => {
