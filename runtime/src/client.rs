@@ -1089,7 +1089,10 @@ impl Client {
             cap_set_by: "ClientBuilder::max_response_bytes",
             proxies: &self.inner.proxies,
         };
-        transmit::send(sending, &destination.parsed, &bounds, status_seen)
+        let (response, head) = transmit::head(sending, &destination.parsed, &bounds, status_seen)
+            .await
+            .map_err(Error::Transport)?;
+        transmit::read_body(response, head, &bounds)
             .await
             .map_err(Error::Transport)
     }
@@ -2017,24 +2020,21 @@ impl ClientBuilder {
                 .build()
                 .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?,
         };
-        let response_header_timeout = self
-            .response_header_timeout
-            .unwrap_or(Some(DEFAULT_RESPONSE_HEADER_TIMEOUT));
-        let stall = self.stall.unwrap_or_default();
-        let proxies = Arc::new(Matcher::from_env());
         // The credential sources' calls are read within the same bounds as calls.
         if let Some(handle) = &self.http {
             handle.set(Stack {
                 client: http.clone(),
-                response_header_timeout,
-                stall,
-                proxies: proxies.clone(),
+                response_header_timeout: self
+                    .response_header_timeout
+                    .unwrap_or(Some(DEFAULT_RESPONSE_HEADER_TIMEOUT)),
+                stall: self.stall.unwrap_or_default(),
+                proxies: Arc::new(Matcher::from_env()),
             });
         }
         Ok(Client {
             inner: Arc::new(Inner {
                 http: Transport::Http(http),
-                proxies,
+                proxies: Arc::new(Matcher::from_env()),
                 region,
                 credentials,
                 endpoints: self.endpoints,
@@ -2051,8 +2051,10 @@ impl ClientBuilder {
                 max_backoff: self.max_backoff.unwrap_or(retry::DEFAULT_MAX_BACKOFF),
                 attempt_timeout: self.attempt_timeout,
                 operation_timeout: self.operation_timeout,
-                response_header_timeout,
-                stall,
+                response_header_timeout: self
+                    .response_header_timeout
+                    .unwrap_or(Some(DEFAULT_RESPONSE_HEADER_TIMEOUT)),
+                stall: self.stall.unwrap_or_default(),
                 quota: Arc::new(RetryQuota::new()),
                 rate_limiter: (self.retry_mode == Some(RetryMode::Adaptive))
                     .then(|| Arc::new(RateLimiter::new())),

@@ -29,14 +29,28 @@ pub(crate) struct Bounds<'a> {
 }
 
 /// Waits for the response of a request being sent (`sending`, to `url`) and reads it
-/// whole within `bounds`. `status_seen` is set once the headers are in, so that a
-/// caller's timeout that cuts the body short can say which status it cut.
+/// whole within `bounds`: [`head`], then [`read_body`]. `status_seen` is set once the
+/// headers are in, so that a caller's timeout that cuts the body short can say which
+/// status it cut.
 pub(crate) async fn send(
     sending: impl Future<Output = reqwest::Result<reqwest::Response>>,
     url: &reqwest::Url,
     bounds: &Bounds<'_>,
     status_seen: &AtomicU16,
 ) -> Result<RawResponse, TransportError> {
+    let (response, head) = head(sending, url, bounds, status_seen).await?;
+    read_body(response, head, bounds).await
+}
+
+/// Waits for the status and headers of the response to a request being sent
+/// (`sending`, to `url`), within the response header timeout: the response, to read the
+/// body from, and its head (a [`RawResponse`] with an empty body).
+pub(crate) async fn head(
+    sending: impl Future<Output = reqwest::Result<reqwest::Response>>,
+    url: &reqwest::Url,
+    bounds: &Bounds<'_>,
+    status_seen: &AtomicU16,
+) -> Result<(reqwest::Response, RawResponse), TransportError> {
     let sent = match bounds.response_header_timeout {
         None => sending.await,
         Some(limit) => tokio::time::timeout(limit, sending).await.map_err(|_| {
@@ -49,7 +63,7 @@ pub(crate) async fn send(
             )
         })?,
     };
-    let mut response = sent.map_err(|e| {
+    let response = sent.map_err(|e| {
         let doing = match e.is_connect().then(|| proxy_for(bounds.proxies, url)) {
             Some(Some(proxy)) => {
                 format!("connecting through the proxy {proxy} (from the environment)")
@@ -61,7 +75,22 @@ pub(crate) async fn send(
     })?;
     let status = response.status().as_u16();
     status_seen.store(status, Ordering::Relaxed);
-    let headers = response_headers(response.headers());
+    let head = RawResponse {
+        status,
+        headers: response_headers(response.headers()),
+        body: Vec::new(),
+    };
+    Ok((response, head))
+}
+
+/// Reads the body of `response`, whose [`head`] is `head`, whole: up to the size cap,
+/// failing if it stalls.
+pub(crate) async fn read_body(
+    mut response: reqwest::Response,
+    head: RawResponse,
+    bounds: &Bounds<'_>,
+) -> Result<RawResponse, TransportError> {
+    let status = head.status;
     let cap = bounds.max_response_bytes;
     let too_large = |seen: &str| {
         TransportError::new(
@@ -117,11 +146,7 @@ pub(crate) async fn send(
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(RawResponse {
-        status,
-        headers,
-        body,
-    })
+    Ok(RawResponse { body, ..head })
 }
 
 /// A response's headers as [`RawResponse`] holds them: lower-case names, values
