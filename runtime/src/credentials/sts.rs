@@ -196,21 +196,11 @@ pub(crate) fn form_encode(params: &[(&str, &str)]) -> String {
         if i > 0 {
             out.push('&');
         }
-        percent_encode(k, &mut out);
+        sigv4::percent_encode(k, &mut out);
         out.push('=');
-        percent_encode(v, &mut out);
+        sigv4::percent_encode(v, &mut out);
     }
     out
-}
-
-fn percent_encode(s: &str, out: &mut String) {
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
 }
 
 #[cfg(test)]
