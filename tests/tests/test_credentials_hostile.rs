@@ -425,6 +425,19 @@ async fn key_used_by(
     Ok(awsjson_tests::env::signed_with(&request))
 }
 
+/// The error a client from the environment gets when its web identity goes to `sts`,
+/// the client changed by `customize`.
+async fn web_identity_error(
+    sts: &Server,
+    customize: impl FnOnce(ClientBuilder) -> ClientBuilder,
+) -> String {
+    let home = TempDir::new();
+    let vars = web_identity_vars(&home, sts.url());
+    bounded(Duration::from_secs(20), key_used_by(&vars, customize))
+        .await
+        .unwrap_err()
+}
+
 /// A credential call is sent as an operation is (one transmit): the client's
 /// stalled-stream protection fails an STS body that stops arriving, well before the
 /// call's own 10 s timeout, and names the setting; each of the 3 attempts is cut so.
@@ -439,18 +452,13 @@ async fn a_stalled_sts_body_fails_under_the_clients_stall_protection() {
     )
     .await
     .expect("a loopback server");
-    let home = TempDir::new();
     let started = Instant::now();
-    let err = bounded(
-        Duration::from_secs(20),
-        key_used_by(&web_identity_vars(&home, sts.url()), |b| {
-            b.stalled_stream_protection(
-                StalledStreamProtection::enabled().with_grace_period(Duration::from_millis(300)),
-            )
-        }),
-    )
-    .await
-    .unwrap_err();
+    let err = web_identity_error(&sts, |b| {
+        b.stalled_stream_protection(
+            StalledStreamProtection::enabled().with_grace_period(Duration::from_millis(300)),
+        )
+    })
+    .await;
     assert!(err.contains("STS AssumeRoleWithWebIdentity"), "{err}");
     assert!(
         err.contains("the response body stalled")
@@ -472,15 +480,10 @@ async fn an_sts_that_never_answers_fails_at_the_clients_response_header_timeout(
     let sts = Server::start(vec![], Action::Hang)
         .await
         .expect("a loopback server");
-    let home = TempDir::new();
-    let err = bounded(
-        Duration::from_secs(20),
-        key_used_by(&web_identity_vars(&home, sts.url()), |b| {
-            b.response_header_timeout(Duration::from_millis(200))
-        }),
-    )
-    .await
-    .unwrap_err();
+    let err = web_identity_error(&sts, |b| {
+        b.response_header_timeout(Duration::from_millis(200))
+    })
+    .await;
     assert!(
         err.contains("no response headers within the response header timeout of 200ms"),
         "{err}"
@@ -496,13 +499,7 @@ async fn an_sts_answer_over_the_credential_cap_is_too_large_and_not_retried() {
     let sts = Server::answering(move |_| (200, body.clone()))
         .await
         .expect("a loopback server");
-    let home = TempDir::new();
-    let err = bounded(
-        Duration::from_secs(20),
-        key_used(&web_identity_vars(&home, sts.url())),
-    )
-    .await
-    .unwrap_err();
+    let err = web_identity_error(&sts, |b| b).await;
     assert!(
         err.contains("response too large")
             && err.contains("larger than the 1048576-byte limit (1048577 bytes announced"),
