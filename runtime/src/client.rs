@@ -1011,12 +1011,14 @@ impl Client {
             },
             &credentials,
         );
-        let mut headers = vec![
+        // Sized once: growing from the first four took two reallocations a call.
+        let mut headers = Vec::with_capacity(prepared.headers.len() + 11);
+        headers.extend([
             ("host", destination.host.clone()),
             ("content-type", content_type.to_owned()),
             ("x-amz-target", target.to_owned()),
             ("x-amz-date", signed.x_amz_date),
-        ];
+        ]);
         headers.extend(prepared.headers.iter().cloned());
         if let Some(token) = signed.security_token {
             headers.push(("x-amz-security-token", token));
@@ -1060,13 +1062,22 @@ impl Client {
         // The header map is built here and handed over whole: reqwest's builder would
         // parse each name and copy each value again (BENCHMARKS.md).
         let mut map = HeaderMap::with_capacity(headers.len() + extra.entries.len());
-        for (name, value) in headers {
-            // reqwest derives content-length from the body itself.
-            if name == "content-length" {
-                continue;
-            }
-            // Moves the string's buffer in; only the value's bytes are checked.
-            let value = HeaderValue::try_from(value).map_err(|_| {
+        // reqwest derives content-length from the body itself.
+        let sent = || headers.iter().filter(|(name, _)| *name != "content-length");
+        // The values share one buffer, each header a slice of it: one allocation for
+        // them all, where a value of its own took two (its bytes, then the shared
+        // count reqwest's copy of the map adds) and as many frees (BENCHMARKS.md).
+        let mut text = Vec::with_capacity(sent().map(|(_, value)| value.len()).sum());
+        for (_, value) in sent() {
+            text.extend_from_slice(value.as_bytes());
+        }
+        let text = Bytes::from(text);
+        let mut at = 0;
+        for &(name, ref value) in sent() {
+            let bytes = text.slice(at..at + value.len());
+            at += value.len();
+            // Only the value's bytes are checked, as `HeaderValue::try_from` does.
+            let value = HeaderValue::from_maybe_shared(bytes).map_err(|_| {
                 // The value itself stays out of the message: it may be a token.
                 Error::Config(ConfigError::new(format!(
                     "the {name} header would carry bytes an HTTP header cannot"
@@ -1074,6 +1085,7 @@ impl Client {
             })?;
             map.append(HeaderName::from_static(name), value);
         }
+        drop(headers);
         for header in &extra.entries {
             map.append(header.name.clone(), header.value.clone());
         }
@@ -2017,6 +2029,10 @@ impl ClientBuilder {
                 // A signed request is for one host; a 3xx is an answer to report, as the
                 // SDKs do, not a hop to follow.
                 .redirect(reqwest::redirect::Policy::none())
+                // Retrying is the attempt loop's (`retry.rs`); reqwest's own policy, which
+                // retries HTTP/2 refusals only and so never fires on HTTP/1.1, still
+                // copied every request's header map in case it would (BENCHMARKS.md).
+                .retry(reqwest::retry::never().max_retries_per_request(0))
                 .build()
                 .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?,
         };

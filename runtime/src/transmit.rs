@@ -113,25 +113,34 @@ pub(crate) async fn read_body(
     };
     let mut monitor = bounds.stall.monitor();
     loop {
-        let next = response.chunk();
-        let read = match &mut monitor {
-            None => next.await,
-            Some(monitor) => match tokio::time::timeout_at(monitor.deadline(), next).await {
-                Ok(read) => read,
-                Err(_) if monitor.stalled() => {
-                    return Err(TransportError::new(
-                        TransportErrorKind::Timeout,
-                        format!(
-                            "the response body stalled: {} ({}; see \
-                             ClientBuilder::stalled_stream_protection)",
-                            monitor.describe(),
-                            received(&body)
-                        ),
-                    )
-                    .with_status(status));
+        let mut next = std::pin::pin!(response.chunk());
+        // A chunk already read needs no deadline: working one out and arming a timer
+        // for it cost about 600 instructions a call (BENCHMARKS.md).
+        let ready = match monitor {
+            Some(_) => poll_once(&mut next).await,
+            None => None,
+        };
+        let read = match (&mut monitor, ready) {
+            (_, Some(read)) => read,
+            (None, None) => next.await,
+            (Some(monitor), None) => {
+                match tokio::time::timeout_at(monitor.deadline(), next).await {
+                    Ok(read) => read,
+                    Err(_) if monitor.stalled() => {
+                        return Err(TransportError::new(
+                            TransportErrorKind::Timeout,
+                            format!(
+                                "the response body stalled: {} ({}; see \
+                                 ClientBuilder::stalled_stream_protection)",
+                                monitor.describe(),
+                                received(&body)
+                            ),
+                        )
+                        .with_status(status));
+                    }
+                    Err(_) => continue,
                 }
-                Err(_) => continue,
-            },
+            }
         };
         let chunk = read.map_err(|e| {
             let doing = format!("reading the response body ({})", received(&body));
@@ -147,6 +156,17 @@ pub(crate) async fn read_body(
         body.extend_from_slice(&chunk);
     }
     Ok(RawResponse { body, ..head })
+}
+
+/// `future`'s output if it is ready at the first poll; it is left to poll again if not.
+async fn poll_once<F: Future + Unpin>(future: &mut F) -> Option<F::Output> {
+    std::future::poll_fn(|cx| {
+        std::task::Poll::Ready(match std::pin::Pin::new(&mut *future).poll(cx) {
+            std::task::Poll::Ready(output) => Some(output),
+            std::task::Poll::Pending => None,
+        })
+    })
+    .await
 }
 
 /// A response's headers as [`RawResponse`] holds them: lower-case names, values
