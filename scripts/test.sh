@@ -87,6 +87,13 @@ else
             AWS_SECRET_ACCESS_KEY="$AWSJSON_MOTO_SECRET_ACCESS_KEY" \
             cargo run -q -p awsjson-examples --bin "$example"
     done
+    # The event-stream calls of the `http2` feature, in a run of their own so that
+    # the main suite keeps testing the default, HTTP/1.1-only build; moto does not
+    # implement SubscribeToShard: the example answers itself through the stub.
+    echo "example kinesis_subscribe (http2 feature, local stub endpoint):"
+    env -u KINESIS_CONSUMER_ARN -u KINESIS_SHARD_ID \
+        cargo run -q -p awsjson-examples --features http2 --bin kinesis_subscribe
+    cargo test -p awsjson-tests --features http2 --test test_event_input --test test_subscribe_to_shard
     # Last, so that the run closes on the test counts of the main suite.
     log=target/test-run-$$.log
     cargo test --workspace --all-targets --features "$MOTO_FEATURE" 2>&1 | tee "$log"

@@ -112,14 +112,15 @@ pub(crate) fn scaffold(
     if !errors.is_empty() {
         return Err(errors.join("\n"));
     }
-    // Event streams have no awsjson form: such operations are left out, with a note.
-    let (streaming, ops): (Vec<&str>, Vec<&str>) = g
-        .ops
-        .iter()
-        .partition(|op| streams_events(s, s.operation(op).expect("checked")));
+    // Input event streams have no declaration form yet: such operations are left out,
+    // with a note. An output stream is declared (awsjson's `http2` feature).
+    let (streaming, ops): (Vec<&str>, Vec<&str>) = g.ops.iter().partition(|op| {
+        let op = s.operation(op).expect("checked");
+        op.input.is_some_and(|id| reaches_event_stream(s, id))
+    });
     if ops.is_empty() {
         return Err(format!(
-            "{} stream events, which awsjson does not support",
+            "{} stream events in their input, which awsjson's declarations do not support",
             backticked(&streaming)
         ));
     }
@@ -128,10 +129,18 @@ pub(crate) fn scaffold(
     g.run()
 }
 
-/// Whether the operation's input or output reaches an event stream, which awsjson has
-/// no form for: the scaffold leaves such operations out.
+/// Whether the operation's input or output reaches an event stream: the compile
+/// sample leaves such operations out, as they need awsjson's `http2` feature.
 pub(crate) fn streams_events(s: &Service, op: &Operation) -> bool {
-    let mut stack: Vec<ShapeId> = op.input.iter().chain(&op.output).copied().collect();
+    op.input
+        .iter()
+        .chain(&op.output)
+        .any(|id| reaches_event_stream(s, *id))
+}
+
+/// Whether shape `id` is or contains an event stream.
+fn reaches_event_stream(s: &Service, id: ShapeId) -> bool {
+    let mut stack = vec![id];
     let mut seen = BTreeSet::new();
     while let Some(id) = stack.pop() {
         if !seen.insert(id) {
@@ -170,8 +179,11 @@ struct Gen {
     taken: HashSet<String>,
     uses_map: bool,
     explicit: bool,
-    /// Operations left out: they stream events.
+    /// Operations left out: they stream events in their input.
     skipped: Vec<&'static str>,
+    /// Outputs with an event-stream member, and the error enum of their operation
+    /// (the stream's error type).
+    stream_errors: HashMap<ShapeId, String>,
 }
 
 impl Gen {
@@ -188,6 +200,7 @@ impl Gen {
             uses_map: false,
             explicit: false,
             skipped: Vec::new(),
+            stream_errors: HashMap::new(),
         }
     }
 
@@ -223,7 +236,7 @@ impl Gen {
         if !self.skipped.is_empty() {
             let _ = writeln!(
                 out,
-                "// Left out: {} stream events, which awsjson does not support.\n",
+                "// Left out: {} stream events in their input, which awsjson's declarations do not support.\n",
                 backticked(&self.skipped)
             );
         }
@@ -292,6 +305,13 @@ impl Gen {
         }
         if let Some(output) = op.output {
             let ty = self.name_of(output);
+            if reaches_event_stream(s, output) {
+                out.push_str(
+                    "    // The output streams events over HTTP/2: `send` needs awsjson's `http2`\n    \
+                     // feature.\n",
+                );
+                self.stream_errors.insert(output, format!("{name}Error"));
+            }
             let _ = writeln!(out, "    output = {ty},");
         }
         if !op.errors.is_empty() {
@@ -340,6 +360,13 @@ impl Gen {
                 out.push_str(&variants(enum_values, self.explicit));
                 out.push_str("}\n");
             }
+            _ if shape.is_event_stream() => {
+                // The stream's exceptions are the operation's errors, not events.
+                out.push_str("#[derive(Debug, Clone)]\n");
+                let _ = writeln!(out, "pub enum {name} {{");
+                out.push_str(&self.union_variants(id));
+                out.push_str("}\n");
+            }
             _ if shape.is_union() => {
                 out.push_str("#[derive(Debug, Clone)]\n");
                 let _ = writeln!(out, "pub enum {name} {{");
@@ -347,7 +374,11 @@ impl Gen {
                 out.push_str("}\n");
             }
             _ => {
-                out.push_str("#[derive(Debug, Clone, Default)]\n");
+                // A stream is not `Clone`.
+                match self.stream_errors.contains_key(&id) {
+                    true => out.push_str("#[derive(Debug, Default)]\n"),
+                    false => out.push_str("#[derive(Debug, Clone, Default)]\n"),
+                }
                 let fields = self.fields(id, false);
                 out.push_str(&braced(&format!("pub struct {name}"), &fields));
             }
@@ -384,7 +415,14 @@ impl Gen {
                 out.push_str("    #[aws(sensitive)]\n");
             }
             let mut ty = self.type_of(m.target, id);
-            if token || !m.required() {
+            // An event-stream member is the stream itself, present in every answer.
+            let stream = self
+                .stream_errors
+                .get(&id)
+                .filter(|_| s.shape(m.target).is_event_stream());
+            if let Some(error) = stream {
+                ty = format!("awsjson::EventStream<{ty}, {error}>");
+            } else if token || !m.required() {
                 ty = format!("Option<{ty}>");
             }
             let _ = writeln!(out, "    pub {ident}: {ty},");
@@ -518,6 +556,9 @@ impl Gen {
         }
         let mut taken = HashSet::new();
         for (i, m) in shape.members().iter().enumerate() {
+            if shape.is_event_stream() && s.shape(m.target).is_error() {
+                continue;
+            }
             doc(&mut out, "    ", self.docs.member(id, i));
             let mut ident = variant_ident(m.name);
             while !taken.insert(ident.clone()) {
@@ -857,8 +898,28 @@ mod tests {
             }
         }
         let kinesis = scaffold("kinesis", &["PutRecord", "SubscribeToShard"], false).unwrap();
-        assert!(kinesis.contains("// Left out: `SubscribeToShard` stream events"));
-        assert!(scaffold("kinesis", &["SubscribeToShard"], false).is_err());
+        assert!(!kinesis.contains("// Left out"), "{kinesis}");
+        assert!(
+            kinesis.contains(
+                "pub event_stream: awsjson::EventStream<SubscribeToShardEventStream, SubscribeToShardError>,"
+            ),
+            "{kinesis}"
+        );
+        assert!(kinesis.contains("needs awsjson's `http2`"), "{kinesis}");
+        assert!(
+            kinesis.contains("#[derive(Debug, Default)]\npub struct SubscribeToShardOutput"),
+            "{kinesis}"
+        );
+        // The stream's union lists its events, not the exceptions it may carry.
+        let union = &kinesis[kinesis
+            .find("pub enum SubscribeToShardEventStream")
+            .unwrap()..];
+        let union = &union[..union.find("\n}").unwrap()];
+        assert!(
+            union.contains("SubscribeToShardEvent(SubscribeToShardEvent),"),
+            "{union}"
+        );
+        assert!(!union.contains("ResourceInUseException"), "{union}");
     }
 
     /// Every paginated operation of the catalog comes out with `paginate(...)` or a

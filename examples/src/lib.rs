@@ -1,6 +1,8 @@
 //! Operations declared with awsjson, shared by the example programs (and the tests).
 
 pub mod dynamodb;
+#[cfg(feature = "http2")]
+pub mod kinesis;
 pub mod kms;
 pub mod partner_central;
 pub mod signup;

@@ -221,6 +221,8 @@ pub(crate) struct Mirror {
     pub(crate) model_members: Vec<&'static str>,
     /// Whether `ty` is the operation's output (not one of its errors).
     pub(crate) is_output: bool,
+    /// The output's event-stream member (its wire name), if the model gives it one.
+    pub(crate) event_stream: Option<&'static str>,
     /// The model's sensitive members (wire name) and the error for a field of `ty`
     /// that holds one without `#[aws(sensitive)]`.
     pub(crate) sensitive: Vec<(&'static str, String)>,

@@ -22,6 +22,12 @@ pub(crate) async fn send_with<O: Operation>(
     op: &O,
     config: Option<&crate::CallConfig>,
 ) -> Result<O::Output, Error<O::Error>> {
+    if O::OUTPUT_EVENT_STREAM {
+        return Err(Error::Config(crate::error::ConfigError::new(format!(
+            "{} streams its output: send it with its own `send`, without per-call settings",
+            O::TARGET
+        ))));
+    }
     if let Some(config) = config {
         config.check().map_err(Error::Config)?;
     }

@@ -134,6 +134,10 @@ pub struct Client {
 #[derive(Clone)]
 struct Inner {
     http: Transport,
+    /// The HTTP/2 client of event-stream calls (ALPN offers `h2`); the same client as
+    /// `http` when the builder was given one.
+    #[cfg(feature = "http2")]
+    stream_http: reqwest::Client,
     /// The proxy rules reqwest read from the environment, to name a proxy that failed.
     proxies: Arc<Matcher>,
     region: String,
@@ -498,6 +502,31 @@ impl Client {
             headers,
             body: prepared.body.clone(),
         })
+    }
+
+    /// The HTTP client of event-stream calls (ALPN offers `h2`), and the response
+    /// header timeout, for `event_stream::call`; an error for a client that answers
+    /// from a mock, which has no streams.
+    #[cfg(feature = "http2")]
+    pub(crate) fn stream_http(&self) -> Result<(&reqwest::Client, Option<Duration>), ConfigError> {
+        #[cfg(feature = "test-util")]
+        if let Transport::Mock(_) = &self.inner.http {
+            return Err(ConfigError::new(
+                "the mock answers no event streams: test a streaming operation against a server \
+                 (awsjson::stub answers one with StubResponse::raw)",
+            ));
+        }
+        Ok((&self.inner.stream_http, self.inner.response_header_timeout))
+    }
+
+    /// The client's credentials, as the last request was signed with (cached).
+    #[cfg(feature = "http2")]
+    pub(crate) async fn credentials(&self) -> Result<Credentials, Error<Infallible>> {
+        self.inner
+            .credentials
+            .provide_credentials()
+            .await
+            .map_err(Error::Credentials)
     }
 
     /// Sends one call: every attempt signed afresh over the same body, retried as
@@ -913,7 +942,7 @@ impl Client {
     }
 
     /// Now, by the service's clock as far as skew errors have told.
-    fn signing_time(&self) -> SystemTime {
+    pub(crate) fn signing_time(&self) -> SystemTime {
         let now = SystemTime::now();
         match self.inner.skew_ms.load(Ordering::Relaxed) {
             0 => now,
@@ -972,7 +1001,14 @@ impl Client {
                 |service| self.resolve_endpoint_with(service, context),
             )
             .map_err(Error::Config)?;
-        let content_type = service.json_version.content_type();
+        // A body of signed events is signed event by event, not as a whole.
+        let (content_type, payload_hash) = match prepared.input_stream {
+            true => (
+                "application/vnd.amazon.eventstream",
+                Some(sigv4::STREAMING_EVENTS_PAYLOAD),
+            ),
+            false => (service.json_version.content_type(), None),
+        };
         let mut signed_headers = vec![
             ("content-type", content_type),
             ("host", destination.host.as_str()),
@@ -1007,7 +1043,11 @@ impl Client {
                     .as_deref()
                     .unwrap_or(service.signing_name),
                 time,
-                settings: sigv4::SigningSettings::default(),
+                settings: sigv4::SigningSettings {
+                    sign_body: payload_hash.is_some(),
+                    payload_hash,
+                    ..sigv4::SigningSettings::default()
+                },
             },
             &credentials,
         );
@@ -1022,6 +1062,9 @@ impl Client {
         headers.extend(prepared.headers.iter().cloned());
         if let Some(token) = signed.security_token {
             headers.push(("x-amz-security-token", token));
+        }
+        if let Some(hash) = signed.content_sha256 {
+            headers.push(("x-amz-content-sha256", hash));
         }
         headers.push(("authorization", signed.authorization));
         headers.push(("content-length", body.len().to_string()));
@@ -2021,11 +2064,10 @@ impl ClientBuilder {
                 .map_err(ConfigError::new)?,
             None => self.extra_roots,
         };
-        let http = match self.http_client {
-            Some(http) => http,
-            None => crate::tls::http_builder(&extra_roots)
-                .map_err(ConfigError::new)?
-                .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
+        let connect_timeout = self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+        let finish = |builder: reqwest::ClientBuilder| {
+            builder
+                .connect_timeout(connect_timeout)
                 // A signed request is for one host; a 3xx is an answer to report, as the
                 // SDKs do, not a hop to follow.
                 .redirect(reqwest::redirect::Policy::none())
@@ -2034,7 +2076,16 @@ impl ClientBuilder {
                 // copied every request's header map in case it would (BENCHMARKS.md).
                 .retry(reqwest::retry::never().max_retries_per_request(0))
                 .build()
-                .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?,
+                .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))
+        };
+        #[cfg(feature = "http2")]
+        let stream_http = match &self.http_client {
+            Some(http) => http.clone(),
+            None => finish(crate::tls::http2_builder(&extra_roots).map_err(ConfigError::new)?)?,
+        };
+        let http = match self.http_client {
+            Some(http) => http,
+            None => finish(crate::tls::http_builder(&extra_roots).map_err(ConfigError::new)?)?,
         };
         // The credential sources' calls are read within the same bounds as calls.
         if let Some(handle) = &self.http {
@@ -2050,6 +2101,8 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http: Transport::Http(http),
+                #[cfg(feature = "http2")]
+                stream_http,
                 proxies: Arc::new(Matcher::from_env()),
                 region,
                 credentials,
@@ -2291,6 +2344,7 @@ mod tests {
             endpoint_params: Vec::new(),
             endpoint_account_id: false,
             discovery: None,
+            input_stream: false,
         };
         let request = client
             .signed_request(

@@ -56,6 +56,9 @@ pub trait Operation: serde::Serialize + Sync {
     /// The model's `endpointdiscovery` trait: the operation goes to the address the
     /// service's discovery operation gives.
     const ENDPOINT_DISCOVERY: Option<EndpointDiscovery> = None;
+    /// The output has an event-stream member: the operation is sent by its own `send`
+    /// only, which streams (awsjson's `http2` feature).
+    const OUTPUT_EVENT_STREAM: bool = false;
 }
 
 /// A type a success response decodes into.

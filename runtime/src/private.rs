@@ -17,7 +17,11 @@ pub use crate::endpoint::host_prefix::{HostLabelError, host_prefix};
 pub use crate::endpoint::{
     EndpointParams, EndpointView, IntoEndpointParam, Param as EndpointParam, resolve_endpoint,
 };
-pub use crate::event_stream::stream::open_event_stream;
+#[cfg(feature = "http2")]
+pub use crate::event_stream::call::send_event_stream;
+pub use crate::event_stream::stream::{EventUnion, decode_event_union, open_event_stream};
+#[cfg(not(feature = "http2"))]
+pub use crate::event_stream::stream::{StreamsOverHttp2, send_event_stream};
 pub use crate::http::RawResponse;
 pub use crate::mirror::{
     Misfit, concat_message, mirror_misfit, misfit_message, output_misfit, output_unredacted,

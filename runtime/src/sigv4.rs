@@ -53,6 +53,11 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 // assembly SHA-256 costs fewer instructions per block, and it spares eight crates.
 use ring::{digest, hmac as ring_hmac};
 
+/// The payload hash of a request whose body is an input event stream
+/// ([`SigningSettings::payload_hash`]): the body is signed event by event
+/// ([`EventSigner`](crate::event_stream::EventSigner)), not as a whole.
+pub const STREAMING_EVENTS_PAYLOAD: &str = "STREAMING-AWS4-HMAC-SHA256-EVENTS";
+
 const ALGORITHM: &str = "AWS4-HMAC-SHA256";
 const TERMINATOR: &str = "aws4_request";
 const X_AMZ_DATE: &str = "x-amz-date";
@@ -120,12 +125,15 @@ pub struct SigningSettings {
     /// the path is taken as already encoded once: existing `%XX` escapes are kept and
     /// only bytes that cannot appear in an encoded path are escaped.
     pub double_uri_encode: bool,
-    /// Send and sign `x-amz-content-sha256` (the body hash). The payload hash in the
-    /// canonical request is always the hash of [`SignableRequest::body`].
+    /// Send and sign `x-amz-content-sha256` (the payload hash).
     pub sign_body: bool,
     /// Leave `x-amz-security-token` out of the signature; the caller still sends it
     /// (some services want the token added after signing).
     pub omit_session_token: bool,
+    /// The payload hash of the canonical request in place of the SHA-256 of
+    /// [`SignableRequest::body`]: [`STREAMING_EVENTS_PAYLOAD`] for a request whose body
+    /// is an input event stream.
+    pub payload_hash: Option<&'static str>,
 }
 
 impl Default for SigningSettings {
@@ -135,6 +143,7 @@ impl Default for SigningSettings {
             double_uri_encode: true,
             sign_body: false,
             omit_session_token: false,
+            payload_hash: None,
         }
     }
 }
@@ -432,10 +441,14 @@ fn sign_inner(
     prefixes: Option<&CanonicalPrefixes>,
 ) -> SigningOutput {
     let settings = params.settings;
-    let body_hash = sha256(request.body);
-    let mut body_hash_hex = [0u8; 64];
-    hex_into(body_hash.as_ref(), &mut body_hash_hex);
-    let body_hash_hex = std::str::from_utf8(&body_hash_hex).expect("hex is ASCII");
+    let mut computed = [0u8; 64];
+    let body_hash_hex = match settings.payload_hash {
+        Some(hash) => hash,
+        None => {
+            hex_into(sha256(request.body).as_ref(), &mut computed);
+            std::str::from_utf8(&computed).expect("hex is ASCII")
+        }
+    };
     let content_sha256 = settings.sign_body.then(|| body_hash_hex.to_owned());
     let token = params.session_token;
     let signed_token = token.filter(|_| !settings.omit_session_token);

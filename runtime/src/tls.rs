@@ -17,8 +17,23 @@ use rustls::pki_types::pem::PemObject as _;
 pub(crate) type ExtraRoots = Arc<[CertificateDer<'static>]>;
 
 /// A reqwest builder whose TLS trusts the system's roots plus `extra_roots`, on ring;
-/// callers add their own timeouts and policies.
+/// callers add their own timeouts and policies. HTTP/1.1 only: a JSON RPC call gains
+/// nothing from HTTP/2.
 pub(crate) fn http_builder(extra_roots: &ExtraRoots) -> Result<reqwest::ClientBuilder, String> {
+    builder_with_alpn(extra_roots, vec![b"http/1.1".to_vec()])
+}
+
+/// [`http_builder`] for the calls that need HTTP/2 (event streams): ALPN offers `h2`
+/// first, and HTTP/1.1 for an endpoint that does not speak it (a local test server).
+#[cfg(feature = "http2")]
+pub(crate) fn http2_builder(extra_roots: &ExtraRoots) -> Result<reqwest::ClientBuilder, String> {
+    builder_with_alpn(extra_roots, vec![b"h2".to_vec(), b"http/1.1".to_vec()])
+}
+
+fn builder_with_alpn(
+    extra_roots: &ExtraRoots,
+    alpn: Vec<Vec<u8>>,
+) -> Result<reqwest::ClientBuilder, String> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let verifier = if extra_roots.is_empty() {
         rustls_platform_verifier::Verifier::new(provider.clone())
@@ -37,8 +52,9 @@ pub(crate) fn http_builder(extra_roots: &ExtraRoots) -> Result<reqwest::ClientBu
         // system's trust store, checked as webpki checks it.
         .with_custom_certificate_verifier(Arc::new(verifier))
         .with_no_client_auth();
-    // reqwest is built for HTTP/1.1 only; it sets ALPN itself only on configs it builds.
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    // reqwest sets ALPN itself only on configs it builds: a preconfigured one offers
+    // what it says here.
+    config.alpn_protocols = alpn;
     Ok(reqwest::Client::builder().tls_backend_preconfigured(config))
 }
 

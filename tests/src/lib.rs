@@ -5,6 +5,8 @@ pub mod capture;
 pub mod env;
 pub mod event_server;
 pub mod fixture;
+#[cfg(feature = "http2")]
+pub mod h2_server;
 
 pub mod moto;
 pub mod offline;

@@ -9,8 +9,14 @@ use std::time::{Duration, Instant};
 /// `name version` of every package in the default build of `awsjson` (normal and build
 /// dependencies, the host target), from the workspace's lock file.
 fn default_build_packages() -> BTreeSet<(String, String)> {
+    build_packages(&[])
+}
+
+/// [`default_build_packages`] with these extra `cargo tree` arguments (features).
+fn build_packages(extra: &[&str]) -> BTreeSet<(String, String)> {
     let mut child = Command::new(env!("CARGO"))
         .args(["tree", "--offline", "--locked", "-p", "awsjson"])
+        .args(extra)
         .args(["-e", "normal,build", "--prefix", "none", "--format", "{p}"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdout(Stdio::piped())
@@ -67,4 +73,35 @@ fn one_base64_and_one_getrandom() {
         getrandom.len() == 1 && getrandom[0].starts_with("v0.2."),
         "{getrandom:?}"
     );
+}
+
+/// HTTP/2 (`h2` and what it brings) only with the `http2` feature, and exactly the
+/// crates README.md's *Cargo features* counts as its cost.
+#[test]
+fn http2_is_paid_for_only_with_its_feature() {
+    let default = default_build_packages();
+    let names = |set: &BTreeSet<(String, String)>| -> BTreeSet<String> {
+        set.iter().map(|(n, _)| n.clone()).collect()
+    };
+    let default_names = names(&default);
+    assert!(!default_names.contains("h2"), "{default_names:?}");
+    let with = names(&build_packages(&["--features", "http2"]));
+    let added: Vec<&str> = with
+        .difference(&default_names)
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        added,
+        [
+            "equivalent",
+            "fnv",
+            "futures-sink",
+            "h2",
+            "hashbrown",
+            "indexmap",
+            "tokio-util"
+        ],
+        "the crates the http2 feature adds changed: update README.md's *Cargo features*"
+    );
+    assert!(default_names.is_subset(&with));
 }

@@ -147,6 +147,7 @@ pub(crate) fn operation(
             members: members(id),
             model_members: service.shape(id).members().iter().map(|m| m.name).collect(),
             is_output: true,
+            event_stream: event_stream_member(service, id),
             sensitive: sensitive(ty, id),
         }),
         (Some(ty), None) if !matches!(ty, syn::Type::Tuple(t) if t.elems.is_empty()) => {
@@ -154,6 +155,19 @@ pub(crate) fn operation(
                 ty,
                 format!("`{target}` returns no output members; remove `output = ...`"),
             );
+        }
+        (None, Some(id)) => {
+            if let Some(member) = event_stream_member(service, id) {
+                cx.error_spanned_by(
+                    &op.body.item.ident,
+                    format!(
+                        "`{target}` answers with an event stream (`{member}`): declare \
+                         `output = ...`, a struct with a member `{member}` of type \
+                         `awsjson::EventStream<Events, {}Error>`",
+                        op.body.item.ident
+                    ),
+                );
+            }
         }
         _ => {}
     }
@@ -185,6 +199,7 @@ pub(crate) fn operation(
                         .map(|m| m.name)
                         .collect(),
                     is_output: false,
+                    event_stream: None,
                 });
             }
             None => cx.error_spanned_by(
@@ -205,6 +220,16 @@ pub(crate) fn operation(
         mirrors,
         nested,
     }
+}
+
+/// The member of structure `id` whose type is an event-stream union, by wire name.
+fn event_stream_member(service: &Service, id: ShapeId) -> Option<&'static str> {
+    service
+        .shape(id)
+        .members()
+        .iter()
+        .find(|m| service.shape(m.target).is_event_stream())
+        .map(|m| m.wire_name)
 }
 
 /// Checks a struct shape against the model shape `lit` names, which also gives its

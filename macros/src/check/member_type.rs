@@ -27,6 +27,17 @@ pub(crate) fn fits(service: &Service, id: ShapeId, ty: &syn::Type) -> Result<(),
     let Some((name, args)) = last_segment(ty) else {
         return misfit(expected(kind));
     };
+    // An event-stream member is the stream of the response, never a JSON value.
+    let stream = name == "EventStream" && args.len() == 2;
+    if service.shape(id).is_event_stream() != stream {
+        return match stream {
+            true => misfit(expected(kind)),
+            false => misfit(EVENT_STREAM),
+        };
+    }
+    if stream {
+        return Ok(());
+    }
     // Transparent wrappers: `Option` inside a container, `Box` for recursion.
     if matches!(name.as_str(), "Option" | "Box") && args.len() == 1 {
         return fits(service, id, &args[0]);
@@ -85,6 +96,9 @@ const KNOWN: &[&str] = &[
     "DateTime",
     "SystemTime",
 ];
+
+const EVENT_STREAM: &str =
+    "`awsjson::EventStream<Events, OperationError>`, the stream of the union's events";
 
 fn expected(kind: &Kind) -> &'static str {
     match kind {

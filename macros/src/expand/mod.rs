@@ -3,6 +3,7 @@
 mod de;
 mod debug;
 mod enumeration;
+mod event_stream;
 mod operation;
 mod paginate;
 mod services;

@@ -116,6 +116,17 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             }
         }
     });
+    let streams = op
+        .mirrors
+        .iter()
+        .any(|m| m.is_output && m.event_stream.is_some());
+    let (send, stream_flag) = match streams {
+        true => (
+            super::event_stream::send_body(),
+            Some(super::event_stream::output_flag()),
+        ),
+        false => (quote!(::awsjson::__private::send(client, self)), None),
+    };
     let send_doc = format!(
         "Sends `{target}`: signs the request with the client's credentials, sends it \
          and decodes the response into the output or a [`{error_ident}`]."
@@ -145,6 +156,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             #endpoint_params
             #endpoint_paths
             #discovery
+            #stream_flag
         }
 
         #[automatically_derived]
@@ -159,7 +171,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             ) -> impl ::core::future::Future<
                 Output = ::core::result::Result<#output, ::awsjson::Error<#error_ident>>,
             > + ::core::marker::Send + '__a {
-                ::awsjson::__private::send(client, self)
+                #send
             }
         }
 

@@ -141,10 +141,13 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
             __Visitor
         )),
     );
+    let event_union = super::event_stream::event_union(ident);
     quote! {
         #item
 
         #debug
+
+        #event_union
 
         #[allow(clippy::all, non_camel_case_types)]
         const _: () = {

@@ -32,6 +32,20 @@ impl ::core::fmt::Debug for Value {
         }
     }
 }
+#[automatically_derived]
+impl ::awsjson::__private::EventUnion for Value {
+    fn decode_event(
+        event_type: &::core::primitive::str,
+        message: &::awsjson::event_stream::Message,
+    ) -> ::core::option::Option<
+        ::core::result::Result<Self, ::awsjson::__private::serde_json::Error>,
+    > {
+        ::awsjson::__private::decode_event_union(event_type, message)
+    }
+    fn unknown(event_type: ::awsjson::UnknownValue) -> Self {
+        Value::Unknown(event_type)
+    }
+}
 #[allow(clippy::all, non_camel_case_types)]
 const _: () = {
     use ::awsjson::__private::serde::ser::SerializeMap as _;

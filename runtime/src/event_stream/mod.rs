@@ -10,13 +10,23 @@
 //! before anything is allocated for them, and malformed input is a [`FrameError`],
 //! never a panic.
 
+#[cfg(feature = "http2")]
+pub(crate) mod call;
 mod frame;
 mod header;
+#[cfg(feature = "http2")]
+mod input;
+mod signing;
 pub(crate) mod stream;
 
+#[cfg(feature = "http2")]
+pub use call::send_with_input_stream;
 pub use frame::{
     DEFAULT_MAX_MESSAGE_LEN, Decoder, FrameError, FrameErrorKind, MAX_HEADERS_LEN, MAX_PAYLOAD_LEN,
     MIN_MESSAGE_LEN, Message,
 };
 pub use header::{Header, HeaderValue, MAX_HEADER_NAME_LEN, MAX_HEADER_VALUE_LEN};
+#[cfg(feature = "http2")]
+pub use input::{EventInput, EventSendError, EventSender};
+pub use signing::EventSigner;
 pub use stream::{DEFAULT_EVENT_TIMEOUT, EventStream, EventUnion};

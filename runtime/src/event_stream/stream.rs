@@ -76,6 +76,114 @@ pub struct EventStream<T, E> {
 
 type Item<T, E> = Result<T, Error<E>>;
 
+/// The events of a stream not typed yet: the stream of a response until the output's
+/// event-stream member takes it.
+#[cfg(feature = "http2")]
+#[derive(Debug)]
+pub(crate) struct NoEvents;
+
+#[cfg(feature = "http2")]
+impl EventUnion for NoEvents {
+    fn decode_event(_: &str, _: &Message) -> Option<Result<Self, serde_json::Error>> {
+        None
+    }
+
+    fn unknown(_: UnknownValue) -> Self {
+        NoEvents
+    }
+}
+
+#[cfg(feature = "http2")]
+impl<T, E> EventStream<T, E> {
+    /// The same stream, read as events of `U` and errors of `F`.
+    pub(crate) fn retype<U, F>(self) -> EventStream<U, F> {
+        EventStream {
+            body: self.body,
+            decoder: self.decoder,
+            pending: self.pending,
+            started: self.started,
+            status: self.status,
+            request_id: self.request_id,
+            timeout: self.timeout,
+            sleep: self.sleep,
+            done: self.done,
+            _events: PhantomData,
+        }
+    }
+
+    /// The HTTP status of the response that carries the stream.
+    pub(crate) fn status(&self) -> u16 {
+        self.status
+    }
+}
+
+impl<T, E> EventStream<T, E> {
+    /// A stream that has ended: the event-stream member of an output decoded from JSON
+    /// alone (a test double, a mock), which carries no stream.
+    fn ended() -> Self {
+        EventStream {
+            body: None,
+            decoder: Decoder::new(),
+            pending: None,
+            started: true,
+            status: 200,
+            request_id: None,
+            timeout: None,
+            sleep: None,
+            done: true,
+            _events: PhantomData,
+        }
+    }
+}
+
+/// A stream that has ended (no events): what a test double or an output built with
+/// `..Default::default()` holds.
+impl<T, E> Default for EventStream<T, E> {
+    fn default() -> Self {
+        EventStream::ended()
+    }
+}
+
+/// The event-stream member of an output: not a JSON member. Decoding the output of a
+/// call that streams takes the call's stream; decoding one otherwise gives a stream
+/// that has ended.
+#[cfg(feature = "http2")]
+impl<T, E> crate::protocol::json_struct::ErrorCorrection for EventStream<T, E> {
+    fn error_correction() -> Option<Self> {
+        Some(
+            super::call::take_pending()
+                .map(EventStream::retype)
+                .unwrap_or_else(EventStream::ended),
+        )
+    }
+}
+
+#[cfg(not(feature = "http2"))]
+impl<T, E> crate::protocol::json_struct::ErrorCorrection for EventStream<T, E> {
+    fn error_correction() -> Option<Self> {
+        Some(EventStream::ended())
+    }
+}
+
+/// Never written: an event stream is no JSON value.
+impl<T, E> serde::Serialize for EventStream<T, E> {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom(
+            "an event stream is not written as JSON",
+        ))
+    }
+}
+
+/// Never read from JSON: the member comes from the connection, and a JSON value in its
+/// place is an error.
+impl<'de, T, E> serde::Deserialize<'de> for EventStream<T, E> {
+    fn deserialize<D: serde::Deserializer<'de>>(_: D) -> Result<Self, D::Error> {
+        Err(serde::de::Error::custom(
+            "an event stream member is not read from JSON",
+        ))
+    }
+}
+
 impl<T: EventUnion, E: OperationError> EventStream<T, E> {
     fn new(status: u16, request_id: Option<String>, body: reqwest::Body) -> Self {
         EventStream {
@@ -357,6 +465,50 @@ impl<T, E> fmt::Debug for EventStream<T, E> {
             .finish()
     }
 }
+
+/// The event `event_type` of a union that reads JSON: the message's payload as the
+/// union's member of that name (a name the union does not list reads as its unknown
+/// variant). What the macro implements [`EventUnion::decode_event`] with.
+pub fn decode_event_union<T: serde::de::DeserializeOwned>(
+    event_type: &str,
+    message: &Message,
+) -> Option<Result<T, serde_json::Error>> {
+    let payload: &[u8] = match message.payload().as_ref() {
+        b"" => b"{}",
+        payload => payload,
+    };
+    let mut json = Vec::with_capacity(payload.len() + event_type.len() + 8);
+    json.push(b'{');
+    if let Err(e) = serde_json::to_writer(&mut json, event_type) {
+        return Some(Err(e));
+    }
+    json.push(b':');
+    json.extend_from_slice(payload);
+    json.push(b'}');
+    Some(serde_json::from_slice(&json))
+}
+
+/// What an operation whose output streams sends with, without the `http2` feature: it
+/// does not compile (the error names the feature), as the services stream over HTTP/2.
+#[cfg(not(feature = "http2"))]
+pub async fn send_event_stream<O: crate::operation::Operation + StreamsOverHttp2>(
+    _: &crate::Client,
+    _: &O,
+) -> Result<O::Output, Error<O::Error>> {
+    Err(Error::Config(crate::ConfigError::new(
+        "event streams need awsjson's `http2` feature",
+    )))
+}
+
+/// Implemented by no type: without the `http2` feature, the bound that turns the `send`
+/// of a streaming operation into a compile error that names the feature.
+#[cfg(not(feature = "http2"))]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` streams its output over HTTP/2: enable the `http2` feature of awsjson",
+    label = "this operation's `send` needs awsjson's `http2` feature",
+    note = "in Cargo.toml: awsjson = {{ version = \"...\", features = [\"http2\"] }}"
+)]
+pub trait StreamsOverHttp2 {}
 
 /// The largest error response read whole before an event stream began.
 const MAX_ERROR_BODY: usize = 1 << 20;

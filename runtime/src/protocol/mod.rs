@@ -39,6 +39,9 @@ pub(crate) struct Prepared {
     pub(crate) endpoint_account_id: bool,
     /// The operation's endpoint discovery (see [`Operation::ENDPOINT_DISCOVERY`]).
     pub(crate) discovery: Option<EndpointDiscovery>,
+    /// The body is an input event stream: signed with the streaming payload hash,
+    /// sent as `application/vnd.amazon.eventstream`.
+    pub(crate) input_stream: bool,
 }
 
 /// Encodes `op` and works out its per-call request details; a body of
@@ -80,6 +83,7 @@ pub(crate) fn prepare<O: Operation>(
         endpoint_params,
         endpoint_account_id: O::ENDPOINT_ACCOUNT_ID,
         discovery: O::ENDPOINT_DISCOVERY,
+        input_stream: false,
     })
 }
 

@@ -1,0 +1,188 @@
+//! An input event stream: the events a caller sends while the call is open, each
+//! signed as it goes out, over a bounded channel so that a caller cannot run ahead of
+//! the connection.
+
+use std::fmt;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::SystemTime;
+
+use bytes::Bytes;
+use tokio::sync::mpsc;
+
+use super::frame::{FrameError, Message};
+use super::signing::EventSigner;
+
+/// The sending half of an input event stream: [`send`](EventSender::send) hands an
+/// event to the call, waiting while the events already handed over have not gone out.
+///
+/// The call's request body takes the events in order, signs each (chained to the
+/// request's signature, [`EventSigner`]) and writes it when the connection can take
+/// it. [`close`](EventSender::close), or dropping every sender, ends the stream with the
+/// signed empty message services wait for.
+///
+/// ```
+/// # async fn demo() {
+/// use awsjson::event_stream::{EventSender, Message};
+///
+/// let (sender, input) = EventSender::channel(4);
+/// // `input` goes to the call that opens the stream; then:
+/// # drop(input);
+/// let event = Message::new(vec![0u8; 320])
+///     .with_header(":message-type", "event")
+///     .with_header(":event-type", "AudioEvent");
+/// if let Err(e) = sender.send(event).await {
+///     eprintln!("the stream is over: {e}");
+/// }
+/// sender.close();
+/// # }
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
+#[derive(Clone)]
+pub struct EventSender {
+    tx: mpsc::Sender<Bytes>,
+}
+
+/// The receiving half of an [`EventSender::channel`]: given to the call that opens
+/// the stream, which sends what the sender hands over as its request body.
+#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
+pub struct EventInput {
+    rx: mpsc::Receiver<Bytes>,
+}
+
+/// Why an event was not sent.
+#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum EventSendError {
+    /// The message cannot be encoded (a header or payload over the limits).
+    Frame(FrameError),
+    /// The stream is over: the call ended, failed, or was dropped.
+    Closed,
+}
+
+impl fmt::Display for EventSendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EventSendError::Frame(e) => write!(f, "the event cannot be sent: {e}"),
+            EventSendError::Closed => f.write_str("the event stream is closed"),
+        }
+    }
+}
+
+impl std::error::Error for EventSendError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            EventSendError::Frame(e) => Some(e),
+            EventSendError::Closed => None,
+        }
+    }
+}
+
+impl EventSender {
+    /// A sender and the input it feeds; at most `capacity` events (at least 1) wait
+    /// between them.
+    pub fn channel(capacity: usize) -> (EventSender, EventInput) {
+        let (tx, rx) = mpsc::channel(capacity.max(1));
+        (EventSender { tx }, EventInput { rx })
+    }
+
+    /// Hands `message` to the call, waiting for room when `capacity` events are
+    /// already waiting to go out. The message is checked (encoded) here, so that a
+    /// message the wire cannot carry is this call's error and not the stream's.
+    pub async fn send(&self, message: Message) -> Result<(), EventSendError> {
+        let bytes = message.encode().map_err(EventSendError::Frame)?;
+        self.tx
+            .send(Bytes::from(bytes))
+            .await
+            .map_err(|_| EventSendError::Closed)
+    }
+
+    /// Whether the stream is over (the call ended or was dropped).
+    pub fn is_closed(&self) -> bool {
+        self.tx.is_closed()
+    }
+
+    /// Ends the stream, once every clone of this sender is closed or dropped.
+    pub fn close(self) {}
+}
+
+impl fmt::Debug for EventSender {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EventSender")
+            .field("closed", &self.tx.is_closed())
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for EventInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EventInput")
+            .field("waiting", &self.rx.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl EventInput {
+    /// The request body: `first` (an RPC protocol's `initial-request`, already
+    /// encoded), then each event as it arrives, signed by `signer`, then the signed
+    /// end message.
+    pub(crate) fn into_body(self, first: Option<Bytes>, signer: EventSigner) -> SignedEvents {
+        SignedEvents {
+            rx: self.rx,
+            first,
+            signer,
+            ended: false,
+        }
+    }
+}
+
+/// The body of a request with an input event stream.
+pub(crate) struct SignedEvents {
+    rx: mpsc::Receiver<Bytes>,
+    first: Option<Bytes>,
+    signer: EventSigner,
+    ended: bool,
+}
+
+impl SignedEvents {
+    fn wrap(&mut self, payload: Bytes) -> Result<Bytes, FrameError> {
+        let signed = self.signer.sign_encoded(payload, SystemTime::now());
+        signed.encode().map(Bytes::from)
+    }
+}
+
+impl http_body::Body for SignedEvents {
+    type Data = Bytes;
+    type Error = FrameError;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, FrameError>>> {
+        let this = self.get_mut();
+        if let Some(first) = this.first.take() {
+            return Poll::Ready(Some(this.wrap(first).map(http_body::Frame::data)));
+        }
+        if this.ended {
+            return Poll::Ready(None);
+        }
+        match this.rx.poll_recv(cx) {
+            Poll::Ready(Some(event)) => {
+                Poll::Ready(Some(this.wrap(event).map(http_body::Frame::data)))
+            }
+            Poll::Ready(None) => {
+                this.ended = true;
+                let end = this.signer.sign_end(SystemTime::now());
+                Poll::Ready(Some(
+                    end.encode().map(|b| http_body::Frame::data(Bytes::from(b))),
+                ))
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.ended && self.first.is_none()
+    }
+}
