@@ -21,7 +21,7 @@ use crate::call_config::CallConfig;
 use crate::config::{Env, configured, configured_number, load_profiles, retry_settings};
 use crate::credentials::{
     Credentials, CredentialsCache, DefaultChain, Http, ProcessTimeout, ProvideCredentials, Sources,
-    imds::Imds,
+    Stack, imds::Imds,
 };
 use crate::endpoint::discovery::{self, DiscoveredEndpoints, Discovery, DiscoveryMode};
 use crate::endpoint::rules::Param;
@@ -38,6 +38,7 @@ use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
 use crate::stall::StalledStreamProtection;
 use crate::tls::ExtraRoots;
+use crate::transmit;
 use crate::{DateTime, sigv4};
 
 /// The response size above which a call fails instead of buffering more.
@@ -1188,47 +1189,27 @@ impl Client {
             AttemptBody::Stream(stream) => stream.into_reqwest_body(),
         });
         let sending = http.execute(request);
-        let sent = match self.inner.response_header_timeout {
-            None => sending.await,
-            Some(limit) => tokio::time::timeout(limit, sending).await.map_err(|_| {
-                Error::Transport(TransportError::new(
-                    TransportErrorKind::Timeout,
-                    format!(
-                        "no response headers within the response header timeout of {limit:?} \
-                         (see ClientBuilder::response_header_timeout)"
-                    ),
-                ))
-            })?,
+        // Read as credential calls are read (`transmit.rs`), within the client's bounds.
+        let bounds = transmit::Bounds {
+            response_header_timeout: self.inner.response_header_timeout,
+            stall: self.inner.stall,
+            max_response_bytes: self.inner.max_response_bytes,
+            cap_set_by: "ClientBuilder::max_response_bytes",
+            proxies: &self.inner.proxies,
         };
-        let mut response = sent.map_err(|e| {
-            let doing = match e.is_connect().then(|| self.proxy_for(&destination.parsed)) {
-                Some(Some(proxy)) => {
-                    format!("connecting through the proxy {proxy} (from the environment)")
-                }
-                Some(None) => "connecting to the endpoint".to_owned(),
-                None => "sending the request".to_owned(),
-            };
-            Error::Transport(transport_error(e, &doing))
-        })?;
-        let status = response.status().as_u16();
-        status_seen.store(status, Ordering::Relaxed);
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(n, v)| {
-                (
-                    n.as_str().to_owned(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
+        let (response, head) = transmit::head(sending, &destination.parsed, &bounds, status_seen)
+            .await
+            .map_err(Error::Transport)?;
         // A success whose output streams its payload: the body is left to the caller,
         // read as it is asked for (no size cap, no buffering).
-        if let Some(slot) = target.stream_to.filter(|_| (200..300).contains(&status)) {
+        if let Some(slot) = target
+            .stream_to
+            .filter(|_| (200..300).contains(&head.status))
+        {
             let stall = self.inner.stall;
             let body = crate::byte_stream::ResponseBody {
                 body: reqwest::Body::from(response),
-                status,
+                status: head.status,
                 wait: stall
                     .is_enabled()
                     .then(|| stall.grace_period().max(Duration::from_millis(1))),
@@ -1238,96 +1219,11 @@ impl Client {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner) =
                 Some(crate::ByteStream::from_response(body));
-            return Ok(RawResponse {
-                status,
-                headers,
-                body: Vec::new(),
-            });
+            return Ok(head);
         }
-        let cap = self.inner.max_response_bytes;
-        if let Some(len) = response.content_length().filter(|len| *len > cap as u64) {
-            return Err(Error::Transport(too_large(
-                cap,
-                &format!("{len} bytes announced"),
-            )));
-        }
-        // The announced length (within the cap) sizes the buffer once.
-        let announced = response.content_length();
-        let mut body = Vec::with_capacity(announced.unwrap_or(0) as usize);
-        let received = |body: &Vec<u8>| match announced {
-            Some(len) => format!("{} of {len} bytes received", body.len()),
-            None => format!("{} bytes received", body.len()),
-        };
-        let mut monitor = self.inner.stall.monitor();
-        loop {
-            let mut next = std::pin::pin!(response.chunk());
-            // A chunk already read needs no deadline: working one out and arming a timer
-            // for it cost about 600 instructions a call (BENCHMARKS.md).
-            let ready = match monitor {
-                Some(_) => poll_once(&mut next).await,
-                None => None,
-            };
-            let read = match (&mut monitor, ready) {
-                (_, Some(read)) => read,
-                (None, None) => next.await,
-                (Some(monitor), None) => {
-                    match tokio::time::timeout_at(monitor.deadline(), next).await {
-                        Ok(read) => read,
-                        Err(_) if monitor.stalled() => {
-                            return Err(Error::Transport(
-                                TransportError::new(
-                                    TransportErrorKind::Timeout,
-                                    format!(
-                                        "the response body stalled: {} ({}; see \
-                                     ClientBuilder::stalled_stream_protection)",
-                                        monitor.describe(),
-                                        received(&body)
-                                    ),
-                                )
-                                .with_status(status),
-                            ));
-                        }
-                        Err(_) => continue,
-                    }
-                }
-            };
-            let chunk = read.map_err(|e| {
-                let doing = format!("reading the response body ({})", received(&body));
-                Error::Transport(transport_error(e, &doing).with_status(status))
-            })?;
-            let Some(chunk) = chunk else { break };
-            if let Some(monitor) = &mut monitor {
-                monitor.record(chunk.len());
-            }
-            if body.len() + chunk.len() > cap {
-                return Err(Error::Transport(too_large(
-                    cap,
-                    &format!("more than {cap} bytes received"),
-                )));
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok(RawResponse {
-            status,
-            headers,
-            body,
-        })
-    }
-}
-
-impl Client {
-    /// The proxy a request to `url` goes through, as `scheme://host:port`: never its
-    /// `user:password@`.
-    fn proxy_for(&self, url: &reqwest::Url) -> Option<String> {
-        let uri = http::Uri::try_from(url.as_str()).ok()?;
-        let intercept = self.inner.proxies.intercept(&uri)?;
-        let proxy = intercept.uri();
-        let scheme = proxy.scheme_str().unwrap_or("http");
-        let host = proxy.host()?;
-        Some(match proxy.port_u16() {
-            Some(port) => format!("{scheme}://{host}:{port}"),
-            None => format!("{scheme}://{host}"),
-        })
+        transmit::read_body(response, head, &bounds)
+            .await
+            .map_err(Error::Transport)
     }
 }
 
@@ -1592,38 +1488,6 @@ struct AttemptInfo<'a> {
     max: u32,
     /// The call's headers and the interceptors' for this attempt.
     extra: &'a ExtraHeaders,
-}
-
-/// `future`'s output if it is ready at the first poll; it is left to poll again if not.
-async fn poll_once<F: Future + Unpin>(future: &mut F) -> Option<F::Output> {
-    std::future::poll_fn(|cx| {
-        std::task::Poll::Ready(match std::pin::Pin::new(&mut *future).poll(cx) {
-            std::task::Poll::Ready(output) => Some(output),
-            std::task::Poll::Pending => None,
-        })
-    })
-    .await
-}
-
-fn too_large(cap: usize, seen: &str) -> TransportError {
-    TransportError::new(
-        TransportErrorKind::TooLarge,
-        format!(
-            "response body larger than the {cap}-byte limit ({seen}; see ClientBuilder::max_response_bytes)"
-        ),
-    )
-}
-
-fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
-    let kind = if err.is_timeout() {
-        TransportErrorKind::Timeout
-    } else if err.is_connect() {
-        TransportErrorKind::Connect
-    } else {
-        TransportErrorKind::Io
-    };
-    // reqwest's message names the URL; keep it, it holds no secret.
-    TransportError::new(kind, doing.to_owned()).with_source(err)
 }
 
 /// Configures a [`Client`].
@@ -2123,7 +1987,9 @@ impl ClientBuilder {
     /// it starts sending (connecting and sending the body included); when it elapses
     /// the attempt fails with [`TransportErrorKind::Timeout`] and is retried like any
     /// timeout. `None` waits as long as it takes. Default
-    /// [`DEFAULT_RESPONSE_HEADER_TIMEOUT`] (90 s, longer than any long poll).
+    /// [`DEFAULT_RESPONSE_HEADER_TIMEOUT`] (90 s, longer than any long poll). The
+    /// credential sources of [`from_env`](Self::from_env) (STS, SSO, ECS, instance
+    /// metadata) wait within it too, besides their own shorter per-call timeouts.
     ///
     /// ```
     /// use std::time::Duration;
@@ -2147,7 +2013,8 @@ impl ClientBuilder {
     /// Whether and when a response body that stops arriving fails the attempt (with
     /// [`TransportErrorKind::Timeout`], retried like any timeout unless the response
     /// was a 2xx). Default [`StalledStreamProtection::enabled`]: under 1 byte/s over a
-    /// 5 s grace period.
+    /// 5 s grace period. It guards the calls of the credential sources of
+    /// [`from_env`](Self::from_env) (STS, SSO, ECS, instance metadata) too.
     #[must_use]
     pub fn stalled_stream_protection(mut self, protection: StalledStreamProtection) -> Self {
         self.stall = Some(protection);
@@ -2355,8 +2222,16 @@ impl ClientBuilder {
             Some(http) => http,
             None => finish(crate::tls::http_builder(&extra_roots).map_err(ConfigError::new)?)?,
         };
+        // The credential sources' calls are read within the same bounds as calls.
         if let Some(handle) = &self.http {
-            handle.set(http.clone());
+            handle.set(Stack {
+                client: http.clone(),
+                response_header_timeout: self
+                    .response_header_timeout
+                    .unwrap_or(Some(DEFAULT_RESPONSE_HEADER_TIMEOUT)),
+                stall: self.stall.unwrap_or_default(),
+                proxies: Arc::new(Matcher::from_env()),
+            });
         }
         Ok(Client {
             inner: Arc::new(Inner {

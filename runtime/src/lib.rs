@@ -569,6 +569,7 @@ mod signing_keys;
 pub mod sigv4;
 mod stall;
 mod tls;
+mod transmit;
 mod unknown;
 mod uuid;
 mod xml;

@@ -9,7 +9,6 @@ pub use ::serde_json;
 /// Every cataloged service's metadata, for awsjson's own conformance tests.
 pub use awsjson_macros::__catalog_services;
 
-pub use crate::__awsjson_mock_input as mock_input;
 pub use crate::call::{request, send};
 pub use crate::codegen::member;
 pub use crate::default::{DefaultFrom, EmptyList, EmptyMap, default_value};

@@ -730,6 +730,18 @@ fn push_query_component(out: &mut String, raw: &str) {
     }
 }
 
+/// `value` with every byte but RFC 3986's unreserved characters as `%XX` (upper-case
+/// hex), as SigV4 escapes: also the endpoint rules' `uriEncode` and STS's form bodies.
+pub(crate) fn percent_encode(value: &str, out: &mut String) {
+    for &b in value.as_bytes() {
+        if is_unreserved(b) {
+            out.push(char::from(b));
+        } else {
+            push_percent(out, b);
+        }
+    }
+}
+
 /// The characters SigV4 never escapes (RFC 3986 unreserved).
 fn is_unreserved(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')

@@ -7,10 +7,10 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use awsjson::ClientBuilder;
+use awsjson::{ClientBuilder, StalledStreamProtection};
 use awsjson_tests::capture::Capture;
 use awsjson_tests::env::{ListTables, base_vars, credentials_json, env_of, key_used};
-use awsjson_tests::server::{Received, Server, closed_port_url};
+use awsjson_tests::server::{Action, Received, Reply, Server, closed_port_url};
 use awsjson_tests::temp_dir::TempDir;
 
 fn var(k: &str, v: &str) -> (String, String) {
@@ -406,4 +406,104 @@ async fn sts_error_messages_are_bounded() {
         &err[..err.len().min(300)]
     );
     assert!(err.len() < 2000, "{} bytes", err.len());
+}
+
+/// The key a client built from `vars`, changed by `customize`, signs with.
+async fn key_used_by(
+    vars: &[(String, String)],
+    customize: impl FnOnce(ClientBuilder) -> ClientBuilder,
+) -> Result<String, String> {
+    let builder = ClientBuilder::from_env(&env_of(vars))
+        .await
+        .map_err(|e| e.to_string())?
+        .region("us-east-1");
+    let client = customize(builder).build().map_err(|e| e.to_string())?;
+    let request = client
+        .build_request(&ListTables { limit: None })
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(awsjson_tests::env::signed_with(&request))
+}
+
+/// The error a client from the environment gets when its web identity goes to `sts`,
+/// the client changed by `customize`.
+async fn web_identity_error(
+    sts: &Server,
+    customize: impl FnOnce(ClientBuilder) -> ClientBuilder,
+) -> String {
+    let home = TempDir::new();
+    let vars = web_identity_vars(&home, sts.url());
+    bounded(Duration::from_secs(20), key_used_by(&vars, customize))
+        .await
+        .unwrap_err()
+}
+
+/// A credential call is sent as an operation is (one transmit): the client's
+/// stalled-stream protection fails an STS body that stops arriving, well before the
+/// call's own 10 s timeout, and names the setting; each of the 3 attempts is cut so.
+#[tokio::test]
+async fn a_stalled_sts_body_fails_under_the_clients_stall_protection() {
+    let sts = Server::start(
+        vec![],
+        Action::Stall {
+            reply: Reply::raw(200, "text/xml", "<AssumeRoleWithWebIdentityResponse>"),
+            sent: 10,
+        },
+    )
+    .await
+    .expect("a loopback server");
+    let started = Instant::now();
+    let err = web_identity_error(&sts, |b| {
+        b.stalled_stream_protection(
+            StalledStreamProtection::enabled().with_grace_period(Duration::from_millis(300)),
+        )
+    })
+    .await;
+    assert!(err.contains("STS AssumeRoleWithWebIdentity"), "{err}");
+    assert!(
+        err.contains("the response body stalled")
+            && err.contains("ClientBuilder::stalled_stream_protection"),
+        "{err}"
+    );
+    assert!(err.contains("10 of 35 bytes received"), "{err}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(sts.count(), 3, "a timeout is retried, as for operations");
+}
+
+/// The client's response header timeout bounds a credential call's wait for headers.
+#[tokio::test]
+async fn an_sts_that_never_answers_fails_at_the_clients_response_header_timeout() {
+    let sts = Server::start(vec![], Action::Hang)
+        .await
+        .expect("a loopback server");
+    let err = web_identity_error(&sts, |b| {
+        b.response_header_timeout(Duration::from_millis(200))
+    })
+    .await;
+    assert!(
+        err.contains("no response headers within the response header timeout of 200ms"),
+        "{err}"
+    );
+    assert_eq!(sts.count(), 3);
+}
+
+/// A credential response over its cap (1 MiB, smaller than an operation's) is refused
+/// by the same check as an operation's, and, as for operations, not asked for again.
+#[tokio::test]
+async fn an_sts_answer_over_the_credential_cap_is_too_large_and_not_retried() {
+    let body = "x".repeat((1 << 20) + 1);
+    let sts = Server::answering(move |_| (200, body.clone()))
+        .await
+        .expect("a loopback server");
+    let err = web_identity_error(&sts, |b| b).await;
+    assert!(
+        err.contains("response too large")
+            && err.contains("larger than the 1048576-byte limit (1048577 bytes announced"),
+        "{err}"
+    );
+    assert_eq!(sts.count(), 1);
 }

@@ -1,14 +1,20 @@
-//! The runtime's modules depend on each other one way: no import cycle.
+//! The runtime's modules, and the macro crate's, depend on each other one way: no
+//! import cycle.
 //!
-//! Reads `runtime/src`, takes each top-level module (a `mod` of `lib.rs`, with the files
-//! under its directory), collects the modules its code names through `crate::` paths
-//! (including `crate::{A, B}` groups and the types `lib.rs` re-exports), and fails on a
-//! cycle, naming it. Unit tests (`#[cfg(test)] mod tests { ... }`) and comments do not
-//! count: a test may reach anywhere, and a doc link is no dependency. `__private` (the
-//! re-exports generated code names) is a leaf nobody in the crate imports.
+//! Reads `runtime/src` (and `macros/src`), takes each top-level module (a `mod` of
+//! `lib.rs`, with the files under its directory), collects the modules its code names
+//! through `crate::` paths (including `crate::{A, B}` groups and the types `lib.rs`
+//! re-exports), and fails on a cycle, naming it. Unit tests (`#[cfg(test)] mod tests
+//! { ... }`, `#[cfg(test)] mod tests;` and their files, `#[cfg(all(test, ...))]` alike)
+//! and comments do not count: a test may reach anywhere, and a doc link is no
+//! dependency. `__private` (the re-exports generated code names) is a leaf nobody in
+//! the crate imports. In the macro crate, where the passes live in directories
+//! (`check/`, `expand/`, `catalog/`), the modules of each directory are checked among
+//! themselves too (`super::sibling`, `crate::dir::sibling`).
 //!
-//! `AWSJSON_MODULE_GRAPH_SRC=<dir>` checks another `src` directory instead, to see the
-//! check fail on a tree with a cycle (such as the runtime before issue 19).
+//! `AWSJSON_MODULE_GRAPH_SRC=<dir>` checks another `src` directory instead of the
+//! runtime's, to see the check fail on a tree with a cycle (such as the runtime before
+//! issue 19).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -22,15 +28,52 @@ fn runtime_modules_have_no_import_cycle() {
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime/src"),
         PathBuf::from,
     );
-    let graph = module_graph(&src);
+    assert_no_cycle("the runtime", &src, &module_graph(&src), 10);
+}
+
+#[test]
+fn macro_modules_have_no_import_cycle() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../macros/src");
+    assert_no_cycle("the macro crate", &src, &module_graph(&src), 10);
+    assert_no_sibling_cycle("the macro crate", &src);
+}
+
+/// Fails naming the cycle, if the modules of a directory module of `src` name each
+/// other round.
+fn assert_no_sibling_cycle(what: &str, src: &Path) {
+    let mut named = 0;
+    let mut directories = Vec::new();
+    for module in module_graph(src).into_keys() {
+        if !src.join(&module).join("mod.rs").is_file() {
+            continue;
+        }
+        let siblings = sibling_graph(src, &module);
+        named += siblings.values().map(BTreeSet::len).sum::<usize>();
+        if let Some(cycle) = find_cycle(&siblings) {
+            panic!(
+                "import cycle in {what}'s `{module}`: {}\n\n{siblings:?}",
+                cycle.join(" -> ")
+            );
+        }
+        directories.push(module);
+    }
     assert!(
-        graph.len() > 10 && graph.values().any(|deps| !deps.is_empty()),
-        "read no module graph from {}: {graph:?}",
+        directories.len() >= 3 && named > 0,
+        "read no modules of the directories of {what} in {}: {directories:?}",
         src.display()
     );
-    if let Some(cycle) = find_cycle(&graph) {
+}
+
+/// Fails naming the cycle, if `graph` (read from `src`) has one.
+fn assert_no_cycle(what: &str, src: &Path, graph: &Graph, more_than: usize) {
+    assert!(
+        graph.len() > more_than && graph.values().any(|deps| !deps.is_empty()),
+        "read no module graph of {what} from {}: {graph:?}",
+        src.display()
+    );
+    if let Some(cycle) = find_cycle(graph) {
         panic!(
-            "import cycle in the runtime: {}\n\nthe graph:\n{}",
+            "import cycle in {what}: {}\n\nthe graph:\n{}",
             cycle.join(" -> "),
             graph
                 .iter()
@@ -68,6 +111,25 @@ fn the_check_finds_a_cycle_and_skips_tests_and_comments() {
     let cycle = find_cycle(&graph).expect("a -> b -> c -> a is a cycle");
     assert_eq!(cycle.first(), cycle.last());
     assert_eq!(cycle.len(), 4, "{cycle:?}");
+
+    // A test-only file (`#[cfg(all(test, ...))] mod tests;`) does not count; siblings
+    // of a directory that name each other, by `super::` and by `crate::b::`, do.
+    write("c.rs", "pub struct Thing;\n");
+    write(
+        "b/mod.rs",
+        "mod inner;\npub(crate) mod other;\n#[cfg(all(test, feature = \"x\"))]\nmod tests;\n",
+    );
+    write("b/tests.rs", "use crate::a::y;\n");
+    write("b/other.rs", "pub fn z() {}\n");
+    let graph = module_graph(&dir);
+    assert_eq!(find_cycle(&graph), None, "{graph:?}");
+    let siblings = sibling_graph(&dir, "b");
+    assert_eq!(siblings.keys().collect::<Vec<_>>(), ["inner", "other"]);
+    assert_eq!(find_cycle(&siblings), None);
+    write("b/inner.rs", "use super::{other::z, inner};\n");
+    write("b/other.rs", "fn w() { crate::b::inner::f() }\n");
+    let cycle = find_cycle(&sibling_graph(&dir, "b")).expect("inner -> other -> inner");
+    assert_eq!(cycle.len(), 3, "{cycle:?}");
     fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -75,16 +137,8 @@ fn the_check_finds_a_cycle_and_skips_tests_and_comments() {
 fn module_graph(src: &Path) -> Graph {
     let lib = fs::read_to_string(src.join("lib.rs"))
         .unwrap_or_else(|e| panic!("{}: {e}", src.join("lib.rs").display()));
-    let lib = code_only(&lib);
-    let modules: BTreeSet<String> = lib
-        .lines()
-        .filter_map(|line| {
-            let line = line.trim();
-            let rest = line.strip_prefix("pub ").unwrap_or(line);
-            let rest = rest.strip_prefix("mod ")?;
-            Some(rest.strip_suffix(';')?.trim().to_owned())
-        })
-        .collect();
+    let lib = without_unit_tests(&code_only(&lib));
+    let modules = declared_modules(&lib);
     // `pub use module::{A, B as C};` in lib.rs: `crate::A` and `crate::C` are `module`.
     let mut reexports = BTreeMap::new();
     for statement in lib.split(';') {
@@ -143,7 +197,27 @@ fn module_graph(src: &Path) -> Graph {
     graph
 }
 
-/// `name.rs` and every file under `name/`.
+/// The modules `code` declares (`mod name;`, `pub(crate) mod name;`, ...), from code
+/// without its unit tests.
+fn declared_modules(code: &str) -> BTreeSet<String> {
+    code.lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let rest = match line.strip_prefix("pub") {
+                Some(rest) => match rest.strip_prefix('(') {
+                    Some(restricted) => &restricted[restricted.find(')')? + 1..],
+                    None => rest,
+                },
+                None => line,
+            };
+            let rest = rest.trim_start().strip_prefix("mod ")?;
+            Some(rest.strip_suffix(';')?.trim().to_owned())
+        })
+        .collect()
+}
+
+/// `name.rs` and every file under `name/`, but for the files of test-only modules
+/// (`#[cfg(test)] mod tests;`).
 fn module_files(src: &Path, module: &str) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let file = src.join(format!("{module}.rs"));
@@ -155,16 +229,81 @@ fn module_files(src: &Path, module: &str) -> Vec<PathBuf> {
         let Ok(entries) = fs::read_dir(&dir) else {
             continue;
         };
+        let declared = fs::read_to_string(dir.join("mod.rs"))
+            .map(|text| declared_modules(&without_unit_tests(&code_only(&text))))
+            .unwrap_or_default();
         for entry in entries {
             let path = entry.unwrap().path();
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+            let kept = |stem: &String| stem == "mod" || declared.contains(stem);
             if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+                if stem.is_some_and(|s| declared.contains(&s)) {
+                    dirs.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "rs") && stem.is_some_and(|s| kept(&s))
+            {
                 files.push(path);
             }
         }
     }
     files
+}
+
+/// The modules of directory module `dir` (`src/dir/mod.rs`), each with the siblings
+/// its code names: `super::x` in its own file, `crate::dir::x` anywhere in it.
+fn sibling_graph(src: &Path, dir: &str) -> Graph {
+    let root = src.join(dir);
+    let parent = fs::read_to_string(root.join("mod.rs")).unwrap();
+    let siblings = declared_modules(&without_unit_tests(&code_only(&parent)));
+    let mut graph = Graph::new();
+    for module in &siblings {
+        let own = [
+            root.join(format!("{module}.rs")),
+            root.join(module).join("mod.rs"),
+        ];
+        let mut deps = BTreeSet::new();
+        for file in module_files(&root, module) {
+            let text = fs::read_to_string(&file).unwrap();
+            let code = without_unit_tests(&code_only(&text));
+            let mut prefixes = vec![format!("crate::{dir}::")];
+            if own.contains(&file) {
+                prefixes.push("super::".to_owned());
+            }
+            for prefix in &prefixes {
+                deps.extend(
+                    named_after(&code, prefix)
+                        .into_iter()
+                        .filter(|name| siblings.contains(*name))
+                        .map(str::to_owned),
+                );
+            }
+        }
+        deps.remove(module);
+        graph.insert(module.clone(), deps);
+    }
+    graph
+}
+
+/// The first names of the paths that follow `prefix` in `code`, groups opened.
+fn named_after<'a>(code: &'a str, prefix: &str) -> Vec<&'a str> {
+    let mut named = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find(prefix) {
+        let before = rest[..at].chars().next_back();
+        rest = &rest[at + prefix.len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        match rest.strip_prefix('{') {
+            Some(group) => named.extend(
+                top_level_items(&group[..matching_brace(group)])
+                    .into_iter()
+                    .filter_map(first_identifier),
+            ),
+            None => named.extend(first_identifier(rest)),
+        }
+    }
+    named
 }
 
 /// The text without `//` comments (doc comments included) and string literals'
@@ -179,14 +318,19 @@ fn code_only(text: &str) -> String {
         .join("\n")
 }
 
-/// The text without `#[cfg(test)] mod name { ... }` blocks.
+/// The text without test-only items: `#[cfg(test)] mod name { ... }` blocks, and
+/// any other item under `#[cfg(test)]` or `#[cfg(all(test, ...))]` up to its end.
 fn without_unit_tests(code: &str) -> String {
     let mut out = String::new();
     let mut rest = code;
-    while let Some(at) = rest.find("#[cfg(test)]") {
+    while let Some((at, len)) = test_only_attribute(rest) {
         out.push_str(&rest[..at]);
-        let after = rest[at + "#[cfg(test)]".len()..].trim_start();
-        match after.strip_prefix("mod ") {
+        let after = rest[at + len..].trim_start();
+        let item = after
+            .strip_prefix("pub(crate) ")
+            .or_else(|| after.strip_prefix("pub "))
+            .unwrap_or(after);
+        match item.strip_prefix("mod ") {
             Some(module) if module.contains('{') && module.find('{') < module.find(';') => {
                 let open = module.find('{').unwrap();
                 let body = &module[open + 1..];
@@ -202,6 +346,29 @@ fn without_unit_tests(code: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Where the next test-only `#[cfg(...)]` is in `code`, and its length.
+fn test_only_attribute(code: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(found) = code[from..].find("#[cfg(") {
+        let at = from + found;
+        let predicate_start = at + "#[cfg(".len();
+        let close = code[predicate_start..].find(")]")?;
+        let predicate: String = code[predicate_start..predicate_start + close]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let test_only = predicate == "test"
+            || predicate
+                .strip_prefix("all(")
+                .is_some_and(|items| items.split([',', ')']).any(|item| item == "test"));
+        if test_only {
+            return Some((at, "#[cfg(".len() + close + ")]".len()));
+        }
+        from = predicate_start;
+    }
+    None
 }
 
 /// The index of the `}` closing a block whose `{` came just before `text`.

@@ -82,6 +82,13 @@ pub(crate) enum Read {
     ForMock,
 }
 
+/// Whether an operation input keeps its read side for the typed mock: with awsjson's
+/// `test-util` feature, which turns on this crate's. Decided here, not by a macro of
+/// the runtime's the expansion would call: such a call's path is one more path through
+/// `crate = "..."`, one more error when that path does not resolve. The snapshots
+/// (`tests.rs`) are those of a build without it, whatever the workspace turned on.
+const KEPT_FOR_MOCK: bool = cfg!(all(feature = "test-util", not(test)));
+
 /// The struct's `Serialize` impl and its read side (see [`Read`]).
 pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read) -> TokenStream {
     let ident = &item.ident;
@@ -286,8 +293,8 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             }
         }
     };
-    if read == Read::ForMock {
-        read_side = quote!(::awsjson::__private::mock_input! { #read_side });
+    if read == Read::ForMock && !KEPT_FOR_MOCK {
+        read_side = TokenStream::new();
     }
     quote! {
         #[doc(hidden)]

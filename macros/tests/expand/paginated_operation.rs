@@ -46,40 +46,6 @@ const _: () = {
             ::awsjson::__private::serde::ser::SerializeStruct::end(__state)
         }
     }
-    ::awsjson::__private::mock_input! {
-        #[automatically_derived] impl < 'de > ::awsjson::__private::serde::Deserialize <
-        'de > for ListSecrets { fn deserialize < __D :
-        ::awsjson::__private::serde::Deserializer < 'de >> (__deserializer : __D,) ->
-        ::core::result::Result < Self, __D::Error > { struct __Visitor; impl < 'de >
-        ::awsjson::__private::serde::de::Visitor < 'de > for __Visitor { type Value =
-        ListSecrets; fn expecting(& self, __f : & mut ::core::fmt::Formatter < '_ >,) ->
-        ::core::fmt::Result { ::core::fmt::Formatter::write_str(__f,
-        "struct ListSecrets") } fn visit_map < __A :
-        ::awsjson::__private::serde::de::MapAccess < 'de >> (self, mut __map : __A,) ->
-        ::core::result::Result < ListSecrets, __A::Error > { const __KEYS :
-        ::awsjson::__private::json_struct::Key = ::awsjson::__private::json_struct::Key(&
-        [("MaxResults", 0usize), ("NextToken", 1usize)], 2usize); let mut __f0 :
-        ::core::option::Option < Option < i32 > > = ::core::option::Option::None; let mut
-        __f1 : ::core::option::Option < Option < String > > =
-        ::core::option::Option::None; while let ::core::option::Option::Some(__key) =
-        ::awsjson::__private::serde::de::MapAccess::next_key_seed(& mut __map, __KEYS) ?
-        { match __key { 0usize => ::awsjson::__private::json_struct::next_seed(& mut
-        __map, & mut __f0, (& ::awsjson::__private::member::Probe:: < Option < i32 > >
-        ::NEW).reader(), "MaxResults") ?, 1usize =>
-        ::awsjson::__private::json_struct::next_seed(& mut __map, & mut __f1, (&
-        ::awsjson::__private::member::Probe:: < Option < String > > ::NEW).reader(),
-        "NextToken") ?, _ => ::awsjson::__private::json_struct::skip(& mut __map) ?, } }
-        ::core::result::Result::Ok(ListSecrets { max_results :
-        ::core::option::Option::unwrap_or_default(__f0), next_token :
-        ::core::option::Option::unwrap_or_default(__f1), }) } }
-        ::awsjson::__private::serde::Deserializer::deserialize_struct(__deserializer,
-        "ListSecrets", & ["MaxResults", "NextToken"], __Visitor,) } }
-        #[automatically_derived] impl ::awsjson::__private::json_struct::ErrorCorrection
-        for ListSecrets { fn error_correction() -> ::core::option::Option < Self > {
-        ::core::option::Option::Some(ListSecrets { max_results :
-        ::core::default::Default::default(), next_token :
-        ::core::default::Default::default(), }) } }
-    }
 };
 #[automatically_derived]
 impl ::awsjson::__private::Operation for ListSecrets {

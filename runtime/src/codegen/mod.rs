@@ -2,5 +2,4 @@
 //! own code is tables and one line per member rather than a copy of the same logic.
 //! Each module is re-exported as `::awsjson::__private::<module>` for generated code; not public API.
 
-mod input;
 pub mod member;

@@ -5,8 +5,8 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::web_identity::default_session_name;
-use super::{CredentialsCache, CredentialsFuture, Http, ProvideCredentials, sts};
+use super::sts::default_session_name;
+use super::{CredentialsCache, CredentialsFuture, Http, ProvideCredentials, Stack, sts};
 use crate::endpoint::EndpointConfig;
 use crate::error::{ConfigError, CredentialsError};
 
@@ -82,7 +82,7 @@ impl StsSettings {
         }
         let http = Http::default();
         if let Some(client) = self.http {
-            http.set(client);
+            http.set(Stack::new(client));
         }
         Ok(StsAccess {
             region: self

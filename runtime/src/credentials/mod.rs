@@ -17,13 +17,23 @@ mod web_identity;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 use std::time::{Duration, SystemTime};
 
+use std::sync::atomic::{AtomicU16, Ordering};
+use std::time::Instant;
+
+use hyper_util::client::proxy::matcher::Matcher;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use tracing::Instrument as _;
+
 use crate::config::{Env, ProfileSet};
-use crate::endpoint::EndpointConfig;
-use crate::error::CredentialsError;
+use crate::endpoint::{EndpointConfig, parse_http_url};
+use crate::error::{CredentialsError, TransportError, TransportErrorKind};
+use crate::http::RawResponse;
 use crate::retry::{self, RetryReason};
+use crate::stall::StalledStreamProtection;
+use crate::transmit;
 
 pub use assume_role::{AssumeRoleBuilder, AssumeRoleProvider};
 pub use cache::CredentialsCache;
@@ -273,21 +283,45 @@ impl Waiting {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Option<String>> {
         // Plain data, consistent after any panic.
-        self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
-/// The client's reqwest stack, shared with the credential sources: set when the
-/// client is built; a source that runs before that builds one of the same kind.
+/// The client's reqwest stack and the bounds of its exchanges, shared with the
+/// credential sources: set when the client is built; a source that runs before that
+/// builds one of the same kind.
 #[derive(Clone, Default)]
 pub(crate) struct Http {
-    client: Arc<OnceLock<reqwest::Client>>,
+    /// Replaced when the client is built: a source that ran before (the region from
+    /// instance metadata) built one of its own.
+    stack: Arc<RwLock<Option<Stack>>>,
     /// [`Env::replaying_to`]'s server, shared by every clone.
     replay: Arc<OnceLock<String>>,
     /// The roots trusted besides the system's, for a stack built before the client's.
     roots: crate::tls::ExtraRoots,
+}
+
+/// A reqwest client and the bounds its responses are read within: the client's own,
+/// for the credential calls of a client.
+#[derive(Clone)]
+pub(crate) struct Stack {
+    pub(crate) client: reqwest::Client,
+    pub(crate) response_header_timeout: Option<Duration>,
+    pub(crate) stall: StalledStreamProtection,
+    pub(crate) proxies: Arc<Matcher>,
+}
+
+impl Stack {
+    /// `client` with the default bounds: stalled-stream protection on, and no wait
+    /// for the headers longer than the call's own timeout.
+    pub(crate) fn new(client: reqwest::Client) -> Stack {
+        Stack {
+            client,
+            response_header_timeout: None,
+            stall: StalledStreamProtection::default(),
+            proxies: Arc::new(Matcher::from_env()),
+        }
+    }
 }
 
 /// An HTTP exchange that got no response.
@@ -295,7 +329,29 @@ pub(crate) struct Http {
 pub(crate) struct HttpFailure {
     /// Refused or timed out: nothing is listening there.
     pub(crate) unreachable: bool,
+    /// Worth another attempt: anything but an answer over the size cap.
+    retryable: bool,
     pub(crate) message: String,
+}
+
+impl HttpFailure {
+    fn new(error: &TransportError) -> HttpFailure {
+        let mut message = error.to_string();
+        let mut source = std::error::Error::source(error);
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        HttpFailure {
+            unreachable: matches!(
+                error.kind(),
+                TransportErrorKind::Connect | TransportErrorKind::Timeout
+            ),
+            retryable: error.kind() != TransportErrorKind::TooLarge,
+            message,
+        }
+    }
 }
 
 /// The attempts of one call to an AWS service for credentials, for the retry loop.
@@ -303,17 +359,20 @@ struct ServiceAttempts<'a, F> {
     http: &'a Http,
     method: reqwest::Method,
     url: &'a str,
-    headers: &'a [(&'a str, &'a str)],
+    headers: &'a [(&'static str, &'a str)],
     body: Option<Vec<u8>>,
     timeout: Duration,
     retryable: F,
 }
 
-impl<F: Fn(&HttpResponse) -> Option<RetryReason>> retry::Attempts for ServiceAttempts<'_, F> {
-    type Output = Result<HttpResponse, HttpFailure>;
+impl<F: Fn(&RawResponse) -> Option<RetryReason>> retry::Attempts for ServiceAttempts<'_, F> {
+    type Output = Result<RawResponse, HttpFailure>;
 
-    async fn attempt(&mut self, _n: u32) -> Self::Output {
-        self.http
+    async fn attempt(&mut self, attempt: u32) -> Self::Output {
+        let span = tracing::debug_span!("awsjson.credentials_attempt", attempt);
+        let started = (!span.is_disabled()).then(Instant::now);
+        let result = self
+            .http
             .exchange(
                 self.method.clone(),
                 self.url,
@@ -321,7 +380,24 @@ impl<F: Fn(&HttpResponse) -> Option<RetryReason>> retry::Attempts for ServiceAtt
                 self.body.clone(),
                 self.timeout,
             )
-            .await
+            .instrument(span.clone())
+            .await;
+        let latency_ms = started.map(|started| started.elapsed().as_millis() as u64);
+        // The URL and the status, or the failure (which names the URL): never a header,
+        // a body or a query's values beyond the URL's.
+        match &result {
+            Ok(response) => tracing::debug!(
+                parent: &span,
+                status = response.status,
+                request_id = response.request_id(),
+                latency_ms,
+                "credential call answered"
+            ),
+            Err(e) => {
+                tracing::debug!(parent: &span, latency_ms, error = %e.message, "credential call failed")
+            }
+        }
+        result
     }
 
     fn judge(&mut self, output: &Self::Output) -> retry::Verdict {
@@ -332,7 +408,8 @@ impl<F: Fn(&HttpResponse) -> Option<RetryReason>> retry::Attempts for ServiceAtt
             Ok(response) => {
                 retry::status_reason(response.status).or_else(|| (self.retryable)(response))
             }
-            Err(_) => Some(RetryReason::Transport),
+            Err(failure) if failure.retryable => Some(RetryReason::Transport),
+            Err(_) => None,
         };
         reason.map_or(retry::Verdict::Final, retry::Verdict::Retry)
     }
@@ -349,9 +426,8 @@ impl Http {
     /// A handle whose own stack (until [`set`](Self::set)) trusts `roots` too.
     pub(crate) fn with_roots(roots: crate::tls::ExtraRoots) -> Http {
         Http {
-            client: Arc::default(),
-            replay: Arc::default(),
             roots,
+            ..Http::default()
         }
     }
 
@@ -367,21 +443,24 @@ impl Http {
         self.replay.get().is_some()
     }
 
-    pub(crate) fn set(&self, client: reqwest::Client) {
-        let _ = self.client.set(client);
+    pub(crate) fn set(&self, stack: Stack) {
+        *self.stack.write().unwrap_or_else(PoisonError::into_inner) = Some(stack);
     }
 
-    fn client(&self) -> Result<reqwest::Client, HttpFailure> {
-        if let Some(client) = self.client.get() {
-            return Ok(client.clone());
+    fn stack(&self) -> Result<Stack, HttpFailure> {
+        // Plain data, consistent after any panic.
+        if let Some(stack) = &*self.stack.read().unwrap_or_else(PoisonError::into_inner) {
+            return Ok(stack.clone());
         }
         let client = crate::tls::http_builder(&self.roots)
             .and_then(|b| b.build().map_err(|e| e.to_string()))
             .map_err(|message| HttpFailure {
                 unreachable: false,
+                retryable: false,
                 message,
             })?;
-        Ok(self.client.get_or_init(|| client).clone())
+        let mut slot = self.stack.write().unwrap_or_else(PoisonError::into_inner);
+        Ok(slot.get_or_insert_with(|| Stack::new(client)).clone())
     }
 
     /// One request; the status and the body (up to 1 MiB).
@@ -389,7 +468,7 @@ impl Http {
         &self,
         method: reqwest::Method,
         url: &str,
-        headers: &[(&str, &str)],
+        headers: &[(&'static str, &str)],
         body: Option<Vec<u8>>,
         timeout: Duration,
     ) -> Result<(u16, Vec<u8>), HttpFailure> {
@@ -406,11 +485,11 @@ impl Http {
         &self,
         method: reqwest::Method,
         url: &str,
-        headers: &[(&str, &str)],
+        headers: &[(&'static str, &str)],
         body: Option<Vec<u8>>,
         timeout: Duration,
-        retryable: impl Fn(&HttpResponse) -> Option<RetryReason>,
-    ) -> Result<HttpResponse, HttpFailure> {
+        retryable: impl Fn(&RawResponse) -> Option<RetryReason>,
+    ) -> Result<RawResponse, HttpFailure> {
         let policy = retry::Policy {
             max_attempts: SERVICE_ATTEMPTS,
             initial_backoff: retry::DEFAULT_INITIAL_BACKOFF,
@@ -429,74 +508,74 @@ impl Http {
         retry::run(&policy, &mut attempts).await.0
     }
 
-    /// One request; the status, the response headers and the body (up to 1 MiB).
+    /// One request, through the transmit operations go through ([`transmit::send`]),
+    /// with the client's response header timeout and stalled-stream protection, the
+    /// response capped at 1 MiB, all within `timeout`.
     pub(crate) async fn exchange(
         &self,
         method: reqwest::Method,
         url: &str,
-        headers: &[(&str, &str)],
+        headers: &[(&'static str, &str)],
         body: Option<Vec<u8>>,
         timeout: Duration,
-    ) -> Result<HttpResponse, HttpFailure> {
-        let replayed = self.replay.get().map(|base| {
-            let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-            let path = after_scheme
-                .find(['/', '?'])
-                .map_or("/", |i| &after_scheme[i..]);
-            format!("{base}{path}")
-        });
-        let mut request = self
-            .client()?
-            .request(method, replayed.as_deref().unwrap_or(url))
-            .timeout(timeout);
-        if replayed.is_some() {
-            request = request.header("x-awsjson-replay-url", url);
-        }
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        if let Some(body) = body {
-            request = request.body(body);
-        }
-        let failure = |e: reqwest::Error| {
-            let mut message = e.to_string();
-            let mut source = std::error::Error::source(&e);
-            while let Some(cause) = source {
-                message.push_str(": ");
-                message.push_str(&cause.to_string());
-                source = cause.source();
-            }
-            HttpFailure {
-                unreachable: e.is_connect() || e.is_timeout(),
-                message,
-            }
+    ) -> Result<RawResponse, HttpFailure> {
+        let refused = |message: String| HttpFailure {
+            unreachable: false,
+            retryable: false,
+            message,
         };
-        let mut response = request.send().await.map_err(failure)?;
-        let status = response.status().as_u16();
-        let response_headers = response.headers().clone();
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(failure)? {
-            if body.len() + chunk.len() > MAX_CREDENTIALS_RESPONSE {
-                return Err(HttpFailure {
-                    unreachable: false,
-                    message: format!("{url} answered more than {MAX_CREDENTIALS_RESPONSE} bytes"),
-                });
-            }
-            body.extend_from_slice(&chunk);
+        let mut parsed = parse_http_url(url).map_err(refused)?;
+        // A replaying server answers every host: the path and query go to it.
+        let replayed = self.replay.get().is_some();
+        if let Some(base) = self.replay.get() {
+            let path = match parsed.query() {
+                Some(query) => format!("{}?{query}", parsed.path()),
+                None => parsed.path().to_owned(),
+            };
+            parsed = parse_http_url(&format!("{base}{path}")).map_err(refused)?;
         }
-        Ok(HttpResponse {
-            status,
-            headers: response_headers,
-            body,
-        })
+        let mut map = HeaderMap::with_capacity(headers.len() + 1);
+        for (name, value) in headers {
+            // The value stays out of the message: it may be a token.
+            let value = HeaderValue::from_str(value).map_err(|_| {
+                refused(format!(
+                    "the {name} header would carry bytes an HTTP header cannot"
+                ))
+            })?;
+            map.append(HeaderName::from_static(name), value);
+        }
+        if replayed {
+            let value = HeaderValue::from_str(url)
+                .map_err(|_| refused(format!("{url} is not a header value")))?;
+            map.append("x-awsjson-replay-url", value);
+        }
+        let mut request = reqwest::Request::new(method, parsed.clone());
+        *request.headers_mut() = map;
+        *request.body_mut() = body.map(Into::into);
+        let stack = self.stack()?;
+        let bounds = transmit::Bounds {
+            response_header_timeout: stack.response_header_timeout,
+            stall: stack.stall,
+            max_response_bytes: MAX_CREDENTIALS_RESPONSE,
+            cap_set_by: "the fixed limit of credential responses",
+            proxies: &stack.proxies,
+        };
+        let status = AtomicU16::new(0);
+        let sending = transmit::send(stack.client.execute(request), &parsed, &bounds, &status);
+        match tokio::time::timeout(timeout, sending).await {
+            Ok(result) => result.map_err(|e| HttpFailure::new(&e)),
+            Err(_) => {
+                let error = TransportError::new(
+                    TransportErrorKind::Timeout,
+                    format!("no complete response from {url} within {timeout:?}"),
+                );
+                Err(HttpFailure::new(&match status.load(Ordering::Relaxed) {
+                    0 => error,
+                    seen => error.with_status(seen),
+                }))
+            }
+        }
     }
-}
-
-/// What [`Http::exchange`] got back.
-pub(crate) struct HttpResponse {
-    pub(crate) status: u16,
-    pub(crate) headers: reqwest::header::HeaderMap,
-    pub(crate) body: Vec<u8>,
 }
 
 /// Reads the credentials JSON that ECS, IMDS and `credential_process` return:

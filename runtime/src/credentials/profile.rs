@@ -294,7 +294,7 @@ async fn run(sources: &Sources, chain: &Chain) -> Result<Credentials, Credential
         let role_arn = p.get("role_arn").unwrap_or_default();
         let session_name = p
             .get("role_session_name")
-            .map_or_else(web_identity::default_session_name, str::to_owned);
+            .map_or_else(sts::default_session_name, str::to_owned);
         let mut params = vec![
             ("RoleArn", role_arn),
             ("RoleSessionName", session_name.as_str()),

@@ -19,6 +19,7 @@ use super::{Credentials, Sources, sts};
 use crate::config::{Profile, ProfileSet};
 use crate::endpoint::endpoint_url;
 use crate::error::CredentialsError;
+use crate::http::RawResponse;
 use crate::protocol::error_code::{ErrorBody, JsonKeys, read_body};
 use crate::service::{JsonVersion, ServiceMeta};
 
@@ -600,23 +601,23 @@ const SSO_JSON: JsonKeys = JsonKeys {
 };
 
 /// The code and message of an error answer of SSO or SSO OIDC.
-fn read_error(response: &super::HttpResponse) -> ErrorBody {
-    let errortype = response
-        .headers
-        .get("x-amzn-errortype")
-        .and_then(|v| v.to_str().ok());
-    read_body(errortype, &response.body, &SSO_JSON)
+fn read_error(response: &RawResponse) -> ErrorBody {
+    read_body(
+        response.header("x-amzn-errortype"),
+        &response.body,
+        &SSO_JSON,
+    )
 }
 
 /// Why an error answer of SSO or SSO OIDC is worth another attempt: a throttling or
 /// transient code.
-fn throttled(response: &super::HttpResponse) -> Option<crate::retry::RetryReason> {
+fn throttled(response: &RawResponse) -> Option<crate::retry::RetryReason> {
     crate::retry::code_reason(&read_error(response).code?)
 }
 
 /// `Code: message (HTTP status)` of an error response. Any secret the service echoed
 /// is redacted.
-fn service_error(response: &super::HttpResponse, secrets: &[&str]) -> String {
+fn service_error(response: &RawResponse, secrets: &[&str]) -> String {
     let read = read_error(response);
     let mut out = read
         .code

@@ -69,7 +69,8 @@ pub(crate) async fn call(
     let signing_region = endpoint.signing_region.as_deref().unwrap_or(region);
     let signer = signer.map(|creds| (creds, signing_region, SystemTime::now()));
     let (url, headers) = signed_request(&endpoint.url, &body, signer).map_err(&fail)?;
-    let header_refs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let header_refs: Vec<(&'static str, &str)> =
+        headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let response = http
         .exchange_retried(
             reqwest::Method::POST,
@@ -179,6 +180,15 @@ fn credentials_from(root: &Element) -> Result<Credentials, String> {
     .with_account_id_from(account_id.as_deref()))
 }
 
+/// `awsjson-<milliseconds>`, as the SDKs name role sessions nobody named.
+pub(crate) fn default_session_name() -> String {
+    let millis = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_millis();
+    format!("awsjson-{millis}")
+}
+
 /// `application/x-www-form-urlencoded`, with RFC 3986 unreserved characters left as is.
 pub(crate) fn form_encode(params: &[(&str, &str)]) -> String {
     let mut out = String::new();
@@ -186,21 +196,11 @@ pub(crate) fn form_encode(params: &[(&str, &str)]) -> String {
         if i > 0 {
             out.push('&');
         }
-        percent_encode(k, &mut out);
+        sigv4::percent_encode(k, &mut out);
         out.push('=');
-        percent_encode(v, &mut out);
+        sigv4::percent_encode(v, &mut out);
     }
     out
-}
-
-fn percent_encode(s: &str, out: &mut String) {
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
 }
 
 #[cfg(test)]

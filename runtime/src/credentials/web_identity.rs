@@ -1,6 +1,7 @@
 //! Web identity: a token file (a Kubernetes service account, a CI job's OIDC token)
 //! exchanged for role credentials through STS `AssumeRoleWithWebIdentity`.
 
+use super::sts::default_session_name;
 use super::{Credentials, Loaded, Sources, sts};
 use crate::error::CredentialsError;
 
@@ -69,15 +70,6 @@ pub(crate) async fn exchange(
         ],
     )
     .await
-}
-
-/// `awsjson-<milliseconds>`, as the SDKs name sessions nobody named.
-pub(crate) fn default_session_name() -> String {
-    let millis = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default()
-        .as_millis();
-    format!("awsjson-{millis}")
 }
 
 /// Credentials of an IAM role, exchanged through STS `AssumeRoleWithWebIdentity` for

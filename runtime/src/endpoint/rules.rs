@@ -379,7 +379,11 @@ fn call(c: &Value, scope: &[(String, Value)], depth: usize) -> Result<Value, Str
             None => false,
         }),
         "uriEncode" => match string(0) {
-            Some(v) => Value::String(uri_encode(v)),
+            Some(v) => {
+                let mut encoded = String::with_capacity(v.len());
+                crate::sigv4::percent_encode(v, &mut encoded);
+                Value::String(encoded)
+            }
             None => Value::Null,
         },
         "parseURL" => string(0).map_or(Value::Null, parse_url),
@@ -419,18 +423,6 @@ fn is_host_label(label: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         && !label.starts_with('-')
         && !label.ends_with('-')
-}
-
-fn uri_encode(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    for b in v.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// `scheme://authority/path` with no query: its parts, the path ending in `/`, and

@@ -523,16 +523,7 @@ pub async fn open_event_stream<T: EventUnion, E: OperationError>(
     response: reqwest::Response,
 ) -> Result<EventStream<T, E>, Error<E>> {
     let status = response.status().as_u16();
-    let headers: Vec<(String, String)> = response
-        .headers()
-        .iter()
-        .map(|(n, v)| {
-            (
-                n.as_str().to_owned(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
+    let headers = crate::transmit::response_headers(response.headers());
     let mut raw = RawResponse {
         status,
         headers,
