@@ -459,7 +459,7 @@ async fn write(stream: &mut TcpStream, parts: &[&[u8]]) -> bool {
 }
 
 async fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<Received>> {
-    Ok(awsjson::stub::read_request(reader)
+    Ok(awsjson::stub::read_whole_request(reader)
         .await?
         .map(|raw| Received {
             method: raw.method,
