@@ -13,7 +13,7 @@ use crate::ast::{self, EnumKind};
 use crate::catalog::{
     self, Kind, Member, Service, Shape, ShapeId, TimestampFormat, field_ident, variant_key,
 };
-use crate::checked::{Field, Mirror, Token, Variant};
+use crate::checked::{Binding, Field, Mirror, Token, Variant};
 use crate::ctxt::Ctxt;
 use crate::suggest::alternatives;
 use crate::ty;
@@ -303,6 +303,7 @@ pub(crate) fn fields(
             if inner.is_some_and(ty::is_string) {
                 token = Some(Token {
                     member: member.name.to_owned(),
+                    binding: Binding::Body,
                     field: Some(decl.ident.clone()),
                 });
             }
@@ -367,6 +368,7 @@ pub(crate) fn fields(
         // No field maps to the token member: awsjson sends a fresh token itself.
         (true, None, Some(m)) if !mapped.contains(m.name) => Some(Token {
             member: m.name.to_owned(),
+            binding: Binding::Body,
             field: None,
         }),
         _ => None,

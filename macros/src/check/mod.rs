@@ -69,6 +69,7 @@ fn declared_token(fields: &[checked::Field]) -> Option<Token> {
     let field = fields.iter().find(|f| f.decl.attrs.idempotency.is_some())?;
     Some(Token {
         member: field.wire_name.clone(),
+        binding: field.binding.clone(),
         field: Some(field.decl.ident.clone()),
     })
 }
