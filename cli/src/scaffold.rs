@@ -317,7 +317,7 @@ impl Gen {
             out.push_str(&self.paginate(p, input, output));
         }
         out.push_str(")]\n");
-        out.push_str(&self.derives(op.input));
+        out.push_str(self.derives(op.input));
         let fields = op
             .input
             .map(|id| self.fields(id, true, op.http))
@@ -362,20 +362,20 @@ impl Gen {
         }
     }
 
-    /// The derives of a declared structure: a streaming payload (`awsjson::ByteStream`)
-    /// is neither `Clone` nor, when required, `Default`.
-    fn derives(&self, id: Option<ShapeId>) -> String {
+    /// The derives of a declared structure: one holding a streaming payload
+    /// (`awsjson::ByteStream`, which a stream may back) is not `Clone`.
+    fn derives(&self, id: Option<ShapeId>) -> &'static str {
         let s = self.s;
-        let streams: Vec<&Member> = id
-            .map(|id| s.shape(id).members())
-            .unwrap_or_default()
-            .iter()
-            .filter(|m| s.shape(m.target).is_streaming())
-            .collect();
-        match streams.as_slice() {
-            [] => "#[derive(Debug, Clone, Default)]\n".to_owned(),
-            _ if streams.iter().any(|m| required(s, m)) => "#[derive(Debug)]\n".to_owned(),
-            _ => "#[derive(Debug, Default)]\n".to_owned(),
+        let streams = id.is_some_and(|id| {
+            s.shape(id)
+                .members()
+                .iter()
+                .any(|m| s.shape(m.target).is_streaming())
+        });
+        if streams {
+            "#[derive(Debug, Default)]\n"
+        } else {
+            "#[derive(Debug, Clone, Default)]\n"
         }
     }
 
@@ -408,7 +408,7 @@ impl Gen {
                 out.push_str("}\n");
             }
             _ => {
-                out.push_str(&self.derives(Some(id)));
+                out.push_str(self.derives(Some(id)));
                 let fields = self.fields(id, false, None);
                 out.push_str(&braced(&format!("pub struct {name}"), &fields));
             }
