@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 mod catalog;
 mod endpoint;
+mod http;
 mod member_type;
 #[cfg(all(test, feature = "catalog"))]
 mod rest_json_tests;
@@ -15,6 +16,7 @@ mod traits;
 pub(crate) use target::of_service;
 
 use crate::ast::{self, Field};
+use crate::catalog::Protocol;
 use crate::checked::{self, Token};
 use crate::ctxt::Ctxt;
 use crate::suggest::did_you_mean;
@@ -23,7 +25,12 @@ use crate::ty;
 pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Operation<'a> {
     idempotency(cx, &op.body.fields);
     paginate(cx, op);
-    let target = target::parse(cx, op);
+    // restJson1 declared explicitly: the method and URI name the operation.
+    let route = op.args.http.as_ref();
+    let target = match route {
+        Some(_) => None,
+        None => target::parse(cx, op),
+    };
     let known = target.as_ref().and_then(|t| target::lookup(cx, op, t));
     let service = target::service(cx, op, target.as_ref(), known);
     let mut fields: Vec<checked::Field> = op
@@ -36,6 +43,24 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     // How messages name the operation: its target, or `service#Operation`.
     let name = target.as_ref().map(|t| t.name.clone()).unwrap_or_default();
     let against = known.map(|known| catalog::operation(cx, op, &mut fields, &name, known));
+    let rest_json_known = known.is_some_and(|(s, _)| s.protocol == Protocol::RestJson1);
+    let http = match route {
+        Some(lit) => {
+            if let Some(operation) = &op.args.operation {
+                cx.error_spanned_by(
+                    operation,
+                    "give either `operation` or `http`, not both: `operation = \"<service>#<Operation>\"` gives the route from the catalog; `http = ...` declares an operation outside it",
+                );
+            }
+            http::operation(cx, op, lit, &mut fields)
+        }
+        // The catalog's route; `catalog::operation` checked any binding stated by hand.
+        None if rest_json_known => known.and_then(http_route),
+        None => {
+            http::awsjson(cx, op);
+            None
+        }
+    };
     unique_wire_names(cx, &fields);
     let traits = traits::model_traits(cx, &op.args, &name, known);
     let model_labels: Vec<bool> = match known.and_then(|(s, o)| Some(s.shape(o.input?))) {
@@ -65,7 +90,7 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
             model: None,
         },
         target: value,
-        http: known.and_then(http_route),
+        http,
         service,
         token,
         query_compatible: traits.query_compatible,
@@ -80,7 +105,7 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
 
 /// The route of a cataloged restJson1 operation (`None` for awsJson).
 fn http_route((service, model_op): target::Known) -> Option<checked::HttpRoute> {
-    if service.protocol != crate::catalog::Protocol::RestJson1 {
+    if service.protocol != Protocol::RestJson1 {
         return None;
     }
     let http = model_op.http?;
@@ -129,6 +154,12 @@ fn struct_shape<'a>(
 ) -> checked::Struct<'a> {
     let mut fields: Vec<checked::Field> = s.fields.iter().map(checked::Field::declared).collect();
     let model = model.and_then(|lit| catalog::struct_shape(cx, lit, s, &mut fields));
+    match model {
+        // The model bound the fields; `catalog::struct_shape` checked any stated binding.
+        Some((_, Protocol::RestJson1)) => {}
+        _ => http::shape(cx, &mut fields),
+    }
+    let model = model.map(|(name, _)| name);
     unique_wire_names(cx, &fields);
     checked::Struct {
         item: &s.item,

@@ -12,7 +12,8 @@ use std::convert::Infallible;
 
 use serde::de::DeserializeSeed;
 
-use super::http_binding::{self, BindError, Text};
+pub use super::http_binding::BindError;
+use super::http_binding::{self, Text};
 use crate::byte_stream::{ByteStream, RequestBody};
 use crate::error::{ConfigError, Error};
 use crate::http::RawResponse;
@@ -416,6 +417,17 @@ fn push_query(
             &format!("{}={}", encode(name, false), encode(value, false)),
         );
     }
+}
+
+/// The value a structure's `Deserialize` gives a member bound outside the body (a
+/// header, the status, the payload), which `decode_http` then reads: its type's zero
+/// value, else an error naming it.
+pub fn unbound<T, E: serde::de::Error>(value: Option<T>, member: &'static str) -> Result<T, E> {
+    value.ok_or_else(|| {
+        E::custom(format!(
+            "`{member}` is read from the HTTP response's headers, status or payload, not from a JSON body"
+        ))
+    })
 }
 
 /// A response as the expansion's `decode_http` reads it.
