@@ -154,10 +154,13 @@ fn struct_shape<'a>(
 ) -> checked::Struct<'a> {
     let mut fields: Vec<checked::Field> = s.fields.iter().map(checked::Field::declared).collect();
     let model = model.and_then(|lit| catalog::struct_shape(cx, lit, s, &mut fields));
-    match model {
+    match &model {
         // The model bound the fields; `catalog::struct_shape` checked any stated binding.
         Some((_, Protocol::RestJson1)) => {}
-        _ => http::shape(cx, &mut fields),
+        // An awsJson shape is a JSON body through and through (and this path costs a
+        // crate of awsJson shapes nothing of restJson1's checks).
+        Some((name, _)) => body_only(cx, name, &s.fields),
+        None => http::shape(cx, &mut fields),
     }
     let model = model.map(|(name, _)| name);
     unique_wire_names(cx, &fields);
@@ -165,6 +168,27 @@ fn struct_shape<'a>(
         item: &s.item,
         fields,
         model,
+    }
+}
+
+/// The fields of an awsJson model shape: an HTTP binding or media type is a mistake.
+fn body_only(cx: &Ctxt, shape: &str, fields: &[Field]) {
+    for field in fields {
+        for binding in &field.attrs.bindings {
+            cx.error_at(
+                binding.span,
+                format!(
+                    "`{}` binds a member of a restJson1 shape; `{shape}` is an awsJson shape, whose members are all in its JSON body",
+                    binding.value.key()
+                ),
+            );
+        }
+        if let Some(media_type) = &field.attrs.media_type {
+            cx.error_spanned_by(
+                media_type,
+                format!("`media_type` goes on a payload or header member; `{shape}` is an awsJson shape, whose members are all in its JSON body"),
+            );
+        }
     }
 }
 
