@@ -1,46 +1,64 @@
-use awsjson::{aws_json_operation, aws_json_shape};
+use std::collections::HashMap;
 
-// A binding stated by hand must be the model's: another header, and a label stated as
-// a query parameter. The header's case does not matter, as in HTTP.
-#[aws_json_operation(operation = "lambda#Invoke")]
-pub struct Invoke {
-    #[aws(query = "FunctionName")]
-    pub function_name: String,
-    #[aws(header = "X-Amz-Log-Type")]
-    pub invocation_type: Option<String>,
-    #[aws(header = "x-amz-client-context")]
-    pub client_context: Option<String>,
-    #[aws(payload)]
-    pub payload: Option<awsjson::Blob>,
+use awsjson::{ByteStream, aws_json_operation, aws_json_shape};
+
+// A binding on an awsJson operation: every member is in its body.
+#[aws_json_operation(target = "DynamoDB_20120810.ListTables", code = 201)]
+pub struct ListTables {
+    #[aws(header = "X-Limit")]
+    pub limit: Option<i32>,
 }
 
-// An awsJson operation sends every member in its JSON body.
-#[aws_json_operation(operation = "dynamodb#DeleteTable")]
-pub struct DeleteTable {
-    #[aws(header = "X-Table")]
-    pub table_name: String,
-}
-
-// The catalog gives the route: `http` would declare another.
-#[aws_json_operation(operation = "lambda#ListFunctions", http = "GET /2015-03-31/functions")]
-pub struct ListFunctions {
-    pub marker: Option<String>,
-}
-
-// A shape's stated bindings are checked against its model shape too.
-#[aws_json_shape(shape = "lambda#InvocationResponse")]
-pub struct InvocationResponse {
+#[aws_json_operation(
+    http = "GET /things/{ThingName}/{Missing}",
+    signing_name = "things",
+    endpoint_prefix = "things"
+)]
+pub struct GetThing {
+    #[aws(label)]
+    pub thing_name: String,
+    // Its wire name `Other` is no label of the URI.
+    #[aws(label)]
+    pub other: String,
+    #[aws(label, rename = "Optional")]
+    pub optional: Option<String>,
+    #[aws(header = "X-One", query = "one")]
+    pub one: Option<String>,
     #[aws(response_code)]
-    pub function_error: Option<String>,
-    #[aws(media_type = "text/plain")]
-    pub executed_version: Option<String>,
+    pub status: Option<i32>,
+    #[aws(query_params)]
+    pub params: Option<Vec<String>>,
+    pub stream: Option<ByteStream>,
 }
 
-// An awsJson shape's members are all in its JSON body.
-#[aws_json_shape(shape = "dynamodb#TableDescription")]
-pub struct TableDescription {
-    #[aws(header = "X-Table")]
-    pub table_name: Option<String>,
+#[aws_json_operation(
+    http = "POST /upload",
+    signing_name = "things",
+    endpoint_prefix = "things"
+)]
+pub struct Upload {
+    #[aws(payload)]
+    pub body: Option<awsjson::Blob>,
+    // A body member beside the payload.
+    pub name: Option<String>,
+    #[aws(payload)]
+    pub again: Option<String>,
+    #[aws(header = "Bad Header")]
+    pub bad: Option<String>,
+    #[aws(prefix_headers = "X-Meta-")]
+    pub meta: Option<HashMap<String, String>>,
+}
+
+#[aws_json_shape]
+pub struct UploadOutput {
+    #[aws(label)]
+    pub id: String,
+    #[aws(query = "q")]
+    pub q: Option<String>,
+    #[aws(response_code)]
+    pub status: Option<String>,
+    #[aws(media_type = "text/plain")]
+    pub text: Option<String>,
 }
 
 fn main() {}
