@@ -55,7 +55,20 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
             http::operation(cx, op, lit, &mut fields)
         }
         // The catalog's route; `catalog::operation` checked any binding stated by hand.
-        None if rest_json_known => known.and_then(http_route),
+        None if rest_json_known => {
+            let route = known.and_then(http_route);
+            if let (Some(span), Some(r)) = (op.args.checksum_required, &route) {
+                if !r.checksum_required {
+                    cx.error_at(
+                        span,
+                        format!(
+                            "`{name}` is not `httpChecksumRequired` in the model; remove `checksum_required`"
+                        ),
+                    );
+                }
+            }
+            route
+        }
         None => {
             http::awsjson(cx, op);
             None
