@@ -26,7 +26,18 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     idempotency(cx, &op.body.fields);
     paginate(cx, op);
     // restJson1 declared explicitly: the method and URI name the operation.
-    let route = op.args.http.as_ref();
+    // `operation` names the catalog's route: a declared one is reported, not checked.
+    if let (Some(http), Some(_)) = (&op.args.http, &op.args.operation) {
+        cx.error_spanned_by(
+            http,
+            "give either `operation` or `http`, not both: `operation = \"<service>#<Operation>\"` gives the route from the catalog; `http = ...` declares an operation outside it",
+        );
+    }
+    let route = op
+        .args
+        .http
+        .as_ref()
+        .filter(|_| op.args.operation.is_none());
     let target = match route {
         Some(_) => None,
         None => target::parse(cx, op),
@@ -45,15 +56,7 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     let against = known.map(|known| catalog::operation(cx, op, &mut fields, &name, known));
     let rest_json_known = known.is_some_and(|(s, _)| s.protocol == Protocol::RestJson1);
     let http = match route {
-        Some(lit) => {
-            if let Some(operation) = &op.args.operation {
-                cx.error_spanned_by(
-                    operation,
-                    "give either `operation` or `http`, not both: `operation = \"<service>#<Operation>\"` gives the route from the catalog; `http = ...` declares an operation outside it",
-                );
-            }
-            http::operation(cx, op, lit, &mut fields)
-        }
+        Some(lit) => http::operation(cx, op, lit, &mut fields),
         // The catalog's route; `catalog::operation` checked any binding stated by hand.
         None if rest_json_known => {
             let route = known.and_then(http_route);

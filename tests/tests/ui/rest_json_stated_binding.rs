@@ -32,8 +32,9 @@ pub struct ListFunctions {
 pub struct InvocationResponse {
     #[aws(response_code)]
     pub function_error: Option<String>,
+    // A media type names a payload's or a header's.
     #[aws(media_type = "text/plain")]
-    pub executed_version: Option<String>,
+    pub status_code: Option<i32>,
 }
 
 // An awsJson shape's members are all in its JSON body.
