@@ -531,17 +531,17 @@ fn binding(member: &Member, http: Option<Http>) -> Binding {
 pub(crate) fn member_for<'s>(shape: &'s Shape, field: &Field) -> Option<&'s Member> {
     shape.members().iter().find(|m| {
         m.wire_name == field.wire_name
-            && match (m.location, &field.binding) {
+            && matches!(
+                (m.location, &field.binding),
                 (Location::Body, Binding::Body)
-                | (Location::Label, Binding::Label { .. })
-                | (Location::Query, Binding::Query(_))
-                | (Location::QueryParams, Binding::QueryParams)
-                | (Location::Header, Binding::Header(_))
-                | (Location::PrefixHeaders, Binding::PrefixHeaders(_))
-                | (Location::Payload, Binding::Payload)
-                | (Location::ResponseCode, Binding::ResponseCode) => true,
-                _ => false,
-            }
+                    | (Location::Label, Binding::Label { .. })
+                    | (Location::Query, Binding::Query(_))
+                    | (Location::QueryParams, Binding::QueryParams)
+                    | (Location::Header, Binding::Header(_))
+                    | (Location::PrefixHeaders, Binding::PrefixHeaders(_))
+                    | (Location::Payload, Binding::Payload)
+                    | (Location::ResponseCode, Binding::ResponseCode)
+            )
     })
 }
 
