@@ -8,22 +8,28 @@
 # Knobs (environment): BUILDS clean builds per variant and profile (2), RUNS repetitions
 # of each runtime measurement (5), CALLS sequential calls per CPU/RSS run (5000),
 # CG_CALLS calls under callgrind (400), LOAD_CALLS calls per requests/second run (20000),
+# LOADS concurrencies of the requests/second runs (1 64 256), STARTS start-ups per variant
+# and repetition (10),
 # VARIANTS (awsjson sdk floor), BUILD_PROFILES (release debug), MERGE (earlier results
-# directories whose samples are pooled in). Variants alternate inside every repetition
+# directories whose samples are pooled in), BENCH_TARGET (where the variants build: target/
+# here by default). Variants alternate inside every repetition
 # (A B C A B C).
 # Results: results/<time>/results.tsv (every sample) and summary.md (medians, ratios).
 set -euo pipefail
 cd "$(dirname "$0")"
 HERE=$PWD
+BENCH_TARGET=${BENCH_TARGET:-$HERE/target}
 
 BUILDS=${BUILDS:-2}
 RUNS=${RUNS:-5}
 CALLS=${CALLS:-5000}
 CG_CALLS=${CG_CALLS:-400}
 LOAD_CALLS=${LOAD_CALLS:-20000}
+LOADS=${LOADS:-"1 64 256"}
+STARTS=${STARTS:-10}
 VARIANTS=${VARIANTS:-"awsjson sdk floor"}
 BUILD_PROFILES=${BUILD_PROFILES:-"release debug"}
-SECTIONS=${SECTIONS:-"size cpu callgrind rps build incr mem"}
+SECTIONS=${SECTIONS:-"size cpu callgrind rps startup build incr mem"}
 PORT=${PORT:-18080}
 CLIENT_CORE=${CLIENT_CORE:-0}
 SERVER_CORE=${SERVER_CORE:-1}
@@ -45,7 +51,7 @@ need strip binutils
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$TSV"; echo "  $1 $2 = $3"; }
 now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc -l | xargs printf '%.2f'; }
-dir_of() { echo "$HERE/target/clean-$1-$2"; }
+dir_of() { echo "$BENCH_TARGET/clean-$1-$2"; }
 bin_of() { echo "$(dir_of "$1" release)/release/$1-bench"; }
 profile_flag() { [ "$1" = release ] && echo --release || true; }
 
@@ -155,8 +161,8 @@ section_size() {
 start_server() {
     for v in $VARIANTS; do ensure_built "$v" release; done
     cargo build --offline --quiet --release --manifest-path "$HERE/canned-server/Cargo.toml" \
-        --target-dir "$HERE/target/server"
-    taskset -c "$SERVER_CORE" "$HERE/target/server/release/canned-server" "$PORT" 2> "$OUT/server.log" &
+        --target-dir "$BENCH_TARGET/server"
+    taskset -c "$SERVER_CORE" "$BENCH_TARGET/server/release/canned-server" "$PORT" 2> "$OUT/server.log" &
     SERVER=$!
     sleep 0.5
 }
@@ -199,13 +205,40 @@ section_callgrind() {
 }
 
 section_rps() {
-    echo "== requests per second ($LOAD_CALLS calls, client on core $CLIENT_CORE)"
+    echo "== requests per second and CPU per call under load ($LOAD_CALLS calls, client on core $CLIENT_CORE)"
     for rep in $(seq "$RUNS"); do
-        for c in 1 64; do
+        for c in $LOADS; do
             for v in $VARIANTS; do
-                record "rps_c$c" "$v" \
-                    "$(taskset -c "$CLIENT_CORE" "$(bin_of "$v")" load "$c" "$LOAD_CALLS" | awk '/^rps/ {print $2}')"
+                # CPU of the whole run (start-up and warm-up calls too, about 6 ms) over
+                # the calls: the client is CPU-bound at high concurrency, so this is the
+                # figure requests/s follows, and less noisy than it on a shared machine.
+                { time taskset -c "$CLIENT_CORE" "$(bin_of "$v")" load "$c" "$LOAD_CALLS" > "$OUT/load.out"; } 2> "$OUT/load.time"
+                record "rps_c$c" "$v" "$(awk '/^rps/ {print $2}' "$OUT/load.out")"
+                record "cpu_per_call_c${c}_us" "$v" \
+                    "$(echo "$(cpu_of "$OUT/load.time") * 1000000 / $LOAD_CALLS" | bc -l | xargs printf '%.1f')"
             done
+        done
+    done
+}
+
+section_startup() {
+    echo "== start-up: process start to the first response, client set up from the environment"
+    # As a program on a developer's machine or in Lambda starts: region and credentials in
+    # the shared config files, the endpoint in AWS_ENDPOINT_URL, nothing else set.
+    local home=$OUT/home
+    mkdir -p "$home/.aws"
+    printf '[default]\nregion = us-east-1\n' > "$home/.aws/config"
+    printf '[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = %s\n' \
+        wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY > "$home/.aws/credentials"
+    for rep in $(seq "$((RUNS * STARTS))"); do
+        for v in $VARIANTS; do
+            local t0=$EPOCHREALTIME
+            env -i PATH="$PATH" HOME="$home" AWS_ENDPOINT_URL="$BENCH_ENDPOINT" BENCH_ENDPOINT="$BENCH_ENDPOINT" \
+                taskset -c "$CLIENT_CORE" "$(bin_of "$v")" first > "$OUT/first.out"
+            local t1=$EPOCHREALTIME
+            record startup_wall_ms "$v" "$(echo "($t1 - $t0) * 1000" | bc -l | xargs printf '%.2f')"
+            record startup_first_response_ms "$v" \
+                "$(awk '/^first_response_us/ {printf "%.2f", $2 / 1000}' "$OUT/first.out")"
         done
     done
 }
@@ -215,7 +248,7 @@ stop_server() { [ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true; SERVER=;
 trap stop_server EXIT
 for section in $SECTIONS; do
     case $section in
-        cpu | callgrind | rps) [ -n "$SERVER" ] || start_server ;;
+        cpu | callgrind | rps | startup) [ -n "$SERVER" ] || start_server ;;
         *) stop_server ;;
     esac
     "section_$section"

@@ -19,6 +19,12 @@ LABELS = {
     "instructions_per_call": ("instructions per call (callgrind)", "", False),
     "rps_c1": ("requests/s, concurrency 1", "", True),
     "rps_c64": ("requests/s, concurrency 64", "", True),
+    "rps_c256": ("requests/s, concurrency 256", "", True),
+    "cpu_per_call_c1_us": ("client CPU per call, concurrency 1 (whole run)", "µs", False),
+    "cpu_per_call_c64_us": ("client CPU per call, concurrency 64 (whole run)", "µs", False),
+    "cpu_per_call_c256_us": ("client CPU per call, concurrency 256 (whole run)", "µs", False),
+    "startup_first_response_ms": ("start-up: main to first response, client from env", "ms", False),
+    "startup_wall_ms": ("start-up: process start to exit after the first response", "ms", False),
 }
 
 

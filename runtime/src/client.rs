@@ -1105,11 +1105,24 @@ impl Client {
         // The header map is built here and handed over whole: reqwest's builder would
         // parse each name and copy each value again (BENCHMARKS.md).
         let mut map = HeaderMap::with_capacity(headers.len() + extra.entries.len());
-        for (name, value) in headers {
-            // reqwest derives content-length from the body itself.
-            if name == "content-length" {
-                continue;
-            }
+        // reqwest derives content-length from the body itself.
+        let sent = || {
+            headers
+                .iter()
+                .filter(|(name, _)| name.as_ref() != "content-length")
+        };
+        // The values share one buffer, each header a slice of it: one allocation for
+        // them all, where a value of its own took two (its bytes, then the shared
+        // count reqwest's copy of the map adds) and as many frees (BENCHMARKS.md).
+        let mut text = Vec::with_capacity(sent().map(|(_, value)| value.len()).sum());
+        for (_, value) in sent() {
+            text.extend_from_slice(value.as_bytes());
+        }
+        let text = Bytes::from(text);
+        let mut at = 0;
+        for (name, value) in sent() {
+            let bytes = text.slice(at..at + value.len());
+            at += value.len();
             let name = match name {
                 Cow::Borrowed(name) => HeaderName::from_static(name),
                 // A prefix-header member's key: checked here, as values are.
@@ -1119,8 +1132,8 @@ impl Client {
                     )))
                 })?,
             };
-            // Moves the string's buffer in; only the value's bytes are checked.
-            let value = HeaderValue::try_from(value).map_err(|_| {
+            // Only the value's bytes are checked, as `HeaderValue::try_from` does.
+            let value = HeaderValue::from_maybe_shared(bytes).map_err(|_| {
                 // The value itself stays out of the message: it may be a token.
                 Error::Config(ConfigError::new(format!(
                     "the {name} header would carry bytes an HTTP header cannot"
@@ -1128,6 +1141,7 @@ impl Client {
             })?;
             map.append(name, value);
         }
+        drop(headers);
         for header in &extra.entries {
             map.append(header.name.clone(), header.value.clone());
         }
@@ -1211,27 +1225,36 @@ impl Client {
         };
         let mut monitor = self.inner.stall.monitor();
         loop {
-            let next = response.chunk();
-            let read = match &mut monitor {
-                None => next.await,
-                Some(monitor) => match tokio::time::timeout_at(monitor.deadline(), next).await {
-                    Ok(read) => read,
-                    Err(_) if monitor.stalled() => {
-                        return Err(Error::Transport(
-                            TransportError::new(
-                                TransportErrorKind::Timeout,
-                                format!(
-                                    "the response body stalled: {} ({}; see \
+            let mut next = std::pin::pin!(response.chunk());
+            // A chunk already read needs no deadline: working one out and arming a timer
+            // for it cost about 600 instructions a call (BENCHMARKS.md).
+            let ready = match monitor {
+                Some(_) => poll_once(&mut next).await,
+                None => None,
+            };
+            let read = match (&mut monitor, ready) {
+                (_, Some(read)) => read,
+                (None, None) => next.await,
+                (Some(monitor), None) => {
+                    match tokio::time::timeout_at(monitor.deadline(), next).await {
+                        Ok(read) => read,
+                        Err(_) if monitor.stalled() => {
+                            return Err(Error::Transport(
+                                TransportError::new(
+                                    TransportErrorKind::Timeout,
+                                    format!(
+                                        "the response body stalled: {} ({}; see \
                                      ClientBuilder::stalled_stream_protection)",
-                                    monitor.describe(),
-                                    received(&body)
-                                ),
-                            )
-                            .with_status(status),
-                        ));
+                                        monitor.describe(),
+                                        received(&body)
+                                    ),
+                                )
+                                .with_status(status),
+                            ));
+                        }
+                        Err(_) => continue,
                     }
-                    Err(_) => continue,
-                },
+                }
             };
             let chunk = read.map_err(|e| {
                 let doing = format!("reading the response body ({})", received(&body));
@@ -1534,6 +1557,17 @@ struct AttemptInfo<'a> {
     max: u32,
     /// The call's headers and the interceptors' for this attempt.
     extra: &'a ExtraHeaders,
+}
+
+/// `future`'s output if it is ready at the first poll; it is left to poll again if not.
+async fn poll_once<F: Future + Unpin>(future: &mut F) -> Option<F::Output> {
+    std::future::poll_fn(|cx| {
+        std::task::Poll::Ready(match std::pin::Pin::new(&mut *future).poll(cx) {
+            std::task::Poll::Ready(output) => Some(output),
+            std::task::Poll::Pending => None,
+        })
+    })
+    .await
 }
 
 fn too_large(cap: usize, seen: &str) -> TransportError {
@@ -2271,6 +2305,10 @@ impl ClientBuilder {
                 // A signed request is for one host; a 3xx is an answer to report, as the
                 // SDKs do, not a hop to follow.
                 .redirect(reqwest::redirect::Policy::none())
+                // Retrying is the attempt loop's (`retry.rs`); reqwest's own policy, which
+                // retries HTTP/2 refusals only and so never fires on HTTP/1.1, still
+                // copied every request's header map in case it would (BENCHMARKS.md).
+                .retry(reqwest::retry::never().max_retries_per_request(0))
                 .build()
                 .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?,
         };
