@@ -987,10 +987,8 @@ impl Client {
             )
             .map_err(Error::Config)?;
         // restJson1: the operation's path and query after the endpoint's path.
-        let url = (!prepared.uri.is_empty())
-            .then(|| operation_url(&destination.parsed, &prepared.uri))
-            .transpose()
-            .map_err(Error::Config)?;
+        let url =
+            (!prepared.uri.is_empty()).then(|| operation_url(&destination.parsed, &prepared.uri));
         let uri = match &url {
             Some(url) => Cow::Owned(match url.query() {
                 Some(query) => format!("{}?{query}", url.path()),
@@ -1037,6 +1035,7 @@ impl Client {
             },
             &credentials,
         );
+        // Sized once: growing from the first four took two reallocations a call.
         let mut headers: Vec<(Cow<'static, str>, String)> =
             Vec::with_capacity(prepared.headers.len() + 10);
         headers.push((Cow::Borrowed("host"), destination.host.clone()));
@@ -1106,11 +1105,7 @@ impl Client {
         // parse each name and copy each value again (BENCHMARKS.md).
         let mut map = HeaderMap::with_capacity(headers.len() + extra.entries.len());
         // reqwest derives content-length from the body itself.
-        let sent = || {
-            headers
-                .iter()
-                .filter(|(name, _)| name.as_ref() != "content-length")
-        };
+        let sent = || headers.iter().filter(|(name, _)| *name != "content-length");
         // The values share one buffer, each header a slice of it: one allocation for
         // them all, where a value of its own took two (its bytes, then the shared
         // count reqwest's copy of the map adds) and as many frees (BENCHMARKS.md).
@@ -1195,9 +1190,14 @@ impl Client {
         // A success whose output streams its payload: the body is left to the caller,
         // read as it is asked for (no size cap, no buffering).
         if let Some(slot) = target.stream_to.filter(|_| (200..300).contains(&status)) {
+            let stall = self.inner.stall;
             let body = crate::byte_stream::ResponseBody {
                 body: reqwest::Body::from(response),
                 status,
+                wait: stall
+                    .is_enabled()
+                    .then(|| stall.grace_period().max(Duration::from_millis(1))),
+                sleep: None,
             };
             *slot
                 .lock()
@@ -1495,7 +1495,7 @@ enum AttemptBody {
 
 /// The endpoint's URL with a restJson1 operation's path and query: the operation's
 /// path after the endpoint's own (`https://host/base` + `/things/1`).
-fn operation_url(endpoint: &reqwest::Url, uri: &str) -> Result<reqwest::Url, ConfigError> {
+fn operation_url(endpoint: &reqwest::Url, uri: &str) -> reqwest::Url {
     let (path, query) = match uri.split_once('?') {
         Some((path, query)) => (path, Some(query)),
         None => (uri, None),
@@ -1504,7 +1504,7 @@ fn operation_url(endpoint: &reqwest::Url, uri: &str) -> Result<reqwest::Url, Con
     let mut url = endpoint.clone();
     url.set_path(&format!("{base}{path}"));
     url.set_query(query);
-    Ok(url)
+    url
 }
 
 /// One call, the same for all its attempts.
