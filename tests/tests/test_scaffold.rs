@@ -5,14 +5,24 @@
 
 #![allow(dead_code, missing_docs, clippy::all)]
 
+// As printed: rustfmt would align the trailing binding comments.
+#[rustfmt::skip]
 #[path = "scaffold/apigateway.rs"]
 pub mod apigateway;
+// As printed: rustfmt would align the trailing binding comments.
+#[rustfmt::skip]
 #[path = "scaffold/bedrock_runtime.rs"]
 pub mod bedrock_runtime;
+// As printed: rustfmt would align the trailing binding comments.
+#[rustfmt::skip]
 #[path = "scaffold/eks.rs"]
 pub mod eks;
+// As printed: rustfmt would align the trailing binding comments.
+#[rustfmt::skip]
 #[path = "scaffold/lambda.rs"]
 pub mod lambda;
+// As printed: rustfmt would align the trailing binding comments.
+#[rustfmt::skip]
 #[path = "scaffold/polly.rs"]
 pub mod polly;
 
