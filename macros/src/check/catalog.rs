@@ -10,10 +10,12 @@ use quote::ToTokens;
 use super::member_type;
 use super::target::Known;
 use crate::ast::{self, EnumKind};
+use crate::attr::DeclaredBinding;
 use crate::catalog::{
-    self, Kind, Member, Service, Shape, ShapeId, TimestampFormat, field_ident, variant_key,
+    self, Http, Kind, Location, Member, Protocol, Service, Shape, ShapeId, TimestampFormat,
+    field_ident, variant_key,
 };
-use crate::checked::{Field, Mirror, Token, Variant};
+use crate::checked::{Binding, Field, Mirror, Token, Variant};
 use crate::ctxt::Ctxt;
 use crate::suggest::alternatives;
 use crate::ty;
@@ -31,11 +33,7 @@ pub(crate) struct Owner<'a> {
 
 /// The model's sensitive members of `id`, each with the error for a field of `ty` that
 /// holds one without `#[aws(sensitive)]`.
-fn sensitive_members(
-    service: &Service,
-    ty: &syn::Type,
-    id: ShapeId,
-) -> Vec<(&'static str, String)> {
+fn sensitive_members(service: &Service, ty: &syn::Type, id: ShapeId) -> Vec<(String, String)> {
     let shape = service.shape(id);
     let full = format!("{}#{}", service.name, shape.name);
     let ty = type_text(ty);
@@ -48,7 +46,8 @@ fn sensitive_members(
                 "`{ty}` holds `{}`, which is sensitive in `{full}`: mark its field `#[aws(sensitive)]` so that Debug redacts it",
                 m.name
             );
-            (m.name, message)
+            // Matched against the type's members by place (wire name and binding).
+            (place(service, m), message)
         })
         .collect()
 }
@@ -61,11 +60,11 @@ fn nested_redactions(
     service: &'static Service,
     input: ShapeId,
     fields: &[Field],
-) -> Vec<(syn::Type, Vec<(&'static str, String)>)> {
+) -> Vec<(syn::Type, Vec<(String, String)>)> {
     let shape = service.shape(input);
-    let mut out: Vec<(syn::Type, Vec<(&'static str, String)>)> = Vec::new();
+    let mut out: Vec<(syn::Type, Vec<(String, String)>)> = Vec::new();
     for field in fields {
-        let Some(member) = shape.member(&field.wire_name) else {
+        let Some(member) = member_for(shape, field) else {
             continue;
         };
         let (mut ty, mut id) = (ty::unwrapped(&field.decl.ty), member.target);
@@ -92,7 +91,7 @@ fn nested_redactions(
 pub(crate) struct Against {
     pub(crate) token: Option<Token>,
     pub(crate) mirrors: Vec<Mirror>,
-    pub(crate) nested: Vec<(syn::Type, Vec<(&'static str, String)>)>,
+    pub(crate) nested: Vec<(syn::Type, Vec<(String, String)>)>,
 }
 
 /// The catalog checks of an operation: its fields against the input members (giving
@@ -112,7 +111,7 @@ pub(crate) fn operation(
         span: op.body.item.ident.span(),
     };
     let token = match model_op.input {
-        Some(input) => self::fields(cx, service, input, fields, &owner, true),
+        Some(input) => self::fields(cx, service, input, fields, &owner, true, model_op.http),
         None => {
             for field in &op.body.fields {
                 cx.error_spanned_by(
@@ -130,13 +129,16 @@ pub(crate) fn operation(
     let full = |id: ShapeId| format!("{}#{}", service.name, service.shape(id).name);
     let sensitive = |ty: &syn::Type, id: ShapeId| sensitive_members(service, ty, id);
     let members = |id: ShapeId| {
-        let mut names: Vec<&str> = service.shape(id).members().iter().map(|m| m.name).collect();
-        // A `message` field reads each of the three spellings services use.
-        if names
+        let mut names: Vec<String> = service
+            .shape(id)
+            .members()
             .iter()
-            .any(|n| ["message", "Message", "errorMessage"].contains(n))
-        {
-            names.extend(["message", "Message", "errorMessage"]);
+            .map(|m| place(service, m))
+            .collect();
+        // A `message` field reads each of the three spellings services use.
+        let spellings = ["message", "Message", "errorMessage"];
+        if names.iter().any(|n| spellings.contains(&n.as_str())) {
+            names.extend(spellings.map(str::to_owned));
         }
         names
     };
@@ -233,13 +235,14 @@ fn event_stream_member(service: &Service, id: ShapeId) -> Option<&'static str> {
 }
 
 /// Checks a struct shape against the model shape `lit` names, which also gives its
-/// fields their wire names. Returns the model shape's name.
+/// fields their wire names (and restJson1 bindings). Returns the model shape's name and
+/// its service's protocol.
 pub(crate) fn struct_shape(
     cx: &Ctxt,
     lit: &syn::LitStr,
     s: &ast::Struct,
     fields: &mut [Field],
-) -> Option<String> {
+) -> Option<(String, Protocol)> {
     let (service, id) = shape_ref(cx, lit)?;
     let model = service.shape(id);
     let what = format!("`{}#{}`", service.name, model.name);
@@ -263,8 +266,8 @@ pub(crate) fn struct_shape(
         input: is_input(service, id),
         span: s.item.ident.span(),
     };
-    self::fields(cx, service, id, fields, &owner, false);
-    Some(format!("{}#{}", service.name, model.name))
+    self::fields(cx, service, id, fields, &owner, false, None);
+    Some((format!("{}#{}", service.name, model.name), service.protocol))
 }
 
 /// Checks an enum's variants against the model shape `lit` names: a string enum's
@@ -296,8 +299,9 @@ pub(crate) fn enum_shape(cx: &Ctxt, lit: &syn::LitStr, kind: EnumKind, variants:
     }
 }
 
-/// Maps `fields` to the members of structure `id`, setting their wire names and
-/// timestamp formats. Returns the operation's idempotency token, if the shape has one.
+/// Maps `fields` to the members of structure `id`, setting their wire names, timestamp
+/// formats and (restJson1) HTTP bindings. `http` is the operation's route when `id` is
+/// its input. Returns the operation's idempotency token, if the shape has one.
 pub(crate) fn fields(
     cx: &Ctxt,
     service: &'static Service,
@@ -305,7 +309,9 @@ pub(crate) fn fields(
     fields: &mut [Field],
     owner: &Owner,
     operation: bool,
+    http: Option<Http>,
 ) -> Option<Token> {
+    let rest_json = service.protocol == Protocol::RestJson1;
     let shape = service.shape(id);
     let members = shape.members();
     let token_member = members.iter().find(|m| m.idempotency_token());
@@ -317,7 +323,13 @@ pub(crate) fn fields(
             continue;
         };
         mapped.insert(member.name);
-        field.wire_name = member.name.to_owned();
+        // The member name in awsJson; restJson1's `jsonName`, label, query parameter
+        // or header name.
+        field.wire_name = member.wire_name.to_owned();
+        if rest_json {
+            bind(service, member, field, http);
+            stated_binding(cx, field, member, owner);
+        }
         // The model's `sensitive` trait wins even when the field does not say it.
         field.sensitive |= shape.sensitive || service.redacts(member.target);
         let decl = field.decl;
@@ -327,14 +339,16 @@ pub(crate) fn fields(
             // A token declared as plain `String` is sent as given.
             if inner.is_some_and(ty::is_string) {
                 token = Some(Token {
-                    member: member.name.to_owned(),
+                    member: member.wire_name.to_owned(),
+                    binding: field.binding.clone(),
                     field: Some(decl.ident.clone()),
                 });
             }
         } else if let Some(attr) = &decl.attrs.idempotency {
             idempotency_misplaced(cx, attr, decl, member, token_member, owner);
         }
-        let required_input = owner.input && member.required() && !member.idempotency_token();
+        let required_input =
+            owner.input && required(member, rest_json) && !member.idempotency_token();
         if let (true, Some(inner)) = (required_input, inner) {
             cx.error_spanned_by(
                 &decl.ty,
@@ -373,11 +387,19 @@ pub(crate) fn fields(
     }
     if owner.input {
         for member in members {
-            if member.required() && !member.idempotency_token() && !mapped.contains(member.name) {
+            if required(member, rest_json)
+                && !member.idempotency_token()
+                && !mapped.contains(member.name)
+            {
+                let label = if member.location == Location::Label {
+                    format!(", the URI label {{{}}}", member.wire_name)
+                } else {
+                    String::new()
+                };
                 cx.error_at(
                     owner.span,
                     format!(
-                        "missing required member `{}` of {}: add a field `{}` ({})",
+                        "missing required member `{}` of {}: add a field `{}` ({}{label})",
                         member.name,
                         owner.what,
                         field_ident(member.name),
@@ -391,11 +413,161 @@ pub(crate) fn fields(
         (true, Some(token), _) => Some(token),
         // No field maps to the token member: awsjson sends a fresh token itself.
         (true, None, Some(m)) if !mapped.contains(m.name) => Some(Token {
-            member: m.name.to_owned(),
+            member: m.wire_name.to_owned(),
+            binding: if rest_json {
+                binding(m, http)
+            } else {
+                Binding::Body
+            },
             field: None,
         }),
         _ => None,
     }
+}
+
+/// Where the model puts a member, as the mirror checks compare it
+/// ([`Binding::place`]): awsJson's are all body members.
+fn place(service: &Service, member: &Member) -> String {
+    if service.protocol == Protocol::RestJson1 {
+        binding(member, None).place(member.wire_name)
+    } else {
+        member.wire_name.to_owned()
+    }
+}
+
+/// Whether a member needs a value in a request: `required` in the model, or (restJson1)
+/// bound to a URI label, which has no empty form.
+fn required(member: &Member, rest_json: bool) -> bool {
+    member.required() || (rest_json && member.location == Location::Label)
+}
+
+/// Gives a restJson1 field the model member's HTTP binding; `http` is the operation's
+/// route when the structure is its input (labels read their greediness there).
+fn bind(service: &Service, member: &Member, field: &mut Field, http: Option<Http>) {
+    field.binding = binding(member, http);
+    field.media_type = service.payload_media_type(member).map(str::to_owned);
+    field.streaming =
+        member.location == Location::Payload && service.shape(member.target).is_streaming();
+}
+
+/// A binding stated by hand on a field the model binds: it must say what the model
+/// says (a header's name in any case). A `media_type` may name the payload's or a
+/// header's media type, which botocore's models leave out.
+fn stated_binding(cx: &Ctxt, field: &mut Field, member: &Member, owner: &Owner) {
+    let decl = field.decl;
+    if let Some(media_type) = &decl.attrs.media_type {
+        if matches!(field.binding, Binding::Payload | Binding::Header(_)) {
+            field.media_type = Some(media_type.value());
+        } else {
+            cx.error_spanned_by(
+                media_type,
+                format!(
+                    "`media_type` goes on a payload or header member; `{}` is {} in {}",
+                    member.name,
+                    where_bound(&field.binding),
+                    owner.what
+                ),
+            );
+        }
+    }
+    let Some((first, more)) = decl.attrs.bindings.split_first() else {
+        return;
+    };
+    for extra in more {
+        cx.error_at(
+            extra.span,
+            format!(
+                "`{}` already has `{}`: a member has one binding",
+                decl.ident,
+                first.value.key()
+            ),
+        );
+    }
+    let agrees = match (&first.value, &field.binding) {
+        (DeclaredBinding::Label, Binding::Label { .. })
+        | (DeclaredBinding::QueryParams, Binding::QueryParams)
+        | (DeclaredBinding::Payload, Binding::Payload)
+        | (DeclaredBinding::ResponseCode, Binding::ResponseCode) => true,
+        (DeclaredBinding::Query(lit), Binding::Query(name)) => lit.value() == *name,
+        (DeclaredBinding::Header(lit), Binding::Header(name))
+        | (DeclaredBinding::PrefixHeaders(lit), Binding::PrefixHeaders(name)) => {
+            lit.value().eq_ignore_ascii_case(name)
+        }
+        _ => false,
+    };
+    if !agrees {
+        let stated = match &first.value {
+            DeclaredBinding::Query(lit)
+            | DeclaredBinding::Header(lit)
+            | DeclaredBinding::PrefixHeaders(lit) => {
+                format!("{} = {:?}", first.value.key(), lit.value())
+            }
+            other => other.key().to_owned(),
+        };
+        cx.error_at(
+            first.span,
+            format!(
+                "`{}` is {} in {}, not `#[aws({stated})]`: leave the binding out and the catalog supplies it",
+                member.name,
+                where_bound(&field.binding),
+                owner.what
+            ),
+        );
+    }
+}
+
+/// Where a binding puts a member, for messages.
+fn where_bound(binding: &Binding) -> String {
+    match binding {
+        Binding::Body => "a member of the JSON body".to_owned(),
+        Binding::Label { greedy: false } => "a URI label".to_owned(),
+        Binding::Label { greedy: true } => "a greedy URI label".to_owned(),
+        Binding::Query(name) => format!("the query parameter `{name}`"),
+        Binding::QueryParams => "the map of query parameters".to_owned(),
+        Binding::Header(name) => format!("the header `{name}`"),
+        Binding::PrefixHeaders(prefix) => format!("the headers prefixed `{prefix}`"),
+        Binding::Payload => "the HTTP payload".to_owned(),
+        Binding::ResponseCode => "the status code".to_owned(),
+    }
+}
+
+/// A restJson1 member's binding, as the seam spells it.
+fn binding(member: &Member, http: Option<Http>) -> Binding {
+    let name = member.wire_name.to_owned();
+    match member.location {
+        Location::Body => Binding::Body,
+        Location::Label => Binding::Label {
+            greedy: http
+                .and_then(|h| h.label(member.wire_name))
+                .is_some_and(|l| l.greedy),
+        },
+        Location::Query => Binding::Query(name),
+        Location::QueryParams => Binding::QueryParams,
+        Location::Header => Binding::Header(name),
+        Location::PrefixHeaders => Binding::PrefixHeaders(name),
+        Location::Payload => Binding::Payload,
+        Location::ResponseCode => Binding::ResponseCode,
+    }
+}
+
+/// The model member a checked field stands for: the one at its place on the wire (its
+/// wire name and binding, which `fields` set from that member). Exact comparisons, no
+/// name folding: this runs for every field of every cataloged declaration.
+pub(crate) fn member_for<'s>(shape: &'s Shape, field: &Field) -> Option<&'s Member> {
+    shape.members().iter().find(|m| {
+        m.wire_name == field.wire_name
+            && matches!(
+                (m.location, &field.binding),
+                (Location::Body, Binding::Body)
+                    | (Location::Label, Binding::Label { .. })
+                    | (Location::Query, Binding::Query(_))
+                    | (Location::QueryParams, Binding::QueryParams)
+                    | (Location::Header, Binding::Header(_))
+                    | (Location::PrefixHeaders, Binding::PrefixHeaders(_))
+                    | (Location::Payload, Binding::Payload)
+                    | (Location::ResponseCode, Binding::ResponseCode)
+            )
+    })
 }
 
 fn member_of<'s>(
@@ -460,12 +632,17 @@ fn idempotency_misplaced(
 /// Takes the member's timestamp format from the model (through lists and maps).
 fn timestamp(cx: &Ctxt, service: &Service, member: &Member, field: &mut Field, owner: &Owner) {
     let mut id = member.target;
-    let format = loop {
-        match service.shape(id).kind {
-            Kind::Timestamp(format) => break format,
-            Kind::List(m) | Kind::Map(_, m) => id = m,
-            _ => return,
-        }
+    // restJson1 resolves the format per location (http-date in a header, date-time in
+    // a label or query); awsJson's is the shape's.
+    let format = match member.timestamp_format() {
+        Some(format) => format,
+        None => loop {
+            match service.shape(id).kind {
+                Kind::Timestamp(format) => break format,
+                Kind::List(m) | Kind::Map(_, m) => id = m,
+                _ => return,
+            }
+        },
     };
     let wanted = match format {
         TimestampFormat::EpochSeconds => "epoch-seconds",
@@ -551,7 +728,7 @@ fn union_variants(cx: &Ctxt, service: &Service, id: ShapeId, variants: &mut [Var
             );
             continue;
         };
-        variant.wire_name = member.name.to_owned();
+        variant.wire_name = member.wire_name.to_owned();
         variant.sensitive |= shape.sensitive || service.redacts(member.target);
         if let Some(Err(misfit)) = variant
             .decl
@@ -640,12 +817,16 @@ fn shape_ref(cx: &Ctxt, lit: &syn::LitStr) -> Option<(&'static Service, ShapeId)
         return None;
     };
     let c = catalog::catalog();
-    let Some(s) = c.service(service) else {
+    // awsJson first: a crate naming only awsJson shapes never reads restJson1's index.
+    let Some(s) = c.any_service(service) else {
         cx.error_spanned_by(
             lit,
             format!(
                 "unknown service `{service}` in `shape`{}",
-                alternatives(service, c.service_names())
+                alternatives(
+                    service,
+                    c.service_names().chain(c.rest_json_service_names())
+                )
             ),
         );
         return None;

@@ -16,22 +16,33 @@ pub(crate) struct Misfit {
 
 /// Checks `ty` (without the field's outer `Option`) against shape `id`.
 pub(crate) fn fits(service: &Service, id: ShapeId, ty: &syn::Type) -> Result<(), Misfit> {
-    let kind = &service.shape(id).kind;
+    let shape = service.shape(id);
+    let kind = &shape.kind;
+    // A restJson1 payload blob marked `streaming` is read and sent as a stream.
+    let streaming = shape.is_streaming();
     let misfit = |expected: &'static str| {
         Err(Misfit {
             ty: Box::new(ty.clone()),
             expected,
-            kind: kind.describe(),
+            kind: if streaming {
+                "streaming blob"
+            } else {
+                kind.describe()
+            },
         })
     };
+    let expected = || match kind {
+        Kind::Blob if streaming => "`awsjson::ByteStream`",
+        _ => expected(kind),
+    };
     let Some((name, args)) = last_segment(ty) else {
-        return misfit(expected(kind));
+        return misfit(expected());
     };
     // An event-stream member is the stream of the response, never a JSON value.
     let stream = name == "EventStream" && args.len() == 2;
     if service.shape(id).is_event_stream() != stream {
         return match stream {
-            true => misfit(expected(kind)),
+            true => misfit(expected()),
             false => misfit(EVENT_STREAM),
         };
     }
@@ -52,8 +63,9 @@ pub(crate) fn fits(service: &Service, id: ShapeId, ty: &syn::Type) -> Result<(),
         | (Kind::Long, "i64" | "i128")
         | (Kind::Float, "f32" | "f64")
         | (Kind::Double, "f64")
-        | (Kind::Blob, "Blob")
         | (Kind::Timestamp(_), "DateTime") => true,
+        (Kind::Blob, "Blob") => !streaming,
+        (Kind::Blob, "ByteStream") => streaming,
         (Kind::List(member), "Vec") if args.len() == 1 => return fits(service, *member, &args[0]),
         (Kind::Map(k, v), "HashMap" | "BTreeMap") if args.len() == 2 => {
             fits(service, *k, &args[0])?;
@@ -61,7 +73,7 @@ pub(crate) fn fits(service: &Service, id: ShapeId, ty: &syn::Type) -> Result<(),
         }
         _ => false,
     };
-    if ok { Ok(()) } else { misfit(expected(kind)) }
+    if ok { Ok(()) } else { misfit(expected()) }
 }
 
 /// Type names this check understands; any other path is a user type. `Document` and
@@ -93,6 +105,7 @@ const KNOWN: &[&str] = &[
     "HashSet",
     "BTreeSet",
     "Blob",
+    "ByteStream",
     "DateTime",
     "SystemTime",
 ];

@@ -8,12 +8,15 @@ mod catalog;
 mod endpoint;
 mod http;
 mod member_type;
+#[cfg(all(test, feature = "catalog"))]
+mod rest_json_tests;
 mod target;
 mod traits;
 
 pub(crate) use target::of_service;
 
 use crate::ast::{self, Field};
+use crate::catalog::Protocol;
 use crate::checked::{self, Token};
 use crate::ctxt::Ctxt;
 use crate::suggest::did_you_mean;
@@ -23,7 +26,18 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     idempotency(cx, &op.body.fields);
     paginate(cx, op);
     // restJson1 declared explicitly: the method and URI name the operation.
-    let route = op.args.http.as_ref();
+    // `operation` names the catalog's route: a declared one is reported, not checked.
+    if let (Some(http), Some(_)) = (&op.args.http, &op.args.operation) {
+        cx.error_spanned_by(
+            http,
+            "give either `operation` or `http`, not both: `operation = \"<service>#<Operation>\"` gives the route from the catalog; `http = ...` declares an operation outside it",
+        );
+    }
+    let route = op
+        .args
+        .http
+        .as_ref()
+        .filter(|_| op.args.operation.is_none());
     let target = match route {
         Some(_) => None,
         None => target::parse(cx, op),
@@ -37,17 +51,45 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
         .map(checked::Field::declared)
         .collect();
     let value = target.as_ref().map(|t| t.value.clone()).unwrap_or_default();
-    let against = known.map(|known| catalog::operation(cx, op, &mut fields, &value, known));
+    // How messages name the operation: its target, or `service#Operation`.
+    let name = target.as_ref().map(|t| t.name.clone()).unwrap_or_default();
+    let against = known.map(|known| catalog::operation(cx, op, &mut fields, &name, known));
+    let rest_json_known = known.is_some_and(|(s, _)| s.protocol == Protocol::RestJson1);
     let http = match route {
         Some(lit) => http::operation(cx, op, lit, &mut fields),
+        // The catalog's route; `catalog::operation` checked any binding stated by hand.
+        None if rest_json_known => {
+            let route = known.and_then(http_route);
+            if let (Some(span), Some(r)) = (op.args.checksum_required, &route) {
+                if !r.checksum_required {
+                    cx.error_at(
+                        span,
+                        format!(
+                            "`{name}` is not `httpChecksumRequired` in the model; remove `checksum_required`"
+                        ),
+                    );
+                }
+            }
+            route
+        }
         None => {
             http::awsjson(cx, op);
             None
         }
     };
     unique_wire_names(cx, &fields);
-    let traits = traits::model_traits(cx, &op.args, &value, known);
-    let host_prefix = endpoint::host_prefix(cx, &fields, traits.host_prefix.as_ref());
+    let traits = traits::model_traits(cx, &op.args, &name, known);
+    // Only a host prefix with `{labels}` has label members to look for.
+    let labeled = known.filter(|(_, o)| o.host_prefix.is_some_and(|p| p.contains('{')));
+    let model_labels: Vec<bool> = match labeled.and_then(|(s, o)| Some(s.shape(o.input?))) {
+        Some(input) => fields
+            .iter()
+            .map(|f| catalog::member_for(input, f).is_some_and(|m| m.host_label()))
+            .collect(),
+        None => Vec::new(),
+    };
+    let host_prefix =
+        endpoint::host_prefix(cx, &fields, &model_labels, traits.host_prefix.as_ref());
     let endpoint_url = endpoint::endpoint_url(cx, &op.body.fields);
     let endpoint = target::endpoint(op, &fields, known);
     let endpoint_discovery = target::endpoint_discovery(op, &value, known);
@@ -77,10 +119,33 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     }
 }
 
+/// The route of a cataloged restJson1 operation (`None` for awsJson).
+fn http_route((service, model_op): target::Known) -> Option<checked::HttpRoute> {
+    if service.protocol != Protocol::RestJson1 {
+        return None;
+    }
+    let http = model_op.http?;
+    let has_body_members = model_op.input.is_some_and(|input| {
+        service
+            .shape(input)
+            .members()
+            .iter()
+            .any(|m| m.location == crate::catalog::Location::Body)
+    });
+    Some(checked::HttpRoute {
+        method: http.method.to_owned(),
+        uri: http.uri.to_owned(),
+        code: http.code,
+        checksum_required: model_op.checksum_required(),
+        has_body_members,
+    })
+}
+
 fn declared_token(fields: &[checked::Field]) -> Option<Token> {
     let field = fields.iter().find(|f| f.decl.attrs.idempotency.is_some())?;
     Some(Token {
         member: field.wire_name.clone(),
+        binding: field.binding.clone(),
         field: Some(field.decl.ident.clone()),
     })
 }
@@ -105,12 +170,41 @@ fn struct_shape<'a>(
 ) -> checked::Struct<'a> {
     let mut fields: Vec<checked::Field> = s.fields.iter().map(checked::Field::declared).collect();
     let model = model.and_then(|lit| catalog::struct_shape(cx, lit, s, &mut fields));
-    http::shape(cx, &mut fields);
+    match &model {
+        // The model bound the fields; `catalog::struct_shape` checked any stated binding.
+        Some((_, Protocol::RestJson1)) => {}
+        // An awsJson shape is a JSON body through and through (and this path costs a
+        // crate of awsJson shapes nothing of restJson1's checks).
+        Some((name, _)) => body_only(cx, name, &s.fields),
+        None => http::shape(cx, &mut fields),
+    }
+    let model = model.map(|(name, _)| name);
     unique_wire_names(cx, &fields);
     checked::Struct {
         item: &s.item,
         fields,
         model,
+    }
+}
+
+/// The fields of an awsJson model shape: an HTTP binding or media type is a mistake.
+fn body_only(cx: &Ctxt, shape: &str, fields: &[Field]) {
+    for field in fields {
+        for binding in &field.attrs.bindings {
+            cx.error_at(
+                binding.span,
+                format!(
+                    "`{}` binds a member of a restJson1 shape; `{shape}` is an awsJson shape, whose members are all in its JSON body",
+                    binding.value.key()
+                ),
+            );
+        }
+        if let Some(media_type) = &field.attrs.media_type {
+            cx.error_spanned_by(
+                media_type,
+                format!("`media_type` goes on a payload or header member; `{shape}` is an awsJson shape, whose members are all in its JSON body"),
+            );
+        }
     }
 }
 
@@ -170,10 +264,17 @@ fn idempotency(cx: &Ctxt, fields: &[Field]) {
     }
 }
 
+/// No two fields at one place on the wire: the same JSON key, or (restJson1) the same
+/// binding of the same name; a header and a body member may share a name.
 fn unique_wire_names(cx: &Ctxt, fields: &[checked::Field]) {
-    let mut seen: HashMap<&str, &syn::Ident> = HashMap::new();
+    let mut seen: HashMap<(std::mem::Discriminant<checked::Binding>, &str), &syn::Ident> =
+        HashMap::new();
     for field in fields {
-        if let Some(first) = seen.insert(&field.wire_name, &field.decl.ident) {
+        let place = (
+            std::mem::discriminant(&field.binding),
+            field.wire_name.as_str(),
+        );
+        if let Some(first) = seen.insert(place, &field.decl.ident) {
             cx.error_at(
                 field.decl.wire_span,
                 format!(
