@@ -40,6 +40,8 @@ pub(crate) struct Sp<T> {
 #[derive(Default)]
 pub(crate) struct OperationArgs {
     pub(crate) target: Option<LitStr>,
+    /// `operation = "<service>#<Operation>"`: the catalog's operation, either protocol.
+    pub(crate) operation: Option<LitStr>,
     pub(crate) output: Option<syn::Type>,
     pub(crate) errors: Vec<syn::Path>,
     pub(crate) rename_all: Option<RenameRule>,
@@ -91,6 +93,10 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
         keys!(cx, meta in "aws_json_operation" => {
                 // target = "DynamoDB_20120810.PutItem"
                 "target" => set_once(cx, &meta, &mut args.target, meta.value()?.parse()?),
+                // operation = "lambda#Invoke"
+                "operation" => {
+                    set_once(cx, &meta, &mut args.operation, meta.value()?.parse()?)
+                },
                 // output = PutItemOutput
                 "output" => {
                     let ty: syn::Type = meta.value()?.parse()?;

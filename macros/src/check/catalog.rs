@@ -11,9 +11,10 @@ use super::member_type;
 use super::target::Known;
 use crate::ast::{self, EnumKind};
 use crate::catalog::{
-    self, Kind, Member, Service, Shape, ShapeId, TimestampFormat, field_ident, variant_key,
+    self, Http, Kind, Location, Member, Protocol, Service, Shape, ShapeId, TimestampFormat,
+    field_ident, variant_key,
 };
-use crate::checked::{Field, Mirror, Token, Variant};
+use crate::checked::{Binding, Field, Mirror, Token, Variant};
 use crate::ctxt::Ctxt;
 use crate::suggest::alternatives;
 use crate::ty;
@@ -48,7 +49,8 @@ fn sensitive_members(
                 "`{ty}` holds `{}`, which is sensitive in `{full}`: mark its field `#[aws(sensitive)]` so that Debug redacts it",
                 m.name
             );
-            (m.name, message)
+            // Matched against the type's wire names (a restJson1 `jsonName` may differ).
+            (m.wire_name, message)
         })
         .collect()
 }
@@ -65,7 +67,7 @@ fn nested_redactions(
     let shape = service.shape(input);
     let mut out: Vec<(syn::Type, Vec<(&'static str, String)>)> = Vec::new();
     for field in fields {
-        let Some(member) = shape.member(&field.wire_name) else {
+        let Some(member) = member_for(shape, field.decl) else {
             continue;
         };
         let (mut ty, mut id) = (ty::unwrapped(&field.decl.ty), member.target);
@@ -112,7 +114,7 @@ pub(crate) fn operation(
         span: op.body.item.ident.span(),
     };
     let token = match model_op.input {
-        Some(input) => self::fields(cx, service, input, fields, &owner, true),
+        Some(input) => self::fields(cx, service, input, fields, &owner, true, model_op.http),
         None => {
             for field in &op.body.fields {
                 cx.error_spanned_by(
@@ -130,7 +132,12 @@ pub(crate) fn operation(
     let full = |id: ShapeId| format!("{}#{}", service.name, service.shape(id).name);
     let sensitive = |ty: &syn::Type, id: ShapeId| sensitive_members(service, ty, id);
     let members = |id: ShapeId| {
-        let mut names: Vec<&str> = service.shape(id).members().iter().map(|m| m.name).collect();
+        let mut names: Vec<&str> = service
+            .shape(id)
+            .members()
+            .iter()
+            .map(|m| m.wire_name)
+            .collect();
         // A `message` field reads each of the three spellings services use.
         if names
             .iter()
@@ -238,7 +245,7 @@ pub(crate) fn struct_shape(
         input: is_input(service, id),
         span: s.item.ident.span(),
     };
-    self::fields(cx, service, id, fields, &owner, false);
+    self::fields(cx, service, id, fields, &owner, false, None);
     Some(format!("{}#{}", service.name, model.name))
 }
 
@@ -271,8 +278,9 @@ pub(crate) fn enum_shape(cx: &Ctxt, lit: &syn::LitStr, kind: EnumKind, variants:
     }
 }
 
-/// Maps `fields` to the members of structure `id`, setting their wire names and
-/// timestamp formats. Returns the operation's idempotency token, if the shape has one.
+/// Maps `fields` to the members of structure `id`, setting their wire names, timestamp
+/// formats and (restJson1) HTTP bindings. `http` is the operation's route when `id` is
+/// its input. Returns the operation's idempotency token, if the shape has one.
 pub(crate) fn fields(
     cx: &Ctxt,
     service: &'static Service,
@@ -280,7 +288,9 @@ pub(crate) fn fields(
     fields: &mut [Field],
     owner: &Owner,
     operation: bool,
+    http: Option<Http>,
 ) -> Option<Token> {
+    let rest_json = service.protocol == Protocol::RestJson1;
     let shape = service.shape(id);
     let members = shape.members();
     let token_member = members.iter().find(|m| m.idempotency_token());
@@ -292,7 +302,12 @@ pub(crate) fn fields(
             continue;
         };
         mapped.insert(member.name);
-        field.wire_name = member.name.to_owned();
+        // The member name in awsJson; restJson1's `jsonName`, label, query parameter
+        // or header name.
+        field.wire_name = member.wire_name.to_owned();
+        if rest_json {
+            bind(service, member, field, http);
+        }
         // The model's `sensitive` trait wins even when the field does not say it.
         field.sensitive |= shape.sensitive || service.redacts(member.target);
         let decl = field.decl;
@@ -302,14 +317,16 @@ pub(crate) fn fields(
             // A token declared as plain `String` is sent as given.
             if inner.is_some_and(ty::is_string) {
                 token = Some(Token {
-                    member: member.name.to_owned(),
+                    member: member.wire_name.to_owned(),
+                    binding: field.binding.clone(),
                     field: Some(decl.ident.clone()),
                 });
             }
         } else if let Some(attr) = &decl.attrs.idempotency {
             idempotency_misplaced(cx, attr, decl, member, token_member, owner);
         }
-        let required_input = owner.input && member.required() && !member.idempotency_token();
+        let required_input =
+            owner.input && required(member, rest_json) && !member.idempotency_token();
         if let (true, Some(inner)) = (required_input, inner) {
             cx.error_spanned_by(
                 &decl.ty,
@@ -348,11 +365,19 @@ pub(crate) fn fields(
     }
     if owner.input {
         for member in members {
-            if member.required() && !member.idempotency_token() && !mapped.contains(member.name) {
+            if required(member, rest_json)
+                && !member.idempotency_token()
+                && !mapped.contains(member.name)
+            {
+                let label = if member.location == Location::Label {
+                    format!(", the URI label {{{}}}", member.wire_name)
+                } else {
+                    String::new()
+                };
                 cx.error_at(
                     owner.span,
                     format!(
-                        "missing required member `{}` of {}: add a field `{}` ({})",
+                        "missing required member `{}` of {}: add a field `{}` ({}{label})",
                         member.name,
                         owner.what,
                         field_ident(member.name),
@@ -366,10 +391,57 @@ pub(crate) fn fields(
         (true, Some(token), _) => Some(token),
         // No field maps to the token member: awsjson sends a fresh token itself.
         (true, None, Some(m)) if !mapped.contains(m.name) => Some(Token {
-            member: m.name.to_owned(),
+            member: m.wire_name.to_owned(),
+            binding: if rest_json {
+                binding(m, http)
+            } else {
+                Binding::Body
+            },
             field: None,
         }),
         _ => None,
+    }
+}
+
+/// Whether a member needs a value in a request: `required` in the model, or (restJson1)
+/// bound to a URI label, which has no empty form.
+fn required(member: &Member, rest_json: bool) -> bool {
+    member.required() || (rest_json && member.location == Location::Label)
+}
+
+/// Gives a restJson1 field the model member's HTTP binding; `http` is the operation's
+/// route when the structure is its input (labels read their greediness there).
+fn bind(service: &Service, member: &Member, field: &mut Field, http: Option<Http>) {
+    field.binding = binding(member, http);
+    field.media_type = service.payload_media_type(member).map(str::to_owned);
+    field.streaming =
+        member.location == Location::Payload && service.shape(member.target).is_streaming();
+}
+
+/// A restJson1 member's binding, as the seam spells it.
+fn binding(member: &Member, http: Option<Http>) -> Binding {
+    let name = member.wire_name.to_owned();
+    match member.location {
+        Location::Body => Binding::Body,
+        Location::Label => Binding::Label {
+            greedy: http
+                .and_then(|h| h.label(member.wire_name))
+                .is_some_and(|l| l.greedy),
+        },
+        Location::Query => Binding::Query(name),
+        Location::QueryParams => Binding::QueryParams,
+        Location::Header => Binding::Header(name),
+        Location::PrefixHeaders => Binding::PrefixHeaders(name),
+        Location::Payload => Binding::Payload,
+        Location::ResponseCode => Binding::ResponseCode,
+    }
+}
+
+/// The model member a field stands for (`rename`, else its name), without reporting.
+pub(crate) fn member_for<'s>(shape: &'s Shape, field: &ast::Field) -> Option<&'s Member> {
+    match &field.attrs.rename {
+        Some(rename) => shape.member(&rename.value),
+        None => shape.member_for_field(&field.ident.to_string()),
     }
 }
 
@@ -435,12 +507,17 @@ fn idempotency_misplaced(
 /// Takes the member's timestamp format from the model (through lists and maps).
 fn timestamp(cx: &Ctxt, service: &Service, member: &Member, field: &mut Field, owner: &Owner) {
     let mut id = member.target;
-    let format = loop {
-        match service.shape(id).kind {
-            Kind::Timestamp(format) => break format,
-            Kind::List(m) | Kind::Map(_, m) => id = m,
-            _ => return,
-        }
+    // restJson1 resolves the format per location (http-date in a header, date-time in
+    // a label or query); awsJson's is the shape's.
+    let format = match member.timestamp_format() {
+        Some(format) => format,
+        None => loop {
+            match service.shape(id).kind {
+                Kind::Timestamp(format) => break format,
+                Kind::List(m) | Kind::Map(_, m) => id = m,
+                _ => return,
+            }
+        },
     };
     let wanted = match format {
         TimestampFormat::EpochSeconds => "epoch-seconds",
@@ -526,7 +603,7 @@ fn union_variants(cx: &Ctxt, service: &Service, id: ShapeId, variants: &mut [Var
             );
             continue;
         };
-        variant.wire_name = member.name.to_owned();
+        variant.wire_name = member.wire_name.to_owned();
         variant.sensitive |= shape.sensitive || service.redacts(member.target);
         if let Some(Err(misfit)) = variant
             .decl
@@ -615,12 +692,16 @@ fn shape_ref(cx: &Ctxt, lit: &syn::LitStr) -> Option<(&'static Service, ShapeId)
         return None;
     };
     let c = catalog::catalog();
-    let Some(s) = c.service(service) else {
+    // awsJson first: a crate naming only awsJson shapes never reads restJson1's index.
+    let Some(s) = c.any_service(service) else {
         cx.error_spanned_by(
             lit,
             format!(
                 "unknown service `{service}` in `shape`{}",
-                alternatives(service, c.service_names())
+                alternatives(
+                    service,
+                    c.service_names().chain(c.rest_json_service_names())
+                )
             ),
         );
         return None;

@@ -7,15 +7,26 @@ use crate::ctxt::Ctxt;
 use crate::suggest::backticked;
 use crate::ty;
 
-/// `template` is the declared `host_prefix`, else the model's.
+/// `template` is the declared `host_prefix`, else the model's; `model_labels` says,
+/// per field, whether the model marks its member `hostLabel` (such a field needs no
+/// `#[aws(host_label)]`).
 pub(crate) fn host_prefix(
     cx: &Ctxt,
     fields: &[Field],
+    model_labels: &[bool],
     template: Option<&syn::LitStr>,
 ) -> Option<HostPrefix> {
     let label_fields: Vec<(&Field, proc_macro2::Span)> = fields
         .iter()
-        .filter_map(|f| f.decl.attrs.host_label.map(|span| (f, span)))
+        .zip(model_labels.iter().chain(std::iter::repeat(&false)))
+        .filter_map(|(f, &model)| {
+            let span = f
+                .decl
+                .attrs
+                .host_label
+                .or_else(|| model.then(|| f.decl.ident.span()));
+            span.map(|span| (f, span))
+        })
         .collect();
     let Some(lit) = template else {
         for (_, span) in &label_fields {

@@ -16,16 +16,27 @@ pub(crate) struct Misfit {
 
 /// Checks `ty` (without the field's outer `Option`) against shape `id`.
 pub(crate) fn fits(service: &Service, id: ShapeId, ty: &syn::Type) -> Result<(), Misfit> {
-    let kind = &service.shape(id).kind;
+    let shape = service.shape(id);
+    let kind = &shape.kind;
+    // A restJson1 payload blob marked `streaming` is read and sent as a stream.
+    let streaming = shape.is_streaming();
     let misfit = |expected: &'static str| {
         Err(Misfit {
             ty: Box::new(ty.clone()),
             expected,
-            kind: kind.describe(),
+            kind: if streaming {
+                "streaming blob"
+            } else {
+                kind.describe()
+            },
         })
     };
+    let expected = || match kind {
+        Kind::Blob if streaming => "`awsjson::ByteStream`",
+        _ => expected(kind),
+    };
     let Some((name, args)) = last_segment(ty) else {
-        return misfit(expected(kind));
+        return misfit(expected());
     };
     // Transparent wrappers: `Option` inside a container, `Box` for recursion.
     if matches!(name.as_str(), "Option" | "Box") && args.len() == 1 {
@@ -41,8 +52,9 @@ pub(crate) fn fits(service: &Service, id: ShapeId, ty: &syn::Type) -> Result<(),
         | (Kind::Long, "i64" | "i128")
         | (Kind::Float, "f32" | "f64")
         | (Kind::Double, "f64")
-        | (Kind::Blob, "Blob")
         | (Kind::Timestamp(_), "DateTime") => true,
+        (Kind::Blob, "Blob") => !streaming,
+        (Kind::Blob, "ByteStream") => streaming,
         (Kind::List(member), "Vec") if args.len() == 1 => return fits(service, *member, &args[0]),
         (Kind::Map(k, v), "HashMap" | "BTreeMap") if args.len() == 2 => {
             fits(service, *k, &args[0])?;
@@ -50,7 +62,7 @@ pub(crate) fn fits(service: &Service, id: ShapeId, ty: &syn::Type) -> Result<(),
         }
         _ => false,
     };
-    if ok { Ok(()) } else { misfit(expected(kind)) }
+    if ok { Ok(()) } else { misfit(expected()) }
 }
 
 /// Type names this check understands; any other path is a user type. `Document` and
@@ -82,6 +94,7 @@ const KNOWN: &[&str] = &[
     "HashSet",
     "BTreeSet",
     "Blob",
+    "ByteStream",
     "DateTime",
     "SystemTime",
 ];

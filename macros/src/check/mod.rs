@@ -7,6 +7,8 @@ use std::collections::HashMap;
 mod catalog;
 mod endpoint;
 mod member_type;
+#[cfg(all(test, feature = "catalog"))]
+mod rest_json_tests;
 mod target;
 mod traits;
 
@@ -31,10 +33,22 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
         .map(checked::Field::declared)
         .collect();
     let value = target.as_ref().map(|t| t.value.clone()).unwrap_or_default();
-    let against = known.map(|known| catalog::operation(cx, op, &mut fields, &value, known));
+    // How messages name the operation: its target, or `service#Operation`.
+    let name = target.as_ref().map(|t| t.name.clone()).unwrap_or_default();
+    let against = known.map(|known| catalog::operation(cx, op, &mut fields, &name, known));
     unique_wire_names(cx, &fields);
-    let traits = traits::model_traits(cx, &op.args, &value, known);
-    let host_prefix = endpoint::host_prefix(cx, &fields, traits.host_prefix.as_ref());
+    let traits = traits::model_traits(cx, &op.args, &name, known);
+    let model_labels: Vec<bool> = match known.and_then(|(s, o)| Some(s.shape(o.input?))) {
+        Some(input) => op
+            .body
+            .fields
+            .iter()
+            .map(|f| catalog::member_for(input, f).is_some_and(|m| m.host_label()))
+            .collect(),
+        None => Vec::new(),
+    };
+    let host_prefix =
+        endpoint::host_prefix(cx, &fields, &model_labels, traits.host_prefix.as_ref());
     let endpoint_url = endpoint::endpoint_url(cx, &op.body.fields);
     let endpoint = target::endpoint(op, &fields, known);
     let endpoint_discovery = target::endpoint_discovery(op, &value, known);
@@ -51,8 +65,7 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
             model: None,
         },
         target: value,
-        // restJson1 declarations fill it (issue 17).
-        http: None,
+        http: known.and_then(http_route),
         service,
         token,
         query_compatible: traits.query_compatible,
@@ -65,10 +78,33 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     }
 }
 
+/// The route of a cataloged restJson1 operation (`None` for awsJson).
+fn http_route((service, model_op): target::Known) -> Option<checked::HttpRoute> {
+    if service.protocol != crate::catalog::Protocol::RestJson1 {
+        return None;
+    }
+    let http = model_op.http?;
+    let has_body_members = model_op.input.is_some_and(|input| {
+        service
+            .shape(input)
+            .members()
+            .iter()
+            .any(|m| m.location == crate::catalog::Location::Body)
+    });
+    Some(checked::HttpRoute {
+        method: http.method.to_owned(),
+        uri: http.uri.to_owned(),
+        code: http.code,
+        checksum_required: model_op.checksum_required(),
+        has_body_members,
+    })
+}
+
 fn declared_token(fields: &[checked::Field]) -> Option<Token> {
     let field = fields.iter().find(|f| f.decl.attrs.idempotency.is_some())?;
     Some(Token {
         member: field.wire_name.clone(),
+        binding: field.binding.clone(),
         field: Some(field.decl.ident.clone()),
     })
 }
@@ -157,10 +193,17 @@ fn idempotency(cx: &Ctxt, fields: &[Field]) {
     }
 }
 
+/// No two fields at one place on the wire: the same JSON key, or (restJson1) the same
+/// binding of the same name; a header and a body member may share a name.
 fn unique_wire_names(cx: &Ctxt, fields: &[checked::Field]) {
-    let mut seen: HashMap<&str, &syn::Ident> = HashMap::new();
+    let mut seen: HashMap<(std::mem::Discriminant<checked::Binding>, &str), &syn::Ident> =
+        HashMap::new();
     for field in fields {
-        if let Some(first) = seen.insert(&field.wire_name, &field.decl.ident) {
+        let place = (
+            std::mem::discriminant(&field.binding),
+            field.wire_name.as_str(),
+        );
+        if let Some(first) = seen.insert(place, &field.decl.ident) {
             cx.error_at(
                 field.decl.wire_span,
                 format!(

@@ -2,16 +2,23 @@
 //! names, and the service metadata that the declaration's keys and the catalog give.
 
 use crate::ast::Operation;
-use crate::catalog::{self, TargetError};
+use crate::catalog::{self, OperationError, Protocol, TargetError};
 use crate::checked::{self, EndpointParamValue, OperationEndpoint};
 use crate::ctxt::Ctxt;
 use crate::suggest::backticked;
 
-/// A well-formed `target`.
+/// A well-formed `target` or `operation`: what the declaration names the operation by.
 pub(crate) struct Target<'a> {
     pub(crate) lit: &'a syn::LitStr,
+    /// The `X-Amz-Target`, `Prefix.Operation`; empty for a restJson1 operation.
     pub(crate) value: String,
     pub(crate) prefix: String,
+    /// How messages name the operation: `Prefix.Operation`, or `service#Operation`
+    /// when it is given with `operation = ...`.
+    pub(crate) name: String,
+    /// The catalog's service and operation `operation = ...` resolved to: such a
+    /// declaration is always checked against the catalog.
+    pub(crate) known: Option<Known>,
 }
 
 /// The cataloged service and operation a declaration names.
@@ -20,6 +27,9 @@ pub(crate) type Known = (&'static catalog::Service, &'static catalog::Operation)
 /// The metadata keys that, all given, make a declaration speak for itself.
 const METADATA_KEYS: [&str; 3] = ["json_version", "signing_name", "endpoint_prefix"];
 
+/// What an operation outside the catalog declares instead of `operation`.
+const OUTSIDE: &str = "for an operation outside awsjson's catalog (or newer than it), declare `target = \"Prefix.Operation\"` (awsJson) or `http = \"METHOD /uri\"` (restJson1) with the service's metadata keys";
+
 fn malformed(value: &str) -> String {
     format!(
         "malformed `target` {value:?}: expected \"Prefix.Operation\", the `X-Amz-Target` of the operation, such as \"DynamoDB_20120810.PutItem\""
@@ -27,10 +37,20 @@ fn malformed(value: &str) -> String {
 }
 
 pub(crate) fn parse<'a>(cx: &Ctxt, op: &'a Operation) -> Option<Target<'a>> {
+    if let Some(lit) = &op.args.operation {
+        if let Some(target) = &op.args.target {
+            // One name for one operation: two could disagree, and `operation` says all.
+            cx.error_spanned_by(
+                target,
+                "give either `operation` or `target`, not both: `operation = \"<service>#<Operation>\"` gives the target from the catalog; remove `target`",
+            );
+        }
+        return operation(cx, lit);
+    }
     let Some(lit) = &op.args.target else {
         cx.error_at(
             proc_macro2::Span::call_site(),
-            "missing `target = \"Prefix.Operation\"` in #[aws_json_operation], such as `target = \"DynamoDB_20120810.PutItem\"`",
+            "missing `operation = \"<service>#<Operation>\"` in #[aws_json_operation], such as `operation = \"dynamodb#PutItem\"` or `operation = \"lambda#Invoke\"` (or `target = \"Prefix.Operation\"` with the service's metadata keys)",
         );
         return None;
     };
@@ -47,7 +67,65 @@ pub(crate) fn parse<'a>(cx: &Ctxt, op: &'a Operation) -> Option<Target<'a>> {
         return None;
     };
     let prefix = prefix.to_owned();
-    Some(Target { lit, value, prefix })
+    Some(Target {
+        lit,
+        name: value.clone(),
+        value,
+        prefix,
+        known: None,
+    })
+}
+
+/// `operation = "<service>#<Operation>"`, resolved in the catalog (either protocol).
+fn operation<'a>(cx: &Ctxt, lit: &'a syn::LitStr) -> Option<Target<'a>> {
+    let id = lit.value();
+    let did_you_mean = |suggestions: &[&str]| {
+        if suggestions.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", backticked(suggestions))
+        }
+    };
+    let (service, model_op) = match catalog::catalog().resolve_operation(&id) {
+        Ok(found) => found,
+        Err(err) => {
+            let message = match err {
+                OperationError::Malformed => format!(
+                    "malformed `operation` {id:?}: expected \"<service>#<Operation>\" with botocore's service name, such as \"lambda#Invoke\" or \"dynamodb#PutItem\""
+                ),
+                OperationError::UnknownService { suggestions } => {
+                    let (service, _) = id.split_once('#').unwrap_or_default();
+                    format!(
+                        "unknown service `{service}` in `operation`{}; {OUTSIDE}",
+                        did_you_mean(&suggestions)
+                    )
+                }
+                OperationError::UnknownOperation { suggestions } => {
+                    let (service, name) = id.split_once('#').unwrap_or_default();
+                    format!(
+                        "`{service}` has no operation `{name}`{}; {OUTSIDE}",
+                        did_you_mean(&suggestions)
+                    )
+                }
+            };
+            cx.error_spanned_by(lit, message);
+            return None;
+        }
+    };
+    let (value, prefix) = match service.protocol {
+        Protocol::RestJson1 => (String::new(), String::new()),
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => (
+            format!("{}.{}", service.target_prefix, model_op.name),
+            service.target_prefix.to_owned(),
+        ),
+    };
+    Some(Target {
+        lit,
+        value,
+        prefix,
+        name: format!("{}#{}", service.name, model_op.name),
+        known: Some((service, model_op)),
+    })
 }
 
 fn explicit(op: &Operation) -> [&Option<syn::LitStr>; 3] {
@@ -62,6 +140,9 @@ fn explicit(op: &Operation) -> [&Option<syn::LitStr>; 3] {
 /// when every metadata key is given: the declaration then speaks for itself and is not
 /// checked (a service outside the catalog, or an operation or member newer than it).
 pub(crate) fn lookup(cx: &Ctxt, op: &Operation, target: &Target) -> Option<Known> {
+    if target.known.is_some() {
+        return target.known;
+    }
     if explicit(op).iter().all(|k| k.is_some()) {
         return None;
     }
@@ -127,6 +208,16 @@ pub(crate) fn service(
     known: Option<Known>,
 ) -> checked::Service {
     let json_version = match (&op.args.json_version, known) {
+        (Some(lit), Some((service, _))) if service.protocol == Protocol::RestJson1 => {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "`{}` is a restJson1 service, whose requests carry no JSON version; remove `json_version`",
+                    service.name
+                ),
+            );
+            String::new()
+        }
         (Some(lit), _) => {
             let value = lit.value();
             if !matches!(value.as_str(), "1.0" | "1.1") {
@@ -200,19 +291,23 @@ pub(crate) fn endpoint(
     let Some((service, model_op)) = known.filter(|_| op.args.hostname.is_none()) else {
         return OperationEndpoint::default();
     };
+    let input = model_op.input.map(|id| service.shape(id));
+    // The field standing for a member (its wire name may be a restJson1 `jsonName`).
+    let field_of = |member: &str| {
+        fields.iter().find(|f| {
+            input
+                .and_then(|shape| super::catalog::member_for(shape, f.decl))
+                .is_some_and(|m| m.name == member)
+        })
+    };
     let params = model_op
         .endpoint_params
         .iter()
         .filter_map(|p| {
             let value = match &p.source {
-                catalog::ParamSource::Member(member) => EndpointParamValue::Field(
-                    fields
-                        .iter()
-                        .find(|f| f.wire_name == *member)?
-                        .decl
-                        .ident
-                        .clone(),
-                ),
+                catalog::ParamSource::Member(member) => {
+                    EndpointParamValue::Field(field_of(member)?.decl.ident.clone())
+                }
                 catalog::ParamSource::String(v) => EndpointParamValue::String(v),
                 catalog::ParamSource::Bool(v) => EndpointParamValue::Bool(*v),
                 catalog::ParamSource::Path(_) => return None,
