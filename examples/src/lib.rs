@@ -2,6 +2,7 @@
 
 pub mod dynamodb;
 pub mod kms;
+pub mod lambda;
 pub mod partner_central;
 pub mod signup;
 pub mod timestream_query;
