@@ -1,5 +1,7 @@
 //! Operations declared with awsjson, shared by the example programs (and the tests).
 
+pub mod apigateway;
+pub mod bedrock_runtime;
 pub mod dynamodb;
 pub mod kms;
 pub mod lambda;
