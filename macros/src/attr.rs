@@ -59,6 +59,10 @@ pub(crate) struct OperationArgs {
     pub(crate) deserialize: Option<Span>,
     /// `crate = "my_facade::awsjson"`.
     pub(crate) krate: Option<CratePath>,
+    /// restJson1: `http = "METHOD /uri/{Label}?literal"`.
+    pub(crate) http: Option<LitStr>,
+    /// restJson1: `code = 201`, the success status.
+    pub(crate) code: Option<syn::LitInt>,
 }
 
 /// `paginate(input_token = a, output_token = b, page_size = c, items = d: Item)`.
@@ -188,6 +192,10 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
                 "host_prefix" => set_once(cx, &meta, &mut args.host_prefix, meta.value()?.parse()?),
                 // crate = "my_facade::awsjson"
                 "crate" => crate_path(cx, &meta, &mut args.krate)?,
+                // restJson1: http = "POST /2015-03-31/functions/{FunctionName}/invocations"
+                "http" => set_once(cx, &meta, &mut args.http, meta.value()?.parse()?),
+                // restJson1: code = 201
+                "code" => set_once(cx, &meta, &mut args.code, meta.value()?.parse()?),
         })
     });
     args
@@ -366,6 +374,75 @@ pub(crate) struct FieldAttrs {
     /// `#[aws(sensitive)]`, its span (a member sensitive in the model is redacted too:
     /// `checked::Field::sensitive`).
     pub(crate) sensitive: Option<Span>,
+    /// restJson1's HTTP bindings as declared (`label`, `query = "..."`, `header = "..."`,
+    /// ...), each with the span of its key; `check::http` allows one per field.
+    pub(crate) bindings: Vec<Sp<DeclaredBinding>>,
+    /// `#[aws(media_type = "...")]` on a payload or header member.
+    pub(crate) media_type: Option<LitStr>,
+}
+
+/// A binding key of `#[aws(...)]`, as written.
+#[derive(Clone)]
+pub(crate) enum DeclaredBinding {
+    Label,
+    Query(LitStr),
+    QueryParams,
+    Header(LitStr),
+    PrefixHeaders(LitStr),
+    Payload,
+    ResponseCode,
+}
+
+impl DeclaredBinding {
+    /// The key as written, for errors.
+    pub(crate) fn key(&self) -> &'static str {
+        match self {
+            DeclaredBinding::Label => "label",
+            DeclaredBinding::Query(_) => "query",
+            DeclaredBinding::QueryParams => "query_params",
+            DeclaredBinding::Header(_) => "header",
+            DeclaredBinding::PrefixHeaders(_) => "prefix_headers",
+            DeclaredBinding::Payload => "payload",
+            DeclaredBinding::ResponseCode => "response_code",
+        }
+    }
+}
+
+/// A flag binding key (`label`, `payload`, ...): no value.
+fn binding_flag(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    out: &mut Vec<Sp<DeclaredBinding>>,
+    binding: DeclaredBinding,
+) -> syn::Result<()> {
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        out.push(Sp {
+            value: binding,
+            span: meta.path.span(),
+        });
+    } else {
+        let key = binding.key();
+        cx.error_spanned_by(
+            &meta.path,
+            format!("`{key}` is a flag: write `#[aws({key})]`"),
+        );
+        skip_value(meta.input)?;
+    }
+    Ok(())
+}
+
+/// A binding key with a name (`query = "..."`, `header = "..."`, `prefix_headers = "..."`).
+fn binding_named(
+    meta: &ParseNestedMeta,
+    out: &mut Vec<Sp<DeclaredBinding>>,
+    make: fn(LitStr) -> DeclaredBinding,
+) -> syn::Result<()> {
+    let lit: LitStr = meta.value()?.parse()?;
+    out.push(Sp {
+        value: make(lit),
+        span: meta.path.span(),
+    });
+    Ok(())
 }
 
 /// Reads and removes `#[aws(...)]` and `#[idempotency]` from `attrs`.
@@ -436,6 +513,22 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAt
                             "`sensitive` is a flag: write `#[aws(sensitive)]`",
                         )?;
                     },
+                    // restJson1: #[aws(label)], #[aws(query = "Qualifier")], ...
+                    "label" => binding_flag(cx, &meta, &mut out.bindings, DeclaredBinding::Label)?,
+                    "query" => binding_named(&meta, &mut out.bindings, DeclaredBinding::Query)?,
+                    "query_params" => {
+                        binding_flag(cx, &meta, &mut out.bindings, DeclaredBinding::QueryParams)?
+                    },
+                    "header" => binding_named(&meta, &mut out.bindings, DeclaredBinding::Header)?,
+                    "prefix_headers" => {
+                        binding_named(&meta, &mut out.bindings, DeclaredBinding::PrefixHeaders)?
+                    },
+                    "payload" => binding_flag(cx, &meta, &mut out.bindings, DeclaredBinding::Payload)?,
+                    "response_code" => {
+                        binding_flag(cx, &meta, &mut out.bindings, DeclaredBinding::ResponseCode)?
+                    },
+                    // #[aws(media_type = "text/plain")]
+                    "media_type" => set_once(cx, &meta, &mut out.media_type, meta.value()?.parse()?),
                 })
             });
             Ok(())

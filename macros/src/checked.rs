@@ -9,7 +9,6 @@
 use crate::ast::{self, EnumKind};
 
 /// A structure member as the checks resolved it.
-#[allow(dead_code)] // the HTTP binding: read by the restJson1 expansion (issue 17)
 pub(crate) struct Field<'a> {
     pub(crate) decl: &'a ast::Field,
     /// The model's member name for a member checked against the catalog, else the
@@ -32,8 +31,6 @@ pub(crate) struct Field<'a> {
 /// Where a member goes on the wire: restJson1's HTTP binding traits. The wire name of
 /// a [`Binding::Body`] member is [`Field::wire_name`]; for a label it is the name in
 /// the URI template, for a query parameter or header the name the binding gives.
-// Read by the restJson1 expansion, which lands with issue 17.
-#[allow(dead_code)]
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub(crate) enum Binding {
     /// A member of the JSON body.
@@ -110,7 +107,6 @@ pub(crate) enum Shape<'a> {
 }
 
 /// A checked `#[aws_json_operation]`.
-#[allow(dead_code)] // `http`: read by the restJson1 expansion (issue 17)
 pub(crate) struct Operation<'a> {
     pub(crate) decl: &'a ast::Operation,
     pub(crate) body: Struct<'a>,
@@ -139,7 +135,6 @@ pub(crate) struct Operation<'a> {
 }
 
 /// A restJson1 operation's `http` trait and the traits that shape its request.
-#[allow(dead_code)] // read by the restJson1 expansion (issue 17)
 pub(crate) struct HttpRoute {
     /// `GET`, `POST`, ...
     pub(crate) method: String,

@@ -61,21 +61,36 @@ fn generic_arg<'a>(ty: &'a syn::Type, name: &str) -> Option<&'a syn::Type> {
 /// Whether `f32` or `f64` appears anywhere in `ty` (so the member needs the float
 /// adapter for `NaN` and infinities).
 pub(crate) fn mentions_float(ty: &syn::Type) -> bool {
+    mentions(ty, &["f32", "f64"])
+}
+
+/// Whether `DateTime` appears anywhere in `ty`: a timestamp member, whose format
+/// outside the body defaults by location (restJson1).
+pub(crate) fn mentions_date_time(ty: &syn::Type) -> bool {
+    mentions(ty, &["DateTime"])
+}
+
+fn mentions(ty: &syn::Type, names: &[&str]) -> bool {
     match ty {
         syn::Type::Path(p) => p.path.segments.iter().any(|seg| {
-            (seg.arguments.is_none() && (seg.ident == "f32" || seg.ident == "f64"))
+            (seg.arguments.is_none() && names.iter().any(|n| seg.ident == n))
                 || match &seg.arguments {
                     syn::PathArguments::AngleBracketed(args) => args.args.iter().any(|a| match a {
-                        syn::GenericArgument::Type(t) => mentions_float(t),
+                        syn::GenericArgument::Type(t) => mentions(t, names),
                         _ => false,
                     }),
                     _ => false,
                 }
         }),
-        syn::Type::Group(g) => mentions_float(&g.elem),
-        syn::Type::Paren(p) => mentions_float(&p.elem),
+        syn::Type::Group(g) => mentions(&g.elem, names),
+        syn::Type::Paren(p) => mentions(&p.elem, names),
         _ => false,
     }
+}
+
+/// The last path segment's name of `ty` under `Option` and `Box`: `Blob`, `String`, ...
+pub(crate) fn base_name(ty: &syn::Type) -> Option<String> {
+    last_segment(unwrapped(ty)).map(|seg| seg.ident.to_string())
 }
 
 /// Whether a missing required member of this type can be filled with its zero value

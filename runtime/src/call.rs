@@ -27,7 +27,7 @@ pub(crate) async fn send_with<O: Operation>(
     }
     let prepared = prepare(op, client.min_compression_bytes()).map_err(Error::cast)?;
     let answer = client
-        .execute(O::SERVICE, O::TARGET, prepared, config)
+        .execute(O::SERVICE, name::<O>(), prepared, config)
         .await
         .map_err(Error::cast)?;
     decode_answer::<O>(&answer.response, answer.error, answer.attempts)
@@ -41,6 +41,15 @@ pub async fn request<O: Operation>(
 ) -> Result<HttpRequest, Error<Infallible>> {
     let prepared = prepare(op, client.min_compression_bytes())?;
     client
-        .signed_request(O::SERVICE, O::TARGET, &prepared, time)
+        .signed_request(O::SERVICE, name::<O>(), &prepared, time)
         .await
+}
+
+/// How traces and messages name the operation: its target (awsJson), or its name
+/// (restJson1, which has no target).
+fn name<O: Operation>() -> &'static str {
+    match O::HTTP {
+        Some(route) => route.name,
+        None => O::TARGET,
+    }
 }

@@ -1,5 +1,6 @@
 //! The client: configuration, connection pool, and the per-call pipeline.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::fmt;
@@ -15,6 +16,7 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument as _;
 use tracing::field::Empty;
 
+use crate::byte_stream::RequestBody;
 use crate::call_config::CallConfig;
 use crate::config::{Env, configured, configured_number, load_profiles, retry_settings};
 use crate::credentials::{
@@ -203,7 +205,7 @@ pub(crate) trait Exchange: Send + Sync {
     fn exchange(
         &self,
         url: &str,
-        headers: &[(&'static str, String)],
+        headers: &[(Cow<'static, str>, String)],
         body: &[u8],
     ) -> Result<RawResponse, Error<Infallible>>;
 }
@@ -340,7 +342,7 @@ impl Client {
 
     /// This client as one call's settings make it: the same client when they change
     /// nothing it owns (headers and interceptors are the call's, not the client's).
-    fn for_call(&self, config: &CallConfig) -> std::borrow::Cow<'_, Client> {
+    fn for_call(&self, config: &CallConfig) -> Cow<'_, Client> {
         let endpoint_changed = config.region.is_some() || config.endpoint_url.is_some();
         let changed = endpoint_changed
             || config.credentials.is_some()
@@ -348,7 +350,7 @@ impl Client {
             || config.attempt_timeout.is_some()
             || config.operation_timeout.is_some();
         if !changed {
-            return std::borrow::Cow::Borrowed(self);
+            return Cow::Borrowed(self);
         }
         let mut inner = Inner::clone(&self.inner);
         if let Some(region) = &config.region {
@@ -373,7 +375,7 @@ impl Client {
         if let Some(timeout) = config.operation_timeout {
             inner.operation_timeout = Some(timeout);
         }
-        std::borrow::Cow::Owned(Client {
+        Cow::Owned(Client {
             inner: Arc::new(inner),
         })
     }
@@ -488,12 +490,12 @@ impl Client {
             max: self.inner.max_attempts,
             extra: &none,
         };
-        let (destination, headers, _) = self
+        let (destination, headers, _, url) = self
             .sign(service, target, prepared, &prepared.body, time, &attempt)
             .await?;
         Ok(HttpRequest {
-            method: "POST",
-            url: destination.url.clone(),
+            method: prepared.method,
+            url: url.map_or_else(|| destination.url.clone(), String::from),
             headers,
             body: prepared.body.clone(),
         })
@@ -686,7 +688,7 @@ impl Client {
         // short must say so, as the retry loop does not send such a call again.
         let status = AtomicU16::new(0);
         let once = async {
-            let (destination, headers, discovered) = self
+            let (destination, headers, discovered, url) = self
                 .sign(
                     call.service,
                     call.target,
@@ -701,11 +703,16 @@ impl Client {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner) = discovered;
             signed = true;
+            let target = Target {
+                method: call.prepared.method,
+                url: url.as_ref().unwrap_or(&destination.parsed),
+            };
             self.transmit(
                 &destination,
+                target,
                 headers,
                 info.extra,
-                call.body.clone(),
+                call.body(info.attempt)?,
                 &status,
             )
             .await
@@ -783,6 +790,7 @@ impl Client {
         Box::pin(async move {
             let prepared = Prepared {
                 body: b"{}".to_vec(),
+                headers: crate::protocol::aws_json::headers(&service, operation),
                 ..Prepared::default()
             };
             let response = client
@@ -971,13 +979,20 @@ impl Client {
                 |service| self.resolve_endpoint_with(service, context),
             )
             .map_err(Error::Config)?;
-        let content_type = service.json_version.content_type();
-        let mut signed_headers = vec![
-            ("content-type", content_type),
-            ("host", destination.host.as_str()),
-            ("x-amz-target", target),
-        ];
-        signed_headers.extend(prepared.headers.iter().map(|(n, v)| (*n, v.as_str())));
+        // restJson1: the operation's path and query after the endpoint's path.
+        let url = (!prepared.uri.is_empty())
+            .then(|| operation_url(&destination.parsed, &prepared.uri))
+            .transpose()
+            .map_err(Error::Config)?;
+        let uri = match &url {
+            Some(url) => Cow::Owned(match url.query() {
+                Some(query) => format!("{}?{query}", url.path()),
+                None => url.path().to_owned(),
+            }),
+            None => Cow::Borrowed(destination.path.as_str()),
+        };
+        let mut signed_headers = vec![("host", destination.host.as_str())];
+        signed_headers.extend(prepared.headers.iter().map(|(n, v)| (&**n, &**v)));
         signed_headers.extend(
             info.extra
                 .entries
@@ -988,8 +1003,8 @@ impl Client {
         );
         let signed = self.inner.signing_keys.sign(
             &sigv4::SignableRequest {
-                method: "POST",
-                uri: &destination.path,
+                method: prepared.method,
+                uri: &uri,
                 headers: &signed_headers,
                 body,
             },
@@ -1006,40 +1021,58 @@ impl Client {
                     .as_deref()
                     .unwrap_or(service.signing_name),
                 time,
-                settings: sigv4::SigningSettings::default(),
+                settings: sigv4::SigningSettings {
+                    // A body sent as it is read has no hash to sign.
+                    unsigned_payload: prepared.stream.is_some(),
+                    sign_body: prepared.stream.is_some(),
+                    ..sigv4::SigningSettings::default()
+                },
             },
             &credentials,
         );
-        let mut headers = vec![
-            ("host", destination.host.clone()),
-            ("content-type", content_type.to_owned()),
-            ("x-amz-target", target.to_owned()),
-            ("x-amz-date", signed.x_amz_date),
-        ];
-        headers.extend(prepared.headers.iter().cloned());
-        if let Some(token) = signed.security_token {
-            headers.push(("x-amz-security-token", token));
+        let mut headers: Vec<(Cow<'static, str>, String)> =
+            Vec::with_capacity(prepared.headers.len() + 10);
+        headers.push((Cow::Borrowed("host"), destination.host.clone()));
+        headers.extend(
+            prepared
+                .headers
+                .iter()
+                .map(|(n, v)| (n.clone(), v.to_string())),
+        );
+        headers.push((Cow::Borrowed("x-amz-date"), signed.x_amz_date));
+        if let Some(hash) = signed.content_sha256 {
+            headers.push((Cow::Borrowed("x-amz-content-sha256"), hash));
         }
-        headers.push(("authorization", signed.authorization));
-        headers.push(("content-length", body.len().to_string()));
-        headers.push(("user-agent", USER_AGENT.to_owned()));
+        if let Some(token) = signed.security_token {
+            headers.push((Cow::Borrowed("x-amz-security-token"), token));
+        }
+        headers.push((Cow::Borrowed("authorization"), signed.authorization));
+        // A streaming body's length is unknown: it goes chunked.
+        if prepared.stream.is_none() {
+            headers.push((Cow::Borrowed("content-length"), body.len().to_string()));
+        }
+        headers.push((Cow::Borrowed("user-agent"), USER_AGENT.to_owned()));
         // Not signed, as the SDKs do: they change per attempt and say nothing the
         // signature must protect.
-        headers.push(("amz-sdk-invocation-id", info.invocation_id.to_owned()));
         headers.push((
-            "amz-sdk-request",
+            Cow::Borrowed("amz-sdk-invocation-id"),
+            info.invocation_id.to_owned(),
+        ));
+        headers.push((
+            Cow::Borrowed("amz-sdk-request"),
             format!("attempt={}; max={}", info.attempt, info.max),
         ));
-        Ok((destination, headers, discovered))
+        Ok((destination, headers, discovered, url))
     }
 
     /// Sends one request and reads the whole response, up to the size cap.
     async fn transmit(
         &self,
         destination: &Destination,
-        headers: Vec<(&'static str, String)>,
+        target: Target<'_>,
+        headers: Vec<(Cow<'static, str>, String)>,
         extra: &ExtraHeaders,
-        body: Bytes,
+        body: AttemptBody,
         status_seen: &AtomicU16,
     ) -> Result<RawResponse, Error<Infallible>> {
         // Without test-util the enum has one variant, and the match looks needless.
@@ -1051,7 +1084,11 @@ impl Client {
             Transport::Http(http) => http,
             #[cfg(feature = "test-util")]
             Transport::Mock(mock) => {
-                let response = mock.exchange(&destination.url, &headers, &body)?;
+                let body: &[u8] = match &body {
+                    AttemptBody::Bytes(bytes) => bytes,
+                    AttemptBody::Stream(_) => &[],
+                };
+                let response = mock.exchange(target.url.as_str(), &headers, body)?;
                 status_seen.store(response.status, Ordering::Relaxed);
                 return Ok(response);
             }
@@ -1064,6 +1101,15 @@ impl Client {
             if name == "content-length" {
                 continue;
             }
+            let name = match name {
+                Cow::Borrowed(name) => HeaderName::from_static(name),
+                // A prefix-header member's key: checked here, as values are.
+                Cow::Owned(name) => HeaderName::try_from(name.as_str()).map_err(|_| {
+                    Error::Config(ConfigError::new(format!(
+                        "{name:?} is not a valid HTTP header name"
+                    )))
+                })?,
+            };
             // Moves the string's buffer in; only the value's bytes are checked.
             let value = HeaderValue::try_from(value).map_err(|_| {
                 // The value itself stays out of the message: it may be a token.
@@ -1071,14 +1117,23 @@ impl Client {
                     "the {name} header would carry bytes an HTTP header cannot"
                 )))
             })?;
-            map.append(HeaderName::from_static(name), value);
+            map.append(name, value);
         }
         for header in &extra.entries {
             map.append(header.name.clone(), header.value.clone());
         }
-        let mut request = reqwest::Request::new(reqwest::Method::POST, destination.parsed.clone());
+        let method = match target.method {
+            "POST" => reqwest::Method::POST,
+            other => reqwest::Method::from_bytes(other.as_bytes()).map_err(|_| {
+                Error::Config(ConfigError::new(format!("{other:?} is not an HTTP method")))
+            })?,
+        };
+        let mut request = reqwest::Request::new(method, target.url.clone());
         *request.headers_mut() = map;
-        *request.body_mut() = Some(body.into());
+        *request.body_mut() = Some(match body {
+            AttemptBody::Bytes(bytes) => bytes.into(),
+            AttemptBody::Stream(stream) => stream.into_reqwest_body(),
+        });
         let sending = http.execute(request);
         let sent = match self.inner.response_header_timeout {
             None => sending.await,
@@ -1367,9 +1422,37 @@ impl retry::Attempts for CallAttempts<'_> {
 /// Where an attempt goes, its signed headers, and the discovered address it goes to.
 type Signed = (
     Arc<Destination>,
-    Vec<(&'static str, String)>,
+    Vec<(Cow<'static, str>, String)>,
     Option<Arc<str>>,
+    // restJson1: the operation's URL (the endpoint's with its path and query).
+    Option<reqwest::Url>,
 );
+
+/// Where one attempt goes: the method, and the URL (the destination's for awsJson).
+struct Target<'a> {
+    method: &'static str,
+    url: &'a reqwest::Url,
+}
+
+/// The body of one attempt: the call's bytes, shared, or its stream, sent once.
+enum AttemptBody {
+    Bytes(Bytes),
+    Stream(crate::ByteStream),
+}
+
+/// The endpoint's URL with a restJson1 operation's path and query: the operation's
+/// path after the endpoint's own (`https://host/base` + `/things/1`).
+fn operation_url(endpoint: &reqwest::Url, uri: &str) -> Result<reqwest::Url, ConfigError> {
+    let (path, query) = match uri.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (uri, None),
+    };
+    let base = endpoint.path().trim_end_matches('/');
+    let mut url = endpoint.clone();
+    url.set_path(&format!("{base}{path}"));
+    url.set_query(query);
+    Ok(url)
+}
 
 /// One call, the same for all its attempts.
 struct Call<'a> {
@@ -1383,6 +1466,26 @@ struct Call<'a> {
     discovered: std::sync::Mutex<Option<Arc<str>>>,
     /// The call's own settings: headers and interceptors (the rest made the client).
     config: Option<&'a CallConfig>,
+}
+
+impl Call<'_> {
+    /// The body of an attempt: the bytes again, or the stream the first time only.
+    fn body(&self, attempt: u32) -> Result<AttemptBody, Error<Infallible>> {
+        let Some(stream) = &self.prepared.stream else {
+            return Ok(AttemptBody::Bytes(self.body.clone()));
+        };
+        match stream.request_body() {
+            RequestBody::Bytes(bytes) => Ok(AttemptBody::Bytes(bytes)),
+            RequestBody::Stream(stream) => Ok(AttemptBody::Stream(stream)),
+            RequestBody::Taken => Err(Error::Transport(TransportError::new(
+                TransportErrorKind::Io,
+                format!(
+                    "attempt {attempt} cannot send the request again: its streaming body was \
+                     sent by an earlier attempt (a ByteStream made of bytes can be sent again)"
+                ),
+            ))),
+        }
+    }
 }
 
 /// What the headers of one attempt say about it.
@@ -2211,8 +2314,8 @@ mod tests {
             host_prefix: Some("data.".into()),
             endpoint_url: None,
             headers: vec![
-                ("content-encoding", "gzip".into()),
-                ("x-amzn-query-mode", "true".into()),
+                ("content-encoding".into(), "gzip".into()),
+                ("x-amzn-query-mode".into(), "true".into()),
             ],
             ..Prepared::default()
         };
@@ -2379,6 +2482,7 @@ mod tests {
             endpoint_params: Vec::new(),
             endpoint_account_id: false,
             discovery: None,
+            ..Prepared::default()
         };
         let request = client
             .signed_request(

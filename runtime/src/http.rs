@@ -1,19 +1,21 @@
 //! The request the client sends and the response it gets, as plain data.
 
-/// A signed awsJson request, ready to go on the wire.
+/// A signed request, ready to go on the wire.
 ///
 /// [`Client::request`](crate::Client) builds the same value that `send` sends, so tests
 /// can look at a request without a network.
 #[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct HttpRequest {
-    /// Always `POST` for awsJson.
+    /// Always `POST` for awsJson; the operation's for restJson1.
     pub method: &'static str,
-    /// The endpoint URL the request goes to.
+    /// The URL the request goes to: the endpoint's, with a restJson1 operation's path
+    /// and query.
     pub url: String,
     /// Header names (lower case) and values, in the order they are sent.
-    pub headers: Vec<(&'static str, String)>,
-    /// The JSON body.
+    pub headers: Vec<(std::borrow::Cow<'static, str>, String)>,
+    /// The body: awsJson's JSON, or a restJson1 operation's JSON or payload (empty for
+    /// a streaming payload, which is sent as it is read).
     pub body: Vec<u8>,
 }
 
@@ -54,7 +56,7 @@ impl std::fmt::Debug for HttpRequest {
                 } else {
                     v.as_str().into()
                 };
-                (*n, shown)
+                (&**n, shown)
             })
             .collect();
         f.debug_struct("HttpRequest")

@@ -420,6 +420,7 @@
 extern crate serde_core as serde;
 
 mod blob;
+mod byte_stream;
 mod call;
 mod call_config;
 mod client;
@@ -435,6 +436,7 @@ mod error;
 pub mod event_stream;
 mod http;
 mod interceptor;
+mod md5;
 mod mirror;
 mod operation;
 mod paginate;
@@ -469,6 +471,7 @@ mod region;
 
 pub use awsjson_macros::{aws_json_operation, aws_json_shape};
 pub use blob::{Base64Error, Blob};
+pub use byte_stream::{BoxError, ByteStream, ByteStreamError};
 pub use call_config::CallConfig;
 pub use client::{
     Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,

@@ -533,7 +533,7 @@ impl crate::client::Exchange for MockTransport {
     fn exchange(
         &self,
         url: &str,
-        headers: &[(&'static str, String)],
+        headers: &[(std::borrow::Cow<'static, str>, String)],
         body: &[u8],
     ) -> Result<RawResponse, Error<Infallible>> {
         MockTransport::exchange(self, url, headers, body)
@@ -551,7 +551,7 @@ impl MockTransport {
     pub(crate) fn exchange(
         &self,
         url: &str,
-        headers: &[(&'static str, String)],
+        headers: &[(std::borrow::Cow<'static, str>, String)],
         body: &[u8],
     ) -> Result<RawResponse, Error<Infallible>> {
         let header = |name: &str| {

@@ -5,6 +5,8 @@ use crate::endpoint::Param as EndpointParam;
 use crate::endpoint::discovery::EndpointDiscovery;
 use crate::endpoint::host_prefix::HostLabelError;
 use crate::error::UnmodeledError;
+use crate::protocol::http_binding::BindError;
+use crate::protocol::rest_json;
 use crate::service::ServiceMeta;
 
 /// One declared operation: what `#[aws_json_operation]` implements.
@@ -56,6 +58,16 @@ pub trait Operation: serde::Serialize + Sync {
     /// The model's `endpointdiscovery` trait: the operation goes to the address the
     /// service's discovery operation gives.
     const ENDPOINT_DISCOVERY: Option<EndpointDiscovery> = None;
+    /// restJson1: the operation's method, URI and body; `None` for awsJson, whose
+    /// operation is `TARGET`.
+    #[doc(hidden)]
+    const HTTP: Option<&'static rest_json::Route> = None;
+    /// restJson1: hands the members bound to the URI, query string, headers and
+    /// payload to `request`.
+    #[doc(hidden)]
+    fn http_bindings(&self, _request: &mut rest_json::Request) -> Result<(), BindError> {
+        Ok(())
+    }
 }
 
 /// A type a success response decodes into.
@@ -75,12 +87,28 @@ pub trait OutputShape: Sized {
 
     /// Decodes a success body; an empty body reads as `{}`.
     fn decode(body: &[u8]) -> Result<Self, serde_json::Error>;
+
+    /// restJson1: decodes a response whose headers, status or payload fill members
+    /// too; the body alone for a type without such members.
+    #[doc(hidden)]
+    fn decode_http(response: &mut rest_json::Response<'_>) -> Result<Self, serde_json::Error> {
+        Self::decode(response.body)
+    }
 }
 
 /// The generated per-operation error enum.
 pub trait OperationError: Sized {
     /// Decodes a modeled error by code; `None` when the code is not modeled.
     fn modeled(code: &str, body: &[u8]) -> Option<Result<Self, serde_json::Error>>;
+    /// restJson1: [`modeled`](Self::modeled) from a response whose headers or status
+    /// fill members of the error too.
+    #[doc(hidden)]
+    fn modeled_http(
+        code: &str,
+        response: &mut rest_json::Response<'_>,
+    ) -> Option<Result<Self, serde_json::Error>> {
+        Self::modeled(code, response.body)
+    }
     /// Wraps an error code the operation does not model.
     fn unmodeled(error: UnmodeledError) -> Self;
 }

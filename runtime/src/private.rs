@@ -32,6 +32,8 @@ pub use crate::protocol::error_code::error_meta;
 pub use crate::protocol::json_body::decode_struct;
 /// The generic half of generated structures' serde impls.
 pub use crate::protocol::json_struct;
+/// restJson1's routes, bindings and response reading.
+pub use crate::protocol::rest_json;
 pub use crate::serde_adapters::{float, timestamp};
 pub use crate::service::JsonVersion;
 pub use crate::unknown::{union, unknown_value};

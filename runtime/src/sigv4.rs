@@ -126,6 +126,12 @@ pub struct SigningSettings {
     /// Leave `x-amz-security-token` out of the signature; the caller still sends it
     /// (some services want the token added after signing).
     pub omit_session_token: bool,
+    /// Sign `UNSIGNED-PAYLOAD` instead of the body's hash: for a body sent as it is
+    /// read, whose bytes are not known when signing (with [`sign_body`], the
+    /// `x-amz-content-sha256` header says so too).
+    ///
+    /// [`sign_body`]: SigningSettings::sign_body
+    pub unsigned_payload: bool,
 }
 
 impl Default for SigningSettings {
@@ -135,6 +141,7 @@ impl Default for SigningSettings {
             double_uri_encode: true,
             sign_body: false,
             omit_session_token: false,
+            unsigned_payload: false,
         }
     }
 }
@@ -370,10 +377,14 @@ fn sign_inner(
     x_amz_date: String,
 ) -> SigningOutput {
     let settings = params.settings;
-    let body_hash = sha256(request.body);
     let mut body_hash_hex = [0u8; 64];
-    hex_into(body_hash.as_ref(), &mut body_hash_hex);
-    let body_hash_hex = std::str::from_utf8(&body_hash_hex).expect("hex is ASCII");
+    let body_hash_hex = if settings.unsigned_payload {
+        "UNSIGNED-PAYLOAD"
+    } else {
+        let body_hash = sha256(request.body);
+        hex_into(body_hash.as_ref(), &mut body_hash_hex);
+        std::str::from_utf8(&body_hash_hex).expect("hex is ASCII")
+    };
     let content_sha256 = settings.sign_body.then(|| body_hash_hex.to_owned());
     let token = params.session_token;
     let signed_token = token.filter(|_| !settings.omit_session_token);

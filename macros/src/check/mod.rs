@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 mod catalog;
 mod endpoint;
+mod http;
 mod member_type;
 #[cfg(all(test, feature = "catalog"))]
 mod rest_json_tests;
@@ -23,7 +24,12 @@ use crate::ty;
 pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Operation<'a> {
     idempotency(cx, &op.body.fields);
     paginate(cx, op);
-    let target = target::parse(cx, op);
+    // restJson1 declared explicitly: the method and URI name the operation.
+    let route = op.args.http.as_ref();
+    let target = match route {
+        Some(_) => None,
+        None => target::parse(cx, op),
+    };
     let known = target.as_ref().and_then(|t| target::lookup(cx, op, t));
     let service = target::service(cx, op, target.as_ref(), known);
     let mut fields: Vec<checked::Field> = op
@@ -36,6 +42,18 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     // How messages name the operation: its target, or `service#Operation`.
     let name = target.as_ref().map(|t| t.name.clone()).unwrap_or_default();
     let against = known.map(|known| catalog::operation(cx, op, &mut fields, &name, known));
+    // The route: stated (`http = ...`), or the catalog's for a restJson1 operation
+    // named by `operation = ...` (its bindings filled in by `catalog::operation`).
+    let http = match route {
+        Some(lit) => http::operation(cx, op, lit, &mut fields),
+        None => match known.and_then(http_route) {
+            Some(route) => Some(route),
+            None => {
+                http::awsjson(cx, op);
+                None
+            }
+        },
+    };
     unique_wire_names(cx, &fields);
     let traits = traits::model_traits(cx, &op.args, &name, known);
     let model_labels: Vec<bool> = match known.and_then(|(s, o)| Some(s.shape(o.input?))) {
@@ -65,7 +83,7 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
             model: None,
         },
         target: value,
-        http: known.and_then(http_route),
+        http,
         service,
         token,
         query_compatible: traits.query_compatible,
@@ -129,6 +147,7 @@ fn struct_shape<'a>(
 ) -> checked::Struct<'a> {
     let mut fields: Vec<checked::Field> = s.fields.iter().map(checked::Field::declared).collect();
     let model = model.and_then(|lit| catalog::struct_shape(cx, lit, s, &mut fields));
+    http::shape(cx, &mut fields);
     unique_wire_names(cx, &fields);
     checked::Struct {
         item: &s.item,

@@ -3,6 +3,7 @@
 mod de;
 mod debug;
 mod enumeration;
+mod http;
 mod operation;
 mod paginate;
 mod services;

@@ -5,7 +5,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::structure;
-use crate::checked::{EndpointParamValue, Mirror, Operation, Service};
+use crate::checked::{Binding, EndpointParamValue, Mirror, Operation, Service};
 
 pub(crate) fn expand(op: &Operation) -> TokenStream {
     let args = &op.decl.args;
@@ -29,7 +29,19 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
     };
     let target = &op.target;
     let service = service_meta(&op.service);
-    let token = op.token.as_ref().map(|t| (&t.member, t.field.as_ref()));
+    // A token bound to the query string or a header is filled by `http_bindings`.
+    let in_body = |field: &syn::Ident| {
+        op.body
+            .fields
+            .iter()
+            .find(|f| f.decl.ident == *field)
+            .is_none_or(|f| f.binding == Binding::Body)
+    };
+    let token = op
+        .token
+        .as_ref()
+        .filter(|t| t.field.as_ref().is_none_or(in_body))
+        .map(|t| (&t.member, t.field.as_ref()));
     let (token_member, token_missing) = match token {
         Some((wire, Some(member))) => (
             quote!(::core::option::Option::Some(#wire)),
@@ -45,7 +57,12 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
         let check = quote_spanned!(ty.span()=> ::awsjson::__private::unredacted::<#ty>);
         redacted_check(ty, &check, &wires, &messages)
     });
-    let errors = error_enum(vis, ident, &error_ident, &args.errors);
+    let errors = error_enum(vis, ident, &error_ident, &args.errors, op.http.is_some());
+    let http = op.http.as_ref().map(|route| {
+        let route_const = super::http::route(&ident.to_string(), route);
+        let bindings = super::http::bindings(&op.body.fields);
+        quote!(#route_const #bindings)
+    });
     let paginate = args
         .paginate
         .as_ref()
@@ -116,8 +133,12 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             }
         }
     });
+    let called = match &op.http {
+        Some(route) => format!("{} {}", route.method, route.uri),
+        None => target.clone(),
+    };
     let send_doc = format!(
-        "Sends `{target}`: signs the request with the client's credentials, sends it \
+        "Sends `{called}`: signs the request with the client's credentials, sends it \
          and decodes the response into the output or a [`{error_ident}`]."
     );
     quote! {
@@ -145,6 +166,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             #endpoint_params
             #endpoint_paths
             #discovery
+            #http
         }
 
         #[automatically_derived]
@@ -327,6 +349,7 @@ fn error_enum(
     op: &syn::Ident,
     ident: &syn::Ident,
     errors: &[syn::Path],
+    rest_json: bool,
 ) -> TokenStream {
     let names: Vec<&syn::Ident> = errors
         .iter()
@@ -337,6 +360,7 @@ fn error_enum(
         "The errors of [`{op}`]: one variant per modeled error, and `Unmodeled` for any other code."
     );
     let variant_docs = codes.iter().map(|c| format!("The service answered `{c}`."));
+    let modeled_http = rest_json.then(|| super::http::modeled(&names, &codes, errors));
     quote! {
         #[doc = #doc]
         #[derive(::core::fmt::Debug)]
@@ -384,6 +408,8 @@ fn error_enum(
             fn unmodeled(error: ::awsjson::UnmodeledError) -> Self {
                 Self::Unmodeled(error)
             }
+
+            #modeled_http
         }
     }
 }

@@ -7,7 +7,7 @@ use quote::{format_ident, quote, quote_spanned};
 
 use super::de::{Adapter, deserialize_impl};
 use crate::attr::DefaultValue;
-use crate::checked::{Field, Struct};
+use crate::checked::{Binding, Field, Struct};
 use crate::ty;
 
 /// The shape struct with `Serialize` + `Deserialize` and its `OutputShape` impl.
@@ -29,6 +29,7 @@ pub(crate) fn expand(shape: &Struct) -> TokenStream {
         )
     });
     let redacted = redacted_members(&shape.fields);
+    let decode_http = super::http::decode(&shape.fields);
     quote! {
         #item
 
@@ -47,6 +48,8 @@ pub(crate) fn expand(shape: &Struct) -> TokenStream {
             ) -> ::core::result::Result<Self, ::awsjson::__private::serde_json::Error> {
                 ::awsjson::__private::decode_struct(body)
             }
+
+            #decode_http
         }
     }
 }
@@ -93,6 +96,8 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
     let mut keys = Vec::new();
     let mut optional = Vec::new();
     let mut member_checks = Vec::new();
+    let mut read_indices = Vec::new();
+    let mut unbound = 0_usize;
     for ((field, slot), index) in fields.iter().zip(&slots).zip(&indices) {
         let decl = field.decl;
         let member = &decl.ident;
@@ -100,6 +105,36 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
         let ty = &decl.ty;
         // A member whose type cannot be read or written is reported at its name.
         let span = member.span();
+        if field.binding != Binding::Body {
+            // restJson1: bound to the URI, a header, the status or the payload, never in
+            // the JSON body; the response's `decode_http` fills it.
+            unbound += 1;
+            let probe = quote_spanned! {span=>
+                {
+                    #[allow(unused_imports)]
+                    use ::awsjson::__private::json_struct::{Corrected as _, NotCorrected as _};
+                    (&::awsjson::__private::json_struct::Fill::<#ty>::NEW).corrected()
+                }
+            };
+            if decl.optional
+                || ty::has_zero_value(ty)
+                || ty::base_name(ty).as_deref() == Some("ByteStream")
+            {
+                finishes
+                    .push(quote_spanned!(span=> ::core::option::Option::unwrap_or_default(#slot)));
+                corrections.push(quote_spanned!(span=> ::core::default::Default::default()));
+            } else {
+                finishes.push(quote_spanned! {span=>
+                    ::awsjson::__private::rest_json::unbound(
+                        ::core::option::Option::or_else(#slot, || #probe),
+                        #wire,
+                    )?
+                });
+                corrections.push(quote!(#probe?));
+            }
+            continue;
+        }
+        read_indices.push(index);
         let adapter = Adapter::of(ty, field.timestamp);
         // Through `Member`, asked for once here, so that a type that is no shape gets
         // one error with the advice that fits.
@@ -188,7 +223,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
     }
     let members: Vec<_> = fields.iter().map(|f| &f.decl.ident).collect();
     let types = fields.iter().map(|f| &f.decl.ty);
-    let required = Literal::usize_suffixed(fields.len() - optional.len());
+    let required = Literal::usize_suffixed(fields.len() - optional.len() - unbound);
     let defaults = (!default_fns.is_empty()).then(|| {
         quote! {
             #[automatically_derived]
@@ -214,7 +249,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
                 ::awsjson::__private::serde::de::MapAccess::next_key_seed(&mut __map, __KEYS)?
             {
                 match __key {
-                    #(#indices => #reads,)*
+                    #(#read_indices => #reads,)*
                     _ => ::awsjson::__private::json_struct::skip(&mut __map)?,
                 }
             }

@@ -1,10 +1,27 @@
 //! awsJson 1.0 / 1.1: the request body is the input's JSON, the operation is the
 //! `X-Amz-Target` header.
 
+use std::borrow::Cow;
 use std::convert::Infallible;
 
 use crate::error::Error;
 use crate::operation::Operation;
+use crate::service::ServiceMeta;
+
+/// The request headers of an awsJson call of `target`: its content type (the JSON
+/// version) and the target.
+pub(crate) fn headers(
+    service: &ServiceMeta,
+    target: &'static str,
+) -> Vec<(Cow<'static, str>, Cow<'static, str>)> {
+    let mut headers = Vec::with_capacity(4);
+    headers.push((
+        Cow::Borrowed("content-type"),
+        Cow::Borrowed(service.json_version.content_type()),
+    ));
+    headers.push((Cow::Borrowed("x-amz-target"), Cow::Borrowed(target)));
+    headers
+}
 
 /// The JSON body of `op`, with a fresh idempotency token when the caller left it unset.
 ///

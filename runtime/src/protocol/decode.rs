@@ -5,6 +5,7 @@ use crate::http::RawResponse;
 use crate::operation::{Operation, OperationError, OutputShape};
 
 use super::error_code::{ErrorAnswer, query_error, read_error};
+use super::rest_json::Response;
 
 /// Decodes a response into the operation's output or typed error.
 pub fn decode_response<O: Operation>(response: &RawResponse) -> Result<O::Output, Error<O::Error>> {
@@ -19,7 +20,7 @@ pub(crate) fn decode_answer<O: Operation>(
     attempts: u32,
 ) -> Result<O::Output, Error<O::Error>> {
     if response.is_success() {
-        return O::Output::decode(&response.body).map_err(|e| {
+        return O::Output::decode_http(&mut Response::new(response, &response.body)).map_err(|e| {
             Error::Decode(DecodeError::from_response(
                 "the success response does not match the output shape",
                 response,
@@ -30,7 +31,10 @@ pub(crate) fn decode_answer<O: Operation>(
     let answer = error
         .unwrap_or_else(|| read_error(response))
         .map_err(Error::Decode)?;
-    let modeled = O::Error::modeled(&answer.meta.code, answer.body(response));
+    let modeled = O::Error::modeled_http(
+        &answer.meta.code,
+        &mut Response::new(response, answer.body(response)),
+    );
     let mut meta = answer.meta;
     if O::QUERY_COMPATIBLE {
         query_error(response, &mut meta);

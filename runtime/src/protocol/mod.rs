@@ -1,38 +1,50 @@
 //! The protocol seam: how a call's input becomes request bytes and headers, and how a
 //! response becomes its output or typed error.
 //!
-//! What differs per protocol lives in one file per protocol (`aws_json.rs` today; a
-//! `rest_json.rs` would sit beside it); what the JSON protocols share sits beside them:
-//! JSON bodies (`json_body.rs`, `json_struct.rs`), error codes (`error_code.rs`) and
-//! error decoding (`decode.rs`). Nothing here knows the client: the client and
-//! `call.rs` call in, never the reverse.
+//! What differs per protocol lives in one file per protocol (`aws_json.rs`,
+//! `rest_json.rs`, with `http_binding.rs` for restJson1's values outside the body),
+//! each saying its own method, URI, headers and body; what the JSON protocols share
+//! sits beside them: JSON bodies (`json_body.rs`, `json_struct.rs`), error codes
+//! (`error_code.rs`) and decoding (`decode.rs`). Nothing here knows the client: the
+//! client and `call.rs` call in, never the reverse.
 
+use std::borrow::Cow;
 use std::convert::Infallible;
 
 use crate::endpoint::Param as EndpointParam;
 use crate::endpoint::discovery::EndpointDiscovery;
 use crate::error::Error;
 use crate::operation::Operation;
-use aws_json::encode;
 
 pub(crate) mod aws_json;
 pub(crate) mod decode;
 pub(crate) mod error_code;
+pub(crate) mod http_binding;
 pub(crate) mod json_body;
 pub mod json_struct;
+pub mod rest_json;
 
 /// What one call sends besides the signed basics: made once per call, the same on
 /// every attempt.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 pub(crate) struct Prepared {
+    /// The HTTP method: `POST` for awsJson.
+    pub(crate) method: &'static str,
+    /// restJson1: the operation's path and query, appended to the endpoint's path;
+    /// empty for awsJson, which posts to the endpoint itself.
+    pub(crate) uri: String,
     /// The body as sent (compressed when the operation asks for it).
     pub(crate) body: Vec<u8>,
+    /// A streaming body, sent once instead of `body` (restJson1 `@streaming` payloads
+    /// made from a stream).
+    pub(crate) stream: Option<crate::ByteStream>,
     /// Prepended to the endpoint's host (`endpoint` trait).
     pub(crate) host_prefix: Option<String>,
     /// Replaces the client's endpoint for this call (`#[aws(endpoint_url)]`).
     pub(crate) endpoint_url: Option<String>,
-    /// Extra headers, signed with the rest.
-    pub(crate) headers: Vec<(&'static str, String)>,
+    /// The protocol's headers (content type, `X-Amz-Target`, bound members) and the
+    /// call's extras (compression, query mode), signed with the rest.
+    pub(crate) headers: Vec<(Cow<'static, str>, Cow<'static, str>)>,
     /// The operation's endpoint-rule parameters (see [`Operation::endpoint_params`]).
     pub(crate) endpoint_params: Vec<(&'static str, EndpointParam)>,
     /// Whether the credentials' account id is an endpoint-rule parameter.
@@ -41,13 +53,50 @@ pub(crate) struct Prepared {
     pub(crate) discovery: Option<EndpointDiscovery>,
 }
 
+impl Default for Prepared {
+    /// An awsJson `POST` with an empty body and no headers (for the client's own calls
+    /// and tests, which add what they need).
+    fn default() -> Self {
+        Prepared {
+            method: "POST",
+            uri: String::new(),
+            body: Vec::new(),
+            stream: None,
+            host_prefix: None,
+            endpoint_url: None,
+            headers: Vec::new(),
+            endpoint_params: Vec::new(),
+            endpoint_account_id: false,
+            discovery: None,
+        }
+    }
+}
+
 /// Encodes `op` and works out its per-call request details; a body of
 /// `min_compression` bytes or more is gzipped when the operation asks for it.
 pub(crate) fn prepare<O: Operation>(
     op: &O,
     min_compression: Option<usize>,
 ) -> Result<Prepared, Error<Infallible>> {
-    let mut body = encode(op)?;
+    let (method, uri, mut body, stream, mut headers) = match O::HTTP {
+        None => (
+            "POST",
+            String::new(),
+            aws_json::encode(op)?,
+            None,
+            aws_json::headers(O::SERVICE, O::TARGET),
+        ),
+        Some(route) => {
+            let encoded = rest_json::encode_request(op, route)?;
+            (
+                route.method,
+                encoded.uri,
+                encoded.body,
+                encoded.stream,
+                encoded.headers,
+            )
+        }
+    };
     let host_prefix = op.host_prefix().map_err(|e| {
         Error::Config(crate::error::ConfigError::new(format!(
             "the {} member `{}` is {:?}, which cannot be part of a host name (letters, digits and inner hyphens only)",
@@ -56,21 +105,23 @@ pub(crate) fn prepare<O: Operation>(
             e.value
         )))
     })?;
-    let mut headers = Vec::new();
     let compress = O::REQUEST_COMPRESSION && min_compression.is_some_and(|min| body.len() >= min);
     if let Some(compressed) = compress.then(|| gzip(&body)).flatten() {
         body = compressed;
-        headers.push(("content-encoding", "gzip".to_owned()));
+        headers.push((Cow::Borrowed("content-encoding"), Cow::Borrowed("gzip")));
     }
     if O::QUERY_COMPATIBLE {
-        headers.push(("x-amzn-query-mode", "true".to_owned()));
+        headers.push((Cow::Borrowed("x-amzn-query-mode"), Cow::Borrowed("true")));
     }
     let mut endpoint_params = op.endpoint_params();
     if !O::ENDPOINT_PATHS.is_empty() {
         endpoint_params.extend(path_params::<O>(op)?);
     }
     Ok(Prepared {
+        method,
+        uri,
         body,
+        stream,
         host_prefix,
         endpoint_url: op
             .endpoint_url()

@@ -1,0 +1,470 @@
+//! restJson1 declared explicitly: `http = "METHOD /uri"`, `code = N` and the fields'
+//! binding attributes (`#[aws(label)]`, `#[aws(query = "...")]`, ...), checked without
+//! a catalog: the route's syntax, labels against fields, one binding per field, one
+//! payload that excludes body members, bindings that fit where the struct is used.
+
+use proc_macro2::Span;
+
+use crate::ast;
+use crate::attr::{DeclaredBinding, Sp};
+use crate::checked::{self, Binding, HttpRoute};
+use crate::ctxt::Ctxt;
+use crate::suggest::backticked;
+use crate::ty;
+
+const METHODS: &[&str] = &["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+
+/// An awsJson operation: every member goes in the JSON body, so a binding attribute
+/// or `code` is a mistake.
+pub(crate) fn awsjson(cx: &Ctxt, op: &ast::Operation) {
+    if let Some(code) = &op.args.code {
+        cx.error_spanned_by(
+            code,
+            "`code` is the success status of a restJson1 operation, which needs `http = \"METHOD /uri\"`",
+        );
+    }
+    for field in &op.body.fields {
+        for binding in &field.attrs.bindings {
+            cx.error_at(
+                binding.span,
+                format!(
+                    "`{}` binds a member of a restJson1 operation (`http = \"METHOD /uri\"`); an awsJson operation (`target = ...`) sends every member in its JSON body",
+                    binding.value.key()
+                ),
+            );
+        }
+        if let Some(media_type) = &field.attrs.media_type {
+            cx.error_spanned_by(
+                media_type,
+                "`media_type` goes on the payload or a header of a restJson1 operation or shape",
+            );
+        }
+    }
+}
+
+/// A parsed `http = "..."`.
+struct Uri {
+    method: String,
+    path: String,
+    /// `(name, greedy)` of each `{label}`, in order.
+    labels: Vec<(String, bool)>,
+}
+
+/// The route of a restJson1 operation declared with `http = ...`, the bindings of its
+/// fields filled in; `None` after reporting a malformed route.
+pub(crate) fn operation(
+    cx: &Ctxt,
+    op: &ast::Operation,
+    lit: &syn::LitStr,
+    fields: &mut [checked::Field],
+) -> Option<HttpRoute> {
+    if let Some(target) = &op.args.target {
+        cx.error_spanned_by(
+            target,
+            "a restJson1 operation (`http = ...`) has no `target`: its method and URI name it",
+        );
+    }
+    if let Some(version) = &op.args.json_version {
+        cx.error_spanned_by(
+            version,
+            "`json_version` is awsJson's; a restJson1 operation (`http = ...`) sends `application/json`",
+        );
+    }
+    let missing: Vec<&str> = [
+        ("signing_name", &op.args.signing_name),
+        ("endpoint_prefix", &op.args.endpoint_prefix),
+    ]
+    .into_iter()
+    .filter(|(_, v)| v.is_none())
+    .map(|(k, _)| k)
+    .collect();
+    if !missing.is_empty() {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "a restJson1 operation declared with `http` needs {} (as an awsJson operation outside the catalog does)",
+                backticked(&missing)
+            ),
+        );
+    }
+    let code = status_code(cx, op.args.code.as_ref());
+    let uri = parse_uri(cx, lit);
+    bind_fields(cx, fields, Place::Input);
+    let uri = uri?;
+    labels_match(cx, lit, &uri, fields);
+    let has_body_members = fields.iter().any(|f| f.binding == Binding::Body);
+    Some(HttpRoute {
+        method: uri.method,
+        uri: uri.path,
+        code,
+        checksum_required: false,
+        has_body_members,
+    })
+}
+
+/// The bindings of an `#[aws_json_shape]` struct's fields: those a response has
+/// (header, prefix headers, payload, status code).
+pub(crate) fn shape(cx: &Ctxt, fields: &mut [checked::Field]) {
+    bind_fields(cx, fields, Place::Response);
+}
+
+fn status_code(cx: &Ctxt, code: Option<&syn::LitInt>) -> u16 {
+    let Some(lit) = code else {
+        return 200;
+    };
+    match lit.base10_parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) => code,
+        _ => {
+            cx.error_spanned_by(lit, "`code` is an HTTP status code, from 100 to 599");
+            200
+        }
+    }
+}
+
+fn parse_uri(cx: &Ctxt, lit: &syn::LitStr) -> Option<Uri> {
+    let value = lit.value();
+    let example = "such as `http = \"POST /2015-03-31/functions/{FunctionName}/invocations\"`";
+    let Some((method, uri)) = value.split_once(' ') else {
+        cx.error_spanned_by(lit, format!("`http` is \"METHOD /uri\", {example}"));
+        return None;
+    };
+    if !METHODS.contains(&method) {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "unknown HTTP method `{method}` in `http`; expected one of {}",
+                backticked(METHODS)
+            ),
+        );
+        return None;
+    }
+    if !uri.starts_with('/') || uri.contains(char::is_whitespace) {
+        cx.error_spanned_by(
+            lit,
+            format!("the URI of `http` starts with `/` and has no spaces, {example}"),
+        );
+        return None;
+    }
+    let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
+    if query.contains(['{', '}']) {
+        cx.error_spanned_by(
+            lit,
+            "the query of `http`'s URI is literal: a query member is `#[aws(query = \"name\")]`, not a label",
+        );
+        return None;
+    }
+    let mut labels: Vec<(String, bool)> = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find(['{', '}']) {
+        let after = &rest[open + 1..];
+        let close = match (rest.as_bytes()[open], after.find('}')) {
+            (b'{', Some(close)) if !after[..close].contains('{') => close,
+            _ => {
+                cx.error_spanned_by(lit, format!("unbalanced braces in the URI {path:?}"));
+                return None;
+            }
+        };
+        let inner = &after[..close];
+        let (name, greedy) = match inner.strip_suffix('+') {
+            Some(name) => (name, true),
+            None => (inner, false),
+        };
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            cx.error_spanned_by(
+                lit,
+                format!("`{{{inner}}}` is no URI label: a label is `{{Name}}`, or `{{Name+}}` for a greedy one"),
+            );
+            return None;
+        }
+        if labels.iter().any(|(n, _)| n == name) {
+            cx.error_spanned_by(lit, format!("the URI label `{name}` appears twice"));
+            return None;
+        }
+        if greedy && labels.iter().any(|(_, g)| *g) {
+            cx.error_spanned_by(lit, "a URI has at most one greedy label (`{Name+}`)");
+            return None;
+        }
+        labels.push((name.to_owned(), greedy));
+        rest = &after[close + 1..];
+    }
+    Some(Uri {
+        method: method.to_owned(),
+        path: uri.to_owned(),
+        labels,
+    })
+}
+
+/// Every label field names a label of the URI, and every label has its field.
+fn labels_match(cx: &Ctxt, lit: &syn::LitStr, uri: &Uri, fields: &mut [checked::Field]) {
+    let names: Vec<&str> = uri.labels.iter().map(|(n, _)| n.as_str()).collect();
+    for field in fields.iter_mut() {
+        if !matches!(field.binding, Binding::Label { .. }) {
+            continue;
+        }
+        match uri.labels.iter().find(|(n, _)| *n == field.wire_name) {
+            Some((_, greedy)) => field.binding = Binding::Label { greedy: *greedy },
+            None => {
+                let listed = if names.is_empty() {
+                    "the URI has no labels".to_owned()
+                } else {
+                    format!("its labels are {}", backticked(&names))
+                };
+                cx.error_at(
+                    binding_span(field.decl, "label").unwrap_or(field.decl.wire_span),
+                    format!(
+                        "`{}` is a label, but the URI has no `{{{}}}` ({listed}); the label's name is the field's wire name (`rename`)",
+                        field.decl.ident, field.wire_name
+                    ),
+                );
+            }
+        }
+    }
+    for (name, greedy) in &uri.labels {
+        let bound = fields
+            .iter()
+            .any(|f| matches!(f.binding, Binding::Label { .. }) && f.wire_name == *name);
+        if !bound {
+            let plus = if *greedy { "+" } else { "" };
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "the URI label `{{{name}{plus}}}` has no field: mark the field that fills it #[aws(label)] (its wire name, with `rename` if need be, must be `{name}`)"
+                ),
+            );
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// An operation's input: labels, query, headers, payload.
+    Input,
+    /// An output or error: headers, payload, status code.
+    Response,
+}
+
+fn binding_span(field: &ast::Field, key: &str) -> Option<Span> {
+    field
+        .attrs
+        .bindings
+        .iter()
+        .find(|b| b.value.key() == key)
+        .map(|b| b.span)
+}
+
+/// Each field's declared binding into `checked::Field::binding`, with the checks that
+/// need no route.
+fn bind_fields(cx: &Ctxt, fields: &mut [checked::Field], place: Place) {
+    let mut payload: Option<&syn::Ident> = None;
+    let mut query_params: Option<&syn::Ident> = None;
+    let mut prefix: Option<&syn::Ident> = None;
+    let mut queries: Vec<(String, &syn::Ident)> = Vec::new();
+    let mut headers: Vec<(String, &syn::Ident)> = Vec::new();
+    for field in fields.iter_mut() {
+        let decl = field.decl;
+        let Some((first, more)) = decl.attrs.bindings.split_first() else {
+            if is_byte_stream(&decl.ty) {
+                cx.error_spanned_by(
+                    &decl.ty,
+                    "an `awsjson::ByteStream` member is a streaming payload: mark it #[aws(payload)]",
+                );
+            }
+            if let Some(media_type) = &decl.attrs.media_type {
+                cx.error_spanned_by(
+                    media_type,
+                    "`media_type` goes on a payload or header member",
+                );
+            }
+            continue;
+        };
+        for extra in more {
+            cx.error_at(
+                extra.span,
+                format!(
+                    "`{}` already has `{}`: a member has one binding",
+                    decl.ident,
+                    first.value.key()
+                ),
+            );
+        }
+        field.binding = binding(cx, decl, first, place);
+        let ident = &decl.ident;
+        match &field.binding {
+            Binding::Payload => {
+                if let Some(other) = payload {
+                    cx.error_at(
+                        first.span,
+                        format!("`{other}` is the payload already: a request or response has one"),
+                    );
+                }
+                payload = Some(ident);
+                field.streaming = is_byte_stream(&decl.ty);
+            }
+            Binding::QueryParams => {
+                if let Some(other) = query_params {
+                    cx.error_at(
+                        first.span,
+                        format!("`{other}` holds the query parameters already"),
+                    );
+                }
+                query_params = Some(ident);
+            }
+            Binding::PrefixHeaders(_) => {
+                if let Some(other) = prefix {
+                    cx.error_at(
+                        first.span,
+                        format!("`{other}` holds the prefix headers already: a structure has one"),
+                    );
+                }
+                prefix = Some(ident);
+            }
+            Binding::Query(name) => {
+                if let Some((_, other)) = queries.iter().find(|(n, _)| n == name) {
+                    cx.error_at(
+                        first.span,
+                        format!("`{other}` is the query parameter `{name}` already"),
+                    );
+                }
+                queries.push((name.clone(), ident));
+            }
+            Binding::Header(name) => {
+                if let Some((_, other)) = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))
+                {
+                    cx.error_at(
+                        first.span,
+                        format!("`{other}` is the header `{name}` already"),
+                    );
+                }
+                headers.push((name.clone(), ident));
+            }
+            Binding::Body | Binding::Label { .. } | Binding::ResponseCode => {}
+        }
+        if !matches!(field.binding, Binding::Payload) && is_byte_stream(&decl.ty) {
+            cx.error_spanned_by(
+                &decl.ty,
+                "an `awsjson::ByteStream` member is a streaming payload: mark it #[aws(payload)]",
+            );
+        }
+        if let Some(media_type) = &decl.attrs.media_type {
+            if matches!(field.binding, Binding::Payload | Binding::Header(_)) {
+                field.media_type = Some(media_type.value());
+            } else {
+                cx.error_spanned_by(
+                    media_type,
+                    "`media_type` goes on a payload or header member",
+                );
+            }
+        }
+    }
+    if let Some(payload) = payload {
+        for field in fields.iter().filter(|f| f.binding == Binding::Body) {
+            cx.error_at(
+                field.decl.ident.span(),
+                format!(
+                    "`{payload}` is the whole body (`payload`), so `{}` cannot be a member of a JSON body: bind it elsewhere (`header = ...`, ...) or leave it out",
+                    field.decl.ident
+                ),
+            );
+        }
+    }
+}
+
+/// The binding `b` declares on `field`, checked for where it is.
+fn binding(cx: &Ctxt, field: &ast::Field, b: &Sp<DeclaredBinding>, place: Place) -> Binding {
+    let key = b.value.key();
+    let input_only = matches!(
+        b.value,
+        DeclaredBinding::Label | DeclaredBinding::Query(_) | DeclaredBinding::QueryParams
+    );
+    if input_only && place == Place::Response {
+        cx.error_at(
+            b.span,
+            format!(
+                "`{key}` binds a member of an operation's input; a response's members are `header`, `prefix_headers`, `payload` or `response_code`"
+            ),
+        );
+    }
+    if matches!(b.value, DeclaredBinding::ResponseCode) && place == Place::Input {
+        cx.error_at(
+            b.span,
+            "`response_code` binds a member of an output (an #[aws_json_shape] struct), not of a request",
+        );
+    }
+    match &b.value {
+        DeclaredBinding::Label => {
+            if field.optional {
+                cx.error_spanned_by(
+                    &field.ty,
+                    "a URI label is always sent: make the field `T`, not `Option<T>`",
+                );
+            }
+            Binding::Label { greedy: false }
+        }
+        DeclaredBinding::Query(lit) => {
+            let name = lit.value();
+            if name.is_empty() {
+                cx.error_spanned_by(lit, "a query parameter needs a name");
+            }
+            Binding::Query(name)
+        }
+        DeclaredBinding::QueryParams => {
+            if ty::collection_item(ty::unwrapped(&field.ty)).is_none() || is_vec(&field.ty) {
+                cx.error_spanned_by(
+                    &field.ty,
+                    "`query_params` holds a map: `Option<HashMap<String, String>>` (or of `Vec<String>`)",
+                );
+            }
+            Binding::QueryParams
+        }
+        DeclaredBinding::Header(lit) => {
+            let name = lit.value();
+            if !is_token(&name) || name.is_empty() {
+                cx.error_spanned_by(lit, format!("{name:?} is not an HTTP header name"));
+            }
+            Binding::Header(name)
+        }
+        DeclaredBinding::PrefixHeaders(lit) => {
+            let name = lit.value();
+            if !is_token(&name) {
+                cx.error_spanned_by(
+                    lit,
+                    format!("{name:?} is not the start of an HTTP header name"),
+                );
+            }
+            if ty::collection_item(ty::unwrapped(&field.ty)).is_none() || is_vec(&field.ty) {
+                cx.error_spanned_by(
+                    &field.ty,
+                    "`prefix_headers` holds a map: `Option<HashMap<String, String>>`",
+                );
+            }
+            Binding::PrefixHeaders(name)
+        }
+        DeclaredBinding::Payload => Binding::Payload,
+        DeclaredBinding::ResponseCode => {
+            let inner = ty::unwrapped(&field.ty);
+            if !matches!(quote::quote!(#inner).to_string().as_str(), "i32") {
+                cx.error_spanned_by(
+                    &field.ty,
+                    "a `response_code` member is `i32` or `Option<i32>`",
+                );
+            }
+            Binding::ResponseCode
+        }
+    }
+}
+
+/// RFC 9110's token characters.
+fn is_token(name: &str) -> bool {
+    name.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+fn is_vec(ty: &syn::Type) -> bool {
+    let inner = ty::unwrapped(ty);
+    matches!(inner, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Vec"))
+}
+
+/// Whether the field's type (under `Option`) is `ByteStream`, the streaming payload.
+pub(crate) fn is_byte_stream(ty: &syn::Type) -> bool {
+    matches!(ty::unwrapped(ty), syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "ByteStream"))
+}
