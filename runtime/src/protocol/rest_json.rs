@@ -307,13 +307,23 @@ pub(crate) fn encode_request<O: Operation>(
     let mut uri = expand_path(route, &request.labels, service).map_err(config)?;
     push_query(&mut uri, route.query, &request.query, &request.query_params);
     let mut headers = request.headers;
+    // A member bound to `Content-Type` (Bedrock Runtime's `contentType`) says the
+    // payload's media type; the model's default applies only without one.
+    let stated = headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("content-type"));
+    let content_type = |headers: &mut Vec<_>, value| {
+        if !stated {
+            headers.push((Cow::Borrowed("content-type"), value));
+        }
+    };
     let (body, stream) = match request.payload {
-        Some(Payload::Bytes(body, content_type)) => {
-            headers.push((Cow::Borrowed("content-type"), content_type));
+        Some(Payload::Bytes(body, media_type)) => {
+            content_type(&mut headers, media_type);
             (body, None)
         }
-        Some(Payload::Stream(stream, content_type)) => {
-            headers.push((Cow::Borrowed("content-type"), content_type));
+        Some(Payload::Stream(stream, media_type)) => {
+            content_type(&mut headers, media_type);
             (Vec::new(), Some(stream))
         }
         None if route.json_body => {
