@@ -63,6 +63,8 @@ pub(crate) struct OperationArgs {
     pub(crate) http: Option<LitStr>,
     /// restJson1: `code = 201`, the success status.
     pub(crate) code: Option<syn::LitInt>,
+    /// restJson1: `checksum_required` (`httpChecksumRequired`), its span.
+    pub(crate) checksum_required: Option<Span>,
 }
 
 /// `paginate(input_token = a, output_token = b, page_size = c, items = d: Item)`.
@@ -196,6 +198,17 @@ pub(crate) fn operation_args(cx: &Ctxt, input: ParseStream) -> OperationArgs {
                 "http" => set_once(cx, &meta, &mut args.http, meta.value()?.parse()?),
                 // restJson1: code = 201
                 "code" => set_once(cx, &meta, &mut args.code, meta.value()?.parse()?),
+                // restJson1: checksum_required
+                "checksum_required" => {
+                    let span = meta.path.span();
+                    set_flag(
+                        cx,
+                        &meta,
+                        &mut args.checksum_required,
+                        span,
+                        "`checksum_required` is a flag: write `checksum_required` alone",
+                    )?;
+                },
         })
     });
     args

@@ -1047,8 +1047,10 @@ impl Client {
             headers.push((Cow::Borrowed("x-amz-security-token"), token));
         }
         headers.push((Cow::Borrowed("authorization"), signed.authorization));
-        // A streaming body's length is unknown: it goes chunked.
-        if prepared.stream.is_none() {
+        // A streaming body's length is unknown: it goes chunked. A request without a
+        // body says no length unless its method has one (a GET has none).
+        let bodiless = body.is_empty() && !matches!(prepared.method, "POST" | "PUT" | "PATCH");
+        if prepared.stream.is_none() && !bodiless {
             headers.push((Cow::Borrowed("content-length"), body.len().to_string()));
         }
         headers.push((Cow::Borrowed("user-agent"), USER_AGENT.to_owned()));

@@ -37,3 +37,6 @@ pub use crate::protocol::rest_json;
 pub use crate::serde_adapters::{float, timestamp};
 pub use crate::service::JsonVersion;
 pub use crate::unknown::{union, unknown_value};
+/// Fixed idempotency tokens for the protocol tests.
+#[cfg(feature = "test-util")]
+pub use crate::uuid::with_zero_tokens;

@@ -41,4 +41,38 @@ pub mod union {
             "cannot send `{union}::Unknown` (member `{member}` came from the service and is not declared)"
         ))
     }
+
+    /// The value of a union member that targets Smithy's `Unit` (`Quit(())`): written
+    /// `{}`, read from any object.
+    pub struct UnitMember;
+
+    impl serde::Serialize for UnitMember {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap as _;
+            s.serialize_map(Some(0))?.end()
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for UnitMember {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Object;
+            impl<'de> serde::de::Visitor<'de> for Object {
+                type Value = UnitMember;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("an object (a unit member)")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<UnitMember, A::Error> {
+                    while map
+                        .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                        .is_some()
+                    {}
+                    Ok(UnitMember)
+                }
+            }
+            d.deserialize_map(Object)
+        }
+    }
 }

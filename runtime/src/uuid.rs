@@ -35,6 +35,27 @@ thread_local! {
     };
 }
 
+#[cfg(feature = "test-util")]
+thread_local! {
+    static ZERO_TOKENS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with every idempotency token that this thread fills in being
+/// `00000000-0000-4000-8000-000000000000` (a version 4 UUID of zero random bytes): for
+/// the protocol tests whose expected requests name that token, as the official SDKs'
+/// tests fix theirs. Invocation ids stay random.
+#[cfg(feature = "test-util")]
+pub fn with_zero_tokens<R>(f: impl FnOnce() -> R) -> R {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            ZERO_TOKENS.set(self.0);
+        }
+    }
+    let _reset = Reset(ZERO_TOKENS.replace(true));
+    f()
+}
+
 impl Uuid {
     /// A fresh random UUID, straight from the operating system: for idempotency
     /// tokens, which must never repeat, not even in a forked child process.
@@ -44,6 +65,10 @@ impl Uuid {
     /// If the operating system's random source fails, as the `uuid` crate's own `v4`
     /// does too: a token that might repeat must never be sent.
     pub(crate) fn new_v4() -> Self {
+        #[cfg(feature = "test-util")]
+        if ZERO_TOKENS.get() {
+            return Self::from_random([0; 16]);
+        }
         let mut bytes = [0u8; 16];
         fill(&mut bytes);
         Self::from_random(bytes)

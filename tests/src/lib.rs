@@ -9,6 +9,7 @@ pub mod fixture;
 pub mod moto;
 pub mod offline;
 pub mod server;
+pub mod smithy_node;
 pub mod temp_dir;
 pub mod timestamp;
 pub mod tls;

@@ -23,6 +23,12 @@ pub(crate) fn awsjson(cx: &Ctxt, op: &ast::Operation) {
             "`code` is the success status of a restJson1 operation, which needs `http = \"METHOD /uri\"`",
         );
     }
+    if let Some(span) = op.args.checksum_required {
+        cx.error_at(
+            span,
+            "`checksum_required` (Content-MD5) is for restJson1 operations, which need `http = \"METHOD /uri\"`",
+        );
+    }
     for field in &op.body.fields {
         for binding in &field.attrs.bindings {
             cx.error_at(
@@ -97,7 +103,7 @@ pub(crate) fn operation(
         method: uri.method,
         uri: uri.path,
         code,
-        checksum_required: false,
+        checksum_required: op.args.checksum_required.is_some(),
         has_body_members,
     })
 }
@@ -298,7 +304,7 @@ fn bind_fields(cx: &Ctxt, fields: &mut [checked::Field], place: Place) {
                         format!("`{other}` is the payload already: a request or response has one"),
                     );
                 }
-                payload = Some(ident);
+                payload = payload.or(Some(ident));
                 field.streaming = is_byte_stream(&decl.ty);
             }
             Binding::QueryParams => {
@@ -308,7 +314,7 @@ fn bind_fields(cx: &Ctxt, fields: &mut [checked::Field], place: Place) {
                         format!("`{other}` holds the query parameters already"),
                     );
                 }
-                query_params = Some(ident);
+                query_params = query_params.or(Some(ident));
             }
             Binding::PrefixHeaders(_) => {
                 if let Some(other) = prefix {
@@ -317,7 +323,7 @@ fn bind_fields(cx: &Ctxt, fields: &mut [checked::Field], place: Place) {
                         format!("`{other}` holds the prefix headers already: a structure has one"),
                     );
                 }
-                prefix = Some(ident);
+                prefix = prefix.or(Some(ident));
             }
             Binding::Query(name) => {
                 if let Some((_, other)) = queries.iter().find(|(n, _)| n == name) {

@@ -90,6 +90,10 @@ pub(crate) fn bindings(fields: &[Field]) -> TokenStream {
                 let name = name.to_ascii_lowercase();
                 quote!(__request.header_token(#name, &self.#member);)
             }
+            Binding::Header(name) if field.media_type.is_some() => {
+                let name = name.to_ascii_lowercase();
+                quote!(__request.header_base64(#name, &self.#member)?;)
+            }
             Binding::Header(name) => {
                 let name = name.to_ascii_lowercase();
                 let value = value(field, "http-date");
@@ -124,7 +128,15 @@ pub(crate) fn bindings(fields: &[Field]) -> TokenStream {
                             Some(m) => quote!(::core::option::Option::Some(#m)),
                             None => quote!(::core::option::Option::None),
                         };
-                        quote!(__request.payload_json(&self.#member, #media, #document)?;)
+                        let ty = &field.decl.ty;
+                        let inner = ty::option_inner(ty).unwrap_or(ty);
+                        quote! {
+                            __request.payload_json(&self.#member, #media, #document, {
+                                #[allow(unused_imports)]
+                                use ::awsjson::__private::rest_json::{UnsetOther as _, UnsetStruct as _};
+                                (&::awsjson::__private::rest_json::Unset::<#inner>::NEW).unset_body()
+                            })?;
+                        }
                     }
                 }
             }
@@ -160,6 +172,9 @@ pub(crate) fn decode(fields: &[Field]) -> Option<TokenStream> {
         let step = match &field.binding {
             Binding::Body | Binding::Label { .. } | Binding::Query(_) | Binding::QueryParams => {
                 return None;
+            }
+            Binding::Header(name) if field.media_type.is_some() => {
+                quote!(__response.header_base64(#name, &mut __out.#member)?;)
             }
             Binding::Header(name) => {
                 let seed = seed(field);

@@ -37,6 +37,22 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
         let v = &variant.decl.ident;
         let wire = &variant.wire_name;
         let Some(ty) = &variant.decl.ty else { continue };
+        // A member targeting Smithy's `Unit`: `Quit(())`, on the wire `"quit": {}`.
+        if matches!(ty, syn::Type::Tuple(t) if t.elems.is_empty()) {
+            ser_arms.push(quote! {
+                #ident::#v(()) => map.serialize_entry(
+                    #wire,
+                    &::awsjson::__private::union::UnitMember,
+                )?,
+            });
+            de_arms.push(quote! {
+                #wire => match map.next_value::<::core::option::Option<::awsjson::__private::union::UnitMember>>()? {
+                    ::core::option::Option::Some(_) => set(&mut found, #ident::#v(()))?,
+                    ::core::option::Option::None => {}
+                },
+            });
+            continue;
+        }
         let adapter = Adapter::of(ty, variant.timestamp);
         // Through `Member`, asked for once here, so that a type that is no shape gets
         // one error with the advice that fits.

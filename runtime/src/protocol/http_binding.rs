@@ -93,7 +93,12 @@ impl<'a> ser::Serializer for Texts<'a> {
     );
 
     fn serialize_f32(self, v: f32) -> Result<(), BindError> {
-        self.out.push(float_text(f64::from(v)));
+        // As an f32 prints: `1.1`, not the f64 it widens to (`1.100000023841858`).
+        self.out.push(if v.is_finite() {
+            v.to_string()
+        } else {
+            float_text(f64::from(v))
+        });
         Ok(())
     }
     fn serialize_f64(self, v: f64) -> Result<(), BindError> {
@@ -703,6 +708,7 @@ mod tests {
         assert_eq!(texts(&f64::NAN).unwrap(), ["NaN"]);
         assert_eq!(texts(&f64::NEG_INFINITY).unwrap(), ["-Infinity"]);
         assert_eq!(texts(&1.5_f64).unwrap(), ["1.5"]);
+        assert_eq!(texts(&1.1_f32).unwrap(), ["1.1"]);
         assert!(texts(&None::<String>).unwrap().is_empty());
         assert_eq!(texts(&vec!["a", "b"]).unwrap(), ["a", "b"]);
         assert!(texts(&vec![vec!["a"]]).is_err());

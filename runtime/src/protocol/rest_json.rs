@@ -48,6 +48,8 @@ pub struct Request {
     query: Vec<(Cow<'static, str>, String)>,
     query_params: Vec<(String, String)>,
     headers: Vec<(Cow<'static, str>, Cow<'static, str>)>,
+    /// `httpPrefixHeaders` entries: a header a member names wins over them.
+    prefixed: Vec<(String, String)>,
     payload: Option<Payload>,
 }
 
@@ -175,7 +177,22 @@ impl Request {
         for (key, values) in http_binding::entries(value)? {
             let name = format!("{prefix}{key}").to_ascii_lowercase();
             let text = http_binding::header_list(&values, true);
-            self.headers.push((Cow::Owned(name), Cow::Owned(text)));
+            self.prefixed.push((name, text));
+        }
+        Ok(())
+    }
+
+    /// A string header with a media type (`@mediaType`): its value base64-encoded, as
+    /// a header cannot carry any JSON text.
+    pub fn header_base64<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), BindError> {
+        for text in http_binding::texts(value)? {
+            let encoded = crate::Blob::new(text.into_bytes()).to_base64();
+            self.headers
+                .push((Cow::Borrowed(name), Cow::Owned(encoded)));
         }
         Ok(())
     }
@@ -193,16 +210,21 @@ impl Request {
     }
 
     /// A structure, union, document or enum payload: JSON (`application/json`), or
-    /// the text of a string enum (`text/plain`); nothing when unset.
+    /// the text of a string enum (`text/plain`). Unset, a structure's is `{}` (`unset`),
+    /// any other none.
     pub fn payload_json<T: serde::Serialize + ?Sized>(
         &mut self,
         value: &T,
         media_type: Option<&'static str>,
         document: bool,
+        unset: Option<&'static str>,
     ) -> Result<(), BindError> {
         let json = serde_json::to_value(value).map_err(|e| BindError(e.to_string()))?;
         let (bytes, default) = match json {
-            serde_json::Value::Null if !document => return Ok(()),
+            serde_json::Value::Null if !document => match unset {
+                Some(body) => (body.as_bytes().to_vec(), "application/json"),
+                None => return Ok(()),
+            },
             serde_json::Value::String(text) if !document => (text.into_bytes(), "text/plain"),
             other => (
                 serde_json::to_vec(&other).map_err(|e| BindError(e.to_string()))?,
@@ -307,36 +329,29 @@ pub(crate) fn encode_request<O: Operation>(
     let mut uri = expand_path(route, &request.labels, service).map_err(config)?;
     push_query(&mut uri, route.query, &request.query, &request.query_params);
     let mut headers = request.headers;
-    // A member bound to `Content-Type` (Bedrock Runtime's `contentType`) says the
-    // payload's media type; the model's default applies only without one.
-    let stated = headers
-        .iter()
-        .any(|(name, _)| name.eq_ignore_ascii_case("content-type"));
-    let content_type = |headers: &mut Vec<_>, value| {
-        if !stated {
-            headers.push((Cow::Borrowed("content-type"), value));
+    for (name, value) in request.prefixed {
+        if !headers.iter().any(|(n, _)| *n == name) {
+            headers.push((Cow::Owned(name), Cow::Owned(value)));
         }
-    };
-    let (body, stream) = match request.payload {
-        Some(Payload::Bytes(body, media_type)) => {
-            content_type(&mut headers, media_type);
-            (body, None)
-        }
-        Some(Payload::Stream(stream, media_type)) => {
-            content_type(&mut headers, media_type);
-            (Vec::new(), Some(stream))
+    }
+    let (body, stream, content_type) = match request.payload {
+        Some(Payload::Bytes(body, content_type)) => (body, None, Some(content_type)),
+        Some(Payload::Stream(stream, content_type)) => {
+            (Vec::new(), Some(stream), Some(content_type))
         }
         None if route.json_body => {
             let body = super::aws_json::encode(op).map_err(|e| config(e.to_string()))?;
-            headers.push((
-                Cow::Borrowed("content-type"),
-                Cow::Borrowed("application/json"),
-            ));
-            (body, None)
+            (body, None, Some(Cow::Borrowed("application/json")))
         }
-        None => (Vec::new(), None),
+        None => (Vec::new(), None, None),
     };
-    customize(service, &mut headers);
+    // A member bound to `Content-Type` says it; else the body's kind.
+    if let Some(content_type) = content_type {
+        if !headers.iter().any(|(n, _)| n == "content-type") {
+            headers.push((Cow::Borrowed("content-type"), content_type));
+        }
+    }
+    customize(service, &body, &mut headers);
     if route.checksum_required && stream.is_none() {
         headers.push((
             Cow::Borrowed("content-md5"),
@@ -354,15 +369,62 @@ pub(crate) fn encode_request<O: Operation>(
 /// The headers botocore adds for some restJson1 services, which the Smithy protocol
 /// tests name: API Gateway answers JSON only when asked (`Accept`), Glacier wants its
 /// API version in every request.
-fn customize(service: &ServiceMeta, headers: &mut Vec<(Cow<'static, str>, Cow<'static, str>)>) {
+fn customize(
+    service: &ServiceMeta,
+    body: &[u8],
+    headers: &mut Vec<(Cow<'static, str>, Cow<'static, str>)>,
+) {
     match service.signing_name {
         "apigateway" => headers.push((Cow::Borrowed("accept"), Cow::Borrowed("application/json"))),
-        "glacier" => headers.push((
-            Cow::Borrowed("x-amz-glacier-version"),
-            Cow::Borrowed("2012-06-01"),
-        )),
+        "glacier" => {
+            headers.push((
+                Cow::Borrowed("x-amz-glacier-version"),
+                Cow::Borrowed("2012-06-01"),
+            ));
+            // Archive uploads carry the body's SHA-256 and tree hash (UploadArchive,
+            // UploadMultipartPart: the operations with a body), unless given.
+            if !body.is_empty() {
+                let (linear, tree) = glacier_hashes(body);
+                if !headers.iter().any(|(n, _)| n == "x-amz-content-sha256") {
+                    headers.push((Cow::Borrowed("x-amz-content-sha256"), Cow::Owned(linear)));
+                }
+                if !headers.iter().any(|(n, _)| n == "x-amz-sha256-tree-hash") {
+                    headers.push((Cow::Borrowed("x-amz-sha256-tree-hash"), Cow::Owned(tree)));
+                }
+            }
+        }
         _ => {}
     }
+}
+
+/// Glacier's two checksums of a body, hex: its SHA-256, and the root of the SHA-256
+/// tree over its 1 MiB chunks (pairs hashed level by level, an odd one carried up).
+fn glacier_hashes(body: &[u8]) -> (String, String) {
+    use ring::digest::{SHA256, digest};
+    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let linear = hex(digest(&SHA256, body).as_ref());
+    let mut level: Vec<Vec<u8>> = body
+        .chunks(1024 * 1024)
+        .map(|chunk| digest(&SHA256, chunk).as_ref().to_vec())
+        .collect();
+    while level.len() > 1 {
+        level = level
+            .chunks(2)
+            .map(|pair| match pair {
+                [a, b] => {
+                    let mut joined = a.clone();
+                    joined.extend_from_slice(b);
+                    digest(&SHA256, &joined).as_ref().to_vec()
+                }
+                [one] => one.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+    }
+    let tree = level
+        .first()
+        .map_or_else(|| linear.clone(), |root| hex(root));
+    (linear, tree)
 }
 
 /// The path with every label filled; a label without a value is an error (Glacier's
@@ -458,6 +520,26 @@ impl<'a> Response<'a> {
             body,
             stream: None,
         }
+    }
+
+    /// Reads a base64-encoded string header (`@mediaType`) into `slot`.
+    pub fn header_base64<T: serde::de::DeserializeOwned>(
+        &self,
+        name: &str,
+        slot: &mut T,
+    ) -> Result<(), serde_json::Error> {
+        if let Some(value) = self.raw.header(name) {
+            let bytes = crate::Blob::from_base64(value.trim()).map_err(|e| {
+                <serde_json::Error as serde::de::Error>::custom(format!("header {name}: {e}"))
+            })?;
+            let text = String::from_utf8(bytes.into_inner()).map_err(|_| {
+                <serde_json::Error as serde::de::Error>::custom(format!(
+                    "header {name}: not UTF-8 once decoded"
+                ))
+            })?;
+            *slot = T::deserialize(Text::new(text))?;
+        }
+        Ok(())
     }
 
     /// Reads the header `name` into `slot` (left as it is when the header is absent).
@@ -601,9 +683,61 @@ impl<T: FromPayload> FromPayload for Option<T> {
     }
 }
 
+/// Whether an unset payload of this type is sent as `{}`: a structure's is, a union's
+/// or enum's is not (autoref: [`UnsetStruct`] applies to shapes, [`UnsetOther`] to the
+/// rest).
+pub struct Unset<T>(std::marker::PhantomData<T>);
+
+impl<T> Unset<T> {
+    /// The probe.
+    pub const NEW: Self = Unset(std::marker::PhantomData);
+}
+
+/// An unset structure payload is `{}`.
+pub trait UnsetStruct {
+    /// `{}`.
+    fn unset_body(&self) -> Option<&'static str> {
+        Some("{}")
+    }
+}
+
+impl<T: crate::operation::OutputShape> UnsetStruct for Unset<T> {}
+
+/// Any other unset payload is no body.
+pub trait UnsetOther {
+    /// None.
+    fn unset_body(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+impl<T> UnsetOther for &Unset<T> {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glacier_tree_hashes() {
+        // A body of one chunk is its own tree.
+        let (linear, tree) = glacier_hashes(b"hello world");
+        assert_eq!(
+            linear,
+            "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9"
+        );
+        assert_eq!(tree, linear);
+        // Two chunks: the hash of the two chunk hashes, by ring here, written out.
+        use ring::digest::{SHA256, digest};
+        let body = vec![b'a'; 1024 * 1024 + 1];
+        let mut joined = digest(&SHA256, &body[..1024 * 1024]).as_ref().to_vec();
+        joined.extend_from_slice(digest(&SHA256, b"a").as_ref());
+        let expected: String = digest(&SHA256, &joined)
+            .as_ref()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(glacier_hashes(&body).1, expected);
+    }
 
     const ROUTE: Route = Route {
         name: "Op",
@@ -674,10 +808,8 @@ mod tests {
         let meta: std::collections::BTreeMap<&str, &str> = [("Abc", "1")].into_iter().collect();
         r.prefix_headers("x-meta-", &meta).unwrap();
         let headers: Vec<(&str, &str)> = r.headers.iter().map(|(n, v)| (&**n, &**v)).collect();
-        assert_eq!(
-            headers,
-            [("x-list", "a, \"b,c\""), ("x-n", "5"), ("x-meta-abc", "1")]
-        );
+        assert_eq!(headers, [("x-list", "a, \"b,c\""), ("x-n", "5")]);
+        assert_eq!(r.prefixed, [("x-meta-abc".to_owned(), "1".to_owned())]);
     }
 
     #[test]
