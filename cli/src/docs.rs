@@ -16,12 +16,23 @@ pub(crate) struct Docs {
 impl Docs {
     pub(crate) fn load(service: &Service) -> Docs {
         let c = decode::container(BYTES, MAGIC);
-        let (_, _, z, raw) = c
+        let found = c
             .chunks
             .iter()
             .find(|(name, ..)| *name == service.name)
-            .copied()
-            .expect("docs.bin lists every catalog service");
+            .copied();
+        // docs.bin has the awsJson services only: restJson1 scaffolds go without docs.
+        let Some((_, _, z, raw)) = found else {
+            assert!(
+                service.protocol == crate::catalog::Protocol::RestJson1,
+                "docs.bin lists every awsJson service"
+            );
+            return Docs {
+                operations: vec![""; service.operations.len()],
+                shapes: vec![""; service.shapes.len()],
+                members: vec![Vec::new(); service.shapes.len()],
+            };
+        };
         let mut r = decode::Reader::new(decode::inflate(z, raw));
         let strings: Vec<&'static str> = (0..r.varint()).map(|_| r.str()).collect();
         let mut s = || strings[r.varint()];

@@ -39,9 +39,10 @@ const USAGE: &str = "usage:
                                                  --sdk also writes the same calls through the
                                                  official SDK's crates to SDK_DIR
 
-<service> is botocore's service name (dynamodb, partnercentral-selling, ecr) or a target
-prefix (DynamoDB_20120810). restJson1 services (lambda, apigateway) are listed; their
-declarations are not printed yet.";
+<service> is botocore's service name (dynamodb, partnercentral-selling, ecr, lambda), a
+target prefix (DynamoDB_20120810) or a service id (API Gateway). restJson1 declarations
+name their operation (`operation = \"lambda#Invoke\"`) and show each member's HTTP binding
+as a comment (`// URI label {FunctionName}`, `// header X-Amz-Invocation-Type`).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -137,7 +138,7 @@ fn services() -> String {
             s.operations.len()
         ));
     }
-    // After the awsJson services: `scaffold` prints declarations for those only.
+    // After the awsJson services, in their own index.
     for name in c.rest_json_service_names() {
         let s = c.rest_json_service(name).expect("listed service");
         out.push_str(&format!(
@@ -204,9 +205,14 @@ mod tests {
     }
 
     #[test]
-    fn scaffold_refuses_rest_json_services_with_a_reason() {
-        let err = crate::scaffold::scaffold("lambda", &["Invoke"], false).unwrap_err();
-        assert!(err.contains("`lambda` is a restJson1 service"), "{err}");
+    fn scaffold_prints_rest_json_services() {
+        let out = crate::scaffold::scaffold("lambda", &["Invoke"], false).unwrap();
+        assert!(out.contains("operation = \"lambda#Invoke\""), "{out}");
+        // By service id, as awsJson services are found.
+        assert_eq!(
+            crate::scaffold::scaffold("Lambda", &["Invoke"], false).unwrap(),
+            out
+        );
         let Err(err) = crate::scaffold::find_service("lambdaa") else {
             panic!("lambdaa found")
         };

@@ -7,8 +7,9 @@ use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Write;
 
 use crate::catalog::{
-    Kind, Operation, Paginator, Service, Shape, ShapeId, TimestampFormat, catalog, field_ident,
-    field_key, suggest, type_ident, variant_ident, variant_key,
+    Http, Kind, Location, Member, Operation, Paginator, Protocol, Service, Shape, ShapeId,
+    TimestampFormat, catalog, field_ident, field_key, suggest, type_ident, variant_ident,
+    variant_key,
 };
 use crate::docs::Docs;
 
@@ -17,6 +18,7 @@ use crate::docs::Docs;
 const RESERVED: &[&str] = &[
     "Blob",
     "Box",
+    "ByteStream",
     "Clone",
     "Copy",
     "DateTime",
@@ -39,7 +41,7 @@ const RESERVED: &[&str] = &[
     "Unknown",
 ];
 
-/// A service by botocore name, target prefix or service id.
+/// A service of either protocol by botocore name, target prefix (awsJson) or service id.
 pub(crate) fn find_service(name: &str) -> Result<&'static Service, String> {
     let c = catalog();
     if let Some(s) = c.service(name) {
@@ -56,11 +58,7 @@ pub(crate) fn find_service(name: &str) -> Result<&'static Service, String> {
         return Ok(s);
     }
     if let Some(s) = find_rest_json_service(name) {
-        return Err(format!(
-            "`{}` is a restJson1 service, whose declarations the macro does not take yet; \
-             `awsjson-cli operations {}` lists its operations",
-            s.name, s.name
-        ));
+        return Ok(s);
     }
     let mut msg = format!(
         "no service `{name}` in the catalog (botocore {})",
@@ -243,19 +241,25 @@ impl Gen {
         let op = s.operation(name).expect("checked");
         let mut out = String::from("\n");
         doc(&mut out, "", self.docs.operation(s, name));
-        let _ = writeln!(
-            out,
-            "#[aws_json_operation(\n    target = \"{}.{name}\",",
-            s.target_prefix
-        );
+        let rest_json = s.protocol == Protocol::RestJson1;
+        if rest_json {
+            self.rest_json_head(&mut out, op);
+        } else {
+            let _ = writeln!(
+                out,
+                "#[aws_json_operation(\n    target = \"{}.{name}\",",
+                s.target_prefix
+            );
+        }
         // Timestream's query and write share a prefix and some operations: the
         // endpoint prefix says which service is meant.
-        let shared = catalog()
-            .services_by_prefix(s.target_prefix)
-            .iter()
-            .filter(|other| other.operation(name).is_some())
-            .count()
-            > 1;
+        let shared = !rest_json
+            && catalog()
+                .services_by_prefix(s.target_prefix)
+                .iter()
+                .filter(|other| other.operation(name).is_some())
+                .count()
+                > 1;
         if shared && !self.explicit {
             let _ = writeln!(
                 out,
@@ -264,7 +268,7 @@ impl Gen {
                 s.target_prefix, s.endpoint_prefix
             );
         }
-        if self.explicit {
+        if self.explicit && !rest_json {
             let _ = writeln!(
                 out,
                 "    json_version = \"{}\",\n    signing_name = \"{}\",\n    \
@@ -312,10 +316,67 @@ impl Gen {
         if let (Some(p), Some(input), Some(output)) = (&op.paginator, op.input, op.output) {
             out.push_str(&self.paginate(p, input, output));
         }
-        out.push_str(")]\n#[derive(Debug, Clone, Default)]\n");
-        let fields = op.input.map(|id| self.fields(id, true)).unwrap_or_default();
+        out.push_str(")]\n");
+        out.push_str(self.derives(op.input));
+        let fields = op
+            .input
+            .map(|id| self.fields(id, true, op.http))
+            .unwrap_or_default();
         out.push_str(&braced(&format!("pub struct {name}"), &fields));
         Ok(out)
+    }
+
+    /// A restJson1 operation's first keys: `operation = ...` with its route as a
+    /// comment, or (explicit) the route and service metadata spelt out.
+    fn rest_json_head(&self, out: &mut String, op: &Operation) {
+        let s = self.s;
+        let http = op
+            .http
+            .expect("every restJson1 operation has an http trait");
+        out.push_str("#[aws_json_operation(\n");
+        if self.explicit {
+            let _ = writeln!(out, "    http = \"{} {}\",", http.method, http.uri);
+            if http.code != 200 {
+                let _ = writeln!(out, "    code = {},", http.code);
+            }
+            let _ = writeln!(
+                out,
+                "    signing_name = \"{}\",\n    endpoint_prefix = \"{}\",\n    \
+                 service_id = \"{}\",\n    hostname = \"{}\",",
+                s.signing_name,
+                s.endpoint_prefix,
+                s.service_id,
+                s.hostname()
+            );
+        } else {
+            let code = if http.code == 200 {
+                String::new()
+            } else {
+                format!(", answers {}", http.code)
+            };
+            let _ = writeln!(
+                out,
+                "    operation = \"{}#{}\", // {} {}{code}",
+                s.name, op.name, http.method, http.uri
+            );
+        }
+    }
+
+    /// The derives of a declared structure: one holding a streaming payload
+    /// (`awsjson::ByteStream`, which a stream may back) is not `Clone`.
+    fn derives(&self, id: Option<ShapeId>) -> &'static str {
+        let s = self.s;
+        let streams = id.is_some_and(|id| {
+            s.shape(id)
+                .members()
+                .iter()
+                .any(|m| s.shape(m.target).is_streaming())
+        });
+        if streams {
+            "#[derive(Debug, Default)]\n"
+        } else {
+            "#[derive(Debug, Clone, Default)]\n"
+        }
     }
 
     fn shape(&mut self, id: ShapeId) -> String {
@@ -347,15 +408,16 @@ impl Gen {
                 out.push_str("}\n");
             }
             _ => {
-                out.push_str("#[derive(Debug, Clone, Default)]\n");
-                let fields = self.fields(id, false);
+                out.push_str(self.derives(Some(id)));
+                let fields = self.fields(id, false, None);
                 out.push_str(&braced(&format!("pub struct {name}"), &fields));
             }
         }
         out
     }
 
-    fn fields(&mut self, id: ShapeId, operation: bool) -> String {
+    /// `http` is the operation's route when `id` is its input.
+    fn fields(&mut self, id: ShapeId, operation: bool, http: Option<Http>) -> String {
         let s = self.s;
         let shape = s.shape(id);
         let mut out = String::new();
@@ -371,12 +433,37 @@ impl Gen {
                 out.push_str("    #[idempotency]\n");
             }
             let ident = &idents[i];
-            // Two members with one matching key (rare) need the wire name spelt out.
-            if keys[&field_key(m.name)] > 1 || self.explicit {
+            let rest_json = s.protocol == Protocol::RestJson1;
+            // What the JSON key, label or (explicit) binding attribute names.
+            let bound = !rest_json || matches!(m.location, Location::Body | Location::Label);
+            if self.explicit && bound {
+                let _ = writeln!(out, "    #[aws(rename = \"{}\")]", m.wire_name);
+            } else if keys[&field_key(m.name)] > 1 {
+                // Two members with one matching key (rare) need the member spelt out.
                 let _ = writeln!(out, "    #[aws(rename = \"{}\")]", m.name);
             }
-            if self.explicit && self.timestamp_format(m.target) == Some(TimestampFormat::Iso8601) {
-                out.push_str("    #[aws(timestamp = \"date-time\")]\n");
+            if self.explicit && rest_json {
+                if let Some(attr) = binding_attr(m) {
+                    let _ = writeln!(out, "    #[aws({attr})]");
+                }
+                if m.host_label() {
+                    out.push_str("    #[aws(host_label)]\n");
+                }
+            }
+            if self.explicit {
+                let format = match m.timestamp_format() {
+                    Some(format) => Some(format),
+                    None => self.timestamp_format(m.target),
+                };
+                match format {
+                    Some(TimestampFormat::Iso8601) => {
+                        out.push_str("    #[aws(timestamp = \"date-time\")]\n");
+                    }
+                    Some(TimestampFormat::Rfc822) => {
+                        out.push_str("    #[aws(timestamp = \"http-date\")]\n");
+                    }
+                    _ => {}
+                }
             }
             // Spelt out even where the catalog would fill it: the reader sees why the
             // member prints redacted, and the declaration stays safe without `shape`.
@@ -384,10 +471,15 @@ impl Gen {
                 out.push_str("    #[aws(sensitive)]\n");
             }
             let mut ty = self.type_of(m.target, id);
-            if token || !m.required() {
+            if token || !required(s, m) {
                 ty = format!("Option<{ty}>");
             }
-            let _ = writeln!(out, "    pub {ident}: {ty},");
+            let comment = if self.explicit || !rest_json {
+                String::new()
+            } else {
+                binding_comment(m, http)
+            };
+            let _ = writeln!(out, "    pub {ident}: {ty},{comment}");
         }
         out
     }
@@ -576,6 +668,7 @@ impl Gen {
             Kind::Long => "i64".to_owned(),
             Kind::Float => "f32".to_owned(),
             Kind::Double => "f64".to_owned(),
+            Kind::Blob if shape.is_streaming() => "awsjson::ByteStream".to_owned(),
             Kind::Blob => "awsjson::Blob".to_owned(),
             Kind::Timestamp(_) => "awsjson::DateTime".to_owned(),
             Kind::Document => "awsjson::Document".to_owned(),
@@ -631,6 +724,56 @@ impl Gen {
         self.names.insert(id, name.clone());
         name
     }
+}
+
+/// Whether a member needs a value: required in the model, or a restJson1 URI label.
+fn required(s: &Service, m: &Member) -> bool {
+    m.required() || (s.protocol == Protocol::RestJson1 && m.location == Location::Label)
+}
+
+/// Where a restJson1 member goes, as a trailing comment (nothing for a body member).
+fn binding_comment(m: &Member, http: Option<Http>) -> String {
+    let name = m.wire_name;
+    let mut comment = match m.location {
+        Location::Body => String::new(),
+        Location::Label => match http.and_then(|h| h.label(name)) {
+            Some(label) if label.greedy => format!("URI label {{{name}+}}, slashes kept"),
+            _ => format!("URI label {{{name}}}"),
+        },
+        Location::Query => format!("query {name}"),
+        Location::QueryParams => "query parameters, one per entry".to_owned(),
+        Location::Header => format!("header {name}"),
+        Location::PrefixHeaders if name.is_empty() => "headers, one per entry".to_owned(),
+        Location::PrefixHeaders => format!("headers {name}*, one per entry"),
+        Location::Payload => "HTTP payload".to_owned(),
+        Location::ResponseCode => "status code".to_owned(),
+    };
+    if m.host_label() {
+        if !comment.is_empty() {
+            comment.push_str(", ");
+        }
+        let _ = write!(comment, "host label {{{}}}", m.name);
+    }
+    if comment.is_empty() {
+        comment
+    } else {
+        format!(" // {comment}")
+    }
+}
+
+/// The explicit binding attribute of a restJson1 member (none for a body member).
+fn binding_attr(m: &Member) -> Option<String> {
+    let name = m.wire_name;
+    Some(match m.location {
+        Location::Body => return None,
+        Location::Label => "label".to_owned(),
+        Location::Query => format!("query = {name:?}"),
+        Location::QueryParams => "query_params".to_owned(),
+        Location::Header => format!("header = {name:?}"),
+        Location::PrefixHeaders => format!("prefix_headers = {name:?}"),
+        Location::Payload => "payload".to_owned(),
+        Location::ResponseCode => "response_code".to_owned(),
+    })
 }
 
 /// `head { body }`, as rustfmt writes it (`{}` when empty).
@@ -823,6 +966,23 @@ mod tests {
                 &["IsAuthorized"],
                 "verifiedpermissions.rs",
             ),
+            // restJson1: labels, headers, query parameters, a blob payload, status code.
+            (
+                "lambda",
+                &["Invoke", "ListFunctions", "GetFunction", "DeleteFunction"],
+                "lambda.rs",
+            ),
+            // A literal query (`?mode=import`), a blob payload with query maps.
+            (
+                "apigateway",
+                &["GetRestApis", "CreateRestApi", "ImportRestApi"],
+                "apigateway.rs",
+            ),
+            ("eks", &["ListClusters", "DescribeCluster"], "eks.rs"),
+            // Header-bound content type and accept, the model body as the payload.
+            ("bedrock-runtime", &["InvokeModel"], "bedrock_runtime.rs"),
+            // A streaming response body.
+            ("polly", &["SynthesizeSpeech"], "polly.rs"),
         ];
         for (service, ops, file) in cases {
             let out = scaffold(service, ops, false).unwrap();
@@ -854,6 +1014,26 @@ mod tests {
             // output must at least be Rust.
             if let Err(e) = syn::parse_file(&out) {
                 panic!("{name}: the scaffold is not a Rust file: {e}");
+            }
+        }
+        for name in c.rest_json_service_names() {
+            let s = c.rest_json_service(name).unwrap();
+            let ops: Vec<&str> = s.operations.iter().map(|o| o.name).collect();
+            // A service whose every operation streams events has no scaffold.
+            let Ok(out) = scaffold(name, &ops, false) else {
+                assert!(
+                    s.operations.iter().all(|o| super::streams_events(s, o)),
+                    "{name}"
+                );
+                continue;
+            };
+            assert!(out.contains(&format!("operation = \"{name}#")), "{name}");
+            if let Err(e) = syn::parse_file(&out) {
+                panic!("{name}: the scaffold is not a Rust file: {e}");
+            }
+            let explicit = scaffold(name, &ops, true).unwrap();
+            if let Err(e) = syn::parse_file(&explicit) {
+                panic!("{name} (explicit): the scaffold is not a Rust file: {e}");
             }
         }
         let kinesis = scaffold("kinesis", &["PutRecord", "SubscribeToShard"], false).unwrap();

@@ -109,7 +109,16 @@
 //!
 //! `#[aws_json_operation(...)]` on a struct with named fields. Keys:
 //!
-//! - `target = "Prefix.Operation"` (required): the `X-Amz-Target`. For the 154
+//! - `operation = "<service>#<Operation>"`: the operation in awsjson's catalog, by
+//!   botocore's service name, of either protocol (`"lambda#Invoke"`,
+//!   `"dynamodb#PutItem"`). The model gives everything else: the target or HTTP route,
+//!   the service's metadata and endpoints, and for restJson1 each member's binding
+//!   (URI label, query parameter, header, prefix headers, payload, status code or JSON
+//!   body member with its `jsonName`) with its timestamp format, the host prefix and
+//!   the idempotency token's place; fields need no binding attribute, and one given
+//!   must say what the model says. Labels are required (not `Option`), and a
+//!   `streaming` payload is a [`ByteStream`]. Give it or `target`, not both.
+//! - `target = "Prefix.Operation"`: an awsJson operation's `X-Amz-Target`. For the 154
 //!   JSON-protocol services of awsjson's catalog (generated from botocore, see
 //!   `macros/catalog/README.md`) the target alone gives the protocol version, signing
 //!   name and endpoint, and the declaration is checked against the service's model

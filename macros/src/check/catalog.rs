@@ -10,6 +10,7 @@ use quote::ToTokens;
 use super::member_type;
 use super::target::Known;
 use crate::ast::{self, EnumKind};
+use crate::attr::DeclaredBinding;
 use crate::catalog::{
     self, Http, Kind, Location, Member, Protocol, Service, Shape, ShapeId, TimestampFormat,
     field_ident, variant_key,
@@ -215,13 +216,14 @@ pub(crate) fn operation(
 }
 
 /// Checks a struct shape against the model shape `lit` names, which also gives its
-/// fields their wire names. Returns the model shape's name.
+/// fields their wire names (and restJson1 bindings). Returns the model shape's name and
+/// its service's protocol.
 pub(crate) fn struct_shape(
     cx: &Ctxt,
     lit: &syn::LitStr,
     s: &ast::Struct,
     fields: &mut [Field],
-) -> Option<String> {
+) -> Option<(String, Protocol)> {
     let (service, id) = shape_ref(cx, lit)?;
     let model = service.shape(id);
     let what = format!("`{}#{}`", service.name, model.name);
@@ -246,7 +248,7 @@ pub(crate) fn struct_shape(
         span: s.item.ident.span(),
     };
     self::fields(cx, service, id, fields, &owner, false, None);
-    Some(format!("{}#{}", service.name, model.name))
+    Some((format!("{}#{}", service.name, model.name), service.protocol))
 }
 
 /// Checks an enum's variants against the model shape `lit` names: a string enum's
@@ -307,6 +309,7 @@ pub(crate) fn fields(
         field.wire_name = member.wire_name.to_owned();
         if rest_json {
             bind(service, member, field, http);
+            stated_binding(cx, field, member, owner);
         }
         // The model's `sensitive` trait wins even when the field does not say it.
         field.sensitive |= shape.sensitive || service.redacts(member.target);
@@ -416,6 +419,87 @@ fn bind(service: &Service, member: &Member, field: &mut Field, http: Option<Http
     field.media_type = service.payload_media_type(member).map(str::to_owned);
     field.streaming =
         member.location == Location::Payload && service.shape(member.target).is_streaming();
+}
+
+/// A binding stated by hand on a field the model binds: it must say what the model
+/// says (a header's name in any case). A `media_type` may name the payload's or a
+/// header's media type, which botocore's models leave out.
+fn stated_binding(cx: &Ctxt, field: &mut Field, member: &Member, owner: &Owner) {
+    let decl = field.decl;
+    if let Some(media_type) = &decl.attrs.media_type {
+        if matches!(field.binding, Binding::Payload | Binding::Header(_)) {
+            field.media_type = Some(media_type.value());
+        } else {
+            cx.error_spanned_by(
+                media_type,
+                format!(
+                    "`media_type` goes on a payload or header member; `{}` is {} in {}",
+                    member.name,
+                    where_bound(&field.binding),
+                    owner.what
+                ),
+            );
+        }
+    }
+    let Some((first, more)) = decl.attrs.bindings.split_first() else {
+        return;
+    };
+    for extra in more {
+        cx.error_at(
+            extra.span,
+            format!(
+                "`{}` already has `{}`: a member has one binding",
+                decl.ident,
+                first.value.key()
+            ),
+        );
+    }
+    let agrees = match (&first.value, &field.binding) {
+        (DeclaredBinding::Label, Binding::Label { .. })
+        | (DeclaredBinding::QueryParams, Binding::QueryParams)
+        | (DeclaredBinding::Payload, Binding::Payload)
+        | (DeclaredBinding::ResponseCode, Binding::ResponseCode) => true,
+        (DeclaredBinding::Query(lit), Binding::Query(name)) => lit.value() == *name,
+        (DeclaredBinding::Header(lit), Binding::Header(name))
+        | (DeclaredBinding::PrefixHeaders(lit), Binding::PrefixHeaders(name)) => {
+            lit.value().eq_ignore_ascii_case(name)
+        }
+        _ => false,
+    };
+    if !agrees {
+        let stated = match &first.value {
+            DeclaredBinding::Query(lit)
+            | DeclaredBinding::Header(lit)
+            | DeclaredBinding::PrefixHeaders(lit) => {
+                format!("{} = {:?}", first.value.key(), lit.value())
+            }
+            other => other.key().to_owned(),
+        };
+        cx.error_at(
+            first.span,
+            format!(
+                "`{}` is {} in {}, not `#[aws({stated})]`: leave the binding out and the catalog supplies it",
+                member.name,
+                where_bound(&field.binding),
+                owner.what
+            ),
+        );
+    }
+}
+
+/// Where a binding puts a member, for messages.
+fn where_bound(binding: &Binding) -> String {
+    match binding {
+        Binding::Body => "a member of the JSON body".to_owned(),
+        Binding::Label { greedy: false } => "a URI label".to_owned(),
+        Binding::Label { greedy: true } => "a greedy URI label".to_owned(),
+        Binding::Query(name) => format!("the query parameter `{name}`"),
+        Binding::QueryParams => "the map of query parameters".to_owned(),
+        Binding::Header(name) => format!("the header `{name}`"),
+        Binding::PrefixHeaders(prefix) => format!("the headers prefixed `{prefix}`"),
+        Binding::Payload => "the HTTP payload".to_owned(),
+        Binding::ResponseCode => "the status code".to_owned(),
+    }
 }
 
 /// A restJson1 member's binding, as the seam spells it.

@@ -16,6 +16,7 @@ mod traits;
 pub(crate) use target::of_service;
 
 use crate::ast::{self, Field};
+use crate::catalog::Protocol;
 use crate::checked::{self, Token};
 use crate::ctxt::Ctxt;
 use crate::suggest::did_you_mean;
@@ -42,17 +43,23 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     // How messages name the operation: its target, or `service#Operation`.
     let name = target.as_ref().map(|t| t.name.clone()).unwrap_or_default();
     let against = known.map(|known| catalog::operation(cx, op, &mut fields, &name, known));
-    // The route: stated (`http = ...`), or the catalog's for a restJson1 operation
-    // named by `operation = ...` (its bindings filled in by `catalog::operation`).
+    let rest_json_known = known.is_some_and(|(s, _)| s.protocol == Protocol::RestJson1);
     let http = match route {
-        Some(lit) => http::operation(cx, op, lit, &mut fields),
-        None => match known.and_then(http_route) {
-            Some(route) => Some(route),
-            None => {
-                http::awsjson(cx, op);
-                None
+        Some(lit) => {
+            if let Some(operation) = &op.args.operation {
+                cx.error_spanned_by(
+                    operation,
+                    "give either `operation` or `http`, not both: `operation = \"<service>#<Operation>\"` gives the route from the catalog; `http = ...` declares an operation outside it",
+                );
             }
-        },
+            http::operation(cx, op, lit, &mut fields)
+        }
+        // The catalog's route; `catalog::operation` checked any binding stated by hand.
+        None if rest_json_known => known.and_then(http_route),
+        None => {
+            http::awsjson(cx, op);
+            None
+        }
     };
     unique_wire_names(cx, &fields);
     let traits = traits::model_traits(cx, &op.args, &name, known);
@@ -98,7 +105,7 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
 
 /// The route of a cataloged restJson1 operation (`None` for awsJson).
 fn http_route((service, model_op): target::Known) -> Option<checked::HttpRoute> {
-    if service.protocol != crate::catalog::Protocol::RestJson1 {
+    if service.protocol != Protocol::RestJson1 {
         return None;
     }
     let http = model_op.http?;
@@ -147,7 +154,12 @@ fn struct_shape<'a>(
 ) -> checked::Struct<'a> {
     let mut fields: Vec<checked::Field> = s.fields.iter().map(checked::Field::declared).collect();
     let model = model.and_then(|lit| catalog::struct_shape(cx, lit, s, &mut fields));
-    http::shape(cx, &mut fields);
+    match model {
+        // The model bound the fields; `catalog::struct_shape` checked any stated binding.
+        Some((_, Protocol::RestJson1)) => {}
+        _ => http::shape(cx, &mut fields),
+    }
+    let model = model.map(|(name, _)| name);
     unique_wire_names(cx, &fields);
     checked::Struct {
         item: &s.item,
