@@ -110,7 +110,7 @@ async fn open(
     let mut builder = http.post(&request.url).body(request.body.clone());
     for (name, value) in &request.headers {
         if *name != "content-length" {
-            builder = builder.header(*name, value);
+            builder = builder.header(name.as_ref(), value);
         }
     }
     let response = tokio::time::timeout(WAIT, builder.send())
