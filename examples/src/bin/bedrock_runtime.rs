@@ -33,6 +33,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         content_type: Some("application/json".into()),
         accept: Some("application/json".into()),
         body: Some(Blob::new(request.as_bytes().to_vec())),
+        ..InvokeModel::default()
     }
     .send(&client)
     .await?;
