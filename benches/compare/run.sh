@@ -9,12 +9,15 @@
 # of each runtime measurement (5), CALLS sequential calls per CPU/RSS run (5000),
 # CG_CALLS calls under callgrind (400), LOAD_CALLS calls per requests/second run (20000),
 # VARIANTS (awsjson sdk floor), BUILD_PROFILES (release debug), MERGE (earlier results
-# directories whose samples are pooled in). Variants alternate inside every repetition
-# (A B C A B C).
+# directories whose samples are pooled in), MIX (awsjson: the four awsJson operations;
+# restjson: Lambda's GetFunction, restJson1, its per-call metrics named *_restjson),
+# BENCH_TARGET (where the variants build: target/ here by default).
+# Variants alternate inside every repetition (A B C A B C).
 # Results: results/<time>/results.tsv (every sample) and summary.md (medians, ratios).
 set -euo pipefail
 cd "$(dirname "$0")"
 HERE=$PWD
+BENCH_TARGET=${BENCH_TARGET:-$HERE/target}
 
 BUILDS=${BUILDS:-2}
 RUNS=${RUNS:-5}
@@ -24,6 +27,13 @@ LOAD_CALLS=${LOAD_CALLS:-20000}
 VARIANTS=${VARIANTS:-"awsjson sdk floor"}
 BUILD_PROFILES=${BUILD_PROFILES:-"release debug"}
 SECTIONS=${SECTIONS:-"size cpu callgrind rps build incr mem"}
+MIX=${MIX:-awsjson}
+case $MIX in
+    awsjson) MIX_SUFFIX= ;;
+    restjson) MIX_SUFFIX=_restjson ;;
+    *) echo "run.sh: MIX=$MIX: expected awsjson or restjson" >&2; exit 2 ;;
+esac
+export BENCH_MIX=$MIX
 PORT=${PORT:-18080}
 CLIENT_CORE=${CLIENT_CORE:-0}
 SERVER_CORE=${SERVER_CORE:-1}
@@ -45,7 +55,7 @@ need strip binutils
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$TSV"; echo "  $1 $2 = $3"; }
 now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc -l | xargs printf '%.2f'; }
-dir_of() { echo "$HERE/target/clean-$1-$2"; }
+dir_of() { echo "$BENCH_TARGET/clean-$1-$2"; }
 bin_of() { echo "$(dir_of "$1" release)/release/$1-bench"; }
 profile_flag() { [ "$1" = release ] && echo --release || true; }
 
@@ -68,11 +78,11 @@ ensure_built() {
     echo "rustc: $(rustc -V)"
     echo "awsjson: $(git -C "$HERE" rev-parse --short HEAD)$(git -C "$HERE" diff --quiet HEAD -- ../../runtime || echo '+dirty')"
     for v in awsjson sdk floor; do
-        grep -A1 -E '^name = "(aws-config|aws-sdk-dynamodb|aws-sdk-partnercentralselling|reqwest|rustls|hyper|tokio|idna_adapter)"$' "$v-bench/Cargo.lock" |
+        grep -A1 -E '^name = "(aws-config|aws-sdk-dynamodb|aws-sdk-partnercentralselling|aws-sdk-lambda|reqwest|rustls|hyper|tokio|idna_adapter)"$' "$v-bench/Cargo.lock" |
             paste - - - | awk -v v="$v" '{print v ": " $3 " " $6}' | tr -d '"'
     done
     echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "sections: $SECTIONS; BUILDS=$BUILDS RUNS=$RUNS CALLS=$CALLS CG_CALLS=$CG_CALLS LOAD_CALLS=$LOAD_CALLS"
+    echo "sections: $SECTIONS; MIX=$MIX BUILDS=$BUILDS RUNS=$RUNS CALLS=$CALLS CG_CALLS=$CG_CALLS LOAD_CALLS=$LOAD_CALLS"
 } | tee "$OUT/machine.txt"
 
 # Every variant is its own workspace with its own lock file, as a user's program is.
@@ -155,8 +165,8 @@ section_size() {
 start_server() {
     for v in $VARIANTS; do ensure_built "$v" release; done
     cargo build --offline --quiet --release --manifest-path "$HERE/canned-server/Cargo.toml" \
-        --target-dir "$HERE/target/server"
-    taskset -c "$SERVER_CORE" "$HERE/target/server/release/canned-server" "$PORT" 2> "$OUT/server.log" &
+        --target-dir "$BENCH_TARGET/server"
+    taskset -c "$SERVER_CORE" "$BENCH_TARGET/server/release/canned-server" "$PORT" 2> "$OUT/server.log" &
     SERVER=$!
     sleep 0.5
 }
@@ -177,10 +187,10 @@ section_cpu() {
         for v in $VARIANTS; do
             timed "$OUT/t0" taskset -c "$CLIENT_CORE" "$(bin_of "$v")" seq 0
             timed "$OUT/tn" taskset -c "$CLIENT_CORE" "$(bin_of "$v")" seq "$CALLS"
-            record cpu_per_call_us "$v" \
+            record "cpu_per_call_us$MIX_SUFFIX" "$v" \
                 "$(echo "($(cpu_of "$OUT/tn") - $(cpu_of "$OUT/t0")) * 1000000 / $CALLS" | bc -l | xargs printf '%.1f')"
-            record startup_cpu_ms "$v" "$(echo "$(cpu_of "$OUT/t0") * 1000" | bc -l | xargs printf '%.1f')"
-            record peak_rss_mib "$v" "$(awk '{printf "%.1f", $1 / 1024}' "$OUT/tn.rss")"
+            record "startup_cpu_ms$MIX_SUFFIX" "$v" "$(echo "$(cpu_of "$OUT/t0") * 1000" | bc -l | xargs printf '%.1f')"
+            record "peak_rss_mib$MIX_SUFFIX" "$v" "$(awk '{printf "%.1f", $1 / 1024}' "$OUT/tn.rss")"
         done
     done
 }
@@ -193,7 +203,7 @@ section_callgrind() {
                 "$(bin_of "$v")" seq "$n" 2> "$OUT/callgrind.$v.$n.log"
         done
         ir() { grep -E '^(summary|totals):' "$1" | head -1 | awk '{print $2}'; }
-        record instructions_per_call "$v" \
+        record "instructions_per_call$MIX_SUFFIX" "$v" \
             "$(( ($(ir "$OUT/callgrind.$v.$CG_CALLS") - $(ir "$OUT/callgrind.$v.0")) / CG_CALLS ))"
     done
 }
@@ -203,7 +213,7 @@ section_rps() {
     for rep in $(seq "$RUNS"); do
         for c in 1 64; do
             for v in $VARIANTS; do
-                record "rps_c$c" "$v" \
+                record "rps_c$c$MIX_SUFFIX" "$v" \
                     "$(taskset -c "$CLIENT_CORE" "$(bin_of "$v")" load "$c" "$LOAD_CALLS" | awk '/^rps/ {print $2}')"
             done
         done

@@ -20,6 +20,11 @@ LABELS = {
     "rps_c1": ("requests/s, concurrency 1", "", True),
     "rps_c64": ("requests/s, concurrency 64", "", True),
 }
+# The same per-call metrics for one restJson1 operation (run.sh with MIX=restjson).
+for _metric in ("cpu_per_call_us", "startup_cpu_ms", "peak_rss_mib", "instructions_per_call",
+                "rps_c1", "rps_c64"):
+    _label, _unit, _higher = LABELS[_metric]
+    LABELS[f"{_metric}_restjson"] = (f"{_label}, Lambda GetFunction (restJson1)", _unit, _higher)
 
 
 def paired(samples, metric):
