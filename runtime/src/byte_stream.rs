@@ -35,7 +35,7 @@ type UserStream = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;
 /// assert_eq!(body.len(), Some(5));
 /// assert_eq!(body.collect().await.unwrap(), b"hello"[..]);
 ///
-/// let chunks = ["a", "b"].map(|s| Ok(bytes::Bytes::from(s)));
+/// let chunks = ["a", "b"].map(|s| Ok::<_, std::io::Error>(bytes::Bytes::from(s)));
 /// let mut body = ByteStream::from_stream(futures_util_free::iter(chunks));
 /// assert_eq!(body.len(), None);
 /// assert_eq!(body.next().await.unwrap().unwrap(), "a");

@@ -30,7 +30,12 @@ pub(crate) async fn send_with<O: Operation>(
         .execute(O::SERVICE, name::<O>(), prepared, config)
         .await
         .map_err(Error::cast)?;
-    decode_answer::<O>(&answer.response, answer.error, answer.attempts)
+    decode_answer::<O>(
+        &answer.response,
+        answer.error,
+        answer.attempts,
+        answer.stream,
+    )
 }
 
 /// The signed request `send` would send now, without sending it.

@@ -550,6 +550,7 @@ impl Client {
             target,
             prepared: &prepared,
             body,
+            response_stream: std::sync::Mutex::new(None),
             invocation_id,
             discovered: std::sync::Mutex::new(None),
             config,
@@ -648,6 +649,7 @@ impl Client {
                 response,
                 attempts: attempt,
                 error,
+                stream: call.take_stream(),
             });
         }
         // A retryable failure says why it was the last; any other is plain.
@@ -660,6 +662,7 @@ impl Client {
                 response,
                 attempts: attempt,
                 error,
+                stream: None,
             }),
             Err(Error::Transport(e)) => {
                 let note = match e.status() {
@@ -706,6 +709,10 @@ impl Client {
             let target = Target {
                 method: call.prepared.method,
                 url: url.as_ref().unwrap_or(&destination.parsed),
+                stream_to: call
+                    .prepared
+                    .stream_response
+                    .then_some(&call.response_stream),
             };
             self.transmit(
                 &destination,
@@ -1171,6 +1178,23 @@ impl Client {
                 )
             })
             .collect();
+        // A success whose output streams its payload: the body is left to the caller,
+        // read as it is asked for (no size cap, no buffering).
+        if let Some(slot) = target.stream_to.filter(|_| (200..300).contains(&status)) {
+            let body = crate::byte_stream::ResponseBody {
+                body: reqwest::Body::from(response),
+                status,
+            };
+            *slot
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                Some(crate::ByteStream::from_response(body));
+            return Ok(RawResponse {
+                status,
+                headers,
+                body: Vec::new(),
+            });
+        }
         let cap = self.inner.max_response_bytes;
         if let Some(len) = response.content_length().filter(|len| *len > cap as u64) {
             return Err(Error::Transport(too_large(
@@ -1255,6 +1279,8 @@ pub(crate) struct Answer {
     pub(crate) attempts: u32,
     /// The response read as an error response (none for a success).
     pub(crate) error: Option<Result<ErrorAnswer, DecodeError>>,
+    /// A success's body not read yet, for an output with a streaming payload.
+    pub(crate) stream: Option<crate::ByteStream>,
 }
 
 /// The attempts of one call, for the retry loop: each signed and sent afresh, with
@@ -1430,10 +1456,12 @@ type Signed = (
     Option<reqwest::Url>,
 );
 
-/// Where one attempt goes: the method, and the URL (the destination's for awsJson).
+/// Where one attempt goes: the method, and the URL (the destination's for awsJson);
+/// and where a success's body goes unread, for an output that streams its payload.
 struct Target<'a> {
     method: &'static str,
     url: &'a reqwest::Url,
+    stream_to: Option<&'a std::sync::Mutex<Option<crate::ByteStream>>>,
 }
 
 /// The body of one attempt: the call's bytes, shared, or its stream, sent once.
@@ -1463,6 +1491,8 @@ struct Call<'a> {
     /// Host prefix, endpoint override and extra headers; its body was moved to `body`.
     prepared: &'a Prepared,
     body: Bytes,
+    /// The body of a success left unread, for an output with a streaming payload.
+    response_stream: std::sync::Mutex<Option<crate::ByteStream>>,
     invocation_id: &'a str,
     /// The discovered address the last attempt went to.
     discovered: std::sync::Mutex<Option<Arc<str>>>,
@@ -1471,6 +1501,13 @@ struct Call<'a> {
 }
 
 impl Call<'_> {
+    fn take_stream(&self) -> Option<crate::ByteStream> {
+        self.response_stream
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+    }
+
     /// The body of an attempt: the bytes again, or the stream the first time only.
     fn body(&self, attempt: u32) -> Result<AttemptBody, Error<Infallible>> {
         let Some(stream) = &self.prepared.stream else {

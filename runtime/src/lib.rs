@@ -193,6 +193,87 @@
 //!   without the attribute is a compile error. Structures nested in an output are
 //!   checked only through `shape = ...` (as the scaffold declares them).
 //!
+//! ## restJson1 operations
+//!
+//! A service of the restJson1 protocol (Lambda, API Gateway, Bedrock, EKS, ...) names
+//! an operation by its HTTP method and URI, and binds each member to a place in the
+//! request. Outside the catalog, the declaration says what the model would:
+//!
+//! - `http = "METHOD /uri/{Label}/{Greedy+}?literal"` instead of `target`, with
+//!   `signing_name` and `endpoint_prefix` (no `json_version`: bodies are
+//!   `application/json`). `code = 201`: the success status (200 by default).
+//!   `checksum_required`: the model's `httpChecksumRequired` (a `Content-MD5` header).
+//! - Field attributes: `#[aws(label)]` fills `{Name}` (the field's wire name, so
+//!   `rename` applies; `{Name+}` keeps `/`); `#[aws(query = "name")]` (lists repeat
+//!   the parameter); `#[aws(query_params)]` on a map of strings or string lists (a name
+//!   a `query` member gives wins); `#[aws(header = "X-Name")]` (lists comma-joined);
+//!   `#[aws(prefix_headers = "X-Meta-")]` on a map; `#[aws(payload)]`: the member is
+//!   the whole body (a structure or union as JSON, a string as text, a [`Blob`] as
+//!   bytes, a [`ByteStream`] streamed), then no other member may be in the body;
+//!   `#[aws(media_type = "image/png")]` on a payload or string header. A field without
+//!   one is a member of the JSON body, which is sent (`{}` at least) whenever the input
+//!   has body members.
+//! - Outputs and errors (`#[aws_json_shape]` structs) take `header`,
+//!   `prefix_headers`, `payload` and `#[aws(response_code)]` (an `i32` or
+//!   `Option<i32>`, the status). The error is chosen by `X-Amzn-ErrorType`, else the
+//!   body's `code` or `__type`.
+//! - Timestamps in a label or the query string are date-time, in a header http-date,
+//!   unless `#[aws(timestamp = "...")]` says otherwise.
+//!
+//! ```
+//! use awsjson::{aws_json_operation, aws_json_shape};
+//!
+//! #[aws_json_shape]
+//! pub struct InvokeResponse {
+//!     #[aws(response_code)]
+//!     pub status_code: i32,
+//!     #[aws(header = "X-Amz-Function-Error")]
+//!     pub function_error: Option<String>,
+//!     #[aws(payload)]
+//!     pub payload: Option<awsjson::Blob>,
+//! }
+//!
+//! #[aws_json_operation(
+//!     http = "POST /2015-03-31/functions/{FunctionName}/invocations",
+//!     signing_name = "lambda",
+//!     endpoint_prefix = "lambda",
+//!     output = InvokeResponse
+//! )]
+//! pub struct Invoke {
+//!     #[aws(label)]
+//!     pub function_name: String,
+//!     #[aws(query = "Qualifier")]
+//!     pub qualifier: Option<String>,
+//!     #[aws(header = "X-Amz-Invocation-Type")]
+//!     pub invocation_type: Option<String>,
+//!     #[aws(payload)]
+//!     pub payload: Option<awsjson::Blob>,
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let client = awsjson::Client::builder()
+//!     .region("us-east-1")
+//!     .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+//!     .build()
+//!     .unwrap();
+//! let invoke = Invoke {
+//!     function_name: "my function".into(),
+//!     qualifier: Some("live".into()),
+//!     invocation_type: Some("Event".into()),
+//!     payload: Some(awsjson::Blob::new(br#"{"n":1}"#.to_vec())),
+//! };
+//! let request = client.build_request(&invoke).await.unwrap();
+//! assert_eq!(request.method, "POST");
+//! assert_eq!(
+//!     request.url,
+//!     "https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/my%20function/invocations?Qualifier=live"
+//! );
+//! assert_eq!(request.header("x-amz-invocation-type"), Some("Event"));
+//! assert_eq!(request.body, br#"{"n":1}"#);
+//! # }
+//! ```
+//!
 //! `Option` fields are left out of the body when `None`. A member sent as `null` reads
 //! as if it were left out (as Smithy's protocol tests, botocore and the official SDKs
 //! read it): `None` for an `Option`, the default for a member with `default`, else as
@@ -444,6 +525,7 @@ mod endpoint;
 mod error;
 pub mod event_stream;
 mod http;
+mod http_binding;
 mod interceptor;
 mod md5;
 mod mirror;

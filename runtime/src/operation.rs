@@ -5,8 +5,8 @@ use crate::endpoint::Param as EndpointParam;
 use crate::endpoint::discovery::EndpointDiscovery;
 use crate::endpoint::host_prefix::HostLabelError;
 use crate::error::UnmodeledError;
-use crate::protocol::http_binding::BindError;
-use crate::protocol::rest_json;
+use crate::http_binding as rest_json;
+use crate::http_binding::BindError;
 use crate::service::ServiceMeta;
 
 /// One declared operation: what `#[aws_json_operation]` implements.
@@ -84,6 +84,10 @@ pub trait OutputShape: Sized {
     /// The wire names of its fields marked `#[aws(sensitive)]` (or filled from the
     /// catalog), which its `Debug` redacts.
     const REDACTED: &'static [&'static str] = &[];
+    /// restJson1: the type has a streaming payload, read from the response as it
+    /// arrives instead of whole.
+    #[doc(hidden)]
+    const STREAMING: bool = false;
 
     /// Decodes a success body; an empty body reads as `{}`.
     fn decode(body: &[u8]) -> Result<Self, serde_json::Error>;

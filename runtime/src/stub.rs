@@ -346,16 +346,46 @@ pub async fn read_request(
         let (name, value) = l.split_once(':').ok_or_else(|| bad("malformed header"))?;
         headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
     }
-    let len = headers
+    let chunked = headers
         .iter()
-        .find(|(n, _)| n == "content-length")
-        .and_then(|(_, v)| v.parse::<usize>().ok())
-        .unwrap_or(0);
-    if len > MAX_BODY {
-        return Err(bad("request body too large"));
-    }
-    let mut body = vec![0; len];
-    reader.read_exact(&mut body).await?;
+        .any(|(n, v)| n == "transfer-encoding" && v.eq_ignore_ascii_case("chunked"));
+    let body = if chunked {
+        // A streaming body (a `ByteStream` made from a stream) goes chunked.
+        let mut body = Vec::new();
+        loop {
+            line.clear();
+            if reader.read_line(&mut line).await? == 0 {
+                return Err(bad("connection closed in a chunked body"));
+            }
+            let size = line.trim_end().split(';').next().unwrap_or("");
+            let size =
+                usize::from_str_radix(size.trim(), 16).map_err(|_| bad("malformed chunk size"))?;
+            if body.len() + size > MAX_BODY {
+                return Err(bad("request body too large"));
+            }
+            let start = body.len();
+            body.resize(start + size, 0);
+            reader.read_exact(&mut body[start..]).await?;
+            line.clear();
+            reader.read_line(&mut line).await?;
+            if size == 0 {
+                break;
+            }
+        }
+        body
+    } else {
+        let len = headers
+            .iter()
+            .find(|(n, _)| n == "content-length")
+            .and_then(|(_, v)| v.parse::<usize>().ok())
+            .unwrap_or(0);
+        if len > MAX_BODY {
+            return Err(bad("request body too large"));
+        }
+        let mut body = vec![0; len];
+        reader.read_exact(&mut body).await?;
+        body
+    };
     Ok(Some(RawRequest {
         method,
         path,

@@ -8,36 +8,36 @@
 use std::collections::HashMap;
 
 use awsjson::{Blob, ByteStream, DateTime, Error, aws_json_operation, aws_json_shape};
-use awsjson_tests::server::{Reply, Server};
+use awsjson_tests::server::{Action, Reply, Server};
 
 #[aws_json_shape]
 #[derive(Debug)]
-pub struct Config {
-    pub memory: Option<i32>,
+struct Config {
+    memory: Option<i32>,
 }
 
 #[aws_json_shape]
 #[derive(Debug)]
-pub struct ResourceNotFoundException {
-    pub message: Option<String>,
+struct ResourceNotFoundException {
+    message: Option<String>,
     #[aws(header = "X-Resource")]
-    pub resource: Option<String>,
+    resource: Option<String>,
 }
 
 #[aws_json_shape]
 #[derive(Debug)]
-pub struct ThingOutput {
-    pub name: Option<String>,
+struct ThingOutput {
+    name: Option<String>,
     #[aws(header = "X-Amz-Version")]
-    pub version: Option<i64>,
+    version: Option<i64>,
     #[aws(header = "X-Tags")]
-    pub tags: Option<Vec<String>>,
+    tags: Option<Vec<String>>,
     #[aws(header = "Last-Modified")]
-    pub modified: Option<DateTime>,
+    modified: Option<DateTime>,
     #[aws(prefix_headers = "X-Meta-")]
-    pub meta: Option<HashMap<String, String>>,
+    meta: Option<HashMap<String, String>>,
     #[aws(response_code)]
-    pub status: i32,
+    status: i32,
 }
 
 #[aws_json_operation(
@@ -48,27 +48,27 @@ pub struct ThingOutput {
     output = ThingOutput,
     errors(ResourceNotFoundException)
 )]
-pub struct PutThing {
+struct PutThing {
     #[aws(label)]
-    pub thing_name: String,
+    thing_name: String,
     #[aws(label, rename = "Key")]
-    pub key: String,
+    key: String,
     #[aws(query = "tag")]
-    pub tags: Option<Vec<String>>,
+    tags: Option<Vec<String>>,
     #[aws(query = "limit")]
-    pub limit: Option<i32>,
+    limit: Option<i32>,
     #[aws(query_params)]
-    pub extra: Option<HashMap<String, String>>,
+    extra: Option<HashMap<String, String>>,
     #[aws(header = "X-Amz-Invocation-Type")]
-    pub invocation_type: Option<String>,
+    invocation_type: Option<String>,
     #[aws(header = "X-List")]
-    pub list: Option<Vec<String>>,
+    list: Option<Vec<String>>,
     #[aws(header = "X-Since")]
-    pub since: Option<DateTime>,
+    since: Option<DateTime>,
     #[aws(prefix_headers = "X-Meta-")]
-    pub meta: Option<HashMap<String, String>>,
-    pub description: Option<String>,
-    pub config: Option<Config>,
+    meta: Option<HashMap<String, String>>,
+    description: Option<String>,
+    config: Option<Config>,
 }
 
 #[aws_json_operation(
@@ -76,18 +76,18 @@ pub struct PutThing {
     signing_name = "things",
     endpoint_prefix = "things"
 )]
-pub struct ListThings {
+struct ListThings {
     #[aws(query = "next")]
-    pub next: Option<String>,
+    next: Option<String>,
 }
 
 #[aws_json_shape]
 #[derive(Debug)]
-pub struct BlobOutput {
+struct BlobOutput {
     #[aws(header = "Content-Type")]
-    pub content_type: Option<String>,
+    content_type: Option<String>,
     #[aws(payload)]
-    pub body: Option<Blob>,
+    body: Option<Blob>,
 }
 
 #[aws_json_operation(
@@ -96,18 +96,18 @@ pub struct BlobOutput {
     endpoint_prefix = "things",
     output = BlobOutput
 )]
-pub struct PutBlob {
+struct PutBlob {
     #[aws(label)]
-    pub id: String,
+    id: String,
     #[aws(payload, media_type = "image/png")]
-    pub body: Option<Blob>,
+    body: Option<Blob>,
 }
 
 #[aws_json_shape]
 #[derive(Debug)]
-pub struct StreamOutput {
+struct StreamOutput {
     #[aws(payload)]
-    pub body: ByteStream,
+    body: ByteStream,
 }
 
 #[aws_json_operation(
@@ -116,9 +116,9 @@ pub struct StreamOutput {
     endpoint_prefix = "things",
     output = StreamOutput
 )]
-pub struct PutStream {
+struct PutStream {
     #[aws(payload)]
-    pub body: ByteStream,
+    body: ByteStream,
 }
 
 fn put_thing() -> PutThing {
@@ -316,4 +316,108 @@ async fn build_request_shows_method_and_path() {
     assert_eq!(request.url, "https://things.eu-west-1.amazonaws.com/things");
     // A GET without a body says no length.
     assert_eq!(request.header("content-length"), None);
+}
+
+/// A response read as a stream is not buffered: `send` returns once the head is in,
+/// and the first bytes can be read while the service still holds the rest.
+#[tokio::test]
+async fn a_streaming_response_is_read_as_it_arrives() {
+    let reply = Reply::raw(200, "application/octet-stream", vec![b'x'; 4096]);
+    let server = Server::start(
+        vec![Action::Stall { reply, sent: 100 }],
+        Reply::json(500, "").into(),
+    )
+    .await
+    .unwrap();
+    // A cap far below the body: a streamed body is the caller's to bound.
+    let client = server
+        .client_builder()
+        .max_response_bytes(16)
+        .build()
+        .unwrap();
+    let mut out = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        PutStream {
+            body: ByteStream::from("x"),
+        }
+        .send(&client),
+    )
+    .await
+    .expect("send returned before the body was complete")
+    .unwrap();
+    let mut read = 0;
+    while read < 100 {
+        let chunk = out.body.next().await.unwrap().unwrap();
+        read += chunk.len();
+    }
+    assert_eq!(read, 100);
+    // The rest never comes: the next read waits.
+    let next = tokio::time::timeout(std::time::Duration::from_millis(200), out.body.next()).await;
+    assert!(next.is_err(), "the stalled body yielded {next:?}");
+}
+
+struct Chunks(std::collections::VecDeque<&'static str>);
+
+impl futures_core::Stream for Chunks {
+    type Item = Result<bytes::Bytes, std::io::Error>;
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        std::task::Poll::Ready(self.0.pop_front().map(|s| Ok(bytes::Bytes::from(s))))
+    }
+}
+
+/// A request body from a stream goes chunked and unsigned, and is sent once: a call
+/// whose first attempt fails is not sent again.
+#[tokio::test]
+async fn a_streaming_request_goes_once_unsigned() {
+    let server = Server::start(
+        Vec::new(),
+        Reply::raw(200, "application/octet-stream", b"ok".to_vec()).into(),
+    )
+    .await
+    .unwrap();
+    let client = server.client_builder().build().unwrap();
+    let op = PutStream {
+        body: ByteStream::from_stream(Chunks(["one ", "two ", "three"].into())),
+    };
+    let out = op.send(&client).await.unwrap();
+    assert_eq!(out.body.collect().await.unwrap(), "ok");
+    let request = &server.requests()[0];
+    assert_eq!(request.body, b"one two three");
+    assert_eq!(request.header("transfer-encoding"), Some("chunked"));
+    assert_eq!(request.header("content-length"), None);
+    assert_eq!(
+        request.header("x-amz-content-sha256"),
+        Some("UNSIGNED-PAYLOAD")
+    );
+    assert!(
+        request
+            .header("authorization")
+            .unwrap()
+            .contains("x-amz-content-sha256"),
+        "the payload hash header is signed"
+    );
+    // The stream was read by that call: sending the same input again says so.
+    let err = op.send(&client).await.unwrap_err();
+    assert!(err.to_string().contains("sent once"), "{err}");
+
+    // A retryable failure is not retried: the stream is gone.
+    let failing = Server::start(Vec::new(), Reply::json(503, "").into())
+        .await
+        .unwrap();
+    let client = failing.client_builder().build().unwrap();
+    let err = PutStream {
+        body: ByteStream::from_stream(Chunks(["a"].into())),
+    }
+    .send(&client)
+    .await
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("streaming body was sent by an earlier attempt"),
+        "{err}"
+    );
+    assert_eq!(failing.requests().len(), 1);
 }

@@ -30,6 +30,11 @@ pub(crate) fn expand(shape: &Struct) -> TokenStream {
     });
     let redacted = redacted_members(&shape.fields);
     let decode_http = super::http::decode(&shape.fields);
+    let streaming = shape.fields.iter().any(|f| f.streaming).then(|| {
+        quote!(
+            const STREAMING: bool = true;
+        )
+    });
     quote! {
         #item
 
@@ -42,6 +47,7 @@ pub(crate) fn expand(shape: &Struct) -> TokenStream {
             const MODEL_SHAPE: &'static str = #model;
             const MEMBERS: &'static [(&'static str, &'static str)] = &[#((#wires, #messages)),*];
             #redacted
+            #streaming
 
             fn decode(
                 body: &[u8],

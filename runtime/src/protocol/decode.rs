@@ -9,7 +9,7 @@ use super::rest_json::Response;
 
 /// Decodes a response into the operation's output or typed error.
 pub fn decode_response<O: Operation>(response: &RawResponse) -> Result<O::Output, Error<O::Error>> {
-    decode_answer::<O>(response, None, 1)
+    decode_answer::<O>(response, None, 1, None)
 }
 
 /// [`decode_response`] for the last response of a call that made `attempts` attempts;
@@ -18,9 +18,12 @@ pub(crate) fn decode_answer<O: Operation>(
     response: &RawResponse,
     error: Option<Result<ErrorAnswer, DecodeError>>,
     attempts: u32,
+    stream: Option<crate::ByteStream>,
 ) -> Result<O::Output, Error<O::Error>> {
     if response.is_success() {
-        return O::Output::decode_http(&mut Response::new(response, &response.body)).map_err(|e| {
+        let mut read = Response::new(response, &response.body);
+        read.stream = stream;
+        return O::Output::decode_http(&mut read).map_err(|e| {
             Error::Decode(DecodeError::from_response(
                 "the success response does not match the output shape",
                 response,
@@ -118,7 +121,8 @@ mod tests {
             meta: ErrorMeta::new("Known", 400).with_message("from the loop"),
             rewritten: Some(b"{}".to_vec()),
         };
-        let Err(Error::Service(error)) = decode_answer::<Op>(&response, Some(Ok(read)), 2) else {
+        let Err(Error::Service(error)) = decode_answer::<Op>(&response, Some(Ok(read)), 2, None)
+        else {
             panic!("expected a service error");
         };
         assert!(matches!(error.err(), OpError::Known(body) if body == b"{}"));

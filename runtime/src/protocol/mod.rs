@@ -2,7 +2,7 @@
 //! response becomes its output or typed error.
 //!
 //! What differs per protocol lives in one file per protocol (`aws_json.rs`,
-//! `rest_json.rs`, with `http_binding.rs` for restJson1's values outside the body),
+//! `rest_json.rs`, over the crate's `http_binding.rs` for restJson1's bound members),
 //! each saying its own method, URI, headers and body; what the JSON protocols share
 //! sits beside them: JSON bodies (`json_body.rs`, `json_struct.rs`), error codes
 //! (`error_code.rs`) and decoding (`decode.rs`). Nothing here knows the client: the
@@ -19,7 +19,6 @@ use crate::operation::Operation;
 pub(crate) mod aws_json;
 pub(crate) mod decode;
 pub(crate) mod error_code;
-pub(crate) mod http_binding;
 pub(crate) mod json_body;
 pub mod json_struct;
 pub mod rest_json;
@@ -38,6 +37,8 @@ pub(crate) struct Prepared {
     /// A streaming body, sent once instead of `body` (restJson1 `@streaming` payloads
     /// made from a stream).
     pub(crate) stream: Option<crate::ByteStream>,
+    /// Whether a success's body is left unread for the output's streaming payload.
+    pub(crate) stream_response: bool,
     /// Prepended to the endpoint's host (`endpoint` trait).
     pub(crate) host_prefix: Option<String>,
     /// Replaces the client's endpoint for this call (`#[aws(endpoint_url)]`).
@@ -62,6 +63,7 @@ impl Default for Prepared {
             uri: String::new(),
             body: Vec::new(),
             stream: None,
+            stream_response: false,
             host_prefix: None,
             endpoint_url: None,
             headers: Vec::new(),
@@ -122,6 +124,7 @@ pub(crate) fn prepare<O: Operation>(
         uri,
         body,
         stream,
+        stream_response: <O::Output as crate::operation::OutputShape>::STREAMING,
         host_prefix,
         endpoint_url: op
             .endpoint_url()

@@ -1,14 +1,20 @@
-//! Member values as restJson1 writes them outside the body, and reads them back: the
-//! text of a URI label, a query parameter or a header, lists of them, and maps of
-//! them (`httpQueryParams`, `httpPrefixHeaders`).
+//! restJson1's HTTP bindings, the protocol-free half: where an operation's members go
+//! in a request (a [`Route`] and the [`Request`] the expansion's `http_bindings` fills)
+//! and where an output's come from in a response ([`Response`]), and the text of each
+//! value in a URI label, a query parameter or a header, lists and maps of them.
 //!
 //! Both directions go through serde, so that every member type the JSON body takes
 //! (strings, numbers, booleans, string and int enums, blobs, timestamps through their
-//! adapter) takes these locations too, without a trait of its own per type.
+//! adapter) takes these locations too, without a trait of its own per type. What
+//! needs an operation (encoding a whole request) is `protocol/rest_json.rs`.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, IntoDeserializer as _};
+use serde::de::{self, DeserializeSeed, IntoDeserializer as _};
+
+use crate::byte_stream::{ByteStream, RequestBody};
+use crate::http::RawResponse;
 use serde::ser::{self, Impossible};
 
 /// Why a member cannot be written to, or read from, its HTTP location.
@@ -481,11 +487,11 @@ fn finish_item(current: &mut String, quoted: bool) -> String {
 /// A deserializer over one text (a header's value, an item of a header list, a
 /// status code): numbers, booleans, strings, enums and timestamps read from it.
 pub(crate) struct Text<'a> {
-    text: std::borrow::Cow<'a, str>,
+    text: Cow<'a, str>,
 }
 
 impl<'a> Text<'a> {
-    pub(crate) fn new(text: impl Into<std::borrow::Cow<'a, str>>) -> Self {
+    pub(crate) fn new(text: impl Into<Cow<'a, str>>) -> Self {
         Text { text: text.into() }
     }
 }
@@ -575,8 +581,8 @@ impl<'de> de::Deserializer<'de> for Text<'de> {
 
     fn deserialize_str<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.text {
-            std::borrow::Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
-            std::borrow::Cow::Owned(text) => visitor.visit_string(text),
+            Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
+            Cow::Owned(text) => visitor.visit_string(text),
         }
     }
 
@@ -693,6 +699,466 @@ impl<'de> de::IntoDeserializer<'de, DeError> for Text<'de> {
     type Deserializer = Self;
     fn into_deserializer(self) -> Self {
         self
+    }
+}
+
+/// A restJson1 operation's `http` trait and the traits that shape its request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Route {
+    /// The operation's name, for messages and traces.
+    pub name: &'static str,
+    /// `GET`, `POST`, ...
+    pub method: &'static str,
+    /// The path template: `/things/{Id}/{Key+}`.
+    pub path: &'static str,
+    /// The template's literal query (after `?`), sent first; may be empty.
+    pub query: &'static str,
+    /// The success status code.
+    pub code: u16,
+    /// Whether the input has JSON body members: the request then carries a JSON
+    /// object, `{}` when they are all unset.
+    pub json_body: bool,
+    /// `httpChecksumRequired`: the request carries `Content-MD5`.
+    pub checksum_required: bool,
+}
+
+/// The members of one request bound outside the JSON body, as the expansion's
+/// `http_bindings` hands them over.
+#[derive(Default)]
+pub struct Request {
+    pub(crate) labels: Vec<(&'static str, String)>,
+    pub(crate) query: Vec<(Cow<'static, str>, String)>,
+    pub(crate) query_params: Vec<(String, String)>,
+    pub(crate) headers: Vec<(Cow<'static, str>, Cow<'static, str>)>,
+    /// `httpPrefixHeaders` entries: a header a member names wins over them.
+    pub(crate) prefixed: Vec<(String, String)>,
+    pub(crate) payload: Option<Payload>,
+}
+
+pub(crate) enum Payload {
+    Bytes(Vec<u8>, Cow<'static, str>),
+    Stream(ByteStream, Cow<'static, str>),
+}
+
+/// A blob or string payload member, or an optional one.
+pub trait PayloadBytes {
+    /// The bytes; `None` when unset.
+    fn payload_bytes(&self) -> Option<&[u8]>;
+}
+
+impl PayloadBytes for crate::Blob {
+    fn payload_bytes(&self) -> Option<&[u8]> {
+        Some(self.as_bytes())
+    }
+}
+
+impl PayloadBytes for String {
+    fn payload_bytes(&self) -> Option<&[u8]> {
+        Some(self.as_bytes())
+    }
+}
+
+impl<T: PayloadBytes> PayloadBytes for Option<T> {
+    fn payload_bytes(&self) -> Option<&[u8]> {
+        self.as_ref().and_then(T::payload_bytes)
+    }
+}
+
+/// A streaming payload member, or an optional one.
+pub trait PayloadStream {
+    /// The stream; `None` when unset.
+    fn payload_stream(&self) -> Option<&ByteStream>;
+}
+
+impl PayloadStream for ByteStream {
+    fn payload_stream(&self) -> Option<&ByteStream> {
+        Some(self)
+    }
+}
+
+impl PayloadStream for Option<ByteStream> {
+    fn payload_stream(&self) -> Option<&ByteStream> {
+        self.as_ref()
+    }
+}
+
+impl Request {
+    /// A URI label's value (`{name}`, or `{name+}` when `greedy`, which keeps `/`).
+    pub fn label<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        greedy: bool,
+        value: &T,
+    ) -> Result<(), BindError> {
+        let texts = texts(value)?;
+        let [text] = &texts[..] else {
+            return Err(BindError(format!(
+                "the URI label {name} needs one value, not {}",
+                texts.len()
+            )));
+        };
+        self.labels.push((name, encode(text, greedy)));
+        Ok(())
+    }
+
+    /// A query parameter: `name=value`, repeated for each item of a list; nothing
+    /// when unset.
+    pub fn query<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), BindError> {
+        for text in texts(value)? {
+            self.query.push((Cow::Borrowed(name), text));
+        }
+        Ok(())
+    }
+
+    /// `httpQueryParams`: a map of strings or of string lists; its entries go after
+    /// the named parameters, and a name that a `query` member gives is left out.
+    pub fn query_params<T: serde::Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<(), BindError> {
+        for (key, values) in entries(value)? {
+            for text in values {
+                self.query_params.push((key.clone(), text));
+            }
+        }
+        Ok(())
+    }
+
+    /// A header (`name` in lower case); a list's items are comma-joined, quoted when
+    /// `quote` (strings, not http-dates) and they hold a comma or a quote.
+    pub fn header<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        quote: bool,
+        list: bool,
+    ) -> Result<(), BindError> {
+        let texts = texts(value)?;
+        if texts.is_empty() && !list {
+            return Ok(());
+        }
+        let text = if list {
+            header_list(&texts, quote)
+        } else {
+            texts.concat()
+        };
+        self.headers.push((Cow::Borrowed(name), Cow::Owned(text)));
+        Ok(())
+    }
+
+    /// `httpPrefixHeaders`: one header per entry of a map, named `prefix` + key.
+    pub fn prefix_headers<T: serde::Serialize + ?Sized>(
+        &mut self,
+        prefix: &'static str,
+        value: &T,
+    ) -> Result<(), BindError> {
+        for (key, values) in entries(value)? {
+            let name = format!("{prefix}{key}").to_ascii_lowercase();
+            let text = header_list(&values, true);
+            self.prefixed.push((name, text));
+        }
+        Ok(())
+    }
+
+    /// A string header with a media type (`@mediaType`): its value base64-encoded, as
+    /// a header cannot carry any JSON text.
+    pub fn header_base64<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), BindError> {
+        for text in texts(value)? {
+            let encoded = crate::Blob::new(text.into_bytes()).to_base64();
+            self.headers
+                .push((Cow::Borrowed(name), Cow::Owned(encoded)));
+        }
+        Ok(())
+    }
+
+    /// An idempotency token bound to the query string: the member's, else a fresh one.
+    pub fn query_token(&mut self, name: &'static str, value: &Option<String>) {
+        let token = token(value);
+        self.query.push((Cow::Borrowed(name), token));
+    }
+
+    /// An idempotency token bound to a header: the member's, else a fresh one.
+    pub fn header_token(&mut self, name: &'static str, value: &Option<String>) {
+        let token = token(value);
+        self.headers.push((Cow::Borrowed(name), Cow::Owned(token)));
+    }
+
+    /// A structure, union, document or enum payload: JSON (`application/json`), or
+    /// the text of a string enum (`text/plain`). Unset, a structure's is `{}` (`unset`),
+    /// any other none.
+    pub fn payload_json<T: serde::Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+        media_type: Option<&'static str>,
+        document: bool,
+        unset: Option<&'static str>,
+    ) -> Result<(), BindError> {
+        let json = serde_json::to_value(value).map_err(|e| BindError(e.to_string()))?;
+        let (bytes, default) = match json {
+            serde_json::Value::Null if !document => match unset {
+                Some(body) => (body.as_bytes().to_vec(), "application/json"),
+                None => return Ok(()),
+            },
+            serde_json::Value::String(text) if !document => (text.into_bytes(), "text/plain"),
+            other => (
+                serde_json::to_vec(&other).map_err(|e| BindError(e.to_string()))?,
+                "application/json",
+            ),
+        };
+        self.payload = Some(Payload::Bytes(
+            bytes,
+            Cow::Borrowed(media_type.unwrap_or(default)),
+        ));
+        Ok(())
+    }
+
+    /// A blob or string payload, sent as it is: `application/octet-stream` or
+    /// `text/plain` unless the member has a media type; nothing when unset.
+    pub fn payload_bytes<T: PayloadBytes + ?Sized>(
+        &mut self,
+        value: &T,
+        content_type: &'static str,
+    ) {
+        if let Some(bytes) = value.payload_bytes() {
+            self.payload = Some(Payload::Bytes(bytes.to_vec(), Cow::Borrowed(content_type)));
+        }
+    }
+
+    /// A streaming blob payload; nothing when unset.
+    pub fn payload_stream<T: PayloadStream + ?Sized>(
+        &mut self,
+        value: &T,
+        content_type: &'static str,
+    ) -> Result<(), BindError> {
+        let Some(stream) = value.payload_stream() else {
+            return Ok(());
+        };
+        let payload = match stream.request_body() {
+            RequestBody::Bytes(bytes) => {
+                Payload::Bytes(bytes.to_vec(), Cow::Borrowed(content_type))
+            }
+            RequestBody::Stream(stream) => Payload::Stream(stream, Cow::Borrowed(content_type)),
+            RequestBody::Taken => {
+                return Err(BindError(
+                    "the streaming body was sent already: a ByteStream made from a stream can be sent once"
+                        .to_owned(),
+                ));
+            }
+        };
+        self.payload = Some(payload);
+        Ok(())
+    }
+}
+
+fn token(value: &Option<String>) -> String {
+    match value {
+        Some(token) => token.clone(),
+        None => crate::uuid::Uuid::new_v4().as_str().to_owned(),
+    }
+}
+
+/// Percent-encodes all but RFC 3986's unreserved characters (and `/` in a greedy
+/// label), as Smithy's clients encode labels and query strings.
+pub(crate) fn encode(text: &str, keep_slash: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~')
+            || (keep_slash && b == b'/')
+        {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A response as the expansion's `decode_http` reads it.
+pub struct Response<'a> {
+    /// Status and headers (and the body, when it was read whole).
+    pub raw: &'a RawResponse,
+    /// The body to decode: the response's, or an error body with one message spelling.
+    pub body: &'a [u8],
+    /// A streaming payload's body, not read yet.
+    pub(crate) stream: Option<ByteStream>,
+}
+
+impl<'a> Response<'a> {
+    /// A response read whole.
+    pub fn new(raw: &'a RawResponse, body: &'a [u8]) -> Self {
+        Response {
+            raw,
+            body,
+            stream: None,
+        }
+    }
+
+    /// Reads a base64-encoded string header (`@mediaType`) into `slot`.
+    pub fn header_base64<T: de::DeserializeOwned>(
+        &self,
+        name: &str,
+        slot: &mut T,
+    ) -> Result<(), serde_json::Error> {
+        if let Some(value) = self.raw.header(name) {
+            let bytes = crate::Blob::from_base64(value.trim()).map_err(|e| {
+                <serde_json::Error as de::Error>::custom(format!("header {name}: {e}"))
+            })?;
+            let text = String::from_utf8(bytes.into_inner()).map_err(|_| {
+                <serde_json::Error as de::Error>::custom(format!(
+                    "header {name}: not UTF-8 once decoded"
+                ))
+            })?;
+            *slot = T::deserialize(Text::new(text))?;
+        }
+        Ok(())
+    }
+
+    /// Reads the header `name` into `slot` (left as it is when the header is absent).
+    pub fn header<S: DeserializeSeed<'a>>(
+        &self,
+        name: &str,
+        slot: &mut S::Value,
+        seed: S,
+    ) -> Result<(), serde_json::Error> {
+        let raw: &'a RawResponse = self.raw;
+        if let Some(value) = raw.header(name) {
+            *slot = seed.deserialize(Text::new(value)).map_err(|e| {
+                <serde_json::Error as de::Error>::custom(format!("header {name}: {e}"))
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Reads the headers named `prefix` + key into the map `slot` (left as it is when
+    /// there are none); keys keep the case the response gives.
+    pub fn prefix_headers<S: DeserializeSeed<'a>>(
+        &self,
+        prefix: &str,
+        slot: &mut S::Value,
+        seed: S,
+    ) -> Result<(), serde_json::Error> {
+        let raw: &'a RawResponse = self.raw;
+        let entries: Vec<(String, Text<'a>)> = raw
+            .headers
+            .iter()
+            .filter(|(name, _)| {
+                name.len() >= prefix.len()
+                    && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+            })
+            .map(|(name, value)| (name[prefix.len()..].to_owned(), Text::new(value.as_str())))
+            .collect();
+        if entries.is_empty() {
+            return Ok(());
+        }
+        *slot = seed.deserialize(HeaderEntries(entries))?;
+        Ok(())
+    }
+
+    /// Reads the status code into `slot`.
+    pub fn status<S: DeserializeSeed<'a>>(
+        &self,
+        slot: &mut S::Value,
+        seed: S,
+    ) -> Result<(), serde_json::Error> {
+        *slot = seed.deserialize(Text::new(self.raw.status.to_string()))?;
+        Ok(())
+    }
+
+    /// Reads a blob or string payload: the body as it is.
+    pub fn payload_bytes<T: FromPayload>(&self, slot: &mut T) -> Result<(), serde_json::Error> {
+        *slot = T::from_payload(self.body)?;
+        Ok(())
+    }
+
+    /// Reads a structure, union, document or enum payload (JSON; a string enum's
+    /// text); an empty body leaves `slot` as it is.
+    pub fn payload_json<T: de::DeserializeOwned>(
+        &self,
+        slot: &mut T,
+    ) -> Result<(), serde_json::Error> {
+        if self.body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        *slot = match serde_json::from_slice(self.body) {
+            Ok(value) => value,
+            Err(json) => {
+                // A string enum payload is its bare text.
+                let text = std::str::from_utf8(self.body).map_err(|_| json)?;
+                T::deserialize(Text::new(text))?
+            }
+        };
+        Ok(())
+    }
+
+    /// Reads a streaming payload: the body not read yet, else the body read whole.
+    pub fn payload_stream<T: FromPayload>(
+        &mut self,
+        slot: &mut T,
+    ) -> Result<(), serde_json::Error> {
+        *slot = match self.stream.take() {
+            Some(stream) => T::from_stream(stream),
+            None => T::from_payload(self.body)?,
+        };
+        Ok(())
+    }
+}
+
+/// A payload member type read from a body: blobs, strings and streams, or optional
+/// ones.
+pub trait FromPayload: Sized {
+    /// From the whole body.
+    fn from_payload(body: &[u8]) -> Result<Self, serde_json::Error>;
+    /// From a body not read yet.
+    fn from_stream(stream: ByteStream) -> Self;
+}
+
+impl FromPayload for crate::Blob {
+    fn from_payload(body: &[u8]) -> Result<Self, serde_json::Error> {
+        Ok(crate::Blob::new(body))
+    }
+    fn from_stream(_: ByteStream) -> Self {
+        crate::Blob::default()
+    }
+}
+
+impl FromPayload for String {
+    fn from_payload(body: &[u8]) -> Result<Self, serde_json::Error> {
+        String::from_utf8(body.to_vec())
+            .map_err(|_| <serde_json::Error as de::Error>::custom("the text payload is not UTF-8"))
+    }
+    fn from_stream(_: ByteStream) -> Self {
+        String::new()
+    }
+}
+
+impl FromPayload for ByteStream {
+    fn from_payload(body: &[u8]) -> Result<Self, serde_json::Error> {
+        Ok(ByteStream::new(body.to_vec()))
+    }
+    fn from_stream(stream: ByteStream) -> Self {
+        stream
+    }
+}
+
+impl<T: FromPayload> FromPayload for Option<T> {
+    /// `None` for an empty body.
+    fn from_payload(body: &[u8]) -> Result<Self, serde_json::Error> {
+        if body.is_empty() {
+            return Ok(None);
+        }
+        T::from_payload(body).map(Some)
+    }
+    fn from_stream(stream: ByteStream) -> Self {
+        Some(T::from_stream(stream))
     }
 }
 
