@@ -174,7 +174,6 @@ pub(crate) struct Token {
     /// Where the token goes: [`Binding::Body`] under awsJson; a restJson1 token may be
     /// a query parameter or header (`DeleteAnalyzer`'s `clientToken`), which the
     /// request carries even when the declaration has no field for it.
-    #[allow(dead_code)] // read by the restJson1 expansion (issue 17)
     pub(crate) binding: Binding,
     /// The field holding it; `None` when the declaration leaves it out and awsjson
     /// fills it on every call.

@@ -1,8 +1,20 @@
 //! The output of `awsjson-cli scaffold` compiles as is: these modules are its output
-//! for operations of nine services, kept current by `awsjson-cli`'s own test
+//! for operations of fourteen services (five restJson1: Lambda, API Gateway, EKS,
+//! Bedrock Runtime, Polly), kept current by `awsjson-cli`'s own test
 //! (`cargo test -p awsjson-cli`; regenerate with `AWSJSON_BLESS=1`).
 
 #![allow(dead_code, missing_docs, clippy::all)]
+
+#[path = "scaffold/apigateway.rs"]
+pub mod apigateway;
+#[path = "scaffold/bedrock_runtime.rs"]
+pub mod bedrock_runtime;
+#[path = "scaffold/eks.rs"]
+pub mod eks;
+#[path = "scaffold/lambda.rs"]
+pub mod lambda;
+#[path = "scaffold/polly.rs"]
+pub mod polly;
 
 #[path = "scaffold/cloudwatch.rs"]
 pub mod cloudwatch;
@@ -168,5 +180,69 @@ fn scaffolded_model_traits() {
     assert_eq!(
         <timestream_write::DescribeEndpoints as Operation>::SERVICE.endpoint_prefix,
         "ingest.timestream"
+    );
+}
+
+/// restJson1 scaffolds send from the model's route, with no `X-Amz-Target`: each is
+/// built into a request against a fixed region, which shows method, path and query.
+#[tokio::test]
+async fn scaffolded_rest_json_declarations_build_requests() {
+    let client = awsjson::Client::builder()
+        .region("eu-west-1")
+        .credentials(awsjson::Credentials::new("AKID", "SECRET", None))
+        .build()
+        .unwrap();
+    let invoke = lambda::Invoke {
+        function_name: "f".into(),
+        qualifier: Some("1".into()),
+        ..Default::default()
+    };
+    let request = client.build_request(&invoke).await.unwrap();
+    assert_eq!(request.method, "POST");
+    assert_eq!(
+        request.url,
+        "https://lambda.eu-west-1.amazonaws.com/2015-03-31/functions/f/invocations?Qualifier=1"
+    );
+    assert_eq!(request.header("x-amz-target"), None);
+    let apis = apigateway::GetRestApis {
+        limit: Some(5),
+        ..Default::default()
+    };
+    let request = client.build_request(&apis).await.unwrap();
+    assert_eq!(request.method, "GET");
+    assert_eq!(
+        request.url,
+        "https://apigateway.eu-west-1.amazonaws.com/restapis?limit=5"
+    );
+    let cluster = eks::DescribeCluster {
+        name: "prod".into(),
+    };
+    let request = client.build_request(&cluster).await.unwrap();
+    assert_eq!(
+        request.url,
+        "https://eks.eu-west-1.amazonaws.com/clusters/prod"
+    );
+    let model = bedrock_runtime::InvokeModel {
+        model_id: "anthropic.claude-v2".into(),
+        content_type: Some("application/json".into()),
+        body: Some(awsjson::Blob::new(b"{}".to_vec())),
+        ..Default::default()
+    };
+    let request = client.build_request(&model).await.unwrap();
+    assert_eq!(
+        request.url,
+        "https://bedrock-runtime.eu-west-1.amazonaws.com/model/anthropic.claude-v2/invoke"
+    );
+    assert_eq!(request.header("content-type"), Some("application/json"));
+    let speech = polly::SynthesizeSpeech {
+        text: "hi".into(),
+        output_format: polly::OutputFormat::Mp3,
+        voice_id: polly::VoiceId::Joanna,
+        ..Default::default()
+    };
+    let request = client.build_request(&speech).await.unwrap();
+    assert_eq!(
+        request.url,
+        "https://polly.eu-west-1.amazonaws.com/v1/speech"
     );
 }

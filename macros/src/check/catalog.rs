@@ -68,7 +68,7 @@ fn nested_redactions(
     let shape = service.shape(input);
     let mut out: Vec<(syn::Type, Vec<(&'static str, String)>)> = Vec::new();
     for field in fields {
-        let Some(member) = member_for(shape, field.decl) else {
+        let Some(member) = member_for(shape, field) else {
             continue;
         };
         let (mut ty, mut id) = (ty::unwrapped(&field.decl.ty), member.target);
@@ -521,12 +521,24 @@ fn binding(member: &Member, http: Option<Http>) -> Binding {
     }
 }
 
-/// The model member a field stands for (`rename`, else its name), without reporting.
-pub(crate) fn member_for<'s>(shape: &'s Shape, field: &ast::Field) -> Option<&'s Member> {
-    match &field.attrs.rename {
-        Some(rename) => shape.member(&rename.value),
-        None => shape.member_for_field(&field.ident.to_string()),
-    }
+/// The model member a checked field stands for: the one at its place on the wire (its
+/// wire name and binding, which `fields` set from that member). Exact comparisons, no
+/// name folding: this runs for every field of every cataloged declaration.
+pub(crate) fn member_for<'s>(shape: &'s Shape, field: &Field) -> Option<&'s Member> {
+    shape.members().iter().find(|m| {
+        m.wire_name == field.wire_name
+            && match (m.location, &field.binding) {
+                (Location::Body, Binding::Body)
+                | (Location::Label, Binding::Label { .. })
+                | (Location::Query, Binding::Query(_))
+                | (Location::QueryParams, Binding::QueryParams)
+                | (Location::Header, Binding::Header(_))
+                | (Location::PrefixHeaders, Binding::PrefixHeaders(_))
+                | (Location::Payload, Binding::Payload)
+                | (Location::ResponseCode, Binding::ResponseCode) => true,
+                _ => false,
+            }
+    })
 }
 
 fn member_of<'s>(

@@ -63,10 +63,10 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     };
     unique_wire_names(cx, &fields);
     let traits = traits::model_traits(cx, &op.args, &name, known);
-    let model_labels: Vec<bool> = match known.and_then(|(s, o)| Some(s.shape(o.input?))) {
-        Some(input) => op
-            .body
-            .fields
+    // Only a host prefix with `{labels}` has label members to look for.
+    let labeled = known.filter(|(_, o)| o.host_prefix.is_some_and(|p| p.contains('{')));
+    let model_labels: Vec<bool> = match labeled.and_then(|(s, o)| Some(s.shape(o.input?))) {
+        Some(input) => fields
             .iter()
             .map(|f| catalog::member_for(input, f).is_some_and(|m| m.host_label()))
             .collect(),

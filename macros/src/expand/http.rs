@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::de::Adapter;
-use crate::checked::{Binding, Field, HttpRoute};
+use crate::checked::{Binding, Field, HttpRoute, Token};
 use crate::ty;
 
 /// The timestamp format of a member outside the body: declared, else the location's
@@ -69,10 +69,12 @@ pub(crate) fn route(name: &str, route: &HttpRoute) -> TokenStream {
 
 /// `fn http_bindings` of a restJson1 operation: each member bound outside the body,
 /// handed to the request.
-pub(crate) fn bindings(fields: &[Field]) -> TokenStream {
+pub(crate) fn bindings(fields: &[Field], token: Option<&Token>) -> TokenStream {
+    let token_field = token.and_then(|t| t.field.as_ref());
     let steps = fields.iter().filter_map(|field| {
         let member = &field.decl.ident;
-        let token = field.decl.attrs.idempotency.is_some();
+        // The operation's token, `#[idempotency]` or the model's (marked or not).
+        let token = token_field == Some(member);
         let step = match &field.binding {
             Binding::Body | Binding::ResponseCode => return None,
             Binding::Label { greedy } => {
@@ -143,12 +145,26 @@ pub(crate) fn bindings(fields: &[Field]) -> TokenStream {
         };
         Some(step)
     });
+    // A query or header token no field holds: a fresh one on every call.
+    let undeclared = token
+        .filter(|t| t.field.is_none())
+        .and_then(|t| match &t.binding {
+            Binding::Query(name) => {
+                Some(quote!(__request.query_token(#name, &::core::option::Option::None);))
+            }
+            Binding::Header(name) => {
+                let name = name.to_ascii_lowercase();
+                Some(quote!(__request.header_token(#name, &::core::option::Option::None);))
+            }
+            _ => None,
+        });
     quote! {
         fn http_bindings(
             &self,
             __request: &mut ::awsjson::__private::rest_json::Request,
         ) -> ::core::result::Result<(), ::awsjson::__private::rest_json::BindError> {
             #(#steps)*
+            #undeclared
             ::core::result::Result::Ok(())
         }
     }

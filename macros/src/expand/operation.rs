@@ -40,7 +40,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
     let token = op
         .token
         .as_ref()
-        .filter(|t| t.field.as_ref().is_none_or(in_body))
+        .filter(|t| t.binding == Binding::Body && t.field.as_ref().is_none_or(in_body))
         .map(|t| (&t.member, t.field.as_ref()));
     let (token_member, token_missing) = match token {
         Some((wire, Some(member))) => (
@@ -60,7 +60,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
     let errors = error_enum(vis, ident, &error_ident, &args.errors, op.http.is_some());
     let http = op.http.as_ref().map(|route| {
         let route_const = super::http::route(&ident.to_string(), route);
-        let bindings = super::http::bindings(&op.body.fields);
+        let bindings = super::http::bindings(&op.body.fields, op.token.as_ref());
         quote!(#route_const #bindings)
     });
     let paginate = args

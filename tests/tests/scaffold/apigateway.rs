@@ -23,7 +23,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Default)]
 pub struct GetRestApis {
     pub position: Option<String>, // query position
-    pub limit: Option<i32>, // query limit
+    pub limit: Option<i32>,       // query limit
 }
 
 #[aws_json_operation(
@@ -70,7 +70,7 @@ pub struct CreateRestApi {
 pub struct ImportRestApi {
     pub fail_on_warnings: Option<bool>, // query failonwarnings
     pub parameters: Option<HashMap<String, String>>, // query parameters, one per entry
-    pub body: awsjson::Blob, // HTTP payload
+    pub body: awsjson::Blob,            // HTTP payload
 }
 
 #[aws_json_shape(shape = "apigateway#RestApis")]

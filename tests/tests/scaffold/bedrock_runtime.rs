@@ -23,17 +23,17 @@ use awsjson::{aws_json_operation, aws_json_shape};
 pub struct InvokeModel {
     #[aws(sensitive)]
     pub body: Option<awsjson::Blob>, // HTTP payload
-    pub content_type: Option<String>, // header Content-Type
-    pub accept: Option<String>, // header Accept
-    pub model_id: String, // URI label {modelId}
-    pub trace: Option<Trace>, // header X-Amzn-Bedrock-Trace
+    pub content_type: Option<String>,         // header Content-Type
+    pub accept: Option<String>,               // header Accept
+    pub model_id: String,                     // URI label {modelId}
+    pub trace: Option<Trace>,                 // header X-Amzn-Bedrock-Trace
     pub guardrail_identifier: Option<String>, // header X-Amzn-Bedrock-GuardrailIdentifier
-    pub guardrail_version: Option<String>, // header X-Amzn-Bedrock-GuardrailVersion
+    pub guardrail_version: Option<String>,    // header X-Amzn-Bedrock-GuardrailVersion
     pub performance_config_latency: Option<PerformanceConfigLatency>, // header X-Amzn-Bedrock-PerformanceConfig-Latency
     pub service_tier: Option<ServiceTierType>, // header X-Amzn-Bedrock-Service-Tier
     #[aws(sensitive)]
     pub request_metadata: Option<String>, // header X-Amzn-Bedrock-Request-Metadata
-    pub project_identifier: Option<String>, // header X-Amzn-Bedrock-ProjectIdentifier
+    pub project_identifier: Option<String>,    // header X-Amzn-Bedrock-ProjectIdentifier
 }
 
 #[aws_json_shape(shape = "bedrock-runtime#InvokeModelResponse")]

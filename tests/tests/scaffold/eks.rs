@@ -22,8 +22,8 @@ use std::collections::HashMap;
 )]
 #[derive(Debug, Clone, Default)]
 pub struct ListClusters {
-    pub max_results: Option<i32>, // query maxResults
-    pub next_token: Option<String>, // query nextToken
+    pub max_results: Option<i32>,     // query maxResults
+    pub next_token: Option<String>,   // query nextToken
     pub include: Option<Vec<String>>, // query include
 }
 
@@ -287,7 +287,8 @@ pub struct KubeSchedulerConfigResponse {
 #[derive(Debug, Clone, Default)]
 pub struct KubeControllerManagerConfigResponse {
     pub pod_gc_controller_config: Option<PodGcControllerConfigResponse>,
-    pub horizontal_pod_autoscaler_controller_config: Option<HorizontalPodAutoscalerControllerConfigResponse>,
+    pub horizontal_pod_autoscaler_controller_config:
+        Option<HorizontalPodAutoscalerControllerConfigResponse>,
 }
 
 #[aws_json_shape(shape = "eks#ControlPlaneEgressModeType")]

@@ -57,15 +57,15 @@ use std::collections::HashMap;
 )]
 #[derive(Debug, Clone, Default)]
 pub struct Invoke {
-    pub function_name: String, // URI label {FunctionName}
+    pub function_name: String,                   // URI label {FunctionName}
     pub invocation_type: Option<InvocationType>, // header X-Amz-Invocation-Type
-    pub log_type: Option<LogType>, // header X-Amz-Log-Type
-    pub client_context: Option<String>, // header X-Amz-Client-Context
-    pub durable_execution_name: Option<String>, // header X-Amz-Durable-Execution-Name
+    pub log_type: Option<LogType>,               // header X-Amz-Log-Type
+    pub client_context: Option<String>,          // header X-Amz-Client-Context
+    pub durable_execution_name: Option<String>,  // header X-Amz-Durable-Execution-Name
     #[aws(sensitive)]
     pub payload: Option<awsjson::Blob>, // HTTP payload
-    pub qualifier: Option<String>, // query Qualifier
-    pub tenant_id: Option<String>, // header X-Amz-Tenant-Id
+    pub qualifier: Option<String>,               // query Qualifier
+    pub tenant_id: Option<String>,               // header X-Amz-Tenant-Id
 }
 
 #[aws_json_operation(
@@ -81,10 +81,10 @@ pub struct Invoke {
 )]
 #[derive(Debug, Clone, Default)]
 pub struct ListFunctions {
-    pub master_region: Option<String>, // query MasterRegion
+    pub master_region: Option<String>,             // query MasterRegion
     pub function_version: Option<FunctionVersion>, // query FunctionVersion
-    pub marker: Option<String>, // query Marker
-    pub max_items: Option<i32>, // query MaxItems
+    pub marker: Option<String>,                    // query Marker
+    pub max_items: Option<i32>,                    // query MaxItems
 }
 
 #[aws_json_operation(
@@ -99,7 +99,7 @@ pub struct ListFunctions {
 )]
 #[derive(Debug, Clone, Default)]
 pub struct GetFunction {
-    pub function_name: String, // URI label {FunctionName}
+    pub function_name: String,     // URI label {FunctionName}
     pub qualifier: Option<String>, // query Qualifier
 }
 
@@ -116,16 +116,16 @@ pub struct GetFunction {
 )]
 #[derive(Debug, Clone, Default)]
 pub struct DeleteFunction {
-    pub function_name: String, // URI label {FunctionName}
+    pub function_name: String,     // URI label {FunctionName}
     pub qualifier: Option<String>, // query Qualifier
 }
 
 #[aws_json_shape(shape = "lambda#InvocationResponse")]
 #[derive(Debug, Clone, Default)]
 pub struct InvocationResponse {
-    pub status_code: Option<i32>, // status code
+    pub status_code: Option<i32>,       // status code
     pub function_error: Option<String>, // header X-Amz-Function-Error
-    pub log_result: Option<String>, // header X-Amz-Log-Result
+    pub log_result: Option<String>,     // header X-Amz-Log-Result
     #[aws(sensitive)]
     pub payload: Option<awsjson::Blob>, // HTTP payload
     pub executed_version: Option<String>, // header X-Amz-Executed-Version
@@ -823,7 +823,8 @@ pub struct TenancyConfig {
 #[aws_json_shape(shape = "lambda#CapacityProviderConfig")]
 #[derive(Debug, Clone, Default)]
 pub struct CapacityProviderConfig {
-    pub lambda_managed_instances_capacity_provider_config: LambdaManagedInstancesCapacityProviderConfig,
+    pub lambda_managed_instances_capacity_provider_config:
+        LambdaManagedInstancesCapacityProviderConfig,
 }
 
 #[aws_json_shape(shape = "lambda#DurableConfig")]

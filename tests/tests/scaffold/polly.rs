@@ -37,8 +37,8 @@ pub struct SynthesizeSpeech {
 #[derive(Debug, Default)]
 pub struct SynthesizeSpeechOutput {
     pub audio_stream: Option<awsjson::ByteStream>, // HTTP payload
-    pub content_type: Option<String>, // header Content-Type
-    pub request_characters: Option<i32>, // header x-amzn-RequestCharacters
+    pub content_type: Option<String>,              // header Content-Type
+    pub request_characters: Option<i32>,           // header x-amzn-RequestCharacters
 }
 
 #[aws_json_shape(shape = "polly#ConflictException")]
