@@ -4,6 +4,9 @@
 //   BIN seq N       one warm-up call per operation, then N sequential calls
 //   BIN load C N    one warm-up call per operation, then N calls from C concurrent tasks;
 //                   prints `rps <requests per second>`
+//   BIN first       start-up: the client set up from the environment and its config files
+//                   as users set it up (`setup_from_env`), then one PutItem; prints
+//                   `first_response_us <microseconds from main to the response>`
 //
 // Calls cycle through CreateResourceSnapshotJob, PutItem, GetItem, Query (awsJson); with
 // BENCH_MIX=restjson every call is Lambda's GetFunction (restJson1: a GET with a URI
@@ -12,9 +15,10 @@
 // current-thread runtime: run.sh pins the client to one core.
 
 fn main() {
+    let started = std::time::Instant::now();
     let args: Vec<String> = std::env::args().collect();
     let usage = || -> ! {
-        eprintln!("usage: {} seq N | load CONCURRENCY N", args[0]);
+        eprintln!("usage: {} seq N | load CONCURRENCY N | first", args[0]);
         std::process::exit(2)
     };
     let number = |i: usize| -> usize {
@@ -34,6 +38,14 @@ fn main() {
         .enable_all()
         .build()
         .expect("tokio runtime");
+    if args.get(1).map(String::as_str) == Some("first") {
+        runtime.block_on(async {
+            let ctx = setup_from_env(&endpoint).await;
+            call(&ctx, 1).await;
+        });
+        println!("first_response_us {}", started.elapsed().as_micros());
+        return;
+    }
     runtime.block_on(async {
         let ctx = setup(&endpoint).await;
         for i in 0..4 {

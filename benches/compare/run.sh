@@ -8,6 +8,8 @@
 # Knobs (environment): BUILDS clean builds per variant and profile (2), RUNS repetitions
 # of each runtime measurement (5), CALLS sequential calls per CPU/RSS run (5000),
 # CG_CALLS calls under callgrind (400), LOAD_CALLS calls per requests/second run (20000),
+# LOADS concurrencies of the requests/second runs (1 64 256), STARTS start-ups per variant
+# and repetition (10),
 # VARIANTS (awsjson sdk floor), BUILD_PROFILES (release debug), MERGE (earlier results
 # directories whose samples are pooled in), MIX (awsjson: the four awsJson operations;
 # restjson: Lambda's GetFunction, restJson1, its per-call metrics named *_restjson),
@@ -24,9 +26,11 @@ RUNS=${RUNS:-5}
 CALLS=${CALLS:-5000}
 CG_CALLS=${CG_CALLS:-400}
 LOAD_CALLS=${LOAD_CALLS:-20000}
+LOADS=${LOADS:-"1 64 256"}
+STARTS=${STARTS:-10}
 VARIANTS=${VARIANTS:-"awsjson sdk floor"}
 BUILD_PROFILES=${BUILD_PROFILES:-"release debug"}
-SECTIONS=${SECTIONS:-"size cpu callgrind rps build incr mem"}
+SECTIONS=${SECTIONS:-"size cpu callgrind rps startup build incr mem"}
 MIX=${MIX:-awsjson}
 case $MIX in
     awsjson) MIX_SUFFIX= ;;
@@ -209,13 +213,40 @@ section_callgrind() {
 }
 
 section_rps() {
-    echo "== requests per second ($LOAD_CALLS calls, client on core $CLIENT_CORE)"
+    echo "== requests per second and CPU per call under load ($LOAD_CALLS calls, client on core $CLIENT_CORE)"
     for rep in $(seq "$RUNS"); do
-        for c in 1 64; do
+        for c in $LOADS; do
             for v in $VARIANTS; do
-                record "rps_c$c$MIX_SUFFIX" "$v" \
-                    "$(taskset -c "$CLIENT_CORE" "$(bin_of "$v")" load "$c" "$LOAD_CALLS" | awk '/^rps/ {print $2}')"
+                # CPU of the whole run (start-up and warm-up calls too, about 6 ms) over
+                # the calls: the client is CPU-bound at high concurrency, so this is the
+                # figure requests/s follows, and less noisy than it on a shared machine.
+                { time taskset -c "$CLIENT_CORE" "$(bin_of "$v")" load "$c" "$LOAD_CALLS" > "$OUT/load.out"; } 2> "$OUT/load.time"
+                record "rps_c$c$MIX_SUFFIX" "$v" "$(awk '/^rps/ {print $2}' "$OUT/load.out")"
+                record "cpu_per_call_c${c}_us$MIX_SUFFIX" "$v" \
+                    "$(echo "$(cpu_of "$OUT/load.time") * 1000000 / $LOAD_CALLS" | bc -l | xargs printf '%.1f')"
             done
+        done
+    done
+}
+
+section_startup() {
+    echo "== start-up: process start to the first response, client set up from the environment"
+    # As a program on a developer's machine or in Lambda starts: region and credentials in
+    # the shared config files, the endpoint in AWS_ENDPOINT_URL, nothing else set.
+    local home=$OUT/home
+    mkdir -p "$home/.aws"
+    printf '[default]\nregion = us-east-1\n' > "$home/.aws/config"
+    printf '[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = %s\n' \
+        wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY > "$home/.aws/credentials"
+    for rep in $(seq "$((RUNS * STARTS))"); do
+        for v in $VARIANTS; do
+            local t0=$EPOCHREALTIME
+            env -i PATH="$PATH" HOME="$home" AWS_ENDPOINT_URL="$BENCH_ENDPOINT" BENCH_ENDPOINT="$BENCH_ENDPOINT" \
+                taskset -c "$CLIENT_CORE" "$(bin_of "$v")" first > "$OUT/first.out"
+            local t1=$EPOCHREALTIME
+            record startup_wall_ms "$v" "$(echo "($t1 - $t0) * 1000" | bc -l | xargs printf '%.2f')"
+            record startup_first_response_ms "$v" \
+                "$(awk '/^first_response_us/ {printf "%.2f", $2 / 1000}' "$OUT/first.out")"
         done
     done
 }
@@ -225,7 +256,7 @@ stop_server() { [ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true; SERVER=;
 trap stop_server EXIT
 for section in $SECTIONS; do
     case $section in
-        cpu | callgrind | rps) [ -n "$SERVER" ] || start_server ;;
+        cpu | callgrind | rps | startup) [ -n "$SERVER" ] || start_server ;;
         *) stop_server ;;
     esac
     "section_$section"

@@ -25,6 +25,9 @@ type UserStream = Pin<Box<dyn Stream<Item = Result<Bytes, BoxError>> + Send>>;
 /// A response body is read with [`next`](ByteStream::next) (or as a
 /// [`futures_core::Stream`]), or whole with [`collect`](ByteStream::collect). The
 /// service's connection stays open until the stream is read to its end or dropped.
+/// Neither the client's size cap nor its attempt and operation timeouts apply to it
+/// (the call ended with the response's head); with stalled-stream protection on (the
+/// default), a read that waits longer than its grace period for the next bytes fails.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -71,6 +74,11 @@ enum Inner {
 pub(crate) struct ResponseBody {
     pub(crate) body: reqwest::Body,
     pub(crate) status: u16,
+    /// The client's stall grace period: how long a read may wait for the next bytes
+    /// (`None`: protection off). Counted only while the reader waits, so that a reader
+    /// that pauses (and so makes the service pause) is not taken for a stall.
+    pub(crate) wait: Option<std::time::Duration>,
+    pub(crate) sleep: Option<Pin<Box<tokio::time::Sleep>>>,
 }
 
 /// Reading a streaming body failed: the connection broke, or a request body's stream
@@ -190,9 +198,29 @@ impl ByteStream {
             }),
             Inner::Response(response) => loop {
                 use http_body::Body as _;
+                use std::future::Future as _;
                 let status = response.status;
                 match Pin::new(&mut response.body).poll_frame(cx) {
-                    Poll::Pending => return Poll::Pending,
+                    Poll::Pending => {
+                        let Some(wait) = response.wait else {
+                            return Poll::Pending;
+                        };
+                        let sleep = response
+                            .sleep
+                            .get_or_insert_with(|| Box::pin(tokio::time::sleep(wait)));
+                        if sleep.as_mut().poll(cx).is_pending() {
+                            return Poll::Pending;
+                        }
+                        response.sleep = None;
+                        return Poll::Ready(Some(Err(ByteStreamError::new(
+                            format!(
+                                "the HTTP {status} response body stalled: no bytes for \
+                                 {wait:?} while it was read (see \
+                                 ClientBuilder::stalled_stream_protection)"
+                            ),
+                            None,
+                        ))));
+                    }
                     Poll::Ready(None) => return Poll::Ready(None),
                     Poll::Ready(Some(Err(e))) => {
                         return Poll::Ready(Some(Err(ByteStreamError::new(
@@ -201,6 +229,7 @@ impl ByteStream {
                         ))));
                     }
                     Poll::Ready(Some(Ok(frame))) => {
+                        response.sleep = None;
                         // Trailers carry no body bytes.
                         if let Ok(data) = frame.into_data() {
                             if !data.is_empty() {

@@ -987,10 +987,8 @@ impl Client {
             )
             .map_err(Error::Config)?;
         // restJson1: the operation's path and query after the endpoint's path.
-        let url = (!prepared.uri.is_empty())
-            .then(|| operation_url(&destination.parsed, &prepared.uri))
-            .transpose()
-            .map_err(Error::Config)?;
+        let url =
+            (!prepared.uri.is_empty()).then(|| operation_url(&destination.parsed, &prepared.uri));
         let uri = match &url {
             Some(url) => Cow::Owned(match url.query() {
                 Some(query) => format!("{}?{query}", url.path()),
@@ -1037,6 +1035,7 @@ impl Client {
             },
             &credentials,
         );
+        // Sized once: growing from the first four took two reallocations a call.
         let mut headers: Vec<(Cow<'static, str>, String)> =
             Vec::with_capacity(prepared.headers.len() + 10);
         headers.push((Cow::Borrowed("host"), destination.host.clone()));
@@ -1105,11 +1104,20 @@ impl Client {
         // The header map is built here and handed over whole: reqwest's builder would
         // parse each name and copy each value again (BENCHMARKS.md).
         let mut map = HeaderMap::with_capacity(headers.len() + extra.entries.len());
-        for (name, value) in headers {
-            // reqwest derives content-length from the body itself.
-            if name == "content-length" {
-                continue;
-            }
+        // reqwest derives content-length from the body itself.
+        let sent = || headers.iter().filter(|(name, _)| *name != "content-length");
+        // The values share one buffer, each header a slice of it: one allocation for
+        // them all, where a value of its own took two (its bytes, then the shared
+        // count reqwest's copy of the map adds) and as many frees (BENCHMARKS.md).
+        let mut text = Vec::with_capacity(sent().map(|(_, value)| value.len()).sum());
+        for (_, value) in sent() {
+            text.extend_from_slice(value.as_bytes());
+        }
+        let text = Bytes::from(text);
+        let mut at = 0;
+        for (name, value) in sent() {
+            let bytes = text.slice(at..at + value.len());
+            at += value.len();
             let name = match name {
                 Cow::Borrowed(name) => HeaderName::from_static(name),
                 // A prefix-header member's key: checked here, as values are.
@@ -1119,8 +1127,8 @@ impl Client {
                     )))
                 })?,
             };
-            // Moves the string's buffer in; only the value's bytes are checked.
-            let value = HeaderValue::try_from(value).map_err(|_| {
+            // Only the value's bytes are checked, as `HeaderValue::try_from` does.
+            let value = HeaderValue::from_maybe_shared(bytes).map_err(|_| {
                 // The value itself stays out of the message: it may be a token.
                 Error::Config(ConfigError::new(format!(
                     "the {name} header would carry bytes an HTTP header cannot"
@@ -1128,6 +1136,7 @@ impl Client {
             })?;
             map.append(name, value);
         }
+        drop(headers);
         for header in &extra.entries {
             map.append(header.name.clone(), header.value.clone());
         }
@@ -1181,9 +1190,14 @@ impl Client {
         // A success whose output streams its payload: the body is left to the caller,
         // read as it is asked for (no size cap, no buffering).
         if let Some(slot) = target.stream_to.filter(|_| (200..300).contains(&status)) {
+            let stall = self.inner.stall;
             let body = crate::byte_stream::ResponseBody {
                 body: reqwest::Body::from(response),
                 status,
+                wait: stall
+                    .is_enabled()
+                    .then(|| stall.grace_period().max(Duration::from_millis(1))),
+                sleep: None,
             };
             *slot
                 .lock()
@@ -1211,27 +1225,36 @@ impl Client {
         };
         let mut monitor = self.inner.stall.monitor();
         loop {
-            let next = response.chunk();
-            let read = match &mut monitor {
-                None => next.await,
-                Some(monitor) => match tokio::time::timeout_at(monitor.deadline(), next).await {
-                    Ok(read) => read,
-                    Err(_) if monitor.stalled() => {
-                        return Err(Error::Transport(
-                            TransportError::new(
-                                TransportErrorKind::Timeout,
-                                format!(
-                                    "the response body stalled: {} ({}; see \
+            let mut next = std::pin::pin!(response.chunk());
+            // A chunk already read needs no deadline: working one out and arming a timer
+            // for it cost about 600 instructions a call (BENCHMARKS.md).
+            let ready = match monitor {
+                Some(_) => poll_once(&mut next).await,
+                None => None,
+            };
+            let read = match (&mut monitor, ready) {
+                (_, Some(read)) => read,
+                (None, None) => next.await,
+                (Some(monitor), None) => {
+                    match tokio::time::timeout_at(monitor.deadline(), next).await {
+                        Ok(read) => read,
+                        Err(_) if monitor.stalled() => {
+                            return Err(Error::Transport(
+                                TransportError::new(
+                                    TransportErrorKind::Timeout,
+                                    format!(
+                                        "the response body stalled: {} ({}; see \
                                      ClientBuilder::stalled_stream_protection)",
-                                    monitor.describe(),
-                                    received(&body)
-                                ),
-                            )
-                            .with_status(status),
-                        ));
+                                        monitor.describe(),
+                                        received(&body)
+                                    ),
+                                )
+                                .with_status(status),
+                            ));
+                        }
+                        Err(_) => continue,
                     }
-                    Err(_) => continue,
-                },
+                }
             };
             let chunk = read.map_err(|e| {
                 let doing = format!("reading the response body ({})", received(&body));
@@ -1472,7 +1495,7 @@ enum AttemptBody {
 
 /// The endpoint's URL with a restJson1 operation's path and query: the operation's
 /// path after the endpoint's own (`https://host/base` + `/things/1`).
-fn operation_url(endpoint: &reqwest::Url, uri: &str) -> Result<reqwest::Url, ConfigError> {
+fn operation_url(endpoint: &reqwest::Url, uri: &str) -> reqwest::Url {
     let (path, query) = match uri.split_once('?') {
         Some((path, query)) => (path, Some(query)),
         None => (uri, None),
@@ -1481,7 +1504,7 @@ fn operation_url(endpoint: &reqwest::Url, uri: &str) -> Result<reqwest::Url, Con
     let mut url = endpoint.clone();
     url.set_path(&format!("{base}{path}"));
     url.set_query(query);
-    Ok(url)
+    url
 }
 
 /// One call, the same for all its attempts.
@@ -1534,6 +1557,17 @@ struct AttemptInfo<'a> {
     max: u32,
     /// The call's headers and the interceptors' for this attempt.
     extra: &'a ExtraHeaders,
+}
+
+/// `future`'s output if it is ready at the first poll; it is left to poll again if not.
+async fn poll_once<F: Future + Unpin>(future: &mut F) -> Option<F::Output> {
+    std::future::poll_fn(|cx| {
+        std::task::Poll::Ready(match std::pin::Pin::new(&mut *future).poll(cx) {
+            std::task::Poll::Ready(output) => Some(output),
+            std::task::Poll::Pending => None,
+        })
+    })
+    .await
 }
 
 fn too_large(cap: usize, seen: &str) -> TransportError {
@@ -2271,6 +2305,10 @@ impl ClientBuilder {
                 // A signed request is for one host; a 3xx is an answer to report, as the
                 // SDKs do, not a hop to follow.
                 .redirect(reqwest::redirect::Policy::none())
+                // Retrying is the attempt loop's (`retry.rs`); reqwest's own policy, which
+                // retries HTTP/2 refusals only and so never fires on HTTP/1.1, still
+                // copied every request's header map in case it would (BENCHMARKS.md).
+                .retry(reqwest::retry::never().max_retries_per_request(0))
                 .build()
                 .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))?,
         };

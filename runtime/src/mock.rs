@@ -562,6 +562,13 @@ impl MockTransport {
         };
         let target = header("x-amz-target");
         let invocation_id = header("amz-sdk-invocation-id");
+        if target.is_empty() {
+            return Err(Error::Config(ConfigError::new(format!(
+                "the mock answers awsJson calls, by their target; this call to {url} is a \
+                 restJson1 call, which it does not answer yet: test it against a local \
+                 HTTP server or moto instead"
+            ))));
+        }
         let request = HttpRequest {
             method: "POST",
             url: url.to_owned(),

@@ -15,6 +15,7 @@ use crate::sigv4::{self, SignableRequest, SigningOutput, SigningParams};
 #[derive(Default)]
 pub(crate) struct SigningKeys {
     entries: Mutex<Vec<Entry>>,
+    prefixes: sigv4::CanonicalPrefixes,
 }
 
 struct Entry {
@@ -76,7 +77,7 @@ impl SigningKeys {
                 key
             }
         };
-        sigv4::sign_with_hmac_key(request, params, &key)
+        sigv4::sign_with_hmac_key(request, params, &key, &self.prefixes)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Entry>> {

@@ -277,7 +277,7 @@ pub fn sign(request: &SignableRequest<'_>, params: &SigningParams<'_>) -> Signin
         params.region,
         params.service,
     );
-    sign_inner(request, params, &hmac_key(&key), x_amz_date)
+    sign_inner(request, params, &hmac_key(&key), x_amz_date, None)
 }
 
 /// Signs `request` with a signing key derived earlier by [`signing_key`];
@@ -303,7 +303,7 @@ pub fn sign_with_key(
         ),
         "sign_with_key: the cached signing key is not the one of this date, region and service"
     );
-    sign_inner(request, params, &hmac_key(key), x_amz_date)
+    sign_inner(request, params, &hmac_key(key), x_amz_date, None)
 }
 
 /// Derives the signing key; callers may cache it per (secret, date, region, service).
@@ -361,13 +361,74 @@ pub(crate) fn hmac_key(key: &[u8; 32]) -> ring_hmac::Key {
     ring_hmac::Key::new(ring_hmac::HMAC_SHA256, key)
 }
 
-/// [`sign_with_key`] with the key already prepared by [`hmac_key`].
+/// [`sign_with_key`] with the key already prepared by [`hmac_key`], and the hash of the
+/// canonical request's first block taken from `prefixes` when it is there.
 pub(crate) fn sign_with_hmac_key(
     request: &SignableRequest<'_>,
     params: &SigningParams<'_>,
     key: &ring_hmac::Key,
+    prefixes: &CanonicalPrefixes,
 ) -> SigningOutput {
-    sign_inner(request, params, key, format_amz_date(params.time))
+    sign_inner(
+        request,
+        params,
+        key,
+        format_amz_date(params.time),
+        Some(prefixes),
+    )
+}
+
+/// SHA-256 states after the first 64-byte block of recent canonical requests. A client's
+/// calls to one endpoint share that block (method, path, query, then the first signed
+/// headers, `host` among them, before the `x-amz-date` that changes): a state cloned from
+/// here saves hashing it, one of the four or five blocks of a canonical request.
+#[derive(Default)]
+pub(crate) struct CanonicalPrefixes {
+    slots: std::sync::Mutex<PrefixSlots>,
+}
+
+/// A client calls a handful of endpoints; the oldest slot makes room for a new block.
+#[derive(Default)]
+struct PrefixSlots {
+    states: [Option<([u8; 64], digest::Context)>; 4],
+    next: usize,
+}
+
+impl CanonicalPrefixes {
+    /// The SHA-256 of `data`, the same as [`digest::digest`] gives.
+    fn digest(&self, data: &[u8]) -> digest::Digest {
+        let Some((first, rest)) = data.split_first_chunk::<64>() else {
+            return sha256(data);
+        };
+        let mut slots = self
+            .slots
+            .lock()
+            // Each slot is written whole, and a block with the state it leads to.
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let cached = slots
+            .states
+            .iter()
+            .flatten()
+            .find(|(block, _)| block == first)
+            .map(|(_, state)| state.clone());
+        let mut state = match cached {
+            Some(state) => {
+                drop(slots);
+                state
+            }
+            None => {
+                let mut state = digest::Context::new(&digest::SHA256);
+                state.update(first);
+                let at = slots.next;
+                slots.states[at] = Some((*first, state.clone()));
+                slots.next = (at + 1) % slots.states.len();
+                drop(slots);
+                state
+            }
+        };
+        state.update(rest);
+        state.finish()
+    }
 }
 
 fn sign_inner(
@@ -375,6 +436,7 @@ fn sign_inner(
     params: &SigningParams<'_>,
     key: &ring_hmac::Key,
     x_amz_date: String,
+    prefixes: Option<&CanonicalPrefixes>,
 ) -> SigningOutput {
     let settings = params.settings;
     let mut body_hash_hex = [0u8; 64];
@@ -479,7 +541,11 @@ fn sign_inner(
     push_scope(&mut sts, date, params.region, params.service);
     let scope_end = sts.len();
     sts.push('\n');
-    push_hex(&mut sts, sha256(creq.as_bytes()).as_ref());
+    let creq_hash = match prefixes {
+        Some(prefixes) => prefixes.digest(creq.as_bytes()),
+        None => sha256(creq.as_bytes()),
+    };
+    push_hex(&mut sts, creq_hash.as_ref());
 
     let mut signature = String::with_capacity(64);
     push_hex(
@@ -1235,5 +1301,35 @@ mod tests {
         let fresh = sign(&req, &p);
         assert_eq!(cached.authorization, fresh.authorization);
         assert_eq!(cached.canonical_request, fresh.canonical_request);
+    }
+
+    #[test]
+    fn cached_prefix_states_sign_as_a_fresh_hash_does() {
+        let prefixes = CanonicalPrefixes::default();
+        let key = hmac_key(&signing_key(SECRET, "20150830", "us-east-1", "service"));
+        let p = params(None);
+        // Seven hosts through four slots, two paths: hits, misses and evictions, and
+        // first blocks that differ in one byte.
+        let hosts: Vec<String> = (0..6)
+            .map(|i| format!("service{i}.us-east-1.amazonaws.com"))
+            .chain(["s".to_owned()])
+            .collect();
+        for round in 0..2 {
+            for host in &hosts {
+                for target in ["S.Op", "S.Other"] {
+                    let headers = [("Host", host.as_str()), ("X-Amz-Target", target)];
+                    let mut req = request(&headers);
+                    let uri = format!("/{}", "p".repeat(round * 7));
+                    req.uri = &uri;
+                    let fresh = sign(&req, &p);
+                    let cached = sign_with_hmac_key(&req, &p, &key, &prefixes);
+                    assert_eq!(
+                        cached.string_to_sign, fresh.string_to_sign,
+                        "{host} {target}"
+                    );
+                    assert_eq!(cached.authorization, fresh.authorization);
+                }
+            }
+        }
     }
 }

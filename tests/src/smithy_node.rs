@@ -7,18 +7,6 @@
 
 use serde_json::{Map, Value};
 
-/// How structure member names are spelt on the side a walk writes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Names {
-    /// Member names on both sides (awsJson ignores `jsonName`).
-    AsIs,
-    /// Node form to wire form: a member with a `jsonName` is written under it.
-    ToJsonName,
-    /// Wire form to node form: a key that is a member's `jsonName` reads as that
-    /// member.
-    FromJsonName,
-}
-
 /// What a walk does at a blob or a timestamp; everything else is walked by shape.
 pub trait Leaves {
     /// A blob value.
@@ -27,38 +15,9 @@ pub trait Leaves {
     fn timestamp(&self, v: &Value, format: &str) -> Value;
     /// Whether `null` structure members are dropped (Smithy node form: null is unset).
     fn drop_null_members(&self) -> bool;
-    /// How member names are spelt on the output side.
-    fn names(&self) -> Names {
-        Names::AsIs
-    }
 }
 
-/// The member of `shape` that the key `key` stands for, with the name to write it
-/// under.
-fn member_of<'s>(shape: &'s Value, key: &str, names: Names) -> (String, &'s Value) {
-    let members = &shape["members"];
-    match names {
-        Names::AsIs => (key.to_owned(), &members[key]),
-        Names::ToJsonName => {
-            let member = &members[key];
-            let out = member["jsonName"].as_str().unwrap_or(key).to_owned();
-            (out, member)
-        }
-        Names::FromJsonName => {
-            let by_json_name = members.as_object().and_then(|m| {
-                m.iter()
-                    .find(|(_, member)| member["jsonName"].as_str() == Some(key))
-            });
-            match by_json_name {
-                Some((name, member)) => (name.clone(), member),
-                None => (key.to_owned(), &members[key]),
-            }
-        }
-    }
-}
-
-/// Walks `v` (a value of shape `target`) and rewrites its blobs, timestamps and (by
-/// [`Leaves::names`]) member names.
+/// Walks `v` (a value of shape `target`) and rewrites its blobs and timestamps.
 pub fn walk(
     v: &Value,
     target: &str,
@@ -80,14 +39,14 @@ pub fn walk(
             match shape["type"].as_str().unwrap_or_default() {
                 "structure" | "union" => {
                     let mut out = Map::new();
-                    for (key, value) in v.as_object().into_iter().flatten() {
+                    for (name, value) in v.as_object().into_iter().flatten() {
                         if value.is_null() && leaves.drop_null_members() {
                             continue;
                         }
-                        let (name, member) = member_of(shape, key, leaves.names());
+                        let member = &shape["members"][name];
                         let member_target = member["target"].as_str().unwrap_or("String");
                         out.insert(
-                            name,
+                            name.clone(),
                             walk(
                                 value,
                                 member_target,
@@ -156,7 +115,7 @@ pub fn instant(ms: Option<i64>, v: &Value) -> Value {
 /// Smithy node form (as the cases write `params`) to wire form: blobs base64,
 /// timestamps in their member's format, `null` structure members dropped (null entries
 /// of sparse lists and maps stay).
-pub struct ToWire(pub Names);
+pub struct ToWire;
 
 impl Leaves for ToWire {
     fn blob(&self, v: &Value) -> Value {
@@ -175,14 +134,11 @@ impl Leaves for ToWire {
     fn drop_null_members(&self) -> bool {
         true
     }
-    fn names(&self) -> Names {
-        self.0
-    }
 }
 
 /// Wire form back to node form for comparison with `params`: a blob becomes the text
 /// of its bytes, a timestamp its instant.
-pub struct FromWire(pub Names);
+pub struct FromWire;
 
 impl Leaves for FromWire {
     fn blob(&self, v: &Value) -> Value {
@@ -203,9 +159,6 @@ impl Leaves for FromWire {
     }
     fn drop_null_members(&self) -> bool {
         false
-    }
-    fn names(&self) -> Names {
-        self.0
     }
 }
 

@@ -35,8 +35,7 @@ use awsjson::__private::RawResponse;
 use awsjson::__private::{Operation, decode_response, request};
 use awsjson::{Client, Credentials};
 use awsjson_tests::smithy_node::{
-    AsWritten, FromWire, Names, ToWire, check_the_comparison, json_diff, parse, strings, verdict,
-    walk,
+    AsWritten, FromWire, ToWire, check_the_comparison, json_diff, parse, strings, verdict, walk,
 };
 use serde_json::{Map, Value};
 
@@ -464,14 +463,14 @@ fn written_out<T: serde::Serialize>(value: &T) -> Result<Value, String> {
 }
 
 fn to_wire(v: &Value, target: &str, format: Option<&str>, shapes: &Map<String, Value>) -> Value {
-    walk(v, target, format, shapes, &ToWire(Names::AsIs))
+    walk(v, target, format, shapes, &ToWire)
 }
 
 fn wire_to_node(v: &Value, target: &str, shapes: &Map<String, Value>) -> Value {
     if target == "Unit" {
         return v.clone();
     }
-    walk(v, target, None, shapes, &FromWire(Names::AsIs))
+    walk(v, target, None, shapes, &FromWire)
 }
 
 /// The case's params for the structure `target`, in node form for comparison.

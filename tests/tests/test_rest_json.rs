@@ -356,6 +356,44 @@ async fn a_streaming_response_is_read_as_it_arrives() {
     assert!(next.is_err(), "the stalled body yielded {next:?}");
 }
 
+/// A streamed body that stops arriving while it is read fails after the client's stall
+/// grace period; a reader that pauses is no stall.
+#[tokio::test]
+async fn a_stalled_streaming_response_fails_the_read() {
+    let reply = Reply::raw(200, "application/octet-stream", vec![b'x'; 4096]);
+    let server = Server::start(
+        vec![Action::Stall { reply, sent: 10 }],
+        Reply::json(500, "").into(),
+    )
+    .await
+    .unwrap();
+    let grace = std::time::Duration::from_millis(300);
+    let client = server
+        .client_builder()
+        .stalled_stream_protection(
+            awsjson::StalledStreamProtection::enabled().with_grace_period(grace),
+        )
+        .build()
+        .unwrap();
+    let mut out = PutStream {
+        body: ByteStream::from("x"),
+    }
+    .send(&client)
+    .await
+    .unwrap();
+    // The reader pauses longer than the grace period: the bytes sent are still there.
+    tokio::time::sleep(grace * 2).await;
+    assert_eq!(out.body.next().await.unwrap().unwrap(), "xxxxxxxxxx");
+    let started = std::time::Instant::now();
+    let err = tokio::time::timeout(std::time::Duration::from_secs(5), out.body.next())
+        .await
+        .expect("the stall was not caught")
+        .unwrap()
+        .unwrap_err();
+    assert!(err.to_string().contains("stalled"), "{err}");
+    assert!(started.elapsed() >= grace, "{:?}", started.elapsed());
+}
+
 struct Chunks(std::collections::VecDeque<&'static str>);
 
 impl futures_core::Stream for Chunks {
@@ -420,4 +458,17 @@ async fn a_streaming_request_goes_once_unsigned() {
         "{err}"
     );
     assert_eq!(failing.requests().len(), 1);
+}
+
+/// The typed mock answers awsJson calls by their target; a restJson1 call is an error
+/// that says so.
+#[tokio::test]
+async fn the_mock_says_it_does_not_answer_rest_json() {
+    let mock = awsjson::mock::Mock::new();
+    let client = mock.client().unwrap();
+    let err = ListThings { next: None }.send(&client).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Config(e) if e.to_string().contains("is a restJson1 call, which it does not answer")),
+        "{err}"
+    );
 }

@@ -8,6 +8,8 @@ from the model, every operation a client case names and every shape they reach:
   tests/tests/protocol/rest_json.rs          RestJson's operations
   tests/tests/protocol/rest_json_shapes.rs   RestJson's shapes
   tests/tests/protocol/rest_json_others.rs   API Gateway, Glacier, RestJsonValidation
+  tests/tests/protocol/rest_json_nodes.rs    the runner's member-by-member conversions
+                                             between the cases' params and those types
 
 Run from the repository root: `python3 tools/gen-protocol-decls/gen.py` (or `--check`
 to fail when the files differ from what it would write). Only the standard library.
@@ -61,9 +63,6 @@ SIMPLE = {
     "blob": "Blob",
     "document": "Document",
 }
-
-# Whether the macro takes `checksum_required` (httpChecksumRequired) yet.
-CHECKSUM_KEY = True
 
 # What each service is signed as (`sigv4Name`; RestJsonValidation has none, so it is
 # signed under its own name: nothing in its one case looks at the signature).
@@ -392,7 +391,7 @@ class Gen:
             args.append(f'host_prefix = {json.dumps(traits["endpoint"]["hostPrefix"])}')
         if "requestCompression" in traits:
             args.append(f'request_compression = {json.dumps(",".join(traits["requestCompression"]["encodings"]))}')
-        if "httpChecksumRequired" in traits and CHECKSUM_KEY:
+        if "httpChecksumRequired" in traits:
             args.append("checksum_required")
         fields = self.fields(op["input"], "input") if op["input"] != "Unit" else []
         rule_name, rule = self.rename_rule(fields)

@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use awsjson::{ByteStream, aws_json_operation, aws_json_shape};
 
 // A binding on an awsJson operation: every member is in its body.
-#[aws_json_operation(target = "DynamoDB_20120810.ListTables", code = 201)]
+#[aws_json_operation(target = "DynamoDB_20120810.ListTables", code = 201, checksum_required)]
 pub struct ListTables {
     #[aws(header = "X-Limit")]
     pub limit: Option<i32>,

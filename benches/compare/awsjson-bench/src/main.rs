@@ -200,6 +200,14 @@ async fn setup(endpoint: &str) -> Ctx {
     Ctx { client }
 }
 
+/// As a program starts: region, credentials and endpoint from the environment and the
+/// shared config files (run.sh sets `AWS_ENDPOINT_URL` and a `HOME` with both files).
+async fn setup_from_env(_endpoint: &str) -> Ctx {
+    Ctx {
+        client: Client::from_env().await.expect("client from the environment"),
+    }
+}
+
 // `..GetItem::default()` lets run.sh add a field to the `GetItem` declaration.
 #[allow(clippy::needless_update)]
 async fn call(ctx: &Ctx, i: usize) {

@@ -37,6 +37,16 @@ async fn setup(endpoint: &str) -> Ctx {
     }
 }
 
+/// As a program starts: `aws_config::load_defaults` reads the environment and the shared
+/// config files (run.sh sets `AWS_ENDPOINT_URL` and a `HOME` with both files).
+async fn setup_from_env(_endpoint: &str) -> Ctx {
+    let config = aws_config::load_defaults(BehaviorVersion::latest()).await;
+    Ctx {
+        dynamodb: aws_sdk_dynamodb::Client::new(&config),
+        partner: aws_sdk_partnercentralselling::Client::new(&config),
+    }
+}
+
 fn s(value: &str) -> AttributeValue {
     AttributeValue::S(value.to_owned())
 }
