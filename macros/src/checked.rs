@@ -53,6 +53,42 @@ pub(crate) enum Binding {
     ResponseCode,
 }
 
+impl Binding {
+    /// Where a member with this binding and wire name sits, as one string the mirror
+    /// checks compare at compile time: a body member's wire name as it is (awsJson's
+    /// are unchanged), else `@` and the binding with its name (`@header
+    /// x-amz-function-error`, headers in lower case, which HTTP does not distinguish),
+    /// so that a type mirroring a model shape binds each member where the model does.
+    pub(crate) fn place(&self, wire_name: &str) -> String {
+        match self {
+            Binding::Body => wire_name.to_owned(),
+            Binding::Label { .. } => format!("@label {wire_name}"),
+            Binding::Query(name) => format!("@query {name}"),
+            Binding::QueryParams => "@query_params".to_owned(),
+            Binding::Header(name) => format!("@header {}", name.to_ascii_lowercase()),
+            Binding::PrefixHeaders(prefix) => {
+                format!("@prefix_headers {}", prefix.to_ascii_lowercase())
+            }
+            Binding::Payload => "@payload".to_owned(),
+            Binding::ResponseCode => "@response_code".to_owned(),
+        }
+    }
+
+    /// [`Binding::place`] as messages say it: `wire name `Name``, `header `X-Foo``.
+    pub(crate) fn describe(&self, wire_name: &str) -> String {
+        match self {
+            Binding::Body => format!("wire name `{wire_name}`"),
+            Binding::Label { .. } => format!("URI label `{{{wire_name}}}`"),
+            Binding::Query(name) => format!("query parameter `{name}`"),
+            Binding::QueryParams => "the query parameters".to_owned(),
+            Binding::Header(name) => format!("header `{name}`"),
+            Binding::PrefixHeaders(prefix) => format!("headers `{prefix}*`"),
+            Binding::Payload => "the HTTP payload".to_owned(),
+            Binding::ResponseCode => "the status code".to_owned(),
+        }
+    }
+}
+
 impl<'a> Field<'a> {
     /// The member as declared, before any model says otherwise.
     pub(crate) fn declared(decl: &'a ast::Field) -> Self {
@@ -131,7 +167,7 @@ pub(crate) struct Operation<'a> {
     pub(crate) mirrors: Vec<Mirror>,
     /// Structures nested in the input, declared in their own macro invocations, each
     /// with the model's sensitive members it must redact (`Mirror::sensitive`).
-    pub(crate) nested: Vec<(syn::Type, Vec<(&'static str, String)>)>,
+    pub(crate) nested: Vec<(syn::Type, Vec<(String, String)>)>,
 }
 
 /// A restJson1 operation's `http` trait and the traits that shape its request.
@@ -217,12 +253,13 @@ pub(crate) struct Mirror {
     pub(crate) ty: syn::Type,
     /// `"<service>#<Shape>"`.
     pub(crate) shape: String,
-    pub(crate) members: Vec<&'static str>,
+    /// Each model member's [`Binding::place`].
+    pub(crate) members: Vec<String>,
     /// The model shape's member names as the model spells them, for errors.
     pub(crate) model_members: Vec<&'static str>,
     /// Whether `ty` is the operation's output (not one of its errors).
     pub(crate) is_output: bool,
-    /// The model's sensitive members (wire name) and the error for a field of `ty`
-    /// that holds one without `#[aws(sensitive)]`.
-    pub(crate) sensitive: Vec<(&'static str, String)>,
+    /// The model's sensitive members ([`Binding::place`]) and the error for a field of
+    /// `ty` that holds one without `#[aws(sensitive)]`.
+    pub(crate) sensitive: Vec<(String, String)>,
 }

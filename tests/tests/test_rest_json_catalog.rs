@@ -39,6 +39,24 @@ pub struct ResourceNotFoundException {
     pub message: Option<String>,
 }
 
+// An output declared without `shape = ...` states its bindings, which the operation
+// checks against the model's at compile time (a header's case aside).
+#[aws_json_shape]
+#[derive(Debug)]
+pub struct StatedInvokeOutput {
+    #[aws(response_code)]
+    pub status_code: i32,
+    #[aws(header = "x-amz-function-error")]
+    pub function_error: Option<String>,
+    #[aws(payload, sensitive)]
+    pub payload: Option<Blob>,
+}
+
+#[aws_json_operation(operation = "lambda#Invoke", output = StatedInvokeOutput)]
+pub struct InvokeStated {
+    pub function_name: String,
+}
+
 #[aws_json_operation(operation = "lambda#ListFunctions")]
 pub struct ListFunctions {
     pub marker: Option<String>,
@@ -210,4 +228,26 @@ async fn the_endpoint_comes_from_the_catalog() {
         request.url,
         "https://lambda.eu-west-1.amazonaws.com/2015-03-31/functions?MaxItems=10"
     );
+}
+
+#[tokio::test]
+async fn an_output_with_stated_bindings_decodes_as_the_model_says() {
+    let server = Server::start(
+        Vec::new(),
+        Reply::raw(202, "application/json", b"[]".to_vec())
+            .with_header("X-Amz-Function-Error", "Handled")
+            .into(),
+    )
+    .await
+    .unwrap();
+    let client = server.client_builder().build().unwrap();
+    let out = InvokeStated {
+        function_name: "f".into(),
+    }
+    .send(&client)
+    .await
+    .unwrap();
+    assert_eq!(out.status_code, 202);
+    assert_eq!(out.function_error.as_deref(), Some("Handled"));
+    assert_eq!(out.payload, Some(Blob::new(b"[]".to_vec())));
 }

@@ -33,11 +33,7 @@ pub(crate) struct Owner<'a> {
 
 /// The model's sensitive members of `id`, each with the error for a field of `ty` that
 /// holds one without `#[aws(sensitive)]`.
-fn sensitive_members(
-    service: &Service,
-    ty: &syn::Type,
-    id: ShapeId,
-) -> Vec<(&'static str, String)> {
+fn sensitive_members(service: &Service, ty: &syn::Type, id: ShapeId) -> Vec<(String, String)> {
     let shape = service.shape(id);
     let full = format!("{}#{}", service.name, shape.name);
     let ty = type_text(ty);
@@ -50,8 +46,8 @@ fn sensitive_members(
                 "`{ty}` holds `{}`, which is sensitive in `{full}`: mark its field `#[aws(sensitive)]` so that Debug redacts it",
                 m.name
             );
-            // Matched against the type's wire names (a restJson1 `jsonName` may differ).
-            (m.wire_name, message)
+            // Matched against the type's members by place (wire name and binding).
+            (place(service, m), message)
         })
         .collect()
 }
@@ -64,9 +60,9 @@ fn nested_redactions(
     service: &'static Service,
     input: ShapeId,
     fields: &[Field],
-) -> Vec<(syn::Type, Vec<(&'static str, String)>)> {
+) -> Vec<(syn::Type, Vec<(String, String)>)> {
     let shape = service.shape(input);
-    let mut out: Vec<(syn::Type, Vec<(&'static str, String)>)> = Vec::new();
+    let mut out: Vec<(syn::Type, Vec<(String, String)>)> = Vec::new();
     for field in fields {
         let Some(member) = member_for(shape, field) else {
             continue;
@@ -95,7 +91,7 @@ fn nested_redactions(
 pub(crate) struct Against {
     pub(crate) token: Option<Token>,
     pub(crate) mirrors: Vec<Mirror>,
-    pub(crate) nested: Vec<(syn::Type, Vec<(&'static str, String)>)>,
+    pub(crate) nested: Vec<(syn::Type, Vec<(String, String)>)>,
 }
 
 /// The catalog checks of an operation: its fields against the input members (giving
@@ -133,18 +129,16 @@ pub(crate) fn operation(
     let full = |id: ShapeId| format!("{}#{}", service.name, service.shape(id).name);
     let sensitive = |ty: &syn::Type, id: ShapeId| sensitive_members(service, ty, id);
     let members = |id: ShapeId| {
-        let mut names: Vec<&str> = service
+        let mut names: Vec<String> = service
             .shape(id)
             .members()
             .iter()
-            .map(|m| m.wire_name)
+            .map(|m| place(service, m))
             .collect();
         // A `message` field reads each of the three spellings services use.
-        if names
-            .iter()
-            .any(|n| ["message", "Message", "errorMessage"].contains(n))
-        {
-            names.extend(["message", "Message", "errorMessage"]);
+        let spellings = ["message", "Message", "errorMessage"];
+        if names.iter().any(|n| spellings.contains(&n.as_str())) {
+            names.extend(spellings.map(str::to_owned));
         }
         names
     };
@@ -406,6 +400,16 @@ pub(crate) fn fields(
     }
 }
 
+/// Where the model puts a member, as the mirror checks compare it
+/// ([`Binding::place`]): awsJson's are all body members.
+fn place(service: &Service, member: &Member) -> String {
+    if service.protocol == Protocol::RestJson1 {
+        binding(member, None).place(member.wire_name)
+    } else {
+        member.wire_name.to_owned()
+    }
+}
+
 /// Whether a member needs a value in a request: `required` in the model, or (restJson1)
 /// bound to a URI label, which has no empty form.
 fn required(member: &Member, rest_json: bool) -> bool {
@@ -527,17 +531,17 @@ fn binding(member: &Member, http: Option<Http>) -> Binding {
 pub(crate) fn member_for<'s>(shape: &'s Shape, field: &Field) -> Option<&'s Member> {
     shape.members().iter().find(|m| {
         m.wire_name == field.wire_name
-            && match (m.location, &field.binding) {
+            && matches!(
+                (m.location, &field.binding),
                 (Location::Body, Binding::Body)
-                | (Location::Label, Binding::Label { .. })
-                | (Location::Query, Binding::Query(_))
-                | (Location::QueryParams, Binding::QueryParams)
-                | (Location::Header, Binding::Header(_))
-                | (Location::PrefixHeaders, Binding::PrefixHeaders(_))
-                | (Location::Payload, Binding::Payload)
-                | (Location::ResponseCode, Binding::ResponseCode) => true,
-                _ => false,
-            }
+                    | (Location::Label, Binding::Label { .. })
+                    | (Location::Query, Binding::Query(_))
+                    | (Location::QueryParams, Binding::QueryParams)
+                    | (Location::Header, Binding::Header(_))
+                    | (Location::PrefixHeaders, Binding::PrefixHeaders(_))
+                    | (Location::Payload, Binding::Payload)
+                    | (Location::ResponseCode, Binding::ResponseCode)
+            )
     })
 }
 

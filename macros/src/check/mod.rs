@@ -26,7 +26,18 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     idempotency(cx, &op.body.fields);
     paginate(cx, op);
     // restJson1 declared explicitly: the method and URI name the operation.
-    let route = op.args.http.as_ref();
+    // `operation` names the catalog's route: a declared one is reported, not checked.
+    if let (Some(http), Some(_)) = (&op.args.http, &op.args.operation) {
+        cx.error_spanned_by(
+            http,
+            "give either `operation` or `http`, not both: `operation = \"<service>#<Operation>\"` gives the route from the catalog; `http = ...` declares an operation outside it",
+        );
+    }
+    let route = op
+        .args
+        .http
+        .as_ref()
+        .filter(|_| op.args.operation.is_none());
     let target = match route {
         Some(_) => None,
         None => target::parse(cx, op),
@@ -45,17 +56,22 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     let against = known.map(|known| catalog::operation(cx, op, &mut fields, &name, known));
     let rest_json_known = known.is_some_and(|(s, _)| s.protocol == Protocol::RestJson1);
     let http = match route {
-        Some(lit) => {
-            if let Some(operation) = &op.args.operation {
-                cx.error_spanned_by(
-                    operation,
-                    "give either `operation` or `http`, not both: `operation = \"<service>#<Operation>\"` gives the route from the catalog; `http = ...` declares an operation outside it",
-                );
-            }
-            http::operation(cx, op, lit, &mut fields)
-        }
+        Some(lit) => http::operation(cx, op, lit, &mut fields),
         // The catalog's route; `catalog::operation` checked any binding stated by hand.
-        None if rest_json_known => known.and_then(http_route),
+        None if rest_json_known => {
+            let route = known.and_then(http_route);
+            if let (Some(span), Some(r)) = (op.args.checksum_required, &route) {
+                if !r.checksum_required {
+                    cx.error_at(
+                        span,
+                        format!(
+                            "`{name}` is not `httpChecksumRequired` in the model; remove `checksum_required`"
+                        ),
+                    );
+                }
+            }
+            route
+        }
         None => {
             http::awsjson(cx, op);
             None
@@ -154,10 +170,13 @@ fn struct_shape<'a>(
 ) -> checked::Struct<'a> {
     let mut fields: Vec<checked::Field> = s.fields.iter().map(checked::Field::declared).collect();
     let model = model.and_then(|lit| catalog::struct_shape(cx, lit, s, &mut fields));
-    match model {
+    match &model {
         // The model bound the fields; `catalog::struct_shape` checked any stated binding.
         Some((_, Protocol::RestJson1)) => {}
-        _ => http::shape(cx, &mut fields),
+        // An awsJson shape is a JSON body through and through (and this path costs a
+        // crate of awsJson shapes nothing of restJson1's checks).
+        Some((name, _)) => body_only(cx, name, &s.fields),
+        None => http::shape(cx, &mut fields),
     }
     let model = model.map(|(name, _)| name);
     unique_wire_names(cx, &fields);
@@ -165,6 +184,27 @@ fn struct_shape<'a>(
         item: &s.item,
         fields,
         model,
+    }
+}
+
+/// The fields of an awsJson model shape: an HTTP binding or media type is a mistake.
+fn body_only(cx: &Ctxt, shape: &str, fields: &[Field]) {
+    for field in fields {
+        for binding in &field.attrs.bindings {
+            cx.error_at(
+                binding.span,
+                format!(
+                    "`{}` binds a member of a restJson1 shape; `{shape}` is an awsJson shape, whose members are all in its JSON body",
+                    binding.value.key()
+                ),
+            );
+        }
+        if let Some(media_type) = &field.attrs.media_type {
+            cx.error_spanned_by(
+                media_type,
+                format!("`media_type` goes on a payload or header member; `{shape}` is an awsJson shape, whose members are all in its JSON body"),
+            );
+        }
     }
 }
 

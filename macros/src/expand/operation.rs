@@ -274,7 +274,7 @@ fn mirror_check(op: &syn::Ident, m: &Mirror) -> TokenStream {
 fn redacted_check(
     ty: &syn::Type,
     check: &TokenStream,
-    wires: &[&str],
+    wires: &[String],
     messages: &[String],
 ) -> TokenStream {
     quote_spanned! {ty.span()=>

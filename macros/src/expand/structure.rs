@@ -21,11 +21,14 @@ pub(crate) fn expand(shape: &Struct) -> TokenStream {
     let ident = &item.ident;
     let item = &item;
     let model = shape.model.as_deref().unwrap_or_default();
-    let wires = shape.fields.iter().map(|f| &f.wire_name);
+    // Members by place (wire name, and binding outside the body), so that an output or
+    // error mirrors the model's bindings too.
+    let wires = shape.fields.iter().map(|f| f.binding.place(&f.wire_name));
     let messages = shape.fields.iter().map(|f| {
         format!(
-            "field `{}` of `{ident}` (wire name `{}`) is not a member of the model shape the operation names",
-            f.decl.ident, f.wire_name
+            "field `{}` of `{ident}` ({}) is not a member of the model shape the operation names",
+            f.decl.ident,
+            f.binding.describe(&f.wire_name)
         )
     });
     let redacted = redacted_members(&shape.fields);
@@ -63,10 +66,10 @@ pub(crate) fn expand(shape: &Struct) -> TokenStream {
 /// `OutputShape::REDACTED`: the wire names of the sensitive fields, for the check of an
 /// operation whose output or error this is.
 fn redacted_members(fields: &[Field]) -> Option<TokenStream> {
-    let wires: Vec<&String> = fields
+    let wires: Vec<String> = fields
         .iter()
         .filter(|f| f.sensitive)
-        .map(|f| &f.wire_name)
+        .map(|f| f.binding.place(&f.wire_name))
         .collect();
     (!wires.is_empty()).then(|| quote!(const REDACTED: &'static [&'static str] = &[#(#wires),*];))
 }

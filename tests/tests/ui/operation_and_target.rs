@@ -12,4 +12,10 @@ pub struct GetFunction {
     pub function_name: String,
 }
 
+// The catalog says whether a request carries `Content-MD5`.
+#[aws_json_operation(operation = "lambda#DeleteFunction", checksum_required)]
+pub struct DeleteFunction {
+    pub function_name: String,
+}
+
 fn main() {}
