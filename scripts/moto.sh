@@ -1,5 +1,6 @@
 # Sourced by scripts/test.sh and scripts/with-moto.sh: installs the pinned moto into
-# .venv (reused when it is already there at that version), starts `moto_server` on a
+# .venv (reused when it is already there at that version), starts `moto_server`
+# (through scripts/moto_server.py, which fixes its check of bodiless requests) on a
 # free loopback port with SigV4 checking switched on, and exports what tests need:
 #   AWSJSON_MOTO_URL, AWSJSON_MOTO_ACCESS_KEY_ID, AWSJSON_MOTO_SECRET_ACCESS_KEY.
 # The server is stopped when the calling shell exits (trap on EXIT).
@@ -59,7 +60,8 @@ moto_start() {
     # A port picked free can be taken before moto binds it: try again on a fresh one.
     for attempt in 1 2 3; do
         port=$("$MOTO_VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-        "$MOTO_VENV/bin/moto_server" -H 127.0.0.1 -p "$port" >"$MOTO_LOG" 2>&1 &
+        # moto_server, with the fix to its check of bodiless requests (see the script).
+        "$MOTO_VENV/bin/python" scripts/moto_server.py -H 127.0.0.1 -p "$port" >"$MOTO_LOG" 2>&1 &
         MOTO_PID=$!
         if out=$("$MOTO_VENV/bin/python" scripts/moto_setup.py "http://127.0.0.1:$port" "$MOTO_PID"); then
             read -r AWSJSON_MOTO_ACCESS_KEY_ID AWSJSON_MOTO_SECRET_ACCESS_KEY <<<"$out"

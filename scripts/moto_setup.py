@@ -50,6 +50,24 @@ iam.put_user_policy(
     ),
 )
 key = iam.create_access_key(UserName="awsjson-tests")["AccessKey"]
+# The execution role Lambda's CreateFunction names (moto checks that it exists). IAM
+# speaks awsQuery, which awsjson does not, so the tests and the Lambda example find it
+# here: arn:aws:iam::123456789012:role/awsjson-lambda.
+iam.create_role(
+    RoleName="awsjson-lambda",
+    AssumeRolePolicyDocument=json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": {"Service": "lambda.amazonaws.com"},
+                    "Action": "sts:AssumeRole",
+                }
+            ],
+        }
+    ),
+)
 
 # Body 0: no more unauthenticated requests, every later one is checked. (With urllib's
 # default form content type Flask would parse the body away.)

@@ -79,7 +79,7 @@ if [ $# -gt 0 ]; then
 else
     cargo test --workspace --doc
     # The examples the README lists, against the same moto.
-    for example in dynamodb kms timestream; do
+    for example in dynamodb kms timestream lambda bedrock_runtime apigateway; do
         echo "example $example:"
         env -u AWS_SESSION_TOKEN -u AWS_PROFILE \
             AWS_ENDPOINT_URL="$AWSJSON_MOTO_URL" AWS_REGION=us-east-1 \

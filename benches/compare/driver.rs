@@ -8,9 +8,11 @@
 //                   as users set it up (`setup_from_env`), then one PutItem; prints
 //                   `first_response_us <microseconds from main to the response>`
 //
-// Calls cycle through CreateResourceSnapshotJob, PutItem, GetItem, Query. The endpoint is
-// BENCH_ENDPOINT (default http://127.0.0.1:18080). Runs on a current-thread runtime:
-// run.sh pins the client to one core.
+// Calls cycle through CreateResourceSnapshotJob, PutItem, GetItem, Query (awsJson); with
+// BENCH_MIX=restjson every call is Lambda's GetFunction (restJson1: a GET with a URI
+// label and a query parameter, a nested JSON answer), `call_rest_json` of each variant.
+// The endpoint is BENCH_ENDPOINT (default http://127.0.0.1:18080). Runs on a
+// current-thread runtime: run.sh pins the client to one core.
 
 fn main() {
     let started = std::time::Instant::now();
@@ -24,6 +26,14 @@ fn main() {
     };
     let endpoint =
         std::env::var("BENCH_ENDPOINT").unwrap_or_else(|_| "http://127.0.0.1:18080".to_owned());
+    let rest_json = match std::env::var("BENCH_MIX").as_deref() {
+        Ok("restjson") => true,
+        Ok("awsjson") | Err(_) => false,
+        Ok(other) => {
+            eprintln!("BENCH_MIX={other}: expected awsjson or restjson");
+            std::process::exit(2)
+        }
+    };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -39,12 +49,12 @@ fn main() {
     runtime.block_on(async {
         let ctx = setup(&endpoint).await;
         for i in 0..4 {
-            call(&ctx, i).await;
+            dispatch(&ctx, rest_json, i).await;
         }
         match args.get(1).map(String::as_str) {
             Some("seq") => {
                 for i in 0..number(2) {
-                    call(&ctx, i).await;
+                    dispatch(&ctx, rest_json, i).await;
                 }
             }
             Some("load") => {
@@ -56,7 +66,7 @@ fn main() {
                     let share = total / concurrency + usize::from(t < total % concurrency);
                     tasks.push(tokio::spawn(async move {
                         for i in 0..share {
-                            call(&ctx, t + i).await;
+                            dispatch(&ctx, rest_json, t + i).await;
                         }
                     }));
                 }
@@ -69,4 +79,12 @@ fn main() {
             _ => usage(),
         }
     });
+}
+
+async fn dispatch(ctx: &Ctx, rest_json: bool, i: usize) {
+    if rest_json {
+        call_rest_json(ctx, i).await;
+    } else {
+        call(ctx, i).await;
+    }
 }

@@ -11,9 +11,10 @@
 # LOADS concurrencies of the requests/second runs (1 64 256), STARTS start-ups per variant
 # and repetition (10),
 # VARIANTS (awsjson sdk floor), BUILD_PROFILES (release debug), MERGE (earlier results
-# directories whose samples are pooled in), BENCH_TARGET (where the variants build: target/
-# here by default). Variants alternate inside every repetition
-# (A B C A B C).
+# directories whose samples are pooled in), MIX (awsjson: the four awsJson operations;
+# restjson: Lambda's GetFunction, restJson1, its per-call metrics named *_restjson),
+# BENCH_TARGET (where the variants build: target/ here by default).
+# Variants alternate inside every repetition (A B C A B C).
 # Results: results/<time>/results.tsv (every sample) and summary.md (medians, ratios).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -30,6 +31,13 @@ STARTS=${STARTS:-10}
 VARIANTS=${VARIANTS:-"awsjson sdk floor"}
 BUILD_PROFILES=${BUILD_PROFILES:-"release debug"}
 SECTIONS=${SECTIONS:-"size cpu callgrind rps startup build incr mem"}
+MIX=${MIX:-awsjson}
+case $MIX in
+    awsjson) MIX_SUFFIX= ;;
+    restjson) MIX_SUFFIX=_restjson ;;
+    *) echo "run.sh: MIX=$MIX: expected awsjson or restjson" >&2; exit 2 ;;
+esac
+export BENCH_MIX=$MIX
 PORT=${PORT:-18080}
 CLIENT_CORE=${CLIENT_CORE:-0}
 SERVER_CORE=${SERVER_CORE:-1}
@@ -74,11 +82,11 @@ ensure_built() {
     echo "rustc: $(rustc -V)"
     echo "awsjson: $(git -C "$HERE" rev-parse --short HEAD)$(git -C "$HERE" diff --quiet HEAD -- ../../runtime || echo '+dirty')"
     for v in awsjson sdk floor; do
-        grep -A1 -E '^name = "(aws-config|aws-sdk-dynamodb|aws-sdk-partnercentralselling|reqwest|rustls|hyper|tokio|idna_adapter)"$' "$v-bench/Cargo.lock" |
+        grep -A1 -E '^name = "(aws-config|aws-sdk-dynamodb|aws-sdk-partnercentralselling|aws-sdk-lambda|reqwest|rustls|hyper|tokio|idna_adapter)"$' "$v-bench/Cargo.lock" |
             paste - - - | awk -v v="$v" '{print v ": " $3 " " $6}' | tr -d '"'
     done
     echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "sections: $SECTIONS; BUILDS=$BUILDS RUNS=$RUNS CALLS=$CALLS CG_CALLS=$CG_CALLS LOAD_CALLS=$LOAD_CALLS"
+    echo "sections: $SECTIONS; MIX=$MIX BUILDS=$BUILDS RUNS=$RUNS CALLS=$CALLS CG_CALLS=$CG_CALLS LOAD_CALLS=$LOAD_CALLS"
 } | tee "$OUT/machine.txt"
 
 # Every variant is its own workspace with its own lock file, as a user's program is.
@@ -183,10 +191,10 @@ section_cpu() {
         for v in $VARIANTS; do
             timed "$OUT/t0" taskset -c "$CLIENT_CORE" "$(bin_of "$v")" seq 0
             timed "$OUT/tn" taskset -c "$CLIENT_CORE" "$(bin_of "$v")" seq "$CALLS"
-            record cpu_per_call_us "$v" \
+            record "cpu_per_call_us$MIX_SUFFIX" "$v" \
                 "$(echo "($(cpu_of "$OUT/tn") - $(cpu_of "$OUT/t0")) * 1000000 / $CALLS" | bc -l | xargs printf '%.1f')"
-            record startup_cpu_ms "$v" "$(echo "$(cpu_of "$OUT/t0") * 1000" | bc -l | xargs printf '%.1f')"
-            record peak_rss_mib "$v" "$(awk '{printf "%.1f", $1 / 1024}' "$OUT/tn.rss")"
+            record "startup_cpu_ms$MIX_SUFFIX" "$v" "$(echo "$(cpu_of "$OUT/t0") * 1000" | bc -l | xargs printf '%.1f')"
+            record "peak_rss_mib$MIX_SUFFIX" "$v" "$(awk '{printf "%.1f", $1 / 1024}' "$OUT/tn.rss")"
         done
     done
 }
@@ -199,7 +207,7 @@ section_callgrind() {
                 "$(bin_of "$v")" seq "$n" 2> "$OUT/callgrind.$v.$n.log"
         done
         ir() { grep -E '^(summary|totals):' "$1" | head -1 | awk '{print $2}'; }
-        record instructions_per_call "$v" \
+        record "instructions_per_call$MIX_SUFFIX" "$v" \
             "$(( ($(ir "$OUT/callgrind.$v.$CG_CALLS") - $(ir "$OUT/callgrind.$v.0")) / CG_CALLS ))"
     done
 }
@@ -213,8 +221,8 @@ section_rps() {
                 # the calls: the client is CPU-bound at high concurrency, so this is the
                 # figure requests/s follows, and less noisy than it on a shared machine.
                 { time taskset -c "$CLIENT_CORE" "$(bin_of "$v")" load "$c" "$LOAD_CALLS" > "$OUT/load.out"; } 2> "$OUT/load.time"
-                record "rps_c$c" "$v" "$(awk '/^rps/ {print $2}' "$OUT/load.out")"
-                record "cpu_per_call_c${c}_us" "$v" \
+                record "rps_c$c$MIX_SUFFIX" "$v" "$(awk '/^rps/ {print $2}' "$OUT/load.out")"
+                record "cpu_per_call_c${c}_us$MIX_SUFFIX" "$v" \
                     "$(echo "$(cpu_of "$OUT/load.time") * 1000000 / $LOAD_CALLS" | bc -l | xargs printf '%.1f')"
             done
         done

@@ -26,6 +26,12 @@ LABELS = {
     "startup_first_response_ms": ("start-up: main to first response, client from env", "ms", False),
     "startup_wall_ms": ("start-up: process start to exit after the first response", "ms", False),
 }
+# The same per-call metrics for one restJson1 operation (run.sh with MIX=restjson).
+for _metric in ("cpu_per_call_us", "startup_cpu_ms", "peak_rss_mib", "instructions_per_call",
+                "rps_c1", "rps_c64", "rps_c256", "cpu_per_call_c1_us", "cpu_per_call_c64_us",
+                "cpu_per_call_c256_us"):
+    _label, _unit, _higher = LABELS[_metric]
+    LABELS[f"{_metric}_restjson"] = (f"{_label}, Lambda GetFunction (restJson1)", _unit, _higher)
 
 
 def paired(samples, metric):

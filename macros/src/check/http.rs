@@ -269,7 +269,8 @@ fn bind_fields(cx: &Ctxt, fields: &mut [checked::Field], place: Place) {
     for field in fields.iter_mut() {
         let decl = field.decl;
         let Some((first, more)) = decl.attrs.bindings.split_first() else {
-            if is_byte_stream(&decl.ty) {
+            // A shape named by `shape = "svc#Shape"` has its bindings from the catalog.
+            if is_byte_stream(&decl.ty) && field.binding != Binding::Payload {
                 cx.error_spanned_by(
                     &decl.ty,
                     "an `awsjson::ByteStream` member is a streaming payload: mark it #[aws(payload)]",

@@ -278,3 +278,79 @@ async fn call(ctx: &Ctx, i: usize) {
         }
     }
 }
+
+// Lambda's GetFunction (restJson1), named by the catalog: `function_name` is the URI
+// label, `qualifier` the query parameter `Qualifier`.
+#[aws_json_operation(
+    operation = "lambda#GetFunction",
+    output = GetFunctionResponse,
+    errors(ResourceNotFoundException, InvalidParameterValueException),
+)]
+pub struct GetFunction {
+    pub function_name: String,
+    pub qualifier: Option<String>,
+}
+
+#[aws_json_shape(shape = "lambda#GetFunctionResponse")]
+#[derive(Debug)]
+pub struct GetFunctionResponse {
+    pub configuration: Option<FunctionConfiguration>,
+    pub code: Option<FunctionCodeLocation>,
+    pub tags: Option<HashMap<String, String>>,
+}
+
+#[aws_json_shape(shape = "lambda#FunctionConfiguration")]
+#[derive(Debug)]
+pub struct FunctionConfiguration {
+    pub function_name: Option<String>,
+    pub function_arn: Option<String>,
+    pub runtime: Option<String>,
+    pub role: Option<String>,
+    pub handler: Option<String>,
+    pub code_size: Option<i64>,
+    pub description: Option<String>,
+    pub timeout: Option<i32>,
+    pub memory_size: Option<i32>,
+    pub last_modified: Option<String>,
+    pub code_sha256: Option<String>,
+    pub version: Option<String>,
+    pub environment: Option<EnvironmentResponse>,
+    pub revision_id: Option<String>,
+    pub state: Option<String>,
+    pub last_update_status: Option<String>,
+    pub package_type: Option<String>,
+    pub architectures: Option<Vec<String>>,
+}
+
+#[aws_json_shape(shape = "lambda#EnvironmentResponse")]
+#[derive(Debug)]
+pub struct EnvironmentResponse {
+    pub variables: Option<HashMap<String, String>>,
+}
+
+#[aws_json_shape(shape = "lambda#FunctionCodeLocation")]
+#[derive(Debug)]
+pub struct FunctionCodeLocation {
+    pub repository_type: Option<String>,
+    pub location: Option<String>,
+}
+
+#[aws_json_shape(shape = "lambda#InvalidParameterValueException")]
+#[derive(Debug)]
+pub struct InvalidParameterValueException {
+    pub r#type: Option<String>,
+    pub message: Option<String>,
+}
+
+async fn call_rest_json(ctx: &Ctx, _: usize) {
+    let out = GetFunction {
+        function_name: "bench-fn".into(),
+        qualifier: Some("live".into()),
+    }
+    .send(&ctx.client)
+    .await
+    .expect("GetFunction");
+    let configuration = out.configuration.expect("Configuration");
+    assert_eq!(configuration.memory_size, Some(256));
+    black_box((configuration, out.code, out.tags));
+}

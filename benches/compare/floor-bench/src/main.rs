@@ -1,4 +1,5 @@
-//! The floor: raw reqwest POSTs of requests built and signed once, up front.
+//! The floor: raw reqwest requests (awsJson POSTs, a restJson1 GET) built and signed
+//! once, up front.
 //!
 //! What any client on this HTTP stack must at least spend per call; awsjson's cost above
 //! it is encoding, signing and decoding.
@@ -33,6 +34,7 @@ struct Ctx {
     http: reqwest::Client,
     url: String,
     requests: Vec<(HeaderMap, &'static str)>,
+    get_function: (String, HeaderMap),
 }
 
 async fn setup(endpoint: &str) -> Ctx {
@@ -67,10 +69,34 @@ async fn setup(endpoint: &str) -> Ctx {
             (headers, body)
         })
         .collect();
+    let mut headers = HeaderMap::new();
+    let mut add = |name: &'static str, value: &str| {
+        headers.insert(
+            HeaderName::from_static(name),
+            HeaderValue::from_str(value).expect("header"),
+        );
+    };
+    add("host", host);
+    add("x-amz-date", "20261126T120000Z");
+    add(
+        "authorization",
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261126/us-east-1/lambda/aws4_request, \
+         SignedHeaders=host;x-amz-date, \
+         Signature=0b1c9f3e0d6e6f8c1a4c2e5b7d9f0a1b3c5d7e9f1a2b4c6d8e0f1a3b5c7d9e1f",
+    );
+    add("user-agent", "floor/0");
+    let get_function = (
+        format!(
+            "{}/2015-03-31/functions/bench-fn?Qualifier=live",
+            endpoint.trim_end_matches('/')
+        ),
+        headers,
+    );
     Ctx {
         http,
         url: endpoint.to_owned(),
         requests,
+        get_function,
     }
 }
 
@@ -90,5 +116,18 @@ async fn call(ctx: &Ctx, i: usize) {
         .await
         .expect("send");
     assert!(response.status().is_success(), "status"); // BENCH-EDIT-CALL
+    black_box(response.bytes().await.expect("body"));
+}
+
+async fn call_rest_json(ctx: &Ctx, _: usize) {
+    let (url, headers) = &ctx.get_function;
+    let response = ctx
+        .http
+        .get(url)
+        .headers(headers.clone())
+        .send()
+        .await
+        .expect("send");
+    assert!(response.status().is_success(), "status");
     black_box(response.bytes().await.expect("body"));
 }

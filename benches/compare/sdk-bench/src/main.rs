@@ -14,6 +14,7 @@ include!("../../driver.rs");
 struct Ctx {
     dynamodb: aws_sdk_dynamodb::Client,
     partner: aws_sdk_partnercentralselling::Client,
+    lambda: aws_sdk_lambda::Client,
 }
 
 async fn setup(endpoint: &str) -> Ctx {
@@ -32,6 +33,7 @@ async fn setup(endpoint: &str) -> Ctx {
     Ctx {
         dynamodb: aws_sdk_dynamodb::Client::new(&config),
         partner: aws_sdk_partnercentralselling::Client::new(&config),
+        lambda: aws_sdk_lambda::Client::new(&config),
     }
 }
 
@@ -119,4 +121,18 @@ async fn call(ctx: &Ctx, i: usize) {
             assert_eq!(out.items.expect("Items").len(), 3);
         }
     }
+}
+
+async fn call_rest_json(ctx: &Ctx, _: usize) {
+    let out = ctx
+        .lambda
+        .get_function()
+        .function_name("bench-fn")
+        .qualifier("live")
+        .send()
+        .await
+        .expect("GetFunction");
+    let configuration = out.configuration.expect("Configuration");
+    assert_eq!(configuration.memory_size, Some(256));
+    black_box((configuration, out.code, out.tags));
 }
