@@ -29,6 +29,7 @@ fn runtime_modules_have_no_import_cycle() {
         PathBuf::from,
     );
     assert_no_cycle("the runtime", &src, &module_graph(&src), 10);
+    assert_no_sibling_cycle("the runtime", &src);
 }
 
 #[test]

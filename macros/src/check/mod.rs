@@ -8,6 +8,7 @@ mod catalog;
 mod endpoint;
 mod http;
 mod member_type;
+mod place;
 #[cfg(all(test, feature = "catalog"))]
 mod rest_json_tests;
 mod target;
@@ -84,7 +85,7 @@ pub(crate) fn operation<'a>(cx: &Ctxt, op: &'a ast::Operation) -> checked::Opera
     let model_labels: Vec<bool> = match labeled.and_then(|(s, o)| Some(s.shape(o.input?))) {
         Some(input) => fields
             .iter()
-            .map(|f| catalog::member_for(input, f).is_some_and(|m| m.host_label()))
+            .map(|f| place::member_for(input, f).is_some_and(|m| m.host_label()))
             .collect(),
         None => Vec::new(),
     };

@@ -296,7 +296,7 @@ pub(crate) fn endpoint(
     let field_of = |member: &str| {
         fields.iter().find(|f| {
             input
-                .and_then(|shape| super::catalog::member_for(shape, f))
+                .and_then(|shape| super::place::member_for(shape, f))
                 .is_some_and(|m| m.name == member)
         })
     };

@@ -6,7 +6,6 @@
 //! Unlike other calls, it is not retried: once the stream is open, events may have
 //! been consumed (or sent) that a second attempt could not take back.
 
-use std::cell::RefCell;
 use std::convert::Infallible;
 
 use bytes::Bytes;
@@ -15,38 +14,11 @@ use http::{HeaderName, HeaderValue};
 use super::frame::Message;
 use super::input::EventInput;
 use super::signing::EventSigner;
-use super::stream::{EventStream, NoEvents, open_event_stream};
+use super::stream::{EventStream, NoEvents, open_event_stream, set_pending, take_pending};
 use crate::Client;
 use crate::error::{ConfigError, DecodeError, Error, TransportError, TransportErrorKind};
-use crate::operation::{Operation, OperationError, OutputShape};
+use crate::operation::{Operation, OutputShape};
 use crate::protocol::prepare;
-
-thread_local! {
-    /// The stream of the response being decoded, until the output's event-stream
-    /// member takes it ([`take_pending`]): set and taken on one thread, with no
-    /// `await` between.
-    static PENDING: RefCell<Option<EventStream<NoEvents, NoError>>> = const { RefCell::new(None) };
-}
-
-/// The stream of the output being decoded, for its event-stream member; `None` outside
-/// [`send`] (an output decoded from JSON alone has a stream that ends at once).
-pub(crate) fn take_pending() -> Option<EventStream<NoEvents, NoError>> {
-    PENDING.with(|slot| slot.borrow_mut().take())
-}
-
-/// The error type of a stream not typed yet.
-#[derive(Debug)]
-pub(crate) enum NoError {}
-
-impl OperationError for NoError {
-    fn modeled(_: &str, _: &[u8]) -> Option<Result<Self, serde_json::Error>> {
-        None
-    }
-
-    fn unmodeled(_: crate::UnmodeledError) -> Self {
-        unreachable!("an untyped stream decodes no error")
-    }
-}
 
 /// Sends `op`, whose output has an event-stream member: its initial members come
 /// from the stream's `initial-response` event, the member is the stream.
@@ -59,7 +31,7 @@ pub async fn send_event_stream<O: Operation>(
     let initial = stream.initial_response().await?;
     let initial = initial.unwrap_or_else(|| Bytes::from_static(b"{}"));
     let status = stream.status();
-    PENDING.with(|slot| *slot.borrow_mut() = Some(stream.retype()));
+    set_pending(stream.retype());
     let decoded = O::Output::decode(&initial);
     let unclaimed = take_pending().is_some();
     let output = decoded.map_err(|e| {

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use bytes::Bytes;
 
-use super::frame::{FrameError, FrameErrorKind};
+use super::error::{FrameError, FrameErrorKind};
 
 /// The longest header name the wire can carry: its length is one byte.
 pub const MAX_HEADER_NAME_LEN: usize = 255;

@@ -10,7 +10,8 @@ use std::time::SystemTime;
 use bytes::Bytes;
 use tokio::sync::mpsc;
 
-use super::frame::{FrameError, Message};
+use super::error::FrameError;
+use super::frame::Message;
 use super::signing::EventSigner;
 
 /// The sending half of an input event stream: [`send`](EventSender::send) hands an

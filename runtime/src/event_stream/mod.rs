@@ -12,6 +12,7 @@
 
 #[cfg(feature = "http2")]
 pub(crate) mod call;
+mod error;
 mod frame;
 mod header;
 #[cfg(feature = "http2")]
@@ -21,9 +22,9 @@ pub(crate) mod stream;
 
 #[cfg(feature = "http2")]
 pub use call::send_with_input_stream;
+pub use error::{FrameError, FrameErrorKind};
 pub use frame::{
-    DEFAULT_MAX_MESSAGE_LEN, Decoder, FrameError, FrameErrorKind, MAX_HEADERS_LEN, MAX_PAYLOAD_LEN,
-    MIN_MESSAGE_LEN, Message,
+    DEFAULT_MAX_MESSAGE_LEN, Decoder, MAX_HEADERS_LEN, MAX_PAYLOAD_LEN, MIN_MESSAGE_LEN, Message,
 };
 pub use header::{Header, HeaderValue, MAX_HEADER_NAME_LEN, MAX_HEADER_VALUE_LEN};
 #[cfg(feature = "http2")]

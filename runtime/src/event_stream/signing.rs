@@ -9,7 +9,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use bytes::Bytes;
 use ring::{digest, hmac};
 
-use super::frame::{FrameError, Message};
+use super::error::FrameError;
+use super::frame::Message;
 use super::header::{self, Header, HeaderValue};
 use crate::Credentials;
 use crate::sigv4;

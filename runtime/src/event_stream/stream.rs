@@ -144,6 +144,43 @@ impl<T, E> Default for EventStream<T, E> {
     }
 }
 
+#[cfg(feature = "http2")]
+thread_local! {
+    /// The stream of the response being decoded, until the output's event-stream
+    /// member takes it ([`take_pending`]): set and taken on one thread, with no
+    /// `await` between.
+    static PENDING: std::cell::RefCell<Option<EventStream<NoEvents, NoError>>> = const { std::cell::RefCell::new(None) };
+}
+
+#[cfg(feature = "http2")]
+/// The stream of the output being decoded, for its event-stream member; `None` outside
+/// `send_event_stream` (an output decoded from JSON alone has a stream that ends at once).
+pub(crate) fn take_pending() -> Option<EventStream<NoEvents, NoError>> {
+    PENDING.with(|slot| slot.borrow_mut().take())
+}
+
+#[cfg(feature = "http2")]
+/// The error type of a stream not typed yet.
+#[derive(Debug)]
+pub(crate) enum NoError {}
+
+#[cfg(feature = "http2")]
+impl OperationError for NoError {
+    fn modeled(_: &str, _: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+        None
+    }
+
+    fn unmodeled(_: UnmodeledError) -> Self {
+        unreachable!("an untyped stream decodes no error")
+    }
+}
+
+#[cfg(feature = "http2")]
+/// Hands `stream` to the event-stream member of the output decoded next on this thread.
+pub(crate) fn set_pending(stream: EventStream<NoEvents, NoError>) {
+    PENDING.with(|slot| *slot.borrow_mut() = Some(stream));
+}
+
 /// The event-stream member of an output: not a JSON member. Decoding the output of a
 /// call that streams takes the call's stream; decoding one otherwise gives a stream
 /// that has ended.
@@ -151,7 +188,7 @@ impl<T, E> Default for EventStream<T, E> {
 impl<T, E> crate::protocol::json_struct::ErrorCorrection for EventStream<T, E> {
     fn error_correction() -> Option<Self> {
         Some(
-            super::call::take_pending()
+            take_pending()
                 .map(EventStream::retype)
                 .unwrap_or_else(EventStream::ended),
         )
