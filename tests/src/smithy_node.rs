@@ -259,3 +259,26 @@ pub fn check_the_comparison() {
     assert!(differs(r#"{"a":1}"#, r#"{"a":1,"b":2}"#) && differs(r#"{"a":1}"#, "{}"));
     assert!(!differs(r#"{"a":[1,2.5,"NaN"]}"#, r#"{"a":[1,2.5,"NaN"]}"#));
 }
+
+/// A response case's `code`, `headers` and `body` as the response the client got.
+pub fn raw_response(case: &Value) -> awsjson::__private::RawResponse {
+    awsjson::__private::RawResponse {
+        status: case["code"]
+            .as_u64()
+            .and_then(|c| u16::try_from(c).ok())
+            .unwrap_or(0),
+        headers: case["headers"]
+            .as_object()
+            .map(|h| {
+                h.iter()
+                    .map(|(k, v)| (k.to_lowercase(), v.as_str().unwrap_or_default().to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        body: case["body"]
+            .as_str()
+            .unwrap_or_default()
+            .as_bytes()
+            .to_vec(),
+    }
+}

@@ -31,11 +31,11 @@ use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::time::{Duration, UNIX_EPOCH};
 
-use awsjson::__private::RawResponse;
 use awsjson::__private::{Operation, decode_response, request};
 use awsjson::{Client, Credentials};
 use awsjson_tests::smithy_node::{
-    AsWritten, FromWire, ToWire, check_the_comparison, json_diff, parse, strings, verdict, walk,
+    AsWritten, FromWire, ToWire, check_the_comparison, json_diff, parse, raw_response, strings,
+    verdict, walk,
 };
 use serde_json::{Map, Value};
 
@@ -373,8 +373,8 @@ where
     O::Error: ErrorParts,
 {
     let output = operation_shape(ctx)["output"].as_str().unwrap_or("Unit");
-    let decoded =
-        decode_response::<O>(&raw_response(ctx)).map_err(|e| format!("decoding failed: {e}"))?;
+    let decoded = decode_response::<O>(&raw_response(ctx.case))
+        .map_err(|e| format!("decoding failed: {e}"))?;
     let actual = match written_out(&decoded)? {
         Value::Null => Value::Object(Map::new()),
         v => v,
@@ -395,7 +395,7 @@ where
     O::Error: ErrorParts,
 {
     let case = ctx.case;
-    let error = match decode_response::<O>(&raw_response(ctx)) {
+    let error = match decode_response::<O>(&raw_response(ctx.case)) {
         Ok(_) => return Err("decoded as a success".to_owned()),
         Err(awsjson::Error::Service(error)) => error,
         Err(other) => return Err(format!("not a service error: {other}")),
@@ -430,29 +430,6 @@ where
         problems.push(format!("fault {:?} != {fault:?}", error.meta().fault));
     }
     verdict(problems)
-}
-
-fn raw_response(ctx: &Ctx) -> RawResponse {
-    let case = ctx.case;
-    RawResponse {
-        status: case["code"]
-            .as_u64()
-            .and_then(|c| u16::try_from(c).ok())
-            .unwrap_or(0),
-        headers: case["headers"]
-            .as_object()
-            .map(|h| {
-                h.iter()
-                    .map(|(k, v)| (k.to_lowercase(), v.as_str().unwrap_or_default().to_owned()))
-                    .collect()
-            })
-            .unwrap_or_default(),
-        body: case["body"]
-            .as_str()
-            .unwrap_or_default()
-            .as_bytes()
-            .to_vec(),
-    }
 }
 
 /// A decoded value as the JSON text its `Serialize` writes, parsed back (as text, so

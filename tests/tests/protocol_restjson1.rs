@@ -43,12 +43,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Read as _;
 use std::time::{Duration, UNIX_EPOCH};
 
-use awsjson::__private::RawResponse;
 use awsjson::__private::{Operation, decode_response, request};
 use awsjson::{Blob, ByteStream, Client, Credentials, DateTime, Document};
 use awsjson_tests::smithy_node::{
-    AsWritten, check_the_comparison, epoch_millis, instant, json_diff, parse, strings, verdict,
-    walk,
+    AsWritten, check_the_comparison, epoch_millis, instant, json_diff, parse, raw_response,
+    strings, verdict, walk,
 };
 use serde_json::{Map, Value};
 
@@ -392,8 +391,8 @@ where
     O::Output: ToNode,
 {
     let output = operation_shape(ctx)["output"].as_str().unwrap_or("Unit");
-    let decoded =
-        decode_response::<O>(&raw_response(ctx)).map_err(|e| format!("decoding failed: {e}"))?;
+    let decoded = decode_response::<O>(&raw_response(ctx.case))
+        .map_err(|e| format!("decoding failed: {e}"))?;
     let mut problems = Vec::new();
     json_diff(
         &params_node(ctx, output),
@@ -410,7 +409,7 @@ where
     O::Error: ErrorParts,
 {
     let case = ctx.case;
-    let error = match decode_response::<O>(&raw_response(ctx)) {
+    let error = match decode_response::<O>(&raw_response(ctx.case)) {
         Ok(_) => return Err("decoded as a success".to_owned()),
         Err(awsjson::Error::Service(error)) => error,
         Err(other) => return Err(format!("not a service error: {other}")),
@@ -431,29 +430,6 @@ where
         &mut problems,
     );
     verdict(problems)
-}
-
-fn raw_response(ctx: &Ctx) -> RawResponse {
-    let case = ctx.case;
-    RawResponse {
-        status: case["code"]
-            .as_u64()
-            .and_then(|c| u16::try_from(c).ok())
-            .unwrap_or(0),
-        headers: case["headers"]
-            .as_object()
-            .map(|h| {
-                h.iter()
-                    .map(|(k, v)| (k.to_lowercase(), v.as_str().unwrap_or_default().to_owned()))
-                    .collect()
-            })
-            .unwrap_or_default(),
-        body: case["body"]
-            .as_str()
-            .unwrap_or_default()
-            .as_bytes()
-            .to_vec(),
-    }
 }
 
 /// The case's params for the structure `target`, in node form for comparison.
