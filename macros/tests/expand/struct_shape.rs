@@ -93,10 +93,8 @@ const _: () = {
                     })
                 }
             }
-            ::awsjson::__private::serde::Deserializer::deserialize_struct(
+            ::awsjson::__private::serde::Deserializer::deserialize_map(
                 __deserializer,
-                "Tag",
-                &["Key", "Value"],
                 __Visitor,
             )
         }
