@@ -102,6 +102,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
         .collect();
     let indices: Vec<Literal> = (0..fields.len()).map(Literal::usize_suffixed).collect();
     let count = Literal::usize_suffixed(fields.len());
+    let wires: Vec<&String> = fields.iter().map(|f| &f.wire_name).collect();
 
     let mut default_fns = Vec::new();
     let mut writes = Vec::new();
@@ -297,11 +298,15 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
                 #(#members: #finishes,)*
             })
         },
-        // `deserialize_map`, not `deserialize_struct`: a structure reads from an object
-        // only, and the visitor's `visit_seq` (the error for an array, the same text
-        // either way) is then never instantiated (issue 20).
+        // `deserialize_struct`, though `deserialize_map` would spare each type its
+        // `visit_seq`: serde_json places the error for an array one column earlier there.
         quote! {
-            ::awsjson::__private::serde::Deserializer::deserialize_map(__deserializer, __Visitor)
+            ::awsjson::__private::serde::Deserializer::deserialize_struct(
+                __deserializer,
+                #name,
+                &[#(#wires),*],
+                __Visitor,
+            )
         },
     );
     let mut read_side = quote! {

@@ -197,8 +197,10 @@ const _: () = {
                     })
                 }
             }
-            ::awsjson::__private::serde::Deserializer::deserialize_map(
+            ::awsjson::__private::serde::Deserializer::deserialize_struct(
                 __deserializer,
+                "GetSecretValueResponse",
+                &["Name", "SecretString", "VersionId", "CreatedDate"],
                 __Visitor,
             )
         }

@@ -93,8 +93,10 @@ const _: () = {
                     })
                 }
             }
-            ::awsjson::__private::serde::Deserializer::deserialize_map(
+            ::awsjson::__private::serde::Deserializer::deserialize_struct(
                 __deserializer,
+                "Tag",
+                &["Key", "Value"],
                 __Visitor,
             )
         }
