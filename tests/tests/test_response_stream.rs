@@ -416,3 +416,127 @@ async fn the_operation_timeout_ends_at_the_initial_response() {
     assert_eq!(text(next(&mut output).await), "b");
     assert!(next(&mut output).await.is_none());
 }
+
+/// Lambda's `InvokeWithResponseStream`: members bound to the response's status and
+/// headers decode beside the stream.
+mod lambda {
+    use super::*;
+    use awsjson::{aws_json_operation, aws_json_shape};
+
+    #[aws_json_operation(
+        operation = "lambda#InvokeWithResponseStream",
+        output = InvokeWithResponseStreamResponse,
+        errors(ResourceNotFoundException, TooManyRequestsException)
+    )]
+    #[derive(Debug, Clone, Default)]
+    struct InvokeWithResponseStream {
+        function_name: String,
+        qualifier: Option<String>,
+        payload: Option<awsjson::Blob>,
+    }
+
+    #[aws_json_shape(shape = "lambda#InvokeWithResponseStreamResponse")]
+    #[derive(Debug, Default)]
+    struct InvokeWithResponseStreamResponse {
+        status_code: Option<i32>,
+        executed_version: Option<String>,
+        event_stream: awsjson::EventStream<
+            InvokeWithResponseStreamResponseEvent,
+            InvokeWithResponseStreamError,
+        >,
+        response_stream_content_type: Option<String>,
+    }
+
+    #[aws_json_shape(shape = "lambda#ResourceNotFoundException")]
+    #[derive(Debug, Clone, Default)]
+    struct ResourceNotFoundException {
+        r#type: Option<String>,
+        message: Option<String>,
+    }
+
+    #[aws_json_shape(shape = "lambda#TooManyRequestsException")]
+    #[derive(Debug, Clone, Default)]
+    struct TooManyRequestsException {
+        retry_after_seconds: Option<String>,
+        r#type: Option<String>,
+        message: Option<String>,
+    }
+
+    #[aws_json_shape(shape = "lambda#InvokeWithResponseStreamResponseEvent")]
+    #[derive(Debug, Clone)]
+    enum InvokeWithResponseStreamResponseEvent {
+        InvokeComplete(InvokeWithResponseStreamCompleteEvent),
+    }
+
+    #[aws_json_shape(shape = "lambda#InvokeWithResponseStreamCompleteEvent")]
+    #[derive(Debug, Clone, Default)]
+    struct InvokeWithResponseStreamCompleteEvent {
+        error_code: Option<String>,
+        error_details: Option<String>,
+        log_result: Option<String>,
+    }
+
+    #[tokio::test]
+    async fn the_status_and_headers_decode_beside_the_stream() {
+        let complete = event("InvokeComplete", r#"{"LogResult":"bG9n"}"#);
+        let server = EventServer::start(credentials(), vec![Step::Chunk(complete)])
+            .await
+            .unwrap();
+        let call = InvokeWithResponseStream {
+            function_name: "streamer".into(),
+            qualifier: Some("live".into()),
+            payload: Some(awsjson::Blob::new(b"{}".to_vec())),
+        };
+        let client = client(&server);
+        let mut output = tokio::time::timeout(WAIT, call.send(&client))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(output.status_code, Some(200));
+        assert_eq!(
+            output.response_stream_content_type.as_deref(),
+            Some("application/vnd.amazon.eventstream")
+        );
+        let event = tokio::time::timeout(WAIT, output.event_stream.next())
+            .await
+            .unwrap();
+        assert!(
+            matches!(&event, Some(Ok(InvokeWithResponseStreamResponseEvent::InvokeComplete(c)))
+                if c.log_result.as_deref() == Some("bG9n")),
+            "{event:?}"
+        );
+        assert!(output.event_stream.next().await.is_none());
+        let received = &server.requests()[0];
+        assert_eq!(received.rejected, None);
+        assert_eq!(
+            received.request.path,
+            "/2021-11-15/functions/streamer/response-streaming-invocations?Qualifier=live"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_throttled_invocation_is_retried_then_typed() {
+        let server = EventServer::start(credentials(), vec![]).await.unwrap();
+        for _ in 0..3 {
+            server.fail_next(429, "TooManyRequestsException");
+        }
+        let call = InvokeWithResponseStream {
+            function_name: "streamer".into(),
+            ..InvokeWithResponseStream::default()
+        };
+        let client = client(&server);
+        match tokio::time::timeout(WAIT, call.send(&client))
+            .await
+            .unwrap()
+        {
+            Err(Error::Service(e)) => {
+                assert!(matches!(
+                    e.err(),
+                    InvokeWithResponseStreamError::TooManyRequestsException(_)
+                ));
+                assert_eq!((e.status(), e.attempts()), (429, 3));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
