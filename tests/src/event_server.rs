@@ -174,7 +174,9 @@ impl EventServer {
 
     /// Answers the next request (after its signature checked) with this error instead
     /// of the stream: `status`, the code in `X-Amzn-ErrorType` (restJson1) and the
-    /// body's `__type` (awsJson). Queued: each call fails one more request.
+    /// body's `__type` (awsJson). Queued: each call fails one more request. With
+    /// [`start_reading_input`](Self::start_reading_input), the error is answered
+    /// before the request's input stream is read.
     pub fn fail_next(&self, status: u16, code: &str) {
         self.shared
             .failures
@@ -206,10 +208,21 @@ async fn serve(stream: TcpStream, shared: Arc<Shared>, credentials: Credentials,
     let Ok(Some(request)) = awsjson::stub::read_request(&mut reader).await else {
         return;
     };
-    let (mut rejected, input) = if shared.read_input {
+    // An input stream's request is failed, when the test asks, before its body is read:
+    // none of its events has gone out, so the client may send it again.
+    let early = shared.read_input
+        && verify_streaming_request(&request, &credentials).is_ok()
+        && !shared
+            .failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_empty();
+    let (mut rejected, input) = if shared.read_input && !early {
         let rejected = verify_streaming_request(&request, &credentials).err();
         let input = read_input(&mut reader, &request, &credentials, &shared).await;
         (rejected, Some(input))
+    } else if early {
+        (None, None)
     } else {
         let verdict = awsjson::stub::verify_request(&request, &credentials);
         let rejected = verdict
