@@ -12,8 +12,14 @@ use crate::protocol::{decode::decode_answer, prepare};
 
 /// Sends `op`: fills its idempotency token and encodes it once, then lets the client's
 /// non-generic attempt loop sign, send and retry, and decodes the last response.
-pub async fn send<O: Operation>(client: &Client, op: &O) -> Result<O::Output, Error<O::Error>> {
-    send_with(client, op, None).await
+///
+/// A plain function returning [`send_with`]'s future, not an `async fn` around it: one
+/// state machine per operation instead of two (issue 20).
+pub fn send<'a, O: Operation>(
+    client: &'a Client,
+    op: &'a O,
+) -> impl Future<Output = Result<O::Output, Error<O::Error>>> + Send + 'a {
+    send_with(client, op, None)
 }
 
 /// [`send`] with per-call settings.

@@ -246,7 +246,10 @@ pub(crate) fn modeled(
         > {
             match code {
                 #(#codes => ::core::option::Option::Some(
-                    <#errors as ::awsjson::__private::OutputShape>::decode_http(response).map(Self::#names),
+                    match <#errors as ::awsjson::__private::OutputShape>::decode_http(response) {
+                        ::core::result::Result::Ok(e) => ::core::result::Result::Ok(Self::#names(e)),
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    },
                 ),)*
                 _ => ::core::option::Option::None,
             }

@@ -410,8 +410,13 @@ fn error_enum(
                 ::core::result::Result<Self, ::awsjson::__private::serde_json::Error>,
             > {
                 match code {
+                    // A `match`, not `Result::map(Self::Variant)`: no instantiation of
+                    // `map` per variant (issue 20).
                     #(#codes => ::core::option::Option::Some(
-                        ::awsjson::__private::decode_struct::<#errors>(body).map(Self::#names),
+                        match ::awsjson::__private::decode_struct::<#errors>(body) {
+                            ::core::result::Result::Ok(e) => ::core::result::Result::Ok(Self::#names(e)),
+                            ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                        },
                     ),)*
                     _ => ::core::option::Option::None,
                 }

@@ -134,6 +134,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
     let mut writes = Vec::new();
     let mut reads = Vec::new();
     let mut finishes = Vec::new();
+    let mut slot_types: Vec<&syn::Type> = Vec::new();
     let mut corrections = Vec::new();
     let mut keys = Vec::new();
     let mut optional = Vec::new();
@@ -151,6 +152,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             // restJson1: bound to the URI, a header, the status or the payload, never in
             // the JSON body; the response's `decode_http` fills it.
             unbound += 1;
+            slot_types.push(ty);
             let probe = quote_spanned! {span=>
                 {
                     #[allow(unused_imports)]
@@ -178,10 +180,18 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
         }
         read_indices.push(index);
         let adapter = Adapter::of(ty, field.timestamp);
+        // An `Option<T>` member without adapter or default is written and read as its
+        // `T`: `null` and absence are the slot's `None` already, and a second `Option`
+        // layer is serde's option visitor instantiated once more per member type
+        // (issue 20).
+        let inner = ty::option_inner(ty)
+            .filter(|_| adapter.is_none() && decl.attrs.default.is_none() && decl.optional);
+        slot_types.push(inner.unwrap_or(ty));
+        let read_ty = inner.unwrap_or(ty);
         // Through `Member`, asked for once here, so that a type that is no shape gets
         // one error with the advice that fits.
         let reader =
-            quote_spanned!(span=> (&::awsjson::__private::member::Probe::<#ty>::NEW).reader());
+            quote_spanned!(span=> (&::awsjson::__private::member::Probe::<#read_ty>::NEW).reader());
         if adapter.is_none() {
             member_checks
                 .push(quote_spanned!(span=> ::awsjson::__private::member::member::<#ty>();));
@@ -193,7 +203,20 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
                 quote_spanned!(span=> &(&::awsjson::__private::member::Probe::<#ty>::NEW).writer(&self.#member))
             }
         };
-        writes.push(if decl.optional {
+        writes.push(if let Some(inner) = inner {
+            optional.push(member);
+            quote_spanned! {span=>
+                if let ::core::option::Option::Some(__value) = &self.#member {
+                    ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                        &mut __state,
+                        #wire,
+                        &(&::awsjson::__private::member::Probe::<#inner>::NEW).writer(__value),
+                    )?;
+                } else {
+                    ::awsjson::__private::serde::ser::SerializeStruct::skip_field(&mut __state, #wire)?;
+                }
+            }
+        } else if decl.optional {
             optional.push(member);
             quote_spanned! {span=>
                 ::awsjson::__private::json_struct::optional(&mut __state, #wire, &self.#member, #value)?;
@@ -240,6 +263,9 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             finishes
                 .push(quote!(::core::option::Option::unwrap_or_else(#slot, #ident::#default_fn)));
             corrections.push(quote!(#ident::#default_fn()));
+        } else if inner.is_some() {
+            finishes.push(quote!(#slot));
+            corrections.push(quote_spanned!(span=> ::core::default::Default::default()));
         } else if decl.optional || ty::has_zero_value(ty) {
             finishes.push(quote_spanned!(span=> ::core::option::Option::unwrap_or_default(#slot)));
             corrections.push(quote_spanned!(span=> ::core::default::Default::default()));
@@ -264,7 +290,6 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
         }
     }
     let members: Vec<_> = fields.iter().map(|f| &f.decl.ident).collect();
-    let types = fields.iter().map(|f| &f.decl.ty);
     let required = Literal::usize_suffixed(fields.len() - optional.len() - unbound);
     let defaults = (!default_fns.is_empty()).then(|| {
         quote! {
@@ -284,7 +309,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             const __KEYS: ::awsjson::__private::json_struct::Key =
                 ::awsjson::__private::json_struct::Key(&[#(#keys),*], #count);
             #(
-                let mut #slots: ::core::option::Option<#types> =
+                let mut #slots: ::core::option::Option<#slot_types> =
                     ::core::option::Option::None;
             )*
             while let ::core::option::Option::Some(__key) =
@@ -299,6 +324,8 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
                 #(#members: #finishes,)*
             })
         },
+        // `deserialize_struct`, though `deserialize_map` would spare each type its
+        // `visit_seq`: serde_json places the error for an array one column earlier there.
         quote! {
             ::awsjson::__private::serde::Deserializer::deserialize_struct(
                 __deserializer,

@@ -69,20 +69,32 @@ const _: () = {
                 &(&::awsjson::__private::member::Probe::<ResourceType>::NEW)
                     .writer(&self.resource_type),
             )?;
-            ::awsjson::__private::json_struct::optional(
-                &mut __state,
-                "ClientToken",
-                &self.client_token,
-                &(&::awsjson::__private::member::Probe::<Option<String>>::NEW)
-                    .writer(&self.client_token),
-            )?;
-            ::awsjson::__private::json_struct::optional(
-                &mut __state,
-                "Tags",
-                &self.tags,
-                &(&::awsjson::__private::member::Probe::<Option<Vec<Tag>>>::NEW)
-                    .writer(&self.tags),
-            )?;
+            if let ::core::option::Option::Some(__value) = &self.client_token {
+                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                    &mut __state,
+                    "ClientToken",
+                    &(&::awsjson::__private::member::Probe::<String>::NEW)
+                        .writer(__value),
+                )?;
+            } else {
+                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
+                    &mut __state,
+                    "ClientToken",
+                )?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.tags {
+                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                    &mut __state,
+                    "Tags",
+                    &(&::awsjson::__private::member::Probe::<Vec<Tag>>::NEW)
+                        .writer(__value),
+                )?;
+            } else {
+                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
+                    &mut __state,
+                    "Tags",
+                )?;
+            }
             ::awsjson::__private::serde::ser::SerializeStruct::end(__state)
         }
     }
@@ -183,48 +195,90 @@ impl ::awsjson::__private::OperationError for CreateResourceSnapshotJobError {
         match code {
             "AccessDeniedException" => {
                 ::core::option::Option::Some(
-                    ::awsjson::__private::decode_struct::<AccessDeniedException>(body)
-                        .map(Self::AccessDeniedException),
+                    match ::awsjson::__private::decode_struct::<
+                        AccessDeniedException,
+                    >(body) {
+                        ::core::result::Result::Ok(e) => {
+                            ::core::result::Result::Ok(Self::AccessDeniedException(e))
+                        }
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    },
                 )
             }
             "ConflictException" => {
                 ::core::option::Option::Some(
-                    ::awsjson::__private::decode_struct::<ConflictException>(body)
-                        .map(Self::ConflictException),
+                    match ::awsjson::__private::decode_struct::<
+                        ConflictException,
+                    >(body) {
+                        ::core::result::Result::Ok(e) => {
+                            ::core::result::Result::Ok(Self::ConflictException(e))
+                        }
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    },
                 )
             }
             "InternalServerException" => {
                 ::core::option::Option::Some(
-                    ::awsjson::__private::decode_struct::<InternalServerException>(body)
-                        .map(Self::InternalServerException),
+                    match ::awsjson::__private::decode_struct::<
+                        InternalServerException,
+                    >(body) {
+                        ::core::result::Result::Ok(e) => {
+                            ::core::result::Result::Ok(Self::InternalServerException(e))
+                        }
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    },
                 )
             }
             "ResourceNotFoundException" => {
                 ::core::option::Option::Some(
-                    ::awsjson::__private::decode_struct::<
+                    match ::awsjson::__private::decode_struct::<
                         ResourceNotFoundException,
-                    >(body)
-                        .map(Self::ResourceNotFoundException),
+                    >(body) {
+                        ::core::result::Result::Ok(e) => {
+                            ::core::result::Result::Ok(
+                                Self::ResourceNotFoundException(e),
+                            )
+                        }
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    },
                 )
             }
             "ServiceQuotaExceededException" => {
                 ::core::option::Option::Some(
-                    ::awsjson::__private::decode_struct::<
+                    match ::awsjson::__private::decode_struct::<
                         ServiceQuotaExceededException,
-                    >(body)
-                        .map(Self::ServiceQuotaExceededException),
+                    >(body) {
+                        ::core::result::Result::Ok(e) => {
+                            ::core::result::Result::Ok(
+                                Self::ServiceQuotaExceededException(e),
+                            )
+                        }
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    },
                 )
             }
             "ThrottlingException" => {
                 ::core::option::Option::Some(
-                    ::awsjson::__private::decode_struct::<ThrottlingException>(body)
-                        .map(Self::ThrottlingException),
+                    match ::awsjson::__private::decode_struct::<
+                        ThrottlingException,
+                    >(body) {
+                        ::core::result::Result::Ok(e) => {
+                            ::core::result::Result::Ok(Self::ThrottlingException(e))
+                        }
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    },
                 )
             }
             "ValidationException" => {
                 ::core::option::Option::Some(
-                    ::awsjson::__private::decode_struct::<ValidationException>(body)
-                        .map(Self::ValidationException),
+                    match ::awsjson::__private::decode_struct::<
+                        ValidationException,
+                    >(body) {
+                        ::core::result::Result::Ok(e) => {
+                            ::core::result::Result::Ok(Self::ValidationException(e))
+                        }
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    },
                 )
             }
             _ => ::core::option::Option::None,

@@ -29,20 +29,31 @@ const _: () = {
                         ::core::option::Option::is_some(&self.next_token),
                     ),
             )?;
-            ::awsjson::__private::json_struct::optional(
-                &mut __state,
-                "MaxResults",
-                &self.max_results,
-                &(&::awsjson::__private::member::Probe::<Option<i32>>::NEW)
-                    .writer(&self.max_results),
-            )?;
-            ::awsjson::__private::json_struct::optional(
-                &mut __state,
-                "NextToken",
-                &self.next_token,
-                &(&::awsjson::__private::member::Probe::<Option<String>>::NEW)
-                    .writer(&self.next_token),
-            )?;
+            if let ::core::option::Option::Some(__value) = &self.max_results {
+                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                    &mut __state,
+                    "MaxResults",
+                    &(&::awsjson::__private::member::Probe::<i32>::NEW).writer(__value),
+                )?;
+            } else {
+                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
+                    &mut __state,
+                    "MaxResults",
+                )?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.next_token {
+                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                    &mut __state,
+                    "NextToken",
+                    &(&::awsjson::__private::member::Probe::<String>::NEW)
+                        .writer(__value),
+                )?;
+            } else {
+                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
+                    &mut __state,
+                    "NextToken",
+                )?;
+            }
             ::awsjson::__private::serde::ser::SerializeStruct::end(__state)
         }
     }
@@ -167,10 +178,16 @@ impl ::awsjson::__private::OperationError for ListSecretsError {
         match code {
             "InvalidNextTokenException" => {
                 ::core::option::Option::Some(
-                    ::awsjson::__private::decode_struct::<
+                    match ::awsjson::__private::decode_struct::<
                         InvalidNextTokenException,
-                    >(body)
-                        .map(Self::InvalidNextTokenException),
+                    >(body) {
+                        ::core::result::Result::Ok(e) => {
+                            ::core::result::Result::Ok(
+                                Self::InvalidNextTokenException(e),
+                            )
+                        }
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    },
                 )
             }
             _ => ::core::option::Option::None,

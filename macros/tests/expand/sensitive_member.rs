@@ -59,27 +59,45 @@ const _: () = {
                         ::core::option::Option::is_some(&self.created_date),
                     ),
             )?;
-            ::awsjson::__private::json_struct::optional(
-                &mut __state,
-                "Name",
-                &self.name,
-                &(&::awsjson::__private::member::Probe::<Option<String>>::NEW)
-                    .writer(&self.name),
-            )?;
-            ::awsjson::__private::json_struct::optional(
-                &mut __state,
-                "SecretString",
-                &self.secret_string,
-                &(&::awsjson::__private::member::Probe::<Option<String>>::NEW)
-                    .writer(&self.secret_string),
-            )?;
-            ::awsjson::__private::json_struct::optional(
-                &mut __state,
-                "VersionId",
-                &self.version_id,
-                &(&::awsjson::__private::member::Probe::<Option<String>>::NEW)
-                    .writer(&self.version_id),
-            )?;
+            if let ::core::option::Option::Some(__value) = &self.name {
+                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                    &mut __state,
+                    "Name",
+                    &(&::awsjson::__private::member::Probe::<String>::NEW)
+                        .writer(__value),
+                )?;
+            } else {
+                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
+                    &mut __state,
+                    "Name",
+                )?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.secret_string {
+                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                    &mut __state,
+                    "SecretString",
+                    &(&::awsjson::__private::member::Probe::<String>::NEW)
+                        .writer(__value),
+                )?;
+            } else {
+                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
+                    &mut __state,
+                    "SecretString",
+                )?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.version_id {
+                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
+                    &mut __state,
+                    "VersionId",
+                    &(&::awsjson::__private::member::Probe::<String>::NEW)
+                        .writer(__value),
+                )?;
+            } else {
+                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
+                    &mut __state,
+                    "VersionId",
+                )?;
+            }
             ::awsjson::__private::json_struct::optional(
                 &mut __state,
                 "CreatedDate",
@@ -122,9 +140,9 @@ const _: () = {
                         ],
                         4usize,
                     );
-                    let mut __f0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-                    let mut __f1: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-                    let mut __f2: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+                    let mut __f0: ::core::option::Option<String> = ::core::option::Option::None;
+                    let mut __f1: ::core::option::Option<String> = ::core::option::Option::None;
+                    let mut __f2: ::core::option::Option<String> = ::core::option::Option::None;
                     let mut __f3: ::core::option::Option<Option<awsjson::DateTime>> = ::core::option::Option::None;
                     while let ::core::option::Option::Some(__key) = ::awsjson::__private::serde::de::MapAccess::next_key_seed(
                         &mut __map,
@@ -135,9 +153,7 @@ const _: () = {
                                 ::awsjson::__private::json_struct::next_seed(
                                     &mut __map,
                                     &mut __f0,
-                                    (&::awsjson::__private::member::Probe::<
-                                        Option<String>,
-                                    >::NEW)
+                                    (&::awsjson::__private::member::Probe::<String>::NEW)
                                         .reader(),
                                     "Name",
                                 )?
@@ -146,9 +162,7 @@ const _: () = {
                                 ::awsjson::__private::json_struct::next_seed(
                                     &mut __map,
                                     &mut __f1,
-                                    (&::awsjson::__private::member::Probe::<
-                                        Option<String>,
-                                    >::NEW)
+                                    (&::awsjson::__private::member::Probe::<String>::NEW)
                                         .reader(),
                                     "SecretString",
                                 )?
@@ -157,9 +171,7 @@ const _: () = {
                                 ::awsjson::__private::json_struct::next_seed(
                                     &mut __map,
                                     &mut __f2,
-                                    (&::awsjson::__private::member::Probe::<
-                                        Option<String>,
-                                    >::NEW)
+                                    (&::awsjson::__private::member::Probe::<String>::NEW)
                                         .reader(),
                                     "VersionId",
                                 )?
@@ -178,9 +190,9 @@ const _: () = {
                         }
                     }
                     ::core::result::Result::Ok(GetSecretValueResponse {
-                        name: ::core::option::Option::unwrap_or_default(__f0),
-                        secret_string: ::core::option::Option::unwrap_or_default(__f1),
-                        version_id: ::core::option::Option::unwrap_or_default(__f2),
+                        name: __f0,
+                        secret_string: __f1,
+                        version_id: __f2,
                         created_date: ::core::option::Option::unwrap_or_default(__f3),
                     })
                 }

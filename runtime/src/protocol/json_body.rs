@@ -18,10 +18,17 @@ impl OutputShape for () {
 }
 
 /// Decodes a structure shape from a body, reading an empty body as `{}`.
+///
+/// `serde_json::from_slice` written out: its two generic layers (`from_slice`,
+/// `from_trait`) would be instantiated once more per structure decoded (issue 20).
 pub fn decode_struct<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        serde_json::from_slice(b"{}")
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
     } else {
-        serde_json::from_slice(body)
-    }
+        body
+    };
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = T::deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
 }

@@ -92,24 +92,26 @@ pub(crate) fn prepare<O: Operation>(
     op: &O,
     min_compression: Option<usize>,
 ) -> Result<Prepared, Error<Infallible>> {
-    let (method, uri, mut body, stream, mut headers) = match O::HTTP {
-        None => (
+    // Branches on constants (`if const`), so that rustc instantiates only the taken
+    // one per operation: an awsJson operation compiles no restJson1 encoding, one
+    // without endpoint paths no `to_value` of its input (issue 20).
+    let (method, uri, mut body, stream, mut headers) = if const { O::HTTP.is_none() } {
+        (
             "POST",
             String::new(),
             aws_json::encode(op)?,
             None,
             aws_json::headers(O::SERVICE, O::TARGET),
-        ),
-        Some(route) => {
-            let encoded = rest_json::encode_request(op, route)?;
-            (
-                route.method,
-                encoded.uri,
-                encoded.body,
-                encoded.stream,
-                encoded.headers,
-            )
-        }
+        )
+    } else {
+        let (method, encoded) = rest_json_request(op)?;
+        (
+            method,
+            encoded.uri,
+            encoded.body,
+            encoded.stream,
+            encoded.headers,
+        )
     };
     let host_prefix = op.host_prefix().map_err(|e| {
         Error::Config(crate::error::ConfigError::new(format!(
@@ -128,7 +130,7 @@ pub(crate) fn prepare<O: Operation>(
         headers.push((Cow::Borrowed("x-amzn-query-mode"), Cow::Borrowed("true")));
     }
     let mut endpoint_params = op.endpoint_params();
-    if !O::ENDPOINT_PATHS.is_empty() {
+    if const { !O::ENDPOINT_PATHS.is_empty() } {
         endpoint_params.extend(path_params::<O>(op)?);
     }
     Ok(Prepared {
@@ -150,6 +152,19 @@ pub(crate) fn prepare<O: Operation>(
         discovery: O::ENDPOINT_DISCOVERY,
         input_stream: false,
     })
+}
+
+/// The method and request of a restJson1 operation (`O::HTTP` is its route).
+fn rest_json_request<O: Operation>(
+    op: &O,
+) -> Result<(&'static str, rest_json::Encoded), Error<Infallible>> {
+    let Some(route) = O::HTTP else {
+        return Err(Error::Config(crate::error::ConfigError::new(format!(
+            "{} has no HTTP route",
+            O::TARGET
+        ))));
+    };
+    Ok((route.method, rest_json::encode_request(op, route)?))
 }
 
 /// The values of `O::ENDPOINT_PATHS` in `op`'s input: strings and lists of strings.
