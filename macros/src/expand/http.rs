@@ -76,7 +76,12 @@ pub(crate) fn bindings(fields: &[Field], token: Option<&Token>) -> TokenStream {
         // The operation's token, `#[idempotency]` or the model's (marked or not).
         let token = token_field == Some(member);
         let step = match &field.binding {
-            Binding::Body | Binding::ResponseCode => return None,
+            // Event bindings belong to an event's message (`event_stream.rs`), never to
+            // a request.
+            Binding::Body
+            | Binding::ResponseCode
+            | Binding::EventHeader(_)
+            | Binding::EventPayload => return None,
             Binding::Label { greedy } => {
                 let name = &field.wire_name;
                 let value = value(field, "date-time");
@@ -173,7 +178,13 @@ pub(crate) fn bindings(fields: &[Field], token: Option<&Token>) -> TokenStream {
 /// `fn decode_http` of a shape with members bound to a response's headers, status or
 /// payload; `None` when every member is in the body.
 pub(crate) fn decode(fields: &[Field]) -> Option<TokenStream> {
-    if fields.iter().all(|f| f.binding == Binding::Body) {
+    // An event structure is read from its message (`event_stream.rs`), not a response.
+    if fields.iter().all(|f| {
+        matches!(
+            f.binding,
+            Binding::Body | Binding::EventHeader(_) | Binding::EventPayload
+        )
+    }) {
         return None;
     }
     let has_payload = fields.iter().any(|f| f.binding == Binding::Payload);
@@ -186,7 +197,12 @@ pub(crate) fn decode(fields: &[Field]) -> Option<TokenStream> {
     let steps = fields.iter().filter_map(|field| {
         let member = &field.decl.ident;
         let step = match &field.binding {
-            Binding::Body | Binding::Label { .. } | Binding::Query(_) | Binding::QueryParams => {
+            Binding::Body
+            | Binding::Label { .. }
+            | Binding::Query(_)
+            | Binding::QueryParams
+            | Binding::EventHeader(_)
+            | Binding::EventPayload => {
                 return None;
             }
             Binding::Header(name) if field.media_type.is_some() => {

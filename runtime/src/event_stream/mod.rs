@@ -13,6 +13,8 @@
 #[cfg(feature = "http2")]
 pub(crate) mod call;
 mod error;
+#[doc(hidden)]
+pub mod event;
 mod frame;
 mod header;
 #[cfg(feature = "http2")]
@@ -23,6 +25,7 @@ pub(crate) mod stream;
 #[cfg(feature = "http2")]
 pub use call::send_with_input_stream;
 pub use error::{FrameError, FrameErrorKind};
+pub use event::{EncodeEvent, EventHeader, EventShape};
 pub use frame::{
     DEFAULT_MAX_MESSAGE_LEN, Decoder, MAX_HEADERS_LEN, MAX_PAYLOAD_LEN, MIN_MESSAGE_LEN, Message,
 };

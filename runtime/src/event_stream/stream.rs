@@ -36,6 +36,15 @@ pub trait EventUnion: Sized {
 
     /// An event of a type this union does not know, by its name.
     fn unknown(event_type: UnknownValue) -> Self;
+
+    /// The error code of the exception `exception_type` (the `:exception-type` header,
+    /// the name of one of the union's error members): the name of the error shape the
+    /// member targets, which the operation's error type knows it by. `None` when the
+    /// union has no such member: the header is the code.
+    fn exception_code(exception_type: &str) -> Option<&'static str> {
+        let _ = exception_type;
+        None
+    }
 }
 
 /// A stream of the events of a response, decoded as they arrive.
@@ -325,6 +334,7 @@ impl<T: EventUnion, E: OperationError> EventStream<T, E> {
                         self.malformed("event stream: an exception without `:exception-type`")
                     );
                 };
+                let code = T::exception_code(code).unwrap_or(code);
                 let meta = self.meta(code, payload_message(message.payload()));
                 let error = match E::modeled(code, message.payload()) {
                     Some(Ok(error)) => error,
