@@ -932,6 +932,15 @@ impl Request {
         }
     }
 
+    /// An input event stream: the body is its events, which the streaming call sends;
+    /// here only their media type.
+    pub fn payload_event_stream(&mut self) {
+        self.payload = Some(Payload::Bytes(
+            Vec::new(),
+            Cow::Borrowed("application/vnd.amazon.eventstream"),
+        ));
+    }
+
     /// A streaming blob payload; nothing when unset.
     pub fn payload_stream<T: PayloadStream + ?Sized>(
         &mut self,

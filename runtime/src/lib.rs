@@ -621,7 +621,7 @@ pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorChain, ErrorMeta, MAX_DISPLAYED_CHARS,
     ServiceError, TransportError, TransportErrorKind, UnmodeledError,
 };
-pub use event_stream::{EventStream, EventUnion};
+pub use event_stream::{EventStream, EventUnion, InputSender, InputStream};
 pub use http::{HttpRequest, RawResponse};
 pub use interceptor::{AttemptContext, AttemptOutcome, ExtraHeaders, Interceptor};
 pub use operation::Operation;

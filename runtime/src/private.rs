@@ -21,6 +21,7 @@ pub use crate::endpoint::{
 pub use crate::event_stream::call::send_event_stream;
 /// An event to and from its message.
 pub use crate::event_stream::event;
+pub use crate::event_stream::input_stream::send_input_stream;
 pub use crate::event_stream::stream::{EventUnion, decode_event_union, open_event_stream};
 #[cfg(not(feature = "http2"))]
 pub use crate::event_stream::stream::{StreamsOverHttp2, send_event_stream};

@@ -174,19 +174,29 @@ pub(crate) fn operation(
         }
         _ => {}
     }
-    let modeled: Vec<&str> = model_op
+    // The operation's errors, then those its event streams carry (the error members
+    // of an input or output event-stream union), which a stream's exception decodes to.
+    let stream_errors: Vec<ShapeId> = [model_op.input, model_op.output]
+        .into_iter()
+        .flatten()
+        .flat_map(|id| service.shape(id).members())
+        .filter(|m| service.shape(m.target).is_event_stream())
+        .flat_map(|m| service.shape(m.target).members())
+        .map(|m| m.target)
+        .filter(|t| service.shape(*t).is_error())
+        .collect();
+    let errors: Vec<ShapeId> = model_op
         .errors
         .iter()
-        .map(|e| service.shape(*e).name)
+        .copied()
+        .chain(stream_errors)
         .collect();
+    let modeled: Vec<&str> = errors.iter().map(|e| service.shape(*e).name).collect();
     for path in &op.args.errors {
         let Some(name) = path.segments.last().map(|s| s.ident.to_string()) else {
             continue;
         };
-        match model_op
-            .errors
-            .iter()
-            .find(|e| service.shape(**e).name == name)
+        match errors.iter().find(|e| service.shape(**e).name == name)
         {
             Some(id) => {
                 let ty: syn::Type = syn::parse_quote!(#path);

@@ -117,6 +117,7 @@ pub(crate) fn bindings(fields: &[Field], token: Option<&Token>) -> TokenStream {
                 let media = field.media_type.as_deref();
                 let kind = ty::base_name(&field.decl.ty);
                 match kind.as_deref() {
+                    Some("InputStream") => quote!(__request.payload_event_stream();),
                     _ if field.streaming => {
                         let ct = media.unwrap_or("application/octet-stream");
                         quote!(__request.payload_stream(&self.#member, #ct)?;)
@@ -227,6 +228,8 @@ pub(crate) fn decode(fields: &[Field]) -> Option<TokenStream> {
                 quote!(__response.status(&mut __out.#member, ::core::marker::PhantomData::<#ty>)?;)
             }
             Binding::Payload => match ty::base_name(&field.decl.ty).as_deref() {
+                // The stream of the answer's events is handed over by the streaming call.
+                Some("EventStream") => return None,
                 _ if field.streaming => quote!(__response.payload_stream(&mut __out.#member)?;),
                 Some("Blob" | "String") => quote!(__response.payload_bytes(&mut __out.#member)?;),
                 _ => quote!(__response.payload_json(&mut __out.#member)?;),

@@ -26,7 +26,19 @@ pub async fn send_event_stream<O: Operation>(
     client: &Client,
     op: &O,
 ) -> Result<O::Output, Error<O::Error>> {
-    let response = open(client, op, None).await.map_err(Error::cast)?;
+    send_streaming(client, op, None).await
+}
+
+/// Sends `op` with `input` as its request body, when it has an input event stream; the
+/// output as [`send_event_stream`] reads it. An output without an event-stream member
+/// (an operation that only sends events) leaves the answer's stream unread.
+pub(crate) async fn send_streaming<O: Operation>(
+    client: &Client,
+    op: &O,
+    input: Option<EventInput>,
+) -> Result<O::Output, Error<O::Error>> {
+    let sends_events = input.is_some();
+    let response = open(client, op, input).await.map_err(Error::cast)?;
     let mut stream = open_event_stream::<NoEvents, O::Error>(response).await?;
     let initial = stream.initial_response().await?;
     let initial = initial.unwrap_or_else(|| Bytes::from_static(b"{}"));
@@ -43,7 +55,7 @@ pub async fn send_event_stream<O: Operation>(
             status,
         ))
     })?;
-    if unclaimed {
+    if unclaimed && !sends_events {
         return Err(Error::Config(ConfigError::new(format!(
             "{} answers with an event stream, and its output type declares no member of \
              type `awsjson::EventStream<_, _>` to hold it",
@@ -111,19 +123,25 @@ async fn open<O: Operation>(
                 parsed.service,
                 parsed.signature,
             );
-            // awsJson sends the operation's members as the stream's first event.
-            let first = Message::new(request.body)
-                .with_header(":message-type", "event")
-                .with_header(":event-type", "initial-request")
-                .with_header(":content-type", O::SERVICE.json_version.content_type())
-                .encode()
-                .map_err(|e| {
-                    Error::Config(ConfigError::new(format!(
-                        "the input of {} cannot open an event stream: {e}",
-                        O::TARGET
-                    )))
-                })?;
-            reqwest::Body::wrap(input.into_body(Some(Bytes::from(first)), signer))
+            // awsJson sends the operation's members as the stream's first event;
+            // restJson1 binds them to the request's headers, and the body is the events.
+            let first = match O::HTTP {
+                Some(_) => None,
+                None => Some(
+                    Message::new(request.body)
+                        .with_header(":message-type", "event")
+                        .with_header(":event-type", "initial-request")
+                        .with_header(":content-type", O::SERVICE.json_version.content_type())
+                        .encode()
+                        .map_err(|e| {
+                            Error::Config(ConfigError::new(format!(
+                                "the input of {} cannot open an event stream: {e}",
+                                O::TARGET
+                            )))
+                        })?,
+                ),
+            };
+            reqwest::Body::wrap(input.into_body(first.map(Bytes::from), signer))
         }
     };
     let url = reqwest::Url::parse(&request.url).map_err(|e| {

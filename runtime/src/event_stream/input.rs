@@ -38,7 +38,6 @@ use super::signing::EventSigner;
 /// sender.close();
 /// # }
 /// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
 #[derive(Clone)]
 pub struct EventSender {
     tx: mpsc::Sender<Bytes>,
@@ -46,18 +45,18 @@ pub struct EventSender {
 
 /// The receiving half of an [`EventSender::channel`]: given to the call that opens
 /// the stream, which sends what the sender hands over as its request body.
-#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
 pub struct EventInput {
     rx: mpsc::Receiver<Bytes>,
 }
 
 /// Why an event was not sent.
-#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum EventSendError {
     /// The message cannot be encoded (a header or payload over the limits).
     Frame(FrameError),
+    /// The event cannot be encoded into its message (a member JSON cannot carry).
+    Encode(serde_json::Error),
     /// The stream is over: the call ended, failed, or was dropped.
     Closed,
 }
@@ -66,6 +65,7 @@ impl fmt::Display for EventSendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EventSendError::Frame(e) => write!(f, "the event cannot be sent: {e}"),
+            EventSendError::Encode(e) => write!(f, "the event cannot be encoded: {e}"),
             EventSendError::Closed => f.write_str("the event stream is closed"),
         }
     }
@@ -75,6 +75,7 @@ impl std::error::Error for EventSendError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             EventSendError::Frame(e) => Some(e),
+            EventSendError::Encode(e) => Some(e),
             EventSendError::Closed => None,
         }
     }
@@ -104,6 +105,15 @@ impl EventSender {
         self.tx.is_closed()
     }
 
+    /// Hands `message` over without waiting: for a stream whose events are all known
+    /// up front, in a channel made to hold them.
+    pub(crate) fn try_send(&self, message: Message) -> Result<(), EventSendError> {
+        let bytes = message.encode().map_err(EventSendError::Frame)?;
+        self.tx
+            .try_send(Bytes::from(bytes))
+            .map_err(|_| EventSendError::Closed)
+    }
+
     /// Ends the stream, once every clone of this sender is closed or dropped.
     pub fn close(self) {}
 }
@@ -124,6 +134,7 @@ impl fmt::Debug for EventInput {
     }
 }
 
+#[cfg_attr(not(feature = "http2"), allow(dead_code))]
 impl EventInput {
     /// The request body: `first` (an RPC protocol's `initial-request`, already
     /// encoded), then each event as it arrives, signed by `signer`, then the signed
@@ -139,6 +150,7 @@ impl EventInput {
 }
 
 /// The body of a request with an input event stream.
+#[cfg_attr(not(feature = "http2"), allow(dead_code))]
 pub(crate) struct SignedEvents {
     rx: mpsc::Receiver<Bytes>,
     first: Option<Bytes>,
@@ -146,6 +158,7 @@ pub(crate) struct SignedEvents {
     ended: bool,
 }
 
+#[cfg_attr(not(feature = "http2"), allow(dead_code))]
 impl SignedEvents {
     fn wrap(&mut self, payload: Bytes) -> Result<Bytes, FrameError> {
         let signed = self.signer.sign_encoded(payload, SystemTime::now());
