@@ -198,15 +198,18 @@ pub async fn send_input_stream<O: crate::operation::Operation, T>(
     super::call::send_streaming(client, op, Some(input)).await
 }
 
-/// What an operation with an input event stream sends with, without the `http2`
-/// feature: it does not compile (the error names the feature).
+/// The `send` of an operation with an input event stream, without the `http2`
+/// feature: a configuration error (the services stream over HTTP/2). Unlike the `send`
+/// of an output stream it compiles, so that such a declaration builds in any
+/// configuration (its requests can be built and inspected, `__private::request`).
 #[cfg(not(feature = "http2"))]
-pub async fn send_input_stream<O: crate::operation::Operation + super::stream::StreamsOverHttp2, T>(
+pub async fn send_input_stream<O: crate::operation::Operation, T>(
     _: &crate::Client,
     _: &O,
     _: &InputStream<T>,
 ) -> Result<O::Output, crate::Error<O::Error>> {
-    Err(crate::Error::Config(crate::ConfigError::new(
-        "event streams need awsjson's `http2` feature",
-    )))
+    Err(crate::Error::Config(crate::ConfigError::new(format!(
+        "{} sends an event stream: enable awsjson's `http2` feature",
+        O::TARGET
+    ))))
 }

@@ -246,6 +246,13 @@ impl<T: EventUnion, E: OperationError> EventStream<T, E> {
         }
     }
 
+    /// A stream of the messages encoded in `bytes` (whole messages, as a service sends
+    /// them), read as any response's: a test double of a streaming output, or recorded
+    /// traffic replayed.
+    pub fn from_bytes(bytes: impl Into<Bytes>) -> Self {
+        EventStream::new(200, None, reqwest::Body::from(bytes.into()))
+    }
+
     /// Waits at most `timeout` for each event (`None`: as long as the service takes).
     pub fn with_event_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
         self.timeout = timeout.into();
