@@ -1031,6 +1031,23 @@ impl<'a> Response<'a> {
         Ok(())
     }
 
+    /// A required member's header: an error when the response does not have it (the
+    /// protocol tests' `MissingRequiredInitialResponseOutput`: a required member bound
+    /// to a header has no value to correct to).
+    pub fn header_required<S: DeserializeSeed<'a>>(
+        &self,
+        name: &str,
+        slot: &mut S::Value,
+        seed: S,
+    ) -> Result<(), serde_json::Error> {
+        if self.raw.header(name).is_none() {
+            return Err(<serde_json::Error as de::Error>::custom(format!(
+                "the required header {name} is missing"
+            )));
+        }
+        self.header(name, slot, seed)
+    }
+
     /// Reads the header `name` into `slot` (left as it is when the header is absent).
     pub fn header<S: DeserializeSeed<'a>>(
         &self,

@@ -211,7 +211,11 @@ pub(crate) fn decode(fields: &[Field]) -> Option<TokenStream> {
             }
             Binding::Header(name) => {
                 let seed = seed(field);
-                quote!(__response.header(#name, &mut __out.#member, #seed)?;)
+                if field.decl.optional || field.decl.attrs.default.is_some() {
+                    quote!(__response.header(#name, &mut __out.#member, #seed)?;)
+                } else {
+                    quote!(__response.header_required(#name, &mut __out.#member, #seed)?;)
+                }
             }
             Binding::PrefixHeaders(prefix) => {
                 let ty = &field.decl.ty;
