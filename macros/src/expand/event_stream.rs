@@ -10,9 +10,35 @@ use crate::ty;
 
 /// `EventUnion` and `EncodeEvent` for a union: each member an event of its name, read
 /// from and written to its message by its own `EventShape` (an event structure), else
-/// as the message's JSON payload. Every union gets them, as a union declared without
-/// `shape = ...` does not know whether it is an event stream.
+/// as the message's JSON payload. Every union of structures gets them, as a union
+/// declared without `shape = ...` does not know whether it is an event stream.
 pub(crate) fn event_union(shape: &Enum, ident: &syn::Ident) -> TokenStream {
+    // An event-stream union's members are all structures: a union with a member of
+    // another type (a scalar, a list, a unit) is read as JSON, and sent by no stream,
+    // which keeps the expansion of the many unions that are no stream small.
+    let plain = shape.variants.iter().any(|v| match &v.decl.ty {
+        Some(ty) => ty::has_zero_value(ty) || matches!(ty, syn::Type::Tuple(_)),
+        None => true,
+    });
+    if plain {
+        return quote! {
+            #[automatically_derived]
+            impl ::awsjson::__private::EventUnion for #ident {
+                fn decode_event(
+                    event_type: &::core::primitive::str,
+                    message: &::awsjson::event_stream::Message,
+                ) -> ::core::option::Option<
+                    ::core::result::Result<Self, ::awsjson::__private::serde_json::Error>,
+                > {
+                    ::awsjson::__private::decode_event_union(event_type, message)
+                }
+
+                fn unknown(event_type: ::awsjson::UnknownValue) -> Self {
+                    #ident::Unknown(event_type)
+                }
+            }
+        };
+    }
     let name = ident.to_string();
     let mut decodes = Vec::new();
     let mut encodes = Vec::new();
