@@ -139,9 +139,9 @@ impl<'a> Variant<'a> {
             timestamp: decl.timestamp,
             sensitive: decl.sensitive,
             // The error's code is its type's name, as `errors(...)` names it.
-            exception: decl.exception.and_then(|_| {
-                decl.ty.as_ref().and_then(crate::ty::base_name)
-            }),
+            exception: decl
+                .exception
+                .and_then(|_| decl.ty.as_ref().and_then(crate::ty::base_name)),
         }
     }
 }

@@ -493,14 +493,17 @@
 //! ```
 //!
 //! Without the feature, such an operation's `send` does not compile (the error names
-//! the feature). A streaming call is sent once, not retried. Requests whose body is an
-//! event stream (Transcribe's audio, Bedrock's bidirectional stream) are fed through an
-//! `event_stream::EventSender`: each message is wrapped and signed as it goes out,
-//! its `:chunk-signature` chained to the previous one and to the request's signature
-//! ([`event_stream::EventSigner`], checked against the SDKs' known answers), and the
-//! sender waits while the connection cannot take more.
-//! `event_stream::send_with_input_stream` sends an operation that way; the macros do
-//! not declare input event streams yet (they come with restJson1's services).
+//! the feature). A streaming call is sent once, not retried. An input whose body is an
+//! event stream (Transcribe's audio, Bedrock's bidirectional stream) declares it as a
+//! member [`InputStream<Union>`](InputStream), fed by an [`InputSender`] that encodes
+//! each event of the union into its message; each message is wrapped and signed as it
+//! goes out, its `:chunk-signature` chained to the previous one and to the request's
+//! signature ([`event_stream::EventSigner`], checked against the SDKs' known answers),
+//! and the sender waits while the connection cannot take more. An event's members go
+//! to its message's headers (`#[aws(event_header)]`), its payload
+//! (`#[aws(event_payload)]`) or the payload's JSON object, as the model says.
+//! Below the typed layer, `event_stream::EventSender` sends `Message`s as they are
+//! (`event_stream::send_with_input_stream`).
 //!
 //! # Cargo features
 //!

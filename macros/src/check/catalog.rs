@@ -196,8 +196,7 @@ pub(crate) fn operation(
         let Some(name) = path.segments.last().map(|s| s.ident.to_string()) else {
             continue;
         };
-        match errors.iter().find(|e| service.shape(**e).name == name)
-        {
+        match errors.iter().find(|e| service.shape(**e).name == name) {
             Some(id) => {
                 let ty: syn::Type = syn::parse_quote!(#path);
                 mirrors.push(Mirror {

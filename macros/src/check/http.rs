@@ -301,7 +301,10 @@ fn bind_fields(cx: &Ctxt, fields: &mut [checked::Field], place: Place) {
         }
         field.binding = binding(cx, decl, first, place);
         let ident = &decl.ident;
-        if matches!(field.binding, Binding::EventHeader(_) | Binding::EventPayload) {
+        if matches!(
+            field.binding,
+            Binding::EventHeader(_) | Binding::EventPayload
+        ) {
             event_bound = event_bound.or(Some(ident));
         } else if http_bound.is_none() {
             http_bound = Some((ident, first.span));
@@ -531,7 +534,9 @@ fn binding(cx: &Ctxt, field: &ast::Field, b: &Sp<DeclaredBinding>, place: Place)
 
 /// Whether a field's type (under `Option`) is one of the event header types.
 pub(crate) fn is_event_header_type(ty: &syn::Type) -> bool {
-    const TYPES: &[&str] = &["bool", "i8", "i16", "i32", "i64", "Blob", "String", "DateTime"];
+    const TYPES: &[&str] = &[
+        "bool", "i8", "i16", "i32", "i64", "Blob", "String", "DateTime",
+    ];
     let inner = ty::unwrapped(ty);
     matches!(inner, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.arguments.is_none() && TYPES.iter().any(|t| s.ident == t)))
 }

@@ -53,11 +53,11 @@ macro_rules! header_types {
     ($($ty:ty => $variant:ident),*) => {$(
         impl EventHeader for $ty {
             fn to_header(&self) -> HeaderValue {
-                HeaderValue::$variant(self.clone())
+                HeaderValue::$variant(*self)
             }
             fn from_header(value: &HeaderValue) -> Option<Self> {
                 match value {
-                    HeaderValue::$variant(v) => Some(v.clone()),
+                    HeaderValue::$variant(v) => Some(*v),
                     _ => None,
                 }
             }
@@ -65,7 +65,16 @@ macro_rules! header_types {
     )*};
 }
 
-header_types!(bool => Bool, i8 => Byte, i16 => Short, i32 => Int, i64 => Long, String => String);
+header_types!(bool => Bool, i8 => Byte, i16 => Short, i32 => Int, i64 => Long);
+
+impl EventHeader for String {
+    fn to_header(&self) -> HeaderValue {
+        HeaderValue::String(self.clone())
+    }
+    fn from_header(value: &HeaderValue) -> Option<Self> {
+        value.as_str().map(str::to_owned)
+    }
+}
 
 impl EventHeader for Blob {
     fn to_header(&self) -> HeaderValue {

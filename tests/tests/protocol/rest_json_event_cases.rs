@@ -40,7 +40,10 @@ pub(crate) fn run(vectors: &Value, rt: &tokio::runtime::Runtime) -> (usize, Vec<
     let mut passed = 0;
     let mut failed = Vec::new();
     let (mut client, mut server) = (0, 0);
-    for case in vectors["eventStreamCases"].as_array().expect("eventStreamCases") {
+    for case in vectors["eventStreamCases"]
+        .as_array()
+        .expect("eventStreamCases")
+    {
         let id = case["id"].as_str().unwrap_or_default();
         if case["appliesToClient"] != true {
             server += 1;
@@ -76,17 +79,17 @@ async fn run_case(case: &Value) -> Result<(), String> {
             events::<ev::InputStreamWithInitialRequest, ()>(case).await
         }
         "OutputStream" => events::<ev::OutputStream, ev::OutputStreamOutput>(case).await,
-        "OutputStreamWithInitialResponse" => {
-            events::<ev::OutputStreamWithInitialResponse, ev::OutputStreamWithInitialResponseOutput>(case)
-                .await
-        }
+        "OutputStreamWithInitialResponse" => events::<
+            ev::OutputStreamWithInitialResponse,
+            ev::OutputStreamWithInitialResponseOutput,
+        >(case)
+        .await,
         "DuplexStream" => events::<ev::DuplexStream, ev::DuplexStreamOutput>(case).await,
-        "DuplexStreamWithInitialMessages" => {
-            events::<ev::DuplexStreamWithInitialMessages, ev::DuplexStreamWithInitialMessagesOutput>(
-                case,
-            )
-            .await
-        }
+        "DuplexStreamWithInitialMessages" => events::<
+            ev::DuplexStreamWithInitialMessages,
+            ev::DuplexStreamWithInitialMessagesOutput,
+        >(case)
+        .await,
         other => Err(format!("no declaration for the operation {other}")),
     }
 }
@@ -149,9 +152,18 @@ where
                 .as_object()
                 .into_iter()
                 .flatten()
-                .map(|(k, v)| (k.to_ascii_lowercase(), v.as_str().unwrap_or_default().to_owned()))
+                .map(|(k, v)| {
+                    (
+                        k.to_ascii_lowercase(),
+                        v.as_str().unwrap_or_default().to_owned(),
+                    )
+                })
                 .collect(),
-            body: initial["body"].as_str().unwrap_or_default().as_bytes().to_vec(),
+            body: initial["body"]
+                .as_str()
+                .unwrap_or_default()
+                .as_bytes()
+                .to_vec(),
         };
         match decode_response::<O>(&raw) {
             Ok(output) => {
@@ -230,7 +242,10 @@ fn check_failure<E: std::fmt::Debug>(
         awsjson::Error::Service(e) => {
             let typed = format!("{:?}", e.err());
             if e.code() != name || !typed.starts_with(&format!("{name}(")) {
-                problems.push(format!("expected the error {name}, got {} ({typed})", e.code()));
+                problems.push(format!(
+                    "expected the error {name}, got {} ({typed})",
+                    e.code()
+                ));
             }
         }
         other => problems.push(format!("expected the error {name}, got {other}")),
@@ -341,7 +356,12 @@ fn typed_node(value: &HeaderValue) -> Value {
         HeaderValue::String(s) => ("string", Value::from(s.as_str())),
         HeaderValue::Timestamp(_) => (
             "timestamp",
-            Value::from(value.as_timestamp().map(|t| t.to_date_time()).unwrap_or_default()),
+            Value::from(
+                value
+                    .as_timestamp()
+                    .map(|t| t.to_date_time())
+                    .unwrap_or_default(),
+            ),
         ),
         other => ("other", Value::from(format!("{other:?}"))),
     };
@@ -352,7 +372,9 @@ impl<T> FromNode for awsjson::InputStream<T> {
     fn from_node(v: &Value) -> Result<Self, String> {
         match v {
             Value::Null => Ok(awsjson::InputStream::default()),
-            other => Err(format!("an input stream is sent, not given as params: {other}")),
+            other => Err(format!(
+                "an input stream is sent, not given as params: {other}"
+            )),
         }
     }
 }
@@ -362,7 +384,9 @@ impl<T, E> FromNode for EventStream<T, E> {
     fn from_node(v: &Value) -> Result<Self, String> {
         match v {
             Value::Null => Ok(EventStream::default()),
-            other => Err(format!("a stream is received, not given as params: {other}")),
+            other => Err(format!(
+                "a stream is received, not given as params: {other}"
+            )),
         }
     }
 }
