@@ -120,10 +120,11 @@ async fn headers_and_the_implicit_payload_round_trip() {
         celsius: 21.5,
     });
     let message = reading.encode_event().unwrap();
-    assert_eq!(message.header_str("sensor"), Some("north"));
-    assert_eq!(message.header("seq"), Some(&HeaderValue::Long(7)));
+    // Headers are named as members are on the wire (PascalCase unless renamed).
+    assert_eq!(message.header_str("Sensor"), Some("north"));
+    assert_eq!(message.header("Seq"), Some(&HeaderValue::Long(7)));
     assert_eq!(
-        message.header("at"),
+        message.header("At"),
         Some(&HeaderValue::Timestamp(1_700_000_000_000))
     );
     // Only the member bound to nothing is in the JSON payload.
@@ -160,9 +161,10 @@ async fn an_exception_member_is_sent_as_one_and_read_as_the_typed_error() {
 
 #[tokio::test]
 async fn a_header_of_the_wrong_type_is_a_decode_error() {
-    let bytes = event("Reading", Message::new("{}").with_header("seq", "seven"));
+    let bytes = event("Reading", Message::new("{}").with_header("Seq", "seven"));
     let mut stream: EventStream<Readings, WatchError> = EventStream::from_bytes(bytes);
-    assert!(matches!(stream.next().await, Some(Err(Error::Decode(_)))));
+    let got = stream.next().await;
+    assert!(matches!(got, Some(Err(Error::Decode(_)))), "{got:?}");
 }
 
 #[tokio::test]
@@ -187,6 +189,7 @@ async fn an_input_stream_is_sent_once() {
         ct.map(|(_, v)| v.as_str()),
         Some("application/vnd.amazon.eventstream")
     );
+    assert!(format!("{:?}", op.readings).contains("taken: false"));
     drop(op);
     // The stream is gone with its input: the sender says so.
     let reading = Readings::Reading(Reading {
@@ -200,3 +203,4 @@ async fn an_input_stream_is_sent_once() {
         Err(EventSendError::Closed)
     ));
 }
+
