@@ -203,4 +203,3 @@ async fn an_input_stream_is_sent_once() {
         Err(EventSendError::Closed)
     ));
 }
-

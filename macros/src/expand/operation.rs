@@ -156,7 +156,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             )
         }
         (None, true) => (
-            super::event_stream::send_body(),
+            super::event_stream::send_body(op.http.is_some()),
             Some(super::event_stream::output_flag()),
         ),
         (None, false) => (quote!(::awsjson::__private::send(client, self)), None),

@@ -195,7 +195,7 @@ pub async fn send_input_stream<O: crate::operation::Operation, T>(
             O::TARGET
         )))
     })?;
-    super::call::send_streaming(client, op, Some(input)).await
+    super::call::send_streaming_input(client, op, input).await
 }
 
 /// The `send` of an operation with an input event stream, without the `http2`
