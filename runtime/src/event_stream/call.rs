@@ -129,12 +129,12 @@ pub(crate) async fn send_streaming_input<O: Operation>(
 /// than the one awaiting this call.
 ///
 /// ```no_run
-/// # use awsjson::{aws_json_operation, aws_json_shape, EventStream, UnknownValue};
-/// # use awsjson::event_stream::{EventSender, EventUnion, Message, send_with_input_stream};
+/// # use awsjson::{aws_json_operation, aws_json_shape, EventStream};
+/// # use awsjson::event_stream::{EventSender, Message, send_with_input_stream};
 /// # #[aws_json_operation(target = "Svc_20260101.Talk", json_version = "1.1",
 /// #     signing_name = "svc", endpoint_prefix = "svc")]
 /// # struct Talk { session: String }
-/// # #[aws_json_shape] #[derive(Debug)] enum Replies { Text(String), Unknown(UnknownValue) }
+/// # #[aws_json_shape] #[derive(Debug)] enum Replies { Text(String) }
 /// # async fn demo(client: &awsjson::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let (sender, input) = EventSender::channel(8);
 /// tokio::spawn(async move {

@@ -523,8 +523,9 @@ const MAX_ERROR_BODY: usize = 1 << 20;
 const ERROR_BODY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The event stream of a response: for a 2xx answer, the stream over its body; for
-/// an error answer, the operation's error, as any call decodes one. Public through
-/// `__private` for the code `send` will be generated into, and for the tests.
+/// an error answer, the operation's error, as any call decodes one. For the tests of
+/// the stream itself over a response they sent (through `__private`); calls open their
+/// streams through the client's call path (`event_stream/call.rs`).
 pub async fn open_event_stream<T: EventUnion, E: OperationError>(
     response: reqwest::Response,
 ) -> Result<EventStream<T, E>, Error<E>> {
