@@ -42,6 +42,8 @@ pub(crate) struct Variant {
     pub(crate) timestamp: Option<&'static str>,
     /// A union member that `Debug` redacts: `#[aws(sensitive)]`, or sensitive in the model.
     pub(crate) sensitive: bool,
+    /// `#[aws(exception)]`: an event-stream union's error member, its span.
+    pub(crate) exception: Option<Span>,
 }
 
 /// What an `#[aws_json_shape]` enum declares, told apart by its variants.
@@ -307,6 +309,12 @@ fn enum_variants(
                 "`sensitive` goes on a union member or a structure field, not on an enum value",
             ));
         }
+        if let Some(span) = attrs.exception.filter(|_| kind != EnumKind::Union) {
+            cx.syn_error(syn::Error::new(
+                span,
+                "`exception` goes on a member of an event-stream union, not on an enum value",
+            ));
+        }
         let value = match (kind, variant.discriminant.take()) {
             (EnumKind::Int, Some((_, expr))) => int_value(cx, &expr),
             _ => None,
@@ -329,6 +337,7 @@ fn enum_variants(
             ty,
             timestamp: attrs.timestamp.map(|t| t.value),
             sensitive: attrs.sensitive.is_some(),
+            exception: attrs.exception,
         });
     }
     let mut seen: Vec<(i32, &syn::Ident)> = Vec::new();

@@ -404,6 +404,10 @@ pub(crate) enum DeclaredBinding {
     PrefixHeaders(LitStr),
     Payload,
     ResponseCode,
+    /// `event_header`: the member is a header of its event's message.
+    EventHeader,
+    /// `event_payload`: the member is its event's whole payload.
+    EventPayload,
 }
 
 impl DeclaredBinding {
@@ -417,6 +421,8 @@ impl DeclaredBinding {
             DeclaredBinding::PrefixHeaders(_) => "prefix_headers",
             DeclaredBinding::Payload => "payload",
             DeclaredBinding::ResponseCode => "response_code",
+            DeclaredBinding::EventHeader => "event_header",
+            DeclaredBinding::EventPayload => "event_payload",
         }
     }
 }
@@ -540,6 +546,13 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> FieldAt
                     "response_code" => {
                         binding_flag(cx, &meta, &mut out.bindings, DeclaredBinding::ResponseCode)?
                     },
+                    // event structures: #[aws(event_header)], #[aws(event_payload)]
+                    "event_header" => {
+                        binding_flag(cx, &meta, &mut out.bindings, DeclaredBinding::EventHeader)?
+                    },
+                    "event_payload" => {
+                        binding_flag(cx, &meta, &mut out.bindings, DeclaredBinding::EventPayload)?
+                    },
                     // #[aws(media_type = "text/plain")]
                     "media_type" => set_once(cx, &meta, &mut out.media_type, meta.value()?.parse()?),
                 })
@@ -562,6 +575,9 @@ pub(crate) struct VariantAttrs {
     pub(crate) timestamp: Option<Sp<&'static str>>,
     /// `#[aws(sensitive)]` on a union member, its span.
     pub(crate) sensitive: Option<Span>,
+    /// `#[aws(exception)]` on a member of an event-stream union: the member is an
+    /// error, sent and received as an `exception` message.
+    pub(crate) exception: Option<Span>,
 }
 
 /// Reads and removes `#[aws(...)]` from an enum variant's attributes.
@@ -601,6 +617,17 @@ pub(crate) fn variant_attrs(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Varia
                             &mut out.sensitive,
                             span,
                             "`sensitive` is a flag: write `#[aws(sensitive)]`",
+                        )?;
+                    },
+                    // #[aws(exception)] on an event-stream union's error member
+                    "exception" => {
+                        let span = meta.path.span();
+                        set_flag(
+                            cx,
+                            &meta,
+                            &mut out.exception,
+                            span,
+                            "`exception` is a flag: write `#[aws(exception)]`",
                         )?;
                     },
                 })

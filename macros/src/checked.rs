@@ -51,6 +51,10 @@ pub(crate) enum Binding {
     Payload,
     /// The HTTP status code of a response (`httpResponseCode`).
     ResponseCode,
+    /// A header of an event's message, named for the member (`eventHeader`).
+    EventHeader(String),
+    /// The whole payload of an event's message (`eventPayload`).
+    EventPayload,
 }
 
 impl Binding {
@@ -71,6 +75,8 @@ impl Binding {
             }
             Binding::Payload => "@payload".to_owned(),
             Binding::ResponseCode => "@response_code".to_owned(),
+            Binding::EventHeader(name) => format!("@event_header {name}"),
+            Binding::EventPayload => "@event_payload".to_owned(),
         }
     }
 
@@ -85,6 +91,8 @@ impl Binding {
             Binding::PrefixHeaders(prefix) => format!("headers `{prefix}*`"),
             Binding::Payload => "the HTTP payload".to_owned(),
             Binding::ResponseCode => "the status code".to_owned(),
+            Binding::EventHeader(name) => format!("event header `{name}`"),
+            Binding::EventPayload => "the event payload".to_owned(),
         }
     }
 }
@@ -118,6 +126,9 @@ pub(crate) struct Variant<'a> {
     /// A union member's timestamp format: declared, else the model's.
     pub(crate) timestamp: Option<&'static str>,
     pub(crate) sensitive: bool,
+    /// An event-stream union's error member: the error code it is known by (the name
+    /// of the error shape it targets), `None` for any other member.
+    pub(crate) exception: Option<String>,
 }
 
 impl<'a> Variant<'a> {
@@ -127,6 +138,10 @@ impl<'a> Variant<'a> {
             wire_name: decl.wire_name.clone(),
             timestamp: decl.timestamp,
             sensitive: decl.sensitive,
+            // The error's code is its type's name, as `errors(...)` names it.
+            exception: decl
+                .exception
+                .and_then(|_| decl.ty.as_ref().and_then(crate::ty::base_name)),
         }
     }
 }

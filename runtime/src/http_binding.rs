@@ -932,6 +932,15 @@ impl Request {
         }
     }
 
+    /// An input event stream: the body is its events, which the streaming call sends;
+    /// here only their media type.
+    pub fn payload_event_stream(&mut self) {
+        self.payload = Some(Payload::Bytes(
+            Vec::new(),
+            Cow::Borrowed("application/vnd.amazon.eventstream"),
+        ));
+    }
+
     /// A streaming blob payload; nothing when unset.
     pub fn payload_stream<T: PayloadStream + ?Sized>(
         &mut self,
@@ -1020,6 +1029,23 @@ impl<'a> Response<'a> {
             *slot = T::deserialize(Text::new(text))?;
         }
         Ok(())
+    }
+
+    /// A required member's header: an error when the response does not have it (the
+    /// protocol tests' `MissingRequiredInitialResponseOutput`: a required member bound
+    /// to a header has no value to correct to).
+    pub fn header_required<S: DeserializeSeed<'a>>(
+        &self,
+        name: &str,
+        slot: &mut S::Value,
+        seed: S,
+    ) -> Result<(), serde_json::Error> {
+        if self.raw.header(name).is_none() {
+            return Err(<serde_json::Error as de::Error>::custom(format!(
+                "the required header {name} is missing"
+            )));
+        }
+        self.header(name, slot, seed)
     }
 
     /// Reads the header `name` into `slot` (left as it is when the header is absent).

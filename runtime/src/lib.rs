@@ -506,8 +506,11 @@
 //! and to the request's signature ([`event_stream::EventSigner`], checked against the
 //! SDKs' known answers), and the sender waits while the connection cannot take more.
 //! `event_stream::send_with_input_stream` sends an operation that way, retried only
-//! while none of the sender's events has gone out; the macros do not declare input
-//! event streams yet.
+//! while none of the sender's events has gone out. A declaration gives its input's
+//! event stream a member [`InputStream<Union>`](InputStream), fed by an [`InputSender`]
+//! that encodes each event of the union into its message. An event's members go to its
+//! message's headers (`#[aws(event_header)]`), its payload (`#[aws(event_payload)]`)
+//! or the payload's JSON object, as the model says.
 //!
 //! # Cargo features
 //!
@@ -629,7 +632,7 @@ pub use error::{
     ConfigError, CredentialsError, DecodeError, Error, ErrorChain, ErrorMeta, MAX_DISPLAYED_CHARS,
     ServiceError, TransportError, TransportErrorKind, UnmodeledError,
 };
-pub use event_stream::{EventStream, EventUnion};
+pub use event_stream::{EventStream, EventUnion, InputSender, InputStream};
 pub use http::{HttpRequest, RawResponse};
 pub use interceptor::{AttemptContext, AttemptOutcome, ExtraHeaders, Interceptor};
 pub use operation::Operation;

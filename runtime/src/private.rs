@@ -17,6 +17,9 @@ pub use crate::endpoint::host_prefix::{HostLabelError, host_prefix};
 pub use crate::endpoint::{
     EndpointParams, EndpointView, IntoEndpointParam, Param as EndpointParam, resolve_endpoint,
 };
+/// An event to and from its message.
+pub use crate::event_stream::event;
+pub use crate::event_stream::input_stream::send_input_stream;
 #[cfg(not(feature = "http2"))]
 pub use crate::event_stream::stream::StreamsOverHttp2;
 pub use crate::event_stream::stream::{EventUnion, decode_event_union, open_event_stream};

@@ -22,7 +22,7 @@
 //!
 //! Every client case runs; the counts per kind are checked against the file, and the
 //! only way to leave a case out is `EXCLUDED`, with a reason. The event-stream cases of
-//! the same file are not request/response cases and are not run here. Runs without the
+//! the same file (`eventStreamCases`) run after them (`protocol/rest_json_event_cases.rs`). Runs without the
 //! libtest harness so that each case prints `PASS`/`FAIL` as it goes, the case id last
 //! (a failure's reasons on the next line).
 
@@ -34,6 +34,9 @@ pub mod protocol {
     #![allow(missing_docs)]
 
     pub mod rest_json;
+    pub mod rest_json_event_cases;
+    pub mod rest_json_events;
+    pub mod rest_json_events_nodes;
     pub mod rest_json_nodes;
     pub mod rest_json_others;
     pub mod rest_json_shapes;
@@ -146,6 +149,9 @@ fn main() {
         "smithy restJson1 client cases: {ran} run, {} excluded",
         EXCLUDED.len()
     );
+    let (events_passed, events_failed) = protocol::rest_json_event_cases::run(&vectors, &rt);
+    passed += events_passed;
+    failed.extend(events_failed);
     println!("{passed} passed, {} failed", failed.len());
     if !failed.is_empty() {
         eprintln!("failed cases:\n  {}", failed.join("\n  "));
@@ -603,6 +609,10 @@ impl ToNode for bool {
 
 impl FromNode for DateTime {
     fn from_node(v: &Value) -> Result<Self, String> {
+        // Event params write timestamps in their shape's format.
+        if let Some(t) = protocol::rest_json_event_cases::date_time_node(v) {
+            return Ok(t);
+        }
         match v.as_i64() {
             Some(secs) => Ok(DateTime::from_secs(secs)),
             None => v

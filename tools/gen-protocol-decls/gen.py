@@ -10,6 +10,9 @@ from the model, every operation a client case names and every shape they reach:
   tests/tests/protocol/rest_json_others.rs   API Gateway, Glacier, RestJsonValidation
   tests/tests/protocol/rest_json_nodes.rs    the runner's member-by-member conversions
                                              between the cases' params and those types
+  tests/tests/protocol/rest_json_events.rs   the operations and shapes of the client
+                                             event-stream cases (`eventStreamCases`)
+  tests/tests/protocol/rest_json_events_nodes.rs  their conversions
 
 Run from the repository root: `python3 tools/gen-protocol-decls/gen.py` (or `--check`
 to fail when the files differ from what it would write). Only the standard library.
@@ -119,6 +122,33 @@ class Gen:
     def __init__(self, vectors):
         self.v = vectors
         self.shapes = vectors["shapes"]
+        # The operation whose output structure is being written: an output's event
+        # stream carries that operation's errors.
+        self.stream_op = None
+
+    def is_event_stream(self, key):
+        s = self.shape(key)
+        return s is not None and s["type"] == "union" and bool(s.get("streaming"))
+
+    def stream_errors(self, union):
+        """The error members of an event-stream union, by target."""
+        return [
+            m["target"]
+            for m in self.shape(union)["members"].values()
+            if "error" in (self.shape(m["target"]) or {})
+        ]
+
+    def op_errors(self, name):
+        """An operation's errors and those of its event streams."""
+        op = self.shape(name)
+        out = list(op["errors"])
+        for key in (op["input"], op["output"]):
+            if key == "Unit":
+                continue
+            for m in self.shape(key)["members"].values():
+                if self.is_event_stream(m["target"]):
+                    out += [e for e in self.stream_errors(m["target"]) if e not in out]
+        return out
 
     # --- types -----------------------------------------------------------------
 
@@ -229,10 +259,28 @@ class Gen:
         """One struct field: its attributes and `pub name: Type,` lines."""
         attrs = []
         target = member["target"]
-        ty = self.rust_type(target)
+        if self.is_event_stream(target):
+            # The input's events are sent through an `awsjson::InputStream`, an
+            # output's arrive as an `awsjson::EventStream` with the operation's errors
+            # (both spelled with their path: the test union is named `EventStream`, an
+            # operation `InputStream`).
+            union = self.rust_name(target)
+            if top == "input":
+                ty = f"awsjson::InputStream<{union}>"
+            else:
+                ty = f"awsjson::EventStream<{union}, {self.stream_op}Error>"
+        else:
+            ty = self.rust_type(target)
         if self.is_struct_like(target) and self.reaches(target, owner):
             ty = f"Box<{ty}>"
         binding = False
+        traits = member.get("traits", {})
+        if "eventHeader" in traits:
+            attrs.append("event_header")
+            binding = True
+        if "eventPayload" in traits:
+            attrs.append("event_payload")
+            binding = True
         if top:
             # Labels and query bindings count on inputs only (`top == "input"`).
             if member.get("httpLabel") and top == "input":
@@ -278,8 +326,8 @@ class Gen:
                 attrs.append(f"default = {self.default_literal(member)}")
         elif member["required"] and not client_optional:
             optional = False
-        if ty == "ByteStream":
-            # A streaming payload is its own empty default.
+        if ty == "ByteStream" or self.is_event_stream(target):
+            # A streaming payload or event stream is its own empty default.
             optional = False
         return snake(name), wire, attrs, (f"Option<{ty}>" if optional else ty), member.get("idempotencyToken")
 
@@ -323,7 +371,7 @@ class Gen:
         if extra:
             args = extra + args
         lines.append(f"#[aws_json_shape({', '.join(args)})]" if args else "#[aws_json_shape]")
-        streaming = any(f[3] == "ByteStream" for f in fields)
+        streaming = any(f[3] == "ByteStream" or "Stream<" in f[3] for f in fields)
         if derive and not streaming:
             lines.append("#[derive(Debug, Clone, PartialEq)]")
         else:
@@ -345,14 +393,17 @@ class Gen:
                 if self.is_struct_like(m["target"]) and self.reaches(m["target"], key):
                     ty = f"Box<{ty}>"
             fmt = self.timestamp_format(m)
-            variants.append((pascal(n), wire, ty, fmt))
+            exception = s.get("streaming") and "error" in (self.shape(m["target"]) or {})
+            variants.append((pascal(n), wire, ty, fmt, exception))
         cam = sum(1 for v in variants if rule_variant_camel(v[0]) == v[1])
         rule = rule_variant_camel if cam * 2 >= len(variants) else (lambda v: v)
         lines.append('#[aws_json_shape(rename_all = "camelCase")]' if cam * 2 >= len(variants) else "#[aws_json_shape]")
         lines.append("#[derive(Debug, Clone, PartialEq)]")
         lines.append(f"pub enum {self.rust_name(key)} {{")
-        for ident, wire, ty, fmt in variants:
+        for ident, wire, ty, fmt, exception in variants:
             attrs = []
+            if exception:
+                attrs.append("exception")
             if rule(ident) != wire:
                 attrs.append(f"rename = {json.dumps(wire)}")
             if fmt:
@@ -393,14 +444,16 @@ class Gen:
             args.append(f'request_compression = {json.dumps(",".join(traits["requestCompression"]["encodings"]))}')
         if "httpChecksumRequired" in traits:
             args.append("checksum_required")
+        self.stream_op = name
         fields = self.fields(op["input"], "input") if op["input"] != "Unit" else []
         rule_name, rule = self.rename_rule(fields)
         if rule_name:
             args.append(f'rename_all = "{rule_name}"')
         if op["output"] != "Unit":
             args.append(f"output = {self.rust_name(op['output'])}")
-        if op["errors"]:
-            args.append(f"errors({', '.join(self.rust_name(e) for e in op['errors'])})")
+        errors = self.op_errors(name)
+        if errors:
+            args.append(f"errors({', '.join(self.rust_name(e) for e in errors)})")
         self.doc(op.get("documentation"), lines)
         lines.append("#[aws_json_operation(")
         for a in args:
@@ -441,7 +494,7 @@ class Gen:
             op = self.shape(name)
             # The input is the operation struct; it is also a shape only when another
             # shape (the output) is the same structure.
-            for key in [op["output"], *op["errors"]]:
+            for key in [op["output"], *self.op_errors(name)]:
                 seen.discard(key)
                 if key != "Unit" and key not in out:
                     visit(key, False)
@@ -460,6 +513,7 @@ class Gen:
             self.doc(s.get("documentation"), lines_shapes)
             if s["type"] == "structure":
                 top = any(self.shape(o)["output"] == key or key in self.shape(o)["errors"] for o in ops)
+                self.stream_op = next((o for o in ops if self.shape(o)["output"] == key), None)
                 self.struct(key, lines_shapes, top="output" if top else None)
             elif s["type"] == "union":
                 self.union(key, lines_shapes)
@@ -689,6 +743,33 @@ def main():
         + "//! `protocol_restjson1.rs`): what is compared never goes through the library's serde.\n\n"
         + "use serde_json::{Map, Value};\n\n"
         + "use crate::{FromNode, ToNode, member, member_or, one, put, union_member};\n\n"
+        + "\n".join(nodes.lines)
+        + "\n"
+    )
+
+    # The event-stream cases' operations, with every shape they reach, in a file of
+    # their own: the union is named `EventStream`, like awsjson's stream type.
+    event_ops = sorted({c["operation"] for c in vectors["eventStreamCases"] if c["appliesToClient"]})
+    lo, ls = [], []
+    g.items(event_ops, "RestJson", lo, ls)
+    body = "\n".join(lo + ls)
+    files["rest_json_events.rs"] = (
+        HEADER
+        + "//!\n//! The event-stream operations of `aws.protocoltests.restjson#RestJson` that the\n"
+        + "//! client cases of `eventStreamCases` name, with the shapes they reach.\n\n"
+        + uses(body)
+        + body
+        + "\n"
+    )
+    nodes = Nodes(g)
+    nodes.service(event_ops, "super::rest_json_events")
+    files["rest_json_events_nodes.rs"] = (
+        HEADER
+        + "//!\n//! The event-stream runner's conversions between the cases' `params` and the\n"
+        + "//! declared types of `rest_json_events.rs` (`FromNode`, `ToNode` in\n"
+        + "//! `protocol_restjson1.rs`).\n\n"
+        + "use serde_json::{Map, Value};\n\n"
+        + "use crate::{FromNode, ToNode, member, one, put, union_member};\n\n"
         + "\n".join(nodes.lines)
         + "\n"
     )

@@ -174,20 +174,29 @@ pub(crate) fn operation(
         }
         _ => {}
     }
-    let modeled: Vec<&str> = model_op
+    // The operation's errors, then those its event streams carry (the error members
+    // of an input or output event-stream union), which a stream's exception decodes to.
+    let stream_errors: Vec<ShapeId> = [model_op.input, model_op.output]
+        .into_iter()
+        .flatten()
+        .flat_map(|id| service.shape(id).members())
+        .filter(|m| service.shape(m.target).is_event_stream())
+        .flat_map(|m| service.shape(m.target).members())
+        .map(|m| m.target)
+        .filter(|t| service.shape(*t).is_error())
+        .collect();
+    let errors: Vec<ShapeId> = model_op
         .errors
         .iter()
-        .map(|e| service.shape(*e).name)
+        .copied()
+        .chain(stream_errors)
         .collect();
+    let modeled: Vec<&str> = errors.iter().map(|e| service.shape(*e).name).collect();
     for path in &op.args.errors {
         let Some(name) = path.segments.last().map(|s| s.ident.to_string()) else {
             continue;
         };
-        match model_op
-            .errors
-            .iter()
-            .find(|e| service.shape(**e).name == name)
-        {
+        match errors.iter().find(|e| service.shape(**e).name == name) {
             Some(id) => {
                 let ty: syn::Type = syn::parse_quote!(#path);
                 mirrors.push(Mirror {
@@ -329,6 +338,16 @@ pub(crate) fn fields(
         field.wire_name = member.wire_name.to_owned();
         if rest_json {
             bind(service, member, field, http);
+        }
+        // An event structure's members, in either protocol: headers and payload of its
+        // message.
+        let event = member.event_header() || member.event_payload();
+        if member.event_header() {
+            field.binding = Binding::EventHeader(member.name.to_owned());
+        } else if member.event_payload() {
+            field.binding = Binding::EventPayload;
+        }
+        if rest_json || event || stated_event(field.decl) {
             stated_binding(cx, field, member, owner);
         }
         // The model's `sensitive` trait wins even when the field does not say it.
@@ -429,7 +448,11 @@ pub(crate) fn fields(
 /// Where the model puts a member, as the mirror checks compare it
 /// ([`Binding::place`]): awsJson's are all body members.
 fn place(service: &Service, member: &Member) -> String {
-    if service.protocol == Protocol::RestJson1 {
+    if member.event_header() {
+        Binding::EventHeader(member.name.to_owned()).place(member.wire_name)
+    } else if member.event_payload() {
+        Binding::EventPayload.place(member.wire_name)
+    } else if service.protocol == Protocol::RestJson1 {
         binding(member, None).place(member.wire_name)
     } else {
         member.wire_name.to_owned()
@@ -488,7 +511,9 @@ fn stated_binding(cx: &Ctxt, field: &mut Field, member: &Member, owner: &Owner) 
         (DeclaredBinding::Label, Binding::Label { .. })
         | (DeclaredBinding::QueryParams, Binding::QueryParams)
         | (DeclaredBinding::Payload, Binding::Payload)
-        | (DeclaredBinding::ResponseCode, Binding::ResponseCode) => true,
+        | (DeclaredBinding::ResponseCode, Binding::ResponseCode)
+        | (DeclaredBinding::EventHeader, Binding::EventHeader(_))
+        | (DeclaredBinding::EventPayload, Binding::EventPayload) => true,
         (DeclaredBinding::Query(lit), Binding::Query(name)) => lit.value() == *name,
         (DeclaredBinding::Header(lit), Binding::Header(name))
         | (DeclaredBinding::PrefixHeaders(lit), Binding::PrefixHeaders(name)) => {
@@ -529,7 +554,19 @@ fn where_bound(binding: &Binding) -> String {
         Binding::PrefixHeaders(prefix) => format!("the headers prefixed `{prefix}`"),
         Binding::Payload => "the HTTP payload".to_owned(),
         Binding::ResponseCode => "the status code".to_owned(),
+        Binding::EventHeader(name) => format!("the event header `{name}`"),
+        Binding::EventPayload => "the event payload".to_owned(),
     }
+}
+
+/// Whether a field states an event binding (`event_header`, `event_payload`).
+pub(crate) fn stated_event(field: &ast::Field) -> bool {
+    field.attrs.bindings.iter().any(|b| {
+        matches!(
+            b.value,
+            DeclaredBinding::EventHeader | DeclaredBinding::EventPayload
+        )
+    })
 }
 
 /// A restJson1 member's binding, as the seam spells it.
@@ -711,6 +748,16 @@ fn union_variants(cx: &Ctxt, service: &Service, id: ShapeId, variants: &mut [Var
         };
         variant.wire_name = member.wire_name.to_owned();
         variant.sensitive |= shape.sensitive || service.redacts(member.target);
+        // An event-stream union's error member: an `exception` message, known by the
+        // name of the type that holds it (the error enum's code for it).
+        if shape.is_event_stream() && service.shape(member.target).is_error() {
+            variant.exception = variant.decl.ty.as_ref().and_then(ty::base_name);
+        } else if let Some(span) = variant.decl.exception {
+            cx.error_at(
+                span,
+                format!("`{}` of {what} is not an error: `exception` marks an event-stream union's error member", member.name),
+            );
+        }
         if let Some(Err(misfit)) = variant
             .decl
             .ty

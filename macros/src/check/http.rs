@@ -266,6 +266,11 @@ fn bind_fields(cx: &Ctxt, fields: &mut [checked::Field], place: Place) {
     let mut prefix: Option<&syn::Ident> = None;
     let mut queries: Vec<(String, &syn::Ident)> = Vec::new();
     let mut headers: Vec<(String, &syn::Ident)> = Vec::new();
+    let mut event_payload: Option<&syn::Ident> = None;
+    // The first event binding and the first HTTP one: a structure is an event or an
+    // HTTP message, not both.
+    let mut event_bound: Option<&syn::Ident> = None;
+    let mut http_bound: Option<(&syn::Ident, Span)> = None;
     for field in fields.iter_mut() {
         let decl = field.decl;
         let Some((first, more)) = decl.attrs.bindings.split_first() else {
@@ -296,7 +301,33 @@ fn bind_fields(cx: &Ctxt, fields: &mut [checked::Field], place: Place) {
         }
         field.binding = binding(cx, decl, first, place);
         let ident = &decl.ident;
+        if matches!(
+            field.binding,
+            Binding::EventHeader(_) | Binding::EventPayload
+        ) {
+            event_bound = event_bound.or(Some(ident));
+        } else if http_bound.is_none() {
+            http_bound = Some((ident, first.span));
+        }
         match &field.binding {
+            Binding::EventPayload => {
+                if let Some(other) = event_payload {
+                    cx.error_at(
+                        first.span,
+                        format!("`{other}` is the event payload already: an event has one"),
+                    );
+                }
+                event_payload = event_payload.or(Some(ident));
+            }
+            Binding::EventHeader(name) => {
+                if let Some((_, other)) = headers.iter().find(|(n, _)| n == name) {
+                    cx.error_at(
+                        first.span,
+                        format!("`{other}` is the event header `{name}` already"),
+                    );
+                }
+                headers.push((name.clone(), ident));
+            }
             Binding::Payload => {
                 if let Some(other) = payload {
                     cx.error_at(
@@ -363,6 +394,25 @@ fn bind_fields(cx: &Ctxt, fields: &mut [checked::Field], place: Place) {
             }
         }
     }
+    if let (Some(event), Some((http, span))) = (event_bound, http_bound) {
+        cx.error_at(
+            span,
+            format!(
+                "`{event}` binds an event member, so `{http}` cannot have an HTTP binding: a structure is an event or an HTTP message, not both"
+            ),
+        );
+    }
+    if let Some(payload) = event_payload {
+        for field in fields.iter().filter(|f| f.binding == Binding::Body) {
+            cx.error_at(
+                field.decl.ident.span(),
+                format!(
+                    "`{payload}` is the whole event payload (`event_payload`), so `{}` cannot be in an implicit JSON payload: mark it `event_header` or leave it out",
+                    field.decl.ident
+                ),
+            );
+        }
+    }
     if let Some(payload) = payload {
         for field in fields.iter().filter(|f| f.binding == Binding::Body) {
             cx.error_at(
@@ -388,6 +438,18 @@ fn binding(cx: &Ctxt, field: &ast::Field, b: &Sp<DeclaredBinding>, place: Place)
             b.span,
             format!(
                 "`{key}` binds a member of an operation's input; a response's members are `header`, `prefix_headers`, `payload` or `response_code`"
+            ),
+        );
+    }
+    let event = matches!(
+        b.value,
+        DeclaredBinding::EventHeader | DeclaredBinding::EventPayload
+    );
+    if event && place == Place::Input {
+        cx.error_at(
+            b.span,
+            format!(
+                "`{key}` binds a member of an event structure (an #[aws_json_shape] struct that is a member of an event-stream union), not of a request"
             ),
         );
     }
@@ -457,7 +519,26 @@ fn binding(cx: &Ctxt, field: &ast::Field, b: &Sp<DeclaredBinding>, place: Place)
             }
             Binding::ResponseCode
         }
+        DeclaredBinding::EventHeader => {
+            if !is_event_header_type(&field.ty) {
+                cx.error_spanned_by(
+                    &field.ty,
+                    "an `event_header` member is `bool`, `i8`, `i16`, `i32`, `i64`, `Blob`, `String` or `DateTime` (or an `Option` of one): the types an event header carries",
+                );
+            }
+            Binding::EventHeader(field.wire_name.clone())
+        }
+        DeclaredBinding::EventPayload => Binding::EventPayload,
     }
+}
+
+/// Whether a field's type (under `Option`) is one of the event header types.
+pub(crate) fn is_event_header_type(ty: &syn::Type) -> bool {
+    const TYPES: &[&str] = &[
+        "bool", "i8", "i16", "i32", "i64", "Blob", "String", "DateTime",
+    ];
+    let inner = ty::unwrapped(ty);
+    matches!(inner, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.arguments.is_none() && TYPES.iter().any(|t| s.ident == t)))
 }
 
 /// RFC 9110's token characters.

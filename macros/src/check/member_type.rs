@@ -39,7 +39,9 @@ pub(crate) fn fits(service: &Service, id: ShapeId, ty: &syn::Type) -> Result<(),
         return misfit(expected());
     };
     // An event-stream member is the stream of the response, never a JSON value.
-    let stream = name == "EventStream" && args.len() == 2;
+    // An input's is `InputStream<Events>`, the events the call sends.
+    let stream =
+        (name == "EventStream" && args.len() == 2) || (name == "InputStream" && args.len() == 1);
     if service.shape(id).is_event_stream() != stream {
         return match stream {
             true => misfit(expected()),
@@ -110,8 +112,7 @@ const KNOWN: &[&str] = &[
     "SystemTime",
 ];
 
-const EVENT_STREAM: &str =
-    "`awsjson::EventStream<Events, OperationError>`, the stream of the union's events";
+const EVENT_STREAM: &str = "`awsjson::EventStream<Events, OperationError>`, the stream of the union's events (`awsjson::InputStream<Events>` in an input)";
 
 fn expected(kind: &Kind) -> &'static str {
     match kind {

@@ -191,7 +191,15 @@ fn struct_shape<'a>(
 /// The fields of an awsJson model shape: an HTTP binding or media type is a mistake.
 fn body_only(cx: &Ctxt, shape: &str, fields: &[Field]) {
     for field in fields {
-        for binding in &field.attrs.bindings {
+        // An event structure's bindings are the catalog's to check.
+        let event = |b: &&crate::attr::Sp<crate::attr::DeclaredBinding>| {
+            !matches!(
+                b.value,
+                crate::attr::DeclaredBinding::EventHeader
+                    | crate::attr::DeclaredBinding::EventPayload
+            )
+        };
+        for binding in field.attrs.bindings.iter().filter(event) {
             cx.error_at(
                 binding.span,
                 format!(

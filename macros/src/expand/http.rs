@@ -76,7 +76,12 @@ pub(crate) fn bindings(fields: &[Field], token: Option<&Token>) -> TokenStream {
         // The operation's token, `#[idempotency]` or the model's (marked or not).
         let token = token_field == Some(member);
         let step = match &field.binding {
-            Binding::Body | Binding::ResponseCode => return None,
+            // Event bindings belong to an event's message (`event_stream.rs`), never to
+            // a request.
+            Binding::Body
+            | Binding::ResponseCode
+            | Binding::EventHeader(_)
+            | Binding::EventPayload => return None,
             Binding::Label { greedy } => {
                 let name = &field.wire_name;
                 let value = value(field, "date-time");
@@ -112,6 +117,7 @@ pub(crate) fn bindings(fields: &[Field], token: Option<&Token>) -> TokenStream {
                 let media = field.media_type.as_deref();
                 let kind = ty::base_name(&field.decl.ty);
                 match kind.as_deref() {
+                    Some("InputStream") => quote!(__request.payload_event_stream();),
                     _ if field.streaming => {
                         let ct = media.unwrap_or("application/octet-stream");
                         quote!(__request.payload_stream(&self.#member, #ct)?;)
@@ -173,7 +179,13 @@ pub(crate) fn bindings(fields: &[Field], token: Option<&Token>) -> TokenStream {
 /// `fn decode_http` of a shape with members bound to a response's headers, status or
 /// payload; `None` when every member is in the body.
 pub(crate) fn decode(fields: &[Field]) -> Option<TokenStream> {
-    if fields.iter().all(|f| f.binding == Binding::Body) {
+    // An event structure is read from its message (`event_stream.rs`), not a response.
+    if fields.iter().all(|f| {
+        matches!(
+            f.binding,
+            Binding::Body | Binding::EventHeader(_) | Binding::EventPayload
+        )
+    }) {
         return None;
     }
     let has_payload = fields.iter().any(|f| f.binding == Binding::Payload);
@@ -186,7 +198,12 @@ pub(crate) fn decode(fields: &[Field]) -> Option<TokenStream> {
     let steps = fields.iter().filter_map(|field| {
         let member = &field.decl.ident;
         let step = match &field.binding {
-            Binding::Body | Binding::Label { .. } | Binding::Query(_) | Binding::QueryParams => {
+            Binding::Body
+            | Binding::Label { .. }
+            | Binding::Query(_)
+            | Binding::QueryParams
+            | Binding::EventHeader(_)
+            | Binding::EventPayload => {
                 return None;
             }
             Binding::Header(name) if field.media_type.is_some() => {
@@ -194,7 +211,11 @@ pub(crate) fn decode(fields: &[Field]) -> Option<TokenStream> {
             }
             Binding::Header(name) => {
                 let seed = seed(field);
-                quote!(__response.header(#name, &mut __out.#member, #seed)?;)
+                if field.decl.optional || field.decl.attrs.default.is_some() {
+                    quote!(__response.header(#name, &mut __out.#member, #seed)?;)
+                } else {
+                    quote!(__response.header_required(#name, &mut __out.#member, #seed)?;)
+                }
             }
             Binding::PrefixHeaders(prefix) => {
                 let ty = &field.decl.ty;

@@ -141,12 +141,25 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
         .mirrors
         .iter()
         .any(|m| m.is_output && m.event_stream.is_some());
-    let (send, stream_flag) = match streams {
-        true => (
+    // The input's event-stream member: its events are the request's body.
+    let input_stream = op
+        .body
+        .fields
+        .iter()
+        .find(|f| crate::ty::base_name(&f.decl.ty).as_deref() == Some("InputStream"));
+    let (send, stream_flag) = match (input_stream, streams) {
+        (Some(field), _) => {
+            let member = &field.decl.ident;
+            (
+                quote!(::awsjson::__private::send_input_stream(client, self, &self.#member)),
+                Some(super::event_stream::output_flag()),
+            )
+        }
+        (None, true) => (
             super::event_stream::send_body(op.http.is_some()),
             Some(super::event_stream::output_flag()),
         ),
-        false => (quote!(::awsjson::__private::send(client, self)), None),
+        (None, false) => (quote!(::awsjson::__private::send(client, self)), None),
     };
     let send_doc = format!(
         "Sends `{called}`: signs the request with the client's credentials, sends it \

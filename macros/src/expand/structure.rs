@@ -33,6 +33,7 @@ pub(crate) fn expand(shape: &Struct) -> TokenStream {
     });
     let redacted = redacted_members(&shape.fields);
     let decode_http = super::http::decode(&shape.fields);
+    let event_shape = super::event_stream::event_shape(ident, &shape.fields);
     let event_stream = event_stream_member(&shape.fields);
     let streaming = shape.fields.iter().any(|f| f.streaming).then(|| {
         quote!(
@@ -45,6 +46,8 @@ pub(crate) fn expand(shape: &Struct) -> TokenStream {
         #debug
 
         #impls
+
+        #event_shape
 
         #[automatically_derived]
         impl ::awsjson::__private::OutputShape for #ident {

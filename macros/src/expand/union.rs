@@ -157,7 +157,7 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
             __Visitor
         )),
     );
-    let event_union = super::event_stream::event_union(ident);
+    let event_union = super::event_stream::event_union(shape, ident);
     quote! {
         #item
 

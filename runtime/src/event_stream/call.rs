@@ -61,12 +61,22 @@ async fn open<O: Operation>(
         ))));
     }
     let (response, mut stream) = exchange::<O>(client, prepared, config, None).await?;
+    let output = decode_output::<O>(&response, &mut stream).await?;
+    Ok((output, stream.retype()))
+}
+
+/// The output's members other than the stream: from the response's head (restJson1),
+/// or the stream's `initial-response` event (awsJson).
+async fn decode_output<O: Operation>(
+    response: &Opened,
+    stream: &mut EventStream<(), O::Error>,
+) -> Result<O::Output, Error<O::Error>> {
     let decoded = match O::HTTP {
         // The payload is the stream: the output's other members are bound to the
         // response's headers and status.
         Some(_) => O::Output::decode_http(&mut Response::new(&response.head, b"{}")),
         None => {
-            let initial = initial_response(&mut stream, response.deadline).await?;
+            let initial = initial_response(stream, response.deadline).await?;
             O::Output::decode(&initial.unwrap_or_else(|| Bytes::from_static(b"{}")))
         }
     };
@@ -80,7 +90,28 @@ async fn open<O: Operation>(
             Some(e),
         ))
     })?;
-    Ok((output, stream.retype()))
+    Ok(output)
+}
+
+/// Sends `op`, whose input has an event-stream member (`awsjson::InputStream`), with
+/// `input` (that member's events) as the request's body: the output, with the answer's
+/// stream in its event-stream member when it has one (an operation that only sends
+/// events leaves the answer's stream unread).
+#[cfg(feature = "http2")]
+pub(crate) async fn send_streaming_input<O: Operation>(
+    client: &Client,
+    op: &O,
+    input: super::EventInput,
+) -> Result<O::Output, Error<O::Error>> {
+    let (prepared, first) = prepare_input(op)?;
+    let input = input.shared(first);
+    let (response, mut stream) = exchange::<O>(client, prepared, None, Some(&input)).await?;
+    let mut output = decode_output::<O>(&response, &mut stream).await?;
+    if let Some(member) = output.event_stream_member() {
+        let stream: UntypedStream = stream.retype();
+        member.attach(&mut Some(stream));
+    }
+    Ok(output)
 }
 
 /// Sends `op` with an input event stream: the operation's members first (awsJson: in
@@ -130,44 +161,7 @@ where
     O: Operation,
     T: super::stream::EventUnion,
 {
-    use super::frame::Message;
-
-    let mut prepared = prepare(op, None).map_err(Error::cast)?;
-    prepared.input_stream = true;
-    prepared.http2 = true;
-    // The body is the stream of events, not the operation's JSON.
-    let mut typed = false;
-    for (name, value) in &mut prepared.headers {
-        if name == "content-type" {
-            *value = std::borrow::Cow::Borrowed("application/vnd.amazon.eventstream");
-            typed = true;
-        }
-    }
-    if !typed {
-        prepared.headers.push((
-            std::borrow::Cow::Borrowed("content-type"),
-            std::borrow::Cow::Borrowed("application/vnd.amazon.eventstream"),
-        ));
-    }
-    // awsJson sends the operation's members as the stream's first event; restJson1
-    // binds them to the request's URI and headers.
-    let first = match O::HTTP {
-        Some(_) => None,
-        None => Some(Bytes::from(
-            Message::new(std::mem::take(&mut prepared.body))
-                .with_header(":message-type", "event")
-                .with_header(":event-type", "initial-request")
-                .with_header(":content-type", O::SERVICE.json_version.content_type())
-                .encode()
-                .map_err(|e| {
-                    Error::Config(ConfigError::new(format!(
-                        "the input of {} cannot open an event stream: {e}",
-                        name::<O>()
-                    )))
-                })?,
-        )),
-    };
-    prepared.body.clear();
+    let (prepared, first) = prepare_input(op)?;
     let input = input.shared(first);
     let (response, stream) = exchange::<O>(client, prepared, None, Some(&input)).await?;
     let mut stream = stream.retype();
@@ -267,4 +261,51 @@ fn name<O: Operation>() -> &'static str {
         Some(route) => route.name,
         None => O::TARGET,
     }
+}
+
+/// The request of a call with an input stream: its body is the events (`first`, an
+/// RPC protocol's `initial-request` event, then the sender's).
+#[cfg(feature = "http2")]
+fn prepare_input<O: Operation>(
+    op: &O,
+) -> Result<(crate::protocol::Prepared, Option<Bytes>), Error<O::Error>> {
+    use super::frame::Message;
+
+    let mut prepared = prepare(op, None).map_err(Error::cast)?;
+    prepared.input_stream = true;
+    prepared.http2 = true;
+    // The body is the stream of events, not the operation's JSON.
+    let mut typed = false;
+    for (name, value) in &mut prepared.headers {
+        if name == "content-type" {
+            *value = std::borrow::Cow::Borrowed("application/vnd.amazon.eventstream");
+            typed = true;
+        }
+    }
+    if !typed {
+        prepared.headers.push((
+            std::borrow::Cow::Borrowed("content-type"),
+            std::borrow::Cow::Borrowed("application/vnd.amazon.eventstream"),
+        ));
+    }
+    // awsJson sends the operation's members as the stream's first event; restJson1
+    // binds them to the request's URI and headers.
+    let first = match O::HTTP {
+        Some(_) => None,
+        None => Some(Bytes::from(
+            Message::new(std::mem::take(&mut prepared.body))
+                .with_header(":message-type", "event")
+                .with_header(":event-type", "initial-request")
+                .with_header(":content-type", O::SERVICE.json_version.content_type())
+                .encode()
+                .map_err(|e| {
+                    Error::Config(ConfigError::new(format!(
+                        "the input of {} cannot open an event stream: {e}",
+                        name::<O>()
+                    )))
+                })?,
+        )),
+    };
+    prepared.body.clear();
+    Ok((prepared, first))
 }

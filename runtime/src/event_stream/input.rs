@@ -2,6 +2,10 @@
 //! signed as it goes out, over a bounded channel so that a caller cannot run ahead of
 //! the connection.
 
+// Without the `http2` feature the sender and its channel exist (an `InputStream` is
+// declared and fed in any build) but no call sends them.
+#![cfg_attr(not(feature = "http2"), allow(dead_code))]
+
 use std::convert::Infallible;
 use std::fmt;
 use std::io;
@@ -44,7 +48,6 @@ use crate::{Client, Credentials};
 /// sender.close();
 /// # }
 /// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
 #[derive(Clone)]
 pub struct EventSender {
     tx: mpsc::Sender<Bytes>,
@@ -52,18 +55,18 @@ pub struct EventSender {
 
 /// The receiving half of an [`EventSender::channel`]: given to the call that opens
 /// the stream, which sends what the sender hands over as its request body.
-#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
 pub struct EventInput {
     rx: mpsc::Receiver<Bytes>,
 }
 
 /// Why an event was not sent.
-#[cfg_attr(docsrs, doc(cfg(feature = "http2")))]
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum EventSendError {
     /// The message cannot be encoded (a header or payload over the limits).
     Frame(FrameError),
+    /// The event cannot be encoded into its message (a member JSON cannot carry).
+    Encode(serde_json::Error),
     /// The stream is over: the call ended, failed, or was dropped.
     Closed,
 }
@@ -72,6 +75,7 @@ impl fmt::Display for EventSendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EventSendError::Frame(e) => write!(f, "the event cannot be sent: {e}"),
+            EventSendError::Encode(e) => write!(f, "the event cannot be encoded: {e}"),
             EventSendError::Closed => f.write_str("the event stream is closed"),
         }
     }
@@ -81,6 +85,7 @@ impl std::error::Error for EventSendError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             EventSendError::Frame(e) => Some(e),
+            EventSendError::Encode(e) => Some(e),
             EventSendError::Closed => None,
         }
     }
@@ -108,6 +113,15 @@ impl EventSender {
     /// Whether the stream is over (the call ended or was dropped).
     pub fn is_closed(&self) -> bool {
         self.tx.is_closed()
+    }
+
+    /// Hands `message` over without waiting: for a stream whose events are all known
+    /// up front, in a channel made to hold them.
+    pub(crate) fn try_send(&self, message: Message) -> Result<(), EventSendError> {
+        let bytes = message.encode().map_err(EventSendError::Frame)?;
+        self.tx
+            .try_send(Bytes::from(bytes))
+            .map_err(|_| EventSendError::Closed)
     }
 
     /// Ends the stream, once every clone of this sender is closed or dropped.

@@ -12,21 +12,24 @@
 
 pub(crate) mod call;
 mod error;
+#[doc(hidden)]
+pub mod event;
 mod frame;
 mod header;
-#[cfg(feature = "http2")]
 mod input;
+pub(crate) mod input_stream;
 mod signing;
 pub(crate) mod stream;
 
 #[cfg(feature = "http2")]
 pub use call::send_with_input_stream;
 pub use error::{FrameError, FrameErrorKind};
+pub use event::{EncodeEvent, EventHeader, EventShape};
 pub use frame::{
     DEFAULT_MAX_MESSAGE_LEN, Decoder, MAX_HEADERS_LEN, MAX_PAYLOAD_LEN, MIN_MESSAGE_LEN, Message,
 };
 pub use header::{Header, HeaderValue, MAX_HEADER_NAME_LEN, MAX_HEADER_VALUE_LEN};
-#[cfg(feature = "http2")]
 pub use input::{EventInput, EventSendError, EventSender};
+pub use input_stream::{InputSender, InputStream};
 pub use signing::EventSigner;
 pub use stream::{DEFAULT_EVENT_TIMEOUT, EventStream, EventUnion};

@@ -36,6 +36,15 @@ pub trait EventUnion: Sized {
 
     /// An event of a type this union does not know, by its name.
     fn unknown(event_type: UnknownValue) -> Self;
+
+    /// The error code of the exception `exception_type` (the `:exception-type` header,
+    /// the name of one of the union's error members): the name of the error shape the
+    /// member targets, which the operation's error type knows it by. `None` when the
+    /// union has no such member: the header is the code.
+    fn exception_code(exception_type: &str) -> Option<&'static str> {
+        let _ = exception_type;
+        None
+    }
 }
 
 /// A stream of the events of a response, decoded as they arrive.
@@ -178,6 +187,13 @@ impl<T, E> EventStream<T, E> {
             done: false,
             _events: PhantomData,
         }
+    }
+
+    /// A stream of the messages encoded in `bytes` (whole messages, as a service sends
+    /// them), read as any response's: a test double of a streaming output, or recorded
+    /// traffic replayed.
+    pub fn from_bytes(bytes: impl Into<Bytes>) -> Self {
+        EventStream::new(200, None, ByteStream::new(bytes.into()))
     }
 
     /// Waits at most `timeout` for each event (`None`: as long as the service takes).
@@ -380,6 +396,7 @@ impl<T: EventUnion, E: OperationError> EventStream<T, E> {
                         self.malformed("event stream: an exception without `:exception-type`")
                     );
                 };
+                let code = T::exception_code(code).unwrap_or(code);
                 let meta = self.meta(code, payload_message(message.payload()));
                 let error = match E::modeled(code, message.payload()) {
                     Some(Ok(error)) => error,
