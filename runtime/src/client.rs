@@ -37,7 +37,7 @@ use crate::retry::{self, ClassifyRetry, RetryClass, RetryMode, RetryQuota, Retry
 use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
 use crate::stall::StalledStreamProtection;
-use crate::tls::ExtraRoots;
+use crate::tls::{ExtraRoots, Trust};
 use crate::transmit;
 use crate::{DateTime, sigv4};
 
@@ -2211,13 +2211,26 @@ impl ClientBuilder {
                 .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))
         };
         #[cfg(feature = "http2")]
-        let stream_http = match &self.http_client {
-            Some(http) => http.clone(),
-            None => finish(crate::tls::http2_builder(&extra_roots).map_err(ConfigError::new)?)?,
-        };
+        let stream_http;
         let http = match self.http_client {
-            Some(http) => http,
-            None => finish(crate::tls::http_builder(&extra_roots).map_err(ConfigError::new)?)?,
+            Some(http) => {
+                #[cfg(feature = "http2")]
+                {
+                    stream_http = http.clone();
+                }
+                http
+            }
+            None => {
+                // Read once for both clients: reading the roots is most of what
+                // building a client costs (BENCHMARKS.md).
+                let trust = Trust::load(&extra_roots).map_err(ConfigError::new)?;
+                #[cfg(feature = "http2")]
+                {
+                    stream_http =
+                        finish(crate::tls::http2_builder(&trust).map_err(ConfigError::new)?)?;
+                }
+                finish(crate::tls::http_builder(&trust).map_err(ConfigError::new)?)?
+            }
         };
         // The credential sources' calls are read within the same bounds as calls.
         if let Some(handle) = &self.http {
