@@ -1081,7 +1081,7 @@ impl Client {
                 .sum::<usize>()
             + signed.x_amz_date.len()
             + signed.content_sha256.as_ref().map_or(0, String::len)
-            + signed.security_token.as_ref().map_or(0, String::len)
+            + credentials.session_token().map_or(0, str::len)
             + signed.authorization.len()
             + 20
             + info.invocation_id.len()
@@ -1095,7 +1095,7 @@ impl Client {
         if let Some(hash) = &signed.content_sha256 {
             headers.push(Cow::Borrowed("x-amz-content-sha256"), hash);
         }
-        if let Some(token) = &signed.security_token {
+        if let Some(token) = credentials.session_token() {
             headers.push(Cow::Borrowed("x-amz-security-token"), token);
         }
         headers.push(Cow::Borrowed("authorization"), &signed.authorization);
