@@ -2131,7 +2131,12 @@ impl ClientBuilder {
         self
     }
 
-    /// Builds the client; fails without a region or credentials.
+    /// Builds the client; fails without a region or credentials, or when no trusted
+    /// root certificate is usable. The system's roots (on Linux and the BSDs the PEM
+    /// bundle and certificate directories OpenSSL reads, `SSL_CERT_FILE` and
+    /// `SSL_CERT_DIR` first; elsewhere the platform's verifier) are read here, once,
+    /// and shared by all the client's connections, unless
+    /// [`http_client`](Self::http_client) gives one.
     pub fn build(mut self) -> Result<Client, ConfigError> {
         if let Some(why) = self.profile_error.take() {
             return Err(ConfigError::new(why));

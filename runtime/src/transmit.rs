@@ -260,6 +260,8 @@ impl RequestHeaders {
     }
 
     /// A header whose value is pushed as static text when it is, copied when not.
+    // The `Cow` is the point: its variant says whether the value is `'static`.
+    #[allow(clippy::ptr_arg)]
     pub(crate) fn push_cow(&mut self, name: Cow<'static, str>, value: &Cow<'static, str>) {
         match value {
             Cow::Borrowed(value) => self.push_static(name, value),
