@@ -87,6 +87,11 @@ else
             AWS_SECRET_ACCESS_KEY="$AWSJSON_MOTO_SECRET_ACCESS_KEY" \
             cargo run -q -p awsjson-examples --bin "$example"
     done
+    # Bedrock's ConverseStream, in the default build: moto has no ConverseStream, so
+    # without credentials the example answers itself through the stub.
+    echo "example bedrock_converse_stream (local stub endpoint):"
+    env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE \
+        cargo run -q -p awsjson-examples --bin bedrock_converse_stream
     # The event-stream calls of the `http2` feature, in a run of their own so that
     # the main suite keeps testing the default, HTTP/1.1-only build; moto does not
     # implement SubscribeToShard: the example answers itself through the stub.

@@ -310,10 +310,13 @@ impl Gen {
         if let Some(output) = op.output {
             let ty = self.name_of(output);
             if reaches_event_stream(s, output) {
-                out.push_str(
+                out.push_str(if rest_json {
+                    "    // The output streams events: the output's `EventStream` member reads them\n    \
+                     // as they arrive.\n"
+                } else {
                     "    // The output streams events over HTTP/2: `send` needs awsjson's `http2`\n    \
-                     // feature.\n",
-                );
+                     // feature.\n"
+                });
                 self.stream_errors.insert(output, format!("{name}Error"));
             }
             let _ = writeln!(out, "    output = {ty},");

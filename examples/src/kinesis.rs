@@ -11,6 +11,7 @@ use awsjson::{Blob, DateTime, EventStream, aws_json_operation, aws_json_shape};
     output = SubscribeToShardOutput,
     errors(ResourceNotFoundException, ResourceInUseException, LimitExceededException)
 )]
+#[derive(Debug)]
 pub struct SubscribeToShard {
     #[aws(rename = "ConsumerARN")]
     pub consumer_arn: String,

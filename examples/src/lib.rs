@@ -1,6 +1,7 @@
 //! Operations declared with awsjson, shared by the example programs (and the tests).
 
 pub mod apigateway;
+pub mod bedrock_converse;
 pub mod bedrock_runtime;
 pub mod dynamodb;
 #[cfg(feature = "http2")]

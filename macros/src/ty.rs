@@ -104,6 +104,15 @@ pub(crate) fn has_zero_value(ty: &syn::Type) -> bool {
     last_segment(ty).is_some_and(|seg| ZERO.iter().any(|z| seg.ident == z))
 }
 
+/// Whether `ty` is written `EventStream<Events, Error>` (or a path ending so): an
+/// output's event-stream member, which the call's stream fills.
+pub(crate) fn is_event_stream(ty: &syn::Type) -> bool {
+    last_segment(ty).is_some_and(|seg| {
+        seg.ident == "EventStream"
+            && matches!(&seg.arguments, syn::PathArguments::AngleBracketed(a) if a.args.len() == 2)
+    })
+}
+
 /// Whether `ty` is written `Document` (or a path ending in `Document`): the one member
 /// type for which `null` is a value.
 pub(crate) fn is_document(ty: &syn::Type) -> bool {

@@ -182,7 +182,10 @@ impl ByteStream {
         Ok(Bytes::from(out))
     }
 
-    fn poll_chunk(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<Bytes, ByteStreamError>>> {
+    pub(crate) fn poll_chunk(
+        &mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Bytes, ByteStreamError>>> {
         match self.inner() {
             Inner::Bytes(bytes) => {
                 if bytes.is_empty() {

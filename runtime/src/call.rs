@@ -23,10 +23,7 @@ pub(crate) async fn send_with<O: Operation>(
     config: Option<&crate::CallConfig>,
 ) -> Result<O::Output, Error<O::Error>> {
     if O::OUTPUT_EVENT_STREAM {
-        return Err(Error::Config(crate::error::ConfigError::new(format!(
-            "{} streams its output: send it with its own `send`, without per-call settings",
-            O::TARGET
-        ))));
+        return crate::event_stream::call::send_streaming(client, op, config).await;
     }
     if let Some(config) = config {
         config.check().map_err(Error::Config)?;
@@ -42,6 +39,26 @@ pub(crate) async fn send_with<O: Operation>(
         answer.attempts,
         answer.stream,
     )
+}
+
+/// `send` of an awsJson operation whose output streams (Kinesis `SubscribeToShard`),
+/// which AWS serves over HTTP/2 only: with awsjson's `http2` feature.
+#[cfg(feature = "http2")]
+pub async fn send_event_stream<O: Operation>(
+    client: &Client,
+    op: &O,
+) -> Result<O::Output, Error<O::Error>> {
+    send_with(client, op, None).await
+}
+
+/// Without awsjson's `http2` feature, the `send` of an awsJson operation whose output
+/// streams does not compile: the bound names the feature.
+#[cfg(not(feature = "http2"))]
+pub async fn send_event_stream<O>(client: &Client, op: &O) -> Result<O::Output, Error<O::Error>>
+where
+    O: Operation + crate::event_stream::stream::StreamsOverHttp2,
+{
+    send_with(client, op, None).await
 }
 
 /// The signed request `send` would send now, without sending it.

@@ -505,29 +505,12 @@ impl Client {
         })
     }
 
-    /// The HTTP client of event-stream calls (ALPN offers `h2`), and the response
-    /// header timeout, for `event_stream::call`; an error for a client that answers
-    /// from a mock, which has no streams.
-    #[cfg(feature = "http2")]
-    pub(crate) fn stream_http(&self) -> Result<(&reqwest::Client, Option<Duration>), ConfigError> {
-        #[cfg(feature = "test-util")]
-        if let Transport::Mock(_) = &self.inner.http {
-            return Err(ConfigError::new(
-                "the mock answers no event streams: test a streaming operation against a server \
-                 (awsjson::stub answers one with StubResponse::raw)",
-            ));
-        }
-        Ok((&self.inner.stream_http, self.inner.response_header_timeout))
-    }
-
-    /// The client's credentials, as the last request was signed with (cached).
-    #[cfg(feature = "http2")]
-    pub(crate) async fn credentials(&self) -> Result<Credentials, Error<Infallible>> {
-        self.inner
-            .credentials
-            .provide_credentials()
-            .await
-            .map_err(Error::Credentials)
+    /// The operation timeout of a call with these settings: an event-stream call
+    /// bounds its wait for the stream's initial response by it.
+    pub(crate) fn operation_timeout(&self, config: Option<&CallConfig>) -> Option<Duration> {
+        config
+            .and_then(|c| c.operation_timeout)
+            .or(self.inner.operation_timeout)
     }
 
     /// Sends one call: every attempt signed afresh over the same body, retried as
@@ -541,11 +524,28 @@ impl Client {
         prepared: Prepared,
         config: Option<&CallConfig>,
     ) -> Result<Answer, Error<Infallible>> {
+        self.execute_with_body(service, target, prepared, config, None)
+            .await
+    }
+
+    /// [`execute`](Self::execute) with a body each attempt makes from its signature
+    /// (an input event stream) instead of the prepared bytes.
+    pub(crate) async fn execute_with_body(
+        &self,
+        service: &ServiceMeta,
+        target: &str,
+        prepared: Prepared,
+        config: Option<&CallConfig>,
+        signed_body: Option<&dyn SignedBody>,
+    ) -> Result<Answer, Error<Infallible>> {
         match config {
-            None => self.execute_as(service, target, prepared, None).await,
+            None => {
+                self.execute_as(service, target, prepared, None, signed_body)
+                    .await
+            }
             Some(config) => {
                 self.for_call(config)
-                    .execute_as(service, target, prepared, Some(config))
+                    .execute_as(service, target, prepared, Some(config), signed_body)
                     .await
             }
         }
@@ -558,6 +558,7 @@ impl Client {
         target: &str,
         mut prepared: Prepared,
         config: Option<&CallConfig>,
+        signed_body: Option<&dyn SignedBody>,
     ) -> Result<Answer, Error<Infallible>> {
         // The body travels as `Bytes`: each attempt shares it instead of copying it.
         let body = Bytes::from(std::mem::take(&mut prepared.body));
@@ -583,6 +584,7 @@ impl Client {
             invocation_id,
             discovered: std::sync::Mutex::new(None),
             config,
+            signed_body,
         };
         let sending = self
             .attempts(&call, &attempts, &span)
@@ -742,16 +744,32 @@ impl Client {
                     .prepared
                     .stream_response
                     .then_some(&call.response_stream),
+                event_stream: call.prepared.event_stream,
+                http2: call.prepared.http2,
             };
-            self.transmit(
-                &destination,
-                target,
-                headers,
-                info.extra,
-                call.body(info.attempt)?,
-                &status,
-            )
-            .await
+            let body = match call.signed_body {
+                None => call.body(info.attempt)?,
+                Some(signed_body) => {
+                    let authorization = headers
+                        .iter()
+                        .find(|(name, _)| name == "authorization")
+                        .map_or("", |(_, value)| value.as_str());
+                    let credentials = self
+                        .inner
+                        .credentials
+                        .provide_credentials()
+                        .await
+                        .map_err(Error::Credentials)?;
+                    AttemptBody::Signed(signed_body.body(
+                        info.attempt,
+                        authorization,
+                        &credentials,
+                        self,
+                    )?)
+                }
+            };
+            self.transmit(&destination, target, headers, info.extra, body, &status)
+                .await
         };
         match self.inner.attempt_timeout {
             None => once.await,
@@ -1134,12 +1152,14 @@ impl Client {
             allow(clippy::infallible_destructuring_match)
         )]
         let http = match &self.inner.http {
+            #[cfg(feature = "http2")]
+            Transport::Http(_) if target.http2 => &self.inner.stream_http,
             Transport::Http(http) => http,
             #[cfg(feature = "test-util")]
             Transport::Mock(mock) => {
                 let body: &[u8] = match &body {
                     AttemptBody::Bytes(bytes) => bytes,
-                    AttemptBody::Stream(_) => &[],
+                    AttemptBody::Stream(_) | AttemptBody::Signed(_) => &[],
                 };
                 let response = mock.exchange(target.url.as_str(), &headers.into_pairs(), body)?;
                 status_seen.store(response.status, Ordering::Relaxed);
@@ -1166,6 +1186,7 @@ impl Client {
         *request.body_mut() = Some(match body {
             AttemptBody::Bytes(bytes) => bytes.into(),
             AttemptBody::Stream(stream) => stream.into_reqwest_body(),
+            AttemptBody::Signed(body) => body,
         });
         let sending = http.execute(request);
         // Read as credential calls are read (`transmit.rs`), within the client's bounds.
@@ -1186,8 +1207,8 @@ impl Client {
             let body = crate::byte_stream::ResponseBody {
                 body: reqwest::Body::from(response),
                 status: head.status,
-                wait: stall
-                    .is_enabled()
+                // An event stream waits for events as long as its own event timeout.
+                wait: (stall.is_enabled() && !target.event_stream)
                     .then(|| stall.grace_period().max(Duration::from_millis(1))),
                 sleep: None,
             };
@@ -1341,6 +1362,8 @@ impl retry::Attempts for CallAttempts<'_> {
             let throttled = reason == Some(RetryReason::Throttling);
             limiter.limiter.update(limiter.now(), throttled);
         }
+        // An input stream whose events went out with this attempt is not sent again.
+        let reason = reason.filter(|_| self.call.signed_body.is_none_or(|b| b.replayable()));
         reason.map_or(retry::Verdict::Final, retry::Verdict::Retry)
     }
 
@@ -1392,12 +1415,37 @@ struct Target<'a> {
     method: &'static str,
     url: &'a reqwest::Url,
     stream_to: Option<&'a std::sync::Mutex<Option<crate::ByteStream>>>,
+    /// The success's body is an event stream: no stalled-stream protection.
+    event_stream: bool,
+    /// Over the HTTP/2 connections (awsjson's `http2` feature).
+    #[cfg_attr(not(feature = "http2"), allow(dead_code))]
+    http2: bool,
 }
 
 /// The body of one attempt: the call's bytes, shared, or its stream, sent once.
 enum AttemptBody {
     Bytes(Bytes),
     Stream(crate::ByteStream),
+    /// Made from the attempt's signature ([`SignedBody`]).
+    Signed(reqwest::Body),
+}
+
+/// A request body made for each attempt from that attempt's signature: an input event
+/// stream, whose events are signed in a chain that starts at the request's signature.
+pub(crate) trait SignedBody: Send + Sync {
+    /// The body of `attempt`, whose request `authorization` signed with `credentials`;
+    /// its events signed by `client`'s clock. An error when it cannot be sent again.
+    fn body(
+        &self,
+        attempt: u32,
+        authorization: &str,
+        credentials: &Credentials,
+        client: &Client,
+    ) -> Result<reqwest::Body, Error<Infallible>>;
+
+    /// Whether another attempt may send it: nothing of it that a second request could
+    /// not repeat has gone out yet.
+    fn replayable(&self) -> bool;
 }
 
 /// The endpoint's URL with a restJson1 operation's path and query: the operation's
@@ -1428,6 +1476,8 @@ struct Call<'a> {
     discovered: std::sync::Mutex<Option<Arc<str>>>,
     /// The call's own settings: headers and interceptors (the rest made the client).
     config: Option<&'a CallConfig>,
+    /// The body each attempt makes from its signature, instead of `body`.
+    signed_body: Option<&'a dyn SignedBody>,
 }
 
 impl Call<'_> {

@@ -470,45 +470,53 @@
 //! async `next()`, as the paginators), with modeled exceptions as the operation's
 //! errors, a timeout between events and the connection closed when it is dropped.
 //!
-//! The services stream over HTTP/2, so streaming calls need the `http2` feature
-//! (below). With it, an operation whose output has an event-stream member (Kinesis'
-//! `SubscribeToShard`) declares that member as
+//! An operation whose output has an event-stream member declares that member as
 //! [`EventStream<Union, OperationError>`](EventStream), the union's variants being the
-//! events; `send` returns the output with its initial members (from the stream's
-//! `initial-response`) and the open stream:
+//! events; `send` returns the output with its other members and the open stream. With
+//! restJson1 (Bedrock Runtime, Lambda) those members come from the response's headers
+//! and the stream is the body, over HTTP/1.1 as the official SDKs send it, in the
+//! default build:
 //!
 //! ```text
-//! #[aws_json_shape(shape = "kinesis#SubscribeToShardOutput")]
-//! struct SubscribeToShardOutput {
-//!     event_stream: EventStream<SubscribeToShardEventStream, SubscribeToShardError>,
+//! #[aws_json_shape(shape = "bedrock-runtime#ConverseStreamResponse")]
+//! struct ConverseStreamResponse {
+//!     stream: EventStream<ConverseStreamOutput, ConverseStreamError>, // HTTP payload
 //! }
 //!
-//! let mut output = subscribe.send(&client).await?;
-//! while let Some(event) = output.event_stream.next().await {
+//! let mut output = converse.send(&client).await?;
+//! while let Some(event) = output.stream.next().await {
 //!     match event? {
-//!         SubscribeToShardEventStream::SubscribeToShardEvent(batch) => { /* records */ }
-//!         SubscribeToShardEventStream::Unknown(other) => { /* a newer event type */ }
+//!         ConverseStreamOutput::ContentBlockDelta(delta) => { /* a token */ }
+//!         _ => { /* start, stop, metadata, newer event types */ }
 //!     }
 //! }
 //! ```
 //!
-//! Without the feature, such an operation's `send` does not compile (the error names
-//! the feature). A streaming call is sent once, not retried. Requests whose body is an
-//! event stream (Transcribe's audio, Bedrock's bidirectional stream) are fed through an
-//! `event_stream::EventSender`: each message is wrapped and signed as it goes out,
-//! its `:chunk-signature` chained to the previous one and to the request's signature
-//! ([`event_stream::EventSigner`], checked against the SDKs' known answers), and the
-//! sender waits while the connection cannot take more.
-//! `event_stream::send_with_input_stream` sends an operation that way; the macros do
-//! not declare input event streams yet (they come with restJson1's services).
+//! With awsJson (Kinesis' `SubscribeToShard`) the members come from the stream's
+//! `initial-response` event, and AWS serves the stream over HTTP/2 only: such an
+//! operation's `send` needs the `http2` feature (without it, it does not compile, and
+//! the error names the feature).
+//!
+//! A streaming call takes the path of every call until its stream is handed over:
+//! retries (never after an event was delivered), interceptors, `customize()`, the
+//! attempt timeout, and the operation timeout up to the initial response. Requests
+//! whose body is an event stream (Transcribe's audio, Bedrock's bidirectional stream)
+//! are fed through an `event_stream::EventSender` (`http2` feature): each message is
+//! wrapped and signed as it goes out, its `:chunk-signature` chained to the previous one
+//! and to the request's signature ([`event_stream::EventSigner`], checked against the
+//! SDKs' known answers), and the sender waits while the connection cannot take more.
+//! `event_stream::send_with_input_stream` sends an operation that way, retried only
+//! while none of the sender's events has gone out; the macros do not declare input
+//! event streams yet.
 //!
 //! # Cargo features
 //!
 //! - `catalog` (default): the service catalog the macros check declarations against.
 //! - `gzip`: compresses the bodies of operations declared `request_compression = "gzip"`.
 //! - `http2`: event-stream calls over HTTP/2 (reqwest's, on hyper's `h2`): the
-//!   connections of streaming calls offer `h2` in ALPN (other calls stay on HTTP/1.1),
-//!   and output and input event streams can be sent. It adds 7 crates to the build
+//!   connections of the streaming calls that need it offer `h2` in ALPN (other calls
+//!   stay on HTTP/1.1), and awsJson output streams and input event streams can be sent
+//!   (restJson1's output streams need no feature). It adds 7 crates to the build
 //!   (`h2`, `tokio-util`, `indexmap`, `hashbrown`, `equivalent`, `fnv`, `futures-sink`;
 //!   `tests/tests/test_dependency_tree.rs` keeps the list) and about 14 s of CPU
 //!   (+17 %) to a clean debug build of a one-line program (BENCHMARKS.md, *The http2

@@ -68,8 +68,8 @@ pub trait Operation: serde::Serialize + Sync {
     fn http_bindings(&self, _request: &mut rest_json::Request) -> Result<(), BindError> {
         Ok(())
     }
-    /// The output has an event-stream member: the operation is sent by its own `send`
-    /// only, which streams (awsjson's `http2` feature).
+    /// The output has an event-stream member: a call reads the success's body as the
+    /// stream, handed to that member ([`OutputShape::event_stream_member`]).
     const OUTPUT_EVENT_STREAM: bool = false;
 }
 
@@ -95,12 +95,30 @@ pub trait OutputShape: Sized {
     /// Decodes a success body; an empty body reads as `{}`.
     fn decode(body: &[u8]) -> Result<Self, serde_json::Error>;
 
+    /// The member of type [`EventStream`](crate::EventStream) a call that streams
+    /// hands the response's stream to; `None` for a type without one.
+    #[doc(hidden)]
+    fn event_stream_member(&mut self) -> Option<&mut dyn EventStreamMember> {
+        None
+    }
+
     /// restJson1: decodes a response whose headers, status or payload fill members
     /// too; the body alone for a type without such members.
     #[doc(hidden)]
     fn decode_http(response: &mut rest_json::Response<'_>) -> Result<Self, serde_json::Error> {
         Self::decode(response.body)
     }
+}
+
+/// An output's event-stream member, which takes the stream of the call's response.
+///
+/// Implemented by [`EventStream`](crate::EventStream) only. The stream crosses as
+/// `dyn Any` because its untyped form lives with the stream, which depends on this
+/// module; only the runtime's one untyped stream type is ever passed.
+#[doc(hidden)]
+pub trait EventStreamMember {
+    /// Takes the stream out of `stream` (an `Option` of the runtime's untyped stream).
+    fn attach(&mut self, stream: &mut dyn std::any::Any);
 }
 
 /// The generated per-operation error enum.

@@ -9,7 +9,7 @@ pub use ::serde_json;
 /// Every cataloged service's metadata, for awsjson's own conformance tests.
 pub use awsjson_macros::__catalog_services;
 
-pub use crate::call::{request, send};
+pub use crate::call::{request, send, send_event_stream};
 pub use crate::codegen::member;
 pub use crate::default::{DefaultFrom, EmptyList, EmptyMap, default_value};
 pub use crate::endpoint::discovery::EndpointDiscovery;
@@ -17,17 +17,15 @@ pub use crate::endpoint::host_prefix::{HostLabelError, host_prefix};
 pub use crate::endpoint::{
     EndpointParams, EndpointView, IntoEndpointParam, Param as EndpointParam, resolve_endpoint,
 };
-#[cfg(feature = "http2")]
-pub use crate::event_stream::call::send_event_stream;
-pub use crate::event_stream::stream::{EventUnion, decode_event_union, open_event_stream};
 #[cfg(not(feature = "http2"))]
-pub use crate::event_stream::stream::{StreamsOverHttp2, send_event_stream};
+pub use crate::event_stream::stream::StreamsOverHttp2;
+pub use crate::event_stream::stream::{EventUnion, decode_event_union, open_event_stream};
 pub use crate::http::RawResponse;
 pub use crate::mirror::{
     Misfit, concat_message, mirror_misfit, misfit_message, output_misfit, output_unredacted,
     unredacted,
 };
-pub use crate::operation::{Operation, OperationError, OutputShape};
+pub use crate::operation::{EventStreamMember, Operation, OperationError, OutputShape};
 pub use crate::paginate::{PageItems, advance_token, page_size};
 pub use crate::protocol::aws_json::encode;
 pub use crate::protocol::decode::decode_response;

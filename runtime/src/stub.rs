@@ -3,7 +3,8 @@
 //! Enabled by the `test-util` feature. The stub listens on `127.0.0.1` on a free
 //! port, recomputes every request's signature from the raw bytes it received (it
 //! never trusts the signature the client sent), checks `Content-Type` and
-//! `X-Amz-Target`, and answers from the handler registered for the target.
+//! `X-Amz-Target`, and answers from the handler registered for the target (restJson1
+//! requests, which have no target: for their method and path).
 //!
 //! What the signature check proves: the stub recomputes with this crate's own SigV4
 //! signer ([`crate::sigv4`]), so an accepted request shows that the bytes on the wire
@@ -188,7 +189,9 @@ impl StubBuilder {
         self
     }
 
-    /// Answers requests with this `X-Amz-Target` from `handler`.
+    /// Answers requests with this `X-Amz-Target` from `handler`; restJson1 requests,
+    /// which have none, by method and path (`"POST /model/m-1/converse-stream"`,
+    /// the path as sent, without its query).
     #[must_use]
     pub fn on(
         mut self,
@@ -419,6 +422,15 @@ fn handle(state: &State, raw: RawRequest) -> (StubRequest, StubResponse) {
         body: raw.body,
         rejected: verdict.as_ref().err().map(|(_, msg)| msg.clone()),
     };
+    // restJson1 has no target: its requests are routed by method and path.
+    let route = match request.target.is_empty() {
+        true => format!(
+            "{} {}",
+            raw.method,
+            request.path.split('?').next().unwrap_or_default()
+        ),
+        false => request.target.clone(),
+    };
     let response = match verdict {
         Err((code, message)) => {
             let status = if code == "UnknownOperationException" || code == "SerializationException"
@@ -429,10 +441,10 @@ fn handle(state: &State, raw: RawRequest) -> (StubRequest, StubResponse) {
             };
             StubResponse::error(status, code, &message)
         }
-        Ok(()) => match state.config.handlers.get(&request.target) {
+        Ok(()) => match state.config.handlers.get(&route) {
             Some(handler) => handler(&request),
             None => {
-                request.rejected = Some(format!("no handler for {}", request.target));
+                request.rejected = Some(format!("no handler for {route}"));
                 StubResponse::error(
                     400,
                     "UnknownOperationException",
@@ -457,8 +469,9 @@ fn handle(state: &State, raw: RawRequest) -> (StubRequest, StubResponse) {
     (request, response)
 }
 
-/// Checks `raw` as the stub checks every request (method, awsJson content type,
-/// `X-Amz-Target`, and its SigV4 signature recomputed from the bytes received) against
+/// Checks `raw` as the stub checks every request (awsJson's method, content type and
+/// `X-Amz-Target` when it has a target, and its SigV4 signature recomputed from the
+/// bytes received) against
 /// `credentials`; on failure the error code and message AWS would send. For other
 /// loopback test servers (the event-stream server of awsjson's tests).
 pub fn verify_request(
@@ -481,29 +494,10 @@ fn verify(config: &StubBuilder, raw: &RawRequest) -> Result<(), (&'static str, S
             .map(|(_, v)| v.as_str())
     };
     let invalid = |msg: String| ("InvalidSignatureException", msg);
-    if raw.method != "POST" {
-        return Err((
-            "UnknownOperationException",
-            format!("method {} is not POST", raw.method),
-        ));
+    // A request without `X-Amz-Target` is restJson1's: any method, any content type.
+    if header("x-amz-target").is_some() {
+        verify_aws_json(raw)?;
     }
-    let content_type = header("content-type").unwrap_or("");
-    if !matches!(
-        content_type,
-        "application/x-amz-json-1.0" | "application/x-amz-json-1.1"
-    ) {
-        return Err((
-            "SerializationException",
-            format!("unexpected content-type {content_type:?}"),
-        ));
-    }
-    let Some(target) = header("x-amz-target").filter(|t| t.contains('.')) else {
-        return Err((
-            "UnknownOperationException",
-            "missing or malformed X-Amz-Target".into(),
-        ));
-    };
-    let _ = target;
     let auth = header("authorization").ok_or_else(|| {
         (
             "MissingAuthenticationTokenException",
@@ -595,6 +589,36 @@ fn verify(config: &StubBuilder, raw: &RawRequest) -> Result<(), (&'static str, S
              Check your AWS Secret Access Key and signing method."
                 .into(),
         ));
+    }
+    Ok(())
+}
+
+/// awsJson's own rules: `POST`, its content type, a well-formed `X-Amz-Target`.
+fn verify_aws_json(raw: &RawRequest) -> Result<(), (&'static str, String)> {
+    let header = |name: &str| {
+        raw.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    };
+    if raw.method != "POST" {
+        return Err((
+            "UnknownOperationException",
+            format!("method {} is not POST", raw.method),
+        ));
+    }
+    let content_type = header("content-type").unwrap_or("");
+    if !matches!(
+        content_type,
+        "application/x-amz-json-1.0" | "application/x-amz-json-1.1"
+    ) {
+        return Err((
+            "SerializationException",
+            format!("unexpected content-type {content_type:?}"),
+        ));
+    }
+    if !header("x-amz-target").is_some_and(|t| t.contains('.')) {
+        return Err(("UnknownOperationException", "malformed X-Amz-Target".into()));
     }
     Ok(())
 }

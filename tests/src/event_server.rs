@@ -37,6 +37,9 @@ pub enum Step {
         /// How many times.
         count: usize,
     },
+    /// Waits for the test's [`EventServer::release`] (one per `Wait`): the test decides
+    /// when the next event goes out, after it has seen the ones before.
+    Wait,
     /// Sends nothing more and waits for the client to hang up.
     Hold,
     /// Closes the connection without the terminating chunk.
@@ -58,6 +61,8 @@ pub struct Received {
 
 #[derive(Default)]
 struct Shared {
+    /// Requests answered so far.
+    answered: AtomicUsize,
     log: Mutex<Vec<Received>>,
     written: AtomicUsize,
     hung_up: AtomicBool,
@@ -67,6 +72,10 @@ struct Shared {
     read: AtomicUsize,
     /// Holds off reading the input while set (backpressure tests).
     hold_input: AtomicBool,
+    /// How many `Step::Wait`s the test released.
+    released: AtomicUsize,
+    /// Error answers for the next requests, in order: status and error code.
+    failures: Mutex<std::collections::VecDeque<(u16, String)>>,
 }
 
 /// A running event-stream server; stops accepting when dropped.
@@ -158,6 +167,29 @@ impl EventServer {
         self.shared.read.load(Ordering::SeqCst)
     }
 
+    /// Lets the stream go on past one [`Step::Wait`].
+    pub fn release(&self) {
+        self.shared.released.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Answers the next request (after its signature checked) with this error instead
+    /// of the stream: `status`, the code in `X-Amzn-ErrorType` (restJson1) and the
+    /// body's `__type` (awsJson). Queued: each call fails one more request. With
+    /// [`start_reading_input`](Self::start_reading_input), the error is answered
+    /// before the request's input stream is read.
+    pub fn fail_next(&self, status: u16, code: &str) {
+        self.shared
+            .failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push_back((status, code.to_owned()));
+    }
+
+    /// Requests answered so far (error answers included).
+    pub fn answered(&self) -> usize {
+        self.shared.answered.load(Ordering::SeqCst)
+    }
+
     /// While `true`, the server reads no more of an input stream: the client's writes
     /// then wait on TCP flow control.
     pub fn hold_input(&self, hold: bool) {
@@ -176,10 +208,21 @@ async fn serve(stream: TcpStream, shared: Arc<Shared>, credentials: Credentials,
     let Ok(Some(request)) = awsjson::stub::read_request(&mut reader).await else {
         return;
     };
-    let (mut rejected, input) = if shared.read_input {
+    // An input stream's request is failed, when the test asks, before its body is read:
+    // none of its events has gone out, so the client may send it again.
+    let early = shared.read_input
+        && verify_streaming_request(&request, &credentials).is_ok()
+        && !shared
+            .failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_empty();
+    let (mut rejected, input) = if shared.read_input && !early {
         let rejected = verify_streaming_request(&request, &credentials).err();
         let input = read_input(&mut reader, &request, &credentials, &shared).await;
         (rejected, Some(input))
+    } else if early {
+        (None, None)
     } else {
         let verdict = awsjson::stub::verify_request(&request, &credentials);
         let rejected = verdict
@@ -201,6 +244,26 @@ async fn serve(stream: TcpStream, shared: Arc<Shared>, credentials: Credentials,
             input,
         });
     let stream = reader.get_mut();
+    shared.answered.fetch_add(1, Ordering::SeqCst);
+    let failure = shared
+        .failures
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .pop_front();
+    if let (None, Some((status, code))) = (&rejected, failure) {
+        let body =
+            serde_json::json!({ "__type": code, "message": "failed on purpose" }).to_string();
+        let head = format!(
+            "HTTP/1.1 {status} Failing\r\ncontent-type: application/json\r\n\
+             x-amzn-errortype: {code}:http://internal.amazon.com/coral/\r\n\
+             x-amzn-requestid: event-server-failed\r\nconnection: close\r\n\
+             content-length: {}\r\n\r\n",
+            body.len()
+        );
+        let _ = stream.write_all(head.as_bytes()).await;
+        let _ = stream.write_all(body.as_bytes()).await;
+        return;
+    }
     if let Some((code, message)) = rejected {
         let body = serde_json::json!({ "__type": code, "message": message }).to_string();
         let head = format!(
@@ -217,6 +280,7 @@ async fn serve(stream: TcpStream, shared: Arc<Shared>, credentials: Credentials,
     if stream.write_all(head.as_bytes()).await.is_err() {
         return;
     }
+    let mut waits = 0;
     for step in steps {
         match step {
             Step::Chunk(bytes) => {
@@ -226,6 +290,12 @@ async fn serve(stream: TcpStream, shared: Arc<Shared>, credentials: Credentials,
                 }
             }
             Step::Pause(wait) => tokio::time::sleep(wait).await,
+            Step::Wait => {
+                waits += 1;
+                while shared.released.load(Ordering::SeqCst) < waits {
+                    tokio::time::sleep(Duration::from_millis(2)).await;
+                }
+            }
             Step::Flood { message, count } => {
                 for _ in 0..count {
                     if chunk(stream, &message, &shared).await.is_err() {

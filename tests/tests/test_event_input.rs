@@ -364,3 +364,104 @@ async fn the_server_refuses_a_chain_out_of_order() {
     let (_, why) = send_raw(&server, &[0, 2, 3]).await.unwrap();
     assert!(why.contains("message 2 of the input stream"), "{why}");
 }
+
+/// Input events the caller has not sent yet when an attempt fails: the next attempt
+/// sends them, its chain signed from its own request's signature.
+#[tokio::test]
+async fn an_attempt_failed_before_any_event_went_out_is_retried() {
+    let server =
+        EventServer::start_reading_input(credentials(), vec![Step::Chunk(transcript("ok"))])
+            .await
+            .unwrap();
+    server.fail_next(503, "ServiceUnavailableException");
+    let client = awsjson::Client::builder()
+        .region("us-west-2")
+        .credentials(credentials())
+        .endpoint_url(server.url())
+        .initial_backoff(Duration::from_millis(1))
+        .build()
+        .unwrap();
+    let (sender, input) = EventSender::channel(2);
+    let (go, wait) = tokio::sync::oneshot::channel::<()>();
+    let feeding = tokio::spawn(async move {
+        // Nothing goes out until the first attempt has failed.
+        let _ = wait.await;
+        sender.send(audio(1)).await.unwrap();
+        sender.close();
+    });
+    let answered = tokio::spawn(async move {
+        while server.answered() < 1 {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        let _ = go.send(());
+        server
+    });
+    let op = Transcribe {
+        language: "en-US".into(),
+    };
+    let mut events: EventStream<TranscriptStream, TranscribeError> =
+        tokio::time::timeout(WAIT, send_with_input_stream(&client, &op, input))
+            .await
+            .unwrap()
+            .unwrap();
+    feeding.await.unwrap();
+    let server = answered.await.unwrap();
+    let first = tokio::time::timeout(WAIT, events.next()).await.unwrap();
+    assert!(
+        matches!(&first, Some(Ok(TranscriptStream::Transcript(t))) if t.text == "ok"),
+        "{first:?}"
+    );
+    let received = server.requests();
+    assert_eq!(received.len(), 2, "one failed attempt, one that streamed");
+    // The `initial-request` the attempt makes, then the caller's event.
+    let events = received[1].input.clone().unwrap().unwrap();
+    assert_eq!(
+        events.len(),
+        2,
+        "the event went out with the second attempt"
+    );
+    assert_eq!(events[0].header_str(":event-type"), Some("initial-request"));
+    assert_eq!(events[1].payload().as_ref(), &[1u8; 100][..]);
+}
+
+/// Once an event has gone out, the call is not sent again: the events cannot be taken
+/// back, so the error of the attempt that took them is the call's.
+#[tokio::test]
+async fn an_attempt_that_sent_events_is_not_retried() {
+    let server =
+        EventServer::start_reading_input(credentials(), vec![Step::Chunk(transcript("ok"))])
+            .await
+            .unwrap();
+    // The server reads none of the input until the event has gone out.
+    server.hold_input(true);
+    let client = client(&server, credentials());
+    let (sender, input) = EventSender::channel(2);
+    let op = Transcribe {
+        language: "en-US".into(),
+    };
+    let call = tokio::spawn(async move {
+        send_with_input_stream::<_, TranscriptStream>(&client, &op, input)
+            .await
+            .map(|_| ())
+    });
+    tokio::time::timeout(WAIT, sender.send(audio(1)))
+        .await
+        .unwrap()
+        .unwrap();
+    sender.close();
+    // The request body takes the event as soon as the connection can (a few hundred
+    // bytes, well within the socket's buffers).
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    server.fail_next(503, "ServiceUnavailableException");
+    server.hold_input(false);
+    match tokio::time::timeout(WAIT, call).await.unwrap().unwrap() {
+        Err(awsjson::Error::Service(e)) => {
+            assert_eq!((e.status(), e.attempts()), (503, 1), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let received = server.requests();
+    assert_eq!(received.len(), 1, "not sent again");
+    // The `initial-request`, then the caller's event.
+    assert_eq!(received[0].input.clone().unwrap().unwrap().len(), 2);
+}

@@ -270,34 +270,66 @@ struct DescribeStreamSummary {
 }
 
 #[tokio::test]
-async fn per_call_settings_are_refused_before_anything_is_sent() {
+async fn a_customized_call_streams_with_its_settings() {
     use awsjson::Customize as _;
-    let server = EventServer::start(credentials(), vec![]).await.unwrap();
+    let steps = vec![
+        Step::Chunk(event("initial-response", "{}")),
+        Step::Chunk(records(1, 1)),
+    ];
+    let server = EventServer::start(credentials(), steps).await.unwrap();
+    server.fail_next(400, "LimitExceededException");
     let client = awsjson::Client::builder()
         .region("us-east-1")
         .credentials(credentials())
         .endpoint_url(server.url())
+        .initial_backoff(Duration::from_millis(1))
         .build()
         .unwrap();
-    let err = subscribe()
+    let call = subscribe();
+    let sent = call
         .customize()
         .operation_timeout(Duration::from_secs(5))
-        .send(&client)
+        .header("x-call-header", "subscribed")
+        .send(&client);
+    let mut output = tokio::time::timeout(WAIT, sent).await.unwrap().unwrap();
+    let event = tokio::time::timeout(WAIT, output.event_stream.next())
         .await
-        .unwrap_err();
+        .unwrap();
     assert!(
-        matches!(&err, Error::Config(e) if e.to_string().contains("streams its output")),
-        "{err:?}"
+        matches!(&event, Some(Ok(SubscribeToShardEventStream::SubscribeToShardEvent(b))) if b.records.len() == 1),
+        "{event:?}"
     );
-    assert!(server.requests().is_empty());
+    // Kinesis' LimitExceededException is a throttling error: retried before the stream.
+    let received = server.requests();
+    assert_eq!(received.len(), 2);
+    assert!(received.iter().all(|r| {
+        r.rejected.is_none()
+            && r.request
+                .headers
+                .iter()
+                .any(|(n, v)| n == "x-call-header" && v == "subscribed")
+    }));
 }
 
 #[tokio::test]
-async fn the_mock_says_it_answers_no_streams() {
-    let client = awsjson::mock::Mock::new().client().unwrap();
-    let err = subscribe().send(&client).await.unwrap_err();
-    assert!(
-        matches!(&err, Error::Config(e) if e.to_string().contains("the mock answers no event streams")),
-        "{err:?}"
-    );
+async fn the_mock_answers_a_stream_from_memory() {
+    use awsjson::mock::{Mock, Rule};
+    let mut body = event("initial-response", "{}");
+    body.extend_from_slice(&records(7, 2));
+    let mock = Mock::new();
+    mock.add(Rule::<SubscribeToShard>::any().response(
+        200,
+        [("content-type", "application/vnd.amazon.eventstream")],
+        body,
+    ));
+    let client = mock.client().unwrap();
+    let mut output = subscribe().send(&client).await.unwrap();
+    match output.event_stream.next().await {
+        Some(Ok(SubscribeToShardEventStream::SubscribeToShardEvent(batch))) => {
+            assert_eq!(batch.records.len(), 2);
+            assert_eq!(batch.continuation_sequence_number, "8");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(output.event_stream.next().await.is_none());
 }

@@ -28,9 +28,14 @@ pub(crate) fn event_union(ident: &syn::Ident) -> TokenStream {
 }
 
 /// The body of `send` for an operation whose output has an event-stream member: the
-/// call streams, over HTTP/2 (a compile error without awsjson's `http2` feature).
-pub(crate) fn send_body() -> TokenStream {
-    quote!(::awsjson::__private::send_event_stream(client, self))
+/// call streams. restJson1's output streams go over HTTP/1.1 as well, in the default
+/// build; awsJson's (Kinesis `SubscribeToShard`) over HTTP/2 only, a compile error
+/// without awsjson's `http2` feature.
+pub(crate) fn send_body(rest_json: bool) -> TokenStream {
+    match rest_json {
+        true => quote!(::awsjson::__private::send(client, self)),
+        false => quote!(::awsjson::__private::send_event_stream(client, self)),
+    }
 }
 
 /// `Operation::OUTPUT_EVENT_STREAM`: the generic (non-streaming) call refuses it.

@@ -211,6 +211,8 @@ pub(crate) fn decode(fields: &[Field]) -> Option<TokenStream> {
                 quote!(__response.status(&mut __out.#member, ::core::marker::PhantomData::<#ty>)?;)
             }
             Binding::Payload => match ty::base_name(&field.decl.ty).as_deref() {
+                // The body is the event stream, which the call hands over after.
+                Some("EventStream") => return None,
                 _ if field.streaming => quote!(__response.payload_stream(&mut __out.#member)?;),
                 Some("Blob" | "String") => quote!(__response.payload_bytes(&mut __out.#member)?;),
                 _ => quote!(__response.payload_json(&mut __out.#member)?;),

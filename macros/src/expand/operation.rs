@@ -143,7 +143,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
         .any(|m| m.is_output && m.event_stream.is_some());
     let (send, stream_flag) = match streams {
         true => (
-            super::event_stream::send_body(),
+            super::event_stream::send_body(op.http.is_some()),
             Some(super::event_stream::output_flag()),
         ),
         false => (quote!(::awsjson::__private::send(client, self)), None),

@@ -33,6 +33,7 @@ pub(crate) fn expand(shape: &Struct) -> TokenStream {
     });
     let redacted = redacted_members(&shape.fields);
     let decode_http = super::http::decode(&shape.fields);
+    let event_stream = event_stream_member(&shape.fields);
     let streaming = shape.fields.iter().any(|f| f.streaming).then(|| {
         quote!(
             const STREAMING: bool = true;
@@ -59,8 +60,33 @@ pub(crate) fn expand(shape: &Struct) -> TokenStream {
             }
 
             #decode_http
+
+            #event_stream
         }
     }
+}
+
+/// `OutputShape::event_stream_member`: the typed path by which a call that streams
+/// hands its stream to the struct's `EventStream` member, if it has one.
+fn event_stream_member(fields: &[Field]) -> Option<TokenStream> {
+    let access = fields.iter().find_map(|f| {
+        let member = &f.decl.ident;
+        if ty::is_event_stream(&f.decl.ty) {
+            Some(quote!(&mut self.#member))
+        } else if ty::option_inner(&f.decl.ty).is_some_and(ty::is_event_stream) {
+            Some(quote!(self.#member.get_or_insert_with(::core::default::Default::default)))
+        } else {
+            None
+        }
+    })?;
+    Some(quote! {
+        fn event_stream_member(
+            &mut self,
+        ) -> ::core::option::Option<&mut dyn ::awsjson::__private::EventStreamMember> {
+            let member: &mut dyn ::awsjson::__private::EventStreamMember = #access;
+            ::core::option::Option::Some(member)
+        }
+    })
 }
 
 /// `OutputShape::REDACTED`: the wire names of the sensitive fields, for the check of an

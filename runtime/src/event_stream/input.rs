@@ -2,10 +2,13 @@
 //! signed as it goes out, over a bounded channel so that a caller cannot run ahead of
 //! the connection.
 
+use std::convert::Infallible;
 use std::fmt;
+use std::io;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
-use std::time::SystemTime;
 
 use bytes::Bytes;
 use tokio::sync::mpsc;
@@ -13,6 +16,9 @@ use tokio::sync::mpsc;
 use super::error::FrameError;
 use super::frame::Message;
 use super::signing::EventSigner;
+use crate::client::SignedBody;
+use crate::error::{ConfigError, Error, TransportError, TransportErrorKind};
+use crate::{Client, Credentials};
 
 /// The sending half of an input event stream: [`send`](EventSender::send) hands an
 /// event to the call, waiting while the events already handed over have not gone out.
@@ -125,42 +131,103 @@ impl fmt::Debug for EventInput {
 }
 
 impl EventInput {
-    /// The request body: `first` (an RPC protocol's `initial-request`, already
-    /// encoded), then each event as it arrives, signed by `signer`, then the signed
-    /// end message.
-    pub(crate) fn into_body(self, first: Option<Bytes>, signer: EventSigner) -> SignedEvents {
-        SignedEvents {
-            rx: self.rx,
+    /// The input as every attempt of the call shares it: `first` (an RPC protocol's
+    /// `initial-request` payload, encoded) goes out with each attempt, the caller's
+    /// events with the one attempt that takes them.
+    pub(crate) fn shared(self, first: Option<Bytes>) -> SharedInput {
+        SharedInput {
+            rx: Arc::new(Mutex::new(self.rx)),
             first,
-            signer,
-            ended: false,
+            current: Arc::new(AtomicU32::new(0)),
+            sent: Arc::new(AtomicBool::new(false)),
         }
     }
 }
 
-/// The body of a request with an input event stream.
-pub(crate) struct SignedEvents {
-    rx: mpsc::Receiver<Bytes>,
+/// An input stream shared by a call's attempts.
+///
+/// An attempt that fails before any of the caller's events went out (no connection, an
+/// error answer before the body was read) can be retried: the next attempt's body
+/// reads the same channel, the older body ends. Once an event has gone to a body, it
+/// is not sent again: the call is not retried.
+pub(crate) struct SharedInput {
+    rx: Arc<Mutex<mpsc::Receiver<Bytes>>>,
+    first: Option<Bytes>,
+    /// The attempt whose body reads the channel.
+    current: Arc<AtomicU32>,
+    /// Whether any of the caller's events went to a body.
+    sent: Arc<AtomicBool>,
+}
+
+impl SignedBody for SharedInput {
+    fn body(
+        &self,
+        attempt: u32,
+        authorization: &str,
+        credentials: &Credentials,
+        client: &Client,
+    ) -> Result<reqwest::Body, Error<Infallible>> {
+        if self.sent.load(Ordering::SeqCst) {
+            return Err(Error::Transport(TransportError::new(
+                TransportErrorKind::Io,
+                format!(
+                    "attempt {attempt} cannot send the input event stream again: an earlier \
+                     attempt sent its events"
+                ),
+            )));
+        }
+        let parsed = crate::sigv4::parse_authorization(authorization).ok_or_else(|| {
+            Error::Config(ConfigError::new("the streaming request was not signed"))
+        })?;
+        let signer = EventSigner::new(credentials, parsed.region, parsed.service, parsed.signature);
+        self.current.store(attempt, Ordering::SeqCst);
+        Ok(reqwest::Body::wrap(SignedEvents {
+            rx: Arc::clone(&self.rx),
+            current: Arc::clone(&self.current),
+            sent: Arc::clone(&self.sent),
+            attempt,
+            first: self.first.clone(),
+            signer,
+            client: client.clone(),
+            ended: false,
+        }))
+    }
+
+    fn replayable(&self) -> bool {
+        !self.sent.load(Ordering::SeqCst)
+    }
+}
+
+/// The body of one attempt of a request with an input event stream.
+struct SignedEvents {
+    rx: Arc<Mutex<mpsc::Receiver<Bytes>>>,
+    current: Arc<AtomicU32>,
+    sent: Arc<AtomicBool>,
+    attempt: u32,
     first: Option<Bytes>,
     signer: EventSigner,
+    /// Its clock signs the events: corrected by what clock-skew errors taught it.
+    client: Client,
     ended: bool,
 }
 
 impl SignedEvents {
-    fn wrap(&mut self, payload: Bytes) -> Result<Bytes, FrameError> {
-        let signed = self.signer.sign_encoded(payload, SystemTime::now());
-        signed.encode().map(Bytes::from)
+    fn wrap(&mut self, payload: Bytes) -> Result<Bytes, io::Error> {
+        let signed = self
+            .signer
+            .sign_encoded(payload, self.client.signing_time());
+        signed.encode().map(Bytes::from).map_err(io::Error::other)
     }
 }
 
 impl http_body::Body for SignedEvents {
     type Data = Bytes;
-    type Error = FrameError;
+    type Error = io::Error;
 
     fn poll_frame(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<http_body::Frame<Bytes>, FrameError>>> {
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, io::Error>>> {
         let this = self.get_mut();
         if let Some(first) = this.first.take() {
             return Poll::Ready(Some(this.wrap(first).map(http_body::Frame::data)));
@@ -168,15 +235,30 @@ impl http_body::Body for SignedEvents {
         if this.ended {
             return Poll::Ready(None);
         }
-        match this.rx.poll_recv(cx) {
+        if this.current.load(Ordering::SeqCst) != this.attempt {
+            // A later attempt reads the channel now; this request is abandoned.
+            this.ended = true;
+            return Poll::Ready(Some(Err(io::Error::other(
+                "the input stream went to a later attempt",
+            ))));
+        }
+        let received = this
+            .rx
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .poll_recv(cx);
+        match received {
             Poll::Ready(Some(event)) => {
+                this.sent.store(true, Ordering::SeqCst);
                 Poll::Ready(Some(this.wrap(event).map(http_body::Frame::data)))
             }
             Poll::Ready(None) => {
                 this.ended = true;
-                let end = this.signer.sign_end(SystemTime::now());
+                let end = this.signer.sign_end(this.client.signing_time());
                 Poll::Ready(Some(
-                    end.encode().map(|b| http_body::Frame::data(Bytes::from(b))),
+                    end.encode()
+                        .map(|b| http_body::Frame::data(Bytes::from(b)))
+                        .map_err(io::Error::other),
                 ))
             }
             Poll::Pending => Poll::Pending,

@@ -10,7 +10,6 @@
 //! before anything is allocated for them, and malformed input is a [`FrameError`],
 //! never a panic.
 
-#[cfg(feature = "http2")]
 pub(crate) mod call;
 mod error;
 mod frame;

@@ -8,14 +8,14 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use bytes::Bytes;
-use http_body::Body as _;
 
 use super::frame::{Decoder, Message};
+use crate::byte_stream::{ByteStream, ResponseBody};
 use crate::error::{
     DecodeError, Error, ErrorMeta, ServiceError, TransportError, TransportErrorKind,
 };
 use crate::http::RawResponse;
-use crate::operation::OperationError;
+use crate::operation::{EventStreamMember, OperationError};
 use crate::{UnknownValue, UnmodeledError};
 
 /// How long an [`EventStream`] waits for the next event by default: longer than any
@@ -60,7 +60,7 @@ pub trait EventUnion: Sized {
 /// [`with_event_timeout`]: EventStream::with_event_timeout
 #[must_use = "an event stream does nothing until polled"]
 pub struct EventStream<T, E> {
-    body: Option<reqwest::Body>,
+    body: Option<ByteStream>,
     decoder: Decoder,
     /// A message read ahead by `initial_response`, to be yielded first.
     pending: Option<Message>,
@@ -76,24 +76,6 @@ pub struct EventStream<T, E> {
 
 type Item<T, E> = Result<T, Error<E>>;
 
-/// The events of a stream not typed yet: the stream of a response until the output's
-/// event-stream member takes it.
-#[cfg(feature = "http2")]
-#[derive(Debug)]
-pub(crate) struct NoEvents;
-
-#[cfg(feature = "http2")]
-impl EventUnion for NoEvents {
-    fn decode_event(_: &str, _: &Message) -> Option<Result<Self, serde_json::Error>> {
-        None
-    }
-
-    fn unknown(_: UnknownValue) -> Self {
-        NoEvents
-    }
-}
-
-#[cfg(feature = "http2")]
 impl<T, E> EventStream<T, E> {
     /// The same stream, read as events of `U` and errors of `F`.
     pub(crate) fn retype<U, F>(self) -> EventStream<U, F> {
@@ -111,13 +93,6 @@ impl<T, E> EventStream<T, E> {
         }
     }
 
-    /// The HTTP status of the response that carries the stream.
-    pub(crate) fn status(&self) -> u16 {
-        self.status
-    }
-}
-
-impl<T, E> EventStream<T, E> {
     /// A stream that has ended: the event-stream member of an output decoded from JSON
     /// alone (a test double, a mock), which carries no stream.
     fn ended() -> Self {
@@ -144,58 +119,26 @@ impl<T, E> Default for EventStream<T, E> {
     }
 }
 
-#[cfg(feature = "http2")]
-thread_local! {
-    /// The stream of the response being decoded, until the output's event-stream
-    /// member takes it ([`take_pending`]): set and taken on one thread, with no
-    /// `await` between.
-    static PENDING: std::cell::RefCell<Option<EventStream<NoEvents, NoError>>> = const { std::cell::RefCell::new(None) };
-}
+/// The stream of a response before it is typed: what a call hands to the output's
+/// event-stream member ([`EventStreamMember::attach`]).
+pub(crate) type UntypedStream = EventStream<(), ()>;
 
-#[cfg(feature = "http2")]
-/// The stream of the output being decoded, for its event-stream member; `None` outside
-/// `send_event_stream` (an output decoded from JSON alone has a stream that ends at once).
-pub(crate) fn take_pending() -> Option<EventStream<NoEvents, NoError>> {
-    PENDING.with(|slot| slot.borrow_mut().take())
-}
-
-#[cfg(feature = "http2")]
-/// The error type of a stream not typed yet.
-#[derive(Debug)]
-pub(crate) enum NoError {}
-
-#[cfg(feature = "http2")]
-impl OperationError for NoError {
-    fn modeled(_: &str, _: &[u8]) -> Option<Result<Self, serde_json::Error>> {
-        None
-    }
-
-    fn unmodeled(_: UnmodeledError) -> Self {
-        unreachable!("an untyped stream decodes no error")
+/// The output's event-stream member takes the call's stream: the typed path from the
+/// response to the member, which the macro opens on outputs with such a member.
+impl<T, E> EventStreamMember for EventStream<T, E> {
+    fn attach(&mut self, stream: &mut dyn std::any::Any) {
+        // The runtime hands over one type only: an `Option<UntypedStream>`.
+        if let Some(stream) = stream
+            .downcast_mut::<Option<UntypedStream>>()
+            .and_then(Option::take)
+        {
+            *self = stream.retype();
+        }
     }
 }
 
-#[cfg(feature = "http2")]
-/// Hands `stream` to the event-stream member of the output decoded next on this thread.
-pub(crate) fn set_pending(stream: EventStream<NoEvents, NoError>) {
-    PENDING.with(|slot| *slot.borrow_mut() = Some(stream));
-}
-
-/// The event-stream member of an output: not a JSON member. Decoding the output of a
-/// call that streams takes the call's stream; decoding one otherwise gives a stream
-/// that has ended.
-#[cfg(feature = "http2")]
-impl<T, E> crate::protocol::json_struct::ErrorCorrection for EventStream<T, E> {
-    fn error_correction() -> Option<Self> {
-        Some(
-            take_pending()
-                .map(EventStream::retype)
-                .unwrap_or_else(EventStream::ended),
-        )
-    }
-}
-
-#[cfg(not(feature = "http2"))]
+/// The event-stream member of an output: not a JSON member. Decoding gives a stream
+/// that has ended; a call that streams then attaches its stream to it.
 impl<T, E> crate::protocol::json_struct::ErrorCorrection for EventStream<T, E> {
     fn error_correction() -> Option<Self> {
         Some(EventStream::ended())
@@ -221,8 +164,8 @@ impl<'de, T, E> serde::Deserialize<'de> for EventStream<T, E> {
     }
 }
 
-impl<T: EventUnion, E: OperationError> EventStream<T, E> {
-    fn new(status: u16, request_id: Option<String>, body: reqwest::Body) -> Self {
+impl<T, E> EventStream<T, E> {
+    pub(crate) fn new(status: u16, request_id: Option<String>, body: ByteStream) -> Self {
         EventStream {
             body: Some(body),
             decoder: Decoder::new(),
@@ -248,10 +191,9 @@ impl<T: EventUnion, E: OperationError> EventStream<T, E> {
         self.request_id.as_deref()
     }
 
-    /// The next event; `None` once the service has ended the stream (or after an
-    /// error).
-    pub async fn next(&mut self) -> Option<Item<T, E>> {
-        std::future::poll_fn(|cx| self.poll_event(cx)).await
+    /// The HTTP status of the response that carries the stream.
+    pub(crate) fn status(&self) -> u16 {
+        self.status
     }
 
     /// The payload of the `initial-response` event with which a service of an RPC
@@ -275,6 +217,119 @@ impl<T: EventUnion, E: OperationError> EventStream<T, E> {
                 }
             }
         }
+    }
+
+    fn meta(&self, code: &str, message: Option<String>) -> ErrorMeta {
+        let mut meta = ErrorMeta::new(code, self.status);
+        if let Some(message) = message {
+            meta = meta.with_message(message);
+        }
+        if let Some(id) = &self.request_id {
+            meta = meta.with_request_id(id.clone());
+        }
+        meta
+    }
+
+    /// A message's payload as a response, for a decode error's description.
+    fn raw(&self, message: &Message) -> RawResponse {
+        let mut headers = Vec::new();
+        if let Some(ct) = message.header_str(":content-type") {
+            headers.push(("content-type".to_owned(), ct.to_owned()));
+        }
+        if let Some(id) = &self.request_id {
+            headers.push(("x-amzn-requestid".to_owned(), id.clone()));
+        }
+        RawResponse {
+            status: self.status,
+            headers,
+            body: message.payload().to_vec(),
+        }
+    }
+
+    fn malformed(&self, what: &str) -> Error<E> {
+        let mut raw = self.raw(&Message::default());
+        raw.headers.retain(|(name, _)| name != "content-type");
+        Error::Decode(DecodeError::from_response(what, &raw, None))
+    }
+
+    /// The next whole message off the connection.
+    fn poll_message(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<Message, Error<E>>>> {
+        loop {
+            if self.done {
+                return Poll::Ready(None);
+            }
+            match self.decoder.next_message() {
+                Ok(Some(message)) => {
+                    self.sleep = None;
+                    return Poll::Ready(Some(Ok(message)));
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    self.finish();
+                    return Poll::Ready(Some(Err(self.malformed(&e.to_string()))));
+                }
+            }
+            let Some(body) = self.body.as_mut() else {
+                self.finish();
+                return Poll::Ready(match self.decoder.finish() {
+                    Ok(()) => None,
+                    Err(e) => Some(Err(self.malformed(&e.to_string()))),
+                });
+            };
+            match body.poll_chunk(cx) {
+                Poll::Ready(Some(Ok(data))) => self.decoder.extend(&data),
+                Poll::Ready(Some(Err(e))) => {
+                    self.finish();
+                    let error = TransportError::new(
+                        TransportErrorKind::Io,
+                        format!(
+                            "reading the event stream ({} bytes of a message received)",
+                            self.decoder.buffered_len()
+                        ),
+                    )
+                    .with_status(self.status)
+                    .with_source(e);
+                    return Poll::Ready(Some(Err(Error::Transport(error))));
+                }
+                Poll::Ready(None) => self.body = None,
+                Poll::Pending => {
+                    let Some(timeout) = self.timeout else {
+                        return Poll::Pending;
+                    };
+                    let sleep = self
+                        .sleep
+                        .get_or_insert_with(|| Box::pin(tokio::time::sleep(timeout)));
+                    if sleep.as_mut().poll(cx).is_pending() {
+                        return Poll::Pending;
+                    }
+                    self.finish();
+                    let error = TransportError::new(
+                        TransportErrorKind::Timeout,
+                        format!(
+                            "no event within the event timeout of {timeout:?} (see \
+                             EventStream::with_event_timeout)"
+                        ),
+                    )
+                    .with_status(self.status);
+                    return Poll::Ready(Some(Err(Error::Transport(error))));
+                }
+            }
+        }
+    }
+
+    /// Ends the stream and closes its connection.
+    fn finish(&mut self) {
+        self.done = true;
+        self.body = None;
+        self.sleep = None;
+    }
+}
+
+impl<T: EventUnion, E: OperationError> EventStream<T, E> {
+    /// The next event; `None` once the service has ended the stream (or after an
+    /// error).
+    pub async fn next(&mut self) -> Option<Item<T, E>> {
+        std::future::poll_fn(|cx| self.poll_event(cx)).await
     }
 
     fn poll_event(&mut self, cx: &mut Context<'_>) -> Poll<Option<Item<T, E>>> {
@@ -351,115 +406,6 @@ impl<T: EventUnion, E: OperationError> EventStream<T, E> {
             ))),
         }
     }
-
-    fn meta(&self, code: &str, message: Option<String>) -> ErrorMeta {
-        let mut meta = ErrorMeta::new(code, self.status);
-        if let Some(message) = message {
-            meta = meta.with_message(message);
-        }
-        if let Some(id) = &self.request_id {
-            meta = meta.with_request_id(id.clone());
-        }
-        meta
-    }
-
-    /// A message's payload as a response, for a decode error's description.
-    fn raw(&self, message: &Message) -> RawResponse {
-        let mut headers = Vec::new();
-        if let Some(ct) = message.header_str(":content-type") {
-            headers.push(("content-type".to_owned(), ct.to_owned()));
-        }
-        if let Some(id) = &self.request_id {
-            headers.push(("x-amzn-requestid".to_owned(), id.clone()));
-        }
-        RawResponse {
-            status: self.status,
-            headers,
-            body: message.payload().to_vec(),
-        }
-    }
-
-    fn malformed(&self, what: &str) -> Error<E> {
-        let mut raw = self.raw(&Message::default());
-        raw.headers.retain(|(name, _)| name != "content-type");
-        Error::Decode(DecodeError::from_response(what, &raw, None))
-    }
-
-    /// The next whole message off the connection.
-    fn poll_message(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<Message, Error<E>>>> {
-        loop {
-            if self.done {
-                return Poll::Ready(None);
-            }
-            match self.decoder.next_message() {
-                Ok(Some(message)) => {
-                    self.sleep = None;
-                    return Poll::Ready(Some(Ok(message)));
-                }
-                Ok(None) => {}
-                Err(e) => {
-                    self.finish();
-                    return Poll::Ready(Some(Err(self.malformed(&e.to_string()))));
-                }
-            }
-            let Some(body) = self.body.as_mut() else {
-                self.finish();
-                return Poll::Ready(match self.decoder.finish() {
-                    Ok(()) => None,
-                    Err(e) => Some(Err(self.malformed(&e.to_string()))),
-                });
-            };
-            match Pin::new(body).poll_frame(cx) {
-                Poll::Ready(Some(Ok(frame))) => {
-                    if let Ok(data) = frame.into_data() {
-                        self.decoder.extend(&data);
-                    }
-                }
-                Poll::Ready(Some(Err(e))) => {
-                    self.finish();
-                    let error = TransportError::new(
-                        TransportErrorKind::Io,
-                        format!(
-                            "reading the event stream ({} bytes of a message received)",
-                            self.decoder.buffered_len()
-                        ),
-                    )
-                    .with_status(self.status)
-                    .with_source(e);
-                    return Poll::Ready(Some(Err(Error::Transport(error))));
-                }
-                Poll::Ready(None) => self.body = None,
-                Poll::Pending => {
-                    let Some(timeout) = self.timeout else {
-                        return Poll::Pending;
-                    };
-                    let sleep = self
-                        .sleep
-                        .get_or_insert_with(|| Box::pin(tokio::time::sleep(timeout)));
-                    if sleep.as_mut().poll(cx).is_pending() {
-                        return Poll::Pending;
-                    }
-                    self.finish();
-                    let error = TransportError::new(
-                        TransportErrorKind::Timeout,
-                        format!(
-                            "no event within the event timeout of {timeout:?} (see \
-                             EventStream::with_event_timeout)"
-                        ),
-                    )
-                    .with_status(self.status);
-                    return Poll::Ready(Some(Err(Error::Transport(error))));
-                }
-            }
-        }
-    }
-
-    /// Ends the stream and closes its connection.
-    fn finish(&mut self) {
-        self.done = true;
-        self.body = None;
-        self.sleep = None;
-    }
 }
 
 fn is_initial_response(message: &Message) -> bool {
@@ -525,20 +471,9 @@ pub fn decode_event_union<T: serde::de::DeserializeOwned>(
     Some(serde_json::from_slice(&json))
 }
 
-/// What an operation whose output streams sends with, without the `http2` feature: it
-/// does not compile (the error names the feature), as the services stream over HTTP/2.
-#[cfg(not(feature = "http2"))]
-pub async fn send_event_stream<O: crate::operation::Operation + StreamsOverHttp2>(
-    _: &crate::Client,
-    _: &O,
-) -> Result<O::Output, Error<O::Error>> {
-    Err(Error::Config(crate::ConfigError::new(
-        "event streams need awsjson's `http2` feature",
-    )))
-}
-
 /// Implemented by no type: without the `http2` feature, the bound that turns the `send`
-/// of a streaming operation into a compile error that names the feature.
+/// of an awsJson operation whose output streams (Kinesis `SubscribeToShard`, which
+/// AWS serves over HTTP/2 only) into a compile error that names the feature.
 #[cfg(not(feature = "http2"))]
 #[diagnostic::on_unimplemented(
     message = "`{Self}` streams its output over HTTP/2: enable the `http2` feature of awsjson",
@@ -547,6 +482,23 @@ pub async fn send_event_stream<O: crate::operation::Operation + StreamsOverHttp2
 )]
 pub trait StreamsOverHttp2 {}
 
+/// A success that should carry an event stream: an error unless its content type says
+/// it does (or says nothing).
+pub(crate) fn check_content_type(raw: &RawResponse) -> Result<(), DecodeError> {
+    let content_type = raw.header("content-type").unwrap_or("");
+    let media_type = content_type.split(';').next().unwrap_or("").trim();
+    if media_type.is_empty()
+        || media_type.eq_ignore_ascii_case("application/vnd.amazon.eventstream")
+    {
+        return Ok(());
+    }
+    Err(DecodeError::from_response(
+        format!("expected an event stream, got the content-type {content_type}"),
+        raw,
+        None,
+    ))
+}
+
 /// The largest error response read whole before an event stream began.
 const MAX_ERROR_BODY: usize = 1 << 20;
 
@@ -554,8 +506,9 @@ const MAX_ERROR_BODY: usize = 1 << 20;
 const ERROR_BODY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The event stream of a response: for a 2xx answer, the stream over its body; for
-/// an error answer, the operation's error, as any call decodes one. Public through
-/// `__private` for the code `send` will be generated into, and for the tests.
+/// an error answer, the operation's error, as any call decodes one. For the tests of
+/// the stream itself over a response they sent (through `__private`); calls open their
+/// streams through the client's call path (`event_stream/call.rs`).
 pub async fn open_event_stream<T: EventUnion, E: OperationError>(
     response: reqwest::Response,
 ) -> Result<EventStream<T, E>, Error<E>> {
@@ -568,18 +521,18 @@ pub async fn open_event_stream<T: EventUnion, E: OperationError>(
     };
     let request_id = raw.request_id().map(str::to_owned);
     if raw.is_success() {
-        let content_type = raw.header("content-type").unwrap_or("");
-        let media_type = content_type.split(';').next().unwrap_or("").trim();
-        if !media_type.is_empty()
-            && !media_type.eq_ignore_ascii_case("application/vnd.amazon.eventstream")
-        {
-            return Err(Error::Decode(DecodeError::from_response(
-                format!("expected an event stream, got the content-type {content_type}"),
-                &raw,
-                None,
-            )));
-        }
-        return Ok(EventStream::new(status, request_id, response.into()));
+        check_content_type(&raw).map_err(Error::Decode)?;
+        let body = ResponseBody {
+            body: response.into(),
+            status,
+            wait: None,
+            sleep: None,
+        };
+        return Ok(EventStream::new(
+            status,
+            request_id,
+            ByteStream::from_response(body),
+        ));
     }
     let mut response = response;
     let deadline = tokio::time::Instant::now() + ERROR_BODY_TIMEOUT;

@@ -39,6 +39,12 @@ pub(crate) struct Prepared {
     pub(crate) stream: Option<crate::ByteStream>,
     /// Whether a success's body is left unread for the output's streaming payload.
     pub(crate) stream_response: bool,
+    /// The response is an event stream: its body is read at the reader's pace, with
+    /// the stream's own timeout between events instead of stalled-stream protection.
+    pub(crate) event_stream: bool,
+    /// The call goes over the client's HTTP/2 connections (ALPN offers `h2`): streams
+    /// AWS serves over HTTP/2 only (awsJson's, and every input stream).
+    pub(crate) http2: bool,
     /// Prepended to the endpoint's host (`endpoint` trait).
     pub(crate) host_prefix: Option<String>,
     /// Replaces the client's endpoint for this call (`#[aws(endpoint_url)]`).
@@ -67,6 +73,8 @@ impl Default for Prepared {
             body: Vec::new(),
             stream: None,
             stream_response: false,
+            event_stream: false,
+            http2: false,
             host_prefix: None,
             endpoint_url: None,
             headers: Vec::new(),
@@ -129,6 +137,8 @@ pub(crate) fn prepare<O: Operation>(
         body,
         stream,
         stream_response: <O::Output as crate::operation::OutputShape>::STREAMING,
+        event_stream: false,
+        http2: false,
         host_prefix,
         endpoint_url: op
             .endpoint_url()

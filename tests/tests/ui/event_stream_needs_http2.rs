@@ -1,5 +1,5 @@
-// An operation whose output streams is sent over HTTP/2: without awsjson's `http2`
-// feature (off here) its `send` does not compile, and the error names the feature.
+// An awsJson operation whose output streams goes over HTTP/2: without awsjson's `http2`
+// feature (off here) its `send` does not compile; the error names the feature.
 use awsjson::{EventStream, aws_json_operation, aws_json_shape};
 
 #[aws_json_operation(target = "Kinesis_20131202.SubscribeToShard", output = Output)]
