@@ -752,8 +752,8 @@ impl Client {
                 Some(signed_body) => {
                     let authorization = headers
                         .iter()
-                        .find(|(name, _)| name == "authorization")
-                        .map_or("", |(_, value)| value.as_str());
+                        .find(|(name, _)| *name == "authorization")
+                        .map_or("", |(_, value)| value);
                     let credentials = self
                         .inner
                         .credentials
