@@ -13,7 +13,9 @@
 # VARIANTS (awsjson sdk floor), BUILD_PROFILES (release debug), MERGE (earlier results
 # directories whose samples are pooled in), MIX (awsjson: the four awsJson operations;
 # restjson: Lambda's GetFunction, restJson1, its per-call metrics named *_restjson),
-# BENCH_TARGET (where the variants build: target/ here by default).
+# BENCH_TARGET (where the variants build: target/ here by default). The startup_https
+# section (not in the default SECTIONS) needs python3 and the system's CA bundle at
+# /etc/ssl/certs/ca-certificates.crt.
 # Variants alternate inside every repetition (A B C A B C).
 # Results: results/<time>/results.tsv (every sample) and summary.md (medians, ratios).
 set -euo pipefail
@@ -251,12 +253,51 @@ section_startup() {
     done
 }
 
+section_startup_https() {
+    echo "== start-up over https: the same, the endpoint behind a TLS front (tls-front.py)"
+    # The test CA is trusted through SSL_CERT_FILE (the system bundle plus it) and
+    # SSL_CERT_DIR (the system directory without the bundle, which would be read twice):
+    # every variant reads the system's roots as it does by default, plus one.
+    local home=$OUT/home certs=$OUT/certs tls=$HERE/../../tests/tls port=$((PORT + 1))
+    mkdir -p "$home/.aws" "$certs"
+    printf '[default]\nregion = us-east-1\n' > "$home/.aws/config"
+    printf '[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = %s\n' \
+        wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY > "$home/.aws/credentials"
+    local bundle=/etc/ssl/certs/ca-certificates.crt
+    cat "$bundle" "$tls/ca.pem" > "$OUT/bundle.pem"
+    for f in /etc/ssl/certs/*; do [ "$f" = "$bundle" ] || ln -sf "$f" "$certs/"; done
+    taskset -c "$SERVER_CORE" python3 "$HERE/tls-front.py" "$tls/server.pem" "$tls/server.key" "$port" "$PORT" \
+        2> "$OUT/tls-front.log" &
+    local front=$!
+    sleep 0.5
+    local endpoint=https://localhost:$port
+    run_first() {
+        env -i PATH="$PATH" HOME="$home" AWS_ENDPOINT_URL="$endpoint" BENCH_ENDPOINT="$endpoint" \
+            SSL_CERT_FILE="$OUT/bundle.pem" SSL_CERT_DIR="$certs" "$@"
+    }
+    for v in $VARIANTS; do
+        run_first taskset -c "$CLIENT_CORE" valgrind --tool=callgrind \
+            --callgrind-out-file="$OUT/callgrind.first-https.$v" "$(bin_of "$v")" first \
+            > /dev/null 2> "$OUT/callgrind.first-https.$v.log"
+        record startup_https_instructions "$v" \
+            "$(grep -E '^(summary|totals):' "$OUT/callgrind.first-https.$v" | head -1 | awk '{print $2}')"
+    done
+    for rep in $(seq "$((RUNS * STARTS))"); do
+        for v in $VARIANTS; do
+            run_first taskset -c "$CLIENT_CORE" "$(bin_of "$v")" first > "$OUT/first.out"
+            record startup_https_first_response_ms "$v" \
+                "$(awk '/^first_response_us/ {printf "%.2f", $2 / 1000}' "$OUT/first.out")"
+        done
+    done
+    kill "$front" 2>/dev/null || true
+}
+
 SERVER=
 stop_server() { [ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true; SERVER=; }
 trap stop_server EXIT
 for section in $SECTIONS; do
     case $section in
-        cpu | callgrind | rps | startup) [ -n "$SERVER" ] || start_server ;;
+        cpu | callgrind | rps | startup | startup_https) [ -n "$SERVER" ] || start_server ;;
         *) stop_server ;;
     esac
     "section_$section"

@@ -25,6 +25,8 @@ LABELS = {
     "cpu_per_call_c256_us": ("client CPU per call, concurrency 256 (whole run)", "µs", False),
     "startup_first_response_ms": ("start-up: main to first response, client from env", "ms", False),
     "startup_wall_ms": ("start-up: process start to exit after the first response", "ms", False),
+    "startup_https_instructions": ("start-up over https: instructions, start to exit (callgrind)", "", False),
+    "startup_https_first_response_ms": ("start-up over https: main to first response", "ms", False),
 }
 # The same per-call metrics for one restJson1 operation (run.sh with MIX=restjson).
 for _metric in ("cpu_per_call_us", "startup_cpu_ms", "peak_rss_mib", "instructions_per_call",

@@ -12,7 +12,6 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
 use hyper_util::client::proxy::matcher::Matcher;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument as _;
 use tracing::field::Empty;
 
@@ -37,8 +36,8 @@ use crate::retry::{self, ClassifyRetry, RetryClass, RetryMode, RetryQuota, Retry
 use crate::service::ServiceMeta;
 use crate::signing_keys::SigningKeys;
 use crate::stall::StalledStreamProtection;
-use crate::tls::ExtraRoots;
-use crate::transmit;
+use crate::tls::{ExtraRoots, Trust};
+use crate::transmit::{self, RequestHeaders};
 use crate::{DateTime, sigv4};
 
 /// The response size above which a call fails instead of buffering more.
@@ -501,7 +500,7 @@ impl Client {
         Ok(HttpRequest {
             method: prepared.method,
             url: url.map_or_else(|| destination.url.clone(), String::from),
-            headers,
+            headers: headers.into_pairs(),
             body: prepared.body.clone(),
         })
     }
@@ -753,8 +752,8 @@ impl Client {
                 Some(signed_body) => {
                     let authorization = headers
                         .iter()
-                        .find(|(name, _)| name == "authorization")
-                        .map_or("", |(_, value)| value.as_str());
+                        .find(|(name, _)| *name == "authorization")
+                        .map_or("", |(_, value)| value);
                     let credentials = self
                         .inner
                         .credentials
@@ -1089,41 +1088,51 @@ impl Client {
             },
             &credentials,
         );
-        // Sized once: growing from the first four took two reallocations a call.
-        let mut headers: Vec<(Cow<'static, str>, String)> =
-            Vec::with_capacity(prepared.headers.len() + 10);
-        headers.push((Cow::Borrowed("host"), destination.host.clone()));
-        headers.extend(
-            prepared
+        // Sized once: growing from the first four took two reallocations a call. The
+        // values built here share one buffer; static ones are sent as they are.
+        let bodiless = body.is_empty() && !matches!(prepared.method, "POST" | "PUT" | "PATCH");
+        let text = destination.host.len()
+            + prepared
                 .headers
                 .iter()
-                .map(|(n, v)| (n.clone(), v.to_string())),
-        );
-        headers.push((Cow::Borrowed("x-amz-date"), signed.x_amz_date));
-        if let Some(hash) = signed.content_sha256 {
-            headers.push((Cow::Borrowed("x-amz-content-sha256"), hash));
+                .map(|(_, v)| if let Cow::Owned(v) = v { v.len() } else { 0 })
+                .sum::<usize>()
+            + signed.x_amz_date.len()
+            + signed.content_sha256.as_ref().map_or(0, String::len)
+            + credentials.session_token().map_or(0, str::len)
+            + signed.authorization.len()
+            + 20
+            + info.invocation_id.len()
+            + 40;
+        let mut headers = RequestHeaders::with_capacity(prepared.headers.len() + 10, text);
+        headers.push(Cow::Borrowed("host"), &destination.host);
+        for (name, value) in &prepared.headers {
+            headers.push_cow(name.clone(), value);
         }
-        if let Some(token) = signed.security_token {
-            headers.push((Cow::Borrowed("x-amz-security-token"), token));
+        headers.push(Cow::Borrowed("x-amz-date"), &signed.x_amz_date);
+        if let Some(hash) = &signed.content_sha256 {
+            headers.push(Cow::Borrowed("x-amz-content-sha256"), hash);
         }
-        headers.push((Cow::Borrowed("authorization"), signed.authorization));
+        if let Some(token) = credentials.session_token() {
+            headers.push(Cow::Borrowed("x-amz-security-token"), token);
+        }
+        headers.push(Cow::Borrowed("authorization"), &signed.authorization);
         // A streaming body's length is unknown: it goes chunked. A request without a
         // body says no length unless its method has one (a GET has none).
-        let bodiless = body.is_empty() && !matches!(prepared.method, "POST" | "PUT" | "PATCH");
         if prepared.stream.is_none() && !bodiless {
-            headers.push((Cow::Borrowed("content-length"), body.len().to_string()));
+            headers.push_fmt(
+                Cow::Borrowed("content-length"),
+                format_args!("{}", body.len()),
+            );
         }
-        headers.push((Cow::Borrowed("user-agent"), USER_AGENT.to_owned()));
+        headers.push_static(Cow::Borrowed("user-agent"), USER_AGENT);
         // Not signed, as the SDKs do: they change per attempt and say nothing the
         // signature must protect.
-        headers.push((
-            Cow::Borrowed("amz-sdk-invocation-id"),
-            info.invocation_id.to_owned(),
-        ));
-        headers.push((
+        headers.push(Cow::Borrowed("amz-sdk-invocation-id"), info.invocation_id);
+        headers.push_fmt(
             Cow::Borrowed("amz-sdk-request"),
-            format!("attempt={}; max={}", info.attempt, info.max),
-        ));
+            format_args!("attempt={}; max={}", info.attempt, info.max),
+        );
         Ok((destination, headers, discovered, url))
     }
 
@@ -1132,7 +1141,7 @@ impl Client {
         &self,
         destination: &Destination,
         target: Target<'_>,
-        headers: Vec<(Cow<'static, str>, String)>,
+        headers: RequestHeaders,
         extra: &ExtraHeaders,
         body: AttemptBody,
         status_seen: &AtomicU16,
@@ -1152,47 +1161,17 @@ impl Client {
                     AttemptBody::Bytes(bytes) => bytes,
                     AttemptBody::Stream(_) | AttemptBody::Signed(_) => &[],
                 };
-                let response = mock.exchange(target.url.as_str(), &headers, body)?;
+                let response = mock.exchange(target.url.as_str(), &headers.into_pairs(), body)?;
                 status_seen.store(response.status, Ordering::Relaxed);
                 return Ok(response);
             }
         };
         // The header map is built here and handed over whole: reqwest's builder would
-        // parse each name and copy each value again (BENCHMARKS.md).
-        let mut map = HeaderMap::with_capacity(headers.len() + extra.entries.len());
-        // reqwest derives content-length from the body itself.
-        let sent = || headers.iter().filter(|(name, _)| *name != "content-length");
-        // The values share one buffer, each header a slice of it: one allocation for
-        // them all, where a value of its own took two (its bytes, then the shared
-        // count reqwest's copy of the map adds) and as many frees (BENCHMARKS.md).
-        let mut text = Vec::with_capacity(sent().map(|(_, value)| value.len()).sum());
-        for (_, value) in sent() {
-            text.extend_from_slice(value.as_bytes());
-        }
-        let text = Bytes::from(text);
-        let mut at = 0;
-        for (name, value) in sent() {
-            let bytes = text.slice(at..at + value.len());
-            at += value.len();
-            let name = match name {
-                Cow::Borrowed(name) => HeaderName::from_static(name),
-                // A prefix-header member's key: checked here, as values are.
-                Cow::Owned(name) => HeaderName::try_from(name.as_str()).map_err(|_| {
-                    Error::Config(ConfigError::new(format!(
-                        "{name:?} is not a valid HTTP header name"
-                    )))
-                })?,
-            };
-            // Only the value's bytes are checked, as `HeaderValue::try_from` does.
-            let value = HeaderValue::from_maybe_shared(bytes).map_err(|_| {
-                // The value itself stays out of the message: it may be a token.
-                Error::Config(ConfigError::new(format!(
-                    "the {name} header would carry bytes an HTTP header cannot"
-                )))
-            })?;
-            map.append(name, value);
-        }
-        drop(headers);
+        // parse each name and copy each value again (BENCHMARKS.md). reqwest derives
+        // content-length from the body itself.
+        let mut map = headers
+            .into_header_map(extra.entries.len(), |name| name == "content-length")
+            .map_err(|why| Error::Config(ConfigError::new(why)))?;
         for header in &extra.entries {
             map.append(header.name.clone(), header.value.clone());
         }
@@ -1424,7 +1403,7 @@ impl retry::Attempts for CallAttempts<'_> {
 /// Where an attempt goes, its signed headers, and the discovered address it goes to.
 type Signed = (
     Arc<Destination>,
-    Vec<(Cow<'static, str>, String)>,
+    RequestHeaders,
     Option<Arc<str>>,
     // restJson1: the operation's URL (the endpoint's with its path and query).
     Option<reqwest::Url>,
@@ -2202,7 +2181,12 @@ impl ClientBuilder {
         self
     }
 
-    /// Builds the client; fails without a region or credentials.
+    /// Builds the client; fails without a region or credentials, or when no trusted
+    /// root certificate is usable. The system's roots (on Linux and the BSDs the PEM
+    /// bundle and certificate directories OpenSSL reads, `SSL_CERT_FILE` and
+    /// `SSL_CERT_DIR` first; elsewhere the platform's verifier) are read here, once,
+    /// and shared by all the client's connections, unless
+    /// [`http_client`](Self::http_client) gives one.
     pub fn build(mut self) -> Result<Client, ConfigError> {
         if let Some(why) = self.profile_error.take() {
             return Err(ConfigError::new(why));
@@ -2261,13 +2245,26 @@ impl ClientBuilder {
                 .map_err(|e| ConfigError::new(format!("could not set up the HTTP client: {e}")))
         };
         #[cfg(feature = "http2")]
-        let stream_http = match &self.http_client {
-            Some(http) => http.clone(),
-            None => finish(crate::tls::http2_builder(&extra_roots).map_err(ConfigError::new)?)?,
-        };
+        let stream_http;
         let http = match self.http_client {
-            Some(http) => http,
-            None => finish(crate::tls::http_builder(&extra_roots).map_err(ConfigError::new)?)?,
+            Some(http) => {
+                #[cfg(feature = "http2")]
+                {
+                    stream_http = http.clone();
+                }
+                http
+            }
+            None => {
+                // Read once for both clients: reading the roots is most of what
+                // building a client costs (BENCHMARKS.md).
+                let trust = Trust::load(&extra_roots).map_err(ConfigError::new)?;
+                #[cfg(feature = "http2")]
+                {
+                    stream_http =
+                        finish(crate::tls::http2_builder(&trust).map_err(ConfigError::new)?)?;
+                }
+                finish(crate::tls::http_builder(&trust).map_err(ConfigError::new)?)?
+            }
         };
         // The credential sources' calls are read within the same bounds as calls.
         if let Some(handle) = &self.http {
@@ -2370,7 +2367,7 @@ mod tests {
         assert_eq!(request.url, "https://data.svc.us-east-1.amazonaws.com/");
         assert!(request.header("x-amz-security-token").is_some());
         for (name, _) in &request.headers {
-            let parsed = HeaderName::from_bytes(name.as_bytes()).unwrap();
+            let parsed = reqwest::header::HeaderName::from_bytes(name.as_bytes()).unwrap();
             assert_eq!(parsed.as_str(), *name);
         }
     }

@@ -588,6 +588,9 @@ mod service;
 mod signing_keys;
 pub mod sigv4;
 mod stall;
+// Linux and the BSDs read the system's roots themselves (`tls.rs`).
+#[cfg(all(unix, not(target_vendor = "apple"), not(target_os = "android")))]
+mod system_roots;
 mod tls;
 mod transmit;
 mod unknown;

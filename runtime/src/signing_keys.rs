@@ -4,7 +4,7 @@ use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::credentials::Credentials;
-use crate::sigv4::{self, SignableRequest, SigningOutput, SigningParams};
+use crate::sigv4::{self, SignableRequest, Signature, SigningParams};
 
 /// Keys a client has derived, one per (credentials, UTC day, signing region, signing
 /// name): endpoints may sign for another region or name than the client's.
@@ -40,7 +40,7 @@ impl SigningKeys {
         request: &SignableRequest<'_>,
         params: &SigningParams<'_>,
         credentials: &Credentials,
-    ) -> SigningOutput {
+    ) -> Signature {
         let day = utc_day(params.time);
         let (region, service) = (params.region, params.service);
         let cached = self.lock().iter().find_map(|e| {

@@ -279,7 +279,7 @@ pub fn sign(request: &SignableRequest<'_>, params: &SigningParams<'_>) -> Signin
         params.region,
         params.service,
     );
-    sign_inner(request, params, &hmac_key(&key), x_amz_date, None)
+    sign_inner(request, params, &hmac_key(&key), x_amz_date)
 }
 
 /// Signs `request` with a signing key derived earlier by [`signing_key`];
@@ -305,7 +305,7 @@ pub fn sign_with_key(
         ),
         "sign_with_key: the cached signing key is not the one of this date, region and service"
     );
-    sign_inner(request, params, &hmac_key(key), x_amz_date, None)
+    sign_inner(request, params, &hmac_key(key), x_amz_date)
 }
 
 /// Derives the signing key; callers may cache it per (secret, date, region, service).
@@ -364,20 +364,40 @@ pub(crate) fn hmac_key(key: &[u8; 32]) -> ring_hmac::Key {
 }
 
 /// [`sign_with_key`] with the key already prepared by [`hmac_key`], and the hash of the
-/// canonical request's first block taken from `prefixes` when it is there.
+/// canonical request's first block taken from `prefixes` when it is there: the headers
+/// of a client's own request, its canonical request and string to sign written in
+/// this thread's scratch buffers.
 pub(crate) fn sign_with_hmac_key(
     request: &SignableRequest<'_>,
     params: &SigningParams<'_>,
     key: &ring_hmac::Key,
     prefixes: &CanonicalPrefixes,
-) -> SigningOutput {
-    sign_inner(
-        request,
-        params,
-        key,
-        format_amz_date(params.time),
-        Some(prefixes),
-    )
+) -> Signature {
+    let x_amz_date = format_amz_date(params.time);
+    let sign = |scratch: &mut Scratch| {
+        sign_core(request, params, key, &x_amz_date, Some(prefixes), scratch)
+    };
+    let core = SCRATCH
+        .try_with(|scratch| {
+            let mut scratch = scratch.try_borrow_mut().ok()?;
+            let scratch = &mut *scratch;
+            let core = sign(scratch);
+            for buffer in [&mut scratch.canonical_request, &mut scratch.string_to_sign] {
+                if buffer.capacity() > SCRATCH_KEPT {
+                    *buffer = String::new();
+                }
+            }
+            Some(core)
+        })
+        .ok()
+        .flatten()
+        // A thread being torn down: buffers of its own.
+        .unwrap_or_else(|| sign(&mut Scratch::default()));
+    Signature {
+        x_amz_date,
+        authorization: core.authorization,
+        content_sha256: core.content_sha256,
+    }
 }
 
 /// SHA-256 states after the first 64-byte block of recent canonical requests. A client's
@@ -433,13 +453,68 @@ impl CanonicalPrefixes {
     }
 }
 
+/// The buffers a signature is built in besides its `authorization`: each thread of a
+/// client reuses its own (`sign_with_hmac_key`), where every call allocated them anew.
+#[derive(Default)]
+struct Scratch {
+    canonical_request: String,
+    string_to_sign: String,
+}
+
+/// A scratch buffer that grew past this is not kept: one long query must not hold its
+/// memory for the life of the thread.
+const SCRATCH_KEPT: usize = 16 * 1024;
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// What [`sign_core`] produces beyond its scratch: the `authorization` value, and where
+/// the signed header names and the signature are in it.
+struct Core {
+    authorization: String,
+    content_sha256: Option<String>,
+    signed_headers: std::ops::Range<usize>,
+    signature: std::ops::Range<usize>,
+}
+
+/// The signature's headers, for a client's own request.
+pub(crate) struct Signature {
+    pub(crate) x_amz_date: String,
+    pub(crate) authorization: String,
+    pub(crate) content_sha256: Option<String>,
+}
+
 fn sign_inner(
     request: &SignableRequest<'_>,
     params: &SigningParams<'_>,
     key: &ring_hmac::Key,
     x_amz_date: String,
-    prefixes: Option<&CanonicalPrefixes>,
 ) -> SigningOutput {
+    let mut scratch = Scratch::default();
+    let core = sign_core(request, params, key, &x_amz_date, None, &mut scratch);
+    SigningOutput {
+        signed_headers: core.authorization[core.signed_headers].to_owned(),
+        signature: core.authorization[core.signature].to_owned(),
+        x_amz_date,
+        authorization: core.authorization,
+        security_token: params.session_token.map(str::to_owned),
+        content_sha256: core.content_sha256,
+        canonical_request: scratch.canonical_request,
+        string_to_sign: scratch.string_to_sign,
+    }
+}
+
+/// Writes the canonical request and the string to sign into `scratch` and returns the
+/// `authorization` value built alongside them.
+fn sign_core(
+    request: &SignableRequest<'_>,
+    params: &SigningParams<'_>,
+    key: &ring_hmac::Key,
+    x_amz_date: &str,
+    prefixes: Option<&CanonicalPrefixes>,
+    scratch: &mut Scratch,
+) -> Core {
     let settings = params.settings;
     let mut computed = [0u8; 64];
     let body_hash_hex = match settings.payload_hash {
@@ -460,7 +535,7 @@ fn sign_inner(
             || (settings.sign_body && name.eq_ignore_ascii_case(X_AMZ_CONTENT_SHA256))
     };
     let extra = [
-        Some((X_AMZ_DATE, x_amz_date.as_str())),
+        Some((X_AMZ_DATE, x_amz_date)),
         signed_token.map(|t| (X_AMZ_SECURITY_TOKEN, t)),
         content_sha256.as_deref().map(|h| (X_AMZ_CONTENT_SHA256, h)),
     ];
@@ -498,85 +573,81 @@ fn sign_inner(
         .iter()
         .map(|e| e.name.len() + e.value.len() + 2)
         .sum();
-    let mut creq = String::with_capacity(
-        request.method.len() + request.uri.len() * 3 + 2 * headers_len + 64 + 8,
-    );
-    let mut signed_headers = String::with_capacity(headers_len);
-
-    creq.push_str(request.method);
-    creq.push('\n');
-    write_canonical_path(&mut creq, path, settings);
-    creq.push('\n');
-    write_canonical_query(&mut creq, query);
-    creq.push('\n');
-    let mut i = 0;
-    while i < entries.len() {
-        let name = entries[i].name;
-        if !signed_headers.is_empty() {
-            signed_headers.push(';');
-        }
-        push_lowercase(&mut signed_headers, name);
-        push_lowercase(&mut creq, name);
-        creq.push(':');
-        push_header_value(&mut creq, entries[i].value);
-        i += 1;
-        while i < entries.len() && entries[i].name.eq_ignore_ascii_case(name) {
-            creq.push(',');
-            push_header_value(&mut creq, entries[i].value);
-            i += 1;
-        }
-        creq.push('\n');
-    }
-    creq.push('\n');
-    creq.push_str(&signed_headers);
-    creq.push('\n');
-    creq.push_str(body_hash_hex);
-
     let date = &x_amz_date[..8];
     let scope_len = date.len() + params.region.len() + params.service.len() + TERMINATOR.len() + 3;
-    let mut sts = String::with_capacity(ALGORITHM.len() + x_amz_date.len() + scope_len + 64 + 3);
-    sts.push_str(ALGORITHM);
-    sts.push('\n');
-    sts.push_str(&x_amz_date);
-    sts.push('\n');
-    let scope_start = sts.len();
-    push_scope(&mut sts, date, params.region, params.service);
-    let scope_end = sts.len();
-    sts.push('\n');
-    let creq_hash = match prefixes {
-        Some(prefixes) => prefixes.digest(creq.as_bytes()),
-        None => sha256(creq.as_bytes()),
-    };
-    push_hex(&mut sts, creq_hash.as_ref());
 
-    let mut signature = String::with_capacity(64);
-    push_hex(
-        &mut signature,
-        ring_hmac::sign(key, sts.as_bytes()).as_ref(),
-    );
-
+    // The authorization value is written as the parts it holds come: its signed
+    // header names as the canonical request lists them, its signature last.
     let mut authorization = String::with_capacity(
-        ALGORITHM.len() + params.access_key_id.len() + scope_len + signed_headers.len() + 64 + 40,
+        ALGORITHM.len() + params.access_key_id.len() + scope_len + headers_len + 64 + 40,
     );
     authorization.push_str(ALGORITHM);
     authorization.push_str(" Credential=");
     authorization.push_str(params.access_key_id);
     authorization.push('/');
-    authorization.push_str(&sts[scope_start..scope_end]);
+    push_scope(&mut authorization, date, params.region, params.service);
     authorization.push_str(", SignedHeaders=");
-    authorization.push_str(&signed_headers);
-    authorization.push_str(", Signature=");
-    authorization.push_str(&signature);
+    let signed_start = authorization.len();
 
-    SigningOutput {
-        x_amz_date,
+    let creq = &mut scratch.canonical_request;
+    creq.clear();
+    creq.reserve(request.method.len() + request.uri.len() * 3 + 2 * headers_len + 64 + 8);
+    creq.push_str(request.method);
+    creq.push('\n');
+    write_canonical_path(creq, path, settings);
+    creq.push('\n');
+    write_canonical_query(creq, query);
+    creq.push('\n');
+    let mut i = 0;
+    while i < entries.len() {
+        let name = entries[i].name;
+        if authorization.len() > signed_start {
+            authorization.push(';');
+        }
+        push_lowercase(&mut authorization, name);
+        push_lowercase(creq, name);
+        creq.push(':');
+        push_header_value(creq, entries[i].value);
+        i += 1;
+        while i < entries.len() && entries[i].name.eq_ignore_ascii_case(name) {
+            creq.push(',');
+            push_header_value(creq, entries[i].value);
+            i += 1;
+        }
+        creq.push('\n');
+    }
+    let signed_headers = signed_start..authorization.len();
+    creq.push('\n');
+    creq.push_str(&authorization[signed_headers.clone()]);
+    creq.push('\n');
+    creq.push_str(body_hash_hex);
+
+    let sts = &mut scratch.string_to_sign;
+    sts.clear();
+    sts.reserve(ALGORITHM.len() + x_amz_date.len() + scope_len + 64 + 3);
+    sts.push_str(ALGORITHM);
+    sts.push('\n');
+    sts.push_str(x_amz_date);
+    sts.push('\n');
+    push_scope(sts, date, params.region, params.service);
+    sts.push('\n');
+    let creq_hash = match prefixes {
+        Some(prefixes) => prefixes.digest(creq.as_bytes()),
+        None => sha256(creq.as_bytes()),
+    };
+    push_hex(sts, creq_hash.as_ref());
+
+    authorization.push_str(", Signature=");
+    let signature_start = authorization.len();
+    push_hex(
+        &mut authorization,
+        ring_hmac::sign(key, sts.as_bytes()).as_ref(),
+    );
+    Core {
+        signature: signature_start..authorization.len(),
         authorization,
-        security_token: token.map(str::to_owned),
         content_sha256,
         signed_headers,
-        canonical_request: creq,
-        string_to_sign: sts,
-        signature,
     }
 }
 
@@ -1337,13 +1408,46 @@ mod tests {
                     req.uri = &uri;
                     let fresh = sign(&req, &p);
                     let cached = sign_with_hmac_key(&req, &p, &key, &prefixes);
-                    assert_eq!(
-                        cached.string_to_sign, fresh.string_to_sign,
-                        "{host} {target}"
-                    );
-                    assert_eq!(cached.authorization, fresh.authorization);
+                    // The signature is the HMAC of the string to sign.
+                    assert_eq!(cached.authorization, fresh.authorization, "{host} {target}");
+                    assert_eq!(cached.x_amz_date, fresh.x_amz_date);
                 }
             }
+        }
+    }
+
+    /// The thread's scratch buffers, reused and dropped when one request made them
+    /// large, sign every request as fresh buffers do.
+    #[test]
+    fn reused_scratch_buffers_sign_as_fresh_ones() {
+        let prefixes = CanonicalPrefixes::default();
+        let key = hmac_key(&signing_key(SECRET, "20150830", "us-east-1", "service"));
+        let mut p = params(Some(TOKEN));
+        p.settings.sign_body = true;
+        let long = format!("/?q={}", "x".repeat(3 * SCRATCH_KEPT));
+        for uri in [
+            "/a/b?x=1",
+            long.as_str(),
+            "/",
+            "/c?y=2&z=3",
+            long.as_str(),
+            "/d",
+        ] {
+            let mut req = request(&[("Host", "example.amazonaws.com"), ("X-Amz-Target", "S.Op")]);
+            req.uri = uri;
+            let fresh = sign(&req, &p);
+            let cached = sign_with_hmac_key(&req, &p, &key, &prefixes);
+            assert_eq!(
+                cached.authorization,
+                fresh.authorization,
+                "{}",
+                &uri[..uri.len().min(20)]
+            );
+            assert_eq!(cached.content_sha256, fresh.content_sha256);
+            SCRATCH.with(|scratch| {
+                let scratch = scratch.borrow();
+                assert!(scratch.canonical_request.capacity() <= SCRATCH_KEPT);
+            });
         }
     }
 }

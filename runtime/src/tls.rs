@@ -9,6 +9,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use rustls::client::danger::ServerCertVerifier;
+use rustls::crypto::CryptoProvider;
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject as _;
 
@@ -16,25 +18,85 @@ use rustls::pki_types::pem::PemObject as _;
 /// `ca_bundle`, [`ClientBuilder::ca_bundle`](crate::ClientBuilder::ca_bundle)).
 pub(crate) type ExtraRoots = Arc<[CertificateDer<'static>]>;
 
-/// A reqwest builder whose TLS trusts the system's roots plus `extra_roots`, on ring;
-/// callers add their own timeouts and policies. HTTP/1.1 only: a JSON RPC call gains
-/// nothing from HTTP/2.
-pub(crate) fn http_builder(extra_roots: &ExtraRoots) -> Result<reqwest::ClientBuilder, String> {
-    builder_with_alpn(extra_roots, vec![b"http/1.1".to_vec()])
+/// How a client checks the certificates of the servers it connects to: the system's
+/// trusted roots plus its extra ones, read once when the client is built and shared by
+/// all its connections (HTTP/1.1 and HTTP/2 alike).
+#[derive(Clone)]
+pub(crate) struct Trust {
+    verifier: Arc<dyn ServerCertVerifier>,
+    provider: Arc<CryptoProvider>,
 }
 
-/// [`http_builder`] for the calls that need HTTP/2 (event streams): ALPN offers `h2`
-/// first, and HTTP/1.1 for an endpoint that does not speak it (a local test server).
-#[cfg(feature = "http2")]
-pub(crate) fn http2_builder(extra_roots: &ExtraRoots) -> Result<reqwest::ClientBuilder, String> {
-    builder_with_alpn(extra_roots, vec![b"h2".to_vec(), b"http/1.1".to_vec()])
+impl Trust {
+    /// The system's roots and `extra_roots`; an error names what was looked in when
+    /// no root at all is usable.
+    pub(crate) fn load(extra_roots: &ExtraRoots) -> Result<Trust, String> {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let verifier = system_verifier(extra_roots, &provider)?;
+        Ok(Trust { verifier, provider })
+    }
 }
 
-fn builder_with_alpn(
+/// Linux and the BSDs: webpki over the roots `system_roots` reads, which is what
+/// `rustls-platform-verifier` does there, minus most of its cost (BENCHMARKS.md).
+#[cfg(all(unix, not(target_vendor = "apple"), not(target_os = "android")))]
+fn system_verifier(
     extra_roots: &ExtraRoots,
-    alpn: Vec<Vec<u8>>,
-) -> Result<reqwest::ClientBuilder, String> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    provider: &Arc<CryptoProvider>,
+) -> Result<Arc<dyn ServerCertVerifier>, String> {
+    verifier_over(crate::system_roots::load(), extra_roots, provider)
+}
+
+/// [`system_verifier`] over roots already read.
+#[cfg(all(unix, not(target_vendor = "apple"), not(target_os = "android")))]
+fn verifier_over(
+    system: crate::system_roots::SystemRoots,
+    extra_roots: &ExtraRoots,
+    provider: &Arc<CryptoProvider>,
+) -> Result<Arc<dyn ServerCertVerifier>, String> {
+    for problem in &system.problems {
+        tracing::warn!("reading the system's root certificates: {problem}");
+    }
+    let mut roots = rustls::RootCertStore::empty();
+    // Extra roots were checked when their bundle was read.
+    roots.add_parsable_certificates(extra_roots.iter().cloned());
+    let (_, ignored) = roots.add_parsable_certificates(system.certs);
+    if ignored > 0 {
+        tracing::warn!(
+            "{ignored} of the system's root certificates are not usable and were ignored"
+        );
+    }
+    if roots.is_empty() {
+        let places: Vec<String> = system
+            .places
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        return Err(format!(
+            "could not load the trusted root certificates: no usable certificate in the \
+             system's trust store ({}; SSL_CERT_FILE and SSL_CERT_DIR choose other places, \
+             AWS_CA_BUNDLE adds a bundle)",
+            match places.is_empty() {
+                true => "no bundle or certificate directory found".to_owned(),
+                false => format!("looked in {}", places.join(", ")),
+            }
+        ));
+    }
+    let verifier = rustls::client::WebPkiServerVerifier::builder_with_provider(
+        Arc::new(roots),
+        provider.clone(),
+    )
+    .build()
+    .map_err(|e| format!("could not load the trusted root certificates: {e}"))?;
+    Ok(verifier)
+}
+
+/// Elsewhere the platform's own verifier (Security.framework, CryptoAPI, Android's).
+#[cfg(not(all(unix, not(target_vendor = "apple"), not(target_os = "android"))))]
+fn system_verifier(
+    extra_roots: &ExtraRoots,
+    provider: &Arc<CryptoProvider>,
+) -> Result<Arc<dyn ServerCertVerifier>, String> {
     let verifier = if extra_roots.is_empty() {
         rustls_platform_verifier::Verifier::new(provider.clone())
     } else {
@@ -44,13 +106,30 @@ fn builder_with_alpn(
         )
     }
     .map_err(|e| format!("could not load the trusted root certificates: {e}"))?;
-    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+    Ok(Arc::new(verifier))
+}
+
+/// A reqwest builder whose TLS checks servers by `trust`, on ring; callers add their
+/// own timeouts and policies. HTTP/1.1 only: a JSON RPC call gains nothing from HTTP/2.
+pub(crate) fn http_builder(trust: &Trust) -> Result<reqwest::ClientBuilder, String> {
+    builder_with_alpn(trust, vec![b"http/1.1".to_vec()])
+}
+
+/// [`http_builder`] for the calls that need HTTP/2 (event streams): ALPN offers `h2`
+/// first, and HTTP/1.1 for an endpoint that does not speak it (a local test server).
+#[cfg(feature = "http2")]
+pub(crate) fn http2_builder(trust: &Trust) -> Result<reqwest::ClientBuilder, String> {
+    builder_with_alpn(trust, vec![b"h2".to_vec(), b"http/1.1".to_vec()])
+}
+
+fn builder_with_alpn(trust: &Trust, alpn: Vec<Vec<u8>>) -> Result<reqwest::ClientBuilder, String> {
+    let mut config = rustls::ClientConfig::builder_with_provider(trust.provider.clone())
         .with_safe_default_protocol_versions()
         .map_err(|e| format!("could not set up TLS: {e}"))?
         .dangerous()
-        // The platform verifier is the verifier reqwest itself uses on rustls: the
-        // system's trust store, checked as webpki checks it.
-        .with_custom_certificate_verifier(Arc::new(verifier))
+        // The system's trust store, checked as webpki checks it: what reqwest itself
+        // does on rustls, through the platform verifier.
+        .with_custom_certificate_verifier(trust.verifier.clone())
         .with_no_client_auth();
     // reqwest sets ALPN itself only on configs it builds: a preconfigured one offers
     // what it says here.
@@ -122,12 +201,33 @@ mod tests {
         }
     }
 
+    #[cfg(all(unix, not(target_vendor = "apple"), not(target_os = "android")))]
+    #[test]
+    fn no_usable_root_is_an_error_naming_where_it_looked() {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let nothing = || crate::system_roots::SystemRoots {
+            certs: vec![CertificateDer::from(b"not a certificate".to_vec())],
+            places: vec![
+                "/etc/ssl/certs/ca-certificates.crt".into(),
+                "/etc/ssl/certs".into(),
+            ],
+            problems: Vec::new(),
+        };
+        let err = verifier_over(nothing(), &ExtraRoots::from([]), &provider).expect_err("no root");
+        assert!(
+            err.contains("no usable certificate in the system's trust store")
+                && err.contains("looked in /etc/ssl/certs/ca-certificates.crt, /etc/ssl/certs")
+                && err.contains("SSL_CERT_FILE"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn building_does_not_install_a_process_wide_provider() {
-        http_builder(&ExtraRoots::from([]))
+        http_builder(&Trust::load(&ExtraRoots::from([])).unwrap())
             .unwrap()
             .build()
             .unwrap();
-        assert!(rustls::crypto::CryptoProvider::get_default().is_none());
+        assert!(CryptoProvider::get_default().is_none());
     }
 }

@@ -5,11 +5,13 @@
 //! instance metadata) both send through [`send`], each with its own [`Bounds`], so a
 //! fix here is a fix to both.
 
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicU16, Ordering};
 use std::time::Duration;
 
+use bytes::Bytes;
 use hyper_util::client::proxy::matcher::Matcher;
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::error::{TransportError, TransportErrorKind};
 use crate::http::RawResponse;
@@ -207,4 +209,171 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
     };
     // reqwest's message names the URL; keep it, it holds no secret.
     TransportError::new(kind, doing.to_owned()).with_source(err)
+}
+
+/// The headers of one request, as they are sent: each value either static text or a
+/// range of one buffer that holds all the others, so that an attempt's headers cost
+/// one allocation for their values, where a `String` each cost ten, each then copied
+/// again into the request (BENCHMARKS.md).
+#[derive(Default)]
+pub(crate) struct RequestHeaders {
+    text: String,
+    entries: Vec<(Cow<'static, str>, Value)>,
+}
+
+#[derive(Clone, Copy)]
+enum Value {
+    Static(&'static str),
+    /// `text[start..end]`.
+    Text(usize, usize),
+}
+
+impl RequestHeaders {
+    /// Room for `headers` headers whose values not pushed as static take `text` bytes.
+    pub(crate) fn with_capacity(headers: usize, text: usize) -> RequestHeaders {
+        RequestHeaders {
+            text: String::with_capacity(text),
+            entries: Vec::with_capacity(headers),
+        }
+    }
+
+    /// A header whose value is static text: sent without a copy.
+    pub(crate) fn push_static(&mut self, name: Cow<'static, str>, value: &'static str) {
+        self.entries.push((name, Value::Static(value)));
+    }
+
+    /// A header whose value is copied into the shared buffer.
+    pub(crate) fn push(&mut self, name: Cow<'static, str>, value: &str) {
+        let start = self.text.len();
+        self.text.push_str(value);
+        self.entries
+            .push((name, Value::Text(start, self.text.len())));
+    }
+
+    /// A header whose value is written into the shared buffer.
+    pub(crate) fn push_fmt(&mut self, name: Cow<'static, str>, value: std::fmt::Arguments<'_>) {
+        let start = self.text.len();
+        // Writing to a `String` cannot fail.
+        let _ = std::fmt::Write::write_fmt(&mut self.text, value);
+        self.entries
+            .push((name, Value::Text(start, self.text.len())));
+    }
+
+    /// A header whose value is pushed as static text when it is, copied when not.
+    // The `Cow` is the point: its variant says whether the value is `'static`.
+    #[allow(clippy::ptr_arg)]
+    pub(crate) fn push_cow(&mut self, name: Cow<'static, str>, value: &Cow<'static, str>) {
+        match value {
+            Cow::Borrowed(value) => self.push_static(name, value),
+            Cow::Owned(value) => self.push(name, value),
+        }
+    }
+
+    /// Names and values, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&Cow<'static, str>, &str)> {
+        self.entries.iter().map(|(name, value)| {
+            (
+                name,
+                match *value {
+                    Value::Static(value) => value,
+                    Value::Text(start, end) => &self.text[start..end],
+                },
+            )
+        })
+    }
+
+    /// Each header with a value of its own, as [`HttpRequest`](crate::HttpRequest)
+    /// holds them.
+    pub(crate) fn into_pairs(self) -> Vec<(Cow<'static, str>, String)> {
+        self.iter()
+            .map(|(name, value)| (name.clone(), value.to_owned()))
+            .collect()
+    }
+
+    /// The headers as reqwest sends them, without those `skip` names; an error names a
+    /// header whose name or value HTTP cannot carry (a prefix-header member's key or
+    /// value), never the value itself, which may be a token.
+    pub(crate) fn into_header_map(
+        self,
+        extra: usize,
+        skip: impl Fn(&str) -> bool,
+    ) -> Result<HeaderMap, String> {
+        let mut map = HeaderMap::with_capacity(self.entries.len() + extra);
+        let text = Bytes::from(self.text.into_bytes());
+        for (name, value) in self.entries {
+            if skip(&name) {
+                continue;
+            }
+            let name = match name {
+                Cow::Borrowed(name) => HeaderName::from_static(name),
+                Cow::Owned(name) => HeaderName::try_from(name.as_str())
+                    .map_err(|_| format!("{name:?} is not a valid HTTP header name"))?,
+            };
+            // Only the value's bytes are checked, as `HeaderValue::try_from` does.
+            let bytes = match value {
+                Value::Static(value) => Bytes::from_static(value.as_bytes()),
+                Value::Text(start, end) => text.slice(start..end),
+            };
+            let value = HeaderValue::from_maybe_shared(bytes).map_err(|_| {
+                format!("the {name} header would carry bytes an HTTP header cannot")
+            })?;
+            map.append(name, value);
+        }
+        Ok(map)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_headers_keep_their_order_and_values_and_check_them() {
+        let mut headers = RequestHeaders::with_capacity(4, 8);
+        headers.push(Cow::Borrowed("host"), "example.com");
+        headers.push_static(Cow::Borrowed("user-agent"), "awsjson");
+        headers.push_fmt(Cow::Borrowed("content-length"), format_args!("{}", 12));
+        headers.push_cow(Cow::Owned("x-amz-meta-a".into()), &Cow::Owned("b".into()));
+        let pairs: Vec<(String, String)> = headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_owned()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("host", "example.com"),
+                ("user-agent", "awsjson"),
+                ("content-length", "12"),
+                ("x-amz-meta-a", "b"),
+            ]
+            .map(|(n, v)| (n.to_owned(), v.to_owned()))
+        );
+        let map = headers
+            .into_header_map(0, |name| name == "content-length")
+            .unwrap();
+        let sent: Vec<(&str, &[u8])> = map
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_bytes()))
+            .collect();
+        assert_eq!(
+            sent,
+            [
+                ("host", &b"example.com"[..]),
+                ("user-agent", b"awsjson"),
+                ("x-amz-meta-a", b"b"),
+            ]
+        );
+
+        let mut bad_name = RequestHeaders::default();
+        bad_name.push(Cow::Owned("bad name".into()), "v");
+        let err = bad_name.into_header_map(0, |_| false).unwrap_err();
+        assert!(
+            err.contains("\"bad name\" is not a valid HTTP header name"),
+            "{err}"
+        );
+        let mut bad_value = RequestHeaders::default();
+        bad_value.push(Cow::Borrowed("x-token"), "secret\r\nvalue");
+        let err = bad_value.into_header_map(0, |_| false).unwrap_err();
+        assert!(err.contains("x-token") && !err.contains("secret"), "{err}");
+    }
 }

@@ -452,7 +452,8 @@ impl Http {
         if let Some(stack) = &*self.stack.read().unwrap_or_else(PoisonError::into_inner) {
             return Ok(stack.clone());
         }
-        let client = crate::tls::http_builder(&self.roots)
+        let client = crate::tls::Trust::load(&self.roots)
+            .and_then(|trust| crate::tls::http_builder(&trust))
             .and_then(|b| b.build().map_err(|e| e.to_string()))
             .map_err(|message| HttpFailure {
                 unreachable: false,

@@ -44,6 +44,7 @@ async fn setup_from_env(_endpoint: &str) -> Ctx {
     Ctx {
         dynamodb: aws_sdk_dynamodb::Client::new(&config),
         partner: aws_sdk_partnercentralselling::Client::new(&config),
+        lambda: aws_sdk_lambda::Client::new(&config),
     }
 }
 
