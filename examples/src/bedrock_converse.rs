@@ -9,6 +9,13 @@
 
 use awsjson::{aws_json_operation, aws_json_shape};
 
+// The service's errors are the same shapes as `InvokeModel`'s: declared once.
+pub use crate::bedrock_runtime::{
+    AccessDeniedException, InternalServerException, ModelErrorException, ModelNotReadyException,
+    ModelTimeoutException, ResourceNotFoundException, ServiceUnavailableException,
+    ThrottlingException, ValidationException,
+};
+
 #[aws_json_operation(
     operation = "bedrock-runtime#ConverseStream", // POST /model/{modelId}/converse-stream
     output = ConverseStreamResponse,
@@ -36,62 +43,6 @@ pub struct ConverseStream {
 #[derive(Debug, Default)]
 pub struct ConverseStreamResponse {
     pub stream: awsjson::EventStream<ConverseStreamOutput, ConverseStreamError>, // HTTP payload
-}
-
-#[aws_json_shape(shape = "bedrock-runtime#AccessDeniedException")]
-#[derive(Debug, Clone, Default)]
-pub struct AccessDeniedException {
-    pub message: Option<String>,
-}
-
-#[aws_json_shape(shape = "bedrock-runtime#InternalServerException")]
-#[derive(Debug, Clone, Default)]
-pub struct InternalServerException {
-    pub message: Option<String>,
-}
-
-#[aws_json_shape(shape = "bedrock-runtime#ModelErrorException")]
-#[derive(Debug, Clone, Default)]
-pub struct ModelErrorException {
-    pub message: Option<String>,
-    pub original_status_code: Option<i32>,
-    pub resource_name: Option<String>,
-}
-
-#[aws_json_shape(shape = "bedrock-runtime#ModelNotReadyException")]
-#[derive(Debug, Clone, Default)]
-pub struct ModelNotReadyException {
-    pub message: Option<String>,
-}
-
-#[aws_json_shape(shape = "bedrock-runtime#ModelTimeoutException")]
-#[derive(Debug, Clone, Default)]
-pub struct ModelTimeoutException {
-    pub message: Option<String>,
-}
-
-#[aws_json_shape(shape = "bedrock-runtime#ResourceNotFoundException")]
-#[derive(Debug, Clone, Default)]
-pub struct ResourceNotFoundException {
-    pub message: Option<String>,
-}
-
-#[aws_json_shape(shape = "bedrock-runtime#ServiceUnavailableException")]
-#[derive(Debug, Clone, Default)]
-pub struct ServiceUnavailableException {
-    pub message: Option<String>,
-}
-
-#[aws_json_shape(shape = "bedrock-runtime#ThrottlingException")]
-#[derive(Debug, Clone, Default)]
-pub struct ThrottlingException {
-    pub message: Option<String>,
-}
-
-#[aws_json_shape(shape = "bedrock-runtime#ValidationException")]
-#[derive(Debug, Clone, Default)]
-pub struct ValidationException {
-    pub message: Option<String>,
 }
 
 #[aws_json_shape(shape = "bedrock-runtime#Message")]
