@@ -465,3 +465,97 @@ async fn an_attempt_that_sent_events_is_not_retried() {
     // The `initial-request`, then the caller's event.
     assert_eq!(received[0].input.clone().unwrap().unwrap().len(), 2);
 }
+
+/// A typed input stream (`awsjson::InputStream` as the input's payload, restJson1):
+/// the events of the union are encoded by their bindings and signed in a chain as
+/// they go, end to end through the event server's signature checks.
+#[aws_json_shape]
+#[derive(Debug, Clone, PartialEq)]
+struct AudioChunk {
+    #[aws(event_payload)]
+    bytes: awsjson::Blob,
+}
+
+#[aws_json_shape]
+#[derive(Debug, Clone, PartialEq)]
+enum AudioStream {
+    AudioEvent(AudioChunk),
+}
+
+#[aws_json_operation(
+    http = "POST /stream-transcription",
+    signing_name = "eventtest",
+    endpoint_prefix = "eventtest"
+)]
+struct StartTranscription {
+    #[aws(header = "x-language")]
+    language: String,
+    #[aws(payload)]
+    audio: awsjson::InputStream<AudioStream>,
+}
+
+#[tokio::test]
+async fn a_typed_input_stream_is_encoded_and_signed_end_to_end() {
+    let server = EventServer::start_reading_input(credentials(), vec![])
+        .await
+        .unwrap();
+    let client = client(&server, credentials());
+    let (sender, audio) = awsjson::InputStream::<AudioStream>::channel(1);
+    let op = StartTranscription {
+        language: "en-US".into(),
+        audio,
+    };
+    let feeding = tokio::spawn(async move {
+        for n in 1..=3u8 {
+            let chunk = AudioChunk {
+                bytes: awsjson::Blob::new(vec![n; 100]),
+            };
+            sender.send(AudioStream::AudioEvent(chunk)).await.unwrap();
+        }
+        // Dropping the sender ends the stream.
+    });
+    tokio::time::timeout(WAIT, op.send(&client))
+        .await
+        .unwrap()
+        .unwrap();
+    tokio::time::timeout(WAIT, feeding).await.unwrap().unwrap();
+    // The server records the request once its input stream has ended.
+    let deadline = tokio::time::Instant::now() + WAIT;
+    let got = loop {
+        if let Some(got) = server.requests().into_iter().next() {
+            if got.input.is_some() {
+                break got;
+            }
+        }
+        assert!(tokio::time::Instant::now() < deadline, "no input recorded");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    };
+    assert_eq!(got.rejected, None);
+    let header = |name: &str| {
+        got.request
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    };
+    assert_eq!(header("x-language"), Some("en-US"));
+    assert_eq!(
+        header("x-amz-content-sha256"),
+        Some("STREAMING-AWS4-HMAC-SHA256-EVENTS")
+    );
+    assert_eq!(
+        header("content-type"),
+        Some("application/vnd.amazon.eventstream")
+    );
+    let input = got.input.clone().unwrap().unwrap();
+    assert_eq!(input.len(), 3, "{input:?}");
+    for (n, event) in input.iter().enumerate() {
+        assert_eq!(event.header_str(":message-type"), Some("event"));
+        assert_eq!(event.header_str(":event-type"), Some("AudioEvent"));
+        assert_eq!(
+            event.header_str(":content-type"),
+            Some("application/octet-stream")
+        );
+        assert_eq!(event.payload().as_ref(), &[n as u8 + 1; 100][..]);
+    }
+}
