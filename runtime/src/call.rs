@@ -13,7 +13,7 @@ use crate::protocol::{decode::decode_answer, prepare};
 /// Sends `op`: fills its idempotency token and encodes it once, then lets the client's
 /// non-generic attempt loop sign, send and retry, and decodes the last response.
 ///
-/// A plain function returning [`send_with`]'s future, not an `async fn` around it: one
+/// A plain function returning `send_with`'s future, not an `async fn` around it: one
 /// state machine per operation instead of two (issue 20).
 pub fn send<'a, O: Operation>(
     client: &'a Client,
