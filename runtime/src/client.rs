@@ -494,7 +494,7 @@ impl Client {
             max: self.inner.max_attempts,
             extra: &none,
         };
-        let (destination, headers, _, url) = self
+        let (destination, headers, _, url, _) = self
             .sign(service, target, prepared, &prepared.body, time, &attempt)
             .await?;
         Ok(HttpRequest {
@@ -722,7 +722,7 @@ impl Client {
         // short must say so, as the retry loop does not send such a call again.
         let status = AtomicU16::new(0);
         let once = async {
-            let (destination, headers, discovered, url) = self
+            let (destination, headers, discovered, url, credentials) = self
                 .sign(
                     call.service,
                     call.target,
@@ -754,12 +754,6 @@ impl Client {
                         .iter()
                         .find(|(name, _)| *name == "authorization")
                         .map_or("", |(_, value)| value);
-                    let credentials = self
-                        .inner
-                        .credentials
-                        .provide_credentials()
-                        .await
-                        .map_err(Error::Credentials)?;
                     AttemptBody::Signed(signed_body.body(
                         info.attempt,
                         authorization,
@@ -1133,7 +1127,7 @@ impl Client {
             Cow::Borrowed("amz-sdk-request"),
             format_args!("attempt={}; max={}", info.attempt, info.max),
         );
-        Ok((destination, headers, discovered, url))
+        Ok((destination, headers, discovered, url, credentials))
     }
 
     /// Sends one request and reads the whole response, up to the size cap.
@@ -1400,13 +1394,17 @@ impl retry::Attempts for CallAttempts<'_> {
     }
 }
 
-/// Where an attempt goes, its signed headers, and the discovered address it goes to.
+/// Where an attempt goes, its signed headers, the discovered address it goes to, and
+/// the credentials that signed it.
 type Signed = (
     Arc<Destination>,
     RequestHeaders,
     Option<Arc<str>>,
     // restJson1: the operation's URL (the endpoint's with its path and query).
     Option<reqwest::Url>,
+    // The credentials that signed it: an input stream's events chain from its
+    // signature, so they must sign with the same ones, not a later refresh.
+    Credentials,
 );
 
 /// Where one attempt goes: the method, and the URL (the destination's for awsJson);
