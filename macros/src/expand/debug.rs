@@ -1,5 +1,8 @@
-//! `Debug` for a struct with sensitive members: the user's `#[derive(Debug)]` is taken
-//! over by an impl that prints those members as the official SDKs do, redacted.
+//! `Debug` of declared types: the user's `#[derive(Debug)]` is taken over by an impl
+//! that prints sensitive members as the official SDKs do, redacted. A struct's impl is
+//! one call of the runtime's `debug::debug_struct` with a table of its members, whether
+//! or not it has sensitive ones (issue 20: less code than the derive's, and no
+//! `<&T as Debug>::fmt` per struct).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -8,13 +11,14 @@ use syn::punctuated::Punctuated;
 
 use crate::checked::{Field, Variant};
 
-/// What a sensitive member prints in place of its value (the official SDKs' text).
+/// What a sensitive union member prints in place of its value (the official SDKs' text;
+/// a struct's use the runtime's `debug::REDACTED`, the same text).
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
-/// When a field is sensitive and `item` derives `Debug`: removes `Debug` from its
-/// derives and returns the redacting impl. Otherwise leaves `item` as it is.
-pub(crate) fn redacting(item: &mut syn::DeriveInput, fields: &[Field]) -> Option<TokenStream> {
-    if !fields.iter().any(|f| f.sensitive) || !strip_derived_debug(item) {
+/// When `item` derives `Debug`: removes `Debug` from its derives and returns the impl
+/// that replaces it. Otherwise leaves `item` as it is.
+pub(crate) fn struct_debug(item: &mut syn::DeriveInput, fields: &[Field]) -> Option<TokenStream> {
+    if !strip_derived_debug(item) {
         return None;
     }
     let ident = &item.ident;
@@ -23,24 +27,22 @@ pub(crate) fn redacting(item: &mut syn::DeriveInput, fields: &[Field]) -> Option
         let member = &f.decl.ident;
         let label = member.unraw().to_string();
         if f.sensitive {
-            quote!(::core::fmt::DebugStruct::field(&mut __s, #label, &#REDACTED);)
+            quote!((#label, &::awsjson::__private::debug::REDACTED))
         } else {
-            quote!(::core::fmt::DebugStruct::field(&mut __s, #label, &self.#member);)
+            quote!((#label, &self.#member))
         }
     });
     Some(quote! {
         #[automatically_derived]
         impl ::core::fmt::Debug for #ident {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                let mut __s = ::core::fmt::Formatter::debug_struct(__f, #name);
-                #(#entries)*
-                ::core::fmt::DebugStruct::finish(&mut __s)
+                ::awsjson::__private::debug::debug_struct(__f, #name, &[#(#entries),*])
             }
         }
     })
 }
 
-/// As [`redacting`], for a union: its sensitive members print redacted, and the added
+/// As [`struct_debug`], for a union that has sensitive members: its sensitive members print redacted, and the added
 /// `Unknown` variant (which holds only a member's name) as it is.
 pub(crate) fn redacting_union(
     item: &mut syn::DeriveInput,

@@ -10,7 +10,7 @@ use crate::checked::{Binding, EndpointParamValue, Mirror, Operation, Service};
 pub(crate) fn expand(op: &Operation) -> TokenStream {
     let args = &op.decl.args;
     let mut item = op.body.item.clone();
-    let debug = super::debug::redacting(&mut item, &op.body.fields);
+    let debug = super::debug::struct_debug(&mut item, &op.body.fields);
     let item = &item;
     // Deserialize only on request (`deserialize`) or for the typed mock: few callers
     // load a request from JSON (a fixture, a queue), and it is a third of an

@@ -16,22 +16,21 @@ use crate::ty;
 /// an operation check at compile time that its `output` and errors fit the model.
 pub(crate) fn expand(shape: &Struct) -> TokenStream {
     let mut item = shape.item.clone();
-    let debug = super::debug::redacting(&mut item, &shape.fields);
+    let debug = super::debug::struct_debug(&mut item, &shape.fields);
     let impls = serde_impls(&item, &shape.fields, Read::Always);
     let ident = &item.ident;
     let item = &item;
     let model = shape.model.as_deref().unwrap_or_default();
-    // Members by place (wire name, and binding outside the body), so that an output or
-    // error mirrors the model's bindings too.
-    let wires = shape.fields.iter().map(|f| f.binding.place(&f.wire_name));
-    let messages = shape.fields.iter().map(|f| {
-        format!(
-            "field `{}` of `{ident}` ({}) is not a member of the model shape the operation names",
-            f.decl.ident,
-            f.binding.describe(&f.wire_name)
-        )
-    });
-    let redacted = redacted_members(&shape.fields);
+    // A type that names its model shape is checked by that name alone (`mirror.rs`
+    // reads `MEMBERS` and `REDACTED` only when `MODEL_SHAPE` is empty): its member
+    // table and one message per field would be read by nothing (issue 20: about a
+    // tenth of the expansion of a scaffolded crate).
+    let members = shape.model.is_none().then(|| members(ident, &shape.fields));
+    let redacted = shape
+        .model
+        .is_none()
+        .then(|| redacted_members(&shape.fields))
+        .flatten();
     let decode_http = super::http::decode(&shape.fields);
     let event_shape = super::event_stream::event_shape(ident, &shape.fields);
     let event_stream = event_stream_member(&shape.fields);
@@ -52,7 +51,7 @@ pub(crate) fn expand(shape: &Struct) -> TokenStream {
         #[automatically_derived]
         impl ::awsjson::__private::OutputShape for #ident {
             const MODEL_SHAPE: &'static str = #model;
-            const MEMBERS: &'static [(&'static str, &'static str)] = &[#((#wires, #messages)),*];
+            #members
             #redacted
             #streaming
 
@@ -90,6 +89,21 @@ fn event_stream_member(fields: &[Field]) -> Option<TokenStream> {
             ::core::option::Option::Some(member)
         }
     })
+}
+
+/// `OutputShape::MEMBERS`: members by place (wire name, and binding outside the body,
+/// so that an output or error mirrors the model's bindings too), each with its misfit
+/// message.
+fn members(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
+    let wires = fields.iter().map(|f| f.binding.place(&f.wire_name));
+    let messages = fields.iter().map(|f| {
+        format!(
+            "field `{}` of `{ident}` ({}) is not a member of the model shape the operation names",
+            f.decl.ident,
+            f.binding.describe(&f.wire_name)
+        )
+    });
+    quote!(const MEMBERS: &'static [(&'static str, &'static str)] = &[#((#wires, #messages)),*];)
 }
 
 /// `OutputShape::REDACTED`: the wire names of the sensitive fields, for the check of an

@@ -1,4 +1,4 @@
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct CreateResourceSnapshotJob {
     pub catalog: String,
     pub engagement_identifier: String,
@@ -7,6 +7,27 @@ pub struct CreateResourceSnapshotJob {
     pub resource_type: ResourceType,
     pub client_token: Option<String>,
     pub tags: Option<Vec<Tag>>,
+}
+#[automatically_derived]
+impl ::core::fmt::Debug for CreateResourceSnapshotJob {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::awsjson::__private::debug::debug_struct(
+            __f,
+            "CreateResourceSnapshotJob",
+            &[
+                ("catalog", &self.catalog),
+                ("engagement_identifier", &self.engagement_identifier),
+                ("resource_identifier", &self.resource_identifier),
+                (
+                    "resource_snapshot_template_identifier",
+                    &self.resource_snapshot_template_identifier,
+                ),
+                ("resource_type", &self.resource_type),
+                ("client_token", &self.client_token),
+                ("tags", &self.tags),
+            ],
+        )
+    }
 }
 #[doc(hidden)]
 #[allow(unused_qualifications, clippy::all, clippy::pedantic)]

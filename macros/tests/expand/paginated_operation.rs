@@ -1,7 +1,17 @@
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct ListSecrets {
     pub max_results: Option<i32>,
     pub next_token: Option<String>,
+}
+#[automatically_derived]
+impl ::core::fmt::Debug for ListSecrets {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::awsjson::__private::debug::debug_struct(
+            __f,
+            "ListSecrets",
+            &[("max_results", &self.max_results), ("next_token", &self.next_token)],
+        )
+    }
 }
 #[doc(hidden)]
 #[allow(unused_qualifications, clippy::all, clippy::pedantic)]

@@ -7,23 +7,16 @@ pub struct GetSecretValueResponse {
 #[automatically_derived]
 impl ::core::fmt::Debug for GetSecretValueResponse {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let mut __s = ::core::fmt::Formatter::debug_struct(
+        ::awsjson::__private::debug::debug_struct(
             __f,
             "GetSecretValueResponse",
-        );
-        ::core::fmt::DebugStruct::field(&mut __s, "name", &self.name);
-        ::core::fmt::DebugStruct::field(
-            &mut __s,
-            "secret_string",
-            &"*** Sensitive Data Redacted ***",
-        );
-        ::core::fmt::DebugStruct::field(
-            &mut __s,
-            "version_id",
-            &"*** Sensitive Data Redacted ***",
-        );
-        ::core::fmt::DebugStruct::field(&mut __s, "created_date", &self.created_date);
-        ::core::fmt::DebugStruct::finish(&mut __s)
+            &[
+                ("name", &self.name),
+                ("secret_string", &::awsjson::__private::debug::REDACTED),
+                ("version_id", &::awsjson::__private::debug::REDACTED),
+                ("created_date", &self.created_date),
+            ],
+        )
     }
 }
 #[doc(hidden)]
@@ -220,25 +213,6 @@ const _: () = {
 #[automatically_derived]
 impl ::awsjson::__private::OutputShape for GetSecretValueResponse {
     const MODEL_SHAPE: &'static str = "secretsmanager#GetSecretValueResponse";
-    const MEMBERS: &'static [(&'static str, &'static str)] = &[
-        (
-            "Name",
-            "field `name` of `GetSecretValueResponse` (wire name `Name`) is not a member of the model shape the operation names",
-        ),
-        (
-            "SecretString",
-            "field `secret_string` of `GetSecretValueResponse` (wire name `SecretString`) is not a member of the model shape the operation names",
-        ),
-        (
-            "VersionId",
-            "field `version_id` of `GetSecretValueResponse` (wire name `VersionId`) is not a member of the model shape the operation names",
-        ),
-        (
-            "CreatedDate",
-            "field `created_date` of `GetSecretValueResponse` (wire name `CreatedDate`) is not a member of the model shape the operation names",
-        ),
-    ];
-    const REDACTED: &'static [&'static str] = &["SecretString", "VersionId"];
     fn decode(
         body: &[u8],
     ) -> ::core::result::Result<Self, ::awsjson::__private::serde_json::Error> {

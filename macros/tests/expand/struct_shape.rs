@@ -1,7 +1,17 @@
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Tag {
     pub key: String,
     pub value: String,
+}
+#[automatically_derived]
+impl ::core::fmt::Debug for Tag {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::awsjson::__private::debug::debug_struct(
+            __f,
+            "Tag",
+            &[("key", &self.key), ("value", &self.value)],
+        )
+    }
 }
 #[doc(hidden)]
 #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
@@ -114,16 +124,6 @@ const _: () = {
 #[automatically_derived]
 impl ::awsjson::__private::OutputShape for Tag {
     const MODEL_SHAPE: &'static str = "partnercentral-selling#Tag";
-    const MEMBERS: &'static [(&'static str, &'static str)] = &[
-        (
-            "Key",
-            "field `key` of `Tag` (wire name `Key`) is not a member of the model shape the operation names",
-        ),
-        (
-            "Value",
-            "field `value` of `Tag` (wire name `Value`) is not a member of the model shape the operation names",
-        ),
-    ];
     fn decode(
         body: &[u8],
     ) -> ::core::result::Result<Self, ::awsjson::__private::serde_json::Error> {
