@@ -27,16 +27,29 @@ pub(crate) fn headers(
 ///
 /// The body is built once per call, so every retry carries the same bytes and token.
 pub fn encode<O: Operation>(op: &O) -> Result<Vec<u8>, Error<Infallible>> {
-    let mut body = serde_json::to_vec(op).map_err(|e| {
-        Error::Config(crate::error::ConfigError::new(format!(
-            "could not encode the {} request: {e}",
-            O::TARGET
-        )))
-    })?;
-    if let Some(member) = O::IDEMPOTENCY_TOKEN.filter(|_| op.idempotency_token_missing()) {
-        insert_token(&mut body, member, crate::uuid::Uuid::new_v4().as_str());
+    // Generic only in what needs `O`: the error and the token go through functions
+    // compiled once (issue 20: no closure, `map_err` or `filter` per operation).
+    let mut body = Vec::with_capacity(128);
+    if let Err(e) = serde_json::to_writer(&mut body, op) {
+        return Err(encode_error(O::TARGET, &e));
+    }
+    if op.idempotency_token_missing() {
+        fill_token(&mut body, O::IDEMPOTENCY_TOKEN);
     }
     Ok(body)
+}
+
+fn encode_error(target: &str, e: &serde_json::Error) -> Error<Infallible> {
+    Error::Config(crate::error::ConfigError::new(format!(
+        "could not encode the {target} request: {e}"
+    )))
+}
+
+/// A fresh token in `body` when the operation has a token `member`.
+fn fill_token(body: &mut Vec<u8>, member: Option<&str>) {
+    if let Some(member) = member {
+        insert_token(body, member, crate::uuid::Uuid::new_v4().as_str());
+    }
 }
 
 /// Adds `"member":"token"` as the first member of the encoded object `body`.

@@ -20,20 +20,21 @@ pub(crate) fn decode_answer<O: Operation>(
     attempts: u32,
     stream: Option<crate::ByteStream>,
 ) -> Result<O::Output, Error<O::Error>> {
+    // `match`es and functions without `O` rather than closures: each closure, and each
+    // `map_err` or `unwrap_or_else` it is passed to, would be compiled once per
+    // operation (issue 20).
     if response.is_success() {
         let mut read = Response::new(response, &response.body);
         read.stream = stream;
-        return O::Output::decode_http(&mut read).map_err(|e| {
-            Error::Decode(DecodeError::from_response(
-                "the success response does not match the output shape",
-                response,
-                Some(e),
-            ))
-        });
+        return match O::Output::decode_http(&mut read) {
+            Ok(output) => Ok(output),
+            Err(e) => Err(Error::Decode(output_mismatch(response, e))),
+        };
     }
-    let answer = error
-        .unwrap_or_else(|| read_error(response))
-        .map_err(Error::Decode)?;
+    let answer = match error_answer(response, error) {
+        Ok(answer) => answer,
+        Err(e) => return Err(Error::Decode(e)),
+    };
     let modeled = O::Error::modeled_http(
         &answer.meta.code,
         &mut Response::new(response, answer.body(response)),
@@ -44,18 +45,43 @@ pub(crate) fn decode_answer<O: Operation>(
     }
     let error = match modeled {
         Some(Ok(error)) => error,
-        Some(Err(e)) => {
-            return Err(Error::Decode(DecodeError::from_response(
-                format!("the {} error response does not match its shape", meta.code),
-                response,
-                Some(e),
-            )));
-        }
+        Some(Err(e)) => return Err(Error::Decode(error_mismatch(response, &meta, e))),
         None => O::Error::unmodeled(UnmodeledError::new(meta.clone())),
     };
     Err(Error::Service(
         ServiceError::new(error, meta).with_attempts(attempts),
     ))
+}
+
+fn output_mismatch(response: &RawResponse, e: serde_json::Error) -> DecodeError {
+    DecodeError::from_response(
+        "the success response does not match the output shape",
+        response,
+        Some(e),
+    )
+}
+
+/// The error response as the retry loop read it, or read now.
+fn error_answer(
+    response: &RawResponse,
+    error: Option<Result<ErrorAnswer, DecodeError>>,
+) -> Result<ErrorAnswer, DecodeError> {
+    match error {
+        Some(answer) => answer,
+        None => read_error(response),
+    }
+}
+
+fn error_mismatch(
+    response: &RawResponse,
+    meta: &crate::error::ErrorMeta,
+    e: serde_json::Error,
+) -> DecodeError {
+    DecodeError::from_response(
+        format!("the {} error response does not match its shape", meta.code),
+        response,
+        Some(e),
+    )
 }
 
 #[cfg(test)]

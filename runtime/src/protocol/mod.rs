@@ -94,8 +94,9 @@ pub(crate) fn prepare<O: Operation>(
 ) -> Result<Prepared, Error<Infallible>> {
     // Branches on constants (`if const`), so that rustc instantiates only the taken
     // one per operation: an awsJson operation compiles no restJson1 encoding, one
-    // without endpoint paths no `to_value` of its input (issue 20).
-    let (method, uri, mut body, stream, mut headers) = if const { O::HTTP.is_none() } {
+    // without endpoint paths no `to_value` of its input (issue 20). What needs no
+    // `O` is `finish`'s, compiled once rather than per operation.
+    let (method, uri, body, stream, headers) = if const { O::HTTP.is_none() } {
         (
             "POST",
             String::new(),
@@ -113,45 +114,66 @@ pub(crate) fn prepare<O: Operation>(
             encoded.headers,
         )
     };
-    let host_prefix = op.host_prefix().map_err(|e| {
-        Error::Config(crate::error::ConfigError::new(format!(
-            "the {} member `{}` is {:?}, which cannot be part of a host name (letters, digits and inner hyphens only)",
-            O::TARGET,
-            e.member,
-            e.value
-        )))
-    })?;
-    let compress = O::REQUEST_COMPRESSION && min_compression.is_some_and(|min| body.len() >= min);
-    if let Some(compressed) = compress.then(|| gzip(&body)).flatten() {
-        body = compressed;
-        headers.push((Cow::Borrowed("content-encoding"), Cow::Borrowed("gzip")));
-    }
-    if O::QUERY_COMPATIBLE {
-        headers.push((Cow::Borrowed("x-amzn-query-mode"), Cow::Borrowed("true")));
-    }
+    let host_prefix = match op.host_prefix() {
+        Ok(prefix) => prefix,
+        Err(e) => return Err(host_label_error(O::TARGET, &e)),
+    };
     let mut endpoint_params = op.endpoint_params();
     if const { !O::ENDPOINT_PATHS.is_empty() } {
         endpoint_params.extend(path_params::<O>(op)?);
     }
-    Ok(Prepared {
-        method,
-        uri,
-        body,
-        stream,
-        stream_response: <O::Output as crate::operation::OutputShape>::STREAMING,
-        event_stream: false,
-        http2: false,
-        host_prefix,
-        endpoint_url: op
-            .endpoint_url()
-            .filter(|u| !u.is_empty())
-            .map(str::to_owned),
-        headers,
-        endpoint_params,
-        endpoint_account_id: O::ENDPOINT_ACCOUNT_ID,
-        discovery: O::ENDPOINT_DISCOVERY,
-        input_stream: false,
-    })
+    let compress = O::REQUEST_COMPRESSION && min_compression.is_some_and(|min| body.len() >= min);
+    Ok(finish(
+        Prepared {
+            method,
+            uri,
+            body,
+            stream,
+            stream_response: <O::Output as crate::operation::OutputShape>::STREAMING,
+            event_stream: false,
+            http2: false,
+            host_prefix,
+            endpoint_url: op.endpoint_url().map(str::to_owned),
+            headers,
+            endpoint_params,
+            endpoint_account_id: O::ENDPOINT_ACCOUNT_ID,
+            discovery: O::ENDPOINT_DISCOVERY,
+            input_stream: false,
+        },
+        compress,
+        O::QUERY_COMPATIBLE,
+    ))
+}
+
+/// The part of [`prepare`] that does not depend on the operation: compression, the
+/// query-mode header, an empty endpoint URL left out.
+fn finish(mut prepared: Prepared, compress: bool, query_compatible: bool) -> Prepared {
+    if let Some(compressed) = compress.then(|| gzip(&prepared.body)).flatten() {
+        prepared.body = compressed;
+        prepared
+            .headers
+            .push((Cow::Borrowed("content-encoding"), Cow::Borrowed("gzip")));
+    }
+    if query_compatible {
+        prepared
+            .headers
+            .push((Cow::Borrowed("x-amzn-query-mode"), Cow::Borrowed("true")));
+    }
+    if prepared.endpoint_url.as_deref() == Some("") {
+        prepared.endpoint_url = None;
+    }
+    prepared
+}
+
+/// The error for a host-prefix member that cannot be part of a host name.
+fn host_label_error(
+    target: &str,
+    e: &crate::endpoint::host_prefix::HostLabelError,
+) -> Error<Infallible> {
+    Error::Config(crate::error::ConfigError::new(format!(
+        "the {target} member `{}` is {:?}, which cannot be part of a host name (letters, digits and inner hyphens only)",
+        e.member, e.value
+    )))
 }
 
 /// The method and request of a restJson1 operation (`O::HTTP` is its route).
