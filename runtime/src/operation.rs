@@ -35,6 +35,19 @@ pub trait Operation: serde::Serialize + Sync {
     const QUERY_COMPATIBLE: bool = false;
     /// Whether the operation asks for gzip request compression (`@requestCompression`).
     const REQUEST_COMPRESSION: bool = false;
+    /// Whether the operation has its own [`host_prefix`](Self::host_prefix),
+    /// [`endpoint_url`](Self::endpoint_url) and
+    /// [`endpoint_params`](Self::endpoint_params): the macro says so beside each, and a
+    /// call asks only for those, so that an operation without them compiles no copy
+    /// of the defaults (compile cost, issue 20).
+    #[doc(hidden)]
+    const HAS_HOST_PREFIX: bool = false;
+    /// See [`HAS_HOST_PREFIX`](Self::HAS_HOST_PREFIX).
+    #[doc(hidden)]
+    const HAS_ENDPOINT_URL: bool = false;
+    /// See [`HAS_HOST_PREFIX`](Self::HAS_HOST_PREFIX).
+    #[doc(hidden)]
+    const HAS_ENDPOINT_PARAMS: bool = false;
     /// The host prefix of the `endpoint` trait, labels filled from the input.
     fn host_prefix(&self) -> Result<Option<String>, HostLabelError> {
         Ok(None)

@@ -85,6 +85,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             quote!(::core::option::Option::Some(::std::string::String::as_str(&self.#field)))
         };
         quote! {
+            const HAS_ENDPOINT_URL: ::core::primitive::bool = true;
             fn endpoint_url(&self) -> ::core::option::Option<&::core::primitive::str> {
                 #value
             }
@@ -119,6 +120,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
         let template = &hp.template;
         let (wires, fields): (Vec<_>, Vec<_>) = hp.labels.iter().cloned().unzip();
         quote! {
+            const HAS_HOST_PREFIX: ::core::primitive::bool = true;
             fn host_prefix(
                 &self,
             ) -> ::core::result::Result<
@@ -243,6 +245,7 @@ fn endpoint_params(params: &[(&'static str, EndpointParamValue)]) -> Option<Toke
     });
     let n = params.len();
     Some(quote! {
+        const HAS_ENDPOINT_PARAMS: ::core::primitive::bool = true;
         fn endpoint_params(
             &self,
         ) -> ::std::vec::Vec<(&'static ::core::primitive::str, ::awsjson::__private::EndpointParam)> {

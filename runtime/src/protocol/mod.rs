@@ -114,11 +114,19 @@ pub(crate) fn prepare<O: Operation>(
             encoded.headers,
         )
     };
-    let host_prefix = match op.host_prefix() {
-        Ok(prefix) => prefix,
-        Err(e) => return Err(host_label_error(O::TARGET, &e)),
+    let host_prefix = if const { O::HAS_HOST_PREFIX } {
+        match op.host_prefix() {
+            Ok(prefix) => prefix,
+            Err(e) => return Err(host_label_error(O::TARGET, &e)),
+        }
+    } else {
+        None
     };
-    let mut endpoint_params = op.endpoint_params();
+    let mut endpoint_params = if const { O::HAS_ENDPOINT_PARAMS } {
+        op.endpoint_params()
+    } else {
+        Vec::new()
+    };
     if const { !O::ENDPOINT_PATHS.is_empty() } {
         endpoint_params.extend(path_params::<O>(op)?);
     }
@@ -133,7 +141,11 @@ pub(crate) fn prepare<O: Operation>(
             event_stream: false,
             http2: false,
             host_prefix,
-            endpoint_url: op.endpoint_url().map(str::to_owned),
+            endpoint_url: if const { O::HAS_ENDPOINT_URL } {
+                op.endpoint_url().map(str::to_owned)
+            } else {
+                None
+            },
             headers,
             endpoint_params,
             endpoint_account_id: O::ENDPOINT_ACCOUNT_ID,
