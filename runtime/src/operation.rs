@@ -104,6 +104,11 @@ pub trait OutputShape: Sized {
     /// arrives instead of whole.
     #[doc(hidden)]
     const STREAMING: bool = false;
+    /// restJson1: the type has its own [`decode_http`](Self::decode_http) (members
+    /// bound to headers, the status or the payload); a call of a type without one
+    /// decodes the body alone, and compiles no copy of the default (issue 20).
+    #[doc(hidden)]
+    const HTTP_BOUND: bool = false;
 
     /// Decodes a success body; an empty body reads as `{}`.
     fn decode(body: &[u8]) -> Result<Self, serde_json::Error>;

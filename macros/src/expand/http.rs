@@ -242,6 +242,7 @@ pub(crate) fn decode(fields: &[Field]) -> Option<TokenStream> {
         Some(step)
     });
     Some(quote! {
+        const HTTP_BOUND: ::core::primitive::bool = true;
         fn decode_http(
             __response: &mut ::awsjson::__private::rest_json::Response<'_>,
         ) -> ::core::result::Result<Self, ::awsjson::__private::serde_json::Error> {

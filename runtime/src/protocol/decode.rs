@@ -24,9 +24,14 @@ pub(crate) fn decode_answer<O: Operation>(
     // `map_err` or `unwrap_or_else` it is passed to, would be compiled once per
     // operation (issue 20).
     if response.is_success() {
-        let mut read = Response::new(response, &response.body);
-        read.stream = stream;
-        return match O::Output::decode_http(&mut read) {
+        let output = if const { <O::Output as OutputShape>::HTTP_BOUND } {
+            let mut read = Response::new(response, &response.body);
+            read.stream = stream;
+            O::Output::decode_http(&mut read)
+        } else {
+            O::Output::decode(&response.body)
+        };
+        return match output {
             Ok(output) => Ok(output),
             Err(e) => Err(Error::Decode(output_mismatch(response, e))),
         };
@@ -35,10 +40,15 @@ pub(crate) fn decode_answer<O: Operation>(
         Ok(answer) => answer,
         Err(e) => return Err(Error::Decode(e)),
     };
-    let modeled = O::Error::modeled_http(
-        &answer.meta.code,
-        &mut Response::new(response, answer.body(response)),
-    );
+    // Only a restJson1 operation's error enum has its own `modeled_http`.
+    let modeled = if const { O::HTTP.is_some() } {
+        O::Error::modeled_http(
+            &answer.meta.code,
+            &mut Response::new(response, answer.body(response)),
+        )
+    } else {
+        O::Error::modeled(&answer.meta.code, answer.body(response))
+    };
     let mut meta = answer.meta;
     if O::QUERY_COMPATIBLE {
         query_error(response, &mut meta);
