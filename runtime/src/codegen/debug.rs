@@ -61,9 +61,9 @@ mod tests {
         assert_eq!(format!("{Table:#?}"), format!("{derived:#?}"));
     }
 
-    struct Empty;
+    struct NoMembers;
 
-    impl fmt::Debug for Empty {
+    impl fmt::Debug for NoMembers {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             debug_struct(f, "Empty", &[])
         }
@@ -73,6 +73,7 @@ mod tests {
     fn a_struct_without_members_prints_its_name() {
         #[derive(Debug)]
         struct Empty {}
-        assert_eq!(format!("{:?}", self::Empty), format!("{:?}", Empty {}));
+        assert_eq!(format!("{NoMembers:?}"), format!("{:?}", Empty {}));
+        assert_eq!(format!("{NoMembers:#?}"), format!("{:#?}", Empty {}));
     }
 }
