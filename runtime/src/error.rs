@@ -309,9 +309,12 @@ impl fmt::Display for ErrorMeta {
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct ServiceError<E> {
-    error: E,
-    meta: ErrorMeta,
-    attempts: u32,
+    // `pub(crate)` so that the call path builds it as a literal: no `new` and
+    // `with_attempts` compiled per operation's error type (issue 20).
+    pub(crate) error: E,
+    pub(crate) meta: ErrorMeta,
+    /// 1 or more.
+    pub(crate) attempts: u32,
 }
 
 impl<E> ServiceError<E> {

@@ -58,9 +58,11 @@ pub(crate) fn decode_answer<O: Operation>(
         Some(Err(e)) => return Err(Error::Decode(error_mismatch(response, &meta, e))),
         None => O::Error::unmodeled(UnmodeledError::new(meta.clone())),
     };
-    Err(Error::Service(
-        ServiceError::new(error, meta).with_attempts(attempts),
-    ))
+    Err(Error::Service(ServiceError {
+        error,
+        meta,
+        attempts: attempts.max(1),
+    }))
 }
 
 fn output_mismatch(response: &RawResponse, e: serde_json::Error) -> DecodeError {
