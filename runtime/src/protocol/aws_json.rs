@@ -30,7 +30,9 @@ pub fn encode<O: Operation>(op: &O) -> Result<Vec<u8>, Error<Infallible>> {
     // Generic only in what needs `O`: the error and the token go through functions
     // compiled once (issue 20: no closure, `map_err` or `filter` per operation).
     let mut body = Vec::with_capacity(128);
-    if let Err(e) = serde_json::to_writer(&mut body, op) {
+    // `serialize` itself rather than `serde_json::to_writer`, one more layer per
+    // operation.
+    if let Err(e) = serde::Serialize::serialize(op, &mut serde_json::Serializer::new(&mut body)) {
         return Err(encode_error(O::TARGET, &e));
     }
     if op.idempotency_token_missing() {
