@@ -282,9 +282,9 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
 
             fn read<'de, __A: ::awsjson::__private::serde::de::MapAccess<'de>>(
                 __s: &mut __Slots,
-                __i: usize,
+                __i: ::core::primitive::usize,
                 __m: &mut __A,
-                __w: &'static str,
+                __w: &'static ::core::primitive::str,
             ) -> ::core::result::Result<(), __A::Error> {
                 match __i {
                     #(#reads)*

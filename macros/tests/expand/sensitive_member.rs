@@ -98,9 +98,9 @@ const _: () = {
         const EMPTY: __Slots = __Slots(__N, __N, __N, __N);
         fn read<'de, __A: ::awsjson::__private::serde::de::MapAccess<'de>>(
             __s: &mut __Slots,
-            __i: usize,
+            __i: ::core::primitive::usize,
             __m: &mut __A,
-            __w: &'static str,
+            __w: &'static ::core::primitive::str,
         ) -> ::core::result::Result<(), __A::Error> {
             match __i {
                 0usize => {
