@@ -216,7 +216,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             None => reader.clone(),
         };
         reads.push(
-            quote_spanned!(span=> #index => __j::next_seed(__m, &mut __s.#slot, #seed, __w),),
+            quote_spanned!(span=> #index => __j::next_seed(__m, &mut __s.#slot, #seed, #wire),),
         );
 
         if let Some(default) = &decl.attrs.default {
@@ -280,11 +280,13 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             type Slots = __Slots;
             const EMPTY: __Slots = __Slots(#(#empty),*);
 
+            // One call site (the runtime's loop): inlined there, the loop costs what
+            // the visitor written per struct did.
+            #[inline(always)]
             fn read<'de, __A: ::awsjson::__private::serde::de::MapAccess<'de>>(
                 __s: &mut __Slots,
                 __i: ::core::primitive::usize,
                 __m: &mut __A,
-                __w: &'static ::core::primitive::str,
             ) -> ::core::result::Result<(), __A::Error> {
                 match __i {
                     #(#reads)*
@@ -292,6 +294,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
                 }
             }
 
+            #[inline]
             fn finish<__E: ::awsjson::__private::serde::de::Error>(
                 __s: __Slots,
             ) -> ::core::result::Result<Self, __E> {

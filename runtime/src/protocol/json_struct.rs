@@ -42,13 +42,12 @@ pub trait Shape: Sized {
     type Slots;
     /// Every slot empty.
     const EMPTY: Self::Slots;
-    /// Reads the value of field `index` (wire name `wire`) into its slot; a field that
-    /// is not read from the body skips it.
+    /// Reads the value of field `index` into its slot; a key the structure does not
+    /// declare ([`usize::MAX`]) or a field that is not read from the body skips it.
     fn read<'de, A: MapAccess<'de>>(
         slots: &mut Self::Slots,
         index: usize,
         map: &mut A,
-        wire: &'static str,
     ) -> Result<(), A::Error>;
     /// The struct from its slots: defaults, error correction or serde's `missing field`
     /// for the empty ones.
@@ -83,10 +82,7 @@ impl<'de, T: Shape> de::Visitor<'de> for Visit<T> {
         let table = T::TABLE;
         let mut slots = T::EMPTY;
         while let Some(index) = map.next_key_seed(Key(table))? {
-            match table.fields.get(index) {
-                Some(wire) => T::read(&mut slots, index, &mut map, wire)?,
-                None => skip(&mut map)?,
-            }
+            T::read(&mut slots, index, &mut map)?;
         }
         T::finish(slots)
     }
