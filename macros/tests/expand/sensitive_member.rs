@@ -96,21 +96,36 @@ const _: () = {
         };
         type Slots = __Slots;
         const EMPTY: __Slots = __Slots(__N, __N, __N, __N);
+        #[inline(always)]
         fn read<'de, __A: ::awsjson::__private::serde::de::MapAccess<'de>>(
             __s: &mut __Slots,
             __i: ::core::primitive::usize,
             __m: &mut __A,
-            __w: &'static ::core::primitive::str,
         ) -> ::core::result::Result<(), __A::Error> {
             match __i {
                 0usize => {
-                    __j::next_seed(__m, &mut __s.0, (&__P::<String>::NEW).reader(), __w)
+                    __j::next_seed(
+                        __m,
+                        &mut __s.0,
+                        (&__P::<String>::NEW).reader(),
+                        "Name",
+                    )
                 }
                 1usize => {
-                    __j::next_seed(__m, &mut __s.1, (&__P::<String>::NEW).reader(), __w)
+                    __j::next_seed(
+                        __m,
+                        &mut __s.1,
+                        (&__P::<String>::NEW).reader(),
+                        "SecretString",
+                    )
                 }
                 2usize => {
-                    __j::next_seed(__m, &mut __s.2, (&__P::<String>::NEW).reader(), __w)
+                    __j::next_seed(
+                        __m,
+                        &mut __s.2,
+                        (&__P::<String>::NEW).reader(),
+                        "VersionId",
+                    )
                 }
                 3usize => {
                     __j::next_seed(
@@ -119,12 +134,13 @@ const _: () = {
                         ::awsjson::__private::json_struct::read_timestamp(
                             ::awsjson::__private::timestamp::Format::EpochSeconds,
                         ),
-                        __w,
+                        "CreatedDate",
                     )
                 }
                 _ => __j::skip(__m),
             }
         }
+        #[inline]
         fn finish<__E: ::awsjson::__private::serde::de::Error>(
             __s: __Slots,
         ) -> ::core::result::Result<Self, __E> {
