@@ -143,6 +143,15 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
     let mut optional = Vec::new();
     let mut member_checks = Vec::new();
     let mut unbound = 0_usize;
+    // Every member an `Option` read from the body as its `T` (most outputs and errors):
+    // the struct is its own slots, so it has no slots type (nor its drop glue) and
+    // `finish` gives it back as read.
+    let plain = fields.iter().all(|f| {
+        f.binding == Binding::Body
+            && f.decl.optional
+            && f.decl.attrs.default.is_none()
+            && Adapter::of(&f.decl.ty, f.timestamp).is_none()
+    });
     for (index, field) in fields.iter().enumerate() {
         let decl = field.decl;
         let member = &decl.ident;
@@ -215,8 +224,13 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             Some(adapter) => adapter.read(),
             None => reader.clone(),
         };
+        let place = if plain {
+            quote!(#member)
+        } else {
+            quote!(#slot)
+        };
         reads.push(
-            quote_spanned!(span=> #index => __j::next_seed(__m, &mut __s.#slot, #seed, #wire),),
+            quote_spanned!(span=> #index => __j::next_seed(__m, &mut __s.#place, #seed, #wire),),
         );
 
         if let Some(default) = &decl.attrs.default {
@@ -264,11 +278,25 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             }
         }
     });
-    let empty = slot_types.iter().map(|_| quote!(__N));
+    let (slots, empty, finish) = if plain {
+        (
+            quote!(Self),
+            quote!(#ident { #(#members: __N),* }),
+            quote!(::core::result::Result::Ok(__s)),
+        )
+    } else {
+        let empty = slot_types.iter().map(|_| quote!(__N));
+        (
+            quote!(__Slots),
+            quote!(__Slots(#(#empty),*)),
+            quote!(::core::result::Result::Ok(#ident { #(#members: #finishes,)* })),
+        )
+    };
+    let slots_struct = (!plain).then(|| quote!(pub struct __Slots(#(__O<#slot_types>),*);));
     let mut read_side = quote! {
         #defaults
 
-        pub struct __Slots(#(__O<#slot_types>),*);
+        #slots_struct
 
         #[automatically_derived]
         impl __j::Shape for #ident {
@@ -277,14 +305,14 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
                 fields: &[#(#wires),*],
                 keys: &[#(#keys),*],
             };
-            type Slots = __Slots;
-            const EMPTY: __Slots = __Slots(#(#empty),*);
+            type Slots = #slots;
+            const EMPTY: #slots = #empty;
 
             // One call site (the runtime's loop): inlined there, the loop costs what
             // the visitor written per struct did.
             #[inline(always)]
             fn read<'de, __A: ::awsjson::__private::serde::de::MapAccess<'de>>(
-                __s: &mut __Slots,
+                __s: &mut #slots,
                 __i: ::core::primitive::usize,
                 __m: &mut __A,
             ) -> ::core::result::Result<(), __A::Error> {
@@ -296,11 +324,9 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
 
             #[inline]
             fn finish<__E: ::awsjson::__private::serde::de::Error>(
-                __s: __Slots,
+                __s: #slots,
             ) -> ::core::result::Result<Self, __E> {
-                ::core::result::Result::Ok(#ident {
-                    #(#members: #finishes,)*
-                })
+                #finish
             }
         }
 
