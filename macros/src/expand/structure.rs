@@ -1,11 +1,12 @@
 //! Structures: `Serialize` + `Deserialize` written out here (not serde derive) over the
-//! runtime's `__private::json_struct` helpers: wire names, `None` members left out, formats
-//! per member, declared and zero-value defaults.
+//! runtime's `__private::json_struct`: a field table and one line per member, read by
+//! the runtime's one generic loop (wire names, `None` members left out, formats per
+//! member, declared and zero-value defaults, error correction).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
-use super::de::{Adapter, deserialize_impl};
+use super::de::Adapter;
 use crate::attr::DefaultValue;
 use crate::checked::{Binding, Field, Struct};
 use crate::ty;
@@ -136,15 +137,15 @@ pub(crate) enum Read {
 const KEPT_FOR_MOCK: bool = cfg!(all(feature = "test-util", not(test)));
 
 /// The struct's `Serialize` impl and its read side (see [`Read`]).
+///
+/// The read side is table-driven: the runtime's `json_struct::Shape` with a `const`
+/// field table (wire names and aliases), one slot per member, `read` (one line per
+/// member read from the body) and `finish` (one per member); the visitor, the key
+/// lookup, the loop and error correction (`finish` over empty slots) are the runtime's,
+/// written once.
 pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read) -> TokenStream {
     let ident = &item.ident;
     let name = ident.to_string();
-    let expecting = format!("struct {name}");
-    let slots: Vec<syn::Ident> = (fields.iter().enumerate())
-        .map(|(i, f)| format_ident!("__f{i}", span = f.decl.ident.span()))
-        .collect();
-    let indices: Vec<Literal> = (0..fields.len()).map(Literal::usize_suffixed).collect();
-    let count = Literal::usize_suffixed(fields.len());
     let wires: Vec<&String> = fields.iter().map(|f| &f.wire_name).collect();
 
     let mut default_fns = Vec::new();
@@ -152,50 +153,52 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
     let mut reads = Vec::new();
     let mut finishes = Vec::new();
     let mut slot_types: Vec<&syn::Type> = Vec::new();
-    let mut corrections = Vec::new();
     let mut keys = Vec::new();
     let mut optional = Vec::new();
     let mut member_checks = Vec::new();
-    let mut read_indices = Vec::new();
     let mut unbound = 0_usize;
-    for ((field, slot), index) in fields.iter().zip(&slots).zip(&indices) {
+    // Every member an `Option` read from the body as its `T` (most outputs and errors):
+    // the struct is its own slots, so it has no slots type (nor its drop glue) and
+    // `finish` gives it back as read.
+    let plain = fields.iter().all(|f| {
+        f.binding == Binding::Body
+            && f.decl.optional
+            && f.decl.attrs.default.is_none()
+            && Adapter::of(&f.decl.ty, f.timestamp).is_none()
+    });
+    for (index, field) in fields.iter().enumerate() {
         let decl = field.decl;
         let member = &decl.ident;
         let wire = &field.wire_name;
         let ty = &decl.ty;
+        let slot = syn::Index {
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+            span: member.span(),
+        };
         // A member whose type cannot be read or written is reported at its name.
         let span = member.span();
+        // Smithy's client error correction: a required member the service left out (or
+        // sent as `null`) reads as its zero value instead of failing the whole response;
+        // a structure, enum or union member as its type's `ErrorCorrection` value, when
+        // it has one (a function pointer, so no closure per member).
+        let fill = quote_spanned!(span=> (&__F::<#ty>::NEW).fill());
         if field.binding != Binding::Body {
             // restJson1: bound to the URI, a header, the status or the payload, never in
             // the JSON body; the response's `decode_http` fills it.
             unbound += 1;
             slot_types.push(ty);
-            let probe = quote_spanned! {span=>
-                {
-                    #[allow(unused_imports)]
-                    use ::awsjson::__private::json_struct::{Corrected as _, NotCorrected as _};
-                    (&::awsjson::__private::json_struct::Fill::<#ty>::NEW).corrected()
-                }
-            };
             if decl.optional
                 || ty::has_zero_value(ty)
                 || ty::base_name(ty).as_deref() == Some("ByteStream")
             {
-                finishes
-                    .push(quote_spanned!(span=> ::core::option::Option::unwrap_or_default(#slot)));
-                corrections.push(quote_spanned!(span=> ::core::default::Default::default()));
+                finishes.push(quote!(__s.#slot.unwrap_or_default()));
             } else {
                 finishes.push(quote_spanned! {span=>
-                    ::awsjson::__private::rest_json::unbound(
-                        ::core::option::Option::or_else(#slot, || #probe),
-                        #wire,
-                    )?
+                    ::awsjson::__private::rest_json::unbound(__s.#slot.or_else(#fill), #wire)?
                 });
-                corrections.push(quote!(#probe?));
             }
             continue;
         }
-        read_indices.push(index);
         let adapter = Adapter::of(ty, field.timestamp);
         // An `Option<T>` member without adapter or default is written and read as its
         // `T`: `null` and absence are the slot's `None` already, and a second `Option`
@@ -203,71 +206,47 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
         // (issue 20).
         let inner = ty::option_inner(ty)
             .filter(|_| adapter.is_none() && decl.attrs.default.is_none() && decl.optional);
-        slot_types.push(inner.unwrap_or(ty));
         let read_ty = inner.unwrap_or(ty);
+        slot_types.push(read_ty);
         // Through `Member`, asked for once here, so that a type that is no shape gets
         // one error with the advice that fits.
-        let reader =
-            quote_spanned!(span=> (&::awsjson::__private::member::Probe::<#read_ty>::NEW).reader());
+        let reader = quote_spanned!(span=> (&__P::<#read_ty>::NEW).reader());
         if adapter.is_none() {
             member_checks
                 .push(quote_spanned!(span=> ::awsjson::__private::member::member::<#ty>();));
         }
 
-        let value = match &adapter {
-            Some(adapter) => adapter.write(quote_spanned!(span=> &self.#member)),
-            None => {
-                quote_spanned!(span=> &(&::awsjson::__private::member::Probe::<#ty>::NEW).writer(&self.#member))
-            }
-        };
         writes.push(if let Some(inner) = inner {
             optional.push(member);
             quote_spanned! {span=>
-                if let ::core::option::Option::Some(__value) = &self.#member {
-                    ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                        &mut __state,
-                        #wire,
-                        &(&::awsjson::__private::member::Probe::<#inner>::NEW).writer(__value),
-                    )?;
-                } else {
-                    ::awsjson::__private::serde::ser::SerializeStruct::skip_field(&mut __state, #wire)?;
-                }
-            }
-        } else if decl.optional {
-            optional.push(member);
-            quote_spanned! {span=>
-                ::awsjson::__private::json_struct::optional(&mut __state, #wire, &self.#member, #value)?;
+                __j::some(&mut __s, #wire, (&__P::<#inner>::NEW).some(&self.#member))?;
             }
         } else {
-            quote_spanned! {span=>
-                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(&mut __state, #wire, #value)?;
+            let value = match &adapter {
+                Some(adapter) => adapter.write(quote_spanned!(span=> &self.#member)),
+                None => quote_spanned!(span=> &(&__P::<#ty>::NEW).writer(&self.#member)),
+            };
+            if decl.optional {
+                optional.push(member);
+                quote_spanned!(span=> __j::optional(&mut __s, #wire, &self.#member, #value)?;)
+            } else {
+                quote_spanned!(span=> __SS::serialize_field(&mut __s, #wire, #value)?;)
             }
         });
 
-        reads.push(match &adapter {
-            Some(adapter) => {
-                let seed = adapter.read();
-                quote_spanned! {span=>
-                    ::awsjson::__private::json_struct::next_seed(&mut __map, &mut #slot, #seed, #wire)?
-                }
-            }
-            None => quote_spanned! {span=>
-                ::awsjson::__private::json_struct::next_seed(&mut __map, &mut #slot, #reader, #wire)?
-            },
-        });
-
-        // Smithy's client error correction: a required member the service left out (or
-        // sent as `null`) reads as its zero value instead of failing the whole response;
-        // a structure, enum or union member as its type's `ErrorCorrection` value, when
-        // it has one.
-        let probe = quote_spanned! {span=>
-            {
-                // Only one of the two is used, whichever method lookup picks.
-                #[allow(unused_imports)]
-                use ::awsjson::__private::json_struct::{Corrected as _, NotCorrected as _};
-                (&::awsjson::__private::json_struct::Fill::<#ty>::NEW).corrected()
-            }
+        let seed = match &adapter {
+            Some(adapter) => adapter.read(),
+            None => reader.clone(),
         };
+        let place = if plain {
+            quote!(#member)
+        } else {
+            quote!(#slot)
+        };
+        reads.push(
+            quote_spanned!(span=> #index => __j::next_seed(__m, &mut __s.#place, #seed, #wire),),
+        );
+
         if let Some(default) = &decl.attrs.default {
             let default_fn = format_ident!("__awsjson_default_{}", member);
             let value = default_literal(&default.value);
@@ -277,23 +256,19 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
                     ::awsjson::__private::default_value::<#ty, _>(#value)
                 }
             });
-            finishes
-                .push(quote!(::core::option::Option::unwrap_or_else(#slot, #ident::#default_fn)));
-            corrections.push(quote!(#ident::#default_fn()));
+            finishes.push(quote!(__s.#slot.unwrap_or_else(#ident::#default_fn)));
         } else if inner.is_some() {
-            finishes.push(quote!(#slot));
-            corrections.push(quote_spanned!(span=> ::core::default::Default::default()));
+            finishes.push(quote!(__s.#slot));
         } else if decl.optional || ty::has_zero_value(ty) {
-            finishes.push(quote_spanned!(span=> ::core::option::Option::unwrap_or_default(#slot)));
-            corrections.push(quote_spanned!(span=> ::core::default::Default::default()));
+            finishes.push(quote!(__s.#slot.unwrap_or_default()));
         } else if adapter.is_some() {
-            finishes.push(quote!(::awsjson::__private::json_struct::present(#slot, #wire)?));
-            corrections.push(quote!(#probe?));
+            // Adapter types (floats, timestamps, their containers) have no
+            // error-correction value: serde derive reports them missing.
+            finishes.push(quote!(__j::present(__s.#slot, #wire)?));
         } else {
             finishes.push(quote_spanned! {span=>
-                ::awsjson::__private::json_struct::required_or_seed(#slot, #wire, || #probe, #reader)?
+                __j::required(__s.#slot, #wire, #fill, #reader)?
             });
-            corrections.push(quote!(#probe?));
         }
 
         keys.push(quote!((#wire, #index)));
@@ -317,52 +292,79 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             }
         }
     });
-    let map = format_ident!("__map");
-    let deserialize_impl = deserialize_impl(
-        ident,
-        &expecting,
-        &map,
-        quote! {
-            const __KEYS: ::awsjson::__private::json_struct::Key =
-                ::awsjson::__private::json_struct::Key(&[#(#keys),*], #count);
-            #(
-                let mut #slots: ::core::option::Option<#slot_types> =
-                    ::core::option::Option::None;
-            )*
-            while let ::core::option::Option::Some(__key) =
-                ::awsjson::__private::serde::de::MapAccess::next_key_seed(&mut __map, __KEYS)?
-            {
-                match __key {
-                    #(#read_indices => #reads,)*
-                    _ => ::awsjson::__private::json_struct::skip(&mut __map)?,
-                }
-            }
-            ::core::result::Result::Ok(#ident {
-                #(#members: #finishes,)*
-            })
-        },
-        // `deserialize_struct`, though `deserialize_map` would spare each type its
-        // `visit_seq`: serde_json places the error for an array one column earlier there.
-        quote! {
-            ::awsjson::__private::serde::Deserializer::deserialize_struct(
-                __deserializer,
-                #name,
-                &[#(#wires),*],
-                __Visitor,
-            )
-        },
-    );
+    let (slots, empty, finish) = if plain {
+        (
+            quote!(Self),
+            quote!(#ident { #(#members: __N),* }),
+            quote!(::core::result::Result::Ok(__s)),
+        )
+    } else {
+        let empty = slot_types.iter().map(|_| quote!(__N));
+        (
+            quote!(__Slots),
+            quote!(__Slots(#(#empty),*)),
+            quote!(::core::result::Result::Ok(#ident { #(#members: #finishes,)* })),
+        )
+    };
+    let slots_struct = (!plain).then(|| quote!(pub struct __Slots(#(__O<#slot_types>),*);));
     let mut read_side = quote! {
         #defaults
 
-        #deserialize_impl
+        #slots_struct
 
         #[automatically_derived]
-        impl ::awsjson::__private::json_struct::ErrorCorrection for #ident {
+        impl __j::Shape for #ident {
+            const TABLE: &'static __j::Table = &__j::Table {
+                name: #name,
+                fields: &[#(#wires),*],
+                keys: &[#(#keys),*],
+            };
+            type Slots = #slots;
+            const EMPTY: #slots = #empty;
+
+            // One call site (the runtime's loop): inlined there, the loop costs what
+            // the visitor written per struct did.
+            #[inline(always)]
+            fn read<'de, __A: ::awsjson::__private::serde::de::MapAccess<'de>>(
+                __s: &mut #slots,
+                __i: ::core::primitive::usize,
+                __m: &mut __A,
+            ) -> ::core::result::Result<(), __A::Error> {
+                match __i {
+                    #(#reads)*
+                    _ => __j::skip(__m),
+                }
+            }
+
+            #[inline]
+            fn finish<__E: ::awsjson::__private::serde::de::Error>(
+                __s: #slots,
+            ) -> ::core::result::Result<Self, __E> {
+                #finish
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> ::awsjson::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
+                __d: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                // `deserialize_struct`, though `deserialize_map` would spare each type
+                // its `visit_seq`: serde_json places the error for an array one column
+                // earlier there.
+                __D::deserialize_struct(
+                    __d,
+                    #name,
+                    <Self as __j::Shape>::TABLE.fields,
+                    __j::Visit::NEW,
+                )
+            }
+        }
+
+        #[automatically_derived]
+        impl __j::ErrorCorrection for #ident {
             fn error_correction() -> ::core::option::Option<Self> {
-                ::core::option::Option::Some(#ident {
-                    #(#members: #corrections,)*
-                })
+                __j::correction()
             }
         }
     };
@@ -371,11 +373,16 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
     }
     quote! {
         #[doc(hidden)]
-        #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
+        #[allow(unused_qualifications, unused_imports, clippy::all, clippy::pedantic)]
         const _: () = {
-            // Only one of each pair is used, whichever method lookup picks.
-            #[allow(unused_imports)]
-            use ::awsjson::__private::member::{IsMember as _, NotMember as _};
+            // Of each pair of probe traits only one is used, whichever method lookup picks.
+            use ::awsjson::__private::member::{IsMember as _, NotMember as _, Probe as __P};
+            use ::awsjson::__private::json_struct::{
+                self as __j, Corrected as _, Fill as __F, NotCorrected as _,
+            };
+            use ::awsjson::__private::serde::ser::SerializeStruct as __SS;
+            use ::core::option::Option::None as __N;
+            use ::core::option::Option as __O;
 
             const _: () = {
                 #(#member_checks)*
@@ -384,15 +391,15 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             impl ::awsjson::__private::serde::Serialize for #ident {
                 fn serialize<__S: ::awsjson::__private::serde::Serializer>(
                     &self,
-                    __serializer: __S,
+                    __s: __S,
                 ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    let mut __state = ::awsjson::__private::serde::Serializer::serialize_struct(
-                        __serializer,
+                    let mut __s = ::awsjson::__private::serde::Serializer::serialize_struct(
+                        __s,
                         #name,
-                        #required #(+ ::core::primitive::usize::from(::core::option::Option::is_some(&self.#optional)))*,
+                        #required #(+ __j::set(&self.#optional))*,
                     )?;
                     #(#writes)*
-                    ::awsjson::__private::serde::ser::SerializeStruct::end(__state)
+                    __SS::end(__s)
                 }
             }
 

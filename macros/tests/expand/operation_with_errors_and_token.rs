@@ -30,10 +30,15 @@ impl ::core::fmt::Debug for CreateResourceSnapshotJob {
     }
 }
 #[doc(hidden)]
-#[allow(unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(unused_qualifications, unused_imports, clippy::all, clippy::pedantic)]
 const _: () = {
-    #[allow(unused_imports)]
-    use ::awsjson::__private::member::{IsMember as _, NotMember as _};
+    use ::awsjson::__private::member::{IsMember as _, NotMember as _, Probe as __P};
+    use ::awsjson::__private::json_struct::{
+        self as __j, Corrected as _, Fill as __F, NotCorrected as _,
+    };
+    use ::awsjson::__private::serde::ser::SerializeStruct as __SS;
+    use ::core::option::Option::None as __N;
+    use ::core::option::Option as __O;
     const _: () = {
         ::awsjson::__private::member::member::<String>();
         ::awsjson::__private::member::member::<String>();
@@ -47,76 +52,46 @@ const _: () = {
     impl ::awsjson::__private::serde::Serialize for CreateResourceSnapshotJob {
         fn serialize<__S: ::awsjson::__private::serde::Serializer>(
             &self,
-            __serializer: __S,
+            __s: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            let mut __state = ::awsjson::__private::serde::Serializer::serialize_struct(
-                __serializer,
+            let mut __s = ::awsjson::__private::serde::Serializer::serialize_struct(
+                __s,
                 "CreateResourceSnapshotJob",
-                5usize
-                    + ::core::primitive::usize::from(
-                        ::core::option::Option::is_some(&self.client_token),
-                    )
-                    + ::core::primitive::usize::from(
-                        ::core::option::Option::is_some(&self.tags),
-                    ),
+                5usize + __j::set(&self.client_token) + __j::set(&self.tags),
             )?;
-            ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                &mut __state,
+            __SS::serialize_field(
+                &mut __s,
                 "Catalog",
-                &(&::awsjson::__private::member::Probe::<String>::NEW)
-                    .writer(&self.catalog),
+                &(&__P::<String>::NEW).writer(&self.catalog),
             )?;
-            ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                &mut __state,
+            __SS::serialize_field(
+                &mut __s,
                 "EngagementIdentifier",
-                &(&::awsjson::__private::member::Probe::<String>::NEW)
-                    .writer(&self.engagement_identifier),
+                &(&__P::<String>::NEW).writer(&self.engagement_identifier),
             )?;
-            ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                &mut __state,
+            __SS::serialize_field(
+                &mut __s,
                 "ResourceIdentifier",
-                &(&::awsjson::__private::member::Probe::<String>::NEW)
-                    .writer(&self.resource_identifier),
+                &(&__P::<String>::NEW).writer(&self.resource_identifier),
             )?;
-            ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                &mut __state,
+            __SS::serialize_field(
+                &mut __s,
                 "ResourceSnapshotTemplateIdentifier",
-                &(&::awsjson::__private::member::Probe::<String>::NEW)
+                &(&__P::<String>::NEW)
                     .writer(&self.resource_snapshot_template_identifier),
             )?;
-            ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                &mut __state,
+            __SS::serialize_field(
+                &mut __s,
                 "ResourceType",
-                &(&::awsjson::__private::member::Probe::<ResourceType>::NEW)
-                    .writer(&self.resource_type),
+                &(&__P::<ResourceType>::NEW).writer(&self.resource_type),
             )?;
-            if let ::core::option::Option::Some(__value) = &self.client_token {
-                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                    &mut __state,
-                    "ClientToken",
-                    &(&::awsjson::__private::member::Probe::<String>::NEW)
-                        .writer(__value),
-                )?;
-            } else {
-                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
-                    &mut __state,
-                    "ClientToken",
-                )?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.tags {
-                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                    &mut __state,
-                    "Tags",
-                    &(&::awsjson::__private::member::Probe::<Vec<Tag>>::NEW)
-                        .writer(__value),
-                )?;
-            } else {
-                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
-                    &mut __state,
-                    "Tags",
-                )?;
-            }
-            ::awsjson::__private::serde::ser::SerializeStruct::end(__state)
+            __j::some(
+                &mut __s,
+                "ClientToken",
+                (&__P::<String>::NEW).some(&self.client_token),
+            )?;
+            __j::some(&mut __s, "Tags", (&__P::<Vec<Tag>>::NEW).some(&self.tags))?;
+            __SS::end(__s)
         }
     }
 };

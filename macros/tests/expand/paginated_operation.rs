@@ -14,10 +14,15 @@ impl ::core::fmt::Debug for ListSecrets {
     }
 }
 #[doc(hidden)]
-#[allow(unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(unused_qualifications, unused_imports, clippy::all, clippy::pedantic)]
 const _: () = {
-    #[allow(unused_imports)]
-    use ::awsjson::__private::member::{IsMember as _, NotMember as _};
+    use ::awsjson::__private::member::{IsMember as _, NotMember as _, Probe as __P};
+    use ::awsjson::__private::json_struct::{
+        self as __j, Corrected as _, Fill as __F, NotCorrected as _,
+    };
+    use ::awsjson::__private::serde::ser::SerializeStruct as __SS;
+    use ::core::option::Option::None as __N;
+    use ::core::option::Option as __O;
     const _: () = {
         ::awsjson::__private::member::member::<Option<i32>>();
         ::awsjson::__private::member::member::<Option<String>>();
@@ -26,45 +31,24 @@ const _: () = {
     impl ::awsjson::__private::serde::Serialize for ListSecrets {
         fn serialize<__S: ::awsjson::__private::serde::Serializer>(
             &self,
-            __serializer: __S,
+            __s: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            let mut __state = ::awsjson::__private::serde::Serializer::serialize_struct(
-                __serializer,
+            let mut __s = ::awsjson::__private::serde::Serializer::serialize_struct(
+                __s,
                 "ListSecrets",
-                0usize
-                    + ::core::primitive::usize::from(
-                        ::core::option::Option::is_some(&self.max_results),
-                    )
-                    + ::core::primitive::usize::from(
-                        ::core::option::Option::is_some(&self.next_token),
-                    ),
+                0usize + __j::set(&self.max_results) + __j::set(&self.next_token),
             )?;
-            if let ::core::option::Option::Some(__value) = &self.max_results {
-                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                    &mut __state,
-                    "MaxResults",
-                    &(&::awsjson::__private::member::Probe::<i32>::NEW).writer(__value),
-                )?;
-            } else {
-                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
-                    &mut __state,
-                    "MaxResults",
-                )?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.next_token {
-                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                    &mut __state,
-                    "NextToken",
-                    &(&::awsjson::__private::member::Probe::<String>::NEW)
-                        .writer(__value),
-                )?;
-            } else {
-                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
-                    &mut __state,
-                    "NextToken",
-                )?;
-            }
-            ::awsjson::__private::serde::ser::SerializeStruct::end(__state)
+            __j::some(
+                &mut __s,
+                "MaxResults",
+                (&__P::<i32>::NEW).some(&self.max_results),
+            )?;
+            __j::some(
+                &mut __s,
+                "NextToken",
+                (&__P::<String>::NEW).some(&self.next_token),
+            )?;
+            __SS::end(__s)
         }
     }
 };

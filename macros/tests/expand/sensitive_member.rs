@@ -20,10 +20,15 @@ impl ::core::fmt::Debug for GetSecretValueResponse {
     }
 }
 #[doc(hidden)]
-#[allow(unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(unused_qualifications, unused_imports, clippy::all, clippy::pedantic)]
 const _: () = {
-    #[allow(unused_imports)]
-    use ::awsjson::__private::member::{IsMember as _, NotMember as _};
+    use ::awsjson::__private::member::{IsMember as _, NotMember as _, Probe as __P};
+    use ::awsjson::__private::json_struct::{
+        self as __j, Corrected as _, Fill as __F, NotCorrected as _,
+    };
+    use ::awsjson::__private::serde::ser::SerializeStruct as __SS;
+    use ::core::option::Option::None as __N;
+    use ::core::option::Option as __O;
     const _: () = {
         ::awsjson::__private::member::member::<Option<String>>();
         ::awsjson::__private::member::member::<Option<String>>();
@@ -33,66 +38,27 @@ const _: () = {
     impl ::awsjson::__private::serde::Serialize for GetSecretValueResponse {
         fn serialize<__S: ::awsjson::__private::serde::Serializer>(
             &self,
-            __serializer: __S,
+            __s: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            let mut __state = ::awsjson::__private::serde::Serializer::serialize_struct(
-                __serializer,
+            let mut __s = ::awsjson::__private::serde::Serializer::serialize_struct(
+                __s,
                 "GetSecretValueResponse",
-                0usize
-                    + ::core::primitive::usize::from(
-                        ::core::option::Option::is_some(&self.name),
-                    )
-                    + ::core::primitive::usize::from(
-                        ::core::option::Option::is_some(&self.secret_string),
-                    )
-                    + ::core::primitive::usize::from(
-                        ::core::option::Option::is_some(&self.version_id),
-                    )
-                    + ::core::primitive::usize::from(
-                        ::core::option::Option::is_some(&self.created_date),
-                    ),
+                0usize + __j::set(&self.name) + __j::set(&self.secret_string)
+                    + __j::set(&self.version_id) + __j::set(&self.created_date),
             )?;
-            if let ::core::option::Option::Some(__value) = &self.name {
-                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                    &mut __state,
-                    "Name",
-                    &(&::awsjson::__private::member::Probe::<String>::NEW)
-                        .writer(__value),
-                )?;
-            } else {
-                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
-                    &mut __state,
-                    "Name",
-                )?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.secret_string {
-                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                    &mut __state,
-                    "SecretString",
-                    &(&::awsjson::__private::member::Probe::<String>::NEW)
-                        .writer(__value),
-                )?;
-            } else {
-                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
-                    &mut __state,
-                    "SecretString",
-                )?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.version_id {
-                ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                    &mut __state,
-                    "VersionId",
-                    &(&::awsjson::__private::member::Probe::<String>::NEW)
-                        .writer(__value),
-                )?;
-            } else {
-                ::awsjson::__private::serde::ser::SerializeStruct::skip_field(
-                    &mut __state,
-                    "VersionId",
-                )?;
-            }
-            ::awsjson::__private::json_struct::optional(
-                &mut __state,
+            __j::some(&mut __s, "Name", (&__P::<String>::NEW).some(&self.name))?;
+            __j::some(
+                &mut __s,
+                "SecretString",
+                (&__P::<String>::NEW).some(&self.secret_string),
+            )?;
+            __j::some(
+                &mut __s,
+                "VersionId",
+                (&__P::<String>::NEW).some(&self.version_id),
+            )?;
+            __j::optional(
+                &mut __s,
                 "CreatedDate",
                 &self.created_date,
                 &::awsjson::__private::json_struct::WriteTimestamp(
@@ -100,113 +66,102 @@ const _: () = {
                     ::awsjson::__private::timestamp::Format::EpochSeconds,
                 ),
             )?;
-            ::awsjson::__private::serde::ser::SerializeStruct::end(__state)
+            __SS::end(__s)
+        }
+    }
+    pub struct __Slots(
+        __O<String>,
+        __O<String>,
+        __O<String>,
+        __O<Option<awsjson::DateTime>>,
+    );
+    #[automatically_derived]
+    impl __j::Shape for GetSecretValueResponse {
+        const TABLE: &'static __j::Table = &__j::Table {
+            name: "GetSecretValueResponse",
+            fields: &["Name", "SecretString", "VersionId", "CreatedDate"],
+            keys: &[
+                ("Name", 0usize),
+                ("SecretString", 1usize),
+                ("VersionId", 2usize),
+                ("CreatedDate", 3usize),
+            ],
+        };
+        type Slots = __Slots;
+        const EMPTY: __Slots = __Slots(__N, __N, __N, __N);
+        #[inline(always)]
+        fn read<'de, __A: ::awsjson::__private::serde::de::MapAccess<'de>>(
+            __s: &mut __Slots,
+            __i: ::core::primitive::usize,
+            __m: &mut __A,
+        ) -> ::core::result::Result<(), __A::Error> {
+            match __i {
+                0usize => {
+                    __j::next_seed(
+                        __m,
+                        &mut __s.0,
+                        (&__P::<String>::NEW).reader(),
+                        "Name",
+                    )
+                }
+                1usize => {
+                    __j::next_seed(
+                        __m,
+                        &mut __s.1,
+                        (&__P::<String>::NEW).reader(),
+                        "SecretString",
+                    )
+                }
+                2usize => {
+                    __j::next_seed(
+                        __m,
+                        &mut __s.2,
+                        (&__P::<String>::NEW).reader(),
+                        "VersionId",
+                    )
+                }
+                3usize => {
+                    __j::next_seed(
+                        __m,
+                        &mut __s.3,
+                        ::awsjson::__private::json_struct::read_timestamp(
+                            ::awsjson::__private::timestamp::Format::EpochSeconds,
+                        ),
+                        "CreatedDate",
+                    )
+                }
+                _ => __j::skip(__m),
+            }
+        }
+        #[inline]
+        fn finish<__E: ::awsjson::__private::serde::de::Error>(
+            __s: __Slots,
+        ) -> ::core::result::Result<Self, __E> {
+            ::core::result::Result::Ok(GetSecretValueResponse {
+                name: __s.0,
+                secret_string: __s.1,
+                version_id: __s.2,
+                created_date: __s.3.unwrap_or_default(),
+            })
         }
     }
     #[automatically_derived]
     impl<'de> ::awsjson::__private::serde::Deserialize<'de> for GetSecretValueResponse {
         fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
-            __deserializer: __D,
+            __d: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            struct __Visitor;
-            impl<'de> ::awsjson::__private::serde::de::Visitor<'de> for __Visitor {
-                type Value = GetSecretValueResponse;
-                fn expecting(
-                    &self,
-                    __f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    ::core::fmt::Formatter::write_str(
-                        __f,
-                        "struct GetSecretValueResponse",
-                    )
-                }
-                fn visit_map<__A: ::awsjson::__private::serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> ::core::result::Result<GetSecretValueResponse, __A::Error> {
-                    const __KEYS: ::awsjson::__private::json_struct::Key = ::awsjson::__private::json_struct::Key(
-                        &[
-                            ("Name", 0usize),
-                            ("SecretString", 1usize),
-                            ("VersionId", 2usize),
-                            ("CreatedDate", 3usize),
-                        ],
-                        4usize,
-                    );
-                    let mut __f0: ::core::option::Option<String> = ::core::option::Option::None;
-                    let mut __f1: ::core::option::Option<String> = ::core::option::Option::None;
-                    let mut __f2: ::core::option::Option<String> = ::core::option::Option::None;
-                    let mut __f3: ::core::option::Option<Option<awsjson::DateTime>> = ::core::option::Option::None;
-                    while let ::core::option::Option::Some(__key) = ::awsjson::__private::serde::de::MapAccess::next_key_seed(
-                        &mut __map,
-                        __KEYS,
-                    )? {
-                        match __key {
-                            0usize => {
-                                ::awsjson::__private::json_struct::next_seed(
-                                    &mut __map,
-                                    &mut __f0,
-                                    (&::awsjson::__private::member::Probe::<String>::NEW)
-                                        .reader(),
-                                    "Name",
-                                )?
-                            }
-                            1usize => {
-                                ::awsjson::__private::json_struct::next_seed(
-                                    &mut __map,
-                                    &mut __f1,
-                                    (&::awsjson::__private::member::Probe::<String>::NEW)
-                                        .reader(),
-                                    "SecretString",
-                                )?
-                            }
-                            2usize => {
-                                ::awsjson::__private::json_struct::next_seed(
-                                    &mut __map,
-                                    &mut __f2,
-                                    (&::awsjson::__private::member::Probe::<String>::NEW)
-                                        .reader(),
-                                    "VersionId",
-                                )?
-                            }
-                            3usize => {
-                                ::awsjson::__private::json_struct::next_seed(
-                                    &mut __map,
-                                    &mut __f3,
-                                    ::awsjson::__private::json_struct::read_timestamp(
-                                        ::awsjson::__private::timestamp::Format::EpochSeconds,
-                                    ),
-                                    "CreatedDate",
-                                )?
-                            }
-                            _ => ::awsjson::__private::json_struct::skip(&mut __map)?,
-                        }
-                    }
-                    ::core::result::Result::Ok(GetSecretValueResponse {
-                        name: __f0,
-                        secret_string: __f1,
-                        version_id: __f2,
-                        created_date: ::core::option::Option::unwrap_or_default(__f3),
-                    })
-                }
-            }
-            ::awsjson::__private::serde::Deserializer::deserialize_struct(
-                __deserializer,
+            __D::deserialize_struct(
+                __d,
                 "GetSecretValueResponse",
-                &["Name", "SecretString", "VersionId", "CreatedDate"],
-                __Visitor,
+                <Self as __j::Shape>::TABLE.fields,
+                __j::Visit::NEW,
             )
         }
     }
     #[automatically_derived]
-    impl ::awsjson::__private::json_struct::ErrorCorrection for GetSecretValueResponse {
+    impl __j::ErrorCorrection for GetSecretValueResponse {
         fn error_correction() -> ::core::option::Option<Self> {
-            ::core::option::Option::Some(GetSecretValueResponse {
-                name: ::core::default::Default::default(),
-                secret_string: ::core::default::Default::default(),
-                version_id: ::core::default::Default::default(),
-                created_date: ::core::default::Default::default(),
-            })
+            __j::correction()
         }
     }
 };

@@ -14,10 +14,15 @@ impl ::core::fmt::Debug for Tag {
     }
 }
 #[doc(hidden)]
-#[allow(unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(unused_qualifications, unused_imports, clippy::all, clippy::pedantic)]
 const _: () = {
-    #[allow(unused_imports)]
-    use ::awsjson::__private::member::{IsMember as _, NotMember as _};
+    use ::awsjson::__private::member::{IsMember as _, NotMember as _, Probe as __P};
+    use ::awsjson::__private::json_struct::{
+        self as __j, Corrected as _, Fill as __F, NotCorrected as _,
+    };
+    use ::awsjson::__private::serde::ser::SerializeStruct as __SS;
+    use ::core::option::Option::None as __N;
+    use ::core::option::Option as __O;
     const _: () = {
         ::awsjson::__private::member::member::<String>();
         ::awsjson::__private::member::member::<String>();
@@ -26,98 +31,89 @@ const _: () = {
     impl ::awsjson::__private::serde::Serialize for Tag {
         fn serialize<__S: ::awsjson::__private::serde::Serializer>(
             &self,
-            __serializer: __S,
+            __s: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            let mut __state = ::awsjson::__private::serde::Serializer::serialize_struct(
-                __serializer,
+            let mut __s = ::awsjson::__private::serde::Serializer::serialize_struct(
+                __s,
                 "Tag",
                 2usize,
             )?;
-            ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                &mut __state,
+            __SS::serialize_field(
+                &mut __s,
                 "Key",
-                &(&::awsjson::__private::member::Probe::<String>::NEW).writer(&self.key),
+                &(&__P::<String>::NEW).writer(&self.key),
             )?;
-            ::awsjson::__private::serde::ser::SerializeStruct::serialize_field(
-                &mut __state,
+            __SS::serialize_field(
+                &mut __s,
                 "Value",
-                &(&::awsjson::__private::member::Probe::<String>::NEW)
-                    .writer(&self.value),
+                &(&__P::<String>::NEW).writer(&self.value),
             )?;
-            ::awsjson::__private::serde::ser::SerializeStruct::end(__state)
+            __SS::end(__s)
+        }
+    }
+    pub struct __Slots(__O<String>, __O<String>);
+    #[automatically_derived]
+    impl __j::Shape for Tag {
+        const TABLE: &'static __j::Table = &__j::Table {
+            name: "Tag",
+            fields: &["Key", "Value"],
+            keys: &[("Key", 0usize), ("Value", 1usize)],
+        };
+        type Slots = __Slots;
+        const EMPTY: __Slots = __Slots(__N, __N);
+        #[inline(always)]
+        fn read<'de, __A: ::awsjson::__private::serde::de::MapAccess<'de>>(
+            __s: &mut __Slots,
+            __i: ::core::primitive::usize,
+            __m: &mut __A,
+        ) -> ::core::result::Result<(), __A::Error> {
+            match __i {
+                0usize => {
+                    __j::next_seed(
+                        __m,
+                        &mut __s.0,
+                        (&__P::<String>::NEW).reader(),
+                        "Key",
+                    )
+                }
+                1usize => {
+                    __j::next_seed(
+                        __m,
+                        &mut __s.1,
+                        (&__P::<String>::NEW).reader(),
+                        "Value",
+                    )
+                }
+                _ => __j::skip(__m),
+            }
+        }
+        #[inline]
+        fn finish<__E: ::awsjson::__private::serde::de::Error>(
+            __s: __Slots,
+        ) -> ::core::result::Result<Self, __E> {
+            ::core::result::Result::Ok(Tag {
+                key: __s.0.unwrap_or_default(),
+                value: __s.1.unwrap_or_default(),
+            })
         }
     }
     #[automatically_derived]
     impl<'de> ::awsjson::__private::serde::Deserialize<'de> for Tag {
         fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
-            __deserializer: __D,
+            __d: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            struct __Visitor;
-            impl<'de> ::awsjson::__private::serde::de::Visitor<'de> for __Visitor {
-                type Value = Tag;
-                fn expecting(
-                    &self,
-                    __f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    ::core::fmt::Formatter::write_str(__f, "struct Tag")
-                }
-                fn visit_map<__A: ::awsjson::__private::serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> ::core::result::Result<Tag, __A::Error> {
-                    const __KEYS: ::awsjson::__private::json_struct::Key = ::awsjson::__private::json_struct::Key(
-                        &[("Key", 0usize), ("Value", 1usize)],
-                        2usize,
-                    );
-                    let mut __f0: ::core::option::Option<String> = ::core::option::Option::None;
-                    let mut __f1: ::core::option::Option<String> = ::core::option::Option::None;
-                    while let ::core::option::Option::Some(__key) = ::awsjson::__private::serde::de::MapAccess::next_key_seed(
-                        &mut __map,
-                        __KEYS,
-                    )? {
-                        match __key {
-                            0usize => {
-                                ::awsjson::__private::json_struct::next_seed(
-                                    &mut __map,
-                                    &mut __f0,
-                                    (&::awsjson::__private::member::Probe::<String>::NEW)
-                                        .reader(),
-                                    "Key",
-                                )?
-                            }
-                            1usize => {
-                                ::awsjson::__private::json_struct::next_seed(
-                                    &mut __map,
-                                    &mut __f1,
-                                    (&::awsjson::__private::member::Probe::<String>::NEW)
-                                        .reader(),
-                                    "Value",
-                                )?
-                            }
-                            _ => ::awsjson::__private::json_struct::skip(&mut __map)?,
-                        }
-                    }
-                    ::core::result::Result::Ok(Tag {
-                        key: ::core::option::Option::unwrap_or_default(__f0),
-                        value: ::core::option::Option::unwrap_or_default(__f1),
-                    })
-                }
-            }
-            ::awsjson::__private::serde::Deserializer::deserialize_struct(
-                __deserializer,
+            __D::deserialize_struct(
+                __d,
                 "Tag",
-                &["Key", "Value"],
-                __Visitor,
+                <Self as __j::Shape>::TABLE.fields,
+                __j::Visit::NEW,
             )
         }
     }
     #[automatically_derived]
-    impl ::awsjson::__private::json_struct::ErrorCorrection for Tag {
+    impl __j::ErrorCorrection for Tag {
         fn error_correction() -> ::core::option::Option<Self> {
-            ::core::option::Option::Some(Tag {
-                key: ::core::default::Default::default(),
-                value: ::core::default::Default::default(),
-            })
+            __j::correction()
         }
     }
 };

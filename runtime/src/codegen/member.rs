@@ -33,6 +33,8 @@ impl<T> Probe<T> {
 pub trait IsMember<T> {
     /// The member as written.
     fn writer<'a>(&self, value: &'a T) -> WriteMember<'a, T>;
+    /// An optional member written as its `T`, when it is set.
+    fn some<'a>(&self, value: &'a Option<T>) -> Option<WriteMember<'a, T>>;
     /// The seed that reads it.
     fn reader(&self) -> ReadMember<T>;
 }
@@ -41,6 +43,15 @@ impl<T: Member> IsMember<T> for Probe<T> {
     #[inline]
     fn writer<'a>(&self, value: &'a T) -> WriteMember<'a, T> {
         WriteMember(value)
+    }
+
+    #[inline]
+    fn some<'a>(&self, value: &'a Option<T>) -> Option<WriteMember<'a, T>> {
+        // A `match`, not `map(WriteMember)`: no closure shim per member type.
+        match value {
+            Some(value) => Some(WriteMember(value)),
+            None => None,
+        }
     }
 
     #[inline]
@@ -54,12 +65,18 @@ pub trait NotMember<T> {
     /// A stand-in that fails.
     fn writer(&self, value: &T) -> NoMember<T>;
     /// A stand-in that fails.
+    fn some(&self, value: &Option<T>) -> Option<NoMember<T>>;
+    /// A stand-in that fails.
     fn reader(&self) -> NoMember<T>;
 }
 
 impl<T> NotMember<T> for &Probe<T> {
     fn writer(&self, _: &T) -> NoMember<T> {
         NoMember(PhantomData)
+    }
+
+    fn some(&self, _: &Option<T>) -> Option<NoMember<T>> {
+        Some(NoMember(PhantomData))
     }
 
     fn reader(&self) -> NoMember<T> {

@@ -20,17 +20,90 @@ use serde::ser::SerializeStruct;
 use crate::serde_adapters::float::Floats;
 use crate::serde_adapters::timestamp::{Format, Timestamps};
 
+/// A structure's field table, one `const` per structure: what the runtime's one
+/// generic reader needs to know of it.
+pub struct Table {
+    /// The structure's name (serde's `deserialize_struct`, the `expecting` text).
+    pub name: &'static str,
+    /// The wire name of each field, by index (bound ones included).
+    pub fields: &'static [&'static str],
+    /// Each wire name and alias read from the body, with the index of its field.
+    pub keys: &'static [(&'static str, usize)],
+}
+
+/// A structure read through [`Visit`]: its [`Table`], the slots of the members
+/// while the object is read, how one member's value is read into them and how the
+/// struct is built from them. The generated code implements it; one loop, one visitor
+/// and one key lookup serve every structure.
+pub trait Shape: Sized {
+    /// The field table.
+    const TABLE: &'static Table;
+    /// One `Option` per member.
+    type Slots;
+    /// Every slot empty.
+    const EMPTY: Self::Slots;
+    /// Reads the value of field `index` into its slot; a key the structure does not
+    /// declare ([`usize::MAX`]) or a field that is not read from the body skips it.
+    fn read<'de, A: MapAccess<'de>>(
+        slots: &mut Self::Slots,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+    /// The struct from its slots: defaults, error correction or serde's `missing field`
+    /// for the empty ones.
+    fn finish<E: de::Error>(slots: Self::Slots) -> Result<Self, E>;
+}
+
+/// `ErrorCorrection::error_correction` of a structure: [`Shape::finish`] with every
+/// slot empty, so that the value is the one a response without any member reads as.
+pub fn correction<T: Shape>() -> Option<T> {
+    // serde_json's error: the instance the decode path has already.
+    T::finish::<serde_json::Error>(T::EMPTY).ok()
+}
+
+/// The visitor of every structure: a JSON object only. A structure's `Deserialize`
+/// hands it to `deserialize_struct` itself (rather than through a generic function of
+/// the runtime's: one instance less per structure).
+pub struct Visit<T>(PhantomData<T>);
+
+impl<T> Visit<T> {
+    /// The visitor for `T`.
+    pub const NEW: Self = Visit(PhantomData);
+}
+
+impl<'de, T: Shape> de::Visitor<'de> for Visit<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        expecting(T::TABLE, f)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let table = T::TABLE;
+        let mut slots = T::EMPTY;
+        while let Some(index) = map.next_key_seed(Key(table))? {
+            T::read(&mut slots, index, &mut map)?;
+        }
+        T::finish(slots)
+    }
+}
+
+fn expecting(table: &Table, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.write_str("struct ")?;
+    f.write_str(table.name)
+}
+
 /// The wire key of a structure member: its index among the fields, `usize::MAX` for a
 /// key the structure does not declare.
 ///
-/// The table lists each wire name and alias with the index of its field; the number is
-/// how many fields there are (serde's positional keys). Keys are compared where they lie
-/// in the input, never copied.
+/// The table lists each wire name and alias with the index of its field; the number of
+/// fields bounds serde's positional keys. Keys are compared where they lie in the
+/// input, never copied.
 #[derive(Clone, Copy)]
-pub struct Key(pub &'static [(&'static str, usize)], pub usize);
+struct Key(&'static Table);
 
 /// The index `Key` reads for a key the structure does not declare.
-pub const UNKNOWN: usize = usize::MAX;
+const UNKNOWN: usize = usize::MAX;
 
 impl<'de> DeserializeSeed<'de> for Key {
     type Value = usize;
@@ -46,6 +119,7 @@ impl Key {
     fn find(self, key: &[u8]) -> usize {
         // Member names are short: a byte loop beats a `memcmp` call per candidate.
         self.0
+            .keys
             .iter()
             .find(|(name, _)| {
                 let name = name.as_bytes();
@@ -65,7 +139,7 @@ impl de::Visitor<'_> for Key {
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<usize, E> {
         Ok(usize::try_from(v)
             .ok()
-            .filter(|&i| i < self.1)
+            .filter(|&i| i < self.0.fields.len())
             .unwrap_or(UNKNOWN))
     }
 
@@ -79,17 +153,8 @@ impl de::Visitor<'_> for Key {
     }
 }
 
-/// Reads the value of member `wire` into its slot; a second value is an error.
-#[inline]
-pub fn next<'de, A: MapAccess<'de>, T: serde::Deserialize<'de>>(
-    map: &mut A,
-    slot: &mut Option<T>,
-    wire: &'static str,
-) -> Result<(), A::Error> {
-    next_seed(map, slot, PhantomData, wire)
-}
-
-/// [`next`] for a member read through an adapter (`seed`).
+/// Reads the value of member `wire` into its slot through `seed` (the member's type
+/// through [`Member`], or an adapter); a second value is an error.
 #[inline]
 pub fn next_seed<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
     map: &mut A,
@@ -111,37 +176,6 @@ pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<de::IgnoredAny>().map(drop)
 }
 
-/// The value of a member without a default: what was read, or serde's answer for a
-/// missing member (an error, `None` for a type that reads `null` as nothing).
-#[inline]
-pub fn required<'de, T: serde::Deserialize<'de>, E: de::Error>(
-    slot: Option<T>,
-    wire: &'static str,
-) -> Result<T, E> {
-    match slot {
-        Some(value) => Ok(value),
-        None => T::deserialize(Missing(wire, PhantomData)),
-    }
-}
-
-/// [`required`] for a member whose type may have an error-correction value
-/// (`correction`, asked only when the member was left out): that value, else serde's
-/// answer for a missing member.
-#[inline]
-pub fn required_or<'de, T: serde::Deserialize<'de>, E: de::Error>(
-    slot: Option<T>,
-    wire: &'static str,
-    correction: impl FnOnce() -> Option<T>,
-) -> Result<T, E> {
-    match slot {
-        Some(value) => Ok(value),
-        None => match correction() {
-            Some(value) => Ok(value),
-            None => required(None, wire),
-        },
-    }
-}
-
 /// The value Smithy's client error correction gives a required member of this type
 /// that a response left out (or sent as `null`): a structure whose every required
 /// member has one gets one made of them, a string enum or union its `Unknown` variant
@@ -156,9 +190,10 @@ pub trait ErrorCorrection: Sized {
 }
 
 /// Asks a member type for its [`ErrorCorrection`] value when it has the trait, and
-/// gives `None` when it does not: `(&Fill::<T>::NEW).corrected()` picks
-/// [`Corrected`] when `T: ErrorCorrection` (method lookup tries `Fill<T>` before
-/// `&Fill<T>`), else [`NotCorrected`].
+/// for `None` when it does not: `(&Fill::<T>::NEW).fill()` picks [`Corrected`] when
+/// `T: ErrorCorrection` (method lookup tries `Fill<T>` before `&Fill<T>`), else
+/// [`NotCorrected`]. Either gives a function pointer, so that a member costs no
+/// closure of its own.
 pub struct Fill<T>(PhantomData<T>);
 
 impl<T> Fill<T> {
@@ -168,28 +203,32 @@ impl<T> Fill<T> {
 
 /// [`Fill`] for a type with an error-correction value.
 pub trait Corrected<T> {
-    /// `T`'s error-correction value.
-    fn corrected(&self) -> Option<T>;
+    /// `T`'s error-correction value, asked when the member is left out.
+    fn fill(&self) -> fn() -> Option<T>;
 }
 
 impl<T: ErrorCorrection> Corrected<T> for Fill<T> {
     #[inline]
-    fn corrected(&self) -> Option<T> {
-        T::error_correction()
+    fn fill(&self) -> fn() -> Option<T> {
+        T::error_correction
     }
 }
 
 /// [`Fill`] for a type without one.
 pub trait NotCorrected<T> {
     /// `None`.
-    fn corrected(&self) -> Option<T>;
+    fn fill(&self) -> fn() -> Option<T>;
 }
 
 impl<T> NotCorrected<T> for &Fill<T> {
     #[inline]
-    fn corrected(&self) -> Option<T> {
-        None
+    fn fill(&self) -> fn() -> Option<T> {
+        none
     }
+}
+
+fn none<T>() -> Option<T> {
+    None
 }
 
 /// The value of a member read through an adapter and without a default: serde derive
@@ -277,13 +316,15 @@ impl<'de, T: Member> DeserializeSeed<'de> for ReadMember<T> {
     }
 }
 
-/// [`required_or`] for a member read through `seed`: serde's answer for a missing
-/// member comes from the seed, so that the member's type is asked for only one trait.
+/// The value of a required member read through `seed`: what was read, else its
+/// error-correction value (`correction`, asked only when the member was left out),
+/// else serde's answer for a missing member, which comes from the seed so that the
+/// member's type is asked for only one trait.
 #[inline]
-pub fn required_or_seed<'de, S: DeserializeSeed<'de>, E: de::Error>(
+pub fn required<'de, S: DeserializeSeed<'de>, E: de::Error>(
     slot: Option<S::Value>,
     wire: &'static str,
-    correction: impl FnOnce() -> Option<S::Value>,
+    correction: fn() -> Option<S::Value>,
     seed: S,
 ) -> Result<S::Value, E> {
     match slot {
@@ -292,6 +333,26 @@ pub fn required_or_seed<'de, S: DeserializeSeed<'de>, E: de::Error>(
             Some(value) => Ok(value),
             None => seed.deserialize(Missing(wire, PhantomData)),
         },
+    }
+}
+
+/// 1 when an optional member is set: the count of fields `serialize_struct` is told.
+#[inline]
+pub fn set<T>(member: &Option<T>) -> usize {
+    usize::from(member.is_some())
+}
+
+/// Writes a member read as its `T` when it is set (`value`, the member through its
+/// probe), as `skip_serializing_if = "Option::is_none"`.
+#[inline]
+pub fn some<S: SerializeStruct, V: serde::Serialize>(
+    s: &mut S,
+    wire: &'static str,
+    value: Option<V>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(value) => s.serialize_field(wire, &value),
+        None => s.skip_field(wire),
     }
 }
 
