@@ -997,12 +997,14 @@ impl Client {
             (None, None) => Origin::Service(service),
         };
         // Credentials first: the account id in them can choose the endpoint.
-        let credentials = self
-            .inner
-            .credentials
-            .provide_credentials()
-            .await
-            .map_err(Error::Credentials)?;
+        let provider = &self.inner.credentials;
+        let credentials = match provider.provide_credentials_now() {
+            Some(credentials) => credentials,
+            None => provider
+                .provide_credentials()
+                .await
+                .map_err(Error::Credentials)?,
+        };
         let account_id = credentials
             .account_id()
             .filter(|_| prepared.endpoint_account_id);
