@@ -1046,21 +1046,37 @@ impl Client {
             (false, true) => Some("UNSIGNED-PAYLOAD"),
             (false, false) => None,
         };
-        let mut signed_headers = vec![("host", destination.host.as_str())];
-        signed_headers.extend(prepared.headers.iter().map(|(n, v)| (&**n, &**v)));
-        signed_headers.extend(
-            info.extra
-                .entries
-                .iter()
-                .filter(|h| h.signed)
-                // Checked to be visible ASCII when added.
-                .map(|h| (h.name.as_str(), h.value.to_str().unwrap_or_default())),
-        );
+        let to_sign = std::iter::once(("host", destination.host.as_str()))
+            .chain(prepared.headers.iter().map(|(n, v)| (&**n, &**v)))
+            .chain(
+                info.extra
+                    .entries
+                    .iter()
+                    .filter(|h| h.signed)
+                    // Checked to be visible ASCII when added.
+                    .map(|h| (h.name.as_str(), h.value.to_str().unwrap_or_default())),
+            );
+        // On the stack when they fit, as they do but for many call headers: a `Vec`
+        // was an allocation an attempt.
+        let mut inline = [("", ""); 16];
+        let heap: Vec<(&str, &str)>;
+        let signed_headers =
+            if 1 + prepared.headers.len() + info.extra.entries.len() <= inline.len() {
+                let mut n = 0;
+                for (slot, header) in inline.iter_mut().zip(to_sign) {
+                    *slot = header;
+                    n += 1;
+                }
+                &inline[..n]
+            } else {
+                heap = to_sign.collect();
+                &heap[..]
+            };
         let signed = self.inner.signing_keys.sign(
             &sigv4::SignableRequest {
                 method: prepared.method,
                 uri: &uri,
-                headers: &signed_headers,
+                headers: signed_headers,
                 body,
             },
             &sigv4::SigningParams {
@@ -1093,7 +1109,7 @@ impl Client {
                 .iter()
                 .map(|(_, v)| if let Cow::Owned(v) = v { v.len() } else { 0 })
                 .sum::<usize>()
-            + signed.x_amz_date.len()
+            + signed.x_amz_date.as_str().len()
             + signed.content_sha256.as_ref().map_or(0, String::len)
             + credentials.session_token().map_or(0, str::len)
             + signed.authorization.len()
@@ -1105,7 +1121,7 @@ impl Client {
         for (name, value) in &prepared.headers {
             headers.push_cow(name.clone(), value);
         }
-        headers.push(Cow::Borrowed("x-amz-date"), &signed.x_amz_date);
+        headers.push(Cow::Borrowed("x-amz-date"), signed.x_amz_date.as_str());
         if let Some(hash) = &signed.content_sha256 {
             headers.push(Cow::Borrowed("x-amz-content-sha256"), hash);
         }

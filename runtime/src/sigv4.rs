@@ -373,9 +373,16 @@ pub(crate) fn sign_with_hmac_key(
     key: &ring_hmac::Key,
     prefixes: &CanonicalPrefixes,
 ) -> Signature {
-    let x_amz_date = format_amz_date(params.time);
+    let x_amz_date = AmzDate::new(params.time);
     let sign = |scratch: &mut Scratch| {
-        sign_core(request, params, key, &x_amz_date, Some(prefixes), scratch)
+        sign_core(
+            request,
+            params,
+            key,
+            x_amz_date.as_str(),
+            Some(prefixes),
+            scratch,
+        )
     };
     let core = SCRATCH
         .try_with(|scratch| {
@@ -480,7 +487,7 @@ struct Core {
 
 /// The signature's headers, for a client's own request.
 pub(crate) struct Signature {
-    pub(crate) x_amz_date: String,
+    pub(crate) x_amz_date: AmzDate,
     pub(crate) authorization: String,
     pub(crate) content_sha256: Option<String>,
 }
@@ -934,36 +941,59 @@ const SECS_PER_DAY: i64 = 86_400;
 /// of a second.
 #[must_use]
 pub fn format_amz_date(t: SystemTime) -> String {
-    let secs = match t.duration_since(UNIX_EPOCH) {
-        Ok(d) => i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
-        // Before 1970: round down, so -0.5 s is 23:59:59 of 1969-12-31.
-        Err(e) => {
-            let d = e.duration();
-            let whole = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
-            -whole - i64::from(d.subsec_nanos() > 0)
+    AmzDate::new(t).as_str().to_owned()
+}
+
+/// An `x-amz-date` value without an allocation in the years 0 to 9999: the client's
+/// every signature formats one (an allocation a call, BENCHMARKS.md).
+pub(crate) enum AmzDate {
+    Digits([u8; 16]),
+    /// A year outside 0 to 9999: more or fewer digits, or a sign.
+    Other(String),
+}
+
+impl AmzDate {
+    fn new(t: SystemTime) -> AmzDate {
+        let secs = match t.duration_since(UNIX_EPOCH) {
+            Ok(d) => i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+            // Before 1970: round down, so -0.5 s is 23:59:59 of 1969-12-31.
+            Err(e) => {
+                let d = e.duration();
+                let whole = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
+                -whole - i64::from(d.subsec_nanos() > 0)
+            }
+        };
+        let (days, secs_of_day) = (secs.div_euclid(SECS_PER_DAY), secs.rem_euclid(SECS_PER_DAY));
+        let (year, month, day) = crate::datetime::civil_from_days(days);
+        let (hour, minute, second) = (secs_of_day / 3600, secs_of_day / 60 % 60, secs_of_day % 60);
+        if !(0..=9999).contains(&year) {
+            return AmzDate::Other(format!(
+                "{year:04}{month:02}{day:02}T{hour:02}{minute:02}{second:02}Z"
+            ));
         }
-    };
-    let (days, secs_of_day) = (secs.div_euclid(SECS_PER_DAY), secs.rem_euclid(SECS_PER_DAY));
-    let (year, month, day) = crate::datetime::civil_from_days(days);
-    let (hour, minute, second) = (secs_of_day / 3600, secs_of_day / 60 % 60, secs_of_day % 60);
-    if !(0..=9999).contains(&year) {
-        return format!("{year:04}{month:02}{day:02}T{hour:02}{minute:02}{second:02}Z");
+        // Every signature formats one: digits written in place cost a tenth of `format!`.
+        let mut out = *b"00000000T000000Z";
+        let mut put = |at: usize, width: usize, mut value: i64| {
+            for slot in out[at..at + width].iter_mut().rev() {
+                *slot = b'0' + (value % 10) as u8;
+                value /= 10;
+            }
+        };
+        put(0, 4, year);
+        put(4, 2, month);
+        put(6, 2, day);
+        put(9, 2, hour);
+        put(11, 2, minute);
+        put(13, 2, second);
+        AmzDate::Digits(out)
     }
-    // Every signature formats one: digits written in place cost a tenth of `format!`.
-    let mut out = *b"00000000T000000Z";
-    let mut put = |at: usize, width: usize, mut value: i64| {
-        for slot in out[at..at + width].iter_mut().rev() {
-            *slot = b'0' + (value % 10) as u8;
-            value /= 10;
+
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            AmzDate::Digits(digits) => std::str::from_utf8(digits).unwrap_or_default(),
+            AmzDate::Other(text) => text,
         }
-    };
-    put(0, 4, year);
-    put(4, 2, month);
-    put(6, 2, day);
-    put(9, 2, hour);
-    put(11, 2, minute);
-    put(13, 2, second);
-    String::from_utf8_lossy(&out).into_owned()
+    }
 }
 
 /// Parses a `YYYYMMDDTHHMMSSZ` (`x-amz-date`) UTC timestamp; `None` unless it is
@@ -1410,7 +1440,7 @@ mod tests {
                     let cached = sign_with_hmac_key(&req, &p, &key, &prefixes);
                     // The signature is the HMAC of the string to sign.
                     assert_eq!(cached.authorization, fresh.authorization, "{host} {target}");
-                    assert_eq!(cached.x_amz_date, fresh.x_amz_date);
+                    assert_eq!(cached.x_amz_date.as_str(), fresh.x_amz_date);
                 }
             }
         }
