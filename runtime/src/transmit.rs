@@ -114,6 +114,10 @@ pub(crate) async fn read_body(
         None => format!("{} bytes received", body.len()),
     };
     let mut monitor = bounds.stall.monitor();
+    // Bytes of chunks that were there without a wait, counted by the monitor only
+    // when a read must wait (then they arrived just now): a body read whole without
+    // waiting, as most are, costs no clock reads and no window (an allocation).
+    let mut unrecorded = 0;
     loop {
         let mut next = std::pin::pin!(response.chunk());
         // A chunk already read needs no deadline: working one out and arming a timer
@@ -122,10 +126,14 @@ pub(crate) async fn read_body(
             Some(_) => poll_once(&mut next).await,
             None => None,
         };
+        let waited = ready.is_none();
         let read = match (&mut monitor, ready) {
             (_, Some(read)) => read,
             (None, None) => next.await,
             (Some(monitor), None) => {
+                if unrecorded > 0 {
+                    monitor.record(std::mem::take(&mut unrecorded));
+                }
                 match tokio::time::timeout_at(monitor.deadline(), next).await {
                     Ok(read) => read,
                     Err(_) if monitor.stalled() => {
@@ -149,8 +157,10 @@ pub(crate) async fn read_body(
             transport_error(e, &doing).with_status(status)
         })?;
         let Some(chunk) = chunk else { break };
-        if let Some(monitor) = &mut monitor {
-            monitor.record(chunk.len());
+        match &mut monitor {
+            Some(monitor) if waited => monitor.record(chunk.len()),
+            Some(_) => unrecorded += chunk.len(),
+            None => {}
         }
         if body.len() + chunk.len() > cap {
             return Err(too_large(&format!("more than {cap} bytes received")));
