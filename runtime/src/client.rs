@@ -1132,19 +1132,20 @@ impl Client {
         // A streaming body's length is unknown: it goes chunked. A request without a
         // body says no length unless its method has one (a GET has none).
         if prepared.stream.is_none() && !bodiless {
-            headers.push_fmt(
-                Cow::Borrowed("content-length"),
-                format_args!("{}", body.len()),
-            );
+            headers.push_with(Cow::Borrowed("content-length"), |out| {
+                transmit::push_decimal(out, body.len() as u64);
+            });
         }
         headers.push_static(Cow::Borrowed("user-agent"), USER_AGENT);
         // Not signed, as the SDKs do: they change per attempt and say nothing the
         // signature must protect.
         headers.push(Cow::Borrowed("amz-sdk-invocation-id"), info.invocation_id);
-        headers.push_fmt(
-            Cow::Borrowed("amz-sdk-request"),
-            format_args!("attempt={}; max={}", info.attempt, info.max),
-        );
+        headers.push_with(Cow::Borrowed("amz-sdk-request"), |out| {
+            out.push_str("attempt=");
+            transmit::push_decimal(out, info.attempt.into());
+            out.push_str("; max=");
+            transmit::push_decimal(out, info.max.into());
+        });
         Ok((destination, headers, discovered, url, credentials))
     }
 
