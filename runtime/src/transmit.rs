@@ -14,7 +14,7 @@ use hyper_util::client::proxy::matcher::Matcher;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::error::{TransportError, TransportErrorKind};
-use crate::http::RawResponse;
+use crate::http::{RawResponse, ResponseHeaders};
 use crate::stall::StalledStreamProtection;
 
 /// What bounds one exchange, besides the caller's own attempt timeout.
@@ -65,7 +65,7 @@ pub(crate) async fn head(
             )
         })?,
     };
-    let response = sent.map_err(|e| {
+    let mut response = sent.map_err(|e| {
         let doing = match e.is_connect().then(|| proxy_for(bounds.proxies, url)) {
             Some(Some(proxy)) => {
                 format!("connecting through the proxy {proxy} (from the environment)")
@@ -79,7 +79,8 @@ pub(crate) async fn head(
     status_seen.store(status, Ordering::Relaxed);
     let head = RawResponse {
         status,
-        headers: response_headers(response.headers()),
+        // Taken, not copied: the body is read without them.
+        headers: ResponseHeaders::from_map(std::mem::take(response.headers_mut())),
         body: Vec::new(),
     };
     Ok((response, head))
@@ -179,20 +180,6 @@ async fn poll_once<F: Future + Unpin>(future: &mut F) -> Option<F::Output> {
         })
     })
     .await
-}
-
-/// A response's headers as [`RawResponse`] holds them: lower-case names, values
-/// decoded lossily.
-pub(crate) fn response_headers(headers: &HeaderMap) -> Vec<(String, String)> {
-    headers
-        .iter()
-        .map(|(n, v)| {
-            (
-                n.as_str().to_owned(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect()
 }
 
 /// Writes `n` in decimal: the numbers of an attempt's headers without the formatting
