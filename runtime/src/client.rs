@@ -1072,75 +1072,78 @@ impl Client {
                 heap = to_sign.collect();
                 &heap[..]
             };
-        let signed = self.inner.signing_keys.sign(
-            &sigv4::SignableRequest {
-                method: prepared.method,
-                uri: &uri,
-                headers: signed_headers,
-                body,
+        let request = sigv4::SignableRequest {
+            method: prepared.method,
+            uri: &uri,
+            headers: signed_headers,
+            body,
+        };
+        let params = sigv4::SigningParams {
+            access_key_id: credentials.access_key_id(),
+            secret_access_key: credentials.secret_access_key(),
+            session_token: credentials.session_token(),
+            region: destination
+                .signing_region
+                .as_deref()
+                .unwrap_or(&self.inner.region),
+            service: destination
+                .signing_name
+                .as_deref()
+                .unwrap_or(service.signing_name),
+            time,
+            settings: sigv4::SigningSettings {
+                sign_body: payload_hash.is_some(),
+                payload_hash,
+                ..sigv4::SigningSettings::default()
             },
-            &sigv4::SigningParams {
-                access_key_id: credentials.access_key_id(),
-                secret_access_key: credentials.secret_access_key(),
-                session_token: credentials.session_token(),
-                region: destination
-                    .signing_region
-                    .as_deref()
-                    .unwrap_or(&self.inner.region),
-                service: destination
-                    .signing_name
-                    .as_deref()
-                    .unwrap_or(service.signing_name),
-                time,
-                settings: sigv4::SigningSettings {
-                    sign_body: payload_hash.is_some(),
-                    payload_hash,
-                    ..sigv4::SigningSettings::default()
-                },
-            },
-            &credentials,
-        );
+        };
         // Sized once: growing from the first four took two reallocations a call. The
-        // values built here share one buffer; static ones are sent as they are.
+        // values built here share one buffer, the signature's `authorization` written
+        // straight into it; static ones are sent as they are.
         let bodiless = body.is_empty() && !matches!(prepared.method, "POST" | "PUT" | "PATCH");
-        let text = destination.host.len()
+        let text = sigv4::authorization_capacity(&request, &params)
+            + destination.host.len()
             + prepared
                 .headers
                 .iter()
                 .map(|(_, v)| if let Cow::Owned(v) = v { v.len() } else { 0 })
                 .sum::<usize>()
-            + signed.x_amz_date.as_str().len()
-            + signed.content_sha256.as_ref().map_or(0, String::len)
+            + 16
+            + payload_hash.map_or(0, |_| 64)
             + credentials.session_token().map_or(0, str::len)
-            + signed.authorization.len()
             + 20
             + info.invocation_id.len()
             + 40;
         let mut headers = RequestHeaders::with_capacity(prepared.headers.len() + 10, text);
-        headers.push(Cow::Borrowed("host"), &destination.host);
+        let signed = headers.write(|out| {
+            self.inner
+                .signing_keys
+                .sign(&request, &params, &credentials, out)
+        });
+        headers.push(&names::HOST, &destination.host);
         for (name, value) in &prepared.headers {
             headers.push_cow(name.clone(), value);
         }
-        headers.push(Cow::Borrowed("x-amz-date"), signed.x_amz_date.as_str());
+        headers.push(&names::X_AMZ_DATE, signed.x_amz_date.as_str());
         if let Some(hash) = &signed.content_sha256 {
-            headers.push(Cow::Borrowed("x-amz-content-sha256"), hash);
+            headers.push(&names::X_AMZ_CONTENT_SHA256, hash);
         }
         if let Some(token) = credentials.session_token() {
-            headers.push(Cow::Borrowed("x-amz-security-token"), token);
+            headers.push(&names::X_AMZ_SECURITY_TOKEN, token);
         }
-        headers.push(Cow::Borrowed("authorization"), &signed.authorization);
+        headers.push_written(&names::AUTHORIZATION, signed.authorization);
         // A streaming body's length is unknown: it goes chunked. A request without a
         // body says no length unless its method has one (a GET has none).
         if prepared.stream.is_none() && !bodiless {
-            headers.push_with(Cow::Borrowed("content-length"), |out| {
+            headers.push_with(&names::CONTENT_LENGTH, |out| {
                 transmit::push_decimal(out, body.len() as u64);
             });
         }
-        headers.push_static(Cow::Borrowed("user-agent"), USER_AGENT);
+        headers.push_static(&names::USER_AGENT, USER_AGENT);
         // Not signed, as the SDKs do: they change per attempt and say nothing the
         // signature must protect.
-        headers.push(Cow::Borrowed("amz-sdk-invocation-id"), info.invocation_id);
-        headers.push_with(Cow::Borrowed("amz-sdk-request"), |out| {
+        headers.push(&names::AMZ_SDK_INVOCATION_ID, info.invocation_id);
+        headers.push_with(&names::AMZ_SDK_REQUEST, |out| {
             out.push_str("attempt=");
             transmit::push_decimal(out, info.attempt.into());
             out.push_str("; max=");
@@ -2331,6 +2334,21 @@ impl ClientBuilder {
             }),
         })
     }
+}
+
+/// The names of the headers the client adds to every attempt, parsed once.
+mod names {
+    use crate::transmit::KnownName;
+
+    pub(super) static HOST: KnownName = KnownName::new("host");
+    pub(super) static X_AMZ_DATE: KnownName = KnownName::new("x-amz-date");
+    pub(super) static X_AMZ_CONTENT_SHA256: KnownName = KnownName::new("x-amz-content-sha256");
+    pub(super) static X_AMZ_SECURITY_TOKEN: KnownName = KnownName::new("x-amz-security-token");
+    pub(super) static AUTHORIZATION: KnownName = KnownName::new("authorization");
+    pub(super) static CONTENT_LENGTH: KnownName = KnownName::new("content-length");
+    pub(super) static USER_AGENT: KnownName = KnownName::new("user-agent");
+    pub(super) static AMZ_SDK_INVOCATION_ID: KnownName = KnownName::new("amz-sdk-invocation-id");
+    pub(super) static AMZ_SDK_REQUEST: KnownName = KnownName::new("amz-sdk-request");
 }
 
 #[cfg(test)]

@@ -366,15 +366,17 @@ pub(crate) fn hmac_key(key: &[u8; 32]) -> ring_hmac::Key {
 /// [`sign_with_key`] with the key already prepared by [`hmac_key`], and the hash of the
 /// canonical request's first block taken from `prefixes` when it is there: the headers
 /// of a client's own request, its canonical request and string to sign written in
-/// this thread's scratch buffers.
+/// this thread's scratch buffers, its `authorization` value appended to `out` (the
+/// buffer of the request's header values).
 pub(crate) fn sign_with_hmac_key(
     request: &SignableRequest<'_>,
     params: &SigningParams<'_>,
     key: &ring_hmac::Key,
     prefixes: &CanonicalPrefixes,
+    out: &mut String,
 ) -> Signature {
     let x_amz_date = AmzDate::new(params.time);
-    let sign = |scratch: &mut Scratch| {
+    let mut sign = |scratch: &mut Scratch| {
         sign_core(
             request,
             params,
@@ -382,6 +384,7 @@ pub(crate) fn sign_with_hmac_key(
             x_amz_date.as_str(),
             Some(prefixes),
             scratch,
+            out,
         )
     };
     let core = SCRATCH
@@ -476,10 +479,27 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
-/// What [`sign_core`] produces beyond its scratch: the `authorization` value, and where
-/// the signed header names and the signature are in it.
+/// Room for the `authorization` value of `request` signed with `params`: a bound on its
+/// length (every header name counted, signed or not).
+pub(crate) fn authorization_capacity(
+    request: &SignableRequest<'_>,
+    params: &SigningParams<'_>,
+) -> usize {
+    let names: usize = request.headers.iter().map(|(name, _)| name.len() + 1).sum();
+    let own = X_AMZ_DATE.len() + X_AMZ_SECURITY_TOKEN.len() + X_AMZ_CONTENT_SHA256.len() + 3;
+    let scope = 8 + params.region.len() + params.service.len() + TERMINATOR.len() + 3;
+    let fixed = ALGORITHM.len()
+        + " Credential=/".len()
+        + ", SignedHeaders=".len()
+        + ", Signature=".len()
+        + 64;
+    fixed + params.access_key_id.len() + scope + names + own
+}
+
+/// What [`sign_core`] produces beyond its scratch: where it wrote the `authorization`
+/// value, and the signed header names and the signature in it.
 struct Core {
-    authorization: String,
+    authorization: std::ops::Range<usize>,
     content_sha256: Option<String>,
     signed_headers: std::ops::Range<usize>,
     signature: std::ops::Range<usize>,
@@ -488,7 +508,8 @@ struct Core {
 /// The signature's headers, for a client's own request.
 pub(crate) struct Signature {
     pub(crate) x_amz_date: AmzDate,
-    pub(crate) authorization: String,
+    /// Where the `authorization` value is in the buffer it was appended to.
+    pub(crate) authorization: std::ops::Range<usize>,
     pub(crate) content_sha256: Option<String>,
 }
 
@@ -499,12 +520,21 @@ fn sign_inner(
     x_amz_date: String,
 ) -> SigningOutput {
     let mut scratch = Scratch::default();
-    let core = sign_core(request, params, key, &x_amz_date, None, &mut scratch);
+    let mut authorization = String::new();
+    let core = sign_core(
+        request,
+        params,
+        key,
+        &x_amz_date,
+        None,
+        &mut scratch,
+        &mut authorization,
+    );
     SigningOutput {
-        signed_headers: core.authorization[core.signed_headers].to_owned(),
-        signature: core.authorization[core.signature].to_owned(),
+        signed_headers: authorization[core.signed_headers].to_owned(),
+        signature: authorization[core.signature].to_owned(),
         x_amz_date,
-        authorization: core.authorization,
+        authorization,
         security_token: params.session_token.map(str::to_owned),
         content_sha256: core.content_sha256,
         canonical_request: scratch.canonical_request,
@@ -512,8 +542,8 @@ fn sign_inner(
     }
 }
 
-/// Writes the canonical request and the string to sign into `scratch` and returns the
-/// `authorization` value built alongside them.
+/// Writes the canonical request and the string to sign into `scratch`, and the
+/// `authorization` value built alongside them at the end of `authorization`.
 fn sign_core(
     request: &SignableRequest<'_>,
     params: &SigningParams<'_>,
@@ -521,6 +551,7 @@ fn sign_core(
     x_amz_date: &str,
     prefixes: Option<&CanonicalPrefixes>,
     scratch: &mut Scratch,
+    authorization: &mut String,
 ) -> Core {
     let settings = params.settings;
     let mut computed = [0u8; 64];
@@ -585,14 +616,13 @@ fn sign_core(
 
     // The authorization value is written as the parts it holds come: its signed
     // header names as the canonical request lists them, its signature last.
-    let mut authorization = String::with_capacity(
-        ALGORITHM.len() + params.access_key_id.len() + scope_len + headers_len + 64 + 40,
-    );
+    let start = authorization.len();
+    authorization.reserve(authorization_capacity(request, params));
     authorization.push_str(ALGORITHM);
     authorization.push_str(" Credential=");
     authorization.push_str(params.access_key_id);
     authorization.push('/');
-    push_scope(&mut authorization, date, params.region, params.service);
+    push_scope(authorization, date, params.region, params.service);
     authorization.push_str(", SignedHeaders=");
     let signed_start = authorization.len();
 
@@ -611,7 +641,7 @@ fn sign_core(
         if authorization.len() > signed_start {
             authorization.push(';');
         }
-        push_lowercase(&mut authorization, name);
+        push_lowercase(authorization, name);
         push_lowercase(creq, name);
         creq.push(':');
         push_header_value(creq, entries[i].value);
@@ -646,13 +676,10 @@ fn sign_core(
 
     authorization.push_str(", Signature=");
     let signature_start = authorization.len();
-    push_hex(
-        &mut authorization,
-        ring_hmac::sign(key, sts.as_bytes()).as_ref(),
-    );
+    push_hex(authorization, ring_hmac::sign(key, sts.as_bytes()).as_ref());
     Core {
         signature: signature_start..authorization.len(),
-        authorization,
+        authorization: start..authorization.len(),
         content_sha256,
         signed_headers,
     }
@@ -1491,9 +1518,13 @@ mod tests {
                     let uri = format!("/{}", "p".repeat(round * 7));
                     req.uri = &uri;
                     let fresh = sign(&req, &p);
-                    let cached = sign_with_hmac_key(&req, &p, &key, &prefixes);
+                    let mut out = String::new();
+                    let cached = sign_with_hmac_key(&req, &p, &key, &prefixes, &mut out);
                     // The signature is the HMAC of the string to sign.
-                    assert_eq!(cached.authorization, fresh.authorization, "{host} {target}");
+                    assert_eq!(
+                        out[cached.authorization], fresh.authorization,
+                        "{host} {target}"
+                    );
                     assert_eq!(cached.x_amz_date.as_str(), fresh.x_amz_date);
                 }
             }
@@ -1520,9 +1551,11 @@ mod tests {
             let mut req = request(&[("Host", "example.amazonaws.com"), ("X-Amz-Target", "S.Op")]);
             req.uri = uri;
             let fresh = sign(&req, &p);
-            let cached = sign_with_hmac_key(&req, &p, &key, &prefixes);
+            // Appended after what the buffer holds already.
+            let mut out = String::from("example.amazonaws.com");
+            let cached = sign_with_hmac_key(&req, &p, &key, &prefixes, &mut out);
             assert_eq!(
-                cached.authorization,
+                out[cached.authorization],
                 fresh.authorization,
                 "{}",
                 &uri[..uri.len().min(20)]

@@ -231,7 +231,54 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
 #[derive(Default)]
 pub(crate) struct RequestHeaders {
     text: String,
-    entries: Vec<(Cow<'static, str>, Value)>,
+    entries: Vec<(Name, Value)>,
+}
+
+/// A header name the client itself sends, parsed when the crate is compiled: parsing
+/// the name of each of an attempt's headers cost about 50 instructions a header
+/// (BENCHMARKS.md).
+pub(crate) struct KnownName {
+    name: HeaderName,
+    text: &'static str,
+}
+
+impl KnownName {
+    /// `text` must be a lower-case header name (checked at compile time).
+    pub(crate) const fn new(text: &'static str) -> KnownName {
+        KnownName {
+            name: HeaderName::from_static(text),
+            text,
+        }
+    }
+}
+
+/// A header's name: known to the client, or given as text (a protocol's headers, a
+/// member's prefix header) and checked when sent.
+#[derive(Clone)]
+pub(crate) enum Name {
+    Known(&'static KnownName),
+    Text(Cow<'static, str>),
+}
+
+impl Name {
+    fn as_str(&self) -> &str {
+        match self {
+            Name::Known(known) => known.text,
+            Name::Text(text) => text,
+        }
+    }
+}
+
+impl From<&'static KnownName> for Name {
+    fn from(known: &'static KnownName) -> Name {
+        Name::Known(known)
+    }
+}
+
+impl From<Cow<'static, str>> for Name {
+    fn from(text: Cow<'static, str>) -> Name {
+        Name::Text(text)
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -251,30 +298,42 @@ impl RequestHeaders {
     }
 
     /// A header whose value is static text: sent without a copy.
-    pub(crate) fn push_static(&mut self, name: Cow<'static, str>, value: &'static str) {
-        self.entries.push((name, Value::Static(value)));
+    pub(crate) fn push_static(&mut self, name: impl Into<Name>, value: &'static str) {
+        self.entries.push((name.into(), Value::Static(value)));
     }
 
     /// A header whose value is copied into the shared buffer.
-    pub(crate) fn push(&mut self, name: Cow<'static, str>, value: &str) {
+    pub(crate) fn push(&mut self, name: impl Into<Name>, value: &str) {
         let start = self.text.len();
         self.text.push_str(value);
         self.entries
-            .push((name, Value::Text(start, self.text.len())));
+            .push((name.into(), Value::Text(start, self.text.len())));
     }
 
     /// A header whose value `write` writes into the shared buffer.
-    pub(crate) fn push_with(&mut self, name: Cow<'static, str>, write: impl FnOnce(&mut String)) {
+    pub(crate) fn push_with(&mut self, name: impl Into<Name>, write: impl FnOnce(&mut String)) {
         let start = self.text.len();
         write(&mut self.text);
+        self.push_written(name, start..self.text.len());
+    }
+
+    /// Lets `write` append to the shared buffer, for a value pushed later with
+    /// [`push_written`](Self::push_written): what it wrote, and what it returned.
+    pub(crate) fn write<T>(&mut self, write: impl FnOnce(&mut String) -> T) -> T {
+        write(&mut self.text)
+    }
+
+    /// A header whose value is `range` of the shared buffer, written by
+    /// [`write`](Self::write).
+    pub(crate) fn push_written(&mut self, name: impl Into<Name>, range: std::ops::Range<usize>) {
         self.entries
-            .push((name, Value::Text(start, self.text.len())));
+            .push((name.into(), Value::Text(range.start, range.end)));
     }
 
     /// A header whose value is pushed as static text when it is, copied when not.
     // The `Cow` is the point: its variant says whether the value is `'static`.
     #[allow(clippy::ptr_arg)]
-    pub(crate) fn push_cow(&mut self, name: Cow<'static, str>, value: &Cow<'static, str>) {
+    pub(crate) fn push_cow(&mut self, name: impl Into<Name>, value: &Cow<'static, str>) {
         match value {
             Cow::Borrowed(value) => self.push_static(name, value),
             Cow::Owned(value) => self.push(name, value),
@@ -282,10 +341,10 @@ impl RequestHeaders {
     }
 
     /// Names and values, in order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (&Cow<'static, str>, &str)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.entries.iter().map(|(name, value)| {
             (
-                name,
+                name.as_str(),
                 match *value {
                     Value::Static(value) => value,
                     Value::Text(start, end) => &self.text[start..end],
@@ -297,8 +356,16 @@ impl RequestHeaders {
     /// Each header with a value of its own, as [`HttpRequest`](crate::HttpRequest)
     /// holds them.
     pub(crate) fn into_pairs(self) -> Vec<(Cow<'static, str>, String)> {
-        self.iter()
-            .map(|(name, value)| (name.clone(), value.to_owned()))
+        self.entries
+            .iter()
+            .zip(self.iter())
+            .map(|((name, _), (_, value))| {
+                let name = match name {
+                    Name::Known(known) => Cow::Borrowed(known.text),
+                    Name::Text(text) => text.clone(),
+                };
+                (name, value.to_owned())
+            })
             .collect()
     }
 
@@ -313,12 +380,13 @@ impl RequestHeaders {
         let mut map = HeaderMap::with_capacity(self.entries.len() + extra);
         let text = Bytes::from(self.text.into_bytes());
         for (name, value) in self.entries {
-            if skip(&name) {
+            if skip(name.as_str()) {
                 continue;
             }
             let name = match name {
-                Cow::Borrowed(name) => HeaderName::from_static(name),
-                Cow::Owned(name) => HeaderName::try_from(name.as_str())
+                Name::Known(known) => known.name.clone(),
+                Name::Text(Cow::Borrowed(name)) => HeaderName::from_static(name),
+                Name::Text(Cow::Owned(name)) => HeaderName::try_from(name.as_str())
                     .map_err(|_| format!("{name:?} is not a valid HTTP header name"))?,
             };
             // Only the value's bytes are checked, as `HeaderValue::try_from` does.
@@ -350,14 +418,15 @@ mod tests {
 
     #[test]
     fn request_headers_keep_their_order_and_values_and_check_them() {
+        static HOST: KnownName = KnownName::new("host");
         let mut headers = RequestHeaders::with_capacity(4, 8);
-        headers.push(Cow::Borrowed("host"), "example.com");
+        headers.push(&HOST, "example.com");
         headers.push_static(Cow::Borrowed("user-agent"), "awsjson");
         headers.push_with(Cow::Borrowed("content-length"), |out| push_decimal(out, 12));
         headers.push_cow(Cow::Owned("x-amz-meta-a".into()), &Cow::Owned("b".into()));
         let pairs: Vec<(String, String)> = headers
             .iter()
-            .map(|(n, v)| (n.to_string(), v.to_owned()))
+            .map(|(n, v)| (n.to_owned(), v.to_owned()))
             .collect();
         assert_eq!(
             pairs,
