@@ -707,25 +707,23 @@ fn response(status: u16, headers: ResponseHeaders, body: Vec<u8>) -> WireAnswer 
 }
 
 fn error_response(meta: &ErrorMeta, body: Vec<u8>) -> WireAnswer {
+    match error_headers(meta) {
+        Ok(headers) => response(meta.status, headers, body),
+        Err(e) => WireAnswer::Invalid(format!("mock: the error's headers: {e}")),
+    }
+}
+
+fn error_headers(meta: &ErrorMeta) -> Result<ResponseHeaders, ConfigError> {
     let mut headers = ResponseHeaders::new();
-    let mut set = |name: &str, value: &str| {
-        headers
-            .insert(name, value)
-            .map_err(|e| WireAnswer::Invalid(format!("mock: the error's headers: {e}")))
-    };
     if let Some(id) = &meta.request_id {
-        if let Err(invalid) = set("x-amzn-requestid", id) {
-            return invalid;
-        }
+        headers.insert("x-amzn-requestid", id)?;
     }
     // Where `@awsQueryCompatible` services say the fault (`Sender`, `Receiver`); the
     // others do not read it.
     if let Some(fault) = &meta.fault {
-        if let Err(invalid) = set("x-amzn-query-error", &format!("{};{fault}", meta.code)) {
-            return invalid;
-        }
+        headers.insert("x-amzn-query-error", &format!("{};{fault}", meta.code))?;
     }
-    response(meta.status, headers, body)
+    Ok(headers)
 }
 
 /// `Type` of `path::to::Type<Args>`.
