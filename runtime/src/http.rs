@@ -71,8 +71,6 @@ impl std::fmt::Debug for HttpRequest {
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
-use crate::error::ConfigError;
-
 /// A response as it arrived: status, headers and the whole body. Public only for
 /// generated code and the project's decoding tests (`awsjson::__private`).
 #[derive(Clone, PartialEq, Eq)]
@@ -120,7 +118,7 @@ impl ResponseHeaders {
     /// an error names a pair HTTP cannot carry.
     pub fn from_pairs<N: AsRef<str>, V: AsRef<str>>(
         pairs: impl IntoIterator<Item = (N, V)>,
-    ) -> Result<Self, ConfigError> {
+    ) -> Result<Self, InvalidHeader> {
         let mut headers = Self::new();
         for (name, value) in pairs {
             headers.append(name.as_ref(), value.as_ref())?;
@@ -152,7 +150,7 @@ impl ResponseHeaders {
 
     /// Sets a header, replacing its values; an error when HTTP cannot carry the name or
     /// the value.
-    pub fn insert(&mut self, name: &str, value: &str) -> Result<(), ConfigError> {
+    pub fn insert(&mut self, name: &str, value: &str) -> Result<(), InvalidHeader> {
         let (name, value) = checked(name, value)?;
         self.0.insert(name, value);
         Ok(())
@@ -160,7 +158,7 @@ impl ResponseHeaders {
 
     /// Adds a value after a header's others; an error when HTTP cannot carry the name
     /// or the value.
-    pub fn append(&mut self, name: &str, value: &str) -> Result<(), ConfigError> {
+    pub fn append(&mut self, name: &str, value: &str) -> Result<(), InvalidHeader> {
         let (name, value) = checked(name, value)?;
         self.0.append(name, value);
         Ok(())
@@ -183,17 +181,32 @@ fn text(value: &HeaderValue) -> &str {
     std::str::from_utf8(value.as_bytes()).unwrap_or_default()
 }
 
-fn checked(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), ConfigError> {
-    let name = HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| ConfigError::new(format!("{name:?} is not a valid header name")))?;
+fn checked(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), InvalidHeader> {
+    let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| InvalidHeader {
+        message: format!("{name:?} is not a valid header name"),
+    })?;
     // The value stays out of the message: it may be a secret.
-    let value = HeaderValue::from_str(value).map_err(|_| {
-        ConfigError::new(format!(
-            "the {name} header's value has bytes an HTTP header cannot carry"
-        ))
+    let value = HeaderValue::from_str(value).map_err(|_| InvalidHeader {
+        message: format!("the {name} header's value has bytes an HTTP header cannot carry"),
     })?;
     Ok((name, value))
 }
+
+/// A header [`ResponseHeaders`] was given that HTTP cannot carry: a name that is not a
+/// header name, or a value with control characters. The message names the header,
+/// never the value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidHeader {
+    message: String,
+}
+
+impl std::fmt::Display for InvalidHeader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for InvalidHeader {}
 
 impl std::fmt::Debug for RawResponse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -105,7 +105,7 @@ use serde_core::Serialize;
 use serde_core::de::DeserializeOwned;
 
 use crate::error::{ConfigError, Error, ErrorMeta, TransportError, TransportErrorKind};
-use crate::http::{HttpRequest, RawResponse, ResponseHeaders};
+use crate::http::{HttpRequest, InvalidHeader, RawResponse, ResponseHeaders};
 use crate::operation::{Operation, OperationError};
 use crate::{Client, ClientBuilder, Credentials, StalledStreamProtection};
 
@@ -713,7 +713,7 @@ fn error_response(meta: &ErrorMeta, body: Vec<u8>) -> WireAnswer {
     }
 }
 
-fn error_headers(meta: &ErrorMeta) -> Result<ResponseHeaders, ConfigError> {
+fn error_headers(meta: &ErrorMeta) -> Result<ResponseHeaders, InvalidHeader> {
     let mut headers = ResponseHeaders::new();
     if let Some(id) = &meta.request_id {
         headers.insert("x-amzn-requestid", id)?;
