@@ -1080,7 +1080,7 @@ impl<'a> Response<'a> {
                 name.len() >= prefix.len()
                     && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
             })
-            .map(|(name, value)| (name[prefix.len()..].to_owned(), Text::new(value.as_str())))
+            .map(|(name, value)| (name[prefix.len()..].to_owned(), Text::new(value)))
             .collect();
         if entries.is_empty() {
             return Ok(());

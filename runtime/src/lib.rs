@@ -636,7 +636,7 @@ pub use error::{
     ServiceError, TransportError, TransportErrorKind, UnmodeledError,
 };
 pub use event_stream::{EventStream, EventUnion, InputSender, InputStream};
-pub use http::{HttpRequest, RawResponse};
+pub use http::{HttpRequest, InvalidHeader, RawResponse, ResponseHeaders};
 pub use interceptor::{AttemptContext, AttemptOutcome, ExtraHeaders, Interceptor};
 pub use operation::Operation;
 pub use paginate::{Advance, Items, PageSize, Pages, Paginate, PaginateItems};

@@ -105,7 +105,7 @@ use serde_core::Serialize;
 use serde_core::de::DeserializeOwned;
 
 use crate::error::{ConfigError, Error, ErrorMeta, TransportError, TransportErrorKind};
-use crate::http::{HttpRequest, RawResponse};
+use crate::http::{HttpRequest, InvalidHeader, RawResponse, ResponseHeaders};
 use crate::operation::{Operation, OperationError};
 use crate::{Client, ClientBuilder, Credentials, StalledStreamProtection};
 
@@ -303,8 +303,8 @@ impl<O: Operation> Rule<O> {
     {
         let answer = match serde_json::to_vec(&output) {
             // `()` serializes as `null`; an operation without output answers `{}`.
-            Ok(body) if body == b"null" => response(200, Vec::new(), b"{}".to_vec()),
-            Ok(body) => response(200, Vec::new(), body),
+            Ok(body) if body == b"null" => response(200, ResponseHeaders::new(), b"{}".to_vec()),
+            Ok(body) => response(200, ResponseHeaders::new(), body),
             Err(e) => WireAnswer::Invalid(format!(
                 "the mocked output of `{}` does not serialize: {e}",
                 O::TARGET
@@ -424,14 +424,18 @@ impl<O: Operation> Rule<O> {
         N: Into<String>,
         V: Into<String>,
     {
-        self.answers.push(WireAnswer::Response(RawResponse {
-            status,
-            headers: headers
-                .into_iter()
-                .map(|(name, value)| (name.into().to_ascii_lowercase(), value.into()))
-                .collect(),
-            body: body.into(),
-        }));
+        let headers = headers
+            .into_iter()
+            .map(|(name, value)| (name.into(), value.into()));
+        self.answers
+            .push(match ResponseHeaders::from_pairs(headers) {
+                Ok(headers) => WireAnswer::Response(RawResponse {
+                    status,
+                    headers,
+                    body: body.into(),
+                }),
+                Err(e) => WireAnswer::Invalid(format!("mock: the response's headers: {e}")),
+            });
         self
     }
 }
@@ -648,9 +652,8 @@ impl MockTransport {
         match answer {
             WireAnswer::Response(mut response) => {
                 if response.request_id().is_none() {
-                    response
-                        .headers
-                        .push(("x-amzn-requestid".to_owned(), request_id));
+                    // `mock-request-N` is a valid value: this cannot fail.
+                    let _ = response.headers.insert("x-amzn-requestid", &request_id);
                 }
                 Ok(response)
             }
@@ -695,7 +698,7 @@ fn bounded(mut text: String) -> String {
     text
 }
 
-fn response(status: u16, headers: Vec<(String, String)>, body: Vec<u8>) -> WireAnswer {
+fn response(status: u16, headers: ResponseHeaders, body: Vec<u8>) -> WireAnswer {
     WireAnswer::Response(RawResponse {
         status,
         headers,
@@ -704,19 +707,23 @@ fn response(status: u16, headers: Vec<(String, String)>, body: Vec<u8>) -> WireA
 }
 
 fn error_response(meta: &ErrorMeta, body: Vec<u8>) -> WireAnswer {
-    let mut headers = Vec::new();
+    match error_headers(meta) {
+        Ok(headers) => response(meta.status, headers, body),
+        Err(e) => WireAnswer::Invalid(format!("mock: the error's headers: {e}")),
+    }
+}
+
+fn error_headers(meta: &ErrorMeta) -> Result<ResponseHeaders, InvalidHeader> {
+    let mut headers = ResponseHeaders::new();
     if let Some(id) = &meta.request_id {
-        headers.push(("x-amzn-requestid".to_owned(), id.clone()));
+        headers.insert("x-amzn-requestid", id)?;
     }
     // Where `@awsQueryCompatible` services say the fault (`Sender`, `Receiver`); the
     // others do not read it.
     if let Some(fault) = &meta.fault {
-        headers.push((
-            "x-amzn-query-error".to_owned(),
-            format!("{};{fault}", meta.code),
-        ));
+        headers.insert("x-amzn-query-error", &format!("{};{fault}", meta.code))?;
     }
-    response(meta.status, headers, body)
+    Ok(headers)
 }
 
 /// `Type` of `path::to::Type<Args>`.

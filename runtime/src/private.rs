@@ -24,7 +24,7 @@ pub use crate::event_stream::input_stream::send_input_stream;
 #[cfg(not(feature = "http2"))]
 pub use crate::event_stream::stream::StreamsOverHttp2;
 pub use crate::event_stream::stream::{EventUnion, decode_event_union, open_event_stream};
-pub use crate::http::RawResponse;
+pub use crate::http::{InvalidHeader, RawResponse, ResponseHeaders};
 pub use crate::mirror::{
     Misfit, concat_message, mirror_misfit, misfit_message, output_misfit, output_unredacted,
     unredacted,

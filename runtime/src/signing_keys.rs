@@ -34,12 +34,14 @@ struct Entry {
 const MAX_ENTRIES: usize = 16;
 
 impl SigningKeys {
-    /// Signs as [`sigv4::sign`] does, with a cached key when there is one.
+    /// Signs as [`sigv4::sign`] does, with a cached key when there is one; the
+    /// `authorization` value is appended to `out`.
     pub(crate) fn sign(
         &self,
         request: &SignableRequest<'_>,
         params: &SigningParams<'_>,
         credentials: &Credentials,
+        out: &mut String,
     ) -> Signature {
         let day = utc_day(params.time);
         let (region, service) = (params.region, params.service);
@@ -77,7 +79,7 @@ impl SigningKeys {
                 key
             }
         };
-        sigv4::sign_with_hmac_key(request, params, &key, &self.prefixes)
+        sigv4::sign_with_hmac_key(request, params, &key, &self.prefixes, out)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Entry>> {
@@ -143,7 +145,10 @@ mod tests {
             time: UNIX_EPOCH + Duration::from_secs(secs),
             settings: sigv4::SigningSettings::default(),
         };
-        let cached = keys.sign(&request, &params, creds).authorization;
+        // After other text, as the client appends it to its header values.
+        let mut out = String::from("host");
+        let signed = keys.sign(&request, &params, creds, &mut out);
+        let cached = out[signed.authorization].to_owned();
         assert_eq!(cached, sigv4::sign(&request, &params).authorization);
         cached
     }

@@ -366,16 +366,26 @@ pub(crate) fn hmac_key(key: &[u8; 32]) -> ring_hmac::Key {
 /// [`sign_with_key`] with the key already prepared by [`hmac_key`], and the hash of the
 /// canonical request's first block taken from `prefixes` when it is there: the headers
 /// of a client's own request, its canonical request and string to sign written in
-/// this thread's scratch buffers.
+/// this thread's scratch buffers, its `authorization` value appended to `out` (the
+/// buffer of the request's header values).
 pub(crate) fn sign_with_hmac_key(
     request: &SignableRequest<'_>,
     params: &SigningParams<'_>,
     key: &ring_hmac::Key,
     prefixes: &CanonicalPrefixes,
+    out: &mut String,
 ) -> Signature {
-    let x_amz_date = format_amz_date(params.time);
-    let sign = |scratch: &mut Scratch| {
-        sign_core(request, params, key, &x_amz_date, Some(prefixes), scratch)
+    let x_amz_date = AmzDate::new(params.time);
+    let mut sign = |scratch: &mut Scratch| {
+        sign_core(
+            request,
+            params,
+            key,
+            x_amz_date.as_str(),
+            Some(prefixes),
+            scratch,
+            out,
+        )
     };
     let core = SCRATCH
         .try_with(|scratch| {
@@ -469,10 +479,27 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
-/// What [`sign_core`] produces beyond its scratch: the `authorization` value, and where
-/// the signed header names and the signature are in it.
+/// Room for the `authorization` value of `request` signed with `params`: a bound on its
+/// length (every header name counted, signed or not).
+pub(crate) fn authorization_capacity(
+    request: &SignableRequest<'_>,
+    params: &SigningParams<'_>,
+) -> usize {
+    let names: usize = request.headers.iter().map(|(name, _)| name.len() + 1).sum();
+    let own = X_AMZ_DATE.len() + X_AMZ_SECURITY_TOKEN.len() + X_AMZ_CONTENT_SHA256.len() + 3;
+    let scope = 8 + params.region.len() + params.service.len() + TERMINATOR.len() + 3;
+    let fixed = ALGORITHM.len()
+        + " Credential=/".len()
+        + ", SignedHeaders=".len()
+        + ", Signature=".len()
+        + 64;
+    fixed + params.access_key_id.len() + scope + names + own
+}
+
+/// What [`sign_core`] produces beyond its scratch: where it wrote the `authorization`
+/// value, and the signed header names and the signature in it.
 struct Core {
-    authorization: String,
+    authorization: std::ops::Range<usize>,
     content_sha256: Option<String>,
     signed_headers: std::ops::Range<usize>,
     signature: std::ops::Range<usize>,
@@ -480,8 +507,9 @@ struct Core {
 
 /// The signature's headers, for a client's own request.
 pub(crate) struct Signature {
-    pub(crate) x_amz_date: String,
-    pub(crate) authorization: String,
+    pub(crate) x_amz_date: AmzDate,
+    /// Where the `authorization` value is in the buffer it was appended to.
+    pub(crate) authorization: std::ops::Range<usize>,
     pub(crate) content_sha256: Option<String>,
 }
 
@@ -492,12 +520,21 @@ fn sign_inner(
     x_amz_date: String,
 ) -> SigningOutput {
     let mut scratch = Scratch::default();
-    let core = sign_core(request, params, key, &x_amz_date, None, &mut scratch);
+    let mut authorization = String::new();
+    let core = sign_core(
+        request,
+        params,
+        key,
+        &x_amz_date,
+        None,
+        &mut scratch,
+        &mut authorization,
+    );
     SigningOutput {
-        signed_headers: core.authorization[core.signed_headers].to_owned(),
-        signature: core.authorization[core.signature].to_owned(),
+        signed_headers: authorization[core.signed_headers].to_owned(),
+        signature: authorization[core.signature].to_owned(),
         x_amz_date,
-        authorization: core.authorization,
+        authorization,
         security_token: params.session_token.map(str::to_owned),
         content_sha256: core.content_sha256,
         canonical_request: scratch.canonical_request,
@@ -505,8 +542,8 @@ fn sign_inner(
     }
 }
 
-/// Writes the canonical request and the string to sign into `scratch` and returns the
-/// `authorization` value built alongside them.
+/// Writes the canonical request and the string to sign into `scratch`, and the
+/// `authorization` value built alongside them at the end of `authorization`.
 fn sign_core(
     request: &SignableRequest<'_>,
     params: &SigningParams<'_>,
@@ -514,6 +551,7 @@ fn sign_core(
     x_amz_date: &str,
     prefixes: Option<&CanonicalPrefixes>,
     scratch: &mut Scratch,
+    authorization: &mut String,
 ) -> Core {
     let settings = params.settings;
     let mut computed = [0u8; 64];
@@ -578,14 +616,13 @@ fn sign_core(
 
     // The authorization value is written as the parts it holds come: its signed
     // header names as the canonical request lists them, its signature last.
-    let mut authorization = String::with_capacity(
-        ALGORITHM.len() + params.access_key_id.len() + scope_len + headers_len + 64 + 40,
-    );
+    let start = authorization.len();
+    authorization.reserve(authorization_capacity(request, params));
     authorization.push_str(ALGORITHM);
     authorization.push_str(" Credential=");
     authorization.push_str(params.access_key_id);
     authorization.push('/');
-    push_scope(&mut authorization, date, params.region, params.service);
+    push_scope(authorization, date, params.region, params.service);
     authorization.push_str(", SignedHeaders=");
     let signed_start = authorization.len();
 
@@ -604,7 +641,7 @@ fn sign_core(
         if authorization.len() > signed_start {
             authorization.push(';');
         }
-        push_lowercase(&mut authorization, name);
+        push_lowercase(authorization, name);
         push_lowercase(creq, name);
         creq.push(':');
         push_header_value(creq, entries[i].value);
@@ -639,13 +676,10 @@ fn sign_core(
 
     authorization.push_str(", Signature=");
     let signature_start = authorization.len();
-    push_hex(
-        &mut authorization,
-        ring_hmac::sign(key, sts.as_bytes()).as_ref(),
-    );
+    push_hex(authorization, ring_hmac::sign(key, sts.as_bytes()).as_ref());
     Core {
         signature: signature_start..authorization.len(),
-        authorization,
+        authorization: start..authorization.len(),
         content_sha256,
         signed_headers,
     }
@@ -678,12 +712,7 @@ fn push_lowercase(out: &mut String, s: &str) {
 /// an obs-fold line break (`\r\n` or `\n` followed by spaces or tabs).
 fn push_header_value(out: &mut String, value: &str) {
     // Most values have no whitespace to trim or fold: copy them whole.
-    let bytes = value.as_bytes();
-    let plain = bytes.first().is_some_and(|b| !b.is_ascii_whitespace())
-        && bytes.last().is_some_and(|b| !b.is_ascii_whitespace())
-        && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
-        && !bytes.iter().any(|b| matches!(b, b'\t' | b'\r' | b'\n'));
-    if plain {
+    if is_plain(value.as_bytes()) {
         out.push_str(value);
         return;
     }
@@ -697,6 +726,28 @@ fn push_header_value(out: &mut String, value: &str) {
             out.push_str(word);
         }
     }
+}
+
+/// Whether a header value is its own canonical form: not empty, no tab or line
+/// break, no space at either end or next to another. Four passes over the bytes cost
+/// about 350 instructions a value (BENCHMARKS.md).
+fn is_plain(bytes: &[u8]) -> bool {
+    // Most values hold no space or control byte at all: a pass without branches,
+    // which the compiler vectorises, settles them.
+    if !bytes.is_empty() && bytes.iter().fold(true, |ok, &b| ok & (b > b' ')) {
+        return true;
+    }
+    // A space at the start counts as following one.
+    let mut after_space = true;
+    for &b in bytes {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\r' | b'\n' => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space
 }
 
 fn write_canonical_path(out: &mut String, path: &str, settings: SigningSettings) {
@@ -934,36 +985,59 @@ const SECS_PER_DAY: i64 = 86_400;
 /// of a second.
 #[must_use]
 pub fn format_amz_date(t: SystemTime) -> String {
-    let secs = match t.duration_since(UNIX_EPOCH) {
-        Ok(d) => i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
-        // Before 1970: round down, so -0.5 s is 23:59:59 of 1969-12-31.
-        Err(e) => {
-            let d = e.duration();
-            let whole = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
-            -whole - i64::from(d.subsec_nanos() > 0)
+    AmzDate::new(t).as_str().to_owned()
+}
+
+/// An `x-amz-date` value without an allocation in the years 0 to 9999: the client's
+/// every signature formats one (an allocation a call, BENCHMARKS.md).
+pub(crate) enum AmzDate {
+    Digits([u8; 16]),
+    /// A year outside 0 to 9999: more or fewer digits, or a sign.
+    Other(String),
+}
+
+impl AmzDate {
+    fn new(t: SystemTime) -> AmzDate {
+        let secs = match t.duration_since(UNIX_EPOCH) {
+            Ok(d) => i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+            // Before 1970: round down, so -0.5 s is 23:59:59 of 1969-12-31.
+            Err(e) => {
+                let d = e.duration();
+                let whole = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
+                -whole - i64::from(d.subsec_nanos() > 0)
+            }
+        };
+        let (days, secs_of_day) = (secs.div_euclid(SECS_PER_DAY), secs.rem_euclid(SECS_PER_DAY));
+        let (year, month, day) = crate::datetime::civil_from_days(days);
+        let (hour, minute, second) = (secs_of_day / 3600, secs_of_day / 60 % 60, secs_of_day % 60);
+        if !(0..=9999).contains(&year) {
+            return AmzDate::Other(format!(
+                "{year:04}{month:02}{day:02}T{hour:02}{minute:02}{second:02}Z"
+            ));
         }
-    };
-    let (days, secs_of_day) = (secs.div_euclid(SECS_PER_DAY), secs.rem_euclid(SECS_PER_DAY));
-    let (year, month, day) = crate::datetime::civil_from_days(days);
-    let (hour, minute, second) = (secs_of_day / 3600, secs_of_day / 60 % 60, secs_of_day % 60);
-    if !(0..=9999).contains(&year) {
-        return format!("{year:04}{month:02}{day:02}T{hour:02}{minute:02}{second:02}Z");
+        // Every signature formats one: digits written in place cost a tenth of `format!`.
+        let mut out = *b"00000000T000000Z";
+        let mut put = |at: usize, width: usize, mut value: i64| {
+            for slot in out[at..at + width].iter_mut().rev() {
+                *slot = b'0' + (value % 10) as u8;
+                value /= 10;
+            }
+        };
+        put(0, 4, year);
+        put(4, 2, month);
+        put(6, 2, day);
+        put(9, 2, hour);
+        put(11, 2, minute);
+        put(13, 2, second);
+        AmzDate::Digits(out)
     }
-    // Every signature formats one: digits written in place cost a tenth of `format!`.
-    let mut out = *b"00000000T000000Z";
-    let mut put = |at: usize, width: usize, mut value: i64| {
-        for slot in out[at..at + width].iter_mut().rev() {
-            *slot = b'0' + (value % 10) as u8;
-            value /= 10;
+
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            AmzDate::Digits(digits) => std::str::from_utf8(digits).unwrap_or_default(),
+            AmzDate::Other(text) => text,
         }
-    };
-    put(0, 4, year);
-    put(4, 2, month);
-    put(6, 2, day);
-    put(9, 2, hour);
-    put(11, 2, minute);
-    put(13, 2, second);
-    String::from_utf8_lossy(&out).into_owned()
+    }
 }
 
 /// Parses a `YYYYMMDDTHHMMSSZ` (`x-amz-date`) UTC timestamp; `None` unless it is
@@ -1009,6 +1083,43 @@ mod tests {
             UNIX_EPOCH + magnitude
         } else {
             UNIX_EPOCH - magnitude
+        }
+    }
+
+    #[test]
+    fn plain_header_values_are_those_folding_leaves_as_they_are() {
+        // The fold written out, to hold the one-pass check against.
+        let folded = |value: &str| {
+            value
+                .split([' ', '\t', '\r', '\n'])
+                .filter(|word| !word.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for value in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\r\n b",
+            "\x0ca",
+            "a\x0c",
+            "application/x-amz-json-1.0",
+            "20150830T123600Z",
+            "a b c",
+            "ab  ",
+            "\n",
+        ] {
+            let mut out = String::new();
+            push_header_value(&mut out, value);
+            assert_eq!(out, folded(value), "{value:?}");
+            if is_plain(value.as_bytes()) {
+                assert_eq!(value, folded(value), "{value:?} taken as plain");
+            }
         }
     }
 
@@ -1407,10 +1518,14 @@ mod tests {
                     let uri = format!("/{}", "p".repeat(round * 7));
                     req.uri = &uri;
                     let fresh = sign(&req, &p);
-                    let cached = sign_with_hmac_key(&req, &p, &key, &prefixes);
+                    let mut out = String::new();
+                    let cached = sign_with_hmac_key(&req, &p, &key, &prefixes, &mut out);
                     // The signature is the HMAC of the string to sign.
-                    assert_eq!(cached.authorization, fresh.authorization, "{host} {target}");
-                    assert_eq!(cached.x_amz_date, fresh.x_amz_date);
+                    assert_eq!(
+                        out[cached.authorization], fresh.authorization,
+                        "{host} {target}"
+                    );
+                    assert_eq!(cached.x_amz_date.as_str(), fresh.x_amz_date);
                 }
             }
         }
@@ -1436,9 +1551,11 @@ mod tests {
             let mut req = request(&[("Host", "example.amazonaws.com"), ("X-Amz-Target", "S.Op")]);
             req.uri = uri;
             let fresh = sign(&req, &p);
-            let cached = sign_with_hmac_key(&req, &p, &key, &prefixes);
+            // Appended after what the buffer holds already.
+            let mut out = String::from("example.amazonaws.com");
+            let cached = sign_with_hmac_key(&req, &p, &key, &prefixes, &mut out);
             assert_eq!(
-                cached.authorization,
+                out[cached.authorization],
                 fresh.authorization,
                 "{}",
                 &uri[..uri.len().min(20)]

@@ -14,7 +14,7 @@ use hyper_util::client::proxy::matcher::Matcher;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::error::{TransportError, TransportErrorKind};
-use crate::http::RawResponse;
+use crate::http::{RawResponse, ResponseHeaders};
 use crate::stall::StalledStreamProtection;
 
 /// What bounds one exchange, besides the caller's own attempt timeout.
@@ -65,7 +65,7 @@ pub(crate) async fn head(
             )
         })?,
     };
-    let response = sent.map_err(|e| {
+    let mut response = sent.map_err(|e| {
         let doing = match e.is_connect().then(|| proxy_for(bounds.proxies, url)) {
             Some(Some(proxy)) => {
                 format!("connecting through the proxy {proxy} (from the environment)")
@@ -79,7 +79,8 @@ pub(crate) async fn head(
     status_seen.store(status, Ordering::Relaxed);
     let head = RawResponse {
         status,
-        headers: response_headers(response.headers()),
+        // Taken, not copied: the body is read without them.
+        headers: ResponseHeaders::from_map(std::mem::take(response.headers_mut())),
         body: Vec::new(),
     };
     Ok((response, head))
@@ -114,6 +115,10 @@ pub(crate) async fn read_body(
         None => format!("{} bytes received", body.len()),
     };
     let mut monitor = bounds.stall.monitor();
+    // Bytes of chunks that were there without a wait, counted by the monitor only
+    // when a read must wait (then they arrived just now): a body read whole without
+    // waiting, as most are, costs no clock reads and no window (an allocation).
+    let mut unrecorded = 0;
     loop {
         let mut next = std::pin::pin!(response.chunk());
         // A chunk already read needs no deadline: working one out and arming a timer
@@ -122,10 +127,14 @@ pub(crate) async fn read_body(
             Some(_) => poll_once(&mut next).await,
             None => None,
         };
+        let waited = ready.is_none();
         let read = match (&mut monitor, ready) {
             (_, Some(read)) => read,
             (None, None) => next.await,
             (Some(monitor), None) => {
+                if unrecorded > 0 {
+                    monitor.record(std::mem::take(&mut unrecorded));
+                }
                 match tokio::time::timeout_at(monitor.deadline(), next).await {
                     Ok(read) => read,
                     Err(_) if monitor.stalled() => {
@@ -149,8 +158,10 @@ pub(crate) async fn read_body(
             transport_error(e, &doing).with_status(status)
         })?;
         let Some(chunk) = chunk else { break };
-        if let Some(monitor) = &mut monitor {
-            monitor.record(chunk.len());
+        match &mut monitor {
+            Some(monitor) if waited => monitor.record(chunk.len()),
+            Some(_) => unrecorded += chunk.len(),
+            None => {}
         }
         if body.len() + chunk.len() > cap {
             return Err(too_large(&format!("more than {cap} bytes received")));
@@ -171,18 +182,20 @@ async fn poll_once<F: Future + Unpin>(future: &mut F) -> Option<F::Output> {
     .await
 }
 
-/// A response's headers as [`RawResponse`] holds them: lower-case names, values
-/// decoded lossily.
-pub(crate) fn response_headers(headers: &HeaderMap) -> Vec<(String, String)> {
-    headers
-        .iter()
-        .map(|(n, v)| {
-            (
-                n.as_str().to_owned(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect()
+/// Writes `n` in decimal: the numbers of an attempt's headers without the formatting
+/// machinery, which cost about 300 instructions a call (BENCHMARKS.md).
+pub(crate) fn push_decimal(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 /// The proxy a request to `url` goes through, as `scheme://host:port`: never its
@@ -218,7 +231,54 @@ fn transport_error(err: reqwest::Error, doing: &str) -> TransportError {
 #[derive(Default)]
 pub(crate) struct RequestHeaders {
     text: String,
-    entries: Vec<(Cow<'static, str>, Value)>,
+    entries: Vec<(Name, Value)>,
+}
+
+/// A header name the client itself sends, parsed when the crate is compiled: parsing
+/// the name of each of an attempt's headers cost about 50 instructions a header
+/// (BENCHMARKS.md).
+pub(crate) struct KnownName {
+    name: HeaderName,
+    text: &'static str,
+}
+
+impl KnownName {
+    /// `text` must be a lower-case header name (checked at compile time).
+    pub(crate) const fn new(text: &'static str) -> KnownName {
+        KnownName {
+            name: HeaderName::from_static(text),
+            text,
+        }
+    }
+}
+
+/// A header's name: known to the client, or given as text (a protocol's headers, a
+/// member's prefix header) and checked when sent.
+#[derive(Clone)]
+pub(crate) enum Name {
+    Known(&'static KnownName),
+    Text(Cow<'static, str>),
+}
+
+impl Name {
+    fn as_str(&self) -> &str {
+        match self {
+            Name::Known(known) => known.text,
+            Name::Text(text) => text,
+        }
+    }
+}
+
+impl From<&'static KnownName> for Name {
+    fn from(known: &'static KnownName) -> Name {
+        Name::Known(known)
+    }
+}
+
+impl From<Cow<'static, str>> for Name {
+    fn from(text: Cow<'static, str>) -> Name {
+        Name::Text(text)
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -238,31 +298,42 @@ impl RequestHeaders {
     }
 
     /// A header whose value is static text: sent without a copy.
-    pub(crate) fn push_static(&mut self, name: Cow<'static, str>, value: &'static str) {
-        self.entries.push((name, Value::Static(value)));
+    pub(crate) fn push_static(&mut self, name: impl Into<Name>, value: &'static str) {
+        self.entries.push((name.into(), Value::Static(value)));
     }
 
     /// A header whose value is copied into the shared buffer.
-    pub(crate) fn push(&mut self, name: Cow<'static, str>, value: &str) {
+    pub(crate) fn push(&mut self, name: impl Into<Name>, value: &str) {
         let start = self.text.len();
         self.text.push_str(value);
         self.entries
-            .push((name, Value::Text(start, self.text.len())));
+            .push((name.into(), Value::Text(start, self.text.len())));
     }
 
-    /// A header whose value is written into the shared buffer.
-    pub(crate) fn push_fmt(&mut self, name: Cow<'static, str>, value: std::fmt::Arguments<'_>) {
+    /// A header whose value `write` writes into the shared buffer.
+    pub(crate) fn push_with(&mut self, name: impl Into<Name>, write: impl FnOnce(&mut String)) {
         let start = self.text.len();
-        // Writing to a `String` cannot fail.
-        let _ = std::fmt::Write::write_fmt(&mut self.text, value);
+        write(&mut self.text);
+        self.push_written(name, start..self.text.len());
+    }
+
+    /// Lets `write` append to the shared buffer, for a value pushed later with
+    /// [`push_written`](Self::push_written): what it wrote, and what it returned.
+    pub(crate) fn write<T>(&mut self, write: impl FnOnce(&mut String) -> T) -> T {
+        write(&mut self.text)
+    }
+
+    /// A header whose value is `range` of the shared buffer, written by
+    /// [`write`](Self::write).
+    pub(crate) fn push_written(&mut self, name: impl Into<Name>, range: std::ops::Range<usize>) {
         self.entries
-            .push((name, Value::Text(start, self.text.len())));
+            .push((name.into(), Value::Text(range.start, range.end)));
     }
 
     /// A header whose value is pushed as static text when it is, copied when not.
     // The `Cow` is the point: its variant says whether the value is `'static`.
     #[allow(clippy::ptr_arg)]
-    pub(crate) fn push_cow(&mut self, name: Cow<'static, str>, value: &Cow<'static, str>) {
+    pub(crate) fn push_cow(&mut self, name: impl Into<Name>, value: &Cow<'static, str>) {
         match value {
             Cow::Borrowed(value) => self.push_static(name, value),
             Cow::Owned(value) => self.push(name, value),
@@ -270,10 +341,10 @@ impl RequestHeaders {
     }
 
     /// Names and values, in order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (&Cow<'static, str>, &str)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.entries.iter().map(|(name, value)| {
             (
-                name,
+                name.as_str(),
                 match *value {
                     Value::Static(value) => value,
                     Value::Text(start, end) => &self.text[start..end],
@@ -285,8 +356,16 @@ impl RequestHeaders {
     /// Each header with a value of its own, as [`HttpRequest`](crate::HttpRequest)
     /// holds them.
     pub(crate) fn into_pairs(self) -> Vec<(Cow<'static, str>, String)> {
-        self.iter()
-            .map(|(name, value)| (name.clone(), value.to_owned()))
+        self.entries
+            .iter()
+            .zip(self.iter())
+            .map(|((name, _), (_, value))| {
+                let name = match name {
+                    Name::Known(known) => Cow::Borrowed(known.text),
+                    Name::Text(text) => text.clone(),
+                };
+                (name, value.to_owned())
+            })
             .collect()
     }
 
@@ -301,12 +380,13 @@ impl RequestHeaders {
         let mut map = HeaderMap::with_capacity(self.entries.len() + extra);
         let text = Bytes::from(self.text.into_bytes());
         for (name, value) in self.entries {
-            if skip(&name) {
+            if skip(name.as_str()) {
                 continue;
             }
             let name = match name {
-                Cow::Borrowed(name) => HeaderName::from_static(name),
-                Cow::Owned(name) => HeaderName::try_from(name.as_str())
+                Name::Known(known) => known.name.clone(),
+                Name::Text(Cow::Borrowed(name)) => HeaderName::from_static(name),
+                Name::Text(Cow::Owned(name)) => HeaderName::try_from(name.as_str())
                     .map_err(|_| format!("{name:?} is not a valid HTTP header name"))?,
             };
             // Only the value's bytes are checked, as `HeaderValue::try_from` does.
@@ -328,15 +408,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn decimals_are_written_as_format_writes_them() {
+        for n in [0, 7, 10, 99, 100, 4_096, 1 << 40, u64::MAX] {
+            let mut out = String::from("x=");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x={n}"));
+        }
+    }
+
+    #[test]
     fn request_headers_keep_their_order_and_values_and_check_them() {
+        static HOST: KnownName = KnownName::new("host");
         let mut headers = RequestHeaders::with_capacity(4, 8);
-        headers.push(Cow::Borrowed("host"), "example.com");
+        headers.push(&HOST, "example.com");
         headers.push_static(Cow::Borrowed("user-agent"), "awsjson");
-        headers.push_fmt(Cow::Borrowed("content-length"), format_args!("{}", 12));
+        headers.push_with(Cow::Borrowed("content-length"), |out| push_decimal(out, 12));
         headers.push_cow(Cow::Owned("x-amz-meta-a".into()), &Cow::Owned("b".into()));
         let pairs: Vec<(String, String)> = headers
             .iter()
-            .map(|(n, v)| (n.to_string(), v.to_owned()))
+            .map(|(n, v)| (n.to_owned(), v.to_owned()))
             .collect();
         assert_eq!(
             pairs,

@@ -270,9 +270,11 @@ pub fn raw_response(case: &Value) -> awsjson::__private::RawResponse {
         headers: case["headers"]
             .as_object()
             .map(|h| {
-                h.iter()
-                    .map(|(k, v)| (k.to_lowercase(), v.as_str().unwrap_or_default().to_owned()))
-                    .collect()
+                awsjson::ResponseHeaders::from_pairs(
+                    h.iter()
+                        .map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default())),
+                )
+                .expect("the case's headers are HTTP headers")
             })
             .unwrap_or_default(),
         body: case["body"]

@@ -17,10 +17,8 @@ pub use awsjson::__private::RawResponse;
 pub fn response(status: u16, headers: &[(&str, &str)], body: impl Into<Vec<u8>>) -> RawResponse {
     RawResponse {
         status,
-        headers: headers
-            .iter()
-            .map(|(name, value)| (name.to_ascii_lowercase(), (*value).to_owned()))
-            .collect(),
+        headers: awsjson::ResponseHeaders::from_pairs(headers.iter().copied())
+            .expect("headers HTTP can carry"),
         body: body.into(),
     }
 }

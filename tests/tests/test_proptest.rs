@@ -189,12 +189,13 @@ fn json() -> impl Strategy<Value = Value> {
 }
 
 fn response(status: u16, error_type: Option<&str>, body: Vec<u8>) -> RawResponse {
-    let mut headers = vec![(
-        "content-type".to_owned(),
-        "application/x-amz-json-1.0".to_owned(),
-    )];
+    let mut headers = awsjson::ResponseHeaders::new();
+    headers
+        .insert("content-type", "application/x-amz-json-1.0")
+        .unwrap();
     if let Some(code) = error_type {
-        headers.push(("x-amzn-errortype".to_owned(), code.to_owned()));
+        // Printable characters (`\PC`): a value HTTP carries.
+        headers.insert("x-amzn-errortype", code).unwrap();
     }
     RawResponse {
         status,

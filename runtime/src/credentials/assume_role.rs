@@ -6,7 +6,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::sts::default_session_name;
-use super::{CredentialsCache, CredentialsFuture, Http, ProvideCredentials, Stack, sts};
+use super::{
+    Credentials, CredentialsCache, CredentialsFuture, Http, ProvideCredentials, Stack, sts,
+};
 use crate::endpoint::EndpointConfig;
 use crate::error::{ConfigError, CredentialsError};
 
@@ -218,7 +220,7 @@ struct AssumeRole {
 }
 
 impl AssumeRole {
-    async fn fetch(&self) -> Result<crate::Credentials, CredentialsError> {
+    async fn fetch(&self) -> Result<Credentials, CredentialsError> {
         let source = self.source.provide_credentials().await.map_err(|e| {
             CredentialsError::new(format!(
                 "assume role {}: the source credentials: {e}",
@@ -267,6 +269,10 @@ impl ProvideCredentials for AssumeRoleProvider {
     fn provide_credentials(&self) -> CredentialsFuture<'_> {
         self.cache.provide_credentials()
     }
+
+    fn provide_credentials_now(&self) -> Option<Credentials> {
+        self.cache.provide_credentials_now()
+    }
 }
 
 #[cfg(test)]
@@ -275,7 +281,7 @@ mod tests {
 
     #[test]
     fn builder_checks_what_sts_would_refuse() {
-        let source = crate::Credentials::new("AKID", "SECRET", None);
+        let source = Credentials::new("AKID", "SECRET", None);
         let err = AssumeRoleProvider::builder("arn:aws:iam::1:role/r")
             .build()
             .unwrap_err();

@@ -93,17 +93,24 @@ impl CredentialsCache {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    async fn get(&self) -> Result<Credentials, CredentialsError> {
+    /// The cached credentials when they may be served without a fetch, else the
+    /// generation a fetch would bump.
+    fn cached(&self) -> Result<Credentials, u64> {
         let now = SystemTime::now();
-        let generation = {
-            let state = self.state();
-            if let Some(cached) = &state.cached {
-                let backing_off = state.retry_at.is_some_and(|at| now < at);
-                if cached.fresh(now) || (backing_off && cached.valid(now)) {
-                    return Ok(cached.credentials.clone());
-                }
+        let state = self.state();
+        if let Some(cached) = &state.cached {
+            let backing_off = state.retry_at.is_some_and(|at| now < at);
+            if cached.fresh(now) || (backing_off && cached.valid(now)) {
+                return Ok(cached.credentials.clone());
             }
-            state.generation
+        }
+        Err(state.generation)
+    }
+
+    async fn get(&self) -> Result<Credentials, CredentialsError> {
+        let generation = match self.cached() {
+            Ok(credentials) => return Ok(credentials),
+            Err(generation) => generation,
         };
         let _refreshing = self.refresh.lock().await;
         {
@@ -160,6 +167,10 @@ fn refresh_at(now: SystemTime, expiry: SystemTime) -> SystemTime {
 impl ProvideCredentials for CredentialsCache {
     fn provide_credentials(&self) -> CredentialsFuture<'_> {
         Box::pin(self.get())
+    }
+
+    fn provide_credentials_now(&self) -> Option<Credentials> {
+        self.cached().ok()
     }
 
     fn waiting_for(&self) -> Option<String> {

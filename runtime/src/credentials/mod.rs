@@ -226,6 +226,15 @@ pub trait ProvideCredentials: fmt::Debug + Send + Sync {
     /// Credentials to sign the next request with.
     fn provide_credentials(&self) -> CredentialsFuture<'_>;
 
+    /// The credentials [`provide_credentials`](Self::provide_credentials) would give,
+    /// when the provider has them at hand without waiting (static credentials, a cache
+    /// holding fresh ones); `None` (the default) when it would have to wait or fetch.
+    /// The client asks this first on every attempt and awaits `provide_credentials`
+    /// only on `None`: a provider that answers spares each call a boxed future.
+    fn provide_credentials_now(&self) -> Option<Credentials> {
+        None
+    }
+
     /// What a load in progress is waiting for (`credential_process `helper` of profile
     /// `dev``), if the provider can tell: the client names it when an attempt times out
     /// before the credentials came. `None` by default.
@@ -238,6 +247,10 @@ impl ProvideCredentials for Credentials {
     fn provide_credentials(&self) -> CredentialsFuture<'_> {
         let creds = self.clone();
         Box::pin(async move { Ok(creds) })
+    }
+
+    fn provide_credentials_now(&self) -> Option<Credentials> {
+        Some(self.clone())
     }
 }
 

@@ -213,4 +213,8 @@ impl super::ProvideCredentials for WebIdentityProvider {
     fn provide_credentials(&self) -> super::CredentialsFuture<'_> {
         self.cache.provide_credentials()
     }
+
+    fn provide_credentials_now(&self) -> Option<Credentials> {
+        self.cache.provide_credentials_now()
+    }
 }

@@ -14,7 +14,7 @@ use crate::byte_stream::{ByteStream, ResponseBody};
 use crate::error::{
     DecodeError, Error, ErrorMeta, ServiceError, TransportError, TransportErrorKind,
 };
-use crate::http::RawResponse;
+use crate::http::{RawResponse, ResponseHeaders};
 use crate::operation::{EventStreamMember, OperationError};
 use crate::{UnknownValue, UnmodeledError};
 
@@ -248,12 +248,14 @@ impl<T, E> EventStream<T, E> {
 
     /// A message's payload as a response, for a decode error's description.
     fn raw(&self, message: &Message) -> RawResponse {
-        let mut headers = Vec::new();
+        let mut headers = ResponseHeaders::new();
+        // A value HTTP cannot carry is left out: this response only describes a
+        // decode error, and the payload is what it shows.
         if let Some(ct) = message.header_str(":content-type") {
-            headers.push(("content-type".to_owned(), ct.to_owned()));
+            let _ = headers.insert("content-type", ct);
         }
         if let Some(id) = &self.request_id {
-            headers.push(("x-amzn-requestid".to_owned(), id.clone()));
+            let _ = headers.insert("x-amzn-requestid", id);
         }
         RawResponse {
             status: self.status,
@@ -264,7 +266,7 @@ impl<T, E> EventStream<T, E> {
 
     fn malformed(&self, what: &str) -> Error<E> {
         let mut raw = self.raw(&Message::default());
-        raw.headers.retain(|(name, _)| name != "content-type");
+        raw.headers.remove("content-type");
         Error::Decode(DecodeError::from_response(what, &raw, None))
     }
 
@@ -530,7 +532,8 @@ pub async fn open_event_stream<T: EventUnion, E: OperationError>(
     response: reqwest::Response,
 ) -> Result<EventStream<T, E>, Error<E>> {
     let status = response.status().as_u16();
-    let headers = crate::transmit::response_headers(response.headers());
+    let mut response = response;
+    let headers = ResponseHeaders::from_map(std::mem::take(response.headers_mut()));
     let mut raw = RawResponse {
         status,
         headers,

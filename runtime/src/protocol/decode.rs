@@ -146,7 +146,7 @@ mod tests {
     fn response(body: &str) -> RawResponse {
         RawResponse {
             status: 400,
-            headers: Vec::new(),
+            headers: crate::http::ResponseHeaders::new(),
             body: body.as_bytes().to_vec(),
         }
     }

@@ -259,10 +259,7 @@ mod tests {
     fn response(status: u16, headers: &[(&str, &str)], body: &str) -> RawResponse {
         RawResponse {
             status,
-            headers: headers
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
+            headers: crate::http::ResponseHeaders::from_pairs(headers.iter().copied()).unwrap(),
             body: body.as_bytes().to_vec(),
         }
     }

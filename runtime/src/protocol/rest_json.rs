@@ -356,11 +356,12 @@ mod tests {
     fn responses_fill_bound_members() {
         let raw = RawResponse {
             status: 201,
-            headers: vec![
-                ("x-count".to_owned(), "3".to_owned()),
-                ("x-meta-a".to_owned(), "1".to_owned()),
-                ("x-meta-b".to_owned(), "2".to_owned()),
-            ],
+            headers: crate::http::ResponseHeaders::from_pairs([
+                ("x-count", "3"),
+                ("x-meta-a", "1"),
+                ("x-meta-b", "2"),
+            ])
+            .unwrap(),
             body: b"\"on\"".to_vec(),
         };
         let response = Response::new(&raw, &raw.body);

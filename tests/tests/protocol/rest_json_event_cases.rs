@@ -148,17 +148,14 @@ where
         let initial = &case["initialResponse"];
         let raw = awsjson::__private::RawResponse {
             status: initial["code"].as_u64().map_or(200, |c| c as u16),
-            headers: initial["headers"]
-                .as_object()
-                .into_iter()
-                .flatten()
-                .map(|(k, v)| {
-                    (
-                        k.to_ascii_lowercase(),
-                        v.as_str().unwrap_or_default().to_owned(),
-                    )
-                })
-                .collect(),
+            headers: awsjson::ResponseHeaders::from_pairs(
+                initial["headers"]
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default())),
+            )
+            .expect("the case's headers are HTTP headers"),
             body: initial["body"]
                 .as_str()
                 .unwrap_or_default()
