@@ -43,7 +43,7 @@ impl<'a, O: Operation> Customized<'a, O> {
         client: &'a Client,
     ) -> impl Future<Output = Result<O::Output, Error<O::Error>>> + Send + 'a {
         let Customized { op, config } = self;
-        async move { crate::call::send_with(client, op, Some(&config)).await }
+        async move { crate::call::send(client, op, Some(&config)).await }
     }
 }
 

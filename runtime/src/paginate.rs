@@ -217,7 +217,7 @@ impl<O: Paginate> Pages<O> {
                     let client = self.client.clone();
                     let config = self.config.clone();
                     self.state = State::Sending(Box::pin(async move {
-                        let result = crate::call::send_with(&client, &op, config.as_deref()).await;
+                        let result = crate::call::send(&client, &op, config.as_deref()).await;
                         (op, result)
                     }));
                 }

@@ -201,7 +201,11 @@ pub(crate) fn event_shape(ident: &syn::Ident, fields: &[Field]) -> Option<TokenS
 /// without awsjson's `http2` feature.
 pub(crate) fn send_body(rest_json: bool) -> TokenStream {
     match rest_json {
-        true => quote!(::awsjson::__private::send(client, self)),
+        true => quote!(::awsjson::__private::send(
+            client,
+            self,
+            ::core::option::Option::None
+        )),
         false => quote!(::awsjson::__private::send_event_stream(client, self)),
     }
 }

@@ -161,7 +161,14 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             super::event_stream::send_body(op.http.is_some()),
             Some(super::event_stream::output_flag()),
         ),
-        (None, false) => (quote!(::awsjson::__private::send(client, self)), None),
+        (None, false) => (
+            quote!(::awsjson::__private::send(
+                client,
+                self,
+                ::core::option::Option::None
+            )),
+            None,
+        ),
     };
     let send_doc = format!(
         "Sends `{called}`: signs the request with the client's credentials, sends it \

@@ -134,7 +134,7 @@ impl CreateResourceSnapshotJob {
             ::awsjson::Error<CreateResourceSnapshotJobError>,
         >,
     > + ::core::marker::Send + '__a {
-        ::awsjson::__private::send(client, self)
+        ::awsjson::__private::send(client, self, ::core::option::Option::None)
     }
 }
 ///The errors of [`CreateResourceSnapshotJob`]: one variant per modeled error, and `Unmodeled` for any other code.

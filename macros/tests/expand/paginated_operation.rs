@@ -135,7 +135,7 @@ impl ListSecrets {
             ::awsjson::Error<ListSecretsError>,
         >,
     > + ::core::marker::Send + '__a {
-        ::awsjson::__private::send(client, self)
+        ::awsjson::__private::send(client, self, ::core::option::Option::None)
     }
 }
 ///The errors of [`ListSecrets`]: one variant per modeled error, and `Unmodeled` for any other code.
