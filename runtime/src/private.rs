@@ -11,6 +11,7 @@ pub use awsjson_macros::__catalog_services;
 
 pub use crate::call::{request, send, send_event_stream};
 pub use crate::codegen::debug;
+pub use crate::codegen::enumeration;
 pub use crate::codegen::member;
 pub use crate::default::{DefaultFrom, EmptyList, EmptyMap, default_value};
 pub use crate::endpoint::discovery::EndpointDiscovery;

@@ -19,6 +19,7 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
     let item = &item;
     let idents: Vec<_> = shape.variants.iter().map(|v| &v.decl.ident).collect();
     let wires: Vec<_> = shape.variants.iter().map(|v| &v.wire_name).collect();
+    let indices = (0..wires.len()).map(proc_macro2::Literal::usize_unsuffixed);
     let default = default_impl(
         item,
         quote!(Self::Unknown(::awsjson::__private::unknown_value(""))),
@@ -43,12 +44,14 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
             }
         }
 
+        // The value's index in `values()` by one function of the runtime, then an
+        // integer `match`: no string comparison per variant in each enum's code.
         #[automatically_derived]
         impl ::core::convert::From<&str> for #ident {
             fn from(value: &str) -> Self {
-                match value {
-                    #(#wires => Self::#idents,)*
-                    other => Self::Unknown(::awsjson::__private::unknown_value(other)),
+                match ::awsjson::__private::enumeration::variant_index(value, const { Self::values() }) {
+                    #(::core::option::Option::Some(#indices) => Self::#idents,)*
+                    _ => Self::Unknown(::awsjson::__private::unknown_value(value)),
                 }
             }
         }

@@ -22,9 +22,12 @@ impl ResourceType {
 #[automatically_derived]
 impl ::core::convert::From<&str> for ResourceType {
     fn from(value: &str) -> Self {
-        match value {
-            "Opportunity" => Self::Opportunity,
-            other => Self::Unknown(::awsjson::__private::unknown_value(other)),
+        match ::awsjson::__private::enumeration::variant_index(
+            value,
+            const { Self::values() },
+        ) {
+            ::core::option::Option::Some(0) => Self::Opportunity,
+            _ => Self::Unknown(::awsjson::__private::unknown_value(value)),
         }
     }
 }

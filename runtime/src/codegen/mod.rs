@@ -3,4 +3,5 @@
 //! Each module is re-exported as `::awsjson::__private::<module>` for generated code; not public API.
 
 pub mod debug;
+pub mod enumeration;
 pub mod member;
