@@ -35,7 +35,9 @@ pub fn encode<O: Operation>(op: &O) -> Result<Vec<u8>, Error<Infallible>> {
     if let Err(e) = serde::Serialize::serialize(op, &mut serde_json::Serializer::new(&mut body)) {
         return Err(encode_error(O::TARGET, &e));
     }
-    if op.idempotency_token_missing() {
+    // Asked only of an operation that has a token (`false` for any other): an
+    // operation without one compiles no `idempotency_token_missing` (issue 20).
+    if const { O::IDEMPOTENCY_TOKEN.is_some() } && op.idempotency_token_missing() {
         fill_token(&mut body, O::IDEMPOTENCY_TOKEN);
     }
     Ok(body)
