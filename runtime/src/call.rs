@@ -18,9 +18,8 @@ use crate::protocol::{decode::decode_answer, prepare};
 ///
 /// Written for compile cost (issue 20), as every operation instantiates it:
 ///
-/// - A plain function returning an `async` block, not an `async fn`, and called by the
-///   generated `send` with `None` settings rather than through a wrapper: one function
-///   and one state machine per operation.
+/// - Called by the generated `send` with `None` settings, not through a wrapper: one
+///   function and one state machine per operation.
 /// - The streaming call is chosen by a constant `if`, so that only operations whose
 ///   output streams instantiate it, and runs boxed as a future whose output is `()`,
 ///   its result written into a slot of this future: a type that names the operation
@@ -32,41 +31,39 @@ use crate::protocol::{decode::decode_answer, prepare};
 ///   `Error<Infallible>` is re-typed once, at the end, and the settings are checked by
 ///   a function compiled once, which saves each operation three `map_err`, two
 ///   function-pointer shims, three `Try::branch`, `from_residual` and `From`.
-pub fn send<'a, O: Operation>(
-    client: &'a Client,
-    op: &'a O,
-    config: Option<&'a crate::CallConfig>,
-) -> impl Future<Output = Result<O::Output, Error<O::Error>>> + Send + 'a {
-    async move {
-        if O::OUTPUT_EVENT_STREAM {
-            let mut slot = None;
-            send_streaming_into(client, op, config, &mut slot).await;
-            return match slot {
-                Some(result) => result,
-                None => unreachable_streaming(),
-            };
-        }
-        let prepared = match check(config) {
-            Ok(()) => prepare(op, client.min_compression_bytes()),
-            Err(e) => Err(e),
+pub async fn send<O: Operation>(
+    client: &Client,
+    op: &O,
+    config: Option<&crate::CallConfig>,
+) -> Result<O::Output, Error<O::Error>> {
+    if O::OUTPUT_EVENT_STREAM {
+        let mut slot = None;
+        send_streaming_into(client, op, config, &mut slot).await;
+        return match slot {
+            Some(result) => result,
+            None => unreachable_streaming(),
         };
-        let answer = match prepared {
-            Ok(prepared) => {
-                client
-                    .execute(O::SERVICE, name(O::HTTP, O::TARGET), prepared, config)
-                    .await
-            }
-            Err(e) => Err(e),
-        };
-        match answer {
-            Ok(answer) => decode_answer::<O>(
-                &answer.response,
-                answer.error,
-                answer.attempts,
-                answer.stream,
-            ),
-            Err(e) => Err(e.cast()),
+    }
+    let prepared = match check(config) {
+        Ok(()) => prepare(op, client.min_compression_bytes()),
+        Err(e) => Err(e),
+    };
+    let answer = match prepared {
+        Ok(prepared) => {
+            client
+                .execute(O::SERVICE, name(O::HTTP, O::TARGET), prepared, config)
+                .await
         }
+        Err(e) => Err(e),
+    };
+    match answer {
+        Ok(answer) => decode_answer::<O>(
+            &answer.response,
+            answer.error,
+            answer.attempts,
+            answer.stream,
+        ),
+        Err(e) => Err(e.cast()),
     }
 }
 
