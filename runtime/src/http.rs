@@ -1,5 +1,7 @@
 //! The request the client sends and the response it gets, as plain data.
 
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+
 /// A signed request, ready to go on the wire.
 ///
 /// [`Client::request`](crate::Client) builds the same value that `send` sends, so tests
@@ -68,8 +70,6 @@ impl std::fmt::Debug for HttpRequest {
             .finish()
     }
 }
-
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 /// A response as it arrived: status, headers and the whole body. Public only for
 /// generated code and the project's decoding tests (`awsjson::__private`).
