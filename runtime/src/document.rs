@@ -258,6 +258,87 @@ impl<'de> serde::Deserialize<'de> for Document {
     }
 }
 
+/// Documents on the decode path: built in a loop over the open containers, so that a
+/// deep document costs no recursion (nesting beyond the reader's limit is an error, as
+/// with serde_json).
+impl crate::protocol::json_read::FromJson for Document {
+    fn from_json(
+        r: &mut crate::protocol::json_read::Reader<'_>,
+    ) -> Result<Self, crate::protocol::json_read::Error> {
+        use crate::protocol::json_read::AnyNumber;
+
+        const EXPECTED: &str = "a JSON value";
+        /// A container being read: its values so far (and an object's pending key).
+        enum Open {
+            Array(Vec<Document>),
+            Object(BTreeMap<String, Document>, String),
+        }
+        let mut open: Vec<Open> = Vec::new();
+        loop {
+            let mut value = match r.peek() {
+                Some(b'{') => {
+                    r.open_object()?;
+                    match r.object_key(true)? {
+                        Some(key) => {
+                            open.push(Open::Object(BTreeMap::new(), key.into_owned()));
+                            continue;
+                        }
+                        None => Document::Object(BTreeMap::new()),
+                    }
+                }
+                Some(b'[') => {
+                    r.open_array()?;
+                    if r.array_next(true)? {
+                        open.push(Open::Array(Vec::new()));
+                        continue;
+                    }
+                    Document::Array(Vec::new())
+                }
+                Some(b'n') => {
+                    r.null()?;
+                    Document::Null
+                }
+                Some(b't' | b'f') => Document::Bool(r.bool()?),
+                Some(b'"') => Document::String(r.str(EXPECTED)?.into_owned()),
+                _ => Document::Number(match r.any_number(EXPECTED)? {
+                    AnyNumber::PosInt(v) => Number::PosInt(v),
+                    AnyNumber::NegInt(v) => Number::NegInt(v),
+                    AnyNumber::Float(v) => Number::Float(v),
+                }),
+            };
+            // Into the container it belongs to, closing each one that ends with it.
+            loop {
+                let more = match open.last_mut() {
+                    None => return Ok(value),
+                    Some(Open::Array(items)) => {
+                        items.push(value);
+                        r.array_next(false)?
+                    }
+                    Some(Open::Object(members, key)) => {
+                        members.insert(std::mem::take(key), value);
+                        match r.object_key(false)? {
+                            Some(next) => {
+                                *key = next.into_owned();
+                                true
+                            }
+                            None => false,
+                        }
+                    }
+                };
+                if more {
+                    break;
+                }
+                // The container just closed is the last one open (`last_mut` above).
+                value = match open.pop() {
+                    Some(Open::Array(items)) => Document::Array(items),
+                    Some(Open::Object(members, _)) => Document::Object(members),
+                    None => Document::Null,
+                };
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

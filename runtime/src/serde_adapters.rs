@@ -2,6 +2,7 @@
 //! format other than epoch seconds, and floats whose non-finite values are strings.
 
 use crate::DateTime;
+use crate::protocol::json_read::{self, FromJson, Reader};
 
 /// Serde adapters for timestamp members in a non-default format.
 pub mod timestamp {
@@ -13,6 +14,8 @@ pub mod timestamp {
         fn write<S: serde::Serializer>(&self, format: Format, s: S) -> Result<S::Ok, S::Error>;
         /// Reads in `format`.
         fn read<'de, D: serde::Deserializer<'de>>(format: Format, d: D) -> Result<Self, D::Error>;
+        /// Reads in `format` with the decode path's reader.
+        fn read_json(format: Format, r: &mut Reader<'_>) -> Result<Self, json_read::Error>;
     }
 
     /// A timestamp wire format.
@@ -67,6 +70,16 @@ pub mod timestamp {
                 }
             }
         }
+
+        fn read_json(format: Format, r: &mut Reader<'_>) -> Result<Self, json_read::Error> {
+            let parse = match format {
+                Format::EpochSeconds => return DateTime::from_json(r),
+                Format::DateTime => DateTime::parse_date_time,
+                Format::HttpDate => DateTime::parse_http_date,
+            };
+            let text = r.str("a string")?;
+            parse(&text).map_err(|e| r.error(e))
+        }
     }
 
     use serde::Deserialize as _;
@@ -101,6 +114,14 @@ pub mod timestamp {
             }
             d.deserialize_option(V(format, std::marker::PhantomData))
         }
+
+        fn read_json(format: Format, r: &mut Reader<'_>) -> Result<Self, json_read::Error> {
+            if r.null()? {
+                Ok(None)
+            } else {
+                T::read_json(format, r).map(Some)
+            }
+        }
     }
 
     impl<T: Timestamps> Timestamps for Vec<T> {
@@ -130,6 +151,15 @@ pub mod timestamp {
             }
             d.deserialize_seq(V(format, std::marker::PhantomData))
         }
+
+        fn read_json(format: Format, r: &mut Reader<'_>) -> Result<Self, json_read::Error> {
+            let mut array = r.array("a list of timestamps")?;
+            let mut out = Vec::new();
+            while array.next()? {
+                out.push(T::read_json(format, array.reader())?);
+            }
+            Ok(out)
+        }
     }
 
     impl<T: Timestamps> Timestamps for std::collections::HashMap<String, T> {
@@ -158,6 +188,15 @@ pub mod timestamp {
                 }
             }
             d.deserialize_map(V(format, std::marker::PhantomData))
+        }
+
+        fn read_json(format: Format, r: &mut Reader<'_>) -> Result<Self, json_read::Error> {
+            let mut object = r.object("a map of timestamps")?;
+            let mut out = std::collections::HashMap::new();
+            while let Some(key) = object.next_key()? {
+                out.insert(key.into_owned(), T::read_json(format, object.reader())?);
+            }
+            Ok(out)
         }
     }
 
@@ -194,12 +233,16 @@ pub mod timestamp {
 pub mod float {
     use std::collections::HashMap;
 
+    use crate::protocol::json_read::{self, FromJsonKey, Reader};
+
     /// A type that holds floats: `f32`, `f64` and containers of them.
     pub trait Floats: Sized {
         /// Writes, non-finite values as strings.
         fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
         /// Reads a number or one of the three strings.
         fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
+        /// The same with the decode path's reader.
+        fn read_json(r: &mut Reader<'_>) -> Result<Self, json_read::Error>;
     }
 
     /// Writes one `f64` as the awsJson protocols do.
@@ -246,6 +289,9 @@ pub mod float {
         fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
             d.deserialize_any(F64Visitor)
         }
+        fn read_json(r: &mut Reader<'_>) -> Result<Self, json_read::Error> {
+            r.float()
+        }
     }
 
     impl Floats for f32 {
@@ -258,6 +304,9 @@ pub mod float {
         }
         fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
             d.deserialize_any(F64Visitor).map(|v| v as f32)
+        }
+        fn read_json(r: &mut Reader<'_>) -> Result<Self, json_read::Error> {
+            r.float().map(|v| v as f32)
         }
     }
 
@@ -288,6 +337,13 @@ pub mod float {
             let v: Option<Read<T>> = serde::Deserialize::deserialize(d)?;
             Ok(v.map(|Read(v)| v))
         }
+        fn read_json(r: &mut Reader<'_>) -> Result<Self, json_read::Error> {
+            if r.null()? {
+                Ok(None)
+            } else {
+                T::read_json(r).map(Some)
+            }
+        }
     }
 
     impl<T: Floats> Floats for Vec<T> {
@@ -298,11 +354,19 @@ pub mod float {
             let v: Vec<Read<T>> = serde::Deserialize::deserialize(d)?;
             Ok(v.into_iter().map(|Read(v)| v).collect())
         }
+        fn read_json(r: &mut Reader<'_>) -> Result<Self, json_read::Error> {
+            let mut array = r.array("a sequence")?;
+            let mut out = Vec::new();
+            while array.next()? {
+                out.push(T::read_json(array.reader())?);
+            }
+            Ok(out)
+        }
     }
 
     impl<K, T> Floats for HashMap<K, T>
     where
-        K: serde::Serialize + serde::de::DeserializeOwned + Eq + std::hash::Hash,
+        K: serde::Serialize + serde::de::DeserializeOwned + FromJsonKey + Eq + std::hash::Hash,
         T: Floats,
     {
         fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -311,6 +375,14 @@ pub mod float {
         fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
             let v: HashMap<K, Read<T>> = serde::Deserialize::deserialize(d)?;
             Ok(v.into_iter().map(|(k, Read(v))| (k, v)).collect())
+        }
+        fn read_json(r: &mut Reader<'_>) -> Result<Self, json_read::Error> {
+            let mut object = r.object("a map")?;
+            let mut out = HashMap::new();
+            while let Some(key) = object.next_key()? {
+                out.insert(K::from_key(key), T::read_json(object.reader())?);
+            }
+            Ok(out)
         }
     }
 

@@ -75,4 +75,26 @@ pub mod union {
             d.deserialize_map(Object)
         }
     }
+
+    /// Reads a [`UnitMember`] on either path of a union's members.
+    pub struct UnitSeed;
+
+    impl crate::protocol::json_struct::Seed for UnitSeed {
+        type Value = UnitMember;
+
+        fn json(
+            self,
+            r: &mut crate::protocol::json_read::Reader<'_>,
+        ) -> Result<UnitMember, crate::protocol::json_read::Error> {
+            let mut object = r.object("an object (a unit member)")?;
+            while object.next_key()?.is_some() {
+                object.reader().skip()?;
+            }
+            Ok(UnitMember)
+        }
+
+        fn serde<'de, D: serde::Deserializer<'de>>(self, d: D) -> Result<UnitMember, D::Error> {
+            <UnitMember as serde::Deserialize>::deserialize(d)
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! The `Deserialize` template of structures and unions, and the adapters through which
+//! The `Deserialize` template of unions, and the adapters through which
 //! members whose serde impls do not fit the protocol (floats, timestamps) are written
 //! and read.
 
@@ -7,16 +7,9 @@ use quote::{format_ident, quote};
 
 use crate::ty;
 
-/// `impl Deserialize for ident` through a visitor that reads a JSON object only:
-/// `visit_map` runs `body` over the `MapAccess` named `map` (its type `__A`), and
-/// `finish`, an expression over `__deserializer` and `__Visitor`, asks for the object.
-pub(super) fn deserialize_impl(
-    ident: &syn::Ident,
-    expecting: &str,
-    map: &syn::Ident,
-    body: TokenStream,
-    finish: TokenStream,
-) -> TokenStream {
+/// `impl Deserialize for ident` through a visitor that reads a JSON object only and
+/// hands its `MapAccess` to the type's `read_union`, written over `json_struct::Source`.
+pub(super) fn deserialize_impl(ident: &syn::Ident, expecting: &str) -> TokenStream {
     quote::quote! {
         #[automatically_derived]
         impl<'de> ::awsjson::__private::serde::Deserialize<'de> for #ident {
@@ -34,12 +27,12 @@ pub(super) fn deserialize_impl(
                     }
                     fn visit_map<__A: ::awsjson::__private::serde::de::MapAccess<'de>>(
                         self,
-                        mut #map: __A,
+                        mut map: __A,
                     ) -> ::core::result::Result<#ident, __A::Error> {
-                        #body
+                        read_union(&mut ::awsjson::__private::json_struct::MapSource::new(&mut map))
                     }
                 }
-                #finish
+                ::awsjson::__private::serde::Deserializer::deserialize_map(__deserializer, __Visitor)
             }
         }
     }
@@ -84,7 +77,7 @@ impl Adapter {
         }
     }
 
-    /// A `DeserializeSeed` that reads the member in its format.
+    /// A `json_struct::Seed` that reads the member in its format.
     pub(crate) fn read(&self) -> TokenStream {
         match self {
             Adapter::Float => quote!(::awsjson::__private::json_struct::read_float()),

@@ -108,6 +108,23 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
                 ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(&value))
             }
         }
+
+        #[automatically_derived]
+        impl ::awsjson::__private::json_read::FromJson for #ident {
+            fn from_json(
+                r: &mut ::awsjson::__private::json_read::Reader<'_>,
+            ) -> ::core::result::Result<Self, ::awsjson::__private::json_read::Error> {
+                let value = r.str("a string")?;
+                ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(&value))
+            }
+        }
+
+        #[automatically_derived]
+        impl ::awsjson::__private::json_read::FromJsonKey for #ident {
+            fn from_key(key: ::std::borrow::Cow<'_, str>) -> Self {
+                <Self as ::core::convert::From<&str>>::from(&key)
+            }
+        }
     }
 }
 
@@ -195,6 +212,16 @@ pub(crate) fn expand_int(shape: &Enum) -> TokenStream {
                 deserializer: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
                 let value = <::core::primitive::i32 as ::awsjson::__private::serde::Deserialize>::deserialize(deserializer)?;
+                ::core::result::Result::Ok(<Self as ::core::convert::From<::core::primitive::i32>>::from(value))
+            }
+        }
+
+        #[automatically_derived]
+        impl ::awsjson::__private::json_read::FromJson for #ident {
+            fn from_json(
+                r: &mut ::awsjson::__private::json_read::Reader<'_>,
+            ) -> ::core::result::Result<Self, ::awsjson::__private::json_read::Error> {
+                let value = r.integer::<::core::primitive::i32>("i32")?;
                 ::core::result::Result::Ok(<Self as ::core::convert::From<::core::primitive::i32>>::from(value))
             }
         }

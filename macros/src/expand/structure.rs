@@ -146,6 +146,7 @@ const KEPT_FOR_MOCK: bool = cfg!(all(feature = "test-util", not(test)));
 pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read) -> TokenStream {
     let ident = &item.ident;
     let name = ident.to_string();
+    let expecting = format!("struct {name}");
     let wires: Vec<&String> = fields.iter().map(|f| &f.wire_name).collect();
 
     let mut default_fns = Vec::new();
@@ -210,7 +211,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
         slot_types.push(read_ty);
         // Through `Member`, asked for once here, so that a type that is no shape gets
         // one error with the advice that fits.
-        let reader = quote_spanned!(span=> (&__P::<#read_ty>::NEW).reader());
+        let reader = quote_spanned!(span=> (&&__R::<#read_ty>::NEW).reader());
         if adapter.is_none() {
             member_checks
                 .push(quote_spanned!(span=> ::awsjson::__private::member::member::<#ty>();));
@@ -318,6 +319,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
                 name: #name,
                 fields: &[#(#wires),*],
                 keys: &[#(#keys),*],
+                expecting: #expecting,
             };
             type Slots = #slots;
             const EMPTY: #slots = #empty;
@@ -325,11 +327,11 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             // One call site (the runtime's loop): inlined there, the loop costs what
             // the visitor written per struct did.
             #[inline(always)]
-            fn read<'de, __A: ::awsjson::__private::serde::de::MapAccess<'de>>(
+            fn read<__M: __j::Source>(
                 __s: &mut #slots,
                 __i: ::core::primitive::usize,
-                __m: &mut __A,
-            ) -> ::core::result::Result<(), __A::Error> {
+                __m: &mut __M,
+            ) -> ::core::result::Result<(), __M::Error> {
                 match __i {
                     #(#reads)*
                     _ => __j::skip(__m),
@@ -362,6 +364,15 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
         }
 
         #[automatically_derived]
+        impl ::awsjson::__private::json_read::FromJson for #ident {
+            fn from_json(
+                __r: &mut ::awsjson::__private::json_read::Reader<'_>,
+            ) -> ::core::result::Result<Self, ::awsjson::__private::json_read::Error> {
+                __j::read_struct(__r)
+            }
+        }
+
+        #[automatically_derived]
         impl __j::ErrorCorrection for #ident {
             fn error_correction() -> ::core::option::Option<Self> {
                 __j::correction()
@@ -377,6 +388,9 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
         const _: () = {
             // Of each pair of probe traits only one is used, whichever method lookup picks.
             use ::awsjson::__private::member::{IsMember as _, NotMember as _, Probe as __P};
+            use ::awsjson::__private::member::{
+                ReadProbe as __R, ReadsJson as _, ReadsNothing as _, ReadsSerde as _,
+            };
             use ::awsjson::__private::json_struct::{
                 self as __j, Corrected as _, Fill as __F, NotCorrected as _,
             };

@@ -46,7 +46,7 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
                 )?,
             });
             de_arms.push(quote! {
-                #wire => match map.next_value::<::core::option::Option<::awsjson::__private::union::UnitMember>>()? {
+                #wire => match __S::value(map, ::awsjson::__private::union::UnitSeed)? {
                     ::core::option::Option::Some(_) => set(&mut found, #ident::#v(()))?,
                     ::core::option::Option::None => {}
                 },
@@ -75,12 +75,10 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
         let read = match &adapter {
             Some(adapter) => {
                 let seed = adapter.read();
-                quote!(map.next_value_seed(::awsjson::__private::json_struct::read_optional(#seed))?)
+                quote!(__S::value(map, #seed)?)
             }
             None => quote_spanned! {span=>
-                map.next_value_seed(::awsjson::__private::json_struct::read_optional(
-                    (&::awsjson::__private::member::Probe::<#ty>::NEW).reader(),
-                ))?
+                __S::value(map, (&&::awsjson::__private::member::ReadProbe::<#ty>::NEW).reader())?
             },
         };
         let null = if crate::ty::is_document(ty) {
@@ -99,12 +97,10 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
             },
         });
     }
-    let map = quote::format_ident!("map");
-    let deserialize = deserialize_impl(
-        ident,
-        &expecting,
-        &map,
-        quote! {
+    let deserialize = deserialize_impl(ident, &expecting);
+    let read_union = quote! {
+        /// The union from the members of an object, on either path of `Source`.
+        fn read_union<__M: __S>(map: &mut __M) -> ::core::result::Result<#ident, __M::Error> {
             fn set<__E: ::awsjson::__private::serde::de::Error>(
                 found: &mut ::core::option::Option<#ident>,
                 value: #ident,
@@ -120,21 +116,13 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
             let mut null_document: ::core::option::Option<#ident> = ::core::option::Option::None;
             let mut unknown: ::core::option::Option<::std::string::String> =
                 ::core::option::Option::None;
-            while let ::core::option::Option::Some(key) =
-                map.next_key::<::std::string::String>()?
-            {
+            while let ::core::option::Option::Some(key) = __S::next_key(map)? {
                 match key.as_str() {
                     #(#de_arms)*
                     // Some services name the union's type beside its member.
-                    "__type" => {
-                        map.next_value::<::awsjson::__private::serde::de::IgnoredAny>()?;
-                    }
+                    "__type" => __S::skip(map)?,
                     _ => {
-                        if map
-                            .next_value::<::core::option::Option<::awsjson::__private::serde::de::IgnoredAny>>()?
-                            .is_some()
-                            && unknown.is_none()
-                        {
+                        if __S::skip_set(map)? && unknown.is_none() {
                             unknown = ::core::option::Option::Some(key);
                         }
                     }
@@ -148,15 +136,13 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
                     ))
                 }
                 (::core::option::Option::None, ::core::option::Option::None) => {
-                    ::core::result::Result::Err(__A::Error::custom(#none_set))
+                    ::core::result::Result::Err(
+                        <__M::Error as ::awsjson::__private::serde::de::Error>::custom(#none_set),
+                    )
                 }
             }
-        },
-        quote!(::awsjson::__private::serde::Deserializer::deserialize_map(
-            __deserializer,
-            __Visitor
-        )),
-    );
+        }
+    };
     let event_union = super::event_stream::event_union(shape, ident);
     quote! {
         #item
@@ -168,10 +154,12 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
         #[allow(clippy::all, non_camel_case_types)]
         const _: () = {
             use ::awsjson::__private::serde::ser::SerializeMap as _;
-            use ::awsjson::__private::serde::de::Error as _;
+            use ::awsjson::__private::json_struct::Source as __S;
             // Only one of each pair is used, whichever method lookup picks.
             #[allow(unused_imports)]
-            use ::awsjson::__private::member::{IsMember as _, NotMember as _};
+            use ::awsjson::__private::member::{
+                IsMember as _, NotMember as _, ReadsJson as _, ReadsNothing as _, ReadsSerde as _,
+            };
 
             const _: () = {
                 #(#member_checks)*
@@ -197,7 +185,18 @@ pub(crate) fn expand(shape: &Enum) -> TokenStream {
                 }
             }
 
+            #read_union
+
             #deserialize
+
+            #[automatically_derived]
+            impl ::awsjson::__private::json_read::FromJson for #ident {
+                fn from_json(
+                    r: &mut ::awsjson::__private::json_read::Reader<'_>,
+                ) -> ::core::result::Result<Self, ::awsjson::__private::json_read::Error> {
+                    read_union(&mut r.object(#expecting)?)
+                }
+            }
 
             // Smithy's client error correction for a required union member left out: the
             // unknown variant.

@@ -3,16 +3,23 @@
 //! A structure member is written and read through [`Member`]; asking for it on each
 //! path (`Serialize`, `Deserialize`) gave rustc one unsatisfied bound per path, so two
 //! errors for one mistake. The generated code asks for it once, with [`member`] at the
-//! field, and writes and reads through a [`Probe`], whose methods resolve to the
-//! `Member` path when the type has it and to an inert stand-in when it does not (the
-//! autoref probe of [`Fill`](crate::__private::json_struct::Fill)): the stand-in never runs,
-//! as the crate does not compile.
+//! field, and writes through a [`Probe`] and reads through a [`ReadProbe`], whose
+//! methods resolve to the `Member` path when the type has it and to an inert stand-in
+//! when it does not (the autoref probe of [`Fill`](crate::__private::json_struct::Fill)):
+//! the stand-in never runs, as the crate does not compile.
+//!
+//! Reading has one more level: a type the runtime's reader knows
+//! ([`FromJson`](crate::__private::json_read::FromJson)) is read by it, any other
+//! member type (a user's own serde type) through serde.
 
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed};
+use serde::de;
 
-use crate::__private::json_struct::{Member, ReadMember, WriteMember, read_member};
+use crate::__private::json_read::{self, FromJson, Reader};
+use crate::__private::json_struct::{
+    Member, ReadJson, ReadMember, Seed, WriteMember, read_json, read_member,
+};
 
 /// Requires `T: Member`: called once per member, at the field, so that a member type
 /// that is no shape gets the one error with [`Member`]'s advice.
@@ -35,8 +42,6 @@ pub trait IsMember<T> {
     fn writer<'a>(&self, value: &'a T) -> WriteMember<'a, T>;
     /// An optional member written as its `T`, when it is set.
     fn some<'a>(&self, value: &'a Option<T>) -> Option<WriteMember<'a, T>>;
-    /// The seed that reads it.
-    fn reader(&self) -> ReadMember<T>;
 }
 
 impl<T: Member> IsMember<T> for Probe<T> {
@@ -53,11 +58,6 @@ impl<T: Member> IsMember<T> for Probe<T> {
             None => None,
         }
     }
-
-    #[inline]
-    fn reader(&self) -> ReadMember<T> {
-        read_member()
-    }
 }
 
 /// [`Probe`] for a type that is no member, already reported by [`member`].
@@ -66,8 +66,6 @@ pub trait NotMember<T> {
     fn writer(&self, value: &T) -> NoMember<T>;
     /// A stand-in that fails.
     fn some(&self, value: &Option<T>) -> Option<NoMember<T>>;
-    /// A stand-in that fails.
-    fn reader(&self) -> NoMember<T>;
 }
 
 impl<T> NotMember<T> for &Probe<T> {
@@ -78,7 +76,52 @@ impl<T> NotMember<T> for &Probe<T> {
     fn some(&self, _: &Option<T>) -> Option<NoMember<T>> {
         Some(NoMember(PhantomData))
     }
+}
 
+/// Picks how a member of type `T` is read: `(&&ReadProbe::<T>::NEW).reader()` is
+/// [`ReadsJson::reader`] when `T: FromJson` (method lookup on `&&ReadProbe<T>` tries
+/// the impl for `&ReadProbe<T>` first), else [`ReadsSerde::reader`] when `T: Member`
+/// (the impl for `&&ReadProbe<T>`), else [`ReadsNothing::reader`].
+pub struct ReadProbe<T>(PhantomData<T>);
+
+impl<T> ReadProbe<T> {
+    /// The probe for `T`.
+    pub const NEW: Self = ReadProbe(PhantomData);
+}
+
+/// [`ReadProbe`] for a type the runtime's reader knows.
+pub trait ReadsJson<T> {
+    /// The seed that reads it.
+    fn reader(&self) -> ReadJson<T>;
+}
+
+impl<T: FromJson + Member> ReadsJson<T> for &ReadProbe<T> {
+    #[inline]
+    fn reader(&self) -> ReadJson<T> {
+        read_json()
+    }
+}
+
+/// [`ReadProbe`] for a member type read through serde.
+pub trait ReadsSerde<T> {
+    /// The seed that reads it.
+    fn reader(&self) -> ReadMember<T>;
+}
+
+impl<T: Member> ReadsSerde<T> for &&ReadProbe<T> {
+    #[inline]
+    fn reader(&self) -> ReadMember<T> {
+        read_member()
+    }
+}
+
+/// [`ReadProbe`] for a type that is no member, already reported by [`member`].
+pub trait ReadsNothing<T> {
+    /// A stand-in that fails.
+    fn reader(&self) -> NoMember<T>;
+}
+
+impl<T> ReadsNothing<T> for ReadProbe<T> {
     fn reader(&self) -> NoMember<T> {
         NoMember(PhantomData)
     }
@@ -96,10 +139,14 @@ impl<T> serde::Serialize for NoMember<T> {
     }
 }
 
-impl<'de, T> DeserializeSeed<'de> for NoMember<T> {
+impl<T> Seed for NoMember<T> {
     type Value = T;
 
-    fn deserialize<D: serde::Deserializer<'de>>(self, _: D) -> Result<T, D::Error> {
+    fn json(self, r: &mut Reader<'_>) -> Result<T, json_read::Error> {
+        Err(r.error(NO_MEMBER))
+    }
+
+    fn serde<'de, D: serde::Deserializer<'de>>(self, _: D) -> Result<T, D::Error> {
         Err(de::Error::custom(NO_MEMBER))
     }
 }

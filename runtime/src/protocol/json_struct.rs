@@ -14,9 +14,12 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+use std::borrow::Cow;
+
 use serde::de::{self, DeserializeSeed, MapAccess};
 use serde::ser::SerializeStruct;
 
+use super::json_read::{self, FromJson, Reader};
 use crate::serde_adapters::float::Floats;
 use crate::serde_adapters::timestamp::{Format, Timestamps};
 
@@ -29,6 +32,8 @@ pub struct Table {
     pub fields: &'static [&'static str],
     /// Each wire name and alias read from the body, with the index of its field.
     pub keys: &'static [(&'static str, usize)],
+    /// What the reader expects in its errors: `struct {name}`, serde's wording.
+    pub expecting: &'static str,
 }
 
 /// A structure read through [`Visit`]: its [`Table`], the slots of the members
@@ -44,11 +49,9 @@ pub trait Shape: Sized {
     const EMPTY: Self::Slots;
     /// Reads the value of field `index` into its slot; a key the structure does not
     /// declare ([`usize::MAX`]) or a field that is not read from the body skips it.
-    fn read<'de, A: MapAccess<'de>>(
-        slots: &mut Self::Slots,
-        index: usize,
-        map: &mut A,
-    ) -> Result<(), A::Error>;
+    /// Instantiated for the runtime's reader (the decode path) and, when a user reads
+    /// the shape with serde, for that deserializer.
+    fn read<M: Source>(slots: &mut Self::Slots, index: usize, map: &mut M) -> Result<(), M::Error>;
     /// The struct from its slots: defaults, error correction or serde's `missing field`
     /// for the empty ones.
     fn finish<E: de::Error>(slots: Self::Slots) -> Result<Self, E>;
@@ -82,9 +85,143 @@ impl<'de, T: Shape> de::Visitor<'de> for Visit<T> {
         let table = T::TABLE;
         let mut slots = T::EMPTY;
         while let Some(index) = map.next_key_seed(Key(table))? {
-            T::read(&mut slots, index, &mut map)?;
+            T::read(&mut slots, index, &mut MapSource::new(&mut map))?;
         }
         T::finish(slots)
+    }
+}
+
+/// A structure's `FromJson`: the decode path's reader over the same table, `read` and
+/// `finish` as its serde `Deserialize`.
+pub fn read_struct<T: Shape>(r: &mut Reader<'_>) -> Result<T, json_read::Error> {
+    let table = T::TABLE;
+    let mut object = r.object(table.expecting)?;
+    let mut slots = T::EMPTY;
+    while let Some(key) = object.next_key()? {
+        let index = Key(table).find(key.as_bytes());
+        T::read(&mut slots, index, &mut object)?;
+    }
+    T::finish(slots)
+}
+
+/// Where a structure's or union's members are read from: the runtime's reader (the
+/// decode path: an open [`json_read::Object`]) or a serde `MapAccess` ([`MapSource`],
+/// a shape's `Deserialize`). The members' lines are written once, over this.
+pub trait Source {
+    /// The error reading fails with.
+    type Error: de::Error;
+    /// The value of the key just read through `seed`; `None` for `null`.
+    fn value<S: Seed>(&mut self, seed: S) -> Result<Option<S::Value>, Self::Error>;
+    /// Skips the value of the key just read.
+    fn skip(&mut self) -> Result<(), Self::Error>;
+    /// Skips the value of the key just read, saying whether it was other than `null`.
+    fn skip_set(&mut self) -> Result<bool, Self::Error>;
+    /// The next key (a union's), or `None` at the end of the object.
+    fn next_key(&mut self) -> Result<Option<String>, Self::Error>;
+    /// The error for a member given twice.
+    fn duplicate(&mut self, wire: &'static str) -> Self::Error;
+}
+
+impl Source for json_read::Object<'_, '_> {
+    type Error = json_read::Error;
+
+    #[inline]
+    fn value<S: Seed>(&mut self, seed: S) -> Result<Option<S::Value>, json_read::Error> {
+        let r = self.reader();
+        if r.null()? {
+            Ok(None)
+        } else {
+            seed.json(r).map(Some)
+        }
+    }
+
+    fn skip(&mut self) -> Result<(), json_read::Error> {
+        self.reader().skip()
+    }
+
+    fn skip_set(&mut self) -> Result<bool, json_read::Error> {
+        let r = self.reader();
+        if r.null()? {
+            Ok(false)
+        } else {
+            r.skip().map(|()| true)
+        }
+    }
+
+    fn next_key(&mut self) -> Result<Option<String>, json_read::Error> {
+        Ok(json_read::Object::next_key(self)?.map(Cow::into_owned))
+    }
+
+    fn duplicate(&mut self, wire: &'static str) -> json_read::Error {
+        self.reader()
+            .error(format_args!("duplicate field `{wire}`"))
+    }
+}
+
+/// A serde `MapAccess` as a [`Source`].
+pub struct MapSource<'m, 'de, A>(&'m mut A, PhantomData<&'de ()>);
+
+impl<'m, 'de, A: MapAccess<'de>> MapSource<'m, 'de, A> {
+    /// The source reading from `map`.
+    #[inline]
+    pub fn new(map: &'m mut A) -> Self {
+        MapSource(map, PhantomData)
+    }
+}
+
+impl<'de, A: MapAccess<'de>> Source for MapSource<'_, 'de, A> {
+    type Error = A::Error;
+
+    #[inline]
+    fn value<S: Seed>(&mut self, seed: S) -> Result<Option<S::Value>, A::Error> {
+        self.0.next_value_seed(ReadOptional(AsSerde(seed)))
+    }
+
+    fn skip(&mut self) -> Result<(), A::Error> {
+        self.0.next_value::<de::IgnoredAny>().map(drop)
+    }
+
+    fn skip_set(&mut self) -> Result<bool, A::Error> {
+        self.0
+            .next_value::<Option<de::IgnoredAny>>()
+            .map(|v| v.is_some())
+    }
+
+    fn next_key(&mut self) -> Result<Option<String>, A::Error> {
+        self.0.next_key::<String>()
+    }
+
+    fn duplicate(&mut self, wire: &'static str) -> A::Error {
+        de::Error::duplicate_field(wire)
+    }
+}
+
+/// How one member's value is read, on either path of [`Source`]: the member's type
+/// through [`FromJson`] or serde ([`crate::__private::member`]'s probe picks which), or an
+/// adapter (floats, timestamps).
+pub trait Seed: Sized {
+    /// The value read.
+    type Value;
+    /// Reads it with the runtime's reader.
+    fn json(self, r: &mut Reader<'_>) -> Result<Self::Value, json_read::Error>;
+    /// Reads it with serde.
+    fn serde<'de, D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error>;
+    /// The value of the member left out (without default or error correction): serde's
+    /// `missing field` error, or what the type reads absence as (an `Option`'s `None`).
+    fn missing<E: de::Error>(self, wire: &'static str) -> Result<Self::Value, E> {
+        Err(E::missing_field(wire))
+    }
+}
+
+/// A [`Seed`] as serde's `DeserializeSeed`.
+struct AsSerde<S>(S);
+
+impl<'de, S: Seed> DeserializeSeed<'de> for AsSerde<S> {
+    type Value = S::Value;
+
+    #[inline]
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
+        self.0.serde(d)
     }
 }
 
@@ -154,26 +291,26 @@ impl de::Visitor<'_> for Key {
 }
 
 /// Reads the value of member `wire` into its slot through `seed` (the member's type
-/// through [`Member`], or an adapter); a second value is an error.
+/// through its probe, or an adapter); a second value is an error.
 #[inline]
-pub fn next_seed<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
-    map: &mut A,
+pub fn next_seed<M: Source, S: Seed>(
+    map: &mut M,
     slot: &mut Option<S::Value>,
     seed: S,
     wire: &'static str,
-) -> Result<(), A::Error> {
+) -> Result<(), M::Error> {
     if slot.is_some() {
-        return Err(de::Error::duplicate_field(wire));
+        return Err(map.duplicate(wire));
     }
     // `null` leaves the slot empty: the member reads as left out.
-    *slot = map.next_value_seed(ReadOptional(seed))?;
+    *slot = map.value(seed)?;
     Ok(())
 }
 
 /// Skips the value of a key the structure does not declare.
 #[inline]
-pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-    map.next_value::<de::IgnoredAny>().map(drop)
+pub fn skip<M: Source>(map: &mut M) -> Result<(), M::Error> {
+    map.skip()
 }
 
 /// The value Smithy's client error correction gives a required member of this type
@@ -299,7 +436,36 @@ impl<T: Member> serde::Serialize for WriteMember<'_, T> {
     }
 }
 
-/// Reads a member through [`Member`].
+/// Reads a member of a type the runtime's reader knows ([`FromJson`]: the shapes the
+/// macro declares, and the standard types they hold) with that reader.
+pub struct ReadJson<T>(PhantomData<T>);
+
+/// A [`ReadJson`] seed.
+#[inline]
+pub fn read_json<T>() -> ReadJson<T> {
+    ReadJson(PhantomData)
+}
+
+impl<T: FromJson + Member> Seed for ReadJson<T> {
+    type Value = T;
+
+    #[inline]
+    fn json(self, r: &mut Reader<'_>) -> Result<T, json_read::Error> {
+        T::from_json(r)
+    }
+
+    #[inline]
+    fn serde<'de, D: serde::Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        T::read(d)
+    }
+
+    fn missing<E: de::Error>(self, wire: &'static str) -> Result<T, E> {
+        T::missing().ok_or_else(|| E::missing_field(wire))
+    }
+}
+
+/// Reads a member of any other type serde reads (a user's own, `serde_json::Value`)
+/// through serde, on the reader's path from the text of its value.
 pub struct ReadMember<T>(PhantomData<T>);
 
 /// A [`ReadMember`] seed.
@@ -308,11 +474,22 @@ pub fn read_member<T>() -> ReadMember<T> {
     ReadMember(PhantomData)
 }
 
-impl<'de, T: Member> DeserializeSeed<'de> for ReadMember<T> {
+impl<T: Member> Seed for ReadMember<T> {
     type Value = T;
+
+    fn json(self, r: &mut Reader<'_>) -> Result<T, json_read::Error> {
+        let text = r.raw()?;
+        let mut de = serde_json::Deserializer::from_slice(text);
+        T::read(&mut de)
+    }
+
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+    fn serde<'de, D: serde::Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
         T::read(d)
+    }
+
+    fn missing<E: de::Error>(self, wire: &'static str) -> Result<T, E> {
+        T::read(Missing(wire, PhantomData))
     }
 }
 
@@ -321,7 +498,7 @@ impl<'de, T: Member> DeserializeSeed<'de> for ReadMember<T> {
 /// else serde's answer for a missing member, which comes from the seed so that the
 /// member's type is asked for only one trait.
 #[inline]
-pub fn required<'de, S: DeserializeSeed<'de>, E: de::Error>(
+pub fn required<S: Seed, E: de::Error>(
     slot: Option<S::Value>,
     wire: &'static str,
     correction: fn() -> Option<S::Value>,
@@ -331,7 +508,7 @@ pub fn required<'de, S: DeserializeSeed<'de>, E: de::Error>(
         Some(value) => Ok(value),
         None => match correction() {
             Some(value) => Ok(value),
-            None => seed.deserialize(Missing(wire, PhantomData)),
+            None => seed.missing(wire),
         },
     }
 }
@@ -390,11 +567,26 @@ pub fn read_float<T>() -> ReadFloat<T> {
     ReadFloat(PhantomData)
 }
 
+// Also serde's seed: restJson1 reads header values through serde (`http_binding.rs`).
 impl<'de, T: Floats> DeserializeSeed<'de> for ReadFloat<T> {
     type Value = T;
 
     #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        T::read(d)
+    }
+}
+
+impl<T: Floats> Seed for ReadFloat<T> {
+    type Value = T;
+
+    #[inline]
+    fn json(self, r: &mut Reader<'_>) -> Result<T, json_read::Error> {
+        T::read_json(r)
+    }
+
+    #[inline]
+    fn serde<'de, D: serde::Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
         T::read(d)
     }
 }
@@ -427,15 +619,22 @@ impl<'de, T: Timestamps> DeserializeSeed<'de> for ReadTimestamp<T> {
     }
 }
 
-/// Reads `null` as `None` and anything else through `seed`, as `Option<T>` does (a
-/// union member read through an adapter).
-pub struct ReadOptional<S>(S);
+impl<T: Timestamps> Seed for ReadTimestamp<T> {
+    type Value = T;
 
-/// A [`ReadOptional`] around `seed`.
-#[inline]
-pub fn read_optional<S>(seed: S) -> ReadOptional<S> {
-    ReadOptional(seed)
+    #[inline]
+    fn json(self, r: &mut Reader<'_>) -> Result<T, json_read::Error> {
+        T::read_json(self.0, r)
+    }
+
+    #[inline]
+    fn serde<'de, D: serde::Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        T::read(self.0, d)
+    }
 }
+
+/// Reads `null` as `None` and anything else through `seed`, as `Option<T>` does.
+struct ReadOptional<S>(S);
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for ReadOptional<S> {
     type Value = Option<S::Value>;

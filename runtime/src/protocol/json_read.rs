@@ -1,0 +1,988 @@
+//! The JSON reader of the decode path: one concrete reader over the response's bytes,
+//! and [`FromJson`], which each type a response holds implements over it.
+//!
+//! Why not serde's `Deserialize` over serde_json: every type read that way instantiates
+//! serde_json's generic parser (its `deserialize_struct`, `deserialize_seq`, the
+//! visitors, the error positioning) once per type, and most types of a response are the
+//! operation's own. Measured (issue 20), that chain was over a quarter of the compile
+//! memory each declared operation costs. Here the parser is compiled once, in this
+//! file, and a type's reader is a short function calling it. Shapes keep serde's
+//! `Deserialize` (users read them with serde; the serde path and this one share each
+//! structure's member table and `read`, `json_struct::Source`).
+//!
+//! The language read is serde_json's: the same grammar, escapes and surrogate pairs,
+//! UTF-8 checked, integers exact and out-of-range values an error, the same wording of
+//! type errors, `null` an `Option`'s `None`. Nesting deeper than serde_json's 128
+//! levels is an error rather than a deeper recursion; skipping a value does not recurse.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::hash::{BuildHasher, Hash};
+
+use serde::de::{self, Unexpected};
+
+/// What reading fails with: serde_json's error, so that the decode path's signatures
+/// stay those of serde_json's.
+pub type Error = serde_json::Error;
+
+/// serde_json's recursion limit: objects and arrays nested deeper are an error.
+const MAX_DEPTH: u32 = 128;
+
+/// A cursor over a JSON text.
+pub struct Reader<'a> {
+    input: &'a [u8],
+    pos: usize,
+    depth: u32,
+}
+
+/// A value that reads itself from JSON: the types a response holds, and each shape the
+/// macro declares.
+pub trait FromJson: Sized {
+    /// Reads one value.
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Error>;
+
+    /// The value of a member left out of its object, when its type has one without a
+    /// default: an `Option`'s `None` (serde's `missing field` rule).
+    fn missing() -> Option<Self> {
+        None
+    }
+}
+
+/// A map key that reads itself from the key's text: `String`, and string enums.
+pub trait FromJsonKey: Sized {
+    /// The key.
+    fn from_key(key: Cow<'_, str>) -> Self;
+}
+
+/// Reads a whole text as one `T`: nothing but whitespace may follow it.
+pub fn from_slice<T: FromJson>(input: &[u8]) -> Result<T, Error> {
+    let mut r = Reader::new(input);
+    let value = T::from_json(&mut r)?;
+    r.end()?;
+    Ok(value)
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `input`.
+    pub fn new(input: &'a [u8]) -> Self {
+        Reader {
+            input,
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    /// The error `message`, placed at the reader's position as serde_json places its
+    /// own (line and column, both from 1).
+    pub fn error(&self, message: impl fmt::Display) -> Error {
+        let before = &self.input[..self.pos.min(self.input.len())];
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let column = match before.iter().rposition(|&b| b == b'\n') {
+            Some(newline) => before.len() - newline - 1,
+            None => before.len(),
+        };
+        de::Error::custom(format_args!("{message} at line {line} column {column}"))
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.input.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// The next byte that is not whitespace, not consumed.
+    pub fn peek(&mut self) -> Option<u8> {
+        self.skip_whitespace();
+        self.input.get(self.pos).copied()
+    }
+
+    /// Nothing but whitespace is left.
+    pub fn end(&mut self) -> Result<(), Error> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(self.error("trailing characters")),
+        }
+    }
+
+    /// Reads `null` when it comes next.
+    pub fn null(&mut self) -> Result<bool, Error> {
+        if self.peek() == Some(b'n') {
+            self.word(b"null")?;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    }
+
+    fn word(&mut self, word: &[u8]) -> Result<(), Error> {
+        if self.input[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else if self.input.len() - self.pos < word.len()
+            && word.starts_with(&self.input[self.pos..])
+        {
+            self.pos = self.input.len();
+            Err(self.error("EOF while parsing a value"))
+        } else {
+            self.pos += 1;
+            Err(self.error("expected ident"))
+        }
+    }
+
+    /// The error for a value that is not what `expected` describes: serde_json's
+    /// `invalid type: …, expected …`, naming what is there.
+    pub fn invalid_type(&mut self, expected: &str) -> Error {
+        let found = match self.peek() {
+            None => return self.error("EOF while parsing a value"),
+            Some(b'n') => self.word(b"null").map(|()| Found::Null),
+            Some(b't') => self.word(b"true").map(|()| Found::Bool(true)),
+            Some(b'f') => self.word(b"false").map(|()| Found::Bool(false)),
+            Some(b'"') => self.string().map(Found::Str),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Found::Number),
+            Some(b'[') => {
+                self.pos += 1;
+                Ok(Found::Seq)
+            }
+            Some(b'{') => {
+                self.pos += 1;
+                Ok(Found::Map)
+            }
+            Some(_) => {
+                self.pos += 1;
+                return self.error("expected value");
+            }
+        };
+        let unexpected = match &found {
+            Ok(Found::Null) => Unexpected::Unit,
+            Ok(Found::Bool(b)) => Unexpected::Bool(*b),
+            Ok(Found::Str(s)) => Unexpected::Str(s),
+            Ok(Found::Number(n)) => n.unexpected(),
+            Ok(Found::Seq) => Unexpected::Seq,
+            Ok(Found::Map) => Unexpected::Map,
+            Err(_) => Unexpected::Other("an invalid value"),
+        };
+        let message = <Error as de::Error>::invalid_type(unexpected, &expected);
+        match found {
+            Ok(_) => self.error(message),
+            Err(e) => e,
+        }
+    }
+
+    /// `invalid value: …, expected …` for a value read whole (`unexpected`).
+    pub fn invalid_value(&self, unexpected: Unexpected<'_>, expected: &str) -> Error {
+        self.error(<Error as de::Error>::invalid_value(unexpected, &expected))
+    }
+
+    /// A string, borrowed from the input when it has no escapes.
+    pub fn str(&mut self, expected: &str) -> Result<Cow<'a, str>, Error> {
+        if self.peek() == Some(b'"') {
+            self.string()
+        } else {
+            Err(self.invalid_type(expected))
+        }
+    }
+
+    /// The string token at the reader's position (its opening quote next).
+    fn string(&mut self) -> Result<Cow<'a, str>, Error> {
+        self.pos += 1;
+        let start = self.pos;
+        // The common case, no escape: the text as it lies in the input.
+        loop {
+            match self.input.get(self.pos) {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b'"') => {
+                    let text = &self.input[start..self.pos];
+                    self.pos += 1;
+                    return match std::str::from_utf8(text) {
+                        Ok(text) => Ok(Cow::Borrowed(text)),
+                        Err(_) => Err(self.error("invalid unicode code point")),
+                    };
+                }
+                Some(b'\\') => break,
+                Some(0..0x20) => return Err(self.control()),
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut out = self.input[start..self.pos].to_vec();
+        loop {
+            match self.input.get(self.pos) {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return match String::from_utf8(out) {
+                        Ok(text) => Ok(Cow::Owned(text)),
+                        Err(_) => Err(self.error("invalid unicode code point")),
+                    };
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(0..0x20) => return Err(self.control()),
+                Some(&b) => {
+                    out.push(b);
+                    self.pos += 1;
+                }
+            }
+        }
+    }
+
+    fn control(&mut self) -> Error {
+        self.pos += 1;
+        self.error("control character (\\u0000-\\u001F) found while parsing a string")
+    }
+
+    fn escape(&mut self, out: &mut Vec<u8>) -> Result<(), Error> {
+        let Some(&c) = self.input.get(self.pos) else {
+            return Err(self.error("EOF while parsing a string"));
+        };
+        self.pos += 1;
+        let byte = match c {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'/' => b'/',
+            b'b' => 0x08,
+            b'f' => 0x0c,
+            b'n' => b'\n',
+            b'r' => b'\r',
+            b't' => b'\t',
+            b'u' => {
+                let c = self.unicode_escape()?;
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                return Ok(());
+            }
+            _ => return Err(self.error("invalid escape")),
+        };
+        out.push(byte);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, Error> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let Some(&digit) = self.input.get(self.pos) else {
+                return Err(self.error("EOF while parsing a string"));
+            };
+            self.pos += 1;
+            match char::from(digit).to_digit(16) {
+                Some(v) => n = n * 16 + v,
+                None => return Err(self.error("invalid escape")),
+            }
+        }
+        Ok(n)
+    }
+
+    fn unicode_escape(&mut self) -> Result<char, Error> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if self.input.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                    return Err(self.error("unexpected end of hex escape"));
+                }
+                self.pos += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.error("lone leading surrogate in hex escape"));
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.error("lone leading surrogate in hex escape")),
+            n => n,
+        };
+        char::from_u32(code).ok_or_else(|| self.error("invalid unicode code point"))
+    }
+
+    /// The number token at the reader's position, checked against JSON's grammar.
+    fn number(&mut self) -> Result<Number, Error> {
+        let input = self.input;
+        let start = self.pos;
+        let mut i = start;
+        let digits = |i: &mut usize| {
+            let from = *i;
+            while let Some(b'0'..=b'9') = input.get(*i) {
+                *i += 1;
+            }
+            *i > from
+        };
+        if input.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        match input.get(i) {
+            Some(b'0') => i += 1,
+            Some(b'1'..=b'9') => {
+                digits(&mut i);
+            }
+            _ => return Err(self.number_error(i)),
+        }
+        let mut integer = true;
+        if input.get(i) == Some(&b'.') {
+            integer = false;
+            i += 1;
+            if !digits(&mut i) {
+                return Err(self.number_error(i));
+            }
+        }
+        if let Some(b'e' | b'E') = input.get(i) {
+            integer = false;
+            i += 1;
+            if let Some(b'+' | b'-') = input.get(i) {
+                i += 1;
+            }
+            if !digits(&mut i) {
+                return Err(self.number_error(i));
+            }
+        }
+        self.pos = i;
+        // ASCII digits and signs only: always UTF-8.
+        let text = std::str::from_utf8(&input[start..i]).unwrap_or("0");
+        if integer {
+            // Beyond 128 bits serde_json reads an integer as a float too, and `-0` as
+            // the float -0.0.
+            match text.parse::<i128>() {
+                Ok(0) if text.starts_with('-') => return Ok(Number::NegZero),
+                Ok(v) => return Ok(Number::Integer(v)),
+                Err(_) => {}
+            }
+        }
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(Number::Float(v)),
+            _ => Err(self.error("number out of range")),
+        }
+    }
+
+    fn number_error(&mut self, at: usize) -> Error {
+        self.pos = (at + 1).min(self.input.len());
+        if at >= self.input.len() {
+            self.error("EOF while parsing a value")
+        } else {
+            self.error("invalid number")
+        }
+    }
+
+    /// A JSON number as an integer type: a float or a value out of `T`'s range is an
+    /// error.
+    pub fn integer<T: TryFrom<i128>>(&mut self, expected: &str) -> Result<T, Error> {
+        self.integer_of(expected, false)
+    }
+
+    /// [`Reader::integer`] for `i128` and `u128`, which serde_json reads `-0` as 0.
+    fn wide_integer<T: TryFrom<i128>>(&mut self, expected: &str) -> Result<T, Error> {
+        self.integer_of(expected, true)
+    }
+
+    fn integer_of<T: TryFrom<i128>>(&mut self, expected: &str, wide: bool) -> Result<T, Error> {
+        match self.peek() {
+            Some(b'-' | b'0'..=b'9') => {}
+            _ => return Err(self.invalid_type(expected)),
+        }
+        let v = match self.number()? {
+            Number::Integer(v) => v,
+            Number::NegZero if wide => 0,
+            other => {
+                return Err(self.error(<Error as de::Error>::invalid_type(
+                    other.unexpected(),
+                    &expected,
+                )));
+            }
+        };
+        T::try_from(v).map_err(|_| {
+            let unexpected = match u64::try_from(v) {
+                Ok(v) => Unexpected::Unsigned(v),
+                Err(_) => i64::try_from(v).map_or(Unexpected::Other("integer"), Unexpected::Signed),
+            };
+            self.invalid_value(unexpected, expected)
+        })
+    }
+
+    /// A JSON number as a float (an integer converted), or one of the strings the JSON
+    /// protocols write non-finite values as: `"NaN"`, `"Infinity"`, `"-Infinity"`.
+    pub fn float(&mut self) -> Result<f64, Error> {
+        const EXPECTED: &str = "a number, \"NaN\", \"Infinity\" or \"-Infinity\"";
+        match self.peek() {
+            Some(b'-' | b'0'..=b'9') => match self.number()? {
+                Number::Integer(v) => Ok(v as f64),
+                Number::Float(v) => Ok(v),
+                Number::NegZero => Ok(-0.0),
+            },
+            Some(b'"') => {
+                let text = self.string()?;
+                match &*text {
+                    "NaN" => Ok(f64::NAN),
+                    "Infinity" => Ok(f64::INFINITY),
+                    "-Infinity" => Ok(f64::NEG_INFINITY),
+                    other => Err(self.invalid_value(Unexpected::Str(other), EXPECTED)),
+                }
+            }
+            _ => Err(self.invalid_type(EXPECTED)),
+        }
+    }
+
+    /// A JSON number, as serde_json hands it to `deserialize_any`: a non-negative integer
+    /// as `u64`, a negative one as `i64`, anything else as `f64`.
+    pub fn any_number(&mut self, expected: &str) -> Result<AnyNumber, Error> {
+        match self.peek() {
+            Some(b'-' | b'0'..=b'9') => {}
+            _ => return Err(self.invalid_type(expected)),
+        }
+        Ok(match self.number()? {
+            Number::Integer(v) => match (u64::try_from(v), i64::try_from(v)) {
+                (Ok(v), _) => AnyNumber::PosInt(v),
+                (_, Ok(v)) => AnyNumber::NegInt(v),
+                _ => AnyNumber::Float(v as f64),
+            },
+            Number::Float(v) => AnyNumber::Float(v),
+            Number::NegZero => AnyNumber::Float(-0.0),
+        })
+    }
+
+    /// `true` or `false`.
+    pub fn bool(&mut self) -> Result<bool, Error> {
+        match self.peek() {
+            Some(b't') => self.word(b"true").map(|()| true),
+            Some(b'f') => self.word(b"false").map(|()| false),
+            _ => Err(self.invalid_type("a boolean")),
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), Error> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Opens an object: its members through [`Object::next_key`].
+    pub fn object(&mut self, expected: &str) -> Result<Object<'_, 'a>, Error> {
+        if self.peek() != Some(b'{') {
+            return Err(self.invalid_type(expected));
+        }
+        self.enter()?;
+        Ok(Object {
+            reader: self,
+            first: true,
+        })
+    }
+
+    /// Opens an array: its elements through [`Array::next`].
+    pub fn array(&mut self, expected: &str) -> Result<Array<'_, 'a>, Error> {
+        if self.peek() != Some(b'[') {
+            return Err(self.invalid_type(expected));
+        }
+        self.enter()?;
+        Ok(Array {
+            reader: self,
+            first: true,
+        })
+    }
+
+    /// The next key of the object open innermost, or `None` at its closing brace;
+    /// `first` right after the opening one. [`Object::next_key`] for a reader that
+    /// keeps no cursor (a document's, building containers in a loop).
+    pub(crate) fn object_key(&mut self, first: bool) -> Result<Option<Cow<'a, str>>, Error> {
+        match self.peek() {
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(None);
+            }
+            Some(b',') if !first => {
+                self.pos += 1;
+                if self.peek() == Some(b'}') {
+                    return Err(self.error_at_next("trailing comma"));
+                }
+            }
+            None => return Err(self.error("EOF while parsing an object")),
+            Some(_) if !first => return Err(self.error_at_next("expected `,` or `}`")),
+            Some(_) => {}
+        }
+        self.key().map(Some)
+    }
+
+    /// Whether another element of the array open innermost follows; `first` right
+    /// after its opening bracket. [`Array::next`] without a cursor.
+    pub(crate) fn array_next(&mut self, first: bool) -> Result<bool, Error> {
+        match self.peek() {
+            Some(b']') => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(false);
+            }
+            Some(b',') if !first => {
+                self.pos += 1;
+                if self.peek() == Some(b']') {
+                    return Err(self.error_at_next("trailing comma"));
+                }
+            }
+            None => return Err(self.error("EOF while parsing a list")),
+            Some(_) if !first => return Err(self.error_at_next("expected `,` or `]`")),
+            Some(_) => {}
+        }
+        Ok(true)
+    }
+
+    /// Opens the object that comes next (the caller peeked its brace).
+    pub(crate) fn open_object(&mut self) -> Result<(), Error> {
+        self.enter()
+    }
+
+    /// Opens the array that comes next (the caller peeked its bracket).
+    pub(crate) fn open_array(&mut self) -> Result<(), Error> {
+        self.enter()
+    }
+
+    /// Skips one value of any kind, checking its syntax; without recursion.
+    pub fn skip(&mut self) -> Result<(), Error> {
+        // The open containers, innermost last: `true` for an object.
+        let mut open: Vec<bool> = Vec::new();
+        loop {
+            // A value.
+            match self.peek() {
+                Some(b'{') => {
+                    self.pos += 1;
+                    if self.peek() == Some(b'}') {
+                        self.pos += 1;
+                    } else {
+                        open.push(true);
+                        self.key()?;
+                        continue;
+                    }
+                }
+                Some(b'[') => {
+                    self.pos += 1;
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                    } else {
+                        open.push(false);
+                        continue;
+                    }
+                }
+                Some(b'"') => {
+                    self.string()?;
+                }
+                Some(b'-' | b'0'..=b'9') => {
+                    self.number()?;
+                }
+                Some(b't') => self.word(b"true")?,
+                Some(b'f') => self.word(b"false")?,
+                Some(b'n') => self.word(b"null")?,
+                None => return Err(self.error("EOF while parsing a value")),
+                Some(_) => {
+                    self.pos += 1;
+                    return Err(self.error("expected value"));
+                }
+            }
+            // What follows a value: the next member or element, or closing brackets.
+            loop {
+                let Some(&object) = open.last() else {
+                    return Ok(());
+                };
+                match (self.peek(), object) {
+                    (Some(b','), _) => {
+                        self.pos += 1;
+                        if object {
+                            self.key()?;
+                        }
+                        break;
+                    }
+                    (Some(b'}'), true) | (Some(b']'), false) => {
+                        self.pos += 1;
+                        open.pop();
+                    }
+                    (None, _) => return Err(self.error("EOF while parsing a value")),
+                    (Some(_), true) => return Err(self.error_at_next("expected `,` or `}`")),
+                    (Some(_), false) => return Err(self.error_at_next("expected `,` or `]`")),
+                }
+            }
+        }
+    }
+
+    fn error_at_next(&mut self, message: &str) -> Error {
+        self.pos += 1;
+        self.error(message)
+    }
+
+    /// A member's key and the colon after it.
+    fn key(&mut self) -> Result<Cow<'a, str>, Error> {
+        let key = match self.peek() {
+            Some(b'"') => self.string()?,
+            None => return Err(self.error("EOF while parsing an object")),
+            Some(_) => return Err(self.error_at_next("key must be a string")),
+        };
+        match self.peek() {
+            Some(b':') => {
+                self.pos += 1;
+                Ok(key)
+            }
+            None => Err(self.error("EOF while parsing an object")),
+            Some(_) => Err(self.error_at_next("expected `:`")),
+        }
+    }
+
+    /// The text of the next value, skipped.
+    pub fn raw(&mut self) -> Result<&'a [u8], Error> {
+        self.skip_whitespace();
+        let start = self.pos;
+        self.skip()?;
+        Ok(&self.input[start..self.pos])
+    }
+}
+
+/// A JSON number as read.
+enum Number {
+    Integer(i128),
+    Float(f64),
+    /// `-0`: serde_json's float -0.0, except to the 128-bit integers.
+    NegZero,
+}
+
+impl Number {
+    fn unexpected(&self) -> Unexpected<'static> {
+        match *self {
+            Number::Integer(v) => match (u64::try_from(v), i64::try_from(v)) {
+                (Ok(v), _) => Unexpected::Unsigned(v),
+                (_, Ok(v)) => Unexpected::Signed(v),
+                _ => Unexpected::Float(v as f64),
+            },
+            Number::Float(v) => Unexpected::Float(v),
+            Number::NegZero => Unexpected::Float(-0.0),
+        }
+    }
+}
+
+/// A number as serde_json's `deserialize_any` gives it ([`Reader::any_number`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AnyNumber {
+    /// A non-negative integer.
+    PosInt(u64),
+    /// A negative integer.
+    NegInt(i64),
+    /// Any other number.
+    Float(f64),
+}
+
+/// What [`Reader::invalid_type`] found in place of the value expected.
+enum Found<'a> {
+    Null,
+    Bool(bool),
+    Str(Cow<'a, str>),
+    Number(Number),
+    Seq,
+    Map,
+}
+
+/// An open object ([`Reader::object`]).
+pub struct Object<'r, 'a> {
+    reader: &'r mut Reader<'a>,
+    first: bool,
+}
+
+impl<'a> Object<'_, 'a> {
+    /// The next member's key (its value to be read next through [`Object::reader`]),
+    /// or `None` at the closing brace.
+    pub fn next_key(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
+        let key = self.reader.object_key(self.first);
+        self.first = false;
+        key
+    }
+
+    /// The reader, at the value of the key last read.
+    pub fn reader(&mut self) -> &mut Reader<'a> {
+        self.reader
+    }
+}
+
+/// An open array ([`Reader::array`]).
+pub struct Array<'r, 'a> {
+    reader: &'r mut Reader<'a>,
+    first: bool,
+}
+
+impl<'a> Array<'_, 'a> {
+    /// Whether another element follows (to be read through [`Array::reader`]); `false`
+    /// at the closing bracket.
+    pub fn next(&mut self) -> Result<bool, Error> {
+        let next = self.reader.array_next(self.first);
+        self.first = false;
+        next
+    }
+
+    /// The reader, at the next element.
+    pub fn reader(&mut self) -> &mut Reader<'a> {
+        self.reader
+    }
+}
+
+impl FromJson for String {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.str("a string").map(Cow::into_owned)
+    }
+}
+
+impl FromJsonKey for String {
+    fn from_key(key: Cow<'_, str>) -> Self {
+        key.into_owned()
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.bool()
+    }
+}
+
+macro_rules! integers {
+    ($($ty:ident)*) => {$(
+        impl FromJson for $ty {
+            fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+                r.integer(stringify!($ty))
+            }
+        }
+    )*};
+}
+
+integers!(i8 i16 i32 i64 u8 u16 u32 u64);
+
+impl FromJson for i128 {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.wide_integer("i128")
+    }
+}
+
+impl FromJson for u128 {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.wide_integer("u128")
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.float()
+    }
+}
+
+impl FromJson for f32 {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.float().map(|v| v as f32)
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        if r.null()? {
+            Ok(None)
+        } else {
+            T::from_json(r).map(Some)
+        }
+    }
+
+    fn missing() -> Option<Self> {
+        Some(None)
+    }
+}
+
+impl<T: FromJson> FromJson for Box<T> {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        T::from_json(r).map(Box::new)
+    }
+
+    fn missing() -> Option<Self> {
+        T::missing().map(Box::new)
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let mut array = r.array("a sequence")?;
+        let mut out = Vec::new();
+        while array.next()? {
+            out.push(T::from_json(array.reader())?);
+        }
+        Ok(out)
+    }
+}
+
+impl<K, V, S> FromJson for HashMap<K, V, S>
+where
+    K: FromJsonKey + Eq + Hash,
+    V: FromJson,
+    S: BuildHasher + Default,
+{
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let mut object = r.object("a map")?;
+        let mut out = HashMap::default();
+        while let Some(key) = object.next_key()? {
+            // A key given twice: the last value, as serde's maps read it.
+            out.insert(K::from_key(key), V::from_json(object.reader())?);
+        }
+        Ok(out)
+    }
+}
+
+impl<K: FromJsonKey + Ord, V: FromJson> FromJson for BTreeMap<K, V> {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let mut object = r.object("a map")?;
+        let mut out = BTreeMap::new();
+        while let Some(key) = object.next_key()? {
+            out.insert(K::from_key(key), V::from_json(object.reader())?);
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reader's answer and serde_json's for the same text: both `Ok` with the same
+    /// value, or both `Err`.
+    fn same<T>(text: &str)
+    where
+        T: FromJson + serde::de::DeserializeOwned + PartialEq + fmt::Debug,
+    {
+        let ours = from_slice::<T>(text.as_bytes());
+        let theirs = serde_json::from_str::<T>(text);
+        match (&ours, &theirs) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{text}"),
+            (Err(_), Err(_)) => {}
+            _ => panic!("{text}: ours {ours:?}, serde_json {theirs:?}"),
+        }
+    }
+
+    #[test]
+    fn strings_read_as_serde_json_reads_them() {
+        for text in [
+            r#""""#,
+            r#""plain""#,
+            r#""a\"b\\c\/d\be\ff\ng\rh\ti""#,
+            r#""\u00e9\u4e2d""#,
+            r#""\ud83d\ude00""#,
+            r#""\ud83d""#,
+            r#""\ude00""#,
+            r#""\ud83d\u0041""#,
+            r#""\x""#,
+            r#""\u12""#,
+            "\"tab\there\"",
+            "\"unterminated",
+            "\"caf\u{e9}\"",
+            r#"  "spaced"  "#,
+            r#""a" "b""#,
+            "5",
+            "null",
+        ] {
+            same::<String>(text);
+        }
+        // Bytes that are not UTF-8 inside a string.
+        assert!(from_slice::<String>(b"\"\xff\"").is_err());
+        assert!(from_slice::<String>(b"\"\\n\xff\"").is_err());
+    }
+
+    #[test]
+    fn numbers_read_as_serde_json_reads_them() {
+        for text in [
+            "0", "-0", "7", "-7", "127", "128", "-129", "1.5", "1e3", "1E+2", "-1.5e-3", "01",
+            "1.", ".5", "-", "1e", "+1", "99999999999999999999999", "1e400", "\"1\"", "true",
+        ] {
+            same::<i8>(text);
+            same::<i32>(text);
+            same::<i64>(text);
+            same::<u64>(text);
+            same::<i128>(text);
+            if text != "1e400" {
+                // serde_json reads 1e400 as an error too, but f64 reads "NaN" strings
+                // here and not in serde's impl: compared below.
+                same::<f64>(text);
+            }
+        }
+        assert_eq!(from_slice::<f64>(b"\"NaN\"").map(f64::is_nan).ok(), Some(true));
+        assert_eq!(from_slice::<f64>(b"\"-Infinity\"").ok(), Some(f64::NEG_INFINITY));
+        assert!(from_slice::<f64>(b"\"nan\"").is_err());
+        assert!(from_slice::<f64>(b"1e400").is_err());
+    }
+
+    #[test]
+    fn containers_read_as_serde_json_reads_them() {
+        for text in [
+            "[]",
+            "[1,2,3]",
+            " [ 1 , 2 ] ",
+            "[1,]",
+            "[,1]",
+            "[1 2]",
+            "[1",
+            "[null]",
+            "{}",
+            "null",
+            "[[1],[2,3]]",
+        ] {
+            same::<Vec<u8>>(text);
+            same::<Vec<Option<u8>>>(text);
+            same::<Option<Vec<u8>>>(text);
+        }
+        for text in [
+            "{}",
+            r#"{"a":1,"b":2}"#,
+            r#"{"a":1,"a":2}"#,
+            r#"{"a":1,}"#,
+            r#"{"a" 1}"#,
+            r#"{1:1}"#,
+            r#"{"a":null}"#,
+            r#"{"a\u0062":1}"#,
+            "[]",
+            r#"{"a":1"#,
+        ] {
+            same::<HashMap<String, u8>>(text);
+            same::<BTreeMap<String, Option<u8>>>(text);
+        }
+    }
+
+    #[test]
+    fn skipping_checks_the_syntax_without_recursion() {
+        for (text, ok) in [
+            (r#"{"a":[1,{"b":null},"c",true,false,-1.5e3],"d":{}}"#, true),
+            ("[[[]]]", true),
+            (r#"{"a":1,}"#, false),
+            (r#"{"a"}"#, false),
+            ("[1,2", false),
+            ("[1}", false),
+            (r#"{"a":1]"#, false),
+            ("nul", false),
+            ("tru", false),
+            ("@", false),
+        ] {
+            let mut r = Reader::new(text.as_bytes());
+            assert_eq!(r.skip().and_then(|()| r.end()).is_ok(), ok, "{text}");
+        }
+        // Far deeper than any recursion limit: skipped in a loop.
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let mut r = Reader::new(deep.as_bytes());
+        assert!(r.skip().and_then(|()| r.end()).is_ok());
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_is_an_error() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let err = from_slice::<Vec<Vec<Vec<Vec<Vec<u8>>>>>>(deep.as_bytes());
+        assert!(err.is_err());
+        type Deep = Vec<Vec<Vec<Vec<Vec<Vec<Vec<Vec<u8>>>>>>>>;
+        let at_limit = format!("{}{}", "[".repeat(8), "]".repeat(8));
+        assert!(from_slice::<Deep>(at_limit.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn errors_say_what_serde_json_says_where_it_is() {
+        let err = from_slice::<String>(b"{\n  5").unwrap_err().to_string();
+        assert_eq!(err, "invalid type: map, expected a string at line 1 column 1");
+        let err = from_slice::<Vec<String>>(b"[\"a\", 5]").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "invalid type: integer `5`, expected a string at line 1 column 7"
+        );
+        let err = from_slice::<u8>(b"300").unwrap_err().to_string();
+        assert_eq!(err, "invalid value: integer `300`, expected u8 at line 1 column 3");
+        let err = from_slice::<u8>(b"1 2").unwrap_err().to_string();
+        assert_eq!(err, "trailing characters at line 1 column 2");
+    }
+}
