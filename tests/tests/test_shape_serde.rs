@@ -319,3 +319,59 @@ proptest! {
         );
     }
 }
+
+/// The decode path reads with the runtime's reader (`json_read`), not with the shape's
+/// serde `Deserialize`: both share each member's line, and must read every text to the
+/// same value (compared as written, so that `NaN` equals itself) or both fail.
+fn assert_paths_agree(json: &str) {
+    let serde = serde_json::from_str::<Mixed>(json);
+    let reader = awsjson::__private::json_read::from_slice::<Mixed>(json.as_bytes());
+    match (&serde, &reader) {
+        (Ok(a), Ok(b)) => assert_eq!(
+            serde_json::to_string(a).unwrap(),
+            serde_json::to_string(b).unwrap(),
+            "{json}"
+        ),
+        (Err(_), Err(_)) => {}
+        _ => panic!("{json}: serde {serde:?}, reader {reader:?}"),
+    }
+}
+
+#[test]
+fn the_decode_path_reads_the_examples_as_serde_does() {
+    for json in [
+        format!("{{{INNER}}}"),
+        format!(r#"{{"Name":"a",{INNER},"Name":"b"}}"#),
+        format!(r#"{{"Name":null,"Name":"n",{INNER}}}"#),
+        format!(r#"{{"Unknown":{{"deep":[1,{{"x":null}}]}},{INNER}}}"#),
+        format!(r#"{{"Na\u006de":"n",{INNER}}}"#),
+        r#"["i"]"#.to_owned(),
+        r#""i""#.to_owned(),
+        "{}".to_owned(),
+        format!(r#"{{"Ratios":[1.5,"-Infinity",null],{INNER}}}"#),
+        format!(r#"{{"Tags":{{"k":null}},{INNER}}}"#),
+    ] {
+        assert_paths_agree(&json);
+    }
+}
+
+proptest! {
+    #[test]
+    fn the_decode_path_reads_any_object_as_serde_does(
+        entries in prop::collection::vec(entry(), 0..8),
+        inner in any::<bool>(),
+        cut in 0_usize..400,
+    ) {
+        let mut entries = entries;
+        if inner {
+            entries.push(INNER.to_owned());
+        }
+        let json = format!("{{{}}}", entries.join(","));
+        assert_paths_agree(&json);
+        // And the text cut short anywhere.
+        let cut = cut.min(json.len());
+        if json.is_char_boundary(cut) {
+            assert_paths_agree(&json[..cut]);
+        }
+    }
+}

@@ -436,7 +436,10 @@ fn error_enum(
                     // A `match`, not `Result::map(Self::Variant)`: no instantiation of
                     // `map` per variant (issue 20).
                     #(#codes => ::core::option::Option::Some(
-                        match ::awsjson::__private::decode_struct::<#errors>(body) {
+                        match ::awsjson::__private::json_struct::read_struct::<#errors>(
+                            &mut ::awsjson::__private::json_read::Reader::body(body),
+                            true,
+                        ) {
                             ::core::result::Result::Ok(e) => ::core::result::Result::Ok(Self::#names(e)),
                             ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
                         },

@@ -59,7 +59,10 @@ pub(crate) fn expand(shape: &Struct) -> TokenStream {
             fn decode(
                 body: &[u8],
             ) -> ::core::result::Result<Self, ::awsjson::__private::serde_json::Error> {
-                ::awsjson::__private::decode_struct(body)
+                ::awsjson::__private::json_struct::read_struct(
+                    &mut ::awsjson::__private::json_read::Reader::body(body),
+                    true,
+                )
             }
 
             #decode_http
@@ -245,7 +248,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             quote!(#slot)
         };
         reads.push(
-            quote_spanned!(span=> #index => __j::next_seed(__m, &mut __s.#place, #seed, #wire),),
+            quote_spanned!(span=> #index => __j::Source::member(__m, &mut __s.#place, #seed, #wire),),
         );
 
         if let Some(default) = &decl.attrs.default {
@@ -368,7 +371,7 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             fn from_json(
                 __r: &mut ::awsjson::__private::json_read::Reader<'_>,
             ) -> ::core::result::Result<Self, ::awsjson::__private::json_read::Error> {
-                __j::read_struct(__r)
+                __j::read_struct(__r, false)
             }
         }
 

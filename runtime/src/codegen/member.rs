@@ -18,7 +18,7 @@ use serde::de;
 
 use crate::__private::json_read::{self, FromJson, Reader};
 use crate::__private::json_struct::{
-    Member, ReadJson, ReadMember, Seed, WriteMember, read_json, read_member,
+    Member, ReadJson, ReadMember, Seed, WriteMember, read_member,
 };
 
 /// Requires `T: Member`: called once per member, at the field, so that a member type
@@ -98,7 +98,7 @@ pub trait ReadsJson<T> {
 impl<T: FromJson + Member> ReadsJson<T> for &ReadProbe<T> {
     #[inline]
     fn reader(&self) -> ReadJson<T> {
-        read_json()
+        ReadJson::NEW
     }
 }
 

@@ -19,12 +19,12 @@ impl OutputShape for () {
     }
 }
 
-/// Decodes a structure shape from a body, reading an empty body as `{}`.
+/// Decodes a shape from a body, reading an empty body as `{}`. An operation's output
+/// and errors are decoded by `json_struct::read_struct` directly, without this layer
+/// per structure (issue 20); restJson1's bound outputs and event streams call this.
 pub fn decode_struct<T: FromJson>(body: &[u8]) -> Result<T, json_read::Error> {
-    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
-        b"{}"
-    } else {
-        body
-    };
-    json_read::from_slice(body)
+    let mut r = Reader::body(body);
+    let value = T::from_json(&mut r)?;
+    r.end()?;
+    Ok(value)
 }

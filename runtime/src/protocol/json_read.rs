@@ -73,6 +73,16 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A reader of a response body: an empty one (or only whitespace) reads as `{}`,
+    /// the answer of an operation whose output has no members.
+    pub fn body(body: &'a [u8]) -> Self {
+        if body.iter().all(u8::is_ascii_whitespace) {
+            Reader::new(b"{}")
+        } else {
+            Reader::new(body)
+        }
+    }
+
     /// The error `message`, placed at the reader's position as serde_json places its
     /// own (line and column, both from 1).
     pub fn error(&self, message: impl fmt::Display) -> Error {
@@ -769,12 +779,19 @@ impl FromJson for f32 {
     }
 }
 
+// The impls generic over the values they hold are compiled once per member type of
+// each declared shape: their errors are `match`ed rather than `?`, which instantiates
+// the `Try` plumbing once more per result type (compile cost, issue 20).
+
 impl<T: FromJson> FromJson for Option<T> {
     fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
-        if r.null()? {
-            Ok(None)
-        } else {
-            T::from_json(r).map(Some)
+        match r.null() {
+            Ok(false) => match T::from_json(r) {
+                Ok(value) => Ok(Some(value)),
+                Err(e) => Err(e),
+            },
+            Ok(true) => Ok(None),
+            Err(e) => Err(e),
         }
     }
 
@@ -785,22 +802,38 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: FromJson> FromJson for Box<T> {
     fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
-        T::from_json(r).map(Box::new)
+        match T::from_json(r) {
+            Ok(value) => Ok(Box::new(value)),
+            Err(e) => Err(e),
+        }
     }
 
     fn missing() -> Option<Self> {
-        T::missing().map(Box::new)
+        match T::missing() {
+            Some(value) => Some(Box::new(value)),
+            None => None,
+        }
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
-        let mut array = r.array("a sequence")?;
+        let mut array = match r.array("a sequence") {
+            Ok(array) => array,
+            Err(e) => return Err(e),
+        };
         let mut out = Vec::new();
-        while array.next()? {
-            out.push(T::from_json(array.reader())?);
+        loop {
+            match array.next() {
+                Ok(true) => {}
+                Ok(false) => return Ok(out),
+                Err(e) => return Err(e),
+            }
+            match T::from_json(array.reader()) {
+                Ok(value) => out.push(value),
+                Err(e) => return Err(e),
+            }
         }
-        Ok(out)
     }
 }
 
@@ -811,24 +844,44 @@ where
     S: BuildHasher + Default,
 {
     fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
-        let mut object = r.object("a map")?;
+        let mut object = match r.object("a map") {
+            Ok(object) => object,
+            Err(e) => return Err(e),
+        };
         let mut out = HashMap::default();
-        while let Some(key) = object.next_key()? {
+        loop {
+            let key = match object.next_key() {
+                Ok(Some(key)) => key,
+                Ok(None) => return Ok(out),
+                Err(e) => return Err(e),
+            };
             // A key given twice: the last value, as serde's maps read it.
-            out.insert(K::from_key(key), V::from_json(object.reader())?);
+            match V::from_json(object.reader()) {
+                Ok(value) => out.insert(K::from_key(key), value),
+                Err(e) => return Err(e),
+            };
         }
-        Ok(out)
     }
 }
 
 impl<K: FromJsonKey + Ord, V: FromJson> FromJson for BTreeMap<K, V> {
     fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
-        let mut object = r.object("a map")?;
+        let mut object = match r.object("a map") {
+            Ok(object) => object,
+            Err(e) => return Err(e),
+        };
         let mut out = BTreeMap::new();
-        while let Some(key) = object.next_key()? {
-            out.insert(K::from_key(key), V::from_json(object.reader())?);
+        loop {
+            let key = match object.next_key() {
+                Ok(Some(key)) => key,
+                Ok(None) => return Ok(out),
+                Err(e) => return Err(e),
+            };
+            match V::from_json(object.reader()) {
+                Ok(value) => out.insert(K::from_key(key), value),
+                Err(e) => return Err(e),
+            };
         }
-        Ok(out)
     }
 }
 

@@ -91,17 +91,105 @@ impl<'de, T: Shape> de::Visitor<'de> for Visit<T> {
     }
 }
 
-/// A structure's `FromJson`: the decode path's reader over the same table, `read` and
-/// `finish` as its serde `Deserialize`.
-pub fn read_struct<T: Shape>(r: &mut Reader<'_>) -> Result<T, json_read::Error> {
-    let table = T::TABLE;
+/// A structure's `FromJson`, and the decode of a whole body (`whole`: nothing may follow
+/// the object; see [`Reader::body`]): the decode path's reader over the same table,
+/// `read` and `finish` as its serde `Deserialize`.
+///
+/// The object loop, the key lookup and the check of what follows are [`read_fields`],
+/// compiled once: it reaches the structure's `read` through a `dyn` [`ReadField`], so
+/// that what each structure costs is its own `match` of members (issue 20). Errors are
+/// `match`ed, not `?`: each `?` instantiates the `Try` plumbing once more per result
+/// type.
+pub fn read_struct<T: Shape>(r: &mut Reader<'_>, whole: bool) -> Result<T, json_read::Error> {
+    let mut fields = Fields::<T>(T::EMPTY);
+    match read_fields(r, T::TABLE, &mut fields, whole) {
+        Ok(()) => T::finish(fields.0),
+        Err(e) => Err(e),
+    }
+}
+
+/// A structure's slots while the reader fills them.
+struct Fields<T: Shape>(T::Slots);
+
+/// [`Fields`] of any structure, for [`read_fields`].
+trait ReadField {
+    fn read(&mut self, index: usize, object: &mut json_read::Object<'_, '_>)
+    -> Result<(), json_read::Error>;
+}
+
+impl<T: Shape> ReadField for Fields<T> {
+    fn read(
+        &mut self,
+        index: usize,
+        object: &mut json_read::Object<'_, '_>,
+    ) -> Result<(), json_read::Error> {
+        T::read(&mut self.0, index, object)
+    }
+}
+
+/// Reads an object's members into `fields` by `table`.
+fn read_fields(
+    r: &mut Reader<'_>,
+    table: &'static Table,
+    fields: &mut dyn ReadField,
+    whole: bool,
+) -> Result<(), json_read::Error> {
     let mut object = r.object(table.expecting)?;
-    let mut slots = T::EMPTY;
+    let mut seen = Seen::new(table.fields.len());
     while let Some(key) = object.next_key()? {
         let index = Key(table).find(key.as_bytes());
-        T::read(&mut slots, index, &mut object)?;
+        // Checked here for every member, rather than in each member type's code: a
+        // value given twice is an error; `null` leaves the member as it is (it reads
+        // as left out, and a value may follow it).
+        if index != UNKNOWN {
+            if seen.get(index) {
+                return Err(object
+                    .reader()
+                    .error(format_args!("duplicate field `{}`", table.fields[index])));
+            }
+            if object.reader().null()? {
+                continue;
+            }
+            seen.set(index);
+        }
+        fields.read(index, &mut object)?;
     }
-    T::finish(slots)
+    if whole { r.end() } else { Ok(()) }
+}
+
+/// The members of an object read so far, by index.
+enum Seen {
+    Few(u64),
+    Many(Vec<bool>),
+}
+
+impl Seen {
+    fn new(fields: usize) -> Self {
+        if fields <= 64 {
+            Seen::Few(0)
+        } else {
+            Seen::Many(vec![false; fields])
+        }
+    }
+
+    fn get(&self, index: usize) -> bool {
+        match self {
+            Seen::Few(bits) => index < 64 && bits & (1 << index) != 0,
+            Seen::Many(seen) => seen.get(index).copied().unwrap_or(false),
+        }
+    }
+
+    fn set(&mut self, index: usize) {
+        match self {
+            Seen::Few(bits) if index < 64 => *bits |= 1 << index,
+            Seen::Few(_) => {}
+            Seen::Many(seen) => {
+                if let Some(seen) = seen.get_mut(index) {
+                    *seen = true;
+                }
+            }
+        }
+    }
 }
 
 /// Where a structure's or union's members are read from: the runtime's reader (the
@@ -112,6 +200,21 @@ pub trait Source {
     type Error: de::Error;
     /// The value of the key just read through `seed`; `None` for `null`.
     fn value<S: Seed>(&mut self, seed: S) -> Result<Option<S::Value>, Self::Error>;
+    /// The value of member `wire`, the key just read, into its slot through `seed`;
+    /// `null` leaves the slot as it is (the member reads as left out), a second value
+    /// is an error. A structure's `read` calls it once per member.
+    fn member<S: Seed>(
+        &mut self,
+        slot: &mut Option<S::Value>,
+        seed: S,
+        wire: &'static str,
+    ) -> Result<(), Self::Error> {
+        if slot.is_some() {
+            return Err(self.duplicate(wire));
+        }
+        *slot = self.value(seed)?;
+        Ok(())
+    }
     /// Skips the value of the key just read.
     fn skip(&mut self) -> Result<(), Self::Error>;
     /// Skips the value of the key just read, saying whether it was other than `null`.
@@ -128,11 +231,27 @@ impl Source for json_read::Object<'_, '_> {
     #[inline]
     fn value<S: Seed>(&mut self, seed: S) -> Result<Option<S::Value>, json_read::Error> {
         let r = self.reader();
-        if r.null()? {
-            Ok(None)
-        } else {
-            seed.json(r).map(Some)
+        match r.null() {
+            Ok(false) => match seed.json(r) {
+                Ok(value) => Ok(Some(value)),
+                Err(e) => Err(e),
+            },
+            Ok(true) => Ok(None),
+            Err(e) => Err(e),
         }
+    }
+
+    // `read_fields` has checked for a second value and for `null`: what is left per
+    // member type is this call and its seed's `json_into`. (Inlined into each
+    // structure's `read` instead, it cost more: structures have more members than
+    // member types.)
+    fn member<S: Seed>(
+        &mut self,
+        slot: &mut Option<S::Value>,
+        seed: S,
+        _wire: &'static str,
+    ) -> Result<(), json_read::Error> {
+        seed.json_into(self.reader(), slot)
     }
 
     fn skip(&mut self) -> Result<(), json_read::Error> {
@@ -204,6 +323,20 @@ pub trait Seed: Sized {
     type Value;
     /// Reads it with the runtime's reader.
     fn json(self, r: &mut Reader<'_>) -> Result<Self::Value, json_read::Error>;
+    /// Reads it with the runtime's reader into `slot`.
+    fn json_into(
+        self,
+        r: &mut Reader<'_>,
+        slot: &mut Option<Self::Value>,
+    ) -> Result<(), json_read::Error> {
+        match self.json(r) {
+            Ok(value) => {
+                *slot = Some(value);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
     /// Reads it with serde.
     fn serde<'de, D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error>;
     /// The value of the member left out (without default or error correction): serde's
@@ -288,23 +421,6 @@ impl de::Visitor<'_> for Key {
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<usize, E> {
         Ok(self.find(v))
     }
-}
-
-/// Reads the value of member `wire` into its slot through `seed` (the member's type
-/// through its probe, or an adapter); a second value is an error.
-#[inline]
-pub fn next_seed<M: Source, S: Seed>(
-    map: &mut M,
-    slot: &mut Option<S::Value>,
-    seed: S,
-    wire: &'static str,
-) -> Result<(), M::Error> {
-    if slot.is_some() {
-        return Err(map.duplicate(wire));
-    }
-    // `null` leaves the slot empty: the member reads as left out.
-    *slot = map.value(seed)?;
-    Ok(())
 }
 
 /// Skips the value of a key the structure does not declare.
@@ -440,10 +556,9 @@ impl<T: Member> serde::Serialize for WriteMember<'_, T> {
 /// macro declares, and the standard types they hold) with that reader.
 pub struct ReadJson<T>(PhantomData<T>);
 
-/// A [`ReadJson`] seed.
-#[inline]
-pub fn read_json<T>() -> ReadJson<T> {
-    ReadJson(PhantomData)
+impl<T> ReadJson<T> {
+    /// The seed.
+    pub const NEW: Self = ReadJson(PhantomData);
 }
 
 impl<T: FromJson + Member> Seed for ReadJson<T> {
@@ -452,6 +567,17 @@ impl<T: FromJson + Member> Seed for ReadJson<T> {
     #[inline]
     fn json(self, r: &mut Reader<'_>) -> Result<T, json_read::Error> {
         T::from_json(r)
+    }
+
+    // The one function a member type costs on the decode path (`Object::member`).
+    fn json_into(self, r: &mut Reader<'_>, slot: &mut Option<T>) -> Result<(), json_read::Error> {
+        match T::from_json(r) {
+            Ok(value) => {
+                *slot = Some(value);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     #[inline]
