@@ -261,11 +261,11 @@ impl<'de> serde::Deserialize<'de> for Document {
 /// Documents on the decode path: built in a loop over the open containers, so that a
 /// deep document costs no recursion (nesting beyond the reader's limit is an error, as
 /// with serde_json).
-impl crate::protocol::json_read::FromJson for Document {
+impl crate::json_read::FromJson for Document {
     fn from_json(
-        r: &mut crate::protocol::json_read::Reader<'_>,
-    ) -> Result<Self, crate::protocol::json_read::Error> {
-        use crate::protocol::json_read::AnyNumber;
+        r: &mut crate::json_read::Reader<'_>,
+    ) -> Result<Self, crate::json_read::Error> {
+        use crate::json_read::AnyNumber;
 
         const EXPECTED: &str = "a JSON value";
         /// A container being read: its values so far (and an object's pending key).

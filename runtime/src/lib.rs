@@ -576,6 +576,7 @@ pub mod event_stream;
 mod http;
 mod http_binding;
 mod interceptor;
+mod json_read;
 mod md5;
 mod mirror;
 mod operation;

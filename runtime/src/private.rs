@@ -37,7 +37,9 @@ pub use crate::protocol::decode::decode_response;
 pub use crate::protocol::error_code::error_meta;
 pub use crate::protocol::json_body::decode_struct;
 /// The decode path's JSON reader, which generated `FromJson` impls call.
-pub use crate::protocol::json_read;
+pub mod json_read {
+    pub use crate::json_read::*;
+}
 /// The generic half of generated structures' serde impls.
 pub use crate::protocol::json_struct;
 /// restJson1's routes, bindings and response reading.

@@ -2,7 +2,7 @@
 //! format other than epoch seconds, and floats whose non-finite values are strings.
 
 use crate::DateTime;
-use crate::protocol::json_read::{self, FromJson, Reader};
+use crate::json_read::{self, FromJson, Reader};
 
 /// Serde adapters for timestamp members in a non-default format.
 pub mod timestamp {
@@ -233,7 +233,7 @@ pub mod timestamp {
 pub mod float {
     use std::collections::HashMap;
 
-    use crate::protocol::json_read::{self, FromJsonKey, Reader};
+    use crate::json_read::{self, FromJsonKey, Reader};
 
     /// A type that holds floats: `f32`, `f64` and containers of them.
     pub trait Floats: Sized {

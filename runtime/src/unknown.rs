@@ -84,8 +84,8 @@ pub mod union {
 
         fn json(
             self,
-            r: &mut crate::protocol::json_read::Reader<'_>,
-        ) -> Result<UnitMember, crate::protocol::json_read::Error> {
+            r: &mut crate::json_read::Reader<'_>,
+        ) -> Result<UnitMember, crate::json_read::Error> {
             let mut object = r.object("an object (a unit member)")?;
             while object.next_key()?.is_some() {
                 object.reader().skip()?;

@@ -375,3 +375,107 @@ proptest! {
         }
     }
 }
+
+/// A structure of more than 64 members: the reader tracks the members it has read in a
+/// list rather than a 64-bit mask.
+#[aws_json_shape]
+#[derive(Debug, PartialEq, Default)]
+struct Wide {
+    f0: Option<i32>,
+    f1: Option<i32>,
+    f2: Option<i32>,
+    f3: Option<i32>,
+    f4: Option<i32>,
+    f5: Option<i32>,
+    f6: Option<i32>,
+    f7: Option<i32>,
+    f8: Option<i32>,
+    f9: Option<i32>,
+    f10: Option<i32>,
+    f11: Option<i32>,
+    f12: Option<i32>,
+    f13: Option<i32>,
+    f14: Option<i32>,
+    f15: Option<i32>,
+    f16: Option<i32>,
+    f17: Option<i32>,
+    f18: Option<i32>,
+    f19: Option<i32>,
+    f20: Option<i32>,
+    f21: Option<i32>,
+    f22: Option<i32>,
+    f23: Option<i32>,
+    f24: Option<i32>,
+    f25: Option<i32>,
+    f26: Option<i32>,
+    f27: Option<i32>,
+    f28: Option<i32>,
+    f29: Option<i32>,
+    f30: Option<i32>,
+    f31: Option<i32>,
+    f32: Option<i32>,
+    f33: Option<i32>,
+    f34: Option<i32>,
+    f35: Option<i32>,
+    f36: Option<i32>,
+    f37: Option<i32>,
+    f38: Option<i32>,
+    f39: Option<i32>,
+    f40: Option<i32>,
+    f41: Option<i32>,
+    f42: Option<i32>,
+    f43: Option<i32>,
+    f44: Option<i32>,
+    f45: Option<i32>,
+    f46: Option<i32>,
+    f47: Option<i32>,
+    f48: Option<i32>,
+    f49: Option<i32>,
+    f50: Option<i32>,
+    f51: Option<i32>,
+    f52: Option<i32>,
+    f53: Option<i32>,
+    f54: Option<i32>,
+    f55: Option<i32>,
+    f56: Option<i32>,
+    f57: Option<i32>,
+    f58: Option<i32>,
+    f59: Option<i32>,
+    f60: Option<i32>,
+    f61: Option<i32>,
+    f62: Option<i32>,
+    f63: Option<i32>,
+    f64: Option<i32>,
+    f65: Option<i32>,
+    f66: Option<i32>,
+    f67: Option<i32>,
+    f68: Option<i32>,
+    f69: Option<i32>,
+}
+
+#[test]
+fn a_structure_of_more_than_64_members_reads_each_once() {
+    let read = |json: &str| awsjson::__private::json_read::from_slice::<Wide>(json.as_bytes());
+    let wide = read(r#"{"F0":0,"F63":63,"F64":64,"F69":69,"F65":null}"#).unwrap();
+    assert_eq!(
+        (wide.f0, wide.f63, wide.f64, wide.f69, wide.f65),
+        (Some(0), Some(63), Some(64), Some(69), None)
+    );
+    for twice in [r#"{"F3":1,"F3":2}"#, r#"{"F66":1,"F66":2}"#, r#"{"F69":1,"F69":null}"#] {
+        let err = read(twice).unwrap_err().to_string();
+        assert!(err.starts_with("duplicate field `F"), "{twice}: {err}");
+        assert_paths_agree_wide(twice);
+    }
+    // `null` then a value is the value, past the mask's 64 members too.
+    assert_eq!(read(r#"{"F66":null,"F66":6}"#).unwrap().f66, Some(6));
+    assert_paths_agree_wide(r#"{"F66":null,"F66":6}"#);
+}
+
+fn assert_paths_agree_wide(json: &str) {
+    let serde = serde_json::from_str::<Wide>(json).map_err(|e| e.to_string());
+    let reader = awsjson::__private::json_read::from_slice::<Wide>(json.as_bytes()).map_err(|e| e.to_string());
+    assert_eq!(serde.is_ok(), reader.is_ok(), "{json}: {serde:?} {reader:?}");
+    if let (Ok(a), Ok(b)) = (serde, reader) {
+        assert_eq!(a, b);
+    }
+}

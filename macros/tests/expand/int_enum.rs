@@ -80,3 +80,14 @@ impl<'de> ::awsjson::__private::serde::Deserialize<'de> for Priority {
         )
     }
 }
+#[automatically_derived]
+impl ::awsjson::__private::json_read::FromJson for Priority {
+    fn from_json(
+        r: &mut ::awsjson::__private::json_read::Reader<'_>,
+    ) -> ::core::result::Result<Self, ::awsjson::__private::json_read::Error> {
+        let value = r.integer::<::core::primitive::i32>("i32")?;
+        ::core::result::Result::Ok(
+            <Self as ::core::convert::From<::core::primitive::i32>>::from(value),
+        )
+    }
+}

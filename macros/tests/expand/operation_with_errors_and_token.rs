@@ -33,6 +33,9 @@ impl ::core::fmt::Debug for CreateResourceSnapshotJob {
 #[allow(unused_qualifications, unused_imports, clippy::all, clippy::pedantic)]
 const _: () = {
     use ::awsjson::__private::member::{IsMember as _, NotMember as _, Probe as __P};
+    use ::awsjson::__private::member::{
+        ReadProbe as __R, ReadsJson as _, ReadsNothing as _, ReadsSerde as _,
+    };
     use ::awsjson::__private::json_struct::{
         self as __j, Corrected as _, Fill as __F, NotCorrected as _,
     };
@@ -191,9 +194,9 @@ impl ::awsjson::__private::OperationError for CreateResourceSnapshotJobError {
         match code {
             "AccessDeniedException" => {
                 ::core::option::Option::Some(
-                    match ::awsjson::__private::decode_struct::<
+                    match ::awsjson::__private::json_struct::read_struct::<
                         AccessDeniedException,
-                    >(body) {
+                    >(&mut ::awsjson::__private::json_read::Reader::body(body), true) {
                         ::core::result::Result::Ok(e) => {
                             ::core::result::Result::Ok(Self::AccessDeniedException(e))
                         }
@@ -203,9 +206,9 @@ impl ::awsjson::__private::OperationError for CreateResourceSnapshotJobError {
             }
             "ConflictException" => {
                 ::core::option::Option::Some(
-                    match ::awsjson::__private::decode_struct::<
+                    match ::awsjson::__private::json_struct::read_struct::<
                         ConflictException,
-                    >(body) {
+                    >(&mut ::awsjson::__private::json_read::Reader::body(body), true) {
                         ::core::result::Result::Ok(e) => {
                             ::core::result::Result::Ok(Self::ConflictException(e))
                         }
@@ -215,9 +218,9 @@ impl ::awsjson::__private::OperationError for CreateResourceSnapshotJobError {
             }
             "InternalServerException" => {
                 ::core::option::Option::Some(
-                    match ::awsjson::__private::decode_struct::<
+                    match ::awsjson::__private::json_struct::read_struct::<
                         InternalServerException,
-                    >(body) {
+                    >(&mut ::awsjson::__private::json_read::Reader::body(body), true) {
                         ::core::result::Result::Ok(e) => {
                             ::core::result::Result::Ok(Self::InternalServerException(e))
                         }
@@ -227,9 +230,9 @@ impl ::awsjson::__private::OperationError for CreateResourceSnapshotJobError {
             }
             "ResourceNotFoundException" => {
                 ::core::option::Option::Some(
-                    match ::awsjson::__private::decode_struct::<
+                    match ::awsjson::__private::json_struct::read_struct::<
                         ResourceNotFoundException,
-                    >(body) {
+                    >(&mut ::awsjson::__private::json_read::Reader::body(body), true) {
                         ::core::result::Result::Ok(e) => {
                             ::core::result::Result::Ok(
                                 Self::ResourceNotFoundException(e),
@@ -241,9 +244,9 @@ impl ::awsjson::__private::OperationError for CreateResourceSnapshotJobError {
             }
             "ServiceQuotaExceededException" => {
                 ::core::option::Option::Some(
-                    match ::awsjson::__private::decode_struct::<
+                    match ::awsjson::__private::json_struct::read_struct::<
                         ServiceQuotaExceededException,
-                    >(body) {
+                    >(&mut ::awsjson::__private::json_read::Reader::body(body), true) {
                         ::core::result::Result::Ok(e) => {
                             ::core::result::Result::Ok(
                                 Self::ServiceQuotaExceededException(e),
@@ -255,9 +258,9 @@ impl ::awsjson::__private::OperationError for CreateResourceSnapshotJobError {
             }
             "ThrottlingException" => {
                 ::core::option::Option::Some(
-                    match ::awsjson::__private::decode_struct::<
+                    match ::awsjson::__private::json_struct::read_struct::<
                         ThrottlingException,
-                    >(body) {
+                    >(&mut ::awsjson::__private::json_read::Reader::body(body), true) {
                         ::core::result::Result::Ok(e) => {
                             ::core::result::Result::Ok(Self::ThrottlingException(e))
                         }
@@ -267,9 +270,9 @@ impl ::awsjson::__private::OperationError for CreateResourceSnapshotJobError {
             }
             "ValidationException" => {
                 ::core::option::Option::Some(
-                    match ::awsjson::__private::decode_struct::<
+                    match ::awsjson::__private::json_struct::read_struct::<
                         ValidationException,
-                    >(body) {
+                    >(&mut ::awsjson::__private::json_read::Reader::body(body), true) {
                         ::core::result::Result::Ok(e) => {
                             ::core::result::Result::Ok(Self::ValidationException(e))
                         }

@@ -17,6 +17,9 @@ impl ::core::fmt::Debug for ListSecrets {
 #[allow(unused_qualifications, unused_imports, clippy::all, clippy::pedantic)]
 const _: () = {
     use ::awsjson::__private::member::{IsMember as _, NotMember as _, Probe as __P};
+    use ::awsjson::__private::member::{
+        ReadProbe as __R, ReadsJson as _, ReadsNothing as _, ReadsSerde as _,
+    };
     use ::awsjson::__private::json_struct::{
         self as __j, Corrected as _, Fill as __F, NotCorrected as _,
     };
@@ -172,9 +175,9 @@ impl ::awsjson::__private::OperationError for ListSecretsError {
         match code {
             "InvalidNextTokenException" => {
                 ::core::option::Option::Some(
-                    match ::awsjson::__private::decode_struct::<
+                    match ::awsjson::__private::json_struct::read_struct::<
                         InvalidNextTokenException,
-                    >(body) {
+                    >(&mut ::awsjson::__private::json_read::Reader::body(body), true) {
                         ::core::result::Result::Ok(e) => {
                             ::core::result::Result::Ok(
                                 Self::InvalidNextTokenException(e),

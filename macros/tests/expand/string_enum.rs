@@ -85,3 +85,18 @@ impl<'de> ::awsjson::__private::serde::Deserialize<'de> for ResourceType {
         ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(&value))
     }
 }
+#[automatically_derived]
+impl ::awsjson::__private::json_read::FromJson for ResourceType {
+    fn from_json(
+        r: &mut ::awsjson::__private::json_read::Reader<'_>,
+    ) -> ::core::result::Result<Self, ::awsjson::__private::json_read::Error> {
+        let value = r.str("a string")?;
+        ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(&value))
+    }
+}
+#[automatically_derived]
+impl ::awsjson::__private::json_read::FromJsonKey for ResourceType {
+    fn from_key(key: ::std::borrow::Cow<'_, str>) -> Self {
+        <Self as ::core::convert::From<&str>>::from(&key)
+    }
+}

@@ -17,6 +17,9 @@ impl ::core::fmt::Debug for Tag {
 #[allow(unused_qualifications, unused_imports, clippy::all, clippy::pedantic)]
 const _: () = {
     use ::awsjson::__private::member::{IsMember as _, NotMember as _, Probe as __P};
+    use ::awsjson::__private::member::{
+        ReadProbe as __R, ReadsJson as _, ReadsNothing as _, ReadsSerde as _,
+    };
     use ::awsjson::__private::json_struct::{
         self as __j, Corrected as _, Fill as __F, NotCorrected as _,
     };
@@ -58,29 +61,30 @@ const _: () = {
             name: "Tag",
             fields: &["Key", "Value"],
             keys: &[("Key", 0usize), ("Value", 1usize)],
+            expecting: "struct Tag",
         };
         type Slots = __Slots;
         const EMPTY: __Slots = __Slots(__N, __N);
         #[inline(always)]
-        fn read<'de, __A: ::awsjson::__private::serde::de::MapAccess<'de>>(
+        fn read<__M: __j::Source>(
             __s: &mut __Slots,
             __i: ::core::primitive::usize,
-            __m: &mut __A,
-        ) -> ::core::result::Result<(), __A::Error> {
+            __m: &mut __M,
+        ) -> ::core::result::Result<(), __M::Error> {
             match __i {
                 0usize => {
-                    __j::next_seed(
+                    __j::Source::member(
                         __m,
                         &mut __s.0,
-                        (&__P::<String>::NEW).reader(),
+                        (&&__R::<String>::NEW).reader(),
                         "Key",
                     )
                 }
                 1usize => {
-                    __j::next_seed(
+                    __j::Source::member(
                         __m,
                         &mut __s.1,
-                        (&__P::<String>::NEW).reader(),
+                        (&&__R::<String>::NEW).reader(),
                         "Value",
                     )
                 }
@@ -111,6 +115,14 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl ::awsjson::__private::json_read::FromJson for Tag {
+        fn from_json(
+            __r: &mut ::awsjson::__private::json_read::Reader<'_>,
+        ) -> ::core::result::Result<Self, ::awsjson::__private::json_read::Error> {
+            __j::read_struct(__r, false)
+        }
+    }
+    #[automatically_derived]
     impl __j::ErrorCorrection for Tag {
         fn error_correction() -> ::core::option::Option<Self> {
             __j::correction()
@@ -123,6 +135,9 @@ impl ::awsjson::__private::OutputShape for Tag {
     fn decode(
         body: &[u8],
     ) -> ::core::result::Result<Self, ::awsjson::__private::serde_json::Error> {
-        ::awsjson::__private::decode_struct(body)
+        ::awsjson::__private::json_struct::read_struct(
+            &mut ::awsjson::__private::json_read::Reader::body(body),
+            true,
+        )
     }
 }

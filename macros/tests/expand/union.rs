@@ -49,9 +49,11 @@ impl ::awsjson::__private::EventUnion for Value {
 #[allow(clippy::all, non_camel_case_types)]
 const _: () = {
     use ::awsjson::__private::serde::ser::SerializeMap as _;
-    use ::awsjson::__private::serde::de::Error as _;
+    use ::awsjson::__private::json_struct::Source as __S;
     #[allow(unused_imports)]
-    use ::awsjson::__private::member::{IsMember as _, NotMember as _};
+    use ::awsjson::__private::member::{
+        IsMember as _, NotMember as _, ReadsJson as _, ReadsNothing as _, ReadsSerde as _,
+    };
     const _: () = {
         ::awsjson::__private::member::member::<String>();
         ::awsjson::__private::member::member::<awsjson::Blob>();
@@ -103,6 +105,98 @@ const _: () = {
             map.end()
         }
     }
+    /// The union from the members of an object, on either path of `Source`.
+    fn read_union<__M: __S>(map: &mut __M) -> ::core::result::Result<Value, __M::Error> {
+        fn set<__E: ::awsjson::__private::serde::de::Error>(
+            found: &mut ::core::option::Option<Value>,
+            value: Value,
+        ) -> ::core::result::Result<(), __E> {
+            if found.is_some() {
+                return ::core::result::Result::Err(
+                    __E::custom("union Value has more than one member set"),
+                );
+            }
+            *found = ::core::option::Option::Some(value);
+            ::core::result::Result::Ok(())
+        }
+        let mut found: ::core::option::Option<Value> = ::core::option::Option::None;
+        #[allow(unused_mut)]
+        let mut null_document: ::core::option::Option<Value> = ::core::option::Option::None;
+        let mut unknown: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+        while let ::core::option::Option::Some(key) = __S::next_key(map)? {
+            match key.as_str() {
+                "Text" => {
+                    match __S::value(
+                        map,
+                        (&&::awsjson::__private::member::ReadProbe::<String>::NEW)
+                            .reader(),
+                    )? {
+                        ::core::option::Option::Some(value) => {
+                            set(&mut found, Value::Text(value))?
+                        }
+                        ::core::option::Option::None => {}
+                    }
+                }
+                "Number" => {
+                    match __S::value(
+                        map,
+                        ::awsjson::__private::json_struct::read_float(),
+                    )? {
+                        ::core::option::Option::Some(value) => {
+                            set(&mut found, Value::Number(value))?
+                        }
+                        ::core::option::Option::None => {}
+                    }
+                }
+                "At" => {
+                    match __S::value(
+                        map,
+                        ::awsjson::__private::json_struct::read_timestamp(
+                            ::awsjson::__private::timestamp::Format::DateTime,
+                        ),
+                    )? {
+                        ::core::option::Option::Some(value) => {
+                            set(&mut found, Value::At(value))?
+                        }
+                        ::core::option::Option::None => {}
+                    }
+                }
+                "Secret" => {
+                    match __S::value(
+                        map,
+                        (&&::awsjson::__private::member::ReadProbe::<awsjson::Blob>::NEW)
+                            .reader(),
+                    )? {
+                        ::core::option::Option::Some(value) => {
+                            set(&mut found, Value::Secret(value))?
+                        }
+                        ::core::option::Option::None => {}
+                    }
+                }
+                "__type" => __S::skip(map)?,
+                _ => {
+                    if __S::skip_set(map)? && unknown.is_none() {
+                        unknown = ::core::option::Option::Some(key);
+                    }
+                }
+            }
+        }
+        match (found.or(null_document), unknown) {
+            (::core::option::Option::Some(value), _) => ::core::result::Result::Ok(value),
+            (::core::option::Option::None, ::core::option::Option::Some(member)) => {
+                ::core::result::Result::Ok(
+                    Value::Unknown(::awsjson::__private::unknown_value(&member)),
+                )
+            }
+            (::core::option::Option::None, ::core::option::Option::None) => {
+                ::core::result::Result::Err(
+                    <__M::Error as ::awsjson::__private::serde::de::Error>::custom(
+                        "union Value has no member set",
+                    ),
+                )
+            }
+        }
+    }
     #[automatically_derived]
     impl<'de> ::awsjson::__private::serde::Deserialize<'de> for Value {
         fn deserialize<__D: ::awsjson::__private::serde::Deserializer<'de>>(
@@ -124,129 +218,23 @@ const _: () = {
                     self,
                     mut map: __A,
                 ) -> ::core::result::Result<Value, __A::Error> {
-                    fn set<__E: ::awsjson::__private::serde::de::Error>(
-                        found: &mut ::core::option::Option<Value>,
-                        value: Value,
-                    ) -> ::core::result::Result<(), __E> {
-                        if found.is_some() {
-                            return ::core::result::Result::Err(
-                                __E::custom("union Value has more than one member set"),
-                            );
-                        }
-                        *found = ::core::option::Option::Some(value);
-                        ::core::result::Result::Ok(())
-                    }
-                    let mut found: ::core::option::Option<Value> = ::core::option::Option::None;
-                    #[allow(unused_mut)]
-                    let mut null_document: ::core::option::Option<Value> = ::core::option::Option::None;
-                    let mut unknown: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                    while let ::core::option::Option::Some(key) = map
-                        .next_key::<::std::string::String>()?
-                    {
-                        match key.as_str() {
-                            "Text" => {
-                                match map
-                                    .next_value_seed(
-                                        ::awsjson::__private::json_struct::read_optional(
-                                            (&::awsjson::__private::member::Probe::<String>::NEW)
-                                                .reader(),
-                                        ),
-                                    )?
-                                {
-                                    ::core::option::Option::Some(value) => {
-                                        set(&mut found, Value::Text(value))?
-                                    }
-                                    ::core::option::Option::None => {}
-                                }
-                            }
-                            "Number" => {
-                                match map
-                                    .next_value_seed(
-                                        ::awsjson::__private::json_struct::read_optional(
-                                            ::awsjson::__private::json_struct::read_float(),
-                                        ),
-                                    )?
-                                {
-                                    ::core::option::Option::Some(value) => {
-                                        set(&mut found, Value::Number(value))?
-                                    }
-                                    ::core::option::Option::None => {}
-                                }
-                            }
-                            "At" => {
-                                match map
-                                    .next_value_seed(
-                                        ::awsjson::__private::json_struct::read_optional(
-                                            ::awsjson::__private::json_struct::read_timestamp(
-                                                ::awsjson::__private::timestamp::Format::DateTime,
-                                            ),
-                                        ),
-                                    )?
-                                {
-                                    ::core::option::Option::Some(value) => {
-                                        set(&mut found, Value::At(value))?
-                                    }
-                                    ::core::option::Option::None => {}
-                                }
-                            }
-                            "Secret" => {
-                                match map
-                                    .next_value_seed(
-                                        ::awsjson::__private::json_struct::read_optional(
-                                            (&::awsjson::__private::member::Probe::<awsjson::Blob>::NEW)
-                                                .reader(),
-                                        ),
-                                    )?
-                                {
-                                    ::core::option::Option::Some(value) => {
-                                        set(&mut found, Value::Secret(value))?
-                                    }
-                                    ::core::option::Option::None => {}
-                                }
-                            }
-                            "__type" => {
-                                map.next_value::<
-                                        ::awsjson::__private::serde::de::IgnoredAny,
-                                    >()?;
-                            }
-                            _ => {
-                                if map
-                                    .next_value::<
-                                        ::core::option::Option<
-                                            ::awsjson::__private::serde::de::IgnoredAny,
-                                        >,
-                                    >()?
-                                    .is_some() && unknown.is_none()
-                                {
-                                    unknown = ::core::option::Option::Some(key);
-                                }
-                            }
-                        }
-                    }
-                    match (found.or(null_document), unknown) {
-                        (::core::option::Option::Some(value), _) => {
-                            ::core::result::Result::Ok(value)
-                        }
-                        (
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(member),
-                        ) => {
-                            ::core::result::Result::Ok(
-                                Value::Unknown(::awsjson::__private::unknown_value(&member)),
-                            )
-                        }
-                        (::core::option::Option::None, ::core::option::Option::None) => {
-                            ::core::result::Result::Err(
-                                __A::Error::custom("union Value has no member set"),
-                            )
-                        }
-                    }
+                    read_union(
+                        &mut ::awsjson::__private::json_struct::MapSource::new(&mut map),
+                    )
                 }
             }
             ::awsjson::__private::serde::Deserializer::deserialize_map(
                 __deserializer,
                 __Visitor,
             )
+        }
+    }
+    #[automatically_derived]
+    impl ::awsjson::__private::json_read::FromJson for Value {
+        fn from_json(
+            r: &mut ::awsjson::__private::json_read::Reader<'_>,
+        ) -> ::core::result::Result<Self, ::awsjson::__private::json_read::Error> {
+            read_union(&mut r.object("union Value: an object with one member set")?)
         }
     }
     #[automatically_derived]

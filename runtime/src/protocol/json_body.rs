@@ -2,7 +2,7 @@
 
 use crate::operation::OutputShape;
 
-use super::json_read::{self, FromJson, Reader};
+use crate::json_read::{self, FromJson, Reader};
 
 impl OutputShape for () {
     fn decode(body: &[u8]) -> Result<Self, serde_json::Error> {

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use serde::de::{self, DeserializeSeed, MapAccess};
 use serde::ser::SerializeStruct;
 
-use super::json_read::{self, FromJson, Reader};
+use crate::json_read::{self, FromJson, Reader};
 use crate::serde_adapters::float::Floats;
 use crate::serde_adapters::timestamp::{Format, Timestamps};
 

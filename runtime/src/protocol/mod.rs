@@ -20,7 +20,6 @@ pub(crate) mod aws_json;
 pub(crate) mod decode;
 pub(crate) mod error_code;
 pub(crate) mod json_body;
-pub mod json_read;
 pub mod json_struct;
 pub mod rest_json;
 
