@@ -120,9 +120,7 @@ impl<'de> serde::Deserialize<'de> for Blob {
 }
 
 impl crate::json_read::FromJson for Blob {
-    fn from_json(
-        r: &mut crate::json_read::Reader<'_>,
-    ) -> Result<Self, crate::json_read::Error> {
+    fn from_json(r: &mut crate::json_read::Reader<'_>) -> Result<Self, crate::json_read::Error> {
         let text = r.str("a string")?;
         Blob::from_base64(&text).map_err(|e| r.error(e))
     }

@@ -393,9 +393,7 @@ impl<'de> serde::Deserialize<'de> for DateTime {
 }
 
 impl crate::json_read::FromJson for DateTime {
-    fn from_json(
-        r: &mut crate::json_read::Reader<'_>,
-    ) -> Result<Self, crate::json_read::Error> {
+    fn from_json(r: &mut crate::json_read::Reader<'_>) -> Result<Self, crate::json_read::Error> {
         use crate::json_read::AnyNumber;
         let secs = match r.any_number("epoch seconds")? {
             AnyNumber::PosInt(v) => i64::try_from(v).ok().map(DateTime::from_secs),

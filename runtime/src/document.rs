@@ -262,9 +262,7 @@ impl<'de> serde::Deserialize<'de> for Document {
 /// deep document costs no recursion (nesting beyond the reader's limit is an error, as
 /// with serde_json).
 impl crate::json_read::FromJson for Document {
-    fn from_json(
-        r: &mut crate::json_read::Reader<'_>,
-    ) -> Result<Self, crate::json_read::Error> {
+    fn from_json(r: &mut crate::json_read::Reader<'_>) -> Result<Self, crate::json_read::Error> {
         use crate::json_read::AnyNumber;
 
         const EXPECTED: &str = "a JSON value";

@@ -476,7 +476,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// Opens an array: its elements through [`Array::next`].
+    /// Opens an array: its elements through [`Array::next_element`].
     pub fn array(&mut self, expected: &str) -> Result<Array<'_, 'a>, Error> {
         if self.peek() != Some(b'[') {
             return Err(self.invalid_type(expected));
@@ -512,7 +512,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether another element of the array open innermost follows; `first` right
-    /// after its opening bracket. [`Array::next`] without a cursor.
+    /// after its opening bracket. [`Array::next_element`] without a cursor.
     pub(crate) fn array_next(&mut self, first: bool) -> Result<bool, Error> {
         match self.peek() {
             Some(b']') => {
@@ -713,7 +713,7 @@ pub struct Array<'r, 'a> {
 impl<'a> Array<'_, 'a> {
     /// Whether another element follows (to be read through [`Array::reader`]); `false`
     /// at the closing bracket.
-    pub fn next(&mut self) -> Result<bool, Error> {
+    pub fn next_element(&mut self) -> Result<bool, Error> {
         let next = self.reader.array_next(self.first);
         self.first = false;
         next
@@ -781,7 +781,8 @@ impl FromJson for f32 {
 
 // The impls generic over the values they hold are compiled once per member type of
 // each declared shape: their errors are `match`ed rather than `?`, which instantiates
-// the `Try` plumbing once more per result type (compile cost, issue 20).
+// the `Try` plumbing once more per result type (compile cost, issue 20); hence
+// `clippy::question_mark` allowed on them.
 
 impl<T: FromJson> FromJson for Option<T> {
     fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
@@ -809,14 +810,12 @@ impl<T: FromJson> FromJson for Box<T> {
     }
 
     fn missing() -> Option<Self> {
-        match T::missing() {
-            Some(value) => Some(Box::new(value)),
-            None => None,
-        }
+        T::missing().map(Box::new)
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
+    #[allow(clippy::question_mark)]
     fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
         let mut array = match r.array("a sequence") {
             Ok(array) => array,
@@ -824,7 +823,7 @@ impl<T: FromJson> FromJson for Vec<T> {
         };
         let mut out = Vec::new();
         loop {
-            match array.next() {
+            match array.next_element() {
                 Ok(true) => {}
                 Ok(false) => return Ok(out),
                 Err(e) => return Err(e),
@@ -843,6 +842,7 @@ where
     V: FromJson,
     S: BuildHasher + Default,
 {
+    #[allow(clippy::question_mark)]
     fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
         let mut object = match r.object("a map") {
             Ok(object) => object,
@@ -865,6 +865,7 @@ where
 }
 
 impl<K: FromJsonKey + Ord, V: FromJson> FromJson for BTreeMap<K, V> {
+    #[allow(clippy::question_mark)]
     fn from_json(r: &mut Reader<'_>) -> Result<Self, Error> {
         let mut object = match r.object("a map") {
             Ok(object) => object,
@@ -893,7 +894,7 @@ mod tests {
     /// value, or both `Err`.
     fn same<T>(text: &str)
     where
-        T: FromJson + serde::de::DeserializeOwned + PartialEq + fmt::Debug,
+        T: FromJson + de::DeserializeOwned + PartialEq + fmt::Debug,
     {
         let ours = from_slice::<T>(text.as_bytes());
         let theirs = serde_json::from_str::<T>(text);
@@ -935,8 +936,27 @@ mod tests {
     #[test]
     fn numbers_read_as_serde_json_reads_them() {
         for text in [
-            "0", "-0", "7", "-7", "127", "128", "-129", "1.5", "1e3", "1E+2", "-1.5e-3", "01",
-            "1.", ".5", "-", "1e", "+1", "99999999999999999999999", "1e400", "\"1\"", "true",
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "127",
+            "128",
+            "-129",
+            "1.5",
+            "1e3",
+            "1E+2",
+            "-1.5e-3",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "1e",
+            "+1",
+            "99999999999999999999999",
+            "1e400",
+            "\"1\"",
+            "true",
         ] {
             same::<i8>(text);
             same::<i32>(text);
@@ -949,8 +969,14 @@ mod tests {
                 same::<f64>(text);
             }
         }
-        assert_eq!(from_slice::<f64>(b"\"NaN\"").map(f64::is_nan).ok(), Some(true));
-        assert_eq!(from_slice::<f64>(b"\"-Infinity\"").ok(), Some(f64::NEG_INFINITY));
+        assert_eq!(
+            from_slice::<f64>(b"\"NaN\"").map(f64::is_nan).ok(),
+            Some(true)
+        );
+        assert_eq!(
+            from_slice::<f64>(b"\"-Infinity\"").ok(),
+            Some(f64::NEG_INFINITY)
+        );
         assert!(from_slice::<f64>(b"\"nan\"").is_err());
         assert!(from_slice::<f64>(b"1e400").is_err());
     }
@@ -1027,14 +1053,22 @@ mod tests {
     #[test]
     fn errors_say_what_serde_json_says_where_it_is() {
         let err = from_slice::<String>(b"{\n  5").unwrap_err().to_string();
-        assert_eq!(err, "invalid type: map, expected a string at line 1 column 1");
-        let err = from_slice::<Vec<String>>(b"[\"a\", 5]").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "invalid type: map, expected a string at line 1 column 1"
+        );
+        let err = from_slice::<Vec<String>>(b"[\"a\", 5]")
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             err,
             "invalid type: integer `5`, expected a string at line 1 column 7"
         );
         let err = from_slice::<u8>(b"300").unwrap_err().to_string();
-        assert_eq!(err, "invalid value: integer `300`, expected u8 at line 1 column 3");
+        assert_eq!(
+            err,
+            "invalid value: integer `300`, expected u8 at line 1 column 3"
+        );
         let err = from_slice::<u8>(b"1 2").unwrap_err().to_string();
         assert_eq!(err, "trailing characters at line 1 column 2");
     }

@@ -155,7 +155,7 @@ pub mod timestamp {
         fn read_json(format: Format, r: &mut Reader<'_>) -> Result<Self, json_read::Error> {
             let mut array = r.array("a list of timestamps")?;
             let mut out = Vec::new();
-            while array.next()? {
+            while array.next_element()? {
                 out.push(T::read_json(format, array.reader())?);
             }
             Ok(out)
@@ -357,7 +357,7 @@ pub mod float {
         fn read_json(r: &mut Reader<'_>) -> Result<Self, json_read::Error> {
             let mut array = r.array("a sequence")?;
             let mut out = Vec::new();
-            while array.next()? {
+            while array.next_element()? {
                 out.push(T::read_json(array.reader())?);
             }
             Ok(out)

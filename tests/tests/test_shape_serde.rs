@@ -461,7 +461,11 @@ fn a_structure_of_more_than_64_members_reads_each_once() {
         (wide.f0, wide.f63, wide.f64, wide.f69, wide.f65),
         (Some(0), Some(63), Some(64), Some(69), None)
     );
-    for twice in [r#"{"F3":1,"F3":2}"#, r#"{"F66":1,"F66":2}"#, r#"{"F69":1,"F69":null}"#] {
+    for twice in [
+        r#"{"F3":1,"F3":2}"#,
+        r#"{"F66":1,"F66":2}"#,
+        r#"{"F69":1,"F69":null}"#,
+    ] {
         let err = read(twice).unwrap_err().to_string();
         assert!(err.starts_with("duplicate field `F"), "{twice}: {err}");
         assert_paths_agree_wide(twice);
@@ -473,8 +477,13 @@ fn a_structure_of_more_than_64_members_reads_each_once() {
 
 fn assert_paths_agree_wide(json: &str) {
     let serde = serde_json::from_str::<Wide>(json).map_err(|e| e.to_string());
-    let reader = awsjson::__private::json_read::from_slice::<Wide>(json.as_bytes()).map_err(|e| e.to_string());
-    assert_eq!(serde.is_ok(), reader.is_ok(), "{json}: {serde:?} {reader:?}");
+    let reader = awsjson::__private::json_read::from_slice::<Wide>(json.as_bytes())
+        .map_err(|e| e.to_string());
+    assert_eq!(
+        serde.is_ok(),
+        reader.is_ok(),
+        "{json}: {serde:?} {reader:?}"
+    );
     if let (Ok(a), Ok(b)) = (serde, reader) {
         assert_eq!(a, b);
     }

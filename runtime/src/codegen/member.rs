@@ -17,9 +17,7 @@ use std::marker::PhantomData;
 use serde::de;
 
 use crate::__private::json_read::{self, FromJson, Reader};
-use crate::__private::json_struct::{
-    Member, ReadJson, ReadMember, Seed, WriteMember, read_member,
-};
+use crate::__private::json_struct::{Member, ReadJson, ReadMember, Seed, WriteMember, read_member};
 
 /// Requires `T: Member`: called once per member, at the field, so that a member type
 /// that is no shape gets the one error with [`Member`]'s advice.

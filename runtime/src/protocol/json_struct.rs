@@ -95,8 +95,8 @@ impl<'de, T: Shape> de::Visitor<'de> for Visit<T> {
 /// the object; see [`Reader::body`]): the decode path's reader over the same table,
 /// `read` and `finish` as its serde `Deserialize`.
 ///
-/// The object loop, the key lookup and the check of what follows are [`read_fields`],
-/// compiled once: it reaches the structure's `read` through a `dyn` [`ReadField`], so
+/// The object loop, the key lookup and the check of what follows are `read_fields`,
+/// compiled once: it reaches the structure's `read` through a `dyn` `ReadField`, so
 /// that what each structure costs is its own `match` of members (issue 20). Errors are
 /// `match`ed, not `?`: each `?` instantiates the `Try` plumbing once more per result
 /// type.
@@ -113,8 +113,11 @@ struct Fields<T: Shape>(T::Slots);
 
 /// [`Fields`] of any structure, for [`read_fields`].
 trait ReadField {
-    fn read(&mut self, index: usize, object: &mut json_read::Object<'_, '_>)
-    -> Result<(), json_read::Error>;
+    fn read(
+        &mut self,
+        index: usize,
+        object: &mut json_read::Object<'_, '_>,
+    ) -> Result<(), json_read::Error>;
 }
 
 impl<T: Shape> ReadField for Fields<T> {
