@@ -3,7 +3,9 @@
 # for run.sh. With BENCH_RUSTC_LOG, appends "<crate> <wall s> <peak KiB>" of each rustc;
 # with BENCH_EXPAND, the sample crate's rustc prints its macro-expanded source there
 # instead of compiling (what `cargo expand` runs: `-Zunpretty=expanded`, allowed on
-# stable for this one invocation by RUSTC_BOOTSTRAP).
+# stable for this one invocation by RUSTC_BOOTSTRAP). With BENCH_IR, the sample crate is
+# compiled to LLVM IR in one codegen unit, copied there for llvm-lines.py (what
+# cargo-llvm-lines counts), and not linked.
 crate=___
 prev=
 for arg in "$@"; do
@@ -14,6 +16,16 @@ case $crate in
 awsjson_sample*)
     if [ -n "$BENCH_EXPAND" ]; then
         RUSTC_BOOTSTRAP=1 "$@" -Zunpretty=expanded >"$BENCH_EXPAND"
+        exit
+    fi
+    if [ -n "$BENCH_IR" ]; then
+        out=
+        prev=
+        for arg in "$@"; do
+            [ "$prev" = --out-dir ] && out=$arg
+            prev=$arg
+        done
+        "$@" --emit=llvm-ir -Ccodegen-units=1 && cp "$out"/"$crate"-*.ll "$BENCH_IR"
         exit
     fi
     ;;
