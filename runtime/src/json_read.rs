@@ -305,6 +305,26 @@ impl<'a> Reader<'a> {
 
     /// The number token at the reader's position, checked against JSON's grammar.
     fn number(&mut self) -> Result<Number, Error> {
+        let (text, integer) = self.number_text()?;
+        if integer {
+            // Beyond 128 bits serde_json reads an integer as a float too, and `-0` as
+            // the float -0.0.
+            match text.parse::<i128>() {
+                Ok(0) if text.starts_with('-') => return Ok(Number::NegZero),
+                Ok(v) => return Ok(Number::Integer(v)),
+                Err(_) => {}
+            }
+        }
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(Number::Float(v)),
+            _ => Err(self.error("number out of range")),
+        }
+    }
+
+    /// The text of the number token at the reader's position, checked against JSON's
+    /// grammar only (a skipped number's value is not asked for, as serde_json does not
+    /// when it ignores one: `1e400` is skipped), and whether it is an integer.
+    fn number_text(&mut self) -> Result<(&'a str, bool), Error> {
         let input = self.input;
         let start = self.pos;
         let mut i = start;
@@ -346,19 +366,7 @@ impl<'a> Reader<'a> {
         self.pos = i;
         // ASCII digits and signs only: always UTF-8.
         let text = std::str::from_utf8(&input[start..i]).unwrap_or("0");
-        if integer {
-            // Beyond 128 bits serde_json reads an integer as a float too, and `-0` as
-            // the float -0.0.
-            match text.parse::<i128>() {
-                Ok(0) if text.starts_with('-') => return Ok(Number::NegZero),
-                Ok(v) => return Ok(Number::Integer(v)),
-                Err(_) => {}
-            }
-        }
-        match text.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(Number::Float(v)),
-            _ => Err(self.error("number out of range")),
-        }
+        Ok((text, integer))
     }
 
     fn number_error(&mut self, at: usize) -> Error {
@@ -573,7 +581,7 @@ impl<'a> Reader<'a> {
                     self.string()?;
                 }
                 Some(b'-' | b'0'..=b'9') => {
-                    self.number()?;
+                    self.number_text()?;
                 }
                 Some(b't') => self.word(b"true")?,
                 Some(b'f') => self.word(b"false")?,
@@ -1028,6 +1036,12 @@ mod tests {
             ("[1}", false),
             (r#"{"a":1]"#, false),
             ("nul", false),
+            // Skipped as serde_json ignores a value: its syntax only.
+            (
+                r#"{"a":1e400,"b":-99999999999999999999999999999999999999999}"#,
+                true,
+            ),
+            ("1.e5", false),
             ("tru", false),
             ("@", false),
         ] {

@@ -350,6 +350,10 @@ fn the_decode_path_reads_the_examples_as_serde_does() {
         "{}".to_owned(),
         format!(r#"{{"Ratios":[1.5,"-Infinity",null],{INNER}}}"#),
         format!(r#"{{"Tags":{{"k":null}},{INNER}}}"#),
+        // An unknown member's number is not asked for its value (proptest found it).
+        r#"{"Unknown":1e400}"#.to_owned(),
+        r#"{"name":-1e400}"#.to_owned(),
+        r#"{"Ratio":1e400}"#.to_owned(),
     ] {
         assert_paths_agree(&json);
     }
