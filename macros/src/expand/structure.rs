@@ -149,7 +149,6 @@ const KEPT_FOR_MOCK: bool = cfg!(all(feature = "test-util", not(test)));
 pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read) -> TokenStream {
     let ident = &item.ident;
     let name = ident.to_string();
-    let expecting = format!("struct {name}");
     let wires: Vec<&String> = fields.iter().map(|f| &f.wire_name).collect();
 
     let mut default_fns = Vec::new();
@@ -322,7 +321,6 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
                 name: #name,
                 fields: &[#(#wires),*],
                 keys: &[#(#keys),*],
-                expecting: #expecting,
             };
             type Slots = #slots;
             const EMPTY: #slots = #empty;

@@ -89,7 +89,6 @@ const _: () = {
                 ("VersionId", 2usize),
                 ("CreatedDate", 3usize),
             ],
-            expecting: "struct GetSecretValueResponse",
         };
         type Slots = __Slots;
         const EMPTY: __Slots = __Slots(__N, __N, __N, __N);

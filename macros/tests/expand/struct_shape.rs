@@ -61,7 +61,6 @@ const _: () = {
             name: "Tag",
             fields: &["Key", "Value"],
             keys: &[("Key", 0usize), ("Value", 1usize)],
-            expecting: "struct Tag",
         };
         type Slots = __Slots;
         const EMPTY: __Slots = __Slots(__N, __N);

@@ -32,8 +32,6 @@ pub struct Table {
     pub fields: &'static [&'static str],
     /// Each wire name and alias read from the body, with the index of its field.
     pub keys: &'static [(&'static str, usize)],
-    /// What the reader expects in its errors: `struct {name}`, serde's wording.
-    pub expecting: &'static str,
 }
 
 /// A structure read through [`Visit`]: its [`Table`], the slots of the members
@@ -137,7 +135,11 @@ fn read_fields(
     fields: &mut dyn ReadField,
     whole: bool,
 ) -> Result<(), json_read::Error> {
-    let mut object = r.object(table.expecting)?;
+    if r.peek() != Some(b'{') {
+        // serde's wording, `struct {name}`, made only for the error.
+        return Err(r.invalid_type(&format!("struct {}", table.name)));
+    }
+    let mut object = r.object("")?;
     let mut seen = Seen::new(table.fields.len());
     while let Some(key) = object.next_key()? {
         let index = Key(table).find(key.as_bytes());
@@ -211,21 +213,13 @@ pub trait Source {
         slot: &mut Option<S::Value>,
         seed: S,
         wire: &'static str,
-    ) -> Result<(), Self::Error> {
-        if slot.is_some() {
-            return Err(self.duplicate(wire));
-        }
-        *slot = self.value(seed)?;
-        Ok(())
-    }
+    ) -> Result<(), Self::Error>;
     /// Skips the value of the key just read.
     fn skip(&mut self) -> Result<(), Self::Error>;
     /// Skips the value of the key just read, saying whether it was other than `null`.
     fn skip_set(&mut self) -> Result<bool, Self::Error>;
     /// The next key (a union's), or `None` at the end of the object.
     fn next_key(&mut self) -> Result<Option<String>, Self::Error>;
-    /// The error for a member given twice.
-    fn duplicate(&mut self, wire: &'static str) -> Self::Error;
 }
 
 impl Source for json_read::Object<'_, '_> {
@@ -273,11 +267,6 @@ impl Source for json_read::Object<'_, '_> {
     fn next_key(&mut self) -> Result<Option<String>, json_read::Error> {
         Ok(json_read::Object::next_key(self)?.map(Cow::into_owned))
     }
-
-    fn duplicate(&mut self, wire: &'static str) -> json_read::Error {
-        self.reader()
-            .error(format_args!("duplicate field `{wire}`"))
-    }
 }
 
 /// A serde `MapAccess` as a [`Source`].
@@ -309,12 +298,21 @@ impl<'de, A: MapAccess<'de>> Source for MapSource<'_, 'de, A> {
             .map(|v| v.is_some())
     }
 
-    fn next_key(&mut self) -> Result<Option<String>, A::Error> {
-        self.0.next_key::<String>()
+    fn member<S: Seed>(
+        &mut self,
+        slot: &mut Option<S::Value>,
+        seed: S,
+        wire: &'static str,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(de::Error::duplicate_field(wire));
+        }
+        *slot = self.value(seed)?;
+        Ok(())
     }
 
-    fn duplicate(&mut self, wire: &'static str) -> A::Error {
-        de::Error::duplicate_field(wire)
+    fn next_key(&mut self) -> Result<Option<String>, A::Error> {
+        self.0.next_key::<String>()
     }
 }
 
