@@ -5,7 +5,8 @@
 # instead of compiling (what `cargo expand` runs: `-Zunpretty=expanded`, allowed on
 # stable for this one invocation by RUSTC_BOOTSTRAP). With BENCH_IR, the sample crate is
 # compiled to LLVM IR in one codegen unit, copied there for llvm-lines.py (what
-# cargo-llvm-lines counts), and not linked.
+# cargo-llvm-lines counts), and not linked. With BENCH_TIME_PASSES, the sample crate's
+# rustc writes `-Ztime-passes` (RSS after each phase) there (ablate.sh).
 crate=___
 prev=
 for arg in "$@"; do
@@ -26,6 +27,10 @@ awsjson_sample*)
             prev=$arg
         done
         "$@" --emit=llvm-ir -Ccodegen-units=1 && cp "$out"/"$crate"-*.ll "$BENCH_IR"
+        exit
+    fi
+    if [ -n "$BENCH_TIME_PASSES" ]; then
+        RUSTC_BOOTSTRAP=1 "$@" -Ztime-passes 2>"$BENCH_TIME_PASSES"
         exit
     fi
     ;;
