@@ -56,7 +56,7 @@ impl fmt::Debug for CallConfig {
     }
 }
 
-/// The setters of [`CallConfig`], also on [`Customized`].
+/// The setters of [`CallConfig`], also on [`Customized`](crate::customize::Customized).
 macro_rules! setters {
     ($($field:ident)?) => {
         /// How long each attempt may take (see

@@ -191,7 +191,7 @@ impl RateLimiter {
     }
 }
 
-/// Where attempts go: the network, or (in tests) a [`Mock`](crate::mock::Mock). An
+/// Where attempts go: the network, or (in tests) a `Mock` (`test-util`). An
 /// enum, so a client without a mock pays no indirection for the choice.
 #[derive(Clone)]
 enum Transport {

@@ -9,7 +9,7 @@
 //! the stand-in never runs, as the crate does not compile.
 //!
 //! Reading has one more level: a type the runtime's reader knows
-//! ([`FromJson`](crate::__private::json_read::FromJson)) is read by it, any other
+//! ([`FromJson`]) is read by it, any other
 //! member type (a user's own serde type) through serde.
 
 use std::marker::PhantomData;

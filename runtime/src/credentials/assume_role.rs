@@ -149,7 +149,7 @@ impl AssumeRoleBuilder {
     }
 
     /// The credentials that assume the role (required): any provider, such as
-    /// [`Credentials`](crate::Credentials), a [`CredentialsCache`] or another
+    /// [`Credentials`], a [`CredentialsCache`] or another
     /// `AssumeRoleProvider` (a role chain).
     pub fn source(mut self, provider: impl ProvideCredentials + 'static) -> Self {
         self.source = Some(Arc::new(provider));

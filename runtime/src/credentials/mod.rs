@@ -308,7 +308,7 @@ pub(crate) struct Http {
     /// Replaced when the client is built: a source that ran before (the region from
     /// instance metadata) built one of its own.
     stack: Arc<RwLock<Option<Stack>>>,
-    /// [`Env::replaying_to`]'s server, shared by every clone.
+    /// `Env::replaying_to`'s server (with `test-util`), shared by every clone.
     replay: Arc<OnceLock<String>>,
     /// The roots trusted besides the system's, for a stack built before the client's.
     roots: crate::tls::ExtraRoots,
@@ -444,7 +444,7 @@ impl Http {
         }
     }
 
-    /// Sends to the server of a replaying `env` ([`Env::replaying_to`]), if it is one.
+    /// Sends to the server of a replaying `env` (`Env::replaying_to`, with `test-util`), if it is one.
     pub(crate) fn replay_from(&self, env: &Env) {
         if let Some(base) = env.replay() {
             let _ = self.replay.set(base.to_owned());
