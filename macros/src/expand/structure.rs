@@ -121,8 +121,9 @@ fn redacted_members(fields: &[Field]) -> Option<TokenStream> {
     (!wires.is_empty()).then(|| quote!(const REDACTED: &'static [&'static str] = &[#(#wires),*];))
 }
 
-/// Whether a struct's read side is generated: its `Deserialize` and `ErrorCorrection`
-/// impls and the functions that give members their declared defaults.
+/// Whether a struct's read side is generated: its `Shape`, `Deserialize` and `FromJson`
+/// impls (and so the runtime's `ErrorCorrection` for every `Shape`) and the functions
+/// that give members their declared defaults.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Read {
     /// A shape, or an operation declared with `deserialize`.
@@ -373,12 +374,6 @@ pub(crate) fn serde_impls(item: &syn::DeriveInput, fields: &[Field], read: Read)
             }
         }
 
-        #[automatically_derived]
-        impl __j::ErrorCorrection for #ident {
-            fn error_correction() -> ::core::option::Option<Self> {
-                __j::correction()
-            }
-        }
     };
     if read == Read::ForMock && !KEPT_FOR_MOCK {
         read_side = TokenStream::new();

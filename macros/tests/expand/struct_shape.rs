@@ -121,12 +121,6 @@ const _: () = {
             __j::read_struct(__r, false)
         }
     }
-    #[automatically_derived]
-    impl __j::ErrorCorrection for Tag {
-        fn error_correction() -> ::core::option::Option<Self> {
-            __j::correction()
-        }
-    }
 };
 #[automatically_derived]
 impl ::awsjson::__private::OutputShape for Tag {

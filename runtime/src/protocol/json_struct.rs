@@ -57,7 +57,7 @@ pub trait Shape: Sized {
 
 /// `ErrorCorrection::error_correction` of a structure: [`Shape::finish`] with every
 /// slot empty, so that the value is the one a response without any member reads as.
-pub fn correction<T: Shape>() -> Option<T> {
+fn correction<T: Shape>() -> Option<T> {
     // serde_json's error: the instance the decode path has already.
     T::finish::<serde_json::Error>(T::EMPTY).ok()
 }
@@ -441,6 +441,16 @@ pub fn skip<M: Source>(map: &mut M) -> Result<(), M::Error> {
 pub trait ErrorCorrection: Sized {
     /// The value, if the type has one.
     fn error_correction() -> Option<Self>;
+}
+
+// Every structure's, here rather than one impl per structure in the expansion: an impl
+// costs the compiler about 19 KB per structure held to the end of codegen (issue 20;
+// BENCHMARKS.md, "Where the rest of the memory is"). Enums and unions, which are no
+// `Shape`, have their own.
+impl<T: Shape> ErrorCorrection for T {
+    fn error_correction() -> Option<Self> {
+        correction()
+    }
 }
 
 /// Asks a member type for its [`ErrorCorrection`] value when it has the trait, and
