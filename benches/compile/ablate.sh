@@ -6,7 +6,8 @@
 # 20 to 40 MB at N = 100 with the load), and its peak. See BENCHMARKS.md, "Where the
 # rest of the memory is".
 #
-#   SAMPLE=dir benches/compile/ablate.sh 'drop:misfit const' stub:read stub:write stub:read+stub:write
+#   SAMPLE=benches/compile/work/awsjson-100 CARGO_TARGET_DIR=benches/compile/target \
+#       benches/compile/ablate.sh 'drop:misfit const' stub:read stub:write stub:read+stub:write
 #
 # SAMPLE: a crate of `awsjson-cli sample` (run.sh's WORK has them), built once before
 # with the same CARGO_TARGET_DIR so its dependencies are there. WORK: where the
@@ -15,8 +16,10 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 : "${SAMPLE:?SAMPLE=<sample crate dir>}"
 : "${CARGO_TARGET_DIR:?CARGO_TARGET_DIR=<the target dir the sample was built in>}"
+# Absolute: the builds below run in the sample's directory and in WORK's.
+CARGO_TARGET_DIR=$(realpath -m "$CARGO_TARGET_DIR")
 export CARGO_TARGET_DIR
-WORK=${WORK:-$CARGO_TARGET_DIR/ablate}
+WORK=$(realpath -m "${WORK:-$CARGO_TARGET_DIR/ablate}")
 SAMPLE=$(cd "$SAMPLE" && pwd)
 name=$(sed -n 's/^name = "\(.*\)"/\1/p' "$SAMPLE/Cargo.toml" | head -1)
 
