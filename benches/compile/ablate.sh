@@ -43,14 +43,11 @@ for variant in whole "$@"; do
     fi
     cd "$WORK/crate"
     cargo clean -q -p "$name"
-    # The expansion's own warnings (unused imports of the sample) go to build.log.
-    RUSTC_BOOTSTRAP=1 BENCH_TIME_PASSES="$WORK/passes.txt" \
-        RUSTC_WORKSPACE_WRAPPER="$HERE/rustc-wrapper.sh" cargo build -q --offline 2>"$WORK/build.log" ||
-        { grep -A8 '^error' "$WORK/build.log" | head -40; exit 1; }
-    cargo clean -q -p "$name"
     : >"$WORK/peak.txt"
-    RUSTC_BOOTSTRAP=1 BENCH_RUSTC_LOG="$WORK/peak.txt" \
-        RUSTC_WORKSPACE_WRAPPER="$HERE/rustc-wrapper.sh" cargo build -q --offline 2>"$WORK/build.log"
+    # The expansion's own warnings (unused imports of the sample) go to build.log.
+    RUSTC_BOOTSTRAP=1 BENCH_TIME_PASSES="$WORK/passes.txt" BENCH_RUSTC_LOG="$WORK/peak.txt" \
+        RUSTC_WORKSPACE_WRAPPER="$HERE/rustc-wrapper.sh" cargo build -q --offline 2>"$WORK/build.log" ||
+        { grep -A8 '^error' "$WORK/build.log" | head -40; echo "rustc's messages: $WORK/passes.txt"; exit 1; }
     printf '%-40s %10s %10s %10s %10s %12s\n' "$variant" \
         "$(phase "$WORK/passes.txt" type_check_crate)" \
         "$(phase "$WORK/passes.txt" MIR_borrow_checking)" \

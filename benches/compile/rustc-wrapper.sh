@@ -30,6 +30,10 @@ awsjson_sample*)
         exit
     fi
     if [ -n "$BENCH_TIME_PASSES" ]; then
+        # With BENCH_RUSTC_LOG too, the same rustc's peak (one build for both).
+        if [ -n "$BENCH_RUSTC_LOG" ]; then
+            set -- /usr/bin/time -a -o "$BENCH_RUSTC_LOG" -f "$crate %e %M" "$@"
+        fi
         RUSTC_BOOTSTRAP=1 "$@" -Ztime-passes 2>"$BENCH_TIME_PASSES"
         exit
     fi

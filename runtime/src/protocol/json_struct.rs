@@ -55,13 +55,6 @@ pub trait Shape: Sized {
     fn finish<E: de::Error>(slots: Self::Slots) -> Result<Self, E>;
 }
 
-/// `ErrorCorrection::error_correction` of a structure: [`Shape::finish`] with every
-/// slot empty, so that the value is the one a response without any member reads as.
-fn correction<T: Shape>() -> Option<T> {
-    // serde_json's error: the instance the decode path has already.
-    T::finish::<serde_json::Error>(T::EMPTY).ok()
-}
-
 /// The visitor of every structure: a JSON object only. A structure's `Deserialize`
 /// hands it to `deserialize_struct` itself (rather than through a generic function of
 /// the runtime's: one instance less per structure).
@@ -446,10 +439,12 @@ pub trait ErrorCorrection: Sized {
 // Every structure's, here rather than one impl per structure in the expansion: an impl
 // costs the compiler about 19 KB per structure held to the end of codegen (issue 20;
 // BENCHMARKS.md, "Where the rest of the memory is"). Enums and unions, which are no
-// `Shape`, have their own.
+// `Shape`, have their own. The value is `finish` with every slot empty: the one a
+// response without any member reads as.
 impl<T: Shape> ErrorCorrection for T {
     fn error_correction() -> Option<Self> {
-        correction()
+        // serde_json's error: the instance the decode path has already.
+        T::finish::<serde_json::Error>(T::EMPTY).ok()
     }
 }
 
