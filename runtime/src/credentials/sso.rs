@@ -595,10 +595,10 @@ fn role_credentials(body: &[u8]) -> Result<Credentials, &'static str> {
 
 /// Where SSO (REST-JSON) and SSO OIDC (OAuth's `error`, `error_description`) put an
 /// error's code and message.
-const SSO_JSON: JsonKeys = JsonKeys {
-    code: &["__type", "error"],
-    message: &["message", "Message", "error_description"],
-};
+const SSO_JSON: JsonKeys = JsonKeys::new(
+    &["__type", "error"],
+    &["message", "Message", "error_description"],
+);
 
 /// The code and message of an error answer of SSO or SSO OIDC.
 fn read_error(response: &RawResponse) -> ErrorBody {

@@ -3,23 +3,39 @@
 //! signature answers so even for JSON services; STS always does). The one reader of
 //! error codes: operations and the credential calls (STS, SSO, SSO OIDC) use it alike.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::error::{DecodeError, ErrorMeta};
 use crate::http::RawResponse;
+use crate::json_read::Reader;
 
 /// The members a JSON error body names its code and message with, in order.
 pub(crate) struct JsonKeys {
-    pub(crate) code: &'static [&'static str],
-    pub(crate) message: &'static [&'static str],
+    code: &'static [&'static str],
+    message: &'static [&'static str],
 }
+
+impl JsonKeys {
+    /// The keys, at most [`MAX_SPELLINGS`] of each (checked when the `const` is
+    /// evaluated, so a longer list does not build).
+    pub(crate) const fn new(
+        code: &'static [&'static str],
+        message: &'static [&'static str],
+    ) -> JsonKeys {
+        assert!(code.len() <= MAX_SPELLINGS && message.len() <= MAX_SPELLINGS);
+        JsonKeys { code, message }
+    }
+}
+
+/// The most spellings of a code or message [`read_json`] looks for.
+const MAX_SPELLINGS: usize = 4;
 
 /// awsJson's and restJson's: the code in `code` or `__type`, the message in `message`,
 /// `Message` or `errorMessage`.
-pub(crate) const AWS_JSON: JsonKeys = JsonKeys {
-    code: &["code", "__type"],
-    message: &["message", "Message", "errorMessage"],
-};
+pub(crate) const AWS_JSON: JsonKeys =
+    JsonKeys::new(&["code", "__type"], &["message", "Message", "errorMessage"]);
 
 /// An error body as read once: its code (`x-amzn-errortype` first) and message.
 #[derive(Debug, Default)]
@@ -27,8 +43,8 @@ pub(crate) struct ErrorBody {
     /// Sanitized (`ns#Code:extra` is `Code`); may be empty.
     pub(crate) code: Option<String>,
     pub(crate) message: Option<String>,
-    /// The body's JSON object, when it is one.
-    pub(crate) json: Option<Map<String, Value>>,
+    /// How many of [`AWS_JSON`]'s message spellings the body's object has.
+    message_spellings: usize,
     /// Why a body that is neither empty nor XML did not read as a JSON object.
     pub(crate) not_json: Option<serde_json::Error>,
 }
@@ -49,16 +65,11 @@ pub(crate) fn read_body(errortype: Option<&str>, body: &[u8], keys: &JsonKeys) -
         read.code = text("Code");
         read.message = text("Message");
     } else if !trimmed.is_empty() {
-        match serde_json::from_slice::<Map<String, Value>>(body) {
-            Ok(map) => {
-                let text = |keys: &[&str]| {
-                    keys.iter()
-                        .find_map(|key| map.get(*key).and_then(Value::as_str))
-                        .map(str::to_owned)
-                };
-                read.code = text(keys.code).map(|c| sanitize_code(&c));
-                read.message = text(keys.message);
-                read.json = Some(map);
+        match read_json(body, keys) {
+            Ok(json) => {
+                read.code = json.code.map(|c| sanitize_code(&c));
+                read.message = json.message.map(Cow::into_owned);
+                read.message_spellings = json.message_spellings;
             }
             Err(e) => read.not_json = Some(e),
         }
@@ -68,6 +79,63 @@ pub(crate) fn read_body(errortype: Option<&str>, body: &[u8], keys: &JsonKeys) -
         read.code = header_code;
     }
     read
+}
+
+/// What a JSON error body says of itself, borrowed from it where it can be.
+struct JsonError<'a> {
+    code: Option<Cow<'a, str>>,
+    message: Option<Cow<'a, str>>,
+    message_spellings: usize,
+}
+
+/// Reads a JSON error body's code and message, the first of `keys`' spellings whose
+/// value is a string (a key given twice: its last value), in one pass that copies
+/// nothing else: the other members are skipped, not built into a
+/// `Map<String, Value>` (issue 20: an error answer's metadata took 15 allocations and
+/// 10,000 instructions that way, 4 and 6,400 this way; BENCHMARKS.md). Any JSON object
+/// reads, however deep; anything else is the reader's error.
+fn read_json<'a>(body: &'a [u8], keys: &JsonKeys) -> Result<JsonError<'a>, serde_json::Error> {
+    // By the index of each spelling in `keys`: `Some(None)` for a value that is
+    // not a string.
+    let mut codes: [Option<Option<Cow<'a, str>>>; MAX_SPELLINGS] = Default::default();
+    let mut messages: [Option<Option<Cow<'a, str>>>; MAX_SPELLINGS] = Default::default();
+    let mut spellings = [false; MAX_SPELLINGS];
+    let mut r = Reader::new(body);
+    let mut object = r.object("a JSON object")?;
+    while let Some(key) = object.next_key()? {
+        let code = keys.code.iter().position(|k| *k == key);
+        let message = keys.message.iter().position(|k| *k == key);
+        if let Some(i) = AWS_JSON.message.iter().position(|k| *k == key) {
+            spellings[i] = true;
+        }
+        let r = object.reader();
+        let value = match (code, message) {
+            (None, None) => {
+                r.skip()?;
+                continue;
+            }
+            _ if r.peek() == Some(b'"') => Some(r.str("a string")?),
+            _ => {
+                r.skip()?;
+                None
+            }
+        };
+        if let Some(slot) = code.and_then(|i| codes.get_mut(i)) {
+            *slot = Some(value.clone());
+        }
+        if let Some(slot) = message.and_then(|i| messages.get_mut(i)) {
+            *slot = Some(value);
+        }
+    }
+    r.end()?;
+    let first = |found: &mut [Option<Option<Cow<'a, str>>>]| {
+        found.iter_mut().find_map(|v| v.take().flatten())
+    };
+    Ok(JsonError {
+        code: first(&mut codes),
+        message: first(&mut messages),
+        message_spellings: spellings.iter().filter(|s| **s).count(),
+    })
 }
 
 /// An operation's error response as read once: its metadata, and the body its typed
@@ -106,7 +174,11 @@ pub(crate) fn read_error(response: &RawResponse) -> Result<ErrorAnswer, DecodeEr
             Some(e),
         ));
     }
-    let rewritten = read.json.and_then(single_message);
+    let rewritten = if read.message_spellings > 1 {
+        single_message(&response.body)
+    } else {
+        None
+    };
     match read.code {
         Some(code) if !code.is_empty() => Ok(ErrorAnswer {
             meta: ErrorMeta {
@@ -126,17 +198,15 @@ pub(crate) fn read_error(response: &RawResponse) -> Result<ErrorAnswer, DecodeEr
     }
 }
 
-/// An error body with at most one of `message`, `Message` and `errorMessage`, when it
-/// has more (`None`: keep the body as it is).
+/// The error body `body`, which has more than one of `message`, `Message` and
+/// `errorMessage`, with only the first of them.
 ///
 /// Error shapes read each spelling into their one `message` member (aliases),
 /// and serde rejects a member given twice, which SQS (query-compatible) and SSM do:
-/// `{"__type": "...", "message": "m", "Message": "m"}`.
-fn single_message(mut map: Map<String, Value>) -> Option<Vec<u8>> {
+/// `{"__type": "...", "message": "m", "Message": "m"}`. Rare, so read the simple way.
+fn single_message(body: &[u8]) -> Option<Vec<u8>> {
+    let mut map: Map<String, Value> = serde_json::from_slice(body).ok()?;
     let spellings = AWS_JSON.message;
-    if spellings.iter().filter(|k| map.contains_key(**k)).count() < 2 {
-        return None;
-    }
     let keep = spellings
         .iter()
         .find(|k| map.contains_key(**k))
@@ -222,10 +292,7 @@ mod tests {
 
     #[test]
     fn sso_and_operations_read_codes_alike() {
-        const SSO: JsonKeys = JsonKeys {
-            code: &["__type", "error"],
-            message: &["error_description"],
-        };
+        const SSO: JsonKeys = JsonKeys::new(&["__type", "error"], &["error_description"]);
         let read = read_body(
             None,
             br#"{"__type":"aws.sso#TooManyRequestsException:http://internal/","error_description":"d"}"#,
@@ -239,6 +306,53 @@ mod tests {
             &SSO,
         );
         assert_eq!(read.code.as_deref(), Some("InvalidGrantException"));
+    }
+
+    #[test]
+    fn json_error_bodies_read_as_a_map_of_them_would() {
+        let read = |body: &str| read_body(None, body.as_bytes(), &AWS_JSON);
+        // A key given twice: its last value.
+        let twice = read(r#"{"__type":"First","message":"m1","__type":"Second","message":"m2"}"#);
+        assert_eq!(
+            (twice.code.as_deref(), twice.message.as_deref()),
+            (Some("Second"), Some("m2"))
+        );
+        // A spelling whose value is not a string is passed over for the next one.
+        let number = read(r#"{"code":5,"__type":"ns#Named","message":{"text":"x"},"Message":"M"}"#);
+        assert_eq!(
+            (number.code.as_deref(), number.message.as_deref()),
+            (Some("Named"), Some("M"))
+        );
+        // The first spelling in the list wins over one that comes first in the body.
+        let order = read(r#"{"__type":"Type","code":"Code","errorMessage":"e","message":"m"}"#);
+        assert_eq!(
+            (order.code.as_deref(), order.message.as_deref()),
+            (Some("Code"), Some("m"))
+        );
+        assert_eq!(order.message_spellings, 2);
+        // Escapes are read.
+        let escaped = read(r#"{"__type":"A\u0042","message":"line\nnext \"q\""}"#);
+        assert_eq!(
+            (escaped.code.as_deref(), escaped.message.as_deref()),
+            (Some("AB"), Some("line\nnext \"q\""))
+        );
+        // Members of any depth are skipped without recursion.
+        let deep = format!(
+            r#"{{"details":{}{},"__type":"Deep"}}"#,
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert_eq!(read(&deep).code.as_deref(), Some("Deep"));
+        // Not one JSON object: the reader's error, and no code.
+        for body in [
+            r#"["__type"]"#,
+            r#"{"__type":"A"} {}"#,
+            r#"{"__type":"A""#,
+            "nul",
+        ] {
+            let read = read(body);
+            assert!(read.not_json.is_some() && read.code.is_none(), "{body}");
+        }
     }
 
     #[test]
