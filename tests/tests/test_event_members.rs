@@ -203,3 +203,93 @@ async fn an_input_stream_is_sent_once() {
         Err(EventSendError::Closed)
     ));
 }
+
+/// A structure payload member, read by the runtime's reader.
+#[aws_json_shape]
+#[derive(Debug, Clone, PartialEq)]
+struct Position {
+    lat: f64,
+    lon: f64,
+}
+
+#[aws_json_shape]
+#[derive(Debug, Clone, PartialEq)]
+struct Moved {
+    #[aws(event_header)]
+    vehicle: String,
+    #[aws(event_payload)]
+    position: Option<Position>,
+}
+
+/// A payload member of the user's own serde type, read through serde.
+#[aws_json_shape]
+#[derive(Debug, Clone, PartialEq)]
+struct Noted {
+    #[aws(event_payload)]
+    note: Option<serde_json::Value>,
+}
+
+#[aws_json_shape]
+#[derive(Debug, Clone, PartialEq)]
+enum Fleet {
+    Moved(Moved),
+    Noted(Noted),
+}
+
+#[tokio::test]
+async fn json_payload_members_read_as_their_type_reads() {
+    let read = |event_type: &str, message: Message| {
+        let bytes = event(event_type, message);
+        async move {
+            let mut stream: EventStream<Fleet, WatchError> = EventStream::from_bytes(bytes);
+            stream.next().await.unwrap()
+        }
+    };
+    let moved = read(
+        "Moved",
+        Message::new(r#"{"Lat":52.5,"Lon":13.4,"Extra":[1,{"x":null}]}"#)
+            .with_header("Vehicle", "v1"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        moved,
+        Fleet::Moved(Moved {
+            vehicle: "v1".into(),
+            position: Some(Position {
+                lat: 52.5,
+                lon: 13.4
+            }),
+        })
+    );
+    // An empty payload leaves the member unset.
+    let empty = read("Moved", Message::new("").with_header("Vehicle", "v2"))
+        .await
+        .unwrap();
+    assert!(matches!(empty, Fleet::Moved(Moved { position: None, .. })));
+    let noted = read("Noted", Message::new(r#"{"any":["json",1]}"#))
+        .await
+        .unwrap();
+    assert_eq!(
+        noted,
+        Fleet::Noted(Noted {
+            note: Some(serde_json::json!({"any": ["json", 1]}))
+        })
+    );
+    // What is not one JSON value of the member's type is a decode error.
+    for (event_type, payload) in [
+        ("Moved", r#"{"Lat":1,"Lon":2} {}"#),
+        ("Moved", r#"{"Lat":"north","Lon":2}"#),
+        ("Noted", r#"{"any":1"#),
+    ] {
+        let got = read(
+            event_type,
+            Message::new(payload).with_header("Vehicle", "v"),
+        )
+        .await;
+        assert!(matches!(got, Err(Error::Decode(_))), "{payload}: {got:?}");
+    }
+    // And back: the payload member is the message's JSON payload.
+    let message = moved.encode_event().unwrap();
+    assert_eq!(message.payload().as_ref(), br#"{"Lat":52.5,"Lon":13.4}"#);
+}

@@ -15,6 +15,8 @@ use serde::de::Error as _;
 use super::frame::Message;
 use super::header::HeaderValue;
 use crate::http_binding::{FromPayload, PayloadBytes};
+use crate::json_read::{FromJson, Reader};
+use crate::protocol::json_struct::Seed;
 use crate::{Blob, DateTime};
 
 /// The media type of a JSON payload (an implicit payload, a structure or union).
@@ -163,13 +165,18 @@ pub fn read_payload_bytes<T: FromPayload>(
     Ok(())
 }
 
-/// A structure or union payload member (JSON); an empty payload leaves it unset.
-pub fn read_payload_json<T: serde::de::DeserializeOwned>(
+/// A structure, union or document payload member (JSON), read through `seed` (the
+/// member's read probe: the runtime's reader for the types it knows, serde for a
+/// user's own); an empty payload leaves it unset.
+pub fn read_payload_json<S: Seed>(
     message: &Message,
-    slot: &mut T,
+    slot: &mut S::Value,
+    seed: S,
 ) -> Result<(), serde_json::Error> {
     if !message.payload().is_empty() {
-        *slot = serde_json::from_slice(message.payload())?;
+        let mut r = Reader::new(message.payload());
+        *slot = seed.json(&mut r)?;
+        r.end()?;
     }
     Ok(())
 }
@@ -193,13 +200,11 @@ pub fn json_message<T: serde::Serialize + ?Sized>(value: &T) -> Result<Message, 
 }
 
 /// The structure from the implicit payload of a message (`{}` when it is empty):
-/// what every member not bound to a header or the payload reads from.
-pub fn implicit<T: serde::de::DeserializeOwned>(message: &Message) -> Result<T, serde_json::Error> {
-    let payload: &[u8] = match message.payload().as_ref() {
-        b"" => b"{}",
-        payload => payload,
-    };
-    serde_json::from_slice(payload)
+/// what every member not bound to a header or the payload reads from. Read by the
+/// runtime's reader, as responses are: serde's path would instantiate serde_json's
+/// parser once more for each event structure (issue 20).
+pub fn implicit<T: FromJson>(message: &Message) -> Result<T, serde_json::Error> {
+    crate::protocol::json_body::decode_struct(message.payload())
 }
 
 /// Picks, for one union member, its [`EventShape`] when it has one ([`IsEvent`]),

@@ -470,8 +470,10 @@ impl<T, E> fmt::Debug for EventStream<T, E> {
 
 /// The event `event_type` of a union that reads JSON: the message's payload as the
 /// union's member of that name (a name the union does not list reads as its unknown
-/// variant). What the macro implements [`EventUnion::decode_event`] with.
-pub fn decode_event_union<T: serde::de::DeserializeOwned>(
+/// variant). What the macro implements [`EventUnion::decode_event`] with. Read by the
+/// runtime's reader: serde's path would instantiate serde_json's parser once more for
+/// each union (issue 20).
+pub fn decode_event_union<T: crate::json_read::FromJson>(
     event_type: &str,
     message: &Message,
 ) -> Option<Result<T, serde_json::Error>> {
@@ -487,7 +489,7 @@ pub fn decode_event_union<T: serde::de::DeserializeOwned>(
     json.push(b':');
     json.extend_from_slice(payload);
     json.push(b'}');
-    Some(serde_json::from_slice(&json))
+    Some(crate::json_read::from_slice(&json))
 }
 
 /// Implemented by no type: without the `http2` feature, the bound that turns the `send`
