@@ -306,6 +306,11 @@ impl<'a> Reader<'a> {
     /// The number token at the reader's position, checked against JSON's grammar.
     fn number(&mut self) -> Result<Number, Error> {
         let (text, integer) = self.number_text()?;
+        if let Some(number) = exact_number(text, integer) {
+            return Ok(number);
+        }
+        // ASCII digits and signs only: always UTF-8.
+        let text = std::str::from_utf8(text).unwrap_or("0");
         if integer {
             // Beyond 128 bits serde_json reads an integer as a float too, and `-0` as
             // the float -0.0.
@@ -324,7 +329,7 @@ impl<'a> Reader<'a> {
     /// The text of the number token at the reader's position, checked against JSON's
     /// grammar only (a skipped number's value is not asked for, as serde_json does not
     /// when it ignores one: `1e400` is skipped), and whether it is an integer.
-    fn number_text(&mut self) -> Result<(&'a str, bool), Error> {
+    fn number_text(&mut self) -> Result<(&'a [u8], bool), Error> {
         let input = self.input;
         let start = self.pos;
         let mut i = start;
@@ -364,9 +369,7 @@ impl<'a> Reader<'a> {
             }
         }
         self.pos = i;
-        // ASCII digits and signs only: always UTF-8.
-        let text = std::str::from_utf8(&input[start..i]).unwrap_or("0");
-        Ok((text, integer))
+        Ok((&input[start..i], integer))
     }
 
     fn number_error(&mut self, at: usize) -> Error {
@@ -646,6 +649,75 @@ impl<'a> Reader<'a> {
         self.skip()?;
         Ok(&self.input[start..self.pos])
     }
+}
+
+/// Powers of ten an `f64` holds exactly.
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The value of a number token (`text`, checked against JSON's grammar) computed from
+/// its digits where that is exact, without `str::parse`, which costs about twice
+/// serde_json's reading of the same number (issue 20): an integer that fits in a
+/// `u64`, and a float whose digits fit in 53 bits with a power of ten up to 22, which
+/// one IEEE multiplication or division rounds correctly (Clinger's fast path, as
+/// serde_json and std's own parser take it). `None`: parse the text.
+fn exact_number(text: &[u8], integer: bool) -> Option<Number> {
+    let (negative, text) = match text {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, text),
+    };
+    let mut mantissa: u64 = 0;
+    let mut exponent: i32 = 0;
+    let mut fraction = false;
+    let mut rest = text;
+    while let [b, tail @ ..] = rest {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                exponent = exponent.saturating_sub(i32::from(fraction));
+            }
+            b'.' => fraction = true,
+            _ => break,
+        }
+        rest = tail;
+    }
+    if integer {
+        return Some(match (negative, mantissa) {
+            (true, 0) => Number::NegZero,
+            (true, m) => Number::Integer(-i128::from(m)),
+            (false, m) => Number::Integer(i128::from(m)),
+        });
+    }
+    if let [b'e' | b'E', tail @ ..] = rest {
+        let (sign, digits) = match tail {
+            [b'-', digits @ ..] => (-1, digits),
+            [b'+', digits @ ..] => (1, digits),
+            digits => (1, digits),
+        };
+        // Longer exponents are left to `parse` (its value may still be small: 1e-0000).
+        if digits.len() > 4 {
+            return None;
+        }
+        let value = digits
+            .iter()
+            .fold(0i32, |v, d| v * 10 + i32::from(d - b'0'));
+        exponent = exponent.saturating_add(sign * value);
+    }
+    let value = if mantissa == 0 {
+        0.0
+    } else if mantissa > 1 << 53 {
+        return None;
+    } else {
+        let power = *EXACT_POWERS_OF_TEN.get(exponent.unsigned_abs() as usize)?;
+        if exponent < 0 {
+            mantissa as f64 / power
+        } else {
+            mantissa as f64 * power
+        }
+    };
+    Some(Number::Float(if negative { -value } else { value }))
 }
 
 /// A JSON number as read.
@@ -939,6 +1011,73 @@ mod tests {
         // Bytes that are not UTF-8 inside a string.
         assert!(from_slice::<String>(b"\"\xff\"").is_err());
         assert!(from_slice::<String>(b"\"\\n\xff\"").is_err());
+    }
+
+    /// Numbers of every shape the fast path (`exact_number`) takes or declines, read
+    /// bit for bit as `str::parse` (correctly rounded) reads them.
+    #[test]
+    fn numbers_read_exactly_with_or_without_the_fast_path() {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |below: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % below
+        };
+        let mut taken = 0;
+        for _ in 0..200_000 {
+            let mut text = String::new();
+            if next(2) == 0 {
+                text.push('-');
+            }
+            let digits = 1 + next(20);
+            let first = if digits == 1 { next(10) } else { 1 + next(9) };
+            text.push(char::from(b'0' + first as u8));
+            for _ in 1..digits {
+                text.push(char::from(b'0' + next(10) as u8));
+            }
+            let integer = next(3) == 0;
+            if !integer {
+                if next(3) != 0 {
+                    text.push('.');
+                    for _ in 0..1 + next(20) {
+                        text.push(char::from(b'0' + next(10) as u8));
+                    }
+                }
+                if next(2) == 0 {
+                    text.push(['e', 'E'][next(2) as usize]);
+                    text.push_str(["", "+", "-"][next(3) as usize]);
+                    text.push_str(&next(40).to_string());
+                }
+            }
+            let is_integer = !text.contains(['.', 'e', 'E']);
+            taken += usize::from(exact_number(text.as_bytes(), is_integer).is_some());
+            let float = from_slice::<f64>(text.as_bytes()).unwrap();
+            let std = text.parse::<f64>().unwrap();
+            assert_eq!(float.to_bits(), std.to_bits(), "{text}");
+            if is_integer {
+                let wide = from_slice::<i128>(text.as_bytes()).unwrap();
+                assert_eq!(wide, text.parse::<i128>().unwrap(), "{text}");
+            }
+        }
+        // Both paths were exercised.
+        assert!((50_000..150_000).contains(&taken), "{taken}");
+        for text in [
+            "0.0",
+            "-0.0",
+            "-0",
+            "0e5",
+            "-0E-7",
+            "9007199254740993",
+            "1e-0000",
+        ] {
+            let float = from_slice::<f64>(text.as_bytes()).unwrap();
+            assert_eq!(
+                float.to_bits(),
+                text.parse::<f64>().unwrap().to_bits(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
