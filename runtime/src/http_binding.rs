@@ -15,6 +15,7 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer as _};
 
 use crate::byte_stream::{ByteStream, RequestBody};
 use crate::http::RawResponse;
+use crate::json_read::Reader;
 use serde::ser::{self, Impossible};
 
 /// Why a member cannot be written to, or read from, its HTTP location.
@@ -1106,20 +1107,31 @@ impl<'a> Response<'a> {
     }
 
     /// Reads a structure, union, document or enum payload (JSON; a string enum's
-    /// text); an empty body leaves `slot` as it is.
-    pub fn payload_json<T: de::DeserializeOwned>(
+    /// text) with `read`, the member's read probe's: the runtime's reader for the types
+    /// it knows, serde for a user's own (issue 20: serde_json's parser is not
+    /// instantiated per payload type). A function pointer rather than the probe's seed:
+    /// the seeds live in `protocol`, which depends on this module. An empty body leaves
+    /// `slot` as it is.
+    pub fn payload_json<T>(
         &self,
         slot: &mut T,
+        read: fn(&mut Reader<'_>) -> Result<T, serde_json::Error>,
     ) -> Result<(), serde_json::Error> {
         if self.body.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
-        *slot = match serde_json::from_slice(self.body) {
+        let mut r = Reader::new(self.body);
+        let whole = match read(&mut r) {
+            Ok(value) => r.end().map(|()| value),
+            Err(e) => Err(e),
+        };
+        *slot = match whole {
             Ok(value) => value,
             Err(json) => {
-                // A string enum payload is its bare text.
+                // A string enum payload is its bare text: read as the JSON string of it.
                 let text = std::str::from_utf8(self.body).map_err(|_| json)?;
-                T::deserialize(Text::new(text))?
+                let quoted = serde_json::to_vec(text)?;
+                read(&mut Reader::new(&quoted))?
             }
         };
         Ok(())

@@ -472,3 +472,80 @@ async fn the_mock_says_it_does_not_answer_rest_json() {
         "{err}"
     );
 }
+
+#[aws_json_shape]
+#[derive(Debug)]
+struct ConfigOutput {
+    #[aws(payload)]
+    config: Option<Config>,
+}
+
+#[aws_json_operation(
+    http = "GET /configs/{Id}",
+    signing_name = "things",
+    endpoint_prefix = "things",
+    output = ConfigOutput
+)]
+struct GetConfig {
+    #[aws(label)]
+    id: String,
+}
+
+/// A payload member of the user's own serde type: read through serde.
+#[aws_json_shape]
+#[derive(Debug)]
+struct RawOutput {
+    #[aws(payload)]
+    raw: Option<serde_json::Value>,
+}
+
+#[aws_json_operation(
+    http = "GET /raw/{Id}",
+    signing_name = "things",
+    endpoint_prefix = "things",
+    output = RawOutput
+)]
+struct GetRaw {
+    #[aws(label)]
+    id: String,
+}
+
+#[tokio::test]
+async fn a_json_payload_member_reads_as_its_type_reads() {
+    let replies = [
+        r#"{"Memory":256,"Other":[1,{"x":null}]}"#,
+        "",
+        r#"{"Memory":"lots"}"#,
+        r#"{"Memory":1} trailing"#,
+    ];
+    let server = Server::start(
+        replies
+            .iter()
+            .map(|body| Reply::raw(200, "application/json", body.as_bytes().to_vec()).into())
+            .collect::<Vec<Action>>(),
+        Reply::raw(500, "application/json", &b"{}"[..]).into(),
+    )
+    .await
+    .unwrap();
+    let client = server.client_builder().build().unwrap();
+    let get = || async { GetConfig { id: "c".into() }.send(&client).await };
+    let out = get().await.unwrap();
+    assert_eq!(out.config.and_then(|c| c.memory), Some(256));
+    // An empty body leaves the payload unset.
+    assert!(get().await.unwrap().config.is_none());
+    // Not the payload's type, or more than one value: a decode error.
+    for _ in 2..4 {
+        let got = get().await;
+        assert!(matches!(got, Err(Error::Decode(_))), "{got:?}");
+    }
+
+    let server = Server::start(
+        Vec::new(),
+        Reply::raw(200, "application/json", br#"{"any":["json",1.5]}"#.to_vec()).into(),
+    )
+    .await
+    .unwrap();
+    let client = server.client_builder().build().unwrap();
+    let out = GetRaw { id: "r".into() }.send(&client).await.unwrap();
+    assert_eq!(out.raw, Some(serde_json::json!({"any": ["json", 1.5]})));
+}

@@ -160,16 +160,11 @@ pub(crate) fn event_shape(ident: &syn::Ident, fields: &[Field]) -> Option<TokenS
                 }
                 _ => (
                     {
-                        let ty = &field.decl.ty;
-                        // The member's read probe, as a structure member's: the
-                        // runtime's reader, or serde for a user's own type.
+                        let seed = super::payload_reader(&field.decl.ty);
                         quote! {
-                            ::awsjson::__private::event::read_payload_json(__message, &mut __out.#member, {
-                                use ::awsjson::__private::member::{
-                                    ReadsJson as _, ReadsNothing as _, ReadsSerde as _,
-                                };
-                                (&&::awsjson::__private::member::ReadProbe::<#ty>::NEW).reader()
-                            })?;
+                            ::awsjson::__private::event::read_payload_json(
+                                __message, &mut __out.#member, #seed,
+                            )?;
                         }
                     },
                     quote!(::awsjson::__private::event::json_message(&self.#member)?),

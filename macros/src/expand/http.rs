@@ -236,7 +236,14 @@ pub(crate) fn decode(fields: &[Field]) -> Option<TokenStream> {
                 Some("EventStream") => return None,
                 _ if field.streaming => quote!(__response.payload_stream(&mut __out.#member)?;),
                 Some("Blob" | "String") => quote!(__response.payload_bytes(&mut __out.#member)?;),
-                _ => quote!(__response.payload_json(&mut __out.#member)?;),
+                _ => {
+                    let seed = super::payload_reader(&field.decl.ty);
+                    quote! {
+                        __response.payload_json(&mut __out.#member, |__r| {
+                            ::awsjson::__private::json_struct::Seed::json(#seed, __r)
+                        })?;
+                    }
+                }
             },
         };
         Some(step)

@@ -12,6 +12,7 @@ mod structure;
 mod union;
 
 use proc_macro2::TokenStream;
+use quote::quote;
 
 use crate::ast::{EnumKind, Operation, Shape};
 use crate::checked;
@@ -44,6 +45,16 @@ fn protect_user_paths(args: TokenStream, input: TokenStream) -> (TokenStream, To
     } else {
         (args, input)
     }
+}
+
+/// The seed that reads a value of member type `ty` outside a structure's body (an
+/// event's or a response's payload): its read probe, as a structure member's, so that
+/// the runtime's reader reads the types it knows and serde a user's own.
+fn payload_reader(ty: &syn::Type) -> TokenStream {
+    quote! {{
+        use ::awsjson::__private::member::{ReadsJson as _, ReadsNothing as _, ReadsSerde as _};
+        (&&::awsjson::__private::member::ReadProbe::<#ty>::NEW).reader()
+    }}
 }
 
 fn in_crate(krate: Option<&CratePath>, output: TokenStream) -> TokenStream {

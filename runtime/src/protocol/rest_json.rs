@@ -389,7 +389,9 @@ mod tests {
         response.payload_bytes(&mut text).unwrap();
         assert_eq!(text.as_deref(), Some("\"on\""));
         let mut json: Option<String> = None;
-        response.payload_json(&mut json).unwrap();
+        response
+            .payload_json(&mut json, crate::json_read::FromJson::from_json)
+            .unwrap();
         assert_eq!(json.as_deref(), Some("on"));
     }
 }
