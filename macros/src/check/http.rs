@@ -201,35 +201,80 @@ fn parse_uri(cx: &Ctxt, lit: &syn::LitStr) -> Option<Uri> {
 }
 
 /// Every label field names a label of the URI, and every label has its field.
+///
+/// A label field whose wire name the URI lacks and a label without a field are often
+/// one mistake: the label spelt otherwise (`{name}` for a field whose wire name is
+/// `Name`: models write labels in camelCase, fields' wire names default to
+/// PascalCase), or, when they are the only two left, the field named otherwise. Such a
+/// pair is one error, at the field, naming the `rename` that fixes it.
 fn labels_match(cx: &Ctxt, lit: &syn::LitStr, uri: &Uri, fields: &mut [checked::Field]) {
     let names: Vec<&str> = uri.labels.iter().map(|(n, _)| n.as_str()).collect();
-    for field in fields.iter_mut() {
+    let mut unmatched = Vec::new();
+    for (i, field) in fields.iter_mut().enumerate() {
         if !matches!(field.binding, Binding::Label { .. }) {
             continue;
         }
         match uri.labels.iter().find(|(n, _)| *n == field.wire_name) {
             Some((_, greedy)) => field.binding = Binding::Label { greedy: *greedy },
+            None => unmatched.push(i),
+        }
+    }
+    let mut unbound: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|name| {
+            !fields
+                .iter()
+                .any(|f| matches!(f.binding, Binding::Label { .. }) && f.wire_name == *name)
+        })
+        .collect();
+    // Each unmatched field with the label it meant, if any.
+    let mut meant: Vec<(usize, Option<&str>)> = unmatched
+        .iter()
+        .map(|&i| {
+            let field = &fields[i];
+            let ident = field.decl.ident.to_string();
+            let found = unbound.iter().position(|name| {
+                name.eq_ignore_ascii_case(&field.wire_name)
+                    || *name == ident.trim_start_matches("r#")
+            });
+            (i, found.map(|at| unbound.remove(at)))
+        })
+        .collect();
+    let mut unguessed = meant.iter_mut().filter(|(_, guess)| guess.is_none());
+    if let (Some((_, guess)), None, [name]) = (unguessed.next(), unguessed.next(), &unbound[..]) {
+        *guess = Some(*name);
+        unbound.clear();
+    }
+    for (i, label) in meant {
+        let field = &fields[i];
+        let span = binding_span(field.decl, "label").unwrap_or(field.decl.wire_span);
+        let (ident, wire) = (&field.decl.ident, &field.wire_name);
+        let spelt_otherwise = |label: &str| {
+            label.eq_ignore_ascii_case(wire) || ident.to_string().trim_start_matches("r#") == label
+        };
+        let message = match label {
+            Some(label) if spelt_otherwise(label) => format!(
+                "`{ident}` is a label, but the URI has no `{{{wire}}}`: its label is `{{{label}}}`; the label's name is the field's wire name: `#[aws(label, rename = \"{label}\")]`"
+            ),
+            Some(label) => format!(
+                "`{ident}` is a label, but the URI has no `{{{wire}}}`, and its label `{{{label}}}` has no field; the label's name is the field's wire name: if `{ident}` fills it, `#[aws(label, rename = \"{label}\")]`"
+            ),
             None => {
                 let listed = if names.is_empty() {
                     "the URI has no labels".to_owned()
                 } else {
                     format!("its labels are {}", backticked(&names))
                 };
-                cx.error_at(
-                    binding_span(field.decl, "label").unwrap_or(field.decl.wire_span),
-                    format!(
-                        "`{}` is a label, but the URI has no `{{{}}}` ({listed}); the label's name is the field's wire name (`rename`)",
-                        field.decl.ident, field.wire_name
-                    ),
-                );
+                format!(
+                    "`{ident}` is a label, but the URI has no `{{{wire}}}` ({listed}); the label's name is the field's wire name (`rename`)"
+                )
             }
-        }
+        };
+        cx.error_at(span, message);
     }
     for (name, greedy) in &uri.labels {
-        let bound = fields
-            .iter()
-            .any(|f| matches!(f.binding, Binding::Label { .. }) && f.wire_name == *name);
-        if !bound {
+        if unbound.contains(&name.as_str()) {
             let plus = if *greedy { "+" } else { "" };
             cx.error_spanned_by(
                 lit,
