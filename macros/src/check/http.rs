@@ -228,8 +228,9 @@ fn labels_match(cx: &Ctxt, lit: &syn::LitStr, uri: &Uri, fields: &mut [checked::
                 .any(|f| matches!(f.binding, Binding::Label { .. }) && f.wire_name == *name)
         })
         .collect();
-    // Each unmatched field with the label it meant, if any.
-    let mut meant: Vec<(usize, Option<&str>)> = unmatched
+    // Each unmatched field with the label it meant, if any, and whether that label is
+    // the field's name spelt otherwise (else the one label left for the one field left).
+    let mut meant: Vec<(usize, Option<(&str, bool)>)> = unmatched
         .iter()
         .map(|&i| {
             let field = &fields[i];
@@ -238,26 +239,23 @@ fn labels_match(cx: &Ctxt, lit: &syn::LitStr, uri: &Uri, fields: &mut [checked::
                 name.eq_ignore_ascii_case(&field.wire_name)
                     || *name == ident.trim_start_matches("r#")
             });
-            (i, found.map(|at| unbound.remove(at)))
+            (i, found.map(|at| (unbound.remove(at), true)))
         })
         .collect();
     let mut unguessed = meant.iter_mut().filter(|(_, guess)| guess.is_none());
     if let (Some((_, guess)), None, [name]) = (unguessed.next(), unguessed.next(), &unbound[..]) {
-        *guess = Some(*name);
+        *guess = Some((*name, false));
         unbound.clear();
     }
     for (i, label) in meant {
         let field = &fields[i];
         let span = binding_span(field.decl, "label").unwrap_or(field.decl.wire_span);
         let (ident, wire) = (&field.decl.ident, &field.wire_name);
-        let spelt_otherwise = |label: &str| {
-            label.eq_ignore_ascii_case(wire) || ident.to_string().trim_start_matches("r#") == label
-        };
         let message = match label {
-            Some(label) if spelt_otherwise(label) => format!(
+            Some((label, true)) => format!(
                 "`{ident}` is a label, but the URI has no `{{{wire}}}`: its label is `{{{label}}}`; the label's name is the field's wire name: `#[aws(label, rename = \"{label}\")]`"
             ),
-            Some(label) => format!(
+            Some((label, false)) => format!(
                 "`{ident}` is a label, but the URI has no `{{{wire}}}`, and its label `{{{label}}}` has no field; the label's name is the field's wire name: if `{ident}` fills it, `#[aws(label, rename = \"{label}\")]`"
             ),
             None => {
