@@ -32,6 +32,13 @@ const MAX_DEPTH: u32 = 128;
 /// A cursor over a JSON text.
 pub struct Reader<'a> {
     input: &'a [u8],
+    /// The input as text when all of it is UTF-8, as a service's answer is: a string's
+    /// bytes are then taken without checking them again (a string starts and ends at a
+    /// quote, so its bounds are character boundaries). Checking the whole text once is
+    /// cheaper than checking each string: `from_utf8` has a fixed cost a call, and a
+    /// response is mostly short strings. `None` for other input, whose strings are
+    /// checked one by one, as serde_json checks them (it fails only on a string's bytes).
+    text: Option<&'a str>,
     pos: usize,
     depth: u32,
 }
@@ -68,6 +75,7 @@ impl<'a> Reader<'a> {
     pub fn new(input: &'a [u8]) -> Self {
         Reader {
             input,
+            text: std::str::from_utf8(input).ok(),
             pos: 0,
             depth: 0,
         }
@@ -198,21 +206,16 @@ impl<'a> Reader<'a> {
         self.pos += 1;
         let start = self.pos;
         // The common case, no escape: the text as it lies in the input.
-        loop {
-            match self.input.get(self.pos) {
-                None => return Err(self.error("EOF while parsing a string")),
-                Some(b'"') => {
-                    let text = &self.input[start..self.pos];
-                    self.pos += 1;
-                    return match std::str::from_utf8(text) {
-                        Ok(text) => Ok(Cow::Borrowed(text)),
-                        Err(_) => Err(self.error("invalid unicode code point")),
-                    };
-                }
-                Some(b'\\') => break,
-                Some(0..0x20) => return Err(self.control()),
-                Some(_) => self.pos += 1,
+        self.pos += plain_run(&self.input[start..]);
+        match self.input.get(self.pos) {
+            None => return Err(self.error("EOF while parsing a string")),
+            Some(b'"') => {
+                let text = self.text_of(start, self.pos)?;
+                self.pos += 1;
+                return Ok(Cow::Borrowed(text));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.control()),
         }
         let mut out = self.input[start..self.pos].to_vec();
         loop {
@@ -220,6 +223,7 @@ impl<'a> Reader<'a> {
                 None => return Err(self.error("EOF while parsing a string")),
                 Some(b'"') => {
                     self.pos += 1;
+                    // Each run was checked, and an escape writes a whole character.
                     return match String::from_utf8(out) {
                         Ok(text) => Ok(Cow::Owned(text)),
                         Err(_) => Err(self.error("invalid unicode code point")),
@@ -230,12 +234,32 @@ impl<'a> Reader<'a> {
                     self.escape(&mut out)?;
                 }
                 Some(0..0x20) => return Err(self.control()),
-                Some(&b) => {
-                    out.push(b);
-                    self.pos += 1;
+                Some(_) => {
+                    let run = plain_run(&self.input[self.pos..]);
+                    // A run ends at an ASCII byte or the end of the input, never inside
+                    // a character, so it is text on its own.
+                    out.extend_from_slice(self.text_of(self.pos, self.pos + run)?.as_bytes());
+                    self.pos += run;
                 }
             }
         }
+    }
+
+    /// The input from `start` to `end` (both just after or at ASCII bytes) as text; the
+    /// error of serde_json, at the first byte that is not UTF-8, when it is not.
+    #[inline(always)]
+    fn text_of(&mut self, start: usize, end: usize) -> Result<&'a str, Error> {
+        match self.text.and_then(|text| text.get(start..end)) {
+            Some(text) => Ok(text),
+            None => self.check_text(start, end),
+        }
+    }
+
+    fn check_text(&mut self, start: usize, end: usize) -> Result<&'a str, Error> {
+        std::str::from_utf8(&self.input[start..end]).map_err(|e| {
+            self.pos = start + e.valid_up_to() + 1;
+            self.error("invalid unicode code point")
+        })
     }
 
     fn control(&mut self) -> Error {
@@ -651,6 +675,37 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// How many bytes from the start of `bytes` a string holds before a quote, a backslash
+/// or a control character (`bytes.len()` when none comes). Eight bytes a step: a
+/// response's strings are names, identifiers and ARNs, and a byte at a time was most of
+/// the cost of reading one.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH_BITS: u64 = ONES << 7;
+    // The high bit of each byte of `word` below `n` (n ≤ 128). Bytes above the first
+    // such byte may be marked wrongly (the borrow runs on), so only the lowest mark is read.
+    const fn below(word: u64, n: u8) -> u64 {
+        word.wrapping_sub(ONES * n as u64) & !word & HIGH_BITS
+    }
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let marks = below(word ^ (ONES * b'"' as u64), 1)
+            | below(word ^ (ONES * b'\\' as u64), 1)
+            | below(word, 0x20);
+        if marks != 0 {
+            return at + (marks.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(bytes.len() - at)
+}
+
 /// Powers of ten an `f64` holds exactly.
 const EXACT_POWERS_OF_TEN: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
@@ -1011,6 +1066,71 @@ mod tests {
         // Bytes that are not UTF-8 inside a string.
         assert!(from_slice::<String>(b"\"\xff\"").is_err());
         assert!(from_slice::<String>(b"\"\\n\xff\"").is_err());
+    }
+
+    /// Strings of every length around the eight-byte steps of `plain_run`, with a quote,
+    /// a backslash, a control character or a non-ASCII character at every place, as
+    /// serde_json reads them: as a whole text that is UTF-8 (checked once) and beside
+    /// bytes that are not (checked string by string), so both paths are taken.
+    #[test]
+    fn strings_read_as_serde_json_reads_them_at_every_offset() {
+        let pieces: [&[u8]; 9] = [
+            b"\"",
+            b"\\\"",
+            b"\\n",
+            b"\\u00e9",
+            b"\t",
+            b"\x01",
+            "\u{e9}".as_bytes(),
+            "\u{1f600}".as_bytes(),
+            b"\xff",
+        ];
+        let mut checked = 0;
+        for len in 0..20 {
+            for at in 0..=len {
+                for piece in pieces {
+                    let mut inner = vec![b'a'; len];
+                    inner.splice(at..at, piece.iter().copied());
+                    let mut text = b"[\"".to_vec();
+                    text.extend_from_slice(&inner);
+                    text.extend_from_slice(b"\", \"x\"]");
+                    let theirs = serde_json::from_slice::<Vec<String>>(&text);
+                    let ours = from_slice::<Vec<String>>(&text);
+                    match (&ours, &theirs) {
+                        (Ok(a), Ok(b)) => assert_eq!(a, b, "{:?}", String::from_utf8_lossy(&text)),
+                        (Err(a), Err(b)) => assert_eq!(
+                            a.to_string(),
+                            b.to_string(),
+                            "{:?}",
+                            String::from_utf8_lossy(&text)
+                        ),
+                        _ => panic!("{text:?}: ours {ours:?}, serde_json {theirs:?}"),
+                    }
+                    // The same string in a text that is not all UTF-8 (a byte outside
+                    // any string): the reader checks string by string then.
+                    let mut bad = b"\xff".to_vec();
+                    bad.extend_from_slice(&text);
+                    let mut r = Reader::new(&bad);
+                    assert!(r.text.is_none());
+                    r.pos = 1;
+                    let ours = Vec::<String>::from_json(&mut r).and_then(|v| r.end().map(|()| v));
+                    match (&ours, &theirs) {
+                        (Ok(a), Ok(b)) => assert_eq!(a, b),
+                        // The same message, one column further (the byte before).
+                        (Err(a), Err(b)) => assert_eq!(
+                            a.to_string(),
+                            b.to_string().replace(
+                                &format!("column {}", b.column()),
+                                &format!("column {}", b.column() + 1)
+                            )
+                        ),
+                        _ => panic!("{bad:?}: ours {ours:?}, serde_json {theirs:?}"),
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 210 * 9);
     }
 
     /// Numbers of every shape the fast path (`exact_number`) takes or declines, read
