@@ -898,10 +898,20 @@ fn push_hex(out: &mut String, bytes: &[u8]) {
     }
 }
 
+/// Each byte's two digits, so that a byte costs one load: a signature writes 64 of them.
+const HEX_PAIRS: [[u8; 2]; 256] = {
+    let mut pairs = [[0; 2]; 256];
+    let mut b = 0;
+    while b < 256 {
+        pairs[b] = [HEX_LOWER[b >> 4], HEX_LOWER[b & 0xf]];
+        b += 1;
+    }
+    pairs
+};
+
 fn hex_into(bytes: &[u8], out: &mut [u8]) {
     for (pair, &b) in out.chunks_exact_mut(2).zip(bytes) {
-        pair[0] = HEX_LOWER[usize::from(b >> 4)];
-        pair[1] = HEX_LOWER[usize::from(b & 0xf)];
+        pair.copy_from_slice(&HEX_PAIRS[usize::from(b)]);
     }
 }
 
