@@ -580,8 +580,7 @@ impl<'a> Reader<'a> {
 
     /// Skips one value of any kind, checking its syntax; without recursion.
     pub fn skip(&mut self) -> Result<(), Error> {
-        // The open containers, innermost last: `true` for an object.
-        let mut open: Vec<bool> = Vec::new();
+        let mut open = Open::default();
         loop {
             // A value.
             match self.peek() {
@@ -621,7 +620,7 @@ impl<'a> Reader<'a> {
             }
             // What follows a value: the next member or element, or closing brackets.
             loop {
-                let Some(&object) = open.last() else {
+                let Some(object) = open.last() else {
                     return Ok(());
                 };
                 match (self.peek(), object) {
@@ -672,6 +671,47 @@ impl<'a> Reader<'a> {
         let start = self.pos;
         self.skip()?;
         Ok(&self.input[start..self.pos])
+    }
+}
+
+/// The containers open around a value being skipped, innermost last, `true` for an
+/// object: the first 64 as bits of a word, deeper ones in a `Vec`. A `Vec` for all of
+/// them was an allocation for every object an answer has that its shape does not.
+#[derive(Default)]
+struct Open {
+    depth: usize,
+    bits: u64,
+    deeper: Vec<bool>,
+}
+
+impl Open {
+    fn push(&mut self, object: bool) {
+        if self.depth < 64 {
+            let bit = 1 << self.depth;
+            self.bits = if object {
+                self.bits | bit
+            } else {
+                self.bits & !bit
+            };
+        } else {
+            self.deeper.push(object);
+        }
+        self.depth += 1;
+    }
+
+    fn last(&self) -> Option<bool> {
+        match self.depth {
+            0 => None,
+            depth @ 1..=64 => Some(self.bits >> (depth - 1) & 1 == 1),
+            _ => self.deeper.last().copied(),
+        }
+    }
+
+    fn pop(&mut self) {
+        if self.depth > 64 {
+            self.deeper.pop();
+        }
+        self.depth = self.depth.saturating_sub(1);
     }
 }
 
@@ -1306,6 +1346,32 @@ mod tests {
         ] {
             let mut r = Reader::new(text.as_bytes());
             assert_eq!(r.skip().and_then(|()| r.end()).is_ok(), ok, "{text}");
+        }
+        // Objects and arrays in turn, past the 64 kept in a word: each closer is checked
+        // against its own opener at every depth.
+        let mixed = |depth: usize| {
+            let open: String = (0..depth)
+                .map(|i| if i % 2 == 0 { "{\"k\":" } else { "[" })
+                .collect();
+            let close: String = (0..depth)
+                .rev()
+                .map(|i| if i % 2 == 0 { "}" } else { "]" })
+                .collect();
+            (open, close)
+        };
+        for depth in [1, 2, 63, 64, 65, 66, 130] {
+            let (open, close) = mixed(depth);
+            let text = format!("{open}0{close}");
+            let mut r = Reader::new(text.as_bytes());
+            assert!(r.skip().and_then(|()| r.end()).is_ok(), "depth {depth}");
+            // The closer of each depth swapped for the other kind: an error there.
+            for at in 0..depth {
+                let mut wrong = close.clone().into_bytes();
+                wrong[at] = if wrong[at] == b'}' { b']' } else { b'}' };
+                let text = format!("{open}0{}", String::from_utf8(wrong).unwrap());
+                let mut r = Reader::new(text.as_bytes());
+                assert!(r.skip().is_err(), "depth {depth}, closer {at}");
+            }
         }
         // Far deeper than any recursion limit: skipped in a loop.
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));

@@ -134,8 +134,9 @@ fn read_fields(
     }
     let mut object = r.object("")?;
     let mut seen = Seen::new(table.fields.len());
+    let mut next = 0;
     while let Some(key) = object.next_key()? {
-        let index = Key(table).find(key.as_bytes());
+        let index = Key(table).find_from(key.as_bytes(), &mut next);
         // Checked here for every member, rather than in each member type's code: a
         // value given twice is an error; `null` leaves the member as it is (it reads
         // as left out, and a value may follow it).
@@ -381,15 +382,34 @@ impl<'de> DeserializeSeed<'de> for Key {
 impl Key {
     #[inline]
     fn find(self, key: &[u8]) -> usize {
+        self.find_from(key, &mut 0)
+    }
+
+    /// [`find`](Self::find), trying the table's entry at `next` first and leaving
+    /// `next` after the entry found. Services write members in their model's order, which
+    /// is the table's, so a structure's keys are found in one comparison each rather
+    /// than a scan (a 24-member answer was about 200 instructions a key).
+    #[inline]
+    fn find_from(self, key: &[u8], next: &mut usize) -> usize {
         // Member names are short: a byte loop beats a `memcmp` call per candidate.
-        self.0
-            .keys
-            .iter()
-            .find(|(name, _)| {
-                let name = name.as_bytes();
-                name.len() == key.len() && name.iter().zip(key).all(|(a, b)| a == b)
-            })
-            .map_or(UNKNOWN, |&(_, index)| index)
+        let is = |name: &str| {
+            let name = name.as_bytes();
+            name.len() == key.len() && name.iter().zip(key).all(|(a, b)| a == b)
+        };
+        let keys = self.0.keys;
+        if let Some(&(name, index)) = keys.get(*next) {
+            if is(name) {
+                *next += 1;
+                return index;
+            }
+        }
+        match keys.iter().position(|&(name, _)| is(name)) {
+            Some(at) => {
+                *next = at + 1;
+                keys[at].1
+            }
+            None => UNKNOWN,
+        }
     }
 }
 
