@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Measures awsjson against the official AWS SDK for Rust and the raw-reqwest floor.
+# Measures awsjson against the official AWS SDK for Rust, the raw-reqwest floor and the
+# typed floor (the floor plus the typed, signed work of each call, written by hand).
 # See BENCHMARKS.md at the repository root for what each figure means.
 #
 #   benches/compare/run.sh                 the full run (25 to 60 minutes on 2 shared cores)
@@ -10,7 +11,7 @@
 # CG_CALLS calls under callgrind (400), LOAD_CALLS calls per requests/second run (20000),
 # LOADS concurrencies of the requests/second runs (1 64 256), STARTS start-ups per variant
 # and repetition (10),
-# VARIANTS (awsjson sdk floor), BUILD_PROFILES (release debug), MERGE (earlier results
+# VARIANTS (awsjson sdk floor typed-floor), BUILD_PROFILES (release debug), MERGE (earlier results
 # directories whose samples are pooled in), MIX (awsjson: the four awsJson operations;
 # restjson: Lambda's GetFunction, restJson1, its per-call metrics named *_restjson),
 # BENCH_TARGET (where the variants build: target/ here by default). The startup_https
@@ -30,7 +31,7 @@ CG_CALLS=${CG_CALLS:-400}
 LOAD_CALLS=${LOAD_CALLS:-20000}
 LOADS=${LOADS:-"1 64 256"}
 STARTS=${STARTS:-10}
-VARIANTS=${VARIANTS:-"awsjson sdk floor"}
+VARIANTS=${VARIANTS:-"awsjson sdk floor typed-floor"}
 BUILD_PROFILES=${BUILD_PROFILES:-"release debug"}
 SECTIONS=${SECTIONS:-"size cpu callgrind rps startup build incr mem"}
 MIX=${MIX:-awsjson}
@@ -83,7 +84,7 @@ ensure_built() {
     echo "kernel: $(uname -r)"
     echo "rustc: $(rustc -V)"
     echo "awsjson: $(git -C "$HERE" rev-parse --short HEAD)$(git -C "$HERE" diff --quiet HEAD -- ../../runtime || echo '+dirty')"
-    for v in awsjson sdk floor; do
+    for v in awsjson sdk floor typed-floor; do
         grep -A1 -E '^name = "(aws-config|aws-sdk-dynamodb|aws-sdk-partnercentralselling|aws-sdk-lambda|reqwest|rustls|hyper|tokio|idna_adapter)"$' "$v-bench/Cargo.lock" |
             paste - - - | awk -v v="$v" '{print v ": " $3 " " $6}' | tr -d '"'
     done
@@ -92,7 +93,7 @@ ensure_built() {
 } | tee "$OUT/machine.txt"
 
 # Every variant is its own workspace with its own lock file, as a user's program is.
-for m in awsjson-bench sdk-bench floor-bench canned-server; do
+for m in awsjson-bench sdk-bench floor-bench typed-floor-bench canned-server; do
     cargo fetch --quiet --manifest-path "$HERE/$m/Cargo.toml"
 done
 

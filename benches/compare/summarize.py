@@ -36,6 +36,10 @@ for _metric in ("cpu_per_call_us", "startup_cpu_ms", "peak_rss_mib", "instructio
     LABELS[f"{_metric}_restjson"] = (f"{_label}, Lambda GetFunction (restJson1)", _unit, _higher)
 
 
+# typed-floor: the floor plus what every typed, signing client does per call.
+VARIANTS = ("awsjson", "sdk", "floor", "typed-floor")
+
+
 def paired(samples, metric):
     """Median of per-repetition ratios: samples are recorded A B C per repetition."""
     a, b = samples.get((metric, "awsjson"), []), samples.get((metric, "sdk"), [])
@@ -46,7 +50,7 @@ def paired(samples, metric):
 
 def spread(samples, metric):
     parts = []
-    for v in ("awsjson", "sdk", "floor"):
+    for v in VARIANTS:
         xs = samples.get((metric, v), [])
         if len(xs) < 2:
             parts.append("–")
@@ -76,19 +80,22 @@ def main(dirs):
         return f"{a / b:.2f}" if a is not None and b else "–"
 
     print(
-        "| metric | awsjson | official SDK | floor | awsjson / SDK | awsjson / floor "
-        "| paired awsjson / SDK | n | spread (min–max: awsjson; SDK; floor) |"
+        "| metric | awsjson | official SDK | floor | typed floor | awsjson / SDK "
+        "| awsjson / floor | awsjson / typed floor | paired awsjson / SDK | n "
+        "| spread (min–max: awsjson; SDK; floor; typed floor) |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for metric, (label, unit, higher_better) in LABELS.items():
-        row = {v: median.get((metric, v)) for v in ("awsjson", "sdk", "floor")}
+        row = {v: median.get((metric, v)) for v in VARIANTS}
         if all(x is None for x in row.values()):
             continue
         n = max(len(samples.get((metric, v), [])) for v in row)
         unit = f" ({unit})" if unit else ""
         print(
             f"| {label}{unit} | {fmt(row['awsjson'])} | {fmt(row['sdk'])} | {fmt(row['floor'])} "
+            f"| {fmt(row['typed-floor'])} "
             f"| {ratio(row['awsjson'], row['sdk'])} | {ratio(row['awsjson'], row['floor'])} "
+            f"| {ratio(row['awsjson'], row['typed-floor'])} "
             f"| {paired(samples, metric)} | {n} "
             f"| {spread(samples, metric)} |"
         )
