@@ -20,7 +20,11 @@
 # service's operations) is timed too: every `aws-sdk-*` crate of the crate cleaned and
 # rebuilt, aws-config and the rest prebuilt.
 #
-# Knobs: SIZES, SDK_SIZES ("" skips the SDK), SIDES (awsjson sdk), PROFILES (debug
+# The typed floor's side (SIDES typed): the same crates with serde's derives in place of
+# awsjson's macros and a generic `send` of 40 lines (typed_floor.py), the cost of typed
+# declarations with serde alone.
+#
+# Knobs: SIZES, SDK_SIZES ("" skips the SDK), SIDES (awsjson typed sdk), PROFILES (debug
 # release), RUNS (timed builds per crate and profile, 1), SEED (1), EXPAND (1: count
 # expanded lines), CARGO_TARGET_DIR (default benches/compile/target; the dependencies
 # are built there once), WORK (the generated crates; benches/compile/work). The SDK crates come from crates.io (network on the first run).
@@ -31,7 +35,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 
 SIZES=${SIZES:-"10 100 400"}
 SDK_SIZES=${SDK_SIZES-10}
-SIDES=${SIDES:-"awsjson sdk"}
+SIDES=${SIDES:-"awsjson typed sdk"}
 PROFILES=${PROFILES:-"debug release"}
 RUNS=${RUNS:-1}
 SEED=${SEED:-1}
@@ -79,7 +83,13 @@ for n in 0 $SIZES; do
 done
 
 # crate_of <side> <n> → package name; manifest_of → its Cargo.toml
-crate_of() { [ "$1" = sdk ] && echo "awsjson-sample-sdk-$2" || echo "awsjson-sample-$2"; }
+crate_of() {
+    case $1 in
+        sdk) echo "awsjson-sample-sdk-$2" ;;
+        typed) echo "awsjson-sample-typed-$2" ;;
+        *) echo "awsjson-sample-$2" ;;
+    esac
+}
 manifest_of() { echo "$WORK/$1-$2/Cargo.toml"; }
 
 build() { # side n profile [cargo args]: builds, rustc log to $OUT/rustc.log
@@ -147,6 +157,28 @@ side_awsjson() {
     unset RUSTC_WORKSPACE_WRAPPER
 }
 
+side_typed() {
+    # The same crates with serde's derives in place of awsjson's macros (typed_floor.py):
+    # what typed declarations cost with serde alone.
+    export RUSTC_WORKSPACE_WRAPPER=$HERE/rustc-wrapper.sh
+    for n in 0 $SIZES; do
+        rm -rf "$WORK/typed-$n/src"
+        python3 "$HERE/typed_floor.py" "$WORK/awsjson-$n" "$WORK/typed-$n"
+        cp Cargo.lock "$WORK/typed-$n/Cargo.lock"
+    done
+    for profile in $PROFILES; do
+        echo "== typed floor, $profile: dependencies (untimed)"
+        build typed 0 "$profile"
+        for rep in $(seq "$RUNS"); do
+            for n in 0 $SIZES; do
+                measure_crate typed "$n" "$profile"
+                [ "$rep" != 1 ] || binary_size typed "$n" "$profile"
+            done
+        done
+    done
+    unset RUSTC_WORKSPACE_WRAPPER
+}
+
 side_sdk() {
     # Every rustc, so that the service crates' runs are logged too.
     export RUSTC_WRAPPER=$HERE/rustc-wrapper.sh
@@ -188,6 +220,7 @@ side_sdk() {
 for side in $SIDES; do
     case $side in
         awsjson) side_awsjson ;;
+        typed) side_typed ;;
         sdk) [ -z "$SDK_SIZES" ] || side_sdk ;;
     esac
 done

@@ -46,12 +46,16 @@ def main(out):
     counts = {k: len(v) for k, v in samples.items()}
     print((Path(out) / "machine.txt").read_text().strip().replace("\n", "  \n"))
     print()
-    for side in ("awsjson", "sdk"):
+    for side in ("awsjson", "typed", "sdk"):
         sizes = sorted({n for (s, _, n) in med if s == side})
         if not sizes:
             continue
         ns = [n for n in sizes if n > 0]
-        title = "awsjson" if side == "awsjson" else "official SDK (a crate per service)"
+        title = {
+            "awsjson": "awsjson",
+            "typed": "typed floor (serde's derives, typed_floor.py)",
+            "sdk": "official SDK (a crate per service)",
+        }[side]
         print(f"### {title}\n")
         head = ["figure"] + [f"N = {n}" if n else "near-empty" for n in sizes]
         head += [f"per operation, N = {n}" for n in ns]
@@ -77,6 +81,7 @@ def main(out):
             print("| " + " | ".join([label] + [fmt(v) for v in row + shares]) + " |")
         n_runs = sorted({c for (s, _, _), c in counts.items() if s == side})
         print(f"\nSamples per figure: {', '.join(map(str, n_runs))} (medians).\n")
+    typed_ratios(med)
     # awsjson against the SDK, per operation, where both were measured.
     common = sorted(
         n
@@ -95,6 +100,24 @@ def main(out):
             ratio = None if a is None or not total else a / total
             print(f"| build time, {profile} (s) | {fmt(a)} | {fmt(s)} | {fmt(total)} | {fmt(ratio)} |")
         print()
+
+
+def typed_ratios(med):
+    """awsjson's per-operation share over the typed floor's, where both were measured."""
+    sizes = sorted(n for (s, m, n) in med if s == "typed" and m == "rustc_peak_debug_mib" and n > 0)
+    if not sizes:
+        return
+    print("### awsjson / typed floor (per-operation shares)\n")
+    print("| figure | " + " | ".join(f"N = {n}" for n in sizes) + " |")
+    print("|---|" + "---:|" * len(sizes))
+    for metric, label in LABELS.items():
+        ratios = []
+        for n in sizes:
+            a, t = share(med, "awsjson", metric, n), share(med, "typed", metric, n)
+            ratios.append(None if a is None or not t else a / t)
+        if any(r is not None for r in ratios):
+            print("| " + " | ".join([label] + [fmt(r) for r in ratios]) + " |")
+    print()
 
 
 def share(med, side, metric, n):
