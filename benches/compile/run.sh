@@ -139,18 +139,22 @@ expanded_lines() { # n: the crate's source after macro expansion (debug)
     cargo clean -q -p "$name" --manifest-path "$(manifest_of awsjson "$1")"
 }
 
-side_awsjson() {
+measure_sizes() { # side title: every size and profile of a side's crates
     export RUSTC_WORKSPACE_WRAPPER=$HERE/rustc-wrapper.sh
     for profile in $PROFILES; do
-        echo "== awsjson, $profile: dependencies (untimed)"
-        build awsjson 0 "$profile"
+        echo "== $2, $profile: dependencies (untimed)"
+        build "$1" 0 "$profile"
         for rep in $(seq "$RUNS"); do
             for n in 0 $SIZES; do
-                measure_crate awsjson "$n" "$profile"
-                [ "$rep" != 1 ] || binary_size awsjson "$n" "$profile"
+                measure_crate "$1" "$n" "$profile"
+                [ "$rep" != 1 ] || binary_size "$1" "$n" "$profile"
             done
         done
     done
+}
+
+side_awsjson() {
+    measure_sizes awsjson awsjson
     if [ "$EXPAND" = 1 ]; then
         for n in 0 $SIZES; do expanded_lines "$n"; done
     fi
@@ -160,22 +164,12 @@ side_awsjson() {
 side_typed() {
     # The same crates with serde's derives in place of awsjson's macros (typed_floor.py):
     # what typed declarations cost with serde alone.
-    export RUSTC_WORKSPACE_WRAPPER=$HERE/rustc-wrapper.sh
     for n in 0 $SIZES; do
         rm -rf "$WORK/typed-$n/src"
         python3 "$HERE/typed_floor.py" "$WORK/awsjson-$n" "$WORK/typed-$n"
         cp Cargo.lock "$WORK/typed-$n/Cargo.lock"
     done
-    for profile in $PROFILES; do
-        echo "== typed floor, $profile: dependencies (untimed)"
-        build typed 0 "$profile"
-        for rep in $(seq "$RUNS"); do
-            for n in 0 $SIZES; do
-                measure_crate typed "$n" "$profile"
-                [ "$rep" != 1 ] || binary_size typed "$n" "$profile"
-            done
-        done
-    done
+    measure_sizes typed "typed floor"
     unset RUSTC_WORKSPACE_WRAPPER
 }
 

@@ -379,6 +379,26 @@ impl Ctx {
         (date, authorization)
     }
 
+    /// The headers every request carries: host, the signature's two and the user agent,
+    /// in a map with room for `capacity`.
+    fn headers(&self, capacity: usize, date: &str, authorization: &str) -> HeaderMap {
+        let mut headers = HeaderMap::with_capacity(capacity);
+        headers.insert(HeaderName::from_static("host"), self.host.clone());
+        headers.insert(
+            HeaderName::from_static("x-amz-date"),
+            HeaderValue::from_str(date).expect("date"),
+        );
+        headers.insert(
+            HeaderName::from_static("authorization"),
+            HeaderValue::from_str(authorization).expect("authorization"),
+        );
+        headers.insert(
+            HeaderName::from_static("user-agent"),
+            HeaderValue::from_static("typed-floor/0"),
+        );
+        headers
+    }
+
     async fn send<I: Serialize, O: DeserializeOwned>(
         &self,
         service: usize,
@@ -395,8 +415,7 @@ impl Ctx {
             Some((CONTENT_TYPE, target)),
             &body,
         );
-        let mut headers = HeaderMap::with_capacity(6);
-        headers.insert(HeaderName::from_static("host"), self.host.clone());
+        let mut headers = self.headers(6, &date, &authorization);
         headers.insert(
             HeaderName::from_static("content-type"),
             HeaderValue::from_static(CONTENT_TYPE),
@@ -404,18 +423,6 @@ impl Ctx {
         headers.insert(
             HeaderName::from_static("x-amz-target"),
             HeaderValue::from_static(target),
-        );
-        headers.insert(
-            HeaderName::from_static("x-amz-date"),
-            HeaderValue::from_str(&date).expect("date"),
-        );
-        headers.insert(
-            HeaderName::from_static("authorization"),
-            HeaderValue::from_str(&authorization).expect("authorization"),
-        );
-        headers.insert(
-            HeaderName::from_static("user-agent"),
-            HeaderValue::from_static("typed-floor/0"),
         );
         let response = self
             .http
@@ -523,20 +530,7 @@ async fn call_rest_json(ctx: &Ctx, _: usize) {
     }
     let (date, authorization) =
         ctx.sign(2, "GET", url.path(), url.query().unwrap_or(""), None, b"");
-    let mut headers = HeaderMap::with_capacity(4);
-    headers.insert(HeaderName::from_static("host"), ctx.host.clone());
-    headers.insert(
-        HeaderName::from_static("x-amz-date"),
-        HeaderValue::from_str(&date).expect("date"),
-    );
-    headers.insert(
-        HeaderName::from_static("authorization"),
-        HeaderValue::from_str(&authorization).expect("authorization"),
-    );
-    headers.insert(
-        HeaderName::from_static("user-agent"),
-        HeaderValue::from_static("typed-floor/0"),
-    );
+    let headers = ctx.headers(4, &date, &authorization);
     let response = ctx
         .http
         .get(url)
